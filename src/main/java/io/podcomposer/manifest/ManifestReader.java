@@ -1,0 +1,175 @@
+package io.podcomposer.manifest;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads YAML or JSON text into a generic tree that keeps every field it was given.
+ * <p>
+ * Hardened for text from anyone: aliases, nesting depth and document size are limited, and only
+ * the standard YAML types are built (no custom tags, no Java types). Plain scalars that look like
+ * timestamps stay strings, as they do when Kubernetes reads YAML.
+ */
+public final class ManifestReader {
+
+	static final int MAX_NESTING_DEPTH = 64;
+
+	static final int MAX_ALIASES = 50;
+
+	/** Aliases share nodes; expanding them into a tree must not turn a small text into a huge one. */
+	static final int MAX_NODES = 200_000;
+
+	static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private static final JsonMapper JSON = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.build())
+		.build();
+
+	private ManifestReader() {
+	}
+
+	/** Reads one YAML document (JSON is YAML too). */
+	public static JsonNode readYaml(String text) {
+		Object loaded;
+		try {
+			loaded = newYaml().load(text);
+		}
+		catch (MarkedYAMLException ex) {
+			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
+			String problem = (ex.getProblem() != null) ? ex.getProblem() : ex.getMessage();
+			if (mark == null) {
+				throw new ManifestParseException(problem, 0, 0);
+			}
+			throw new ManifestParseException(problem, mark.getLine() + 1, mark.getColumn() + 1);
+		}
+		catch (YAMLException ex) {
+			throw new ManifestParseException(firstLine(ex.getMessage()), 0, 0);
+		}
+		if (loaded == null) {
+			throw new ManifestParseException("the document is empty", 0, 0);
+		}
+		return toNode(loaded, new int[1]);
+	}
+
+	/** Reads one JSON document. */
+	public static JsonNode readJson(String text) {
+		try {
+			JsonNode node = JSON.readTree(text);
+			if (node == null || node.isMissingNode()) {
+				throw new ManifestParseException("the document is empty", 0, 0);
+			}
+			return node;
+		}
+		catch (JacksonException ex) {
+			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
+			int column = (ex.getLocation() != null) ? ex.getLocation().getColumnNr() : 0;
+			throw new ManifestParseException(firstLine(ex.getOriginalMessage()), Math.max(line, 0),
+					Math.max(column, 0));
+		}
+	}
+
+	private static Yaml newYaml() {
+		LoaderOptions options = new LoaderOptions();
+		options.setMaxAliasesForCollections(MAX_ALIASES);
+		options.setNestingDepthLimit(MAX_NESTING_DEPTH);
+		options.setCodePointLimit(MAX_CODE_POINTS);
+		options.setAllowDuplicateKeys(false);
+		options.setAllowRecursiveKeys(false);
+		DumperOptions dumperOptions = new DumperOptions();
+		return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options,
+				new KubernetesResolver());
+	}
+
+	private static JsonNode toNode(Object value, int[] count) {
+		if (++count[0] > MAX_NODES) {
+			throw new ManifestParseException("the document expands to more than " + MAX_NODES
+					+ " values (too many aliases?)", 0, 0);
+		}
+		if (value == null) {
+			return NODES.nullNode();
+		}
+		if (value instanceof Map<?, ?> map) {
+			ObjectNode object = NODES.objectNode();
+			map.forEach((key, item) -> {
+				if (key == null || key instanceof Map || key instanceof List) {
+					throw new ManifestParseException("mapping keys must be plain values, not " + key, 0, 0);
+				}
+				object.set(key.toString(), toNode(item, count));
+			});
+			return object;
+		}
+		if (value instanceof List<?> list) {
+			ArrayNode array = NODES.arrayNode();
+			list.forEach((item) -> array.add(toNode(item, count)));
+			return array;
+		}
+		if (value instanceof String text) {
+			return NODES.stringNode(text);
+		}
+		if (value instanceof Boolean bool) {
+			return NODES.booleanNode(bool);
+		}
+		if (value instanceof Integer number) {
+			return NODES.numberNode(number);
+		}
+		if (value instanceof Long number) {
+			return NODES.numberNode(number);
+		}
+		if (value instanceof BigInteger number) {
+			return NODES.numberNode(number);
+		}
+		if (value instanceof Double number) {
+			return NODES.numberNode(number);
+		}
+		throw new ManifestParseException("values of type " + value.getClass().getSimpleName()
+				+ " (a !!binary or !!set tag?) are not allowed in a manifest", 0, 0);
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "malformed document";
+		}
+		int newline = message.indexOf('\n');
+		return (newline < 0) ? message : message.substring(0, newline);
+	}
+
+	/** YAML 1.1 resolution as Kubernetes uses it, less timestamps: a date-like value stays a string. */
+	private static final class KubernetesResolver extends Resolver {
+
+		private static final Pattern NEVER = Pattern.compile("$^");
+
+		@Override
+		public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+			super.addImplicitResolver(tag, Tag.TIMESTAMP.equals(tag) ? NEVER : regexp, first, limit);
+		}
+
+	}
+
+}
