@@ -1,0 +1,210 @@
+// The composer's browser side: tabs, rows added and removed in place, fields shown by the
+// select they depend on, the capability picker, copy, and problems placed next to their fields.
+// The server renders everything; this only moves what is already on the page.
+
+const form = () => document.getElementById('compose-form');
+const yamlForm = () => document.getElementById('yaml-form');
+let previewTab = 'yaml';
+let yamlCopied = null;
+
+function showFormTab(name) {
+  const onYaml = name === 'yaml';
+  form().hidden = onYaml;
+  yamlForm().hidden = !onYaml;
+  document.querySelectorAll('[data-tab]').forEach((tab) => {
+    tab.setAttribute('aria-selected', String(tab.dataset.tab === name));
+  });
+}
+
+function switchToYaml() {
+  const text = document.querySelector('#preview-yaml code').textContent;
+  const area = document.getElementById('yaml-text');
+  area.value = text;
+  yamlCopied = text;
+  showFormTab('yaml');
+  area.focus();
+}
+
+function switchToForm() {
+  const area = document.getElementById('yaml-text');
+  if (yamlCopied !== null && area.value === yamlCopied) {
+    showFormTab('form');
+    return;
+  }
+  htmx.trigger(yamlForm(), 'submit');
+}
+
+function showPreviewTab(name) {
+  previewTab = name;
+  document.querySelectorAll('[data-preview-tab]').forEach((tab) => {
+    tab.setAttribute('aria-selected', String(tab.dataset.previewTab === name));
+  });
+  document.querySelectorAll('[data-preview]').forEach((pane) => {
+    pane.hidden = pane.dataset.preview !== name;
+  });
+}
+
+async function copyPreview(button) {
+  const text = document.querySelector(`[data-preview="${previewTab}"] code`).textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  const label = button.textContent;
+  button.textContent = 'Copied';
+  setTimeout(() => { button.textContent = label; }, 1200);
+}
+
+function addRow(button) {
+  const group = button.closest('.row-group');
+  const rows = group.querySelector(':scope > [data-rows]');
+  const template = group.querySelector(':scope > template[data-row-template]');
+  const index = Number(rows.dataset.next || rows.children.length);
+  rows.dataset.next = String(index + 1);
+  const holder = document.createElement('div');
+  holder.innerHTML = template.innerHTML.replaceAll('__i__', String(index));
+  const row = holder.firstElementChild;
+  rows.append(row);
+  applySwitches(row);
+  row.querySelector('input, select, textarea')?.focus();
+}
+
+function removeRow(button) {
+  const owner = button.closest('form');
+  button.closest('.row').remove();
+  htmx.trigger(owner, 'change');
+}
+
+// A [data-switch] shows the [data-case] elements that name the value of its first select.
+function updateSwitch(container) {
+  const select = container.querySelector('select');
+  if (!select) return;
+  container.querySelectorAll('[data-case]').forEach((element) => {
+    if (element.closest('[data-switch]') !== container) return;
+    element.hidden = !element.dataset.case.split(' ').includes(select.value);
+  });
+}
+
+function applySwitches(root) {
+  if (root.matches?.('[data-switch]')) updateSwitch(root);
+  root.querySelectorAll('[data-switch]').forEach(updateSwitch);
+}
+
+function capabilityNames(field) {
+  return [...field.querySelectorAll('[data-capability-picker] option')].map((o) => o.value).filter(Boolean);
+}
+
+function checkCapabilities(field) {
+  const input = field.querySelector('[data-capability-input]');
+  const known = new Set([...capabilityNames(field), 'ALL']);
+  const unknown = input.value.split(/[\s,]+/).filter((name) => name && !known.has(name));
+  const problem = field.querySelector('[data-capability-problem]');
+  problem.hidden = unknown.length === 0;
+  problem.textContent = unknown.map((name) => {
+    const bare = name.toUpperCase().replace(/^CAP_/, '');
+    return known.has(bare) ? `"${name}" should be written ${bare}` : `"${name}" is not a Linux capability`;
+  }).join('; ');
+  input.setAttribute('aria-invalid', String(unknown.length > 0));
+}
+
+function pickCapability(picker) {
+  const field = picker.closest('[data-capabilities]');
+  const input = field.querySelector('[data-capability-input]');
+  const names = input.value.split(/[\s,]+/).filter(Boolean);
+  if (picker.value && !names.includes(picker.value)) names.push(picker.value);
+  input.value = names.join(', ');
+  picker.value = '';
+  checkCapabilities(field);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+// Problems the server found in the form, shown under the inputs they concern.
+function placeProblems() {
+  document.querySelectorAll('[data-server-problem]').forEach((element) => element.remove());
+  document.querySelectorAll('#compose-form [aria-invalid="true"]:not([data-capability-input])')
+    .forEach((input) => input.removeAttribute('aria-invalid'));
+  document.querySelectorAll('#preview .finding[data-field]').forEach((finding) => {
+    const input = form()?.querySelector(`[name="${CSS.escape(finding.dataset.field)}"]`);
+    if (!input) return;
+    input.setAttribute('aria-invalid', 'true');
+    const note = document.createElement('small');
+    note.className = 'field-problem';
+    note.dataset.serverProblem = '';
+    note.textContent = finding.lastElementChild.textContent;
+    (input.closest('label') || input).after(note);
+  });
+}
+
+function selectErrorLine() {
+  const area = document.getElementById('yaml-text');
+  const line = Number(area?.dataset.errorLine || 0);
+  if (!area || line < 1 || yamlForm().hidden) return;
+  const lines = area.value.split('\n');
+  const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
+  area.focus();
+  area.setSelectionRange(start, start + (lines[line - 1] || '').length);
+}
+
+document.addEventListener('click', (event) => {
+  const target = event.target.closest('button');
+  if (!target) return;
+  if (target.dataset.tab === 'yaml' && yamlForm().hidden) switchToYaml();
+  else if (target.dataset.tab === 'form' && form().hidden) switchToForm();
+  else if (target.dataset.previewTab) showPreviewTab(target.dataset.previewTab);
+  else if (target.hasAttribute('data-copy')) copyPreview(target);
+  else if (target.hasAttribute('data-add-row')) addRow(target);
+  else if (target.hasAttribute('data-remove-row')) removeRow(target);
+});
+
+document.addEventListener('change', (event) => {
+  const select = event.target;
+  if (select.matches('[data-capability-picker]')) {
+    pickCapability(select);
+    return;
+  }
+  const container = select.closest('[data-switch]');
+  if (container && container.querySelector('select') === select) updateSwitch(container);
+  if (select.matches('select[data-rerender]')) {
+    htmx.ajax('POST', '/compose/edit', {
+      source: form(), target: '#editor', swap: 'outerHTML', values: { op: 'refresh' },
+    });
+  }
+});
+
+document.addEventListener('input', (event) => {
+  const field = event.target.closest('[data-capabilities]');
+  if (field && event.target.matches('[data-capability-input]')) checkCapabilities(field);
+});
+
+document.addEventListener('htmx:configRequest', (event) => {
+  const op = event.detail.elt.dataset?.op;
+  if (op) event.detail.parameters.op = op;
+});
+
+document.addEventListener('htmx:afterSwap', () => {
+  showPreviewTab(previewTab);
+  placeProblems();
+});
+
+function init(root) {
+  applySwitches(root);
+  root.querySelectorAll?.('[data-capabilities]').forEach(checkCapabilities);
+  if (root.querySelector?.('#yaml-text')) {
+    yamlCopied = null;
+    selectErrorLine();
+  }
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', () => { init(document); placeProblems(); });
+} else {
+  init(document);
+  placeProblems();
+}
+document.addEventListener('htmx:load', (event) => init(event.detail.elt));

@@ -1,0 +1,76 @@
+package io.podcomposer.compose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.podcomposer.manifest.Manifest;
+import io.podcomposer.manifest.ManifestParseException;
+import io.podcomposer.manifest.ManifestReader;
+import io.podcomposer.manifest.ManifestWriter;
+import io.podcomposer.manifest.UnsupportedManifestException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The composer's round trip: the manifest a form was drawn from, plus the form, gives the new
+ * manifest, which gives the next form and the preview.
+ */
+@Service
+class ComposerService {
+
+	static final String NEW_POD_NAME = "my-pod";
+
+	/** A request's manifest and the problems met on the way. */
+	record Composition(Manifest manifest, List<String> notes, List<FormProblem> problems) {
+	}
+
+	Manifest newPod() {
+		return Manifest.newPod(NEW_POD_NAME, "app", "nginx:1.27");
+	}
+
+	/** Applies the form onto the manifest it was drawn from, then runs the op, if any. */
+	Composition compose(String baseJson, ComposeForm form, String op) {
+		List<FormProblem> problems = new ArrayList<>();
+		Manifest base = base(baseJson, problems);
+		FormApplier.Applied applied = FormApplier.apply(base, form);
+		problems.addAll(applied.problems());
+		problems.addAll(ComposeOps.run(applied.manifest(), op, form.newVolume));
+		return new Composition(applied.manifest(), applied.notes(), problems);
+	}
+
+	/**
+	 * The manifest a form was drawn from. A missing or damaged one (which the page never sends)
+	 * starts from a new pod, and a problem says so.
+	 */
+	Manifest base(String baseJson, List<FormProblem> problems) {
+		try {
+			return Manifest.of(ManifestReader.readJson(baseJson == null ? "" : baseJson));
+		}
+		catch (ManifestParseException | UnsupportedManifestException ex) {
+			problems.add(new FormProblem("manifest", "The page's copy of the manifest was unreadable, so the composer "
+					+ "started again from a new pod. Reload the page to continue."));
+			return newPod();
+		}
+	}
+
+	EditorView editor(Manifest manifest, List<String> notes, List<FormProblem> problems) {
+		return new EditorView(FormReader.read(manifest), JsonMapper.shared().writeValueAsString(manifest.root()),
+				preview(manifest, notes, problems), false, "", null, 0, FormOptions.INSTANCE, Examples.ALL);
+	}
+
+	/** The editor with the YAML tab open, holding text that could not be read in. */
+	EditorView yamlError(Manifest manifest, String yaml, ManifestParseException error) {
+		EditorView view = editor(manifest, List.of(), List.of());
+		return new EditorView(view.form(), view.manifestJson(), view.preview(), true, yaml, error.describe(),
+				error.line(), view.options(), view.examples());
+	}
+
+	PreviewView preview(Manifest manifest, List<String> notes, List<FormProblem> problems) {
+		String name = manifest.name().isBlank() ? "manifest" : manifest.name();
+		return new PreviewView(ManifestWriter.toYaml(manifest.root()), ManifestWriter.toJson(manifest.root()),
+				name + "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT), KnownFields.keptPaths(manifest),
+				notes, problems);
+	}
+
+}

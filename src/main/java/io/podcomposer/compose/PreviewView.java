@@ -1,0 +1,11 @@
+package io.podcomposer.compose;
+
+import java.util.List;
+
+/**
+ * The right-hand side of the composer: the manifest as YAML and JSON, the fields kept from YAML,
+ * what a kind change did and the inputs that could not be taken.
+ */
+public record PreviewView(String yaml, String json, String fileName, List<String> kept, List<String> notes,
+		List<FormProblem> problems) {
+}
