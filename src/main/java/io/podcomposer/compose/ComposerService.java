@@ -69,7 +69,8 @@ class ComposerService {
 	PreviewView preview(Manifest manifest, List<String> notes, List<FormProblem> problems) {
 		String name = manifest.name().isBlank() ? "manifest" : manifest.name();
 		return new PreviewView(ManifestWriter.toYaml(manifest.root()), ManifestWriter.toJson(manifest.root()),
-				name + "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT), KnownFields.keptPaths(manifest),
+				name + "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT), PodPicture.of(manifest),
+				KnownFields.keptPaths(manifest),
 				notes, problems);
 	}
 

@@ -3,9 +3,10 @@ package io.podcomposer.compose;
 import java.util.List;
 
 /**
- * The right-hand side of the composer: the manifest as YAML and JSON, the fields kept from YAML,
+ * The right-hand side of the composer: the manifest as YAML and JSON, the pod picture, the fields
+ * kept from YAML,
  * what a kind change did and the inputs that could not be taken.
  */
-public record PreviewView(String yaml, String json, String fileName, List<String> kept, List<String> notes,
-		List<FormProblem> problems) {
+public record PreviewView(String yaml, String json, String fileName, PodPicture picture, List<String> kept,
+		List<String> notes, List<FormProblem> problems) {
 }
