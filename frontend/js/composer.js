@@ -68,7 +68,7 @@ function addRow(button) {
   const index = Number(rows.dataset.next || rows.children.length);
   rows.dataset.next = String(index + 1);
   const holder = document.createElement('div');
-  holder.innerHTML = template.innerHTML.replaceAll('__i__', String(index));
+  holder.innerHTML = template.innerHTML.replaceAll('ROW_INDEX', String(index));
   const row = holder.firstElementChild;
   rows.append(row);
   applySwitches(row);
@@ -78,7 +78,7 @@ function addRow(button) {
 function removeRow(button) {
   const owner = button.closest('form');
   button.closest('.row').remove();
-  htmx.trigger(owner, 'change');
+  htmx.trigger(owner, 'input');
 }
 
 // A [data-switch] shows the [data-case] elements that name the value of its first select.
@@ -171,9 +171,7 @@ document.addEventListener('change', (event) => {
   const container = select.closest('[data-switch]');
   if (container && container.querySelector('select') === select) updateSwitch(container);
   if (select.matches('select[data-rerender]')) {
-    htmx.ajax('POST', '/compose/edit', {
-      source: form(), target: '#editor', swap: 'outerHTML', values: { op: 'refresh' },
-    });
+    form().querySelector('[data-op="refresh"]').click();
   }
 });
 

@@ -7,7 +7,8 @@ import java.util.List;
  * What the composer's form shows and sends back: the fields a person edits, as typed.
  * <p>
  * List indexes are the indexes of the items in the manifest the form was drawn from; a row the
- * browser removed arrives as a gap ({@code null}), and a row it added arrives past the end. Text
+ * browser removed leaves a gap, and a row it added arrives past the end. The binder fills a gap
+ * with an empty row, whose always-present input is {@code null}: see {@link Row#sent()}. Text
  * areas named {@code otherYaml} hold the fields the form has no inputs for, as YAML.
  * Public fields: the binder writes them directly and the templates read them.
  */
@@ -37,7 +38,15 @@ public class ComposeForm {
 	/** The "add a volume" row: a new volume and the containers to mount it into, in one step. */
 	public NewVolumeForm newVolume = new NewVolumeForm();
 
-	public static class KeyValue {
+	/** A row of a list the browser can add to and remove from. */
+	public interface Row {
+
+		/** Whether the row was in the form: its always-present input arrived, empty or not. */
+		boolean sent();
+
+	}
+
+	public static class KeyValue implements Row {
 
 		public String key;
 
@@ -49,6 +58,11 @@ public class ComposeForm {
 		public KeyValue(String key, String value) {
 			this.key = key;
 			this.value = value;
+		}
+
+		@Override
+		public boolean sent() {
+			return this.key != null;
 		}
 
 	}
@@ -120,7 +134,7 @@ public class ComposeForm {
 
 	}
 
-	public static class TolerationForm {
+	public static class TolerationForm implements Row {
 
 		public String key;
 
@@ -132,9 +146,15 @@ public class ComposeForm {
 
 		public String tolerationSeconds;
 
+
+		@Override
+		public boolean sent() {
+			return this.key != null;
+		}
+
 	}
 
-	public static class ContainerForm {
+	public static class ContainerForm implements Row {
 
 		public String name;
 
@@ -210,9 +230,15 @@ public class ComposeForm {
 			return "Always".equals(this.restartPolicy);
 		}
 
+
+		@Override
+		public boolean sent() {
+			return this.name != null;
+		}
+
 	}
 
-	public static class PortForm {
+	public static class PortForm implements Row {
 
 		public String name;
 
@@ -222,10 +248,16 @@ public class ComposeForm {
 
 		public String hostPort;
 
+
+		@Override
+		public boolean sent() {
+			return this.containerPort != null;
+		}
+
 	}
 
 	/** One env var; {@code source} picks which of the other fields count. */
-	public static class EnvForm {
+	public static class EnvForm implements Row {
 
 		public String name;
 
@@ -243,9 +275,15 @@ public class ComposeForm {
 
 		public String resource;
 
+
+		@Override
+		public boolean sent() {
+			return this.name != null;
+		}
+
 	}
 
-	public static class EnvFromForm {
+	public static class EnvFromForm implements Row {
 
 		/** configMapRef or secretRef. */
 		public String source = "configMapRef";
@@ -253,6 +291,12 @@ public class ComposeForm {
 		public String name;
 
 		public String prefix;
+
+
+		@Override
+		public boolean sent() {
+			return this.name != null;
+		}
 
 	}
 
@@ -286,7 +330,7 @@ public class ComposeForm {
 
 	}
 
-	public static class MountForm {
+	public static class MountForm implements Row {
 
 		public String name;
 
@@ -296,10 +340,16 @@ public class ComposeForm {
 
 		public boolean readOnly;
 
+
+		@Override
+		public boolean sent() {
+			return this.mountPath != null;
+		}
+
 	}
 
 	/** One volume; {@code type} is the name of its source field (emptyDir, configMap, …). */
-	public static class VolumeForm {
+	public static class VolumeForm implements Row {
 
 		public String name;
 
@@ -323,6 +373,12 @@ public class ComposeForm {
 
 		/** The source object as YAML, for types without inputs of their own (downwardAPI, projected, …). */
 		public String sourceYaml;
+
+
+		@Override
+		public boolean sent() {
+			return this.name != null;
+		}
 
 	}
 

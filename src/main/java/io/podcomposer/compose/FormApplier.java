@@ -459,7 +459,7 @@ final class FormApplier {
 			return false;
 		}
 		ObjectNode map = NODES.objectNode();
-		rows.stream().filter((row) -> row != null && row.key != null && !row.key.isBlank())
+		rows.stream().filter((row) -> row != null && row.sent() && !row.key.isBlank())
 			.forEach((row) -> {
 				JsonNode current = parent.path(key).get(row.key.trim());
 				String value = Objects.requireNonNullElse(row.value, "");
@@ -482,7 +482,7 @@ final class FormApplier {
 	 * Rebuilds the list under {@code key} from form rows: row i edits item i of the old list.
 	 * Rows the browser removed arrive as gaps and are dropped; an empty list removes the key.
 	 */
-	private <F> void applyList(ObjectNode parent, String key, List<F> rows, RowEdit<F> edit) {
+	private <F extends ComposeForm.Row> void applyList(ObjectNode parent, String key, List<F> rows, RowEdit<F> edit) {
 		if (rows == null) {
 			return;
 		}
@@ -490,7 +490,7 @@ final class FormApplier {
 		ArrayNode items = NODES.arrayNode();
 		for (int i = 0; i < rows.size(); i++) {
 			F row = rows.get(i);
-			if (row != null) {
+			if (row != null && row.sent()) {
 				ObjectNode item = itemOrNew(current, i);
 				edit.apply(item, row, i);
 				items.add(item);

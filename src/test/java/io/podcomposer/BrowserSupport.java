@@ -1,0 +1,69 @@
+package io.podcomposer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, one browser per test class. Where the browser is
+ * not installed the tests are skipped, except in CI, where that is a failure: `.ci/run` installs it.
+ */
+public final class BrowserSupport {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private BrowserSupport() {
+	}
+
+	public static WebDriver startBrowser() {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed && System.getenv("CI") != null) {
+			throw new IllegalStateException("CI needs chromium and chromium-driver; .ci/run installs them");
+		}
+		Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,1000");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		return new ChromeDriver(service, options);
+	}
+
+	public static <T> T waitFor(WebDriver driver, Function<WebDriver, T> condition) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
+	}
+
+	/** Sets a field's value as a paste would, and lets the page's listeners hear it. */
+	public static void paste(WebDriver driver, WebElement field, String text) {
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+				+ "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field, text);
+	}
+
+	/** Clicks an element scrolled to the middle of the window, clear of the sticky top bar. */
+	public static void click(WebDriver driver, WebElement element) {
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
+	}
+
+	public static WebElement field(WebDriver driver, String name) {
+		return driver.findElement(By.name(name));
+	}
+
+}

@@ -1,0 +1,232 @@
+package io.podcomposer.compose;
+
+import io.podcomposer.BrowserSupport;
+import io.podcomposer.manifest.ManifestReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.podcomposer.BrowserSupport.click;
+import static io.podcomposer.BrowserSupport.field;
+import static io.podcomposer.BrowserSupport.paste;
+import static io.podcomposer.BrowserSupport.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The composer in a real browser: what a person does with the form, and the YAML it gives. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ComposerBrowserTest {
+
+	private static WebDriver browser;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = BrowserSupport.startBrowser();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void buildsTheSharedVolumePodWithIpcLockThroughTheForm() {
+		open("/compose");
+		type("name", "shared-data");
+		type("containers[0].name", "writer");
+		type("containers[0].image", "busybox:1.36");
+		waitForPreview("- name: writer");
+
+		clickOp("addContainer");
+		waitFor(browser, (driver) -> !driver.findElements(By.name("containers[1].name")).isEmpty());
+		type("containers[1].name", "reader");
+		type("containers[1].image", "busybox:1.36");
+		waitForPreview("- name: reader");
+
+		type("newVolume.name", "data");
+		type("newVolume.mountPath", "/data");
+		assertThat(browser.findElements(By.cssSelector("input[name='newVolume.mountInto']:checked"))).hasSize(2);
+		clickOp("addVolume");
+		waitForPreview("emptyDir: {}");
+
+		WebElement reader = browser.findElement(By.cssSelector("[data-container='containers[1]']"));
+		click(browser, reader.findElement(By.xpath(".//summary[contains(., 'Security context')]")));
+		new Select(reader.findElement(By.cssSelector("[data-capability-picker]"))).selectByValue("IPC_LOCK");
+		assertThat(field(browser, "containers[1].capabilitiesAdd").getDomProperty("value")).isEqualTo("IPC_LOCK");
+
+		waitForPreview("- IPC_LOCK");
+		assertThat(previewYaml()).isEqualTo("""
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: shared-data
+				spec:
+				  containers:
+				  - name: writer
+				    image: busybox:1.36
+				    volumeMounts:
+				    - name: data
+				      mountPath: /data
+				  - name: reader
+				    image: busybox:1.36
+				    volumeMounts:
+				    - name: data
+				      mountPath: /data
+				    securityContext:
+				      capabilities:
+				        add:
+				        - IPC_LOCK
+				  volumes:
+				  - name: data
+				    emptyDir: {}
+				""");
+		assertThat(browser.findElement(By.cssSelector(".picture svg")).getText()).contains("writer", "reader", "/data");
+	}
+
+	@Test
+	void keepsEveryFieldTheFormDoesNotKnowWhenTheImageIsEdited() {
+		String yaml = """
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: web
+				  labels:
+				    app: web
+				  annotations:
+				    team: platform
+				spec:
+				  containers:
+				  - name: app
+				    image: nginx:1.26
+				    ports:
+				    - containerPort: 80
+				    lifecycle:
+				      preStop:
+				        exec:
+				          command: ["sh", "-c", "sleep 5"]
+				    resizePolicy:
+				    - resourceName: cpu
+				      restartPolicy: NotRequired
+				  affinity:
+				    nodeAffinity:
+				      requiredDuringSchedulingIgnoredDuringExecution:
+				        nodeSelectorTerms:
+				        - matchExpressions:
+				          - key: kubernetes.io/arch
+				            operator: In
+				            values: [amd64]
+				  topologySpreadConstraints:
+				  - maxSkew: 1
+				    topologyKey: topology.kubernetes.io/zone
+				    whenUnsatisfiable: ScheduleAnyway
+				    labelSelector:
+				      matchLabels:
+				        app: web
+				  hostname: web-0
+				  schedulingGates:
+				  - name: example.com/gate
+				""";
+		open("/compose");
+		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();
+		paste(browser, browser.findElement(By.id("yaml-text")), yaml);
+		browser.findElement(By.cssSelector("[data-tab='form']")).click();
+		waitFor(browser, (driver) -> "nginx:1.26".equals(field(driver, "containers[0].image").getDomProperty("value")));
+		assertThat(browser.findElement(By.cssSelector(".kept")).getText()).contains("affinity",
+				"topologySpreadConstraints", "hostname", "schedulingGates", "containers[0].lifecycle",
+				"containers[0].resizePolicy");
+
+		type("containers[0].image", "nginx:1.27");
+		waitForPreview("image: nginx:1.27");
+
+		ObjectNode expected = (ObjectNode) ManifestReader.readYaml(yaml);
+		((ObjectNode) expected.get("spec").get("containers").get(0)).put("image", "nginx:1.27");
+		assertThat(ManifestReader.readYaml(previewYaml())).isEqualTo(expected);
+	}
+
+	@Test
+	void reportsYamlThatDoesNotParseWithLineAndColumnAndKeepsTheText() {
+		open("/compose");
+		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();
+		String broken = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [oops\n";
+		paste(browser, browser.findElement(By.id("yaml-text")), broken);
+		browser.findElement(By.cssSelector("[data-tab='form']")).click();
+
+		WebElement error = waitFor(browser, (driver) -> driver.findElements(By.cssSelector("#yaml-form .error"))
+			.stream().findFirst().orElse(null));
+		assertThat(error.getText()).containsPattern("line \\d+, column \\d+");
+		assertThat(browser.findElement(By.id("yaml-text")).getDomProperty("value")).isEqualTo(broken);
+		assertThat(browser.findElement(By.id("compose-form")).isDisplayed()).isFalse();
+	}
+
+	@Test
+	void switchingToDeploymentAndBackGivesTheSamePod() {
+		open("/compose?example=two-containers");
+		String pod = previewYaml();
+
+		new Select(field(browser, "kind")).selectByValue("Deployment");
+		waitForPreview("kind: Deployment");
+		JsonNode deployment = ManifestReader.readYaml(previewYaml());
+		assertThat(deployment.at("/spec/selector/matchLabels/app").asString()).isEqualTo("web");
+		assertThat(deployment.at("/spec/template/spec/containers")).hasSize(2);
+		assertThat(field(browser, "workload.replicas").getDomProperty("value")).isEqualTo("1");
+
+		new Select(field(browser, "kind")).selectByValue("Pod");
+		waitForPreview("kind: Pod");
+		assertThat(previewYaml()).isEqualTo(pod);
+	}
+
+	@Test
+	void aRemovedPortRowLeavesTheOtherPortsAsTheyWere() {
+		open("/compose?example=two-containers");
+		WebElement web = browser.findElement(By.cssSelector("[data-container='containers[0]']"));
+		web.findElement(By.xpath(".//button[normalize-space()='+ Port']")).click();
+		type("containers[0].ports[1].containerPort", "9090");
+		type("containers[0].ports[1].name", "metrics");
+		waitForPreview("containerPort: 9090");
+
+		browser.findElement(By.name("containers[0].ports[0].name")).findElement(By.xpath("./.."))
+			.findElement(By.cssSelector("[data-remove-row]")).click();
+		waitFor(browser, (driver) -> !previewYaml().contains("containerPort: 80\n"));
+		JsonNode ports = ManifestReader.readYaml(previewYaml()).at("/spec/containers/0/ports");
+		assertThat(ports).hasSize(1);
+		assertThat(ports.get(0).get("name").asString()).isEqualTo("metrics");
+		assertThat(ports.get(0).get("containerPort").asInt()).isEqualTo(9090);
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + this.port + path);
+		waitFor(browser, (driver) -> !previewYaml().isEmpty());
+	}
+
+	private void type(String name, String text) {
+		WebElement input = field(browser, name);
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	private void clickOp(String op) {
+		browser.findElement(By.cssSelector("[data-op='" + op + "']")).click();
+	}
+
+	private void waitForPreview(String text) {
+		waitFor(browser, (driver) -> previewYaml().contains(text));
+	}
+
+	private static String previewYaml() {
+		return browser.findElement(By.cssSelector("#preview-yaml code")).getDomProperty("textContent");
+	}
+
+}
