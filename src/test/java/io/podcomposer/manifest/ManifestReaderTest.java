@@ -60,7 +60,8 @@ class ManifestReaderTest {
 				""";
 
 		assertThatExceptionOfType(ManifestParseException.class).isThrownBy(() -> ManifestReader.readYaml(yaml))
-			.satisfies((ex) -> assertThat(ex.describe()).isEqualTo("line 3, column 8: mapping values are not allowed here"));
+			.satisfies((ex) -> assertThat(ex.describe())
+				.isEqualTo("line 3, column 8: mapping values are not allowed here"));
 	}
 
 	@Test
