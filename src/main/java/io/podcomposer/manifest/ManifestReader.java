@@ -69,7 +69,10 @@ public final class ManifestReader {
 		}
 		catch (MarkedYAMLException ex) {
 			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
-			String problem = (ex.getProblem() != null) ? ex.getProblem() : ex.getMessage();
+			// some problems read only with their context: "expected a single document in the stream, but
+			// found another document"
+			String problem = (ex.getProblem() == null) ? firstLine(ex.getMessage())
+					: (ex.getContext() == null) ? ex.getProblem() : ex.getContext() + ", " + ex.getProblem();
 			if (mark == null) {
 				throw new ManifestParseException(problem, 0, 0);
 			}

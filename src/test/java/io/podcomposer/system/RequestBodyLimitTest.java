@@ -24,7 +24,24 @@ class RequestBodyLimitTest {
 	@Test
 	void refusesADeclaredLengthOverTheLimitWithoutReading() {
 		EndlessBody body = new EndlessBody();
-		MockHttpServletRequest request = new MockHttpServletRequest() {
+
+		assertThatExceptionOfType(BodyTooLargeException.class)
+			.isThrownBy(() -> RequestBodyLimit.read(requestWith(body, RequestBodyLimit.MAX_BYTES + 1)));
+		assertThat(body.bytesRead).isZero();
+	}
+
+	@Test
+	void stopsReadingABodyWithoutLengthOneBytePastTheLimit() {
+		EndlessBody body = new EndlessBody();
+
+		assertThatExceptionOfType(BodyTooLargeException.class)
+			.isThrownBy(() -> RequestBodyLimit.read(requestWith(body, -1)))
+			.withMessage("the body is larger than 1048576 bytes (1 MiB)");
+		assertThat(body.bytesRead).isEqualTo(RequestBodyLimit.MAX_BYTES + 1);
+	}
+
+	private static MockHttpServletRequest requestWith(EndlessBody body, long declaredLength) {
+		return new MockHttpServletRequest() {
 
 			@Override
 			public ServletInputStream getInputStream() {
@@ -33,30 +50,10 @@ class RequestBodyLimitTest {
 
 			@Override
 			public long getContentLengthLong() {
-				return RequestBodyLimit.MAX_BYTES + 1;
+				return declaredLength;
 			}
 
 		};
-
-		assertThatExceptionOfType(BodyTooLargeException.class).isThrownBy(() -> RequestBodyLimit.read(request));
-		assertThat(body.bytesRead).isZero();
-	}
-
-	@Test
-	void stopsReadingABodyWithoutLengthOneBytePastTheLimit() {
-		EndlessBody body = new EndlessBody();
-		MockHttpServletRequest request = new MockHttpServletRequest() {
-
-			@Override
-			public ServletInputStream getInputStream() {
-				return body;
-			}
-
-		};
-
-		assertThatExceptionOfType(BodyTooLargeException.class).isThrownBy(() -> RequestBodyLimit.read(request))
-			.withMessage("the body is larger than 1048576 bytes (1 MiB)");
-		assertThat(body.bytesRead).isEqualTo(RequestBodyLimit.MAX_BYTES + 1);
 	}
 
 	/** A body that never ends, counting what is taken from it. */
