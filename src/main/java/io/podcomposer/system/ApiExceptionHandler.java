@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,8 +33,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleMalformed(ManifestParseException ex, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.describe());
-		problem.setTitle("Malformed document");
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed document", ex.describe());
 		if (ex.line() > 0) {
 			problem.setProperty("line", ex.line());
 			problem.setProperty("column", ex.column());
@@ -42,9 +43,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleUnsupported(UnsupportedManifestException ex, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-		problem.setTitle("Unsupported manifest");
-		return answer(ex, problem, request);
+		return answer(ex, problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unsupported manifest", ex.getMessage()), request);
 	}
 
 	@ExceptionHandler
@@ -53,25 +52,38 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.map((name) -> new FieldProblem("values." + name,
 					"required parameter " + name + " has neither a value nor a default", "required"))
 			.toList();
-		return answer(ex, invalid("Missing values", ex.getMessage(), errors), request);
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Missing values", ex.getMessage());
+		problem.setProperty("errors", errors);
+		return answer(ex, problem, request);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleInvalidFields(InvalidFieldsException ex, WebRequest request) {
-		return answer(ex, invalid("Invalid fields", ex.getMessage(), ex.problems()), request);
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", ex.getMessage());
+		problem.setProperty("errors", ex.problems());
+		return answer(ex, problem, request);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleTooLarge(BodyTooLargeException ex, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
-		problem.setTitle("Body too large");
-		return answer(ex, problem, request);
+		return answer(ex, problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", ex.getMessage()), request);
 	}
 
-	private static ProblemDetail invalid(String title, String detail, List<FieldProblem> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+	/**
+	 * Problem JSON whatever the client accepts. Setting it here also keeps Spring from reading the
+	 * Accept header again: when that header is what failed (406), the answer would lose its body.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		HttpHeaders problemHeaders = HttpHeaders.copyOf(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return super.createResponseEntity(body, problemHeaders, statusCode, request);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
-		problem.setProperty("errors", errors);
 		return problem;
 	}
 

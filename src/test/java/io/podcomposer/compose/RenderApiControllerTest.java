@@ -277,6 +277,8 @@ class RenderApiControllerTest {
 	void anUnsupportedContentTypeIs415() throws Exception {
 		expectProblem(this.mvc.perform(post("/api/v1/render").contentType(MediaType.TEXT_PLAIN).content(POD_YAML)),
 				415);
+		expectProblem(this.mvc.perform(post("/api/v1/render").header("Content-Type", "application/json;charset=bogus")
+			.content(POD_JSON)), 415);
 	}
 
 	@Test
@@ -300,6 +302,8 @@ class RenderApiControllerTest {
 	@Test
 	void anUnacceptableAcceptIs406() throws Exception {
 		expectProblem(this.mvc.perform(post("/api/v1/render").contentType(YAML).accept(MediaType.TEXT_HTML)
+			.content(POD_YAML)), 406);
+		expectProblem(this.mvc.perform(post("/api/v1/render").contentType(YAML).header("Accept", "not a type")
 			.content(POD_YAML)), 406);
 	}
 
