@@ -1,8 +1,10 @@
 package io.podcomposer.manifest;
 
 import java.math.BigInteger;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
@@ -18,6 +20,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +46,9 @@ public final class ManifestReader {
 
 	static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
 
+	private static final String TOO_DEEP = "the document nests lists and maps more than " + MAX_NESTING_DEPTH
+			+ " levels deep";
+
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private static final JsonMapper JSON = JsonMapper
@@ -63,19 +69,22 @@ public final class ManifestReader {
 		}
 		catch (MarkedYAMLException ex) {
 			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
-			String problem = (ex.getProblem() != null) ? ex.getProblem() : ex.getMessage();
+			// some problems read only with their context: "expected a single document in the stream, but
+			// found another document"
+			String problem = (ex.getProblem() == null) ? firstLine(ex.getMessage())
+					: (ex.getContext() == null) ? ex.getProblem() : ex.getContext() + ", " + ex.getProblem();
 			if (mark == null) {
 				throw new ManifestParseException(problem, 0, 0);
 			}
 			throw new ManifestParseException(problem, mark.getLine() + 1, mark.getColumn() + 1);
 		}
 		catch (YAMLException ex) {
-			throw new ManifestParseException(firstLine(ex.getMessage()), 0, 0);
+			throw new ManifestParseException(explainGuard(firstLine(ex.getMessage())), 0, 0);
 		}
 		if (loaded == null) {
 			throw new ManifestParseException("the document is empty", 0, 0);
 		}
-		return toNode(loaded, new int[1]);
+		return toNode(loaded, 0, new int[1]);
 	}
 
 	/** Reads one JSON document. */
@@ -86,6 +95,9 @@ public final class ManifestReader {
 				throw new ManifestParseException("the document is empty", 0, 0);
 			}
 			return node;
+		}
+		catch (StreamConstraintsException ex) {
+			throw new ManifestParseException(TOO_DEEP, 0, 0);
 		}
 		catch (JacksonException ex) {
 			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
@@ -107,13 +119,20 @@ public final class ManifestReader {
 				new KubernetesResolver());
 	}
 
-	private static JsonNode toNode(Object value, int[] count) {
+	/**
+	 * Builds the tree. The depth is checked here, not only by SnakeYAML: aliases can nest a list
+	 * inside itself or stack shallow pieces into a deep tree.
+	 */
+	private static JsonNode toNode(Object value, int depth, int[] count) {
 		if (++count[0] > MAX_NODES) {
-			throw new ManifestParseException("the document expands to more than " + MAX_NODES
-					+ " values (too many aliases?)", 0, 0);
+			throw new ManifestParseException(
+					"the document expands to more than " + MAX_NODES + " values through its aliases", 0, 0);
 		}
 		if (value == null) {
 			return NODES.nullNode();
+		}
+		if ((value instanceof Map || value instanceof List) && depth >= MAX_NESTING_DEPTH) {
+			throw new ManifestParseException(TOO_DEEP, 0, 0);
 		}
 		if (value instanceof Map<?, ?> map) {
 			ObjectNode object = NODES.objectNode();
@@ -121,13 +140,13 @@ public final class ManifestReader {
 				if (key == null || key instanceof Map || key instanceof List) {
 					throw new ManifestParseException("mapping keys must be plain values, not " + key, 0, 0);
 				}
-				object.set(key.toString(), toNode(item, count));
+				object.set(key.toString(), toNode(item, depth + 1, count));
 			});
 			return object;
 		}
 		if (value instanceof List<?> list) {
 			ArrayNode array = NODES.arrayNode();
-			list.forEach((item) -> array.add(toNode(item, count)));
+			list.forEach((item) -> array.add(toNode(item, depth + 1, count)));
 			return array;
 		}
 		if (value instanceof String text) {
@@ -148,8 +167,32 @@ public final class ManifestReader {
 		if (value instanceof Double number) {
 			return NODES.numberNode(number);
 		}
-		throw new ManifestParseException("values of type " + value.getClass().getSimpleName()
-				+ " (a !!binary or !!set tag?) are not allowed in a manifest", 0, 0);
+		throw new ManifestParseException(tagOf(value) + " values are not allowed in a manifest", 0, 0);
+	}
+
+	/** The standard tag that SnakeYAML builds {@code value} from, for telling a user what to remove. */
+	private static String tagOf(Object value) {
+		if (value instanceof byte[]) {
+			return "!!binary";
+		}
+		if (value instanceof Set) {
+			return "!!set";
+		}
+		if (value instanceof Date) {
+			return "!!timestamp";
+		}
+		return "!!pairs";
+	}
+
+	/** SnakeYAML names its guards in its own terms; a user needs to know which limit the text broke. */
+	private static String explainGuard(String message) {
+		if (message.startsWith("Number of aliases")) {
+			return "the document uses more than " + MAX_ALIASES + " aliases to lists or maps";
+		}
+		if (message.startsWith("Nesting Depth")) {
+			return TOO_DEEP;
+		}
+		return message;
 	}
 
 	private static String firstLine(String message) {

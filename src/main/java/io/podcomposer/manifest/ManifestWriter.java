@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -77,8 +78,14 @@ public final class ManifestWriter {
 		return null;
 	}
 
-	/** Multi-line strings as literal blocks ({@code |}), the rest as SnakeYAML chooses. */
+	/**
+	 * Multi-line strings as literal blocks ({@code |}), the rest as SnakeYAML chooses, except for
+	 * the few that SnakeYAML leaves plain but kubectl's YAML 1.1 reader would take as a bool or
+	 * a number.
+	 */
 	private static final class BlockStringRepresenter extends Representer {
+
+		private static final Pattern NOT_A_STRING_TO_KUBECTL = Pattern.compile("[yYnN]|[-+]?0o[0-7_]+");
 
 		BlockStringRepresenter(DumperOptions options) {
 			super(options);
@@ -87,6 +94,9 @@ public final class ManifestWriter {
 				String text = (String) data;
 				if (text.indexOf('\n') >= 0) {
 					return representScalar(Tag.STR, text, DumperOptions.ScalarStyle.LITERAL);
+				}
+				if (NOT_A_STRING_TO_KUBECTL.matcher(text).matches()) {
+					return representScalar(Tag.STR, text, DumperOptions.ScalarStyle.SINGLE_QUOTED);
 				}
 				return plain.representData(data);
 			});

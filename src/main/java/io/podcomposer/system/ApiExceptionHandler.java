@@ -1,0 +1,95 @@
+package io.podcomposer.system;
+
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.podcomposer.manifest.ManifestParseException;
+import io.podcomposer.manifest.MissingValuesException;
+import io.podcomposer.manifest.UnsupportedManifestException;
+import io.podcomposer.system.RequestBodyLimit.BodyTooLargeException;
+
+/**
+ * Answers what an API client did wrong as an RFC 9457 problem ({@code application/problem+json}),
+ * never as a 500: Spring MVC's own errors (415, 406, …) through the base class, and the portal's
+ * exceptions about a request body here.
+ * <p>
+ * It is not limited to handlers under {@code /api/**}: Spring raises 406 and 415 before it picks a
+ * handler, and an advice with selectors would not see them. Only API code throws the portal's
+ * exceptions, and for Spring's own this replaces Boot's problem-details handler, which the
+ * application enables for every path anyway.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleMalformed(ManifestParseException ex, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed document", ex.describe());
+		if (ex.line() > 0) {
+			problem.setProperty("line", ex.line());
+			problem.setProperty("column", ex.column());
+		}
+		return answer(ex, problem, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleUnsupported(UnsupportedManifestException ex, WebRequest request) {
+		return answer(ex, problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unsupported manifest", ex.getMessage()), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleMissingValues(MissingValuesException ex, WebRequest request) {
+		List<FieldProblem> errors = ex.names().stream()
+			.map((name) -> new FieldProblem("values." + name,
+					"required parameter " + name + " has neither a value nor a default", "required"))
+			.toList();
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Missing values", ex.getMessage());
+		problem.setProperty("errors", errors);
+		return answer(ex, problem, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleInvalidFields(InvalidFieldsException ex, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", ex.getMessage());
+		problem.setProperty("errors", ex.problems());
+		return answer(ex, problem, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleTooLarge(BodyTooLargeException ex, WebRequest request) {
+		return answer(ex, problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", ex.getMessage()), request);
+	}
+
+	/**
+	 * Problem JSON whatever the client accepts. Setting it here also keeps Spring from reading the
+	 * Accept header again: when that header is what failed (406), the answer would lose its body.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		HttpHeaders problemHeaders = HttpHeaders.copyOf(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return super.createResponseEntity(body, problemHeaders, statusCode, request);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+	private ResponseEntity<Object> answer(Exception ex, ProblemDetail problem, WebRequest request) {
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.valueOf(problem.getStatus()),
+				request);
+	}
+
+}

@@ -1,0 +1,227 @@
+package io.podcomposer.manifest;
+
+import java.util.EnumSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KindConversionTest {
+
+	/** A pod with fields the converter has no reason to know, to see that none is lost. */
+	private static final String LABELLED_POD = """
+			apiVersion: v1
+			kind: Pod
+			metadata:
+			  name: web
+			  namespace: shop
+			  labels:
+			    app: web
+			    tier: front
+			  annotations:
+			    team: platform
+			spec:
+			  containers:
+			  - name: web
+			    image: nginx:1.27
+			    ports:
+			    - containerPort: 8080
+			  affinity:
+			    nodeAffinity:
+			      requiredDuringSchedulingIgnoredDuringExecution:
+			        nodeSelectorTerms:
+			        - matchExpressions:
+			          - {key: disktype, operator: In, values: [ssd]}
+			  tolerations:
+			  - {key: dedicated, operator: Equal, value: web, effect: NoSchedule}
+			  volumes:
+			  - name: cache
+			    emptyDir: {}
+			  fooBar:
+			    future: true
+			""";
+
+	private static final String BATCH_POD = """
+			apiVersion: v1
+			kind: Pod
+			metadata:
+			  name: report
+			  labels:
+			    app: report
+			spec:
+			  restartPolicy: Never
+			  containers:
+			  - name: report
+			    image: busybox
+			    command: [sh, -c, echo done]
+			  tolerations:
+			  - {operator: Exists}
+			  fooBar: 42
+			""";
+
+	@ParameterizedTest
+	@EnumSource(value = WorkloadKind.class, names = { "DEPLOYMENT", "REPLICA_SET", "STATEFUL_SET", "DAEMON_SET" })
+	void aLabelledPodGoesToAControllerAndBackUnchanged(WorkloadKind kind) {
+		Manifest pod = read(LABELLED_POD);
+
+		KindConversion.Result wrapped = pod.convertTo(kind);
+
+		assertThat(wrapped.manifest().kind()).isEqualTo(kind);
+		assertThat(wrapped.manifest().root().path("apiVersion").asString()).isEqualTo("apps/v1");
+		assertThat(wrapped.manifest().root().path("kind").asString()).isEqualTo(kind.kindName());
+		assertThat(wrapped.manifest().root().path("spec").path("selector").path("matchLabels"))
+			.isEqualTo(pod.root().path("metadata").path("labels"));
+		assertThat(wrapped.manifest().podSpec()).isEqualTo(pod.root().path("spec"));
+		assertThat(wrapped.notes()).isEmpty();
+		assertThat(wrapped.manifest().convertTo(WorkloadKind.POD).manifest()).isEqualTo(pod);
+		assertThat(pod).isEqualTo(read(LABELLED_POD));
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = WorkloadKind.class, names = { "JOB", "CRON_JOB" })
+	void aPodThatRunsOnceGoesToABatchKindAndBackUnchanged(WorkloadKind kind) {
+		Manifest pod = read(BATCH_POD);
+
+		KindConversion.Result wrapped = pod.convertTo(kind);
+
+		assertThat(wrapped.manifest().root().path("apiVersion").asString()).isEqualTo("batch/v1");
+		assertThat(wrapped.manifest().podSpec()).isEqualTo(pod.root().path("spec"));
+		assertThat(wrapped.manifest().convertTo(WorkloadKind.POD).manifest()).isEqualTo(pod);
+	}
+
+	@Test
+	void theCronJobPodTemplateLivesUnderTheJobTemplate() {
+		Manifest cronJob = read(BATCH_POD).convertTo(WorkloadKind.CRON_JOB).manifest();
+
+		JsonNode template = cronJob.root().path("spec").path("jobTemplate").path("spec").path("template");
+		assertThat(template.path("spec").path("containers").get(0).path("name").asString()).isEqualTo("report");
+		assertThat(template.path("metadata").path("labels").path("app").asString()).isEqualTo("report");
+		assertThat(cronJob.root().path("spec").path("schedule").asString()).isEqualTo(KindConversion.DEFAULT_SCHEDULE);
+		assertThat(cronJob.root().path("spec").has("template")).isFalse();
+		assertThat(cronJob.root().path("spec").has("selector")).isFalse();
+	}
+
+	@Test
+	void aPodWithoutLabelsIsSelectedByItsName() {
+		Manifest pod = read("""
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: cache
+				spec:
+				  containers:
+				  - {name: redis, image: redis}
+				""");
+
+		KindConversion.Result result = pod.convertTo(WorkloadKind.DEPLOYMENT);
+
+		JsonNode spec = result.manifest().root().path("spec");
+		assertThat(spec.path("selector").path("matchLabels").properties()).hasSize(1);
+		assertThat(spec.path("selector").path("matchLabels").path("app").asString()).isEqualTo("cache");
+		assertThat(spec.path("template").path("metadata").path("labels").path("app").asString()).isEqualTo("cache");
+		assertThat(result.manifest().root().path("metadata").path("labels").path("app").asString()).isEqualTo("cache");
+		assertThat(result.notes()).singleElement().asString().contains("app: cache");
+	}
+
+	@Test
+	void movesAnnotationsToThePodTemplateAndKeepsNameAndNamespaceOutside() {
+		Manifest deployment = read(LABELLED_POD).convertTo(WorkloadKind.DEPLOYMENT).manifest();
+
+		JsonNode metadata = deployment.root().path("metadata");
+		assertThat(metadata.path("name").asString()).isEqualTo("web");
+		assertThat(metadata.path("namespace").asString()).isEqualTo("shop");
+		assertThat(metadata.has("annotations")).isFalse();
+		assertThat(deployment.podMetadata().path("annotations").path("team").asString()).isEqualTo("platform");
+		assertThat(deployment.podMetadata().has("name")).isFalse();
+	}
+
+	@Test
+	void aRunningPodBecomesABatchPodWithRestartPolicyNever() {
+		KindConversion.Result job = read(LABELLED_POD).convertTo(WorkloadKind.JOB);
+
+		assertThat(job.manifest().podSpec().path("restartPolicy").asString()).isEqualTo("Never");
+		assertThat(job.notes()).singleElement().asString().contains("restartPolicy is now Never");
+	}
+
+	@Test
+	void aBatchPodLosesItsRestartPolicyInAController() {
+		KindConversion.Result daemonSet = read(BATCH_POD).convertTo(WorkloadKind.DAEMON_SET);
+
+		assertThat(daemonSet.manifest().podSpec().has("restartPolicy")).isFalse();
+		assertThat(daemonSet.notes()).singleElement().asString().contains("restartPolicy Never was removed");
+	}
+
+	@Test
+	void onFailureIsKeptForBatchKinds() {
+		Manifest pod = read(BATCH_POD.replace("restartPolicy: Never", "restartPolicy: OnFailure"));
+
+		KindConversion.Result job = pod.convertTo(WorkloadKind.JOB);
+
+		assertThat(job.manifest().podSpec().path("restartPolicy").asString()).isEqualTo("OnFailure");
+		assertThat(job.notes()).isEmpty();
+	}
+
+	@Test
+	void replicasCarryOverBetweenKindsThatHaveThem() {
+		Manifest deployment = read(LABELLED_POD).convertTo(WorkloadKind.DEPLOYMENT).manifest();
+		deployment.editWorkloadSpec().put("replicas", 5);
+
+		Manifest statefulSet = deployment.convertTo(WorkloadKind.STATEFUL_SET).manifest();
+
+		assertThat(statefulSet.root().path("spec").path("replicas").intValue()).isEqualTo(5);
+		assertThat(statefulSet.root().path("spec").path("serviceName").asString()).isEqualTo("web");
+		assertThat(read(LABELLED_POD).convertTo(WorkloadKind.REPLICA_SET).manifest().root().path("spec")
+			.path("replicas").intValue()).isEqualTo(1);
+		assertThat(statefulSet.convertTo(WorkloadKind.DAEMON_SET).manifest().root().path("spec").has("replicas"))
+			.isFalse();
+	}
+
+	@Test
+	void everyPodFieldSurvivesEveryConversion() {
+		Manifest pod = read(LABELLED_POD);
+		JsonNode podSpec = pod.root().path("spec");
+
+		for (WorkloadKind kind : EnumSet.complementOf(EnumSet.of(WorkloadKind.POD))) {
+			JsonNode converted = pod.convertTo(kind).manifest().podSpec();
+			assertThat(converted.path("affinity")).as(kind.kindName()).isEqualTo(podSpec.path("affinity"));
+			assertThat(converted.path("tolerations")).as(kind.kindName()).isEqualTo(podSpec.path("tolerations"));
+			assertThat(converted.path("volumes")).as(kind.kindName()).isEqualTo(podSpec.path("volumes"));
+			assertThat(converted.path("fooBar")).as(kind.kindName()).isEqualTo(podSpec.path("fooBar"));
+			assertThat(converted.path("containers")).as(kind.kindName()).isEqualTo(podSpec.path("containers"));
+		}
+	}
+
+	@Test
+	void convertingBetweenWorkloadKindsKeepsThePod() {
+		Manifest deployment = read(LABELLED_POD).convertTo(WorkloadKind.DEPLOYMENT).manifest();
+		Manifest job = read(BATCH_POD).convertTo(WorkloadKind.JOB).manifest();
+
+		for (WorkloadKind kind : EnumSet.of(WorkloadKind.REPLICA_SET, WorkloadKind.STATEFUL_SET,
+				WorkloadKind.DAEMON_SET)) {
+			assertThat(deployment.convertTo(kind).manifest().podTemplate()).as(kind.kindName())
+				.isEqualTo(deployment.podTemplate());
+		}
+		Manifest cronJob = job.convertTo(WorkloadKind.CRON_JOB).manifest();
+		assertThat(cronJob.podTemplate()).isEqualTo(job.podTemplate());
+		assertThat(cronJob.convertTo(WorkloadKind.JOB).manifest()).isEqualTo(job);
+	}
+
+	@Test
+	void convertingToTheSameKindGivesACopy() {
+		Manifest pod = read(LABELLED_POD);
+
+		KindConversion.Result same = pod.convertTo(WorkloadKind.POD);
+		same.manifest().editPodSpec().put("hostname", "changed");
+
+		assertThat(same.notes()).isEmpty();
+		assertThat(pod.podSpec().has("hostname")).isFalse();
+	}
+
+	private static Manifest read(String yaml) {
+		return Manifest.of(ManifestReader.readYaml(yaml));
+	}
+
+}
