@@ -3,6 +3,8 @@ package io.podcomposer.compose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestParseException;
@@ -10,6 +12,7 @@ import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.UnsupportedManifestException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -21,6 +24,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The composer page. The full page and its htmx fragments share URLs: an {@code HX-Request}
@@ -36,9 +41,26 @@ class ComposeController {
 		this.composer = composer;
 	}
 
+	/** Most rows any list of the form may have; the binder would grow a list to any index it is sent. */
+	static final int MAX_ROWS = 500;
+
+	private static final Pattern INDEX = Pattern.compile("\\[([^\\]]*)]");
+
 	@InitBinder("form")
-	void bindFields(WebDataBinder binder) {
+	void bindFields(WebDataBinder binder, WebRequest request) {
+		request.getParameterMap().keySet().forEach(ComposeController::checkIndexes);
 		binder.initDirectFieldAccess();
+	}
+
+	private static void checkIndexes(String parameter) {
+		Matcher index = INDEX.matcher(parameter);
+		while (index.find()) {
+			String digits = index.group(1);
+			if (!digits.matches("\\d{1,3}") || Integer.parseInt(digits) >= MAX_ROWS) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+						"form field " + parameter + " has an index that is not a row number below " + MAX_ROWS);
+			}
+		}
 	}
 
 	@GetMapping({ "/", "/compose" })
