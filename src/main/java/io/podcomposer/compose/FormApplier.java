@@ -93,9 +93,14 @@ final class FormApplier {
 		});
 	}
 
-	/** A workload's selector and its own labels follow the pod labels; with none, it gets app: name. */
+	/**
+	 * A workload's selector and its own labels follow the pod labels; with none, it gets app: name.
+	 * A Job needs no selector, so one without labels stays so until its labels are edited.
+	 */
 	private void syncWorkloadLabels(Manifest manifest, ObjectNode podMetadata, boolean labelsChanged) {
-		if (!podMetadata.path("labels").isObject() || podMetadata.get("labels").isEmpty()) {
+		boolean hasSelector = manifest.kind().requiresRestartAlways();
+		boolean noLabels = !podMetadata.path("labels").isObject() || podMetadata.get("labels").isEmpty();
+		if (noLabels && (hasSelector || labelsChanged)) {
 			String name = manifest.name().isEmpty() ? "app" : manifest.name();
 			podMetadata.putObject("labels").put("app", name);
 			labelsChanged = true;
@@ -105,7 +110,7 @@ final class FormApplier {
 		}
 		ObjectNode labels = (ObjectNode) podMetadata.get("labels");
 		editObject(manifest.root(), "metadata", (metadata) -> metadata.set("labels", labels.deepCopy()));
-		if (manifest.kind().requiresRestartAlways()) {
+		if (hasSelector) {
 			ObjectNode selector = manifest.editWorkloadSpec().path("selector") instanceof ObjectNode existing
 					? existing : manifest.editWorkloadSpec().putObject("selector");
 			if (!selector.has("matchExpressions")) {
