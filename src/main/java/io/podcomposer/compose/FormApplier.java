@@ -71,7 +71,7 @@ final class FormApplier {
 			applyWorkload(manifest, form.workload);
 		}
 		ObjectNode spec = manifest.editPodSpec();
-		applyPod(spec, form.pod);
+		applyPod(spec, form.pod, kind == base.kind());
 		applyContainers(spec, "initContainers", form.initContainers);
 		applyContainers(spec, "containers", form.containers);
 		applyVolumes(spec, form.volumes);
@@ -119,13 +119,21 @@ final class FormApplier {
 		}
 	}
 
+	/** Only the fields the kind has: after a kind change the form still holds those of the old kind. */
 	private void applyWorkload(Manifest manifest, ComposeForm.WorkloadForm workload) {
 		ObjectNode spec = manifest.editWorkloadSpec();
-		setInteger(spec, "replicas", workload.replicas);
-		setString(spec, "serviceName", trimmed(workload.serviceName));
-		setString(spec, "schedule", trimmed(workload.schedule));
-		setString(spec, "concurrencyPolicy", workload.concurrencyPolicy);
-		if (manifest.kind().isBatch()) {
+		WorkloadKind kind = manifest.kind();
+		if (kind.hasReplicas()) {
+			setInteger(spec, "replicas", workload.replicas);
+		}
+		if (kind == WorkloadKind.STATEFUL_SET) {
+			setString(spec, "serviceName", trimmed(workload.serviceName));
+		}
+		if (kind == WorkloadKind.CRON_JOB) {
+			setString(spec, "schedule", trimmed(workload.schedule));
+			setString(spec, "concurrencyPolicy", workload.concurrencyPolicy);
+		}
+		if (kind.isBatch()) {
 			ObjectNode job = manifest.editJobSpec();
 			setInteger(job, "completions", workload.completions);
 			setInteger(job, "parallelism", workload.parallelism);
@@ -134,9 +142,12 @@ final class FormApplier {
 		}
 	}
 
-	private void applyPod(ObjectNode spec, ComposeForm.PodForm pod) {
+	private void applyPod(ObjectNode spec, ComposeForm.PodForm pod, boolean sameKind) {
 		applyOtherYaml(spec, KnownFields.POD_SPEC, pod.otherYaml, "pod.otherYaml");
-		setString(spec, "restartPolicy", pod.restartPolicy);
+		// A kind change fitted restartPolicy to the new kind; the form's is the one of the old kind.
+		if (sameKind) {
+			setString(spec, "restartPolicy", pod.restartPolicy);
+		}
 		setFlag(spec, "shareProcessNamespace", pod.shareProcessNamespace);
 		setFlag(spec, "hostIPC", pod.hostIPC);
 		setFlag(spec, "hostPID", pod.hostPID);
