@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * The composer page. The full page and its htmx fragments share URLs: an {@code HX-Request}
@@ -52,7 +53,8 @@ class ComposeController {
 
 	@PostMapping("/compose/preview")
 	String preview(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
-			Model model) {
+			WebRequest request, Model model) {
+		form.restoreGaps(request.getParameterMap().keySet());
 		ComposerService.Composition composition = this.composer.compose(base, form, null);
 		model.addAttribute("preview",
 				this.composer.preview(composition.manifest(), composition.notes(), composition.problems()));
@@ -61,7 +63,8 @@ class ComposeController {
 
 	@PostMapping("/compose/edit")
 	String edit(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
-			@RequestParam(required = false) String op, Model model) {
+			@RequestParam(required = false) String op, WebRequest request, Model model) {
+		form.restoreGaps(request.getParameterMap().keySet());
 		ComposerService.Composition composition = this.composer.compose(base, form, op);
 		model.addAttribute("editor",
 				this.composer.editor(composition.manifest(), composition.notes(), composition.problems()));
@@ -89,7 +92,8 @@ class ComposeController {
 	@PostMapping("/compose/download")
 	ResponseEntity<byte[]> download(@ModelAttribute("form") ComposeForm form,
 			@RequestParam(name = "manifest", required = false) String base,
-			@RequestParam(defaultValue = "yaml") String format) {
+			@RequestParam(defaultValue = "yaml") String format, WebRequest request) {
+		form.restoreGaps(request.getParameterMap().keySet());
 		ComposerService.Composition composition = this.composer.compose(base, form, null);
 		PreviewView preview = this.composer.preview(composition.manifest(), List.of(), List.of());
 		boolean json = "json".equals(format);

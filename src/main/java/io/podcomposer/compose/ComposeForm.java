@@ -1,7 +1,10 @@
 package io.podcomposer.compose;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the composer's form shows and sends back: the fields a person edits, as typed.
@@ -36,6 +39,49 @@ public class ComposeForm {
 
 	/** The "add a volume" row: a new volume and the containers to mount it into, in one step. */
 	public NewVolumeForm newVolume = new NewVolumeForm();
+
+	/**
+	 * Turns the rows of which no parameter arrived back into gaps. Spring's binder fills a gap in
+	 * an indexed list with a new, empty row, which would leave the removed item as it was.
+	 */
+	public void restoreGaps(Collection<String> parameterNames) {
+		// Every indexed prefix that arrived, as in containers[0] and containers[0].ports[2].
+		Set<String> rows = new HashSet<>();
+		for (String name : parameterNames) {
+			for (int end = name.indexOf(']'); end >= 0; end = name.indexOf(']', end + 1)) {
+				rows.add(name.substring(0, end + 1));
+			}
+		}
+		gaps(this.labels, "labels", rows);
+		gaps(this.annotations, "annotations", rows);
+		gaps(this.pod.nodeSelector, "pod.nodeSelector", rows);
+		gaps(this.pod.tolerations, "pod.tolerations", rows);
+		gaps(this.volumes, "volumes", rows);
+		containerGaps(this.initContainers, "initContainers", rows);
+		containerGaps(this.containers, "containers", rows);
+	}
+
+	private static void containerGaps(List<ContainerForm> containers, String path, Set<String> rows) {
+		gaps(containers, path, rows);
+		for (int i = 0; i < containers.size(); i++) {
+			ContainerForm container = containers.get(i);
+			if (container != null) {
+				String prefix = path + "[" + i + "]";
+				gaps(container.ports, prefix + ".ports", rows);
+				gaps(container.env, prefix + ".env", rows);
+				gaps(container.envFrom, prefix + ".envFrom", rows);
+				gaps(container.volumeMounts, prefix + ".volumeMounts", rows);
+			}
+		}
+	}
+
+	private static void gaps(List<?> list, String path, Set<String> rows) {
+		for (int i = 0; i < list.size(); i++) {
+			if (!rows.contains(path + "[" + i + "]")) {
+				list.set(i, null);
+			}
+		}
+	}
 
 	public static class KeyValue {
 
