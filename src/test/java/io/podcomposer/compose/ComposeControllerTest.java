@@ -1,6 +1,7 @@
 package io.podcomposer.compose;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.podcomposer.manifest.Manifest;
@@ -116,6 +117,28 @@ class ComposeControllerTest {
 			.exchange());
 
 		assertThat(html).contains("line 2, column ", "kind: Pod: x", "data-error-line=\"2\"");
+	}
+
+	@Test
+	void anEmptyFirstArgIsNotWrittenAsALeadingLineBreakWhichTheBrowserWouldDrop() {
+		String html = body(this.mvc.post().uri("/compose/yaml").param("yaml", """
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: args
+				spec:
+				  containers:
+				  - name: app
+				    image: busybox:1.36
+				    args:
+				    - ""
+				    - --verbose
+				""").exchange());
+
+		// HTML drops a line break right after <textarea>, so the first item would be lost.
+		Matcher args = Pattern.compile("name=\"containers\\[0]\\.args\"[^>]*>([^<]*)</textarea>").matcher(html);
+		assertThat(args.find()).isTrue();
+		assertThat(args.group(1)).doesNotStartWith("\n");
 	}
 
 	@Test
