@@ -182,6 +182,33 @@ class ComposeControllerTest {
 	}
 
 	@Test
+	void fieldsOfTheWrongShapeStillGiveTheEditor() {
+		// A mapping where a list belongs is an easy slip in the YAML tab.
+		String slip = """
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: slip
+				spec:
+				  containers:
+				    name: app
+				    image: nginx:1.27
+				  volumes: data
+				""";
+		String shapes = """
+				{"apiVersion": "v1", "kind": "Pod", "metadata": "x",
+				 "spec": {"initContainers": ["x", {"ports": "y", "env": [1], "livenessProbe": 3,
+				   "securityContext": {"capabilities": {"add": "IPC_LOCK"}}}],
+				   "volumes": [1, {"name": 2}], "tolerations": {"a": 1}, "securityContext": []}}
+				""";
+
+		assertThat(body(this.mvc.post().uri("/compose/yaml").param("yaml", slip).exchange()))
+			.contains("id=\"editor\"", "name: slip");
+		assertThat(body(this.mvc.post().uri("/compose/edit").param("manifest", shapes).param("op", "refresh").exchange()))
+			.contains("id=\"editor\"");
+	}
+
+	@Test
 	void userTextIsEscaped() {
 		String script = "<script>alert(1)</script>";
 
