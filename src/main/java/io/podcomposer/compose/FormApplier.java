@@ -414,10 +414,8 @@ final class FormApplier {
 	}
 
 	private void applySourceYaml(ObjectNode volume, String type, String yaml, String field) {
-		if (yaml == null) {
-			return;
-		}
-		if (yaml.isBlank()) {
+		// No text (a type just chosen has no text area yet) keeps the source, or starts a new one.
+		if (yaml == null || yaml.isBlank()) {
 			if (!volume.has(type)) {
 				volume.set(type, VolumeStarters.starter(type));
 			}

@@ -306,6 +306,21 @@ class FormApplierTest {
 				"""));
 	}
 
+	@Test
+	void switchingAVolumeToATypeEditedAsYamlStartsItWithSomethingToAdapt() {
+		// The page drawn for an emptyDir has no text area for the new type's YAML yet.
+		FormApplier.Applied applied = applyEdited(WEB, (form) -> form.volumes.get(0).type = "downwardAPI");
+
+		assertThat(applied.manifest().podSpec().path("volumes").get(0)).isEqualTo(node("""
+				name: scratch
+				downwardAPI:
+				  items:
+				  - path: labels
+				    fieldRef:
+				      fieldPath: metadata.labels
+				"""));
+	}
+
 	private static JsonNode container(FormApplier.Applied applied) {
 		return applied.manifest().podSpec().path("containers").get(0);
 	}
