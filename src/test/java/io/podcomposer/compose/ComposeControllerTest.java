@@ -38,7 +38,8 @@ class ComposeControllerTest {
 
 	@Test
 	void anHtmxRequestForAnExampleGetsOnlyTheEditor() {
-		String html = body(this.mvc.get().uri("/compose").param("example", "ipc-lock").header("HX-Request", "true").exchange());
+		String html = body(this.mvc.get().uri("/compose").param("example", "ipc-lock").header("HX-Request", "true")
+			.exchange());
 
 		assertThat(html).doesNotContain("<html").contains("id=\"editor\"", "name: locked-memory", "- IPC_LOCK");
 	}
@@ -61,28 +62,12 @@ class ComposeControllerTest {
 
 	@Test
 	void aRowRemovedInTheBrowserRemovesThatItemOnly() {
-		Manifest base = TestManifests.yaml("""
-				apiVersion: v1
-				kind: Pod
-				metadata:
-				  name: ports
-				spec:
-				  containers:
-				  - name: app
-				    image: nginx:1.27
-				    ports:
-				    - name: http
-				      containerPort: 80
-				    - name: metrics
-				      containerPort: 9090
-				    - name: admin
-				      containerPort: 8081
-				""");
+		Manifest base = TestManifests.resource("web-pod.yaml");
 
 		// The browser sends what is left of the rows, with the indexes they were drawn with.
 		String html = body(this.mvc.post().uri("/compose/preview")
 			.param("manifest", json(base))
-			.param("name", "ports")
+			.param("name", "web")
 			.param("containers[0].name", "app")
 			.param("containers[0].image", "nginx:1.27")
 			.param("containers[0].ports[0].name", "http")
@@ -91,7 +76,7 @@ class ComposeControllerTest {
 			.param("containers[0].ports[2].containerPort", "8081")
 			.exchange());
 
-		assertThat(html).contains("name: http", "name: admin").doesNotContain("metrics", "9090");
+		assertThat(html).contains("name: http", "name: admin", "appProtocol: https").doesNotContain("metrics", "9090");
 	}
 
 	@Test
@@ -176,8 +161,8 @@ class ComposeControllerTest {
 		}
 		assertThat(body(this.mvc.post().uri("/compose/edit").param("manifest", "[]").param("op", ":").exchange()))
 			.contains(UNREADABLE);
-		assertThat(body(this.mvc.post().uri("/compose/yaml").param("manifest", "{not json").param("yaml", "[").exchange()))
-			.contains("Could not read the YAML");
+		assertThat(body(this.mvc.post().uri("/compose/yaml").param("manifest", "{not json").param("yaml", "[")
+			.exchange())).contains("Could not read the YAML");
 		assertThat(this.mvc.post().uri("/compose/download").param("manifest", "\"text\"").exchange()).hasStatusOk();
 	}
 
@@ -204,8 +189,8 @@ class ComposeControllerTest {
 
 		assertThat(body(this.mvc.post().uri("/compose/yaml").param("yaml", slip).exchange()))
 			.contains("id=\"editor\"", "name: slip");
-		assertThat(body(this.mvc.post().uri("/compose/edit").param("manifest", shapes).param("op", "refresh").exchange()))
-			.contains("id=\"editor\"");
+		assertThat(body(this.mvc.post().uri("/compose/edit").param("manifest", shapes).param("op", "refresh")
+			.exchange())).contains("id=\"editor\"");
 	}
 
 	@Test

@@ -84,8 +84,9 @@ class ComposeOpsTest {
 	@Test
 	void addVolumeMountsTheNewVolumeIntoEveryChosenContainer() {
 		Manifest manifest = TestManifests.example("two-containers");
+		NewVolumeForm cache = newVolume("cache", "/data", "containers:0", "containers:1");
 
-		assertThat(run(manifest, "addVolume", newVolume("cache", "/data", "containers:0", "containers:1"))).isEmpty();
+		assertThat(ComposeOps.run(manifest, "addVolume", cache)).isEmpty();
 
 		assertThat(manifest.podSpec().path("volumes")).isEqualTo(node("""
 				- name: cache
@@ -104,7 +105,7 @@ class ComposeOpsTest {
 		Manifest manifest = TestManifests.example("shared-volume");
 		Manifest before = manifest.deepCopy();
 
-		List<FormProblem> problems = run(manifest, "addVolume", newVolume("data", "/other", "containers:0"));
+		List<FormProblem> problems = ComposeOps.run(manifest, "addVolume", newVolume("data", "/other", "containers:0"));
 
 		assertThat(problems).extracting(FormProblem::field).containsExactly("newVolume.name");
 		assertThat(manifest).isEqualTo(before);
@@ -142,11 +143,7 @@ class ComposeOpsTest {
 	}
 
 	private static List<FormProblem> run(Manifest manifest, String op) {
-		return run(manifest, op, new NewVolumeForm());
-	}
-
-	private static List<FormProblem> run(Manifest manifest, String op, NewVolumeForm newVolume) {
-		return ComposeOps.run(manifest, op, newVolume);
+		return ComposeOps.run(manifest, op, new NewVolumeForm());
 	}
 
 	private static NewVolumeForm newVolume(String name, String mountPath, String... mountInto) {
@@ -158,7 +155,8 @@ class ComposeOpsTest {
 	}
 
 	private static List<String> names(Manifest manifest, String list) {
-		return manifest.podSpec().path(list).values().stream().map((container) -> container.path("name").asString()).toList();
+		return manifest.podSpec().path(list).values().stream().map((container) -> container.path("name").asString())
+			.toList();
 	}
 
 }

@@ -18,63 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FormApplierTest {
 
-	private static final Manifest WEB = yaml("""
-			apiVersion: v1
-			kind: Pod
-			metadata:
-			  name: web
-			  labels:
-			    app: web
-			spec:
-			  containers:
-			  - name: app
-			    image: nginx:1.27
-			    ports:
-			    - name: http
-			      containerPort: 80
-			      appProtocol: http
-			    - name: metrics
-			      containerPort: 9090
-			      hostIP: 127.0.0.1
-			    - name: admin
-			      containerPort: 8081
-			      appProtocol: https
-			    env:
-			    - name: MODE
-			      value: fast
-			    livenessProbe:
-			      httpGet:
-			        path: /healthz
-			        port: 80
-			        httpHeaders:
-			        - name: X-Probe
-			          value: liveness
-			      initialDelaySeconds: 5
-			      periodSeconds: 10
-			    resources:
-			      requests:
-			        cpu: 100m
-			      limits:
-			        memory: 64Mi
-			    volumeMounts:
-			    - name: scratch
-			      mountPath: /tmp
-			  restartPolicy: Always
-			  hostname: web-0
-			  subdomain: web
-			  affinity:
-			    nodeAffinity:
-			      requiredDuringSchedulingIgnoredDuringExecution:
-			        nodeSelectorTerms:
-			        - matchExpressions:
-			          - key: kubernetes.io/arch
-			            operator: In
-			            values:
-			            - amd64
-			  volumes:
-			  - name: scratch
-			    emptyDir: {}
-			""");
+	/** Three ports with unknown fields, an env var, an httpGet probe, resources, kept pod fields, an emptyDir. */
+	private static final Manifest WEB = TestManifests.resource("web-pod.yaml");
 
 	@Test
 	void editingTheImageChangesOnlyThatLine() {
@@ -203,6 +148,16 @@ class FormApplierTest {
 	}
 
 	@Test
+	void aPodWithoutLabelsBecomesAJobWithTheLabelItsNoteNames() {
+		Manifest pod = Manifest.newPod("report", "app", "busybox:1.36");
+
+		FormApplier.Applied applied = applyEdited(pod, (form) -> form.kind = "Job");
+
+		assertThat(applied.notes()).anySatisfy((note) -> assertThat(note).contains("app: report"));
+		assertThat(applied.manifest().podMetadata().path("labels")).isEqualTo(node("app: report"));
+	}
+
+	@Test
 	void aKindChangeKeepsOnlyTheWorkloadFieldsTheNewKindHas() {
 		Manifest statefulSet = TestManifests.example("two-containers").convertTo(WorkloadKind.STATEFUL_SET).manifest();
 		statefulSet.editWorkloadSpec().put("replicas", 3);
@@ -224,7 +179,7 @@ class FormApplierTest {
 		Manifest deployment = TestManifests.example("two-containers").convertTo(WorkloadKind.DEPLOYMENT).manifest();
 
 		FormApplier.Applied applied = applyEdited(deployment,
-				(form) -> form.labels = new ArrayList<>(List.of(new KeyValue("app", "web"), new KeyValue("tier", "front"))));
+				(form) -> form.labels = List.of(new KeyValue("app", "web"), new KeyValue("tier", "front")));
 
 		assertThatWorkloadLabels(applied.manifest(), """
 				app: web
@@ -285,7 +240,8 @@ class FormApplierTest {
 
 	@Test
 	void aPortTypedAsTextIsKeptAsText() {
-		FormApplier.Applied applied = applyEdited(WEB, (form) -> form.containers.get(0).ports.get(0).containerPort = "abc");
+		FormApplier.Applied applied = applyEdited(WEB,
+				(form) -> form.containers.get(0).ports.get(0).containerPort = "abc");
 
 		JsonNode port = container(applied).path("ports").get(0);
 		assertThat(port.path("containerPort").isString()).isTrue();

@@ -26,6 +26,7 @@ class FormRoundTripTest {
 				arguments("example two-containers", TestManifests.example("two-containers")),
 				arguments("example shared-volume", TestManifests.example("shared-volume")),
 				arguments("example ipc-lock", TestManifests.example("ipc-lock")),
+				arguments("web pod", TestManifests.resource("web-pod.yaml")),
 				arguments("rich Pod", rich),
 				// Jobs need no selector, so their pods often have no labels.
 				arguments("CronJob without pod labels", TestManifests.yaml("""
