@@ -94,6 +94,19 @@ class ComposeControllerTest {
 	}
 
 	@Test
+	void addSidecarRedrawsTheEditorWithASidecarCard() {
+		String html = body(this.mvc.post().uri("/compose/edit")
+			.param("manifest", json(Manifest.newPod("my-pod", "app", "nginx:1.27")))
+			.param("name", "my-pod")
+			.param("containers[0].name", "app")
+			.param("containers[0].image", "nginx:1.27")
+			.param("op", "addSidecar")
+			.exchange());
+
+		assertThat(html).contains("data-container=\"initContainers[0]\"", "restartPolicy: Always");
+	}
+
+	@Test
 	void malformedYamlStaysInTheYamlTabWithItsPlace() {
 		String yaml = "apiVersion: v1\nkind: Pod: x\n";
 
