@@ -6,6 +6,7 @@ import io.podcomposer.manifest.Manifest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.podcomposer.compose.TestManifests.toYaml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,19 +37,79 @@ class BrowserRoundTripTest {
 	@ParameterizedTest
 	@MethodSource("io.podcomposer.compose.FormRoundTripTest#manifests")
 	void theFormSubmittedUnchangedPreviewsTheSameManifest(Manifest manifest) {
-		Document editor = page(this.mvc.post().uri("/compose/yaml").param("yaml", toYaml(manifest)));
+		Document preview = submit(editor(manifest));
 
-		MockMvcRequestBuilder submit = this.mvc.post().uri("/compose/preview");
+		assertThat(preview.select(".findings li").eachText()).isEmpty();
+		assertThat(yaml(preview)).isEqualTo(toYaml(manifest));
+	}
+
+	@Test
+	void rowsRemovedInThePageAreRemovedAndTheRestKeepTheirFields() {
+		Manifest manifest = TestManifests.resource("web-pod.yaml");
+		Document editor = editor(manifest);
+		Element container = editor.selectFirst("[data-container=containers[0]]");
+		// What the row's remove button does in the browser.
+		container.select(".port-row").get(1).remove();
+		container.select(".env-row").get(0).remove();
+
+		Manifest expected = manifest.deepCopy();
+		JsonNode ports = expected.editPodSpec().path("containers").get(0).path("ports");
+		((ArrayNode) ports).remove(1);
+		((ObjectNode) expected.editPodSpec().path("containers").get(0)).remove("env");
+		assertThat(yaml(submit(editor))).isEqualTo(toYaml(expected));
+	}
+
+	@Test
+	void aRowAddedInThePageFromItsTemplateIsAdded() {
+		Manifest manifest = TestManifests.resource("web-pod.yaml");
+		Document editor = editor(manifest);
+		Element row = addRow(editor.selectFirst("[data-container=containers[0]]"), ".env-row");
+		row.selectFirst("input[name$=.name]").val("PASSWORD");
+		row.select("select[name$=.source] option")
+			.forEach((option) -> option.attr("selected", option.val().equals("secretKeyRef")));
+		row.selectFirst("input[name$=.refName]").val("db");
+		row.selectFirst("input[name$=.refKey]").val("password");
+
+		Manifest expected = manifest.deepCopy();
+		((ArrayNode) expected.editPodSpec().path("containers").get(0).path("env")).add(TestManifests.node("""
+				name: PASSWORD
+				valueFrom:
+				  secretKeyRef:
+				    name: db
+				    key: password
+				"""));
+		assertThat(yaml(submit(editor))).isEqualTo(toYaml(expected));
+	}
+
+	/** What a "+" button does in the browser: a copy of the group's row template with the next index. */
+	private static Element addRow(Element card, String rowClass) {
+		Element group = card.select(".row-group").stream()
+			.filter((candidate) -> candidate.selectFirst("template " + rowClass) != null).findFirst().orElseThrow();
+		Element rows = group.selectFirst("[data-rows]");
+		String html = group.selectFirst("template").html().replace("__i__", rows.attr("data-next"));
+		Element row = Jsoup.parseBodyFragment(html).body().child(0);
+		rows.appendChild(row);
+		return row;
+	}
+
+	private Document editor(Manifest manifest) {
+		return page(this.mvc.post().uri("/compose/yaml").param("yaml", toYaml(manifest)));
+	}
+
+	/** Submits the composer's form to the preview, as a browser would. */
+	private Document submit(Document editor) {
+		MockMvcRequestBuilder request = this.mvc.post().uri("/compose/preview");
 		for (Element control : editor.select("#compose-form :is(input, select, textarea)[name]")) {
 			String value = submittedValue(control);
 			if (value != null) {
-				submit.param(control.attr("name"), value);
+				request.param(control.attr("name"), value);
 			}
 		}
-		Document preview = page(submit);
+		return page(request);
+	}
 
-		assertThat(preview.select(".findings li").eachText()).isEmpty();
-		assertThat(preview.selectFirst("#preview-yaml code").wholeText()).isEqualTo(toYaml(manifest));
+	private static String yaml(Document preview) {
+		return preview.selectFirst("#preview-yaml code").wholeText();
 	}
 
 	/** What a browser sends for a form control, or null when it sends nothing. */

@@ -45,6 +45,16 @@ class ComposeControllerTest {
 	}
 
 	@Test
+	void everyRowTemplateNamesItsInputsWithThePlaceholderThePageScriptReplaces() {
+		String html = body(this.mvc.get().uri("/compose").param("example", "shared-volume").exchange());
+
+		assertThat(html).doesNotContain("[i]").contains("name=\"labels[__i__].key\"", "name=\"annotations[__i__].key\"",
+				"name=\"pod.nodeSelector[__i__].key\"", "name=\"pod.tolerations[__i__].key\"",
+				"name=\"containers[0].ports[__i__].name\"", "name=\"containers[0].env[__i__].name\"",
+				"name=\"containers[0].envFrom[__i__].name\"", "name=\"containers[0].volumeMounts[__i__].mountPath\"");
+	}
+
+	@Test
 	void previewAppliesTheFormOntoTheManifestItWasDrawnFrom() {
 		String html = body(this.mvc.post().uri("/compose/preview")
 			.param("manifest", json(TestManifests.example("two-containers")))
