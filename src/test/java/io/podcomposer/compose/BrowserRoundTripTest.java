@@ -3,6 +3,7 @@ package io.podcomposer.compose;
 import java.nio.charset.StandardCharsets;
 
 import io.podcomposer.manifest.Manifest;
+import io.podcomposer.manifest.WorkloadKind;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -81,6 +82,25 @@ class BrowserRoundTripTest {
 		assertThat(yaml(submit(editor))).isEqualTo(toYaml(expected));
 	}
 
+	@Test
+	void theKindSelectWrapsThePodAndUnwrapsItAgain() {
+		Manifest pod = TestManifests.resource("web-pod.yaml");
+
+		Document deployment = refresh(editor(pod), "kind", "Deployment");
+
+		assertThat(deployment.select("input[name=workload.replicas]").val()).isEqualTo("1");
+		assertThat(yaml(submit(deployment))).isEqualTo(toYaml(pod.convertTo(WorkloadKind.DEPLOYMENT).manifest()));
+		assertThat(yaml(refresh(deployment, "kind", "Pod"))).isEqualTo(toYaml(pod));
+	}
+
+	@Test
+	void aVolumeTypeChosenInThePageGetsItsInputs() {
+		Document editor = refresh(editor(TestManifests.resource("web-pod.yaml")), "volumes[0].type", "downwardAPI");
+
+		assertThat(editor.select("textarea[name=volumes[0].sourceYaml]").text()).contains("metadata.labels");
+		assertThat(yaml(submit(editor))).contains("downwardAPI:").doesNotContain("emptyDir");
+	}
+
 	/** What a "+" button does in the browser: a copy of the group's row template with the next index. */
 	private static Element addRow(Element card, String rowClass) {
 		Element group = card.select(".row-group").stream()
@@ -98,14 +118,24 @@ class BrowserRoundTripTest {
 
 	/** Submits the composer's form to the preview, as a browser would. */
 	private Document submit(Document editor) {
-		MockMvcRequestBuilder request = this.mvc.post().uri("/compose/preview");
+		return page(form(editor, this.mvc.post().uri("/compose/preview")));
+	}
+
+	/** What the page's script does when a select that changes the form's shape changes. */
+	private Document refresh(Document editor, String select, String value) {
+		editor.select("#compose-form select[name=" + select + "] option")
+			.forEach((option) -> option.attr("selected", option.val().equals(value)));
+		return page(form(editor, this.mvc.post().uri("/compose/edit").param("op", "refresh")));
+	}
+
+	private static MockMvcRequestBuilder form(Document editor, MockMvcRequestBuilder request) {
 		for (Element control : editor.select("#compose-form :is(input, select, textarea)[name]")) {
 			String value = submittedValue(control);
 			if (value != null) {
 				request.param(control.attr("name"), value);
 			}
 		}
-		return page(request);
+		return request;
 	}
 
 	private static String yaml(Document preview) {
