@@ -91,13 +91,7 @@ class ComposeControllerTest {
 
 	@Test
 	void addContainerRedrawsTheEditorWithASecondContainerCard() {
-		String html = body(this.mvc.post().uri("/compose/edit")
-			.param("manifest", json(Manifest.newPod("my-pod", "app", "nginx:1.27")))
-			.param("name", "my-pod")
-			.param("containers[0].name", "app")
-			.param("containers[0].image", "nginx:1.27")
-			.param("op", "addContainer")
-			.exchange());
+		String html = editNewPod("addContainer");
 
 		assertThat(html).doesNotContain("<html").contains("id=\"editor\"");
 		assertThat(count(html, "data-container=\"containers[")).isEqualTo(2);
@@ -105,13 +99,7 @@ class ComposeControllerTest {
 
 	@Test
 	void addSidecarRedrawsTheEditorWithASidecarCard() {
-		String html = body(this.mvc.post().uri("/compose/edit")
-			.param("manifest", json(Manifest.newPod("my-pod", "app", "nginx:1.27")))
-			.param("name", "my-pod")
-			.param("containers[0].name", "app")
-			.param("containers[0].image", "nginx:1.27")
-			.param("op", "addSidecar")
-			.exchange());
+		String html = editNewPod("addSidecar");
 
 		assertThat(html).contains("data-container=\"initContainers[0]\"", "restartPolicy: Always");
 	}
@@ -229,6 +217,17 @@ class ComposeControllerTest {
 			.exchange());
 
 		assertThat(html).doesNotContain(script).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+	}
+
+	/** An op's button on the editor of a new pod: it sends the op with the form. */
+	private String editNewPod(String op) {
+		return body(this.mvc.post().uri("/compose/edit")
+			.param("manifest", json(Manifest.newPod("my-pod", "app", "nginx:1.27")))
+			.param("name", "my-pod")
+			.param("containers[0].name", "app")
+			.param("containers[0].image", "nginx:1.27")
+			.param("op", op)
+			.exchange());
 	}
 
 	private static String body(MvcTestResult result) {
