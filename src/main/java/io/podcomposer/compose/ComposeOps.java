@@ -30,7 +30,8 @@ final class ComposeOps {
 			return problems;
 		}
 		ObjectNode spec = manifest.editPodSpec();
-		String[] parts = op.split(":");
+		// -1 keeps empty parts, so that ":" still has a first word
+		String[] parts = op.split(":", -1);
 		switch (parts[0]) {
 			case "addContainer" -> addContainer(spec, "containers", "container", false);
 			case "addInitContainer" -> addContainer(spec, "initContainers", "init", false);
@@ -60,8 +61,8 @@ final class ComposeOps {
 	}
 
 	private static void containerOp(ObjectNode spec, String verb, String list, int index) {
-		ArrayNode containers = array(spec, list);
-		if (index < 0 || index >= containers.size()) {
+		// A missing list stays missing: an op on an item that is not there changes nothing.
+		if (!(spec.get(list) instanceof ArrayNode containers) || index < 0 || index >= containers.size()) {
 			return;
 		}
 		switch (verb) {
@@ -115,8 +116,7 @@ final class ComposeOps {
 
 	/** Removes the volume and the mounts that name it, which would otherwise point at nothing. */
 	private static void removeVolume(ObjectNode spec, int index) {
-		ArrayNode volumes = array(spec, "volumes");
-		if (index < 0 || index >= volumes.size()) {
+		if (!(spec.get("volumes") instanceof ArrayNode volumes) || index < 0 || index >= volumes.size()) {
 			return;
 		}
 		String name = volumes.get(index).path("name").asString("");

@@ -71,7 +71,7 @@ final class FormApplier {
 			applyWorkload(manifest, form.workload);
 		}
 		ObjectNode spec = manifest.editPodSpec();
-		applyPod(spec, form.pod);
+		applyPod(spec, form.pod, kind == base.kind());
 		applyContainers(spec, "initContainers", form.initContainers);
 		applyContainers(spec, "containers", form.containers);
 		applyVolumes(spec, form.volumes);
@@ -93,9 +93,14 @@ final class FormApplier {
 		});
 	}
 
-	/** A workload's selector and its own labels follow the pod labels; with none, it gets app: name. */
+	/**
+	 * A workload's selector and its own labels follow the pod labels; with none, it gets app: name.
+	 * A Job needs no selector, so one without labels stays so until its labels are edited.
+	 */
 	private void syncWorkloadLabels(Manifest manifest, ObjectNode podMetadata, boolean labelsChanged) {
-		if (!podMetadata.path("labels").isObject() || podMetadata.get("labels").isEmpty()) {
+		boolean hasSelector = manifest.kind().requiresRestartAlways();
+		boolean noLabels = !podMetadata.path("labels").isObject() || podMetadata.get("labels").isEmpty();
+		if (noLabels && (hasSelector || labelsChanged)) {
 			String name = manifest.name().isEmpty() ? "app" : manifest.name();
 			podMetadata.putObject("labels").put("app", name);
 			labelsChanged = true;
@@ -105,7 +110,7 @@ final class FormApplier {
 		}
 		ObjectNode labels = (ObjectNode) podMetadata.get("labels");
 		editObject(manifest.root(), "metadata", (metadata) -> metadata.set("labels", labels.deepCopy()));
-		if (manifest.kind().requiresRestartAlways()) {
+		if (hasSelector) {
 			ObjectNode selector = manifest.editWorkloadSpec().path("selector") instanceof ObjectNode existing
 					? existing : manifest.editWorkloadSpec().putObject("selector");
 			if (!selector.has("matchExpressions")) {
@@ -114,13 +119,21 @@ final class FormApplier {
 		}
 	}
 
+	/** Only the fields the kind has: after a kind change the form still holds those of the old kind. */
 	private void applyWorkload(Manifest manifest, ComposeForm.WorkloadForm workload) {
 		ObjectNode spec = manifest.editWorkloadSpec();
-		setInteger(spec, "replicas", workload.replicas);
-		setString(spec, "serviceName", trimmed(workload.serviceName));
-		setString(spec, "schedule", trimmed(workload.schedule));
-		setString(spec, "concurrencyPolicy", workload.concurrencyPolicy);
-		if (manifest.kind().isBatch()) {
+		WorkloadKind kind = manifest.kind();
+		if (kind.hasReplicas()) {
+			setInteger(spec, "replicas", workload.replicas);
+		}
+		if (kind == WorkloadKind.STATEFUL_SET) {
+			setString(spec, "serviceName", trimmed(workload.serviceName));
+		}
+		if (kind == WorkloadKind.CRON_JOB) {
+			setString(spec, "schedule", trimmed(workload.schedule));
+			setString(spec, "concurrencyPolicy", workload.concurrencyPolicy);
+		}
+		if (kind.isBatch()) {
 			ObjectNode job = manifest.editJobSpec();
 			setInteger(job, "completions", workload.completions);
 			setInteger(job, "parallelism", workload.parallelism);
@@ -129,9 +142,12 @@ final class FormApplier {
 		}
 	}
 
-	private void applyPod(ObjectNode spec, ComposeForm.PodForm pod) {
+	private void applyPod(ObjectNode spec, ComposeForm.PodForm pod, boolean sameKind) {
 		applyOtherYaml(spec, KnownFields.POD_SPEC, pod.otherYaml, "pod.otherYaml");
-		setString(spec, "restartPolicy", pod.restartPolicy);
+		// A kind change fitted restartPolicy to the new kind; the form's is the one of the old kind.
+		if (sameKind) {
+			setString(spec, "restartPolicy", pod.restartPolicy);
+		}
 		setFlag(spec, "shareProcessNamespace", pod.shareProcessNamespace);
 		setFlag(spec, "hostIPC", pod.hostIPC);
 		setFlag(spec, "hostPID", pod.hostPID);
@@ -398,10 +414,8 @@ final class FormApplier {
 	}
 
 	private void applySourceYaml(ObjectNode volume, String type, String yaml, String field) {
-		if (yaml == null) {
-			return;
-		}
-		if (yaml.isBlank()) {
+		// No text (a type just chosen has no text area yet) keeps the source, or starts a new one.
+		if (yaml == null || yaml.isBlank()) {
 			if (!volume.has(type)) {
 				volume.set(type, VolumeStarters.starter(type));
 			}

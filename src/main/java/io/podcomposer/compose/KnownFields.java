@@ -67,8 +67,9 @@ final class KnownFields {
 			JsonNode containers = podSpec.path(list);
 			for (int i = 0; i < containers.size(); i++) {
 				String prefix = list + "[" + i + "].";
-				unknown(containers.get(i), CONTAINER, prefix, kept);
-				unknown(containers.get(i).path("securityContext"), CONTAINER_SECURITY_CONTEXT,
+				// path, not get: a mapping typed where the list belongs has a size but no items by index
+				unknown(containers.path(i), CONTAINER, prefix, kept);
+				unknown(containers.path(i).path("securityContext"), CONTAINER_SECURITY_CONTEXT,
 						prefix + "securityContext.", kept);
 			}
 		}

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A list of strings (command, args) in a text area: one item per line, or a YAML list when an
- * item holds a line break or is blank at the end, which lines cannot show.
+ * item holds a line break or is blank at the end, which lines cannot show, or blank at the
+ * start, which a text area drops (HTML ignores a line break right after {@code <textarea>}).
  */
 final class StringListText {
 
@@ -21,7 +22,7 @@ final class StringListText {
 	static boolean needsYaml(JsonNode list) {
 		List<String> items = TreeEdits.textsOf(list);
 		return items.stream().anyMatch((item) -> item.indexOf('\n') >= 0 || item.indexOf('\r') >= 0)
-				|| (!items.isEmpty() && items.get(items.size() - 1).isEmpty());
+				|| (!items.isEmpty() && (items.get(0).isEmpty() || items.get(items.size() - 1).isEmpty()));
 	}
 
 	static String write(JsonNode list) {

@@ -1,0 +1,246 @@
+package io.podcomposer.compose;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.podcomposer.manifest.Manifest;
+import io.podcomposer.manifest.ManifestReader;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebMvcTest(ComposeController.class)
+@Import(ComposerService.class)
+class ComposeControllerTest {
+
+	private static final String UNREADABLE = "The page&#39;s copy of the manifest was unreadable";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void theHomePageIsTheWholeComposerWithTheExamplesAndTheManifest() {
+		String html = body(this.mvc.get().uri("/").exchange());
+
+		assertThat(html).contains("<html", "data-example=\"two-containers\"", "data-example=\"shared-volume\"",
+				"data-example=\"ipc-lock\"", "type=\"hidden\" name=\"manifest\"", "name: my-pod");
+	}
+
+	@Test
+	void anHtmxRequestForAnExampleGetsOnlyTheEditor() {
+		String html = body(this.mvc.get().uri("/compose").param("example", "ipc-lock").header("HX-Request", "true")
+			.exchange());
+
+		assertThat(html).doesNotContain("<html").contains("id=\"editor\"", "name: locked-memory", "- IPC_LOCK");
+	}
+
+	@Test
+	void everyRowTemplateNamesItsInputsWithThePlaceholderThePageScriptReplaces() {
+		String html = body(this.mvc.get().uri("/compose").param("example", "shared-volume").exchange());
+
+		assertThat(html).doesNotContain("[i]").contains("name=\"labels[ROW_INDEX].key\"", "name=\"annotations[ROW_INDEX].key\"",
+				"name=\"pod.nodeSelector[ROW_INDEX].key\"", "name=\"pod.tolerations[ROW_INDEX].key\"",
+				"name=\"containers[0].ports[ROW_INDEX].name\"", "name=\"containers[0].env[ROW_INDEX].name\"",
+				"name=\"containers[0].envFrom[ROW_INDEX].name\"", "name=\"containers[0].volumeMounts[ROW_INDEX].mountPath\"");
+	}
+
+	@Test
+	void previewAppliesTheFormOntoTheManifestItWasDrawnFrom() {
+		String html = body(this.mvc.post().uri("/compose/preview")
+			.param("manifest", json(TestManifests.example("two-containers")))
+			.param("kind", "Pod")
+			.param("name", "shop")
+			.param("labels[0].key", "app")
+			.param("labels[0].value", "web")
+			.param("containers[0].name", "web")
+			.param("containers[0].image", "nginx:1.28")
+			.exchange());
+
+		assertThat(html).doesNotContain("id=\"editor\"")
+			.contains("id=\"preview\"", "name: shop", "image: nginx:1.28", "app: web");
+	}
+
+	@Test
+	void aRowRemovedInTheBrowserRemovesThatItemOnly() {
+		Manifest base = TestManifests.resource("web-pod.yaml");
+
+		// The browser sends what is left of the rows, with the indexes they were drawn with.
+		String html = body(this.mvc.post().uri("/compose/preview")
+			.param("manifest", json(base))
+			.param("name", "web")
+			.param("containers[0].name", "app")
+			.param("containers[0].image", "nginx:1.27")
+			.param("containers[0].ports[0].name", "http")
+			.param("containers[0].ports[0].containerPort", "80")
+			.param("containers[0].ports[2].name", "admin")
+			.param("containers[0].ports[2].containerPort", "8081")
+			.exchange());
+
+		assertThat(html).contains("name: http", "name: admin", "appProtocol: https").doesNotContain("metrics", "9090");
+	}
+
+	@Test
+	void addContainerRedrawsTheEditorWithASecondContainerCard() {
+		String html = editNewPod("addContainer");
+
+		assertThat(html).doesNotContain("<html").contains("id=\"editor\"");
+		assertThat(count(html, "data-container=\"containers[")).isEqualTo(2);
+	}
+
+	@Test
+	void addSidecarRedrawsTheEditorWithASidecarCard() {
+		String html = editNewPod("addSidecar");
+
+		assertThat(html).contains("data-container=\"initContainers[0]\"", "restartPolicy: Always");
+	}
+
+	@Test
+	void malformedYamlStaysInTheYamlTabWithItsPlace() {
+		String yaml = "apiVersion: v1\nkind: Pod: x\n";
+
+		String html = body(this.mvc.post().uri("/compose/yaml").param("yaml", yaml)
+			.param("manifest", json(TestManifests.example("two-containers")))
+			.exchange());
+
+		assertThat(html).contains("line 2, column ", "kind: Pod: x", "data-error-line=\"2\"");
+	}
+
+	@Test
+	void anEmptyFirstArgIsNotWrittenAsALeadingLineBreakWhichTheBrowserWouldDrop() {
+		String html = body(this.mvc.post().uri("/compose/yaml").param("yaml", """
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: args
+				spec:
+				  containers:
+				  - name: app
+				    image: busybox:1.36
+				    args:
+				    - ""
+				    - --verbose
+				""").exchange());
+
+		// HTML drops a line break right after <textarea>, so the first item would be lost.
+		Matcher args = Pattern.compile("name=\"containers\\[0]\\.args\"[^>]*>([^<]*)</textarea>").matcher(html);
+		assertThat(args.find()).isTrue();
+		assertThat(args.group(1)).doesNotStartWith("\n");
+	}
+
+	@Test
+	void yamlOfAnotherKindIsRefusedWithTheKindsThatAreSupported() {
+		String html = body(this.mvc.post().uri("/compose/yaml").param("yaml", """
+				apiVersion: v1
+				kind: Service
+				metadata:
+				  name: web
+				""").exchange());
+
+		assertThat(html).contains("kind &quot;Service&quot; is not supported; supported kinds are Pod, Deployment");
+	}
+
+	@Test
+	void downloadGivesTheManifestAsAJsonAttachmentNamedAfterIt() {
+		MvcTestResult result = this.mvc.post().uri("/compose/download").param("format", "json")
+			.param("manifest", json(TestManifests.example("two-containers")))
+			.param("name", "shop")
+			.exchange();
+
+		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+		assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+			.startsWith("attachment").contains("filename=\"shop-pod.json\"");
+		JsonNode downloaded = ManifestReader.readJson(body(result));
+		assertThat(downloaded.path("metadata").path("name").asString()).isEqualTo("shop");
+		assertThat(downloaded.path("kind").asString()).isEqualTo("Pod");
+	}
+
+	@Test
+	void aGarbageManifestGivesAProblemNotAnError() {
+		for (String uri : new String[] { "/compose/preview", "/compose/edit" }) {
+			assertThat(body(this.mvc.post().uri(uri).param("manifest", "{not json").param("name", "x").exchange()))
+				.contains(UNREADABLE);
+		}
+		assertThat(body(this.mvc.post().uri("/compose/edit").param("manifest", "[]").param("op", ":").exchange()))
+			.contains(UNREADABLE);
+		assertThat(body(this.mvc.post().uri("/compose/yaml").param("manifest", "{not json").param("yaml", "[")
+			.exchange())).contains("Could not read the YAML");
+		assertThat(this.mvc.post().uri("/compose/download").param("manifest", "\"text\"").exchange()).hasStatusOk();
+	}
+
+	@Test
+	void fieldsOfTheWrongShapeStillGiveTheEditor() {
+		// A mapping where a list belongs is an easy slip in the YAML tab.
+		String slip = """
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: slip
+				spec:
+				  containers:
+				    name: app
+				    image: nginx:1.27
+				  volumes: data
+				""";
+		String shapes = """
+				{"apiVersion": "v1", "kind": "Pod", "metadata": "x",
+				 "spec": {"initContainers": ["x", {"ports": "y", "env": [1], "livenessProbe": 3,
+				   "securityContext": {"capabilities": {"add": "IPC_LOCK"}}}],
+				   "volumes": [1, {"name": 2}], "tolerations": {"a": 1}, "securityContext": []}}
+				""";
+
+		assertThat(body(this.mvc.post().uri("/compose/yaml").param("yaml", slip).exchange()))
+			.contains("id=\"editor\"", "name: slip");
+		assertThat(body(this.mvc.post().uri("/compose/edit").param("manifest", shapes).param("op", "refresh")
+			.exchange())).contains("id=\"editor\"");
+	}
+
+	@Test
+	void userTextIsEscaped() {
+		String script = "<script>alert(1)</script>";
+
+		String html = body(this.mvc.post().uri("/compose/edit")
+			.param("manifest", json(TestManifests.example("two-containers")))
+			.param("name", script)
+			.param("labels[0].key", "app")
+			.param("labels[0].value", script)
+			.param("containers[0].name", script)
+			.exchange());
+
+		assertThat(html).doesNotContain(script).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+	}
+
+	/** An op's button on the editor of a new pod: it sends the op with the form. */
+	private String editNewPod(String op) {
+		return body(this.mvc.post().uri("/compose/edit")
+			.param("manifest", json(Manifest.newPod("my-pod", "app", "nginx:1.27")))
+			.param("name", "my-pod")
+			.param("containers[0].name", "app")
+			.param("containers[0].image", "nginx:1.27")
+			.param("op", op)
+			.exchange());
+	}
+
+	private static String body(MvcTestResult result) {
+		assertThat(result).hasStatusOk();
+		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+	private static String json(Manifest manifest) {
+		return JsonMapper.shared().writeValueAsString(manifest.root());
+	}
+
+	private static int count(String text, String part) {
+		return text.split(Pattern.quote(part), -1).length - 1;
+	}
+
+}
