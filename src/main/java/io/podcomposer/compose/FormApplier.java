@@ -335,8 +335,29 @@ final class FormApplier {
 		setFlag(mount, "readOnly", form.readOnly);
 	}
 
+	/** Applies the volume rows; a volume renamed in the form takes the mounts that named it along. */
 	private void applyVolumes(ObjectNode spec, List<VolumeForm> forms) {
+		if (forms == null) {
+			return;
+		}
+		Map<String, String> renamed = new LinkedHashMap<>();
+		JsonNode before = spec.path("volumes");
+		for (int i = 0; i < forms.size() && i < before.size(); i++) {
+			VolumeForm form = forms.get(i);
+			String oldName = TreeEdits.text(before.get(i).path("name"));
+			if (form != null && form.sent() && !oldName.isEmpty() && !oldName.equals(form.name.trim())) {
+				renamed.put(oldName, form.name.trim());
+			}
+		}
 		applyList(spec, "volumes", forms, (volume, form, index) -> applyVolume(volume, form, "volumes[" + index + "]"));
+		for (String list : List.of("initContainers", "containers")) {
+			spec.path(list).values().forEach((container) -> container.path("volumeMounts").values().forEach((mount) -> {
+				String newName = renamed.get(TreeEdits.text(mount.path("name")));
+				if (newName != null && mount instanceof ObjectNode object) {
+					object.put("name", newName);
+				}
+			}));
+		}
 	}
 
 	private void applyVolume(ObjectNode volume, VolumeForm form, String field) {

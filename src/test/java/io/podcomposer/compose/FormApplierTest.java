@@ -34,6 +34,18 @@ class FormApplierTest {
 	}
 
 	@Test
+	void renamingAVolumeRenamesTheMountsThatNameIt() {
+		Manifest base = TestManifests.example("shared-volume");
+
+		FormApplier.Applied applied = applyEdited(base, (form) -> form.volumes.get(0).name = "shared");
+
+		JsonNode spec = applied.manifest().podSpec();
+		assertThat(spec.at("/volumes/0/name").asString()).isEqualTo("shared");
+		assertThat(spec.at("/containers/0/volumeMounts/0/name").asString()).isEqualTo("shared");
+		assertThat(spec.at("/containers/1/volumeMounts/0/name").asString()).isEqualTo("shared");
+	}
+
+	@Test
 	void aRemovedPortRowRemovesExactlyThatPortAndKeepsTheOthersWhole() {
 		FormApplier.Applied applied = applyEdited(WEB, (form) -> form.containers.get(0).ports.set(1, null));
 
