@@ -96,7 +96,8 @@ class RenderHttpTest {
 				BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"/api/v1/render\"", "application/x-yaml", "\"kind\"",
+		assertThat(response.body()).contains("\"title\":\"Pod Composer API\"", "\"/api/v1/render\"",
+				"application/x-yaml", "\"kind\"",
 				"Placeholders ${NAME} in string", "$${NAME} stays a literal ${NAME}.", "nginx:${IMAGE_TAG}");
 	}
 
