@@ -118,9 +118,12 @@ class RenderApiController {
 		return OFFERED.get(0);
 	}
 
-	/** A note as a quoted-string: names in it come from the user's manifest. */
+	/**
+	 * A note as a quoted-string: names in it come from the user's manifest. A header carries only
+	 * printable ASCII (the server drops it otherwise), so anything else becomes "?".
+	 */
 	private static String quoted(String note) {
-		return note.replaceAll("\\p{Cntrl}", " ").replace("\\", "\\\\").replace("\"", "\\\"");
+		return note.replaceAll("[^\\x20-\\x7E]", "?").replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 
 }

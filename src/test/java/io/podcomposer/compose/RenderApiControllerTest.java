@@ -192,6 +192,15 @@ class RenderApiControllerTest {
 	}
 
 	@Test
+	void keepsWarningsPrintableAsciiSoTheServerSendsThem() throws Exception {
+		String unlabelled = POD_YAML.replace("  labels:\n    app: web\n", "").replace("name: web\n", "name: \"w\u00e9b\"\n");
+
+		this.mvc.perform(post("/api/v1/render").param("kind", "Deployment").contentType(YAML).content(unlabelled))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Warning", "299 - \"The pod had no labels, so it gets app: w?b for the selector.\""));
+	}
+
+	@Test
 	void fillsInValuesAndDefaults() throws Exception {
 		String template = TEMPLATE_YAML + "values:\n  REPLICA_NAME: web-1\n  IMAGE_TAG: 1.29\n";
 
