@@ -183,6 +183,9 @@ document.addEventListener('input', (event) => {
 document.addEventListener('htmx:configRequest', (event) => {
   const op = event.detail.elt.dataset?.op;
   if (op) event.detail.parameters.op = op;
+  const token = document.querySelector('meta[name="csrf-token"]');
+  const header = document.querySelector('meta[name="csrf-header"]');
+  if (token && header) event.detail.headers[header.content] = token.content;
 });
 
 document.addEventListener('htmx:afterSwap', () => {

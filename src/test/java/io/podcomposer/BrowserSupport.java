@@ -50,6 +50,15 @@ public final class BrowserSupport {
 			.until(condition);
 	}
 
+	/** Signs in through the login page. */
+	public static void signIn(WebDriver driver, String baseUrl, String name, String password) {
+		driver.get(baseUrl + "/login");
+		driver.findElement(By.name("username")).sendKeys(name);
+		driver.findElement(By.name("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		waitFor(driver, (ready) -> !ready.getCurrentUrl().contains("/login"));
+	}
+
 	/** Sets a field's value as a paste would, and lets the page's listeners hear it. */
 	public static void paste(WebDriver driver, WebElement field, String text) {
 		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"

@@ -1,6 +1,7 @@
 package io.podcomposer.compose;
 
 import io.podcomposer.BrowserSupport;
+import io.podcomposer.TestAdmin;
 import io.podcomposer.manifest.ManifestReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +28,15 @@ class ComposerBrowserTest {
 
 	private static WebDriver browser;
 
+	private static boolean signedIn;
+
 	@LocalServerPort
 	private int port;
 
 	@BeforeAll
 	static void startBrowser() {
 		browser = BrowserSupport.startBrowser();
+		signedIn = false;
 	}
 
 	@AfterAll
@@ -207,6 +211,10 @@ class ComposerBrowserTest {
 	}
 
 	private void open(String path) {
+		if (!signedIn) {
+			BrowserSupport.signIn(browser, "http://localhost:" + this.port, TestAdmin.NAME, TestAdmin.PASSWORD);
+			signedIn = true;
+		}
 		browser.get("http://localhost:" + this.port + path);
 		waitFor(browser, (driver) -> !previewYaml().isEmpty());
 	}

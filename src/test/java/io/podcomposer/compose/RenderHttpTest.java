@@ -11,6 +11,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Arrays;
 
+import io.podcomposer.TestAdmin;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -103,6 +104,7 @@ class RenderHttpTest {
 
 	private HttpResponse<String> post(String path, String contentType, BodyPublisher body) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(uri(path))
+			.header("Authorization", TestAdmin.BEARER)
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", contentType)
 			.POST(body)

@@ -1,0 +1,40 @@
+package io.podcomposer.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call what: the one table for pages and the REST API alike. Roles include the lower
+ * ones (an ADMIN is a DEPLOYER, an EDITOR and a VIEWER). Whatever is not listed is refused, so a
+ * new endpoint is closed until it is placed here.
+ */
+final class AccessRules {
+
+	/** Reachable without signing in. */
+	static final String[] PUBLIC = { "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+			"/favicon.ico", "/actuator/health", "/actuator/health/**" };
+
+	/** The API description and its viewer, public too; they have a filter chain of their own. */
+	static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	private AccessRules() {
+	}
+
+	static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+		rules.requestMatchers(PUBLIC).permitAll()
+			// the composer: read, render, validate
+			.requestMatchers(HttpMethod.GET, "/", "/compose").hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.POST, "/compose/preview", "/compose/edit", "/compose/yaml", "/compose/download")
+			.hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/render").hasRole(Role.VIEWER.name())
+			// one's own account and tokens
+			.requestMatchers(HttpMethod.GET, "/profile", "/api/v1/me", "/api/v1/tokens").authenticated()
+			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke", "/api/v1/tokens")
+			.authenticated()
+			.requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/*").authenticated()
+			// users and the audit log
+			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/audit").hasRole(Role.ADMIN.name())
+			.anyRequest().denyAll();
+	}
+
+}

@@ -1,0 +1,221 @@
+package io.podcomposer.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.podcomposer.security.AccountException.Kind;
+import io.podcomposer.security.AuditEntry.Outcome;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users and their API tokens: every change is checked, audited, and never leaves the portal
+ * without an enabled admin.
+ */
+@Service
+public class AccountService {
+
+	static final int MIN_PASSWORD_LENGTH = 10;
+
+	private static final Pattern USER_NAME = Pattern.compile("[a-z0-9]([a-z0-9._@-]{0,62}[a-z0-9])?");
+
+	/** last_used_at is written at most this often per token, not on every call. */
+	private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+	private final UserAccountRepository users;
+
+	private final ApiTokenRepository tokens;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	AccountService(UserAccountRepository users, ApiTokenRepository tokens, PasswordEncoder passwords, AuditLog audit,
+			Clock clock) {
+		this.users = users;
+		this.tokens = tokens;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A user as pages and the API show it: never the password hash. */
+	public record UserView(String name, Set<Role> roles, boolean enabled, boolean locked, Instant createdAt) {
+	}
+
+	public record TokenView(Long id, String name, Instant createdAt, Instant lastUsedAt) {
+	}
+
+	/** A token just created: the only time its value is shown. */
+	public record IssuedToken(Long id, String name, String token, Instant createdAt) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserView> users() {
+		return this.users.findAllByOrderByNameAsc().stream().map(this::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public UserView user(String name) {
+		return view(find(name));
+	}
+
+	@Transactional
+	public UserView create(String name, String password, Collection<Role> roles) {
+		String cleanName = (name == null) ? "" : name.trim();
+		if (!USER_NAME.matcher(cleanName).matches()) {
+			throw new AccountException(Kind.INVALID, "a user name is 1 to 64 lower-case letters, digits and . _ @ -,"
+					+ " starting and ending with a letter or digit");
+		}
+		if (this.users.existsByName(cleanName)) {
+			throw new AccountException(Kind.CONFLICT, "a user named " + cleanName + " exists already");
+		}
+		UserAccount user = new UserAccount(cleanName, encode(password), validRoles(roles), this.clock.instant());
+		this.users.save(user);
+		this.audit.record("USER_CREATED", cleanName, Outcome.SUCCESS, "roles " + user.getRoles());
+		return view(user);
+	}
+
+	/**
+	 * Changes what is given (null leaves a part as it is): password, roles, enabled.
+	 */
+	@Transactional
+	public UserView update(String name, String password, Collection<Role> roles, Boolean enabled) {
+		UserAccount user = find(name);
+		Set<Role> newRoles = (roles != null) ? validRoles(roles) : user.getRoles();
+		boolean newEnabled = (enabled != null) ? enabled : user.isEnabled();
+		if (user.getRoles().contains(Role.ADMIN) && user.isEnabled()
+				&& (!newRoles.contains(Role.ADMIN) || !newEnabled)) {
+			requireAnotherAdmin(user);
+		}
+		if (password != null && !password.isEmpty()) {
+			user.setPasswordHash(encode(password));
+			user.loginSucceeded();
+			this.audit.record("PASSWORD_RESET", name, Outcome.SUCCESS, null);
+		}
+		if (!newRoles.equals(user.getRoles())) {
+			this.audit.record("ROLES_CHANGED", name, Outcome.SUCCESS, user.getRoles() + " -> " + newRoles);
+			user.setRoles(newRoles);
+		}
+		if (newEnabled != user.isEnabled()) {
+			user.setEnabled(newEnabled);
+			this.audit.record(newEnabled ? "USER_ENABLED" : "USER_DISABLED", name, Outcome.SUCCESS, null);
+		}
+		return view(user);
+	}
+
+	@Transactional
+	public void delete(String name) {
+		UserAccount user = find(name);
+		if (name.equals(AuditLog.currentActor())) {
+			throw new AccountException(Kind.CONFLICT, "you cannot delete yourself");
+		}
+		if (user.getRoles().contains(Role.ADMIN) && user.isEnabled()) {
+			requireAnotherAdmin(user);
+		}
+		this.users.delete(user);
+		this.audit.record("USER_DELETED", name, Outcome.SUCCESS, null);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TokenView> tokens(String userName) {
+		return this.tokens.findByUserOrderByCreatedAtDesc(find(userName)).stream()
+			.map((token) -> new TokenView(token.getId(), token.getName(), token.getCreatedAt(), token.getLastUsedAt()))
+			.toList();
+	}
+
+	@Transactional
+	public IssuedToken createToken(String userName, String tokenName) {
+		String cleanName = (tokenName == null) ? "" : tokenName.trim();
+		if (cleanName.isEmpty() || cleanName.length() > 100) {
+			throw new AccountException(Kind.INVALID, "a token needs a name of 1 to 100 characters");
+		}
+		String value = TokenValues.generate();
+		ApiToken token = this.tokens
+			.save(new ApiToken(find(userName), cleanName, TokenValues.hash(value), this.clock.instant()));
+		this.audit.record("TOKEN_CREATED", userName + "/" + cleanName, Outcome.SUCCESS, null);
+		return new IssuedToken(token.getId(), cleanName, value, token.getCreatedAt());
+	}
+
+	@Transactional
+	public void revokeToken(String userName, Long id) {
+		ApiToken token = this.tokens.findByIdAndUser(id, find(userName))
+			.orElseThrow(() -> new AccountException(Kind.NOT_FOUND, "no token " + id + " for " + userName));
+		this.tokens.delete(token);
+		this.audit.record("TOKEN_REVOKED", userName + "/" + token.getName(), Outcome.SUCCESS, null);
+	}
+
+	/** The enabled user a token belongs to; notes when it was used. */
+	@Transactional
+	public Optional<UserAccount> authenticateToken(String value) {
+		Optional<ApiToken> found = this.tokens.findByTokenHash(TokenValues.hash(value));
+		found.ifPresent((token) -> {
+			Instant now = this.clock.instant();
+			if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
+				token.setLastUsedAt(now);
+			}
+		});
+		return found.map(ApiToken::getUser).filter(UserAccount::isEnabled);
+	}
+
+	/** Makes sure a token with exactly this value exists for the user (bootstrap for automation). */
+	@Transactional
+	public void ensureToken(String userName, String tokenName, String value) {
+		String hash = TokenValues.hash(value);
+		if (this.tokens.findByTokenHash(hash).isEmpty()) {
+			this.tokens.save(new ApiToken(find(userName), tokenName, hash, this.clock.instant()));
+			this.audit.record(AuditLog.SYSTEM, "TOKEN_CREATED", userName + "/" + tokenName, Outcome.SUCCESS,
+					"from PODCOMPOSER_ADMIN_TOKEN");
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasUsers() {
+		return this.users.count() > 0;
+	}
+
+	private void requireAnotherAdmin(UserAccount user) {
+		boolean another = this.users.findAll().stream().anyMatch((other) -> !other.getId().equals(user.getId())
+				&& other.isEnabled() && other.getRoles().contains(Role.ADMIN));
+		if (!another) {
+			throw new AccountException(Kind.CONFLICT, user.getName() + " is the last enabled admin");
+		}
+	}
+
+	private String encode(String password) {
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+			throw new AccountException(Kind.INVALID,
+					"a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+		return this.passwords.encode(password);
+	}
+
+	private static Set<Role> validRoles(Collection<Role> roles) {
+		if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
+			throw new AccountException(Kind.INVALID, "a user needs at least one role: VIEWER, EDITOR, DEPLOYER or ADMIN");
+		}
+		return EnumSet.copyOf(roles);
+	}
+
+	private UserAccount find(String name) {
+		return this.users.findByName(name)
+			.orElseThrow(() -> new AccountException(Kind.NOT_FOUND, "no user named " + name));
+	}
+
+	private UserView view(UserAccount user) {
+		return new UserView(user.getName(), user.getRoles(), user.isEnabled(), user.isLocked(this.clock.instant()),
+				user.getCreatedAt());
+	}
+
+}

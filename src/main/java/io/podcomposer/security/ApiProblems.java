@@ -1,0 +1,50 @@
+package io.podcomposer.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The API's answers to a caller who is not signed in (401) or may not do it (403): problem
+ * details, never a redirect to the login page.
+ */
+final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		response.setHeader("WWW-Authenticate", "Bearer");
+		write(response, request, HttpStatus.UNAUTHORIZED,
+				"Send an API token: Authorization: Bearer <token>. Tokens are made on the profile page.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		write(response, request, HttpStatus.FORBIDDEN, "Your role does not allow this.");
+	}
+
+	static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String detail)
+			throws IOException {
+		ObjectNode problem = JsonMapper.shared().createObjectNode();
+		problem.put("type", "about:blank");
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", request.getRequestURI());
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(problem.toString());
+	}
+
+}

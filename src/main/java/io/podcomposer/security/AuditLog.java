@@ -1,0 +1,54 @@
+package io.podcomposer.security;
+
+import java.time.Clock;
+
+import io.podcomposer.security.AuditEntry.Outcome;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records who did what, when, and how it ended. Each entry is written in a transaction of its
+ * own, so that a failure being recorded is not rolled back with the work that failed.
+ */
+@Service
+public class AuditLog {
+
+	/** The actor of what happens without a signed-in user: start-up, unknown login names. */
+	public static final String SYSTEM = "system";
+
+	private final AuditRepository entries;
+
+	private final Clock clock;
+
+	AuditLog(AuditRepository entries, Clock clock) {
+		this.entries = entries;
+		this.clock = clock;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(String actor, String action, String target, Outcome outcome, String detail) {
+		this.entries.save(new AuditEntry(this.clock.instant(), actor, action, target, outcome, detail));
+	}
+
+	/** Records an action of the user of this request. */
+	public void record(String action, String target, Outcome outcome, String detail) {
+		record(currentActor(), action, target, outcome, detail);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<AuditEntry> search(String actor, String action, int page, int size) {
+		return this.entries.search(actor == null ? "" : actor.trim(), action == null ? "" : action.trim(),
+				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
+	}
+
+	static String currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : SYSTEM;
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.podcomposer.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs in API calls that carry {@code Authorization: Bearer <token>}. A token that is unknown,
+ * revoked or belongs to a disabled user gets a 401 at once.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final String BEARER = "Bearer ";
+
+	private final AccountService accounts;
+
+	BearerTokenFilter(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String value = header.substring(BEARER.length()).trim();
+		UserAccount user = value.isEmpty() ? null : this.accounts.authenticateToken(value).orElse(null);
+		if (user == null) {
+			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			ApiProblems.write(response, request, HttpStatus.UNAUTHORIZED, "The API token is not valid.");
+			return;
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.getName(), null,
+				user.getRoles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList()));
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.podcomposer.security;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.podcomposer.security.AuditEntry.Outcome;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts failed logins: the tenth in a row locks the account for 15 minutes, even for the right
+ * password. Every login, failure, refusal and lock is audited.
+ */
+@Component
+class LoginAttempts {
+
+	static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+	private final UserAccountRepository users;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	LoginAttempts(UserAccountRepository users, AuditLog audit, Clock clock) {
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@EventListener
+	@Transactional
+	public void succeeded(AuthenticationSuccessEvent event) {
+		if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+			return;
+		}
+		String name = event.getAuthentication().getName();
+		this.users.findByName(name).ifPresent(UserAccount::loginSucceeded);
+		this.audit.record(name, "LOGIN", name, Outcome.SUCCESS, null);
+	}
+
+	@EventListener
+	@Transactional
+	public void failed(AbstractAuthenticationFailureEvent event) {
+		String name = String.valueOf(event.getAuthentication().getPrincipal());
+		if (!(event instanceof AuthenticationFailureBadCredentialsEvent)) {
+			// locked or disabled: refused before the password was looked at
+			this.audit.record(name, "LOGIN_FAILED", name, Outcome.DENIED, event.getException().getMessage());
+			return;
+		}
+		this.users.findByName(name).ifPresentOrElse((user) -> {
+			this.audit.record(name, "LOGIN_FAILED", name, Outcome.FAILURE, "bad credentials");
+			if (user.loginFailed(this.clock.instant().plus(LOCKOUT))) {
+				this.audit.record(AuditLog.SYSTEM, "ACCOUNT_LOCKED", name, Outcome.SUCCESS,
+						UserAccount.MAX_FAILED_LOGINS + " failed logins in a row; locked for " + LOCKOUT.toMinutes()
+								+ " minutes");
+			}
+		}, () -> this.audit.record(AuditLog.SYSTEM, "LOGIN_FAILED", name, Outcome.FAILURE, "unknown user"));
+	}
+
+	@EventListener
+	public void loggedOut(LogoutSuccessEvent event) {
+		String name = event.getAuthentication().getName();
+		this.audit.record(name, "LOGOUT", name, Outcome.SUCCESS, null);
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.podcomposer.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Three filter chains: the REST API (Bearer tokens, stateless, no CSRF, problem details), the
+ * API description (public), and the pages (form login, sessions, CSRF). {@link AccessRules}
+ * decides who may call what in both the API and the pages.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	/** No inline scripts or styles, nothing from elsewhere, never in a frame. */
+	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	/** The Swagger UI sets inline styles; it runs no script of ours and takes no credentials. */
+	static final String DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts) throws Exception {
+		ApiProblems problems = new ApiProblems();
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(AccessRules::apply)
+			.addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Bearer tokens are not sent by browsers on their own, so there is nothing to forge.
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(API_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+		return http.securityMatcher(AccessRules.API_DOCS)
+			.authorizeHttpRequests((rules) -> rules.anyRequest().permitAll())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(DOCS_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests(AccessRules::apply)
+			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/compose").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.build();
+	}
+
+	@Bean
+	RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix()
+			.role(Role.ADMIN.name()).implies(Role.DEPLOYER.name())
+			.role(Role.DEPLOYER.name()).implies(Role.EDITOR.name())
+			.role(Role.EDITOR.name()).implies(Role.VIEWER.name())
+			.build();
+	}
+
+	/** bcrypt for new hashes; the delegating encoder still reads hashes of the other kinds. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}
