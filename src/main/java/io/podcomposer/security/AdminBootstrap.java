@@ -52,8 +52,8 @@ class AdminBootstrap implements ApplicationRunner {
 
 						     {}
 
-						 It is shown only this once. Sign in and change it, or set
-						 PODCOMPOSER_ADMIN_PASSWORD before the first start.
+						 It is shown only this once. Sign in and set a new one under
+						 Admin > Users, or set PODCOMPOSER_ADMIN_PASSWORD before the first start.
 						==================================================================""", adminPassword);
 			}
 		}
