@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.podcomposer.security.AccountException.Kind;
 import io.podcomposer.security.AuditEntry.Outcome;
+import io.podcomposer.system.FieldProblem;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,8 +76,8 @@ public class AccountService {
 	public UserView create(String name, String password, Collection<Role> roles) {
 		String cleanName = (name == null) ? "" : name.trim();
 		if (!USER_NAME.matcher(cleanName).matches()) {
-			throw new AccountException(Kind.INVALID, "a user name is 1 to 64 lower-case letters, digits and . _ @ -,"
-					+ " starting and ending with a letter or digit");
+			throw new AccountException(new FieldProblem("name", "a user name is 1 to 64 lower-case letters, digits"
+					+ " and . _ @ -, starting and ending with a letter or digit", "pattern"));
 		}
 		if (this.users.existsByName(cleanName)) {
 			throw new AccountException(Kind.CONFLICT, "a user named " + cleanName + " exists already");
@@ -139,7 +140,7 @@ public class AccountService {
 	public IssuedToken createToken(String userName, String tokenName) {
 		String cleanName = (tokenName == null) ? "" : tokenName.trim();
 		if (cleanName.isEmpty() || cleanName.length() > 100) {
-			throw new AccountException(Kind.INVALID, "a token needs a name of 1 to 100 characters");
+			throw new AccountException(new FieldProblem("name", "a token needs a name of 1 to 100 characters", "length"));
 		}
 		String value = TokenValues.generate();
 		ApiToken token = this.tokens
@@ -195,15 +196,16 @@ public class AccountService {
 
 	private String encode(String password) {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			throw new AccountException(Kind.INVALID,
-					"a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+			throw new AccountException(new FieldProblem("password",
+					"a password needs at least " + MIN_PASSWORD_LENGTH + " characters", "minLength"));
 		}
 		return this.passwords.encode(password);
 	}
 
 	private static Set<Role> validRoles(Collection<Role> roles) {
 		if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
-			throw new AccountException(Kind.INVALID, "a user needs at least one role: VIEWER, EDITOR, DEPLOYER or ADMIN");
+			throw new AccountException(
+					new FieldProblem("roles", "a user needs at least one role: VIEWER, EDITOR, DEPLOYER or ADMIN", "required"));
 		}
 		return EnumSet.copyOf(roles);
 	}

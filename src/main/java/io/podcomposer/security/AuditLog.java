@@ -1,6 +1,7 @@
 package io.podcomposer.security;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.podcomposer.security.AuditEntry.Outcome;
 import org.springframework.data.domain.Page;
@@ -44,6 +45,16 @@ public class AuditLog {
 	public Page<AuditEntry> search(String actor, String action, int page, int size) {
 		return this.entries.search(actor == null ? "" : actor.trim(), action == null ? "" : action.trim(),
 				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
+	}
+
+	/** The actions and the actors recorded so far: what the audit page offers to filter by. */
+	@Transactional(readOnly = true)
+	public Filters filters() {
+		return new Filters(this.entries.actors(), this.entries.actions());
+	}
+
+	/** What can be filtered by, each sorted. */
+	public record Filters(List<String> actors, List<String> actions) {
 	}
 
 	static String currentActor() {

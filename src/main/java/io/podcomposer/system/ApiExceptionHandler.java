@@ -8,14 +8,19 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.MissingValuesException;
 import io.podcomposer.manifest.UnsupportedManifestException;
+import io.podcomposer.security.AccountException;
 import io.podcomposer.system.RequestBodyLimit.BodyTooLargeException;
 
 /**
@@ -67,6 +72,59 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> handleTooLarge(BodyTooLargeException ex, WebRequest request) {
 		return answer(ex, problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", ex.getMessage()), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleAccount(AccountException ex, WebRequest request) {
+		ProblemDetail problem = switch (ex.kind()) {
+			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+			case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+			case INVALID -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", ex.getMessage());
+		};
+		if (!ex.errors().isEmpty()) {
+			problem.setProperty("errors", ex.errors());
+		}
+		return answer(ex, problem, request);
+	}
+
+	/**
+	 * A JSON body that could not be read into a request object: where it broke and which field,
+	 * never the text itself, which may hold a password.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed document",
+				"The request needs a JSON body of the documented shape.");
+		if (ex.getCause() instanceof JacksonException jackson) {
+			StringBuilder detail = new StringBuilder("The body is not JSON of the documented shape");
+			TokenStreamLocation location = jackson.getLocation();
+			if (location != null && location.getLineNr() > 0) {
+				detail.append(" at line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
+				problem.setProperty("line", location.getLineNr());
+				problem.setProperty("column", location.getColumnNr());
+			}
+			String field = fieldPath(jackson);
+			if (!field.isEmpty()) {
+				detail.append(" (field ").append(field).append(')');
+			}
+			problem.setDetail(detail.append('.').toString());
+		}
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/** The field where reading failed, as in {@code roles[1]}; empty when it failed outside any. */
+	private static String fieldPath(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	/**

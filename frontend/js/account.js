@@ -1,0 +1,21 @@
+// The profile and admin pages' browser side: copying a token shown once, and asking before a
+// form that cannot be undone is sent. The pages work without it, only less kindly.
+
+document.addEventListener('click', async (event) => {
+  const button = event.target.closest('button[data-copy-from]');
+  if (!button) return;
+  const field = document.getElementById(button.dataset.copyFrom);
+  field.select();
+  try {
+    await navigator.clipboard.writeText(field.value);
+  } catch {
+    // no clipboard API outside secure contexts: copy the selection the older way
+    document.execCommand('copy');
+  }
+  button.textContent = 'Copied';
+});
+
+document.addEventListener('submit', (event) => {
+  const question = event.target.dataset.confirm;
+  if (question && !window.confirm(question)) event.preventDefault();
+});

@@ -1,0 +1,129 @@
+package io.podcomposer.security;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin pages for users: the list with a form for a new user, and a page per user to change
+ * roles, reset the password, disable, delete and issue tokens. Every change redirects back with a
+ * notice, or with the refusal shown next to its form.
+ */
+@Controller
+@RequestMapping("/admin/users")
+class AdminUsersController {
+
+	private static final String LIST = "redirect:/admin/users";
+
+	/** The user's own page; RedirectView fills in and encodes {name} from the request's path. */
+	private static final String USER = "redirect:/admin/users/{name}";
+
+	private final AccountService accounts;
+
+	AdminUsersController(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	/** What a refused new-user form held, to fill it in again; never the password. */
+	public record Draft(String name, List<String> roles) {
+	}
+
+	@GetMapping
+	String users(Model model) {
+		model.addAttribute("users", this.accounts.users());
+		model.addAttribute("allRoles", Role.values());
+		return "admin/users";
+	}
+
+	@PostMapping
+	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String password,
+			@RequestParam(required = false) List<String> roles, RedirectAttributes flash) {
+		List<String> named = (roles != null) ? roles : List.of();
+		boolean created = PageProblem.flash(flash, "create",
+				() -> "User " + this.accounts.create(name, password, Role.fromNames(named)).name() + " created.");
+		if (!created) {
+			flash.addFlashAttribute("draft", new Draft(name, named));
+		}
+		return LIST;
+	}
+
+	@GetMapping("/{name}")
+	String user(@PathVariable String name, Model model, RedirectAttributes flash) {
+		try {
+			model.addAttribute("user", this.accounts.user(name));
+			model.addAttribute("tokens", this.accounts.tokens(name));
+		}
+		catch (AccountException ex) {
+			flash.addFlashAttribute("problem", new PageProblem("list", ex.getMessage()));
+			return LIST;
+		}
+		model.addAttribute("allRoles", Role.values());
+		return "admin/user";
+	}
+
+	@PostMapping("/{name}/roles")
+	String roles(@PathVariable String name, @RequestParam(required = false) List<String> roles,
+			RedirectAttributes flash) {
+		PageProblem.flash(flash, "roles", () -> {
+			this.accounts.update(name, null, Role.fromNames((roles != null) ? roles : List.of()), null);
+			return "Roles saved.";
+		});
+		return USER;
+	}
+
+	@PostMapping("/{name}/password")
+	String password(@PathVariable String name, @RequestParam(defaultValue = "") String password,
+			RedirectAttributes flash) {
+		PageProblem.flash(flash, "password", () -> {
+			// the service takes an empty password as "unchanged"; here it was asked for
+			if (password.isEmpty()) {
+				throw new AccountException(AccountException.Kind.INVALID, "enter the new password");
+			}
+			this.accounts.update(name, password, null, null);
+			return "Password reset; the account is unlocked.";
+		});
+		return USER;
+	}
+
+	@PostMapping("/{name}/enabled")
+	String enabled(@PathVariable String name, @RequestParam boolean enabled, RedirectAttributes flash) {
+		PageProblem.flash(flash, "enabled", () -> {
+			this.accounts.update(name, null, null, enabled);
+			return enabled ? "User enabled." : "User disabled: they can no longer sign in or use their tokens.";
+		});
+		return USER;
+	}
+
+	@PostMapping("/{name}/delete")
+	String delete(@PathVariable String name, RedirectAttributes flash) {
+		boolean deleted = PageProblem.flash(flash, "delete", () -> {
+			this.accounts.delete(name);
+			return "User " + name + " deleted, with their tokens.";
+		});
+		return deleted ? LIST : USER;
+	}
+
+	@PostMapping("/{name}/tokens")
+	String issueToken(@PathVariable String name, @RequestParam(defaultValue = "") String tokenName,
+			RedirectAttributes flash) {
+		ProfileController.issueToken(flash, tokenName, (token) -> this.accounts.createToken(name, token));
+		return USER;
+	}
+
+	@PostMapping("/{name}/tokens/{id}/revoke")
+	String revokeToken(@PathVariable String name, @PathVariable long id, RedirectAttributes flash) {
+		PageProblem.flash(flash, "tokens", () -> {
+			this.accounts.revokeToken(name, id);
+			return "The token is revoked.";
+		});
+		return USER;
+	}
+
+}
