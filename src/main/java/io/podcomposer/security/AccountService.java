@@ -42,8 +42,11 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final UserSessions sessions;
+
 	AccountService(UserAccountRepository users, ApiTokenRepository tokens, PasswordEncoder passwords, AuditLog audit,
-			Clock clock) {
+			Clock clock, UserSessions sessions) {
+		this.sessions = sessions;
 		this.users = users;
 		this.tokens = tokens;
 		this.passwords = passwords;
@@ -89,7 +92,8 @@ public class AccountService {
 	}
 
 	/**
-	 * Changes what is given (null leaves a part as it is): password, roles, enabled.
+	 * Changes what is given (null leaves a part as it is): password, roles, enabled. Any change
+	 * ends the user's browser sessions, so that none goes on with what no longer holds.
 	 */
 	@Transactional
 	public UserView update(String name, String password, Collection<Role> roles, Boolean enabled) {
@@ -100,18 +104,25 @@ public class AccountService {
 				&& (!newRoles.contains(Role.ADMIN) || !newEnabled)) {
 			requireAnotherAdmin(user);
 		}
+		boolean changed = false;
 		if (password != null && !password.isEmpty()) {
+			changed = true;
 			user.setPasswordHash(encode(password));
 			user.loginSucceeded();
 			this.audit.record("PASSWORD_RESET", name, Outcome.SUCCESS, null);
 		}
 		if (!newRoles.equals(user.getRoles())) {
+			changed = true;
 			this.audit.record("ROLES_CHANGED", name, Outcome.SUCCESS, user.getRoles() + " -> " + newRoles);
 			user.setRoles(newRoles);
 		}
 		if (newEnabled != user.isEnabled()) {
+			changed = true;
 			user.setEnabled(newEnabled);
 			this.audit.record(newEnabled ? "USER_ENABLED" : "USER_DISABLED", name, Outcome.SUCCESS, null);
+		}
+		if (changed) {
+			this.sessions.end(name);
 		}
 		return view(user);
 	}
@@ -126,6 +137,7 @@ public class AccountService {
 			requireAnotherAdmin(user);
 		}
 		this.users.delete(user);
+		this.sessions.end(name);
 		this.audit.record("USER_DELETED", name, Outcome.SUCCESS, null);
 	}
 
