@@ -11,6 +11,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -63,8 +64,9 @@ class SecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, UserAccountRepository users) throws Exception {
 		return http.authorizeHttpRequests(AccessRules::apply)
+			.addFilterAfter(new SessionUserCheck(users), SecurityContextHolderFilter.class)
 			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/compose").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))

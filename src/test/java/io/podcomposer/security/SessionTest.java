@@ -2,10 +2,12 @@ package io.podcomposer.security;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Set;
 
 import io.podcomposer.TestAdmin;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +18,9 @@ class SessionTest {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private AccountService accounts;
 
 	@Test
 	void signingInGivesTheSessionANewId() {
@@ -54,6 +59,29 @@ class SessionTest {
 				(location) -> assertThat(location).endsWith("/login?logout"));
 		client.setSessionId(session);
 		assertThat(client.get("/compose").statusCode()).as("the session of before signing out").isEqualTo(302);
+	}
+
+	/** A session is signed in once; what its user may do is what the user may do now. */
+	@Test
+	void disablingAUserEndsTheirSession() {
+		String name = TestAccounts.create(this.accounts, "session-disabled", Role.VIEWER);
+		PortalClient client = PortalClient.signedIn(this.port, name, TestAccounts.PASSWORD);
+
+		this.accounts.update(name, null, null, false);
+
+		assertThat(client.get("/compose").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void changingAUsersRolesEndsTheirSession() {
+		String name = TestAccounts.create(this.accounts, "session-roles", Role.ADMIN);
+		PortalClient client = PortalClient.signedIn(this.port, name, TestAccounts.PASSWORD);
+
+		this.accounts.update(name, null, Set.of(Role.VIEWER), null);
+
+		assertThat(client.get("/compose").statusCode()).isEqualTo(302);
+		PortalClient again = PortalClient.signedIn(this.port, name, TestAccounts.PASSWORD);
+		assertThat(again.get("/compose").statusCode()).as("signed in again, with the new roles").isEqualTo(200);
 	}
 
 }
