@@ -21,6 +21,9 @@ class ComposerService {
 
 	static final String NEW_POD_NAME = "my-pod";
 
+	/** The longest object name Kubernetes takes; a download is named after at most this much of it. */
+	static final int MAX_FILE_NAME_STEM = 253;
+
 	/** A request's manifest and the problems met on the way. */
 	record Composition(Manifest manifest, List<String> notes, List<FormProblem> problems) {
 	}
@@ -68,8 +71,12 @@ class ComposerService {
 
 	PreviewView preview(Manifest manifest, List<String> notes, List<FormProblem> problems) {
 		String name = manifest.name().isBlank() ? "manifest" : manifest.name();
+		// The form takes a name of any length; the page's template cannot join one over 100,000
+		// characters (SpEL refuses), and no file system takes such a file name.
+		String fileName = name.substring(0, Math.min(name.length(), MAX_FILE_NAME_STEM))
+				+ "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT);
 		return new PreviewView(ManifestWriter.toYaml(manifest.root()), ManifestWriter.toJson(manifest.root()),
-				name + "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT), PodPicture.of(manifest),
+				fileName, PodPicture.of(manifest),
 				KnownFields.keptPaths(manifest),
 				notes, problems);
 	}

@@ -1,20 +1,15 @@
 package io.podcomposer.compose;
 
-import io.podcomposer.BrowserSupport;
-import io.podcomposer.TestAdmin;
+import io.podcomposer.BrowserTest;
 import io.podcomposer.manifest.ManifestReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.podcomposer.BrowserSupport.click;
 import static io.podcomposer.BrowserSupport.field;
@@ -24,27 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The composer in a real browser: what a person does with the form, and the YAML it gives. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ComposerBrowserTest {
-
-	private static WebDriver browser;
-
-	private static boolean signedIn;
-
-	@LocalServerPort
-	private int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = BrowserSupport.startBrowser();
-		signedIn = false;
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class ComposerBrowserTest extends BrowserTest {
 
 	@Test
 	void buildsTheSharedVolumePodWithIpcLockThroughTheForm() {
@@ -211,11 +186,7 @@ class ComposerBrowserTest {
 	}
 
 	private void open(String path) {
-		if (!signedIn) {
-			BrowserSupport.signIn(browser, "http://localhost:" + this.port, TestAdmin.NAME, TestAdmin.PASSWORD);
-			signedIn = true;
-		}
-		browser.get("http://localhost:" + this.port + path);
+		openSignedIn(path);
 		waitFor(browser, (driver) -> !previewYaml().isEmpty());
 	}
 

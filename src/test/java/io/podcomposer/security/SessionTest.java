@@ -1,0 +1,64 @@
+package io.podcomposer.security;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+
+import io.podcomposer.TestAdmin;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page session over real HTTP: its cookie, and its id around signing in and out. */
+@SecurityTest
+class SessionTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private AccountService accounts;
+
+	@Test
+	void signingInGivesTheSessionANewId() {
+		PortalClient client = new PortalClient(this.port);
+		client.get("/login");
+		String before = client.sessionId();
+
+		client.signIn(TestAdmin.NAME, TestAdmin.PASSWORD);
+
+		assertThat(before).as("the login page starts a session for its CSRF token").isNotNull();
+		assertThat(client.sessionId()).isNotNull().isNotEqualTo(before);
+		assertThat(client.get("/compose").statusCode()).isEqualTo(200);
+		client.setSessionId(before);
+		assertThat(client.get("/compose").statusCode()).as("the id from before signing in").isEqualTo(302);
+	}
+
+	@Test
+	void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+		HttpResponse<String> login = new PortalClient(this.port).signIn(TestAdmin.NAME, TestAdmin.PASSWORD);
+
+		assertThat(login.headers().allValues("Set-Cookie"))
+			.filteredOn((cookie) -> cookie.startsWith(PortalClient.SESSION_COOKIE + "="))
+			.singleElement()
+			.satisfies((cookie) -> assertThat(cookie.toLowerCase()).contains("; httponly", "; samesite=lax"));
+	}
+
+	@Test
+	void signingOutEndsTheSession() {
+		PortalClient client = PortalClient.admin(this.port);
+		String session = client.sessionId();
+
+		HttpResponse<String> logout = client.post("/logout", Map.of("_csrf", client.csrf().getValue()));
+
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).endsWith("/login?logout"));
+		client.setSessionId(session);
+		assertThat(client.get("/compose").statusCode()).as("the session of before signing out").isEqualTo(302);
+	}
+
+}
