@@ -182,15 +182,27 @@ public class AccountService {
 		return found.map(ApiToken::getUser).filter(UserAccount::isEnabled);
 	}
 
-	/** Makes sure a token with exactly this value exists for the user (bootstrap for automation). */
+	/**
+	 * Makes sure the user's token of this name has exactly this value (bootstrap for automation).
+	 * A changed value replaces the old token, which stops working.
+	 */
 	@Transactional
 	public void ensureToken(String userName, String tokenName, String value) {
 		String hash = TokenValues.hash(value);
-		if (this.tokens.findByTokenHash(hash).isEmpty()) {
-			this.tokens.save(new ApiToken(find(userName), tokenName, hash, this.clock.instant()));
-			this.audit.record(AuditLog.SYSTEM, "TOKEN_CREATED", userName + "/" + tokenName, Outcome.SUCCESS,
-					"from PODCOMPOSER_ADMIN_TOKEN");
+		if (this.tokens.findByTokenHash(hash).isPresent()) {
+			return;
 		}
+		UserAccount user = find(userName);
+		this.tokens.findByUserOrderByCreatedAtDesc(user).stream()
+			.filter((token) -> token.getName().equals(tokenName))
+			.forEach((old) -> {
+				this.tokens.delete(old);
+				this.audit.record(AuditLog.SYSTEM, "TOKEN_REVOKED", userName + "/" + tokenName, Outcome.SUCCESS,
+						"replaced by a new PODCOMPOSER_ADMIN_TOKEN");
+			});
+		this.tokens.save(new ApiToken(user, tokenName, hash, this.clock.instant()));
+		this.audit.record(AuditLog.SYSTEM, "TOKEN_CREATED", userName + "/" + tokenName, Outcome.SUCCESS,
+				"from PODCOMPOSER_ADMIN_TOKEN");
 	}
 
 	@Transactional(readOnly = true)

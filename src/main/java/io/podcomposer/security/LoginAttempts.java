@@ -61,7 +61,8 @@ class LoginAttempts {
 						UserAccount.MAX_FAILED_LOGINS + " failed logins in a row; locked for " + LOCKOUT.toMinutes()
 								+ " minutes");
 			}
-		}, () -> this.audit.record(AuditLog.SYSTEM, "LOGIN_FAILED", name, Outcome.FAILURE, "unknown user"));
+		// What was typed is not kept: people type their password into the name field.
+		}, () -> this.audit.record(AuditLog.SYSTEM, "LOGIN_FAILED", null, Outcome.FAILURE, "unknown user name"));
 	}
 
 	@EventListener

@@ -1,5 +1,7 @@
 package io.podcomposer.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -11,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -125,6 +128,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return path.toString();
+	}
+
+	/**
+	 * A page's request that Spring refused (a bad form field, a missing parameter) gets the
+	 * portal's HTML error page, as a person in a browser expects; only the API answers problem JSON.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && !servlet.getRequest().getRequestURI().startsWith("/api/")
+				&& servlet.getResponse() != null) {
+			try {
+				servlet.getResponse().sendError(statusCode.value());
+			}
+			catch (IOException failed) {
+				throw new UncheckedIOException(failed);
+			}
+			return null;
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
 
 	/**

@@ -61,6 +61,20 @@ class AdminBootstrapTest {
 		}
 	}
 
+	@Test
+	void aChangedTokenSettingReplacesTheOldToken(@TempDir Path dataDir) {
+		String password = "operator-chosen-password";
+		try (FreshPortal portal = FreshPortal.start(dataDir, password, "pct_first-token")) {
+			assertThat(render(portal, "pct_first-token").statusCode()).isEqualTo(200);
+		}
+
+		try (FreshPortal portal = FreshPortal.start(dataDir, password, "pct_second-token")) {
+			assertThat(tokenHashes(portal)).containsExactly(TestAccounts.sha256("pct_second-token"));
+			assertThat(render(portal, "pct_second-token").statusCode()).isEqualTo(200);
+			assertThat(render(portal, "pct_first-token").statusCode()).isEqualTo(401);
+		}
+	}
+
 	private static void assertSignsIn(FreshPortal portal, String password) {
 		PortalClient.signedIn(portal.port(), AdminBootstrap.ADMIN, password);
 	}

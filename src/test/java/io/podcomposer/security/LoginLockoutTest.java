@@ -77,6 +77,22 @@ class LoginLockoutTest {
 		assertThat(audited(name, "LOGIN", "SUCCESS")).isZero();
 	}
 
+	@Test
+	void aFailedLoginWithAnUnknownNameIsAuditedWithoutWhatWasTyped() throws Exception {
+		String typed = "my-secret-password-" + System.nanoTime();
+		int before = this.jdbc.queryForObject("select count(*) from audit_entry where action = 'LOGIN_FAILED'",
+				Integer.class);
+
+		assertThat(signIn(typed, "whatever-else")).isEqualTo("/login?error");
+
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where action = 'LOGIN_FAILED'",
+				Integer.class)).isEqualTo(before + 1);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entry where actor like ? or target like ? or detail like ?", Integer.class,
+				"%" + typed + "%", "%" + typed + "%", "%" + typed + "%"))
+			.isZero();
+	}
+
 	private String newUser() {
 		return TestAccounts.create(this.accounts, "lockout", Role.VIEWER);
 	}
