@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 import io.podcomposer.manifest.PodView;
-import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
  * The runtime's default AppArmor profile must not be overridden or disabled, except by a profile
@@ -37,15 +36,8 @@ final class AppArmorProfileCheck extends UpstreamCheck {
 	@Override
 	public Violation check(PodView pod) {
 		Set<String> badTypes = new TreeSet<>();
-		Offenders offenders = new Offenders();
-		if (forbidden(Fields.podSecurityContext(pod), badTypes)) {
-			offenders.pod(pod.specPath("securityContext.appArmorProfile.type"));
-		}
-		for (ContainerRef container : pod.allContainers()) {
-			if (forbidden(Fields.securityContext(container), badTypes)) {
-				offenders.container(container, "securityContext.appArmorProfile.type");
-			}
-		}
+		Offenders offenders = Offenders.podAndContainersWhere(pod, (context) -> forbidden(context, badTypes),
+				"appArmorProfile.type");
 		Map<String, String> annotations = forbiddenAnnotations(pod);
 		if (offenders.isEmpty() && annotations.isEmpty()) {
 			return null;

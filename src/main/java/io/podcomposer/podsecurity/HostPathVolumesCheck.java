@@ -1,7 +1,6 @@
 package io.podcomposer.podsecurity;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,16 +21,12 @@ final class HostPathVolumesCheck extends UpstreamCheck {
 
 	@Override
 	public Violation check(PodView pod) {
-		JsonNode volumes = Fields.array(pod.podSpec().path("volumes"));
-		List<String> names = new ArrayList<>(2);
-		List<String> paths = new ArrayList<>(2);
-		for (int i = 0; i < volumes.size(); i++) {
-			if (volumes.get(i).path("hostPath").isObject()) {
-				names.add(Fields.text(volumes.get(i).path("name")));
-				paths.add(pod.specPath("volumes[" + i + "].hostPath"));
-			}
-		}
-		return names.isEmpty() ? null : violation("hostPath volumes", Words.volumes(names), paths);
+		Offenders offenders = Offenders.volumesWhere(pod, HostPathVolumesCheck::hostPath, new HashSet<>(1));
+		return offenders.isEmpty() ? null : violation("hostPath volumes", offenders.volumes(), offenders.paths());
+	}
+
+	private static String hostPath(JsonNode volume) {
+		return volume.path("hostPath").isObject() ? "hostPath" : null;
 	}
 
 }

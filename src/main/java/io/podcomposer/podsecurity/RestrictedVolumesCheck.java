@@ -1,6 +1,5 @@
 package io.podcomposer.podsecurity;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,25 +38,14 @@ final class RestrictedVolumesCheck extends UpstreamCheck {
 
 	@Override
 	public Violation check(PodView pod) {
-		JsonNode volumes = Fields.array(pod.podSpec().path("volumes"));
-		List<String> names = new ArrayList<>(2);
 		Set<String> types = new TreeSet<>();
-		List<String> paths = new ArrayList<>(2);
-		for (int i = 0; i < volumes.size(); i++) {
-			JsonNode volume = volumes.get(i);
-			String type = restrictedType(volume);
-			if (type != null) {
-				names.add(Fields.text(volume.path("name")));
-				types.add(type);
-				paths.add(pod.specPath("volumes[" + i + "]." + type));
-			}
-		}
-		if (names.isEmpty()) {
+		Offenders offenders = Offenders.volumesWhere(pod, RestrictedVolumesCheck::restrictedType, types);
+		if (offenders.isEmpty()) {
 			return null;
 		}
-		return violation("restricted volume types", Words.volumes(names) + " " + Words.use(names.size()) + " "
+		return violation("restricted volume types", offenders.volumes() + " " + Words.use(offenders.count()) + " "
 				+ Words.pluralize("restricted volume type", "restricted volume types", types.size()) + " "
-				+ Words.joinQuote(types), paths);
+				+ Words.joinQuote(types), offenders.paths());
 	}
 
 	/** The volume's restricted type, or null when it is of an allowed type or has no source. */

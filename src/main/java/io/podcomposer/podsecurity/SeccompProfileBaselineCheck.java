@@ -6,7 +6,6 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 import io.podcomposer.manifest.PodView;
-import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
  * A seccomp profile, when set, must be the runtime's default or one loaded on the node (policy
@@ -35,16 +34,7 @@ final class SeccompProfileBaselineCheck extends UpstreamCheck {
 
 	/** The pod and containers that set a seccompProfile of a forbidden type; the types go into {@code types}. */
 	static Offenders badSetters(PodView pod, Set<String> types) {
-		Offenders offenders = new Offenders();
-		if (forbidden(Fields.podSecurityContext(pod), types)) {
-			offenders.pod(pod.specPath("securityContext.seccompProfile.type"));
-		}
-		for (ContainerRef container : pod.allContainers()) {
-			if (forbidden(Fields.securityContext(container), types)) {
-				offenders.container(container, "securityContext.seccompProfile.type");
-			}
-		}
-		return offenders;
+		return Offenders.podAndContainersWhere(pod, (context) -> forbidden(context, types), "seccompProfile.type");
 	}
 
 	static String mustNotSet(Offenders offenders, Set<String> types) {
