@@ -5,7 +5,9 @@ import java.util.List;
 /** Every rule the validator runs: the API server's (errors) and the best-practice hints (warnings). */
 final class ValidationRules {
 
-	static final List<ValidationRule> ALL = List.of();
+	static final List<ValidationRule> ALL = List.of(
+			// the API server's rules
+			new StructureRule(), new NamesRule(), new LabelsRule());
 
 	private ValidationRules() {
 	}
