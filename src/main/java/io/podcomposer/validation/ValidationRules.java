@@ -7,7 +7,9 @@ final class ValidationRules {
 
 	static final List<ValidationRule> ALL = List.of(
 			// the API server's rules
-			new StructureRule(), new NamesRule(), new LabelsRule());
+			new StructureRule(), new NamesRule(), new LabelsRule(), new ContainerNamesUniqueRule(),
+			new PortNamesUniqueRule(), new VolumeNamesUniqueRule(), new MountPathsUniqueRule(),
+			new VolumeMountsRule(), new EnvRule(), new ProbePortsRule());
 
 	private ValidationRules() {
 	}
