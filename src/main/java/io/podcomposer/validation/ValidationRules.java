@@ -9,7 +9,10 @@ final class ValidationRules {
 			// the API server's rules
 			new StructureRule(), new NamesRule(), new LabelsRule(), new ContainerNamesUniqueRule(),
 			new PortNamesUniqueRule(), new VolumeNamesUniqueRule(), new MountPathsUniqueRule(),
-			new VolumeMountsRule(), new EnvRule(), new ProbePortsRule());
+			new VolumeMountsRule(), new EnvRule(), new PortsRule(), new ProtocolRule(),
+			new ImagePullPolicyRule(), new ContainerRestartPolicyRule(), new ProbePortsRule(),
+			new ProbeTimingsRule(), new ResourcesRule(), new RestartPolicyRule(), new DnsPolicyRule(),
+			new TolerationsRule(), new ActiveDeadlineRule(), new WorkloadCountsRule());
 
 	private ValidationRules() {
 	}
