@@ -7,12 +7,14 @@ final class ValidationRules {
 
 	static final List<ValidationRule> ALL = List.of(
 			// the API server's rules
-			new StructureRule(), new NamesRule(), new LabelsRule(), new ContainerNamesUniqueRule(),
-			new PortNamesUniqueRule(), new VolumeNamesUniqueRule(), new MountPathsUniqueRule(),
-			new VolumeMountsRule(), new EnvRule(), new PortsRule(), new ProtocolRule(),
-			new ImagePullPolicyRule(), new ContainerRestartPolicyRule(), new ProbePortsRule(),
+			new StructureRule(), new NamesRule(), new LabelsRule(), new RequiredRule(),
+			new ContainerNamesUniqueRule(), new PortNamesUniqueRule(), new VolumeNamesUniqueRule(),
+			new MountPathsUniqueRule(), new VolumeMountsRule(), new SubPathsRule(), new VolumeSourcesRule(),
+			new EnvRule(), new PortsRule(), new ProtocolRule(), new ImagePullPolicyRule(),
+			new ContainerRestartPolicyRule(), new ProbeHandlersRule(), new ProbePortsRule(),
 			new ProbeTimingsRule(), new ResourcesRule(), new RestartPolicyRule(), new DnsPolicyRule(),
-			new TolerationsRule(), new ActiveDeadlineRule(), new WorkloadCountsRule());
+			new TolerationsRule(), new HostNamespacesRule(), new ActiveDeadlineRule(),
+			new WorkloadCountsRule());
 
 	private ValidationRules() {
 	}
