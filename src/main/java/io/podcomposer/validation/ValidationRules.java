@@ -11,10 +11,10 @@ final class ValidationRules {
 			new ContainerNamesUniqueRule(), new PortNamesUniqueRule(), new VolumeNamesUniqueRule(),
 			new MountPathsUniqueRule(), new VolumeMountsRule(), new SubPathsRule(), new VolumeSourcesRule(),
 			new EnvRule(), new PortsRule(), new ProtocolRule(), new ImagePullPolicyRule(),
-			new ContainerRestartPolicyRule(), new ProbeHandlersRule(), new ProbePortsRule(),
-			new ProbeTimingsRule(), new ResourcesRule(), new RestartPolicyRule(), new DnsPolicyRule(),
-			new TolerationsRule(), new HostNamespacesRule(), new ActiveDeadlineRule(),
-			new WorkloadCountsRule());
+			new ContainerRestartPolicyRule(), new ProbeHandlersRule(), new ProbePortsRule(), new ProbeTimingsRule(),
+			new ResourcesRule(), new RestartPolicyRule(), new DnsPolicyRule(), new TolerationsRule(),
+			new HostNamespacesRule(), new ActiveDeadlineRule(), new WorkloadSelectorRule(),
+			new WorkloadRestartPolicyRule(), new WorkloadCountsRule(), new CronScheduleRule());
 
 	private ValidationRules() {
 	}
