@@ -5,7 +5,16 @@ import java.util.List;
 /** Every rule the validator runs: the API server's (errors) and the best-practice hints (warnings). */
 final class ValidationRules {
 
-	static final List<ValidationRule> ALL = List.of();
+	static final List<ValidationRule> ALL = List.of(
+			// the API server's rules
+			new StructureRule(), new NamesRule(), new LabelsRule(), new RequiredRule(),
+			new ContainerNamesUniqueRule(), new PortNamesUniqueRule(), new VolumeNamesUniqueRule(),
+			new MountPathsUniqueRule(), new VolumeMountsRule(), new SubPathsRule(), new VolumeSourcesRule(),
+			new EnvRule(), new PortsRule(), new ProtocolRule(), new ImagePullPolicyRule(),
+			new ContainerRestartPolicyRule(), new ProbeHandlersRule(), new ProbePortsRule(), new ProbeTimingsRule(),
+			new ResourcesRule(), new RestartPolicyRule(), new DnsPolicyRule(), new TolerationsRule(),
+			new HostNamespacesRule(), new ActiveDeadlineRule(), new WorkloadSelectorRule(),
+			new WorkloadRestartPolicyRule(), new WorkloadCountsRule(), new CronScheduleRule());
 
 	private ValidationRules() {
 	}
