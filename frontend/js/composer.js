@@ -144,7 +144,12 @@ function placeProblems() {
       note.className = warning ? 'field-problem warning' : 'field-problem';
       note.dataset.serverProblem = '';
       note.textContent = finding.querySelector('[data-message]').textContent;
-      (input.closest('.row, .resources, label') || input).after(note);
+      // inside the field's label, so that the form's grid keeps its cells
+      const outside = input.closest('.row, .resources');
+      const label = input.closest('label');
+      if (outside) outside.after(note);
+      else if (label) label.append(note);
+      else input.after(note);
     }
     flagSection(input.closest('details'), warning);
   });
@@ -198,8 +203,8 @@ function selectLine(area, line) {
   area.setSelectionRange(start, start + (lines[line - 1] || '').length);
 }
 
-// The badge's details stay open while the preview is redrawn under them.
-const openSections = new Set();
+// The badge and the hints stay open, or closed, while the preview is redrawn under them.
+const sectionStates = new Map();
 
 function selectErrorLine() {
   const area = document.getElementById('yaml-text');
@@ -250,14 +255,14 @@ document.addEventListener('htmx:configRequest', (event) => {
 });
 
 document.addEventListener('htmx:beforeSwap', () => {
-  openSections.clear();
-  document.querySelectorAll('#preview details[data-keep-open][open]')
-    .forEach((details) => openSections.add(details.dataset.keepOpen));
+  sectionStates.clear();
+  document.querySelectorAll('#preview details[data-keep-state]')
+    .forEach((details) => sectionStates.set(details.dataset.keepState, details.open));
 });
 
 document.addEventListener('htmx:afterSwap', () => {
-  document.querySelectorAll('#preview details[data-keep-open]').forEach((details) => {
-    if (openSections.has(details.dataset.keepOpen)) details.open = true;
+  document.querySelectorAll('#preview details[data-keep-state]').forEach((details) => {
+    if (sectionStates.has(details.dataset.keepState)) details.open = sectionStates.get(details.dataset.keepState);
   });
   showPreviewTab(previewTab);
   placeProblems();

@@ -94,7 +94,22 @@ class ReportViewTest {
 
 	@Test
 	void aPodThatMeetsEveryLevelSaysSo() {
-		PreviewView preview = new ComposerService().preview(POD, List.of(), List.of());
+		Manifest restricted = TestManifests.yaml("""
+				apiVersion: v1
+				kind: Pod
+				metadata: {name: web}
+				spec:
+				  securityContext:
+				    runAsNonRoot: true
+				    seccompProfile: {type: RuntimeDefault}
+				  containers:
+				  - name: web
+				    image: nginx:1.27
+				    securityContext:
+				      allowPrivilegeEscalation: false
+				      capabilities: {drop: [ALL]}
+				""");
+		PreviewView preview = new ComposerService().preview(restricted, List.of(), List.of());
 
 		Document html = Jsoup.parse(render(preview));
 
