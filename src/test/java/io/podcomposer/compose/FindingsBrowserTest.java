@@ -2,6 +2,7 @@ package io.podcomposer.compose;
 
 import java.util.List;
 
+import io.podcomposer.BrowserSupport;
 import io.podcomposer.BrowserTest;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.podsecurity.Level;
@@ -100,10 +101,8 @@ class FindingsBrowserTest extends BrowserTest {
 		waitFor(browser, (driver) -> !previewYaml().isEmpty());
 	}
 
-	private void type(String name, String text) {
-		WebElement input = field(browser, name);
-		input.clear();
-		input.sendKeys(text);
+	private static void type(String name, String text) {
+		BrowserSupport.type(browser, name, text);
 	}
 
 	/** The red note the page places under the container's name. */
@@ -117,7 +116,7 @@ class FindingsBrowserTest extends BrowserTest {
 	}
 
 	private static String previewYaml() {
-		return browser.findElement(By.cssSelector("#preview-yaml code")).getDomProperty("textContent");
+		return BrowserSupport.previewYaml(browser);
 	}
 
 }

@@ -2,15 +2,10 @@ package io.podcomposer.compose;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.dialect.SpringStandardDialect;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestWriter;
@@ -117,14 +112,8 @@ class ReportViewTest {
 		assertThat(html.select(".pss .violations")).isEmpty();
 	}
 
-	static String render(PreviewView preview) {
-		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-		resolver.setPrefix("templates/");
-		resolver.setSuffix(".html");
-		TemplateEngine engine = new TemplateEngine();
-		engine.setDialect(new SpringStandardDialect());
-		engine.setTemplateResolver(resolver);
-		return engine.process("compose", Set.of("preview"), new Context(null, Map.of("preview", preview)));
+	private static String render(PreviewView preview) {
+		return PictureFragmentTest.render("compose", "preview", Map.of("preview", preview));
 	}
 
 }
