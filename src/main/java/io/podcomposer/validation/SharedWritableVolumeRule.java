@@ -1,6 +1,7 @@
 package io.podcomposer.validation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ final class SharedWritableVolumeRule implements ValidationRule {
 					continue;
 				}
 				List<ContainerRef> containers = writers.computeIfAbsent(volume, (key) -> new ArrayList<>());
-				if (!containers.contains(container)) {
+				// a container's mounts come one after another: it is new to the list unless it is the last
+				if (containers.isEmpty() || containers.get(containers.size() - 1) != container) {
 					containers.add(container);
 					if (containers.size() == 2) {
 						secondMounts.put(volume, container.path("volumeMounts[" + i + "].readOnly"));
@@ -49,20 +51,26 @@ final class SharedWritableVolumeRule implements ValidationRule {
 				}
 			}
 		}
-		secondMounts.forEach((volume, secondMount) -> findings.add(volumePath(pod, volume, secondMount),
-				"volume \"" + volume + "\" is mounted read-write by "
-						+ writers.get(volume).stream().map(PodParts::label).collect(Collectors.joining(", "))
+		Map<String, String> declared = declaredVolumes(pod);
+		secondMounts.forEach((volume, secondMount) -> findings.add(declared.getOrDefault(volume, secondMount),
+				"volume \"" + volume + "\" is mounted read-write by " + names(writers.get(volume))
 						+ ": set readOnly on the mounts of the containers that only read it"));
 	}
 
-	private static String volumePath(PodView pod, String volume, String otherwise) {
+	/** The first few, so that the message stays a line however many containers there are. */
+	private static String names(List<ContainerRef> containers) {
+		String first = containers.stream().limit(3).map(PodParts::label).collect(Collectors.joining(", "));
+		return (containers.size() <= 3) ? first : first + " and " + (containers.size() - 3) + " more";
+	}
+
+	/** The path of each volume's name, the first of a name; once, as a pod may have thousands. */
+	private static Map<String, String> declaredVolumes(PodView pod) {
+		Map<String, String> paths = new HashMap<>();
 		JsonNode volumes = pod.podSpec().path("volumes");
 		for (int i = 0; i < volumes.size(); i++) {
-			if (volume.equals(PodParts.text(volumes.path(i).path("name")))) {
-				return pod.specPath("volumes[" + i + "].name");
-			}
+			paths.putIfAbsent(PodParts.text(volumes.path(i).path("name")), pod.specPath("volumes[" + i + "].name"));
 		}
-		return otherwise;
+		return paths;
 	}
 
 }

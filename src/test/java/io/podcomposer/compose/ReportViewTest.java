@@ -16,6 +16,7 @@ import io.podcomposer.validation.Finding;
 import io.podcomposer.validation.ValidationReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The report in the preview, from a report made up here: until the Pod Security checks and the
@@ -42,8 +43,8 @@ class ReportViewTest {
 		ReportView view = ReportView.of(PRIVILEGED, POD, ManifestWriter.toYaml(POD.root()));
 
 		assertThat(view.errors()).extracting(ReportView.FindingView::field, ReportView.FindingView::line)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("containers[0].name", 9),
-					org.assertj.core.groups.Tuple.tuple(null, 7));
+			.containsExactly(tuple("containers[0].name", 9),
+					tuple(null, 7));
 		assertThat(view.warnings().get(0).field()).isEqualTo("containers[0].capabilitiesAdd");
 		assertThat(view.warnings().get(0).line()).isEqualTo(17);
 		assertThat(view.counts()).isEqualTo("2 errors · 1 warning");

@@ -3,6 +3,7 @@ package io.podcomposer.validation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.isA;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -124,7 +127,7 @@ class ValidateApiControllerTest {
 		validate(YAML, cronJob).andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings[?(@.rule == 'image-tag')].path")
 				.value(contains("spec.jobTemplate.spec.template.spec.containers[0].image")))
-			.andExpect(jsonPath("$.warnings[*].rule").value(org.hamcrest.Matchers.not(hasItem("missing-readiness-probe"))));
+			.andExpect(jsonPath("$.warnings[*].rule").value(not(hasItem("missing-readiness-probe"))));
 	}
 
 	@Test
@@ -186,7 +189,7 @@ class ValidateApiControllerTest {
 		for (char name = 'b'; name <= 'j'; name++) {
 			char previous = (char) (name - 1);
 			laughs.append(name).append(": &").append(name).append(" [");
-			laughs.append(String.join(",", java.util.Collections.nCopies(9, "*" + previous))).append("]\n");
+			laughs.append(String.join(",", Collections.nCopies(9, "*" + previous))).append("]\n");
 		}
 		List<String> yamls = List.of(laughs.toString(), "[".repeat(10_000) + "]".repeat(10_000),
 				"a:\n" + "  ".repeat(1) + "b: " + "{x: ".repeat(500) + "1" + "}".repeat(500) + "\n",
@@ -205,6 +208,33 @@ class ValidateApiControllerTest {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
 
 		validate(YAML, RESTRICTED_POD).andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true));
+	}
+
+	@Test
+	void aPodOfThousandsOfContainersIsAnsweredWithinASecond() throws Exception {
+		StringBuilder containers = new StringBuilder();
+		StringBuilder volumes = new StringBuilder();
+		for (int i = 0; i < 2000; i++) {
+			containers.append((i == 0) ? "" : ",").append("{\"name\": \"c").append(i)
+				.append("\", \"image\": \"nginx\", \"ports\": [{\"containerPort\": 8080}], \"volumeMounts\": ")
+				.append("[{\"name\": \"data\", \"mountPath\": \"/data\"}, {\"name\": \"v").append(i)
+				.append("\", \"mountPath\": \"/v\"}]}");
+			volumes.append((i == 0) ? "" : ",").append("{\"name\": \"v").append(i).append("\", \"emptyDir\": {}}");
+		}
+		String pod = "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"big\"}, "
+				+ "\"spec\": {\"containers\": [" + containers + "], \"volumes\": [" + volumes + "]}}";
+		validate(MediaType.APPLICATION_JSON, POD_JSON).andExpect(status().isOk());
+
+		long started = System.nanoTime();
+		ResultActions answer = validate(MediaType.APPLICATION_JSON, pod);
+		// no rule may grow with the square of the containers or the volumes
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+
+		answer.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[?(@.rule == 'duplicate-port')]", hasSize(1999)))
+			.andExpect(jsonPath("$.warnings[?(@.rule == 'shared-writable-volume')].message").value(contains(
+					"volume \"data\" is mounted read-write by container \"c0\", container \"c1\", container \"c2\" "
+							+ "and 1997 more: set readOnly on the mounts of the containers that only read it")));
 	}
 
 	@Test
