@@ -105,10 +105,10 @@ class FindingsBrowserTest extends BrowserTest {
 		BrowserSupport.type(browser, name, text);
 	}
 
-	/** The red note the page places under the container's name. */
+	/** The red note the page places under the container's name, in its label. */
 	private static List<WebElement> errorNote(WebDriver driver) {
 		return driver.findElements(By.xpath("//input[@name='" + NAME + "']/ancestor::label"
-				+ "/following-sibling::small[contains(@class, 'field-problem') and not(contains(@class, 'warning'))]"));
+				+ "/small[contains(@class, 'field-problem') and not(contains(@class, 'warning'))]"));
 	}
 
 	private static WebElement badge() {
