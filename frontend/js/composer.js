@@ -1,5 +1,6 @@
 // The composer's browser side: tabs, rows added and removed in place, fields shown by the
-// select they depend on, the capability picker, copy, and problems placed next to their fields.
+// select they depend on, the capability picker, copy, and findings placed next to their fields
+// and lines.
 // The server renders everything; this only moves what is already on the page.
 
 const form = () => document.getElementById('compose-form');
@@ -22,6 +23,7 @@ function switchToYaml() {
   area.value = text;
   yamlCopied = text;
   showFormTab('yaml');
+  showYamlMarkers();
   area.focus();
 }
 
@@ -124,7 +126,9 @@ function pickCapability(picker) {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-// Problems the server found in the form, shown under the inputs they concern.
+// What the server found, shown under the inputs it concerns: the form's problems and the
+// validator's errors in red, its hints in amber. A finding inside a closed <details> also marks
+// that section's summary, so that it is seen without opening every section.
 function placeProblems() {
   document.querySelectorAll('[data-server-problem]').forEach((element) => element.remove());
   document.querySelectorAll('#compose-form [aria-invalid="true"]:not([data-capability-input])')
@@ -132,23 +136,81 @@ function placeProblems() {
   document.querySelectorAll('#preview .finding[data-field]').forEach((finding) => {
     const input = form()?.querySelector(`[name="${CSS.escape(finding.dataset.field)}"]`);
     if (!input) return;
-    input.setAttribute('aria-invalid', 'true');
-    const note = document.createElement('small');
-    note.className = 'field-problem';
-    note.dataset.serverProblem = '';
-    note.textContent = finding.lastElementChild.textContent;
-    (input.closest('label') || input).after(note);
+    const warning = finding.classList.contains('warning');
+    if (!warning) input.setAttribute('aria-invalid', 'true');
+    // the capability inputs tell their unknown names themselves, as they are typed
+    if (!input.matches('[data-capability-input]')) {
+      const note = document.createElement('small');
+      note.className = warning ? 'field-problem warning' : 'field-problem';
+      note.dataset.serverProblem = '';
+      note.textContent = finding.querySelector('[data-message]').textContent;
+      // inside the field's label, so that the form's grid keeps its cells
+      const outside = input.closest('.row, .resources');
+      const label = input.closest('label');
+      if (outside) outside.after(note);
+      else if (label) label.append(note);
+      else input.after(note);
+    }
+    flagSection(input.closest('details'), warning);
   });
 }
+
+function flagSection(details, warning) {
+  const summary = details?.querySelector(':scope > summary');
+  if (!summary) return;
+  let flag = summary.querySelector(':scope > [data-server-problem]');
+  if (!flag) {
+    flag = document.createElement('span');
+    flag.dataset.serverProblem = '';
+    flag.dataset.count = '0';
+    flag.className = 'section-flag warning';
+    summary.append(flag);
+  }
+  flag.dataset.count = String(Number(flag.dataset.count) + 1);
+  if (!warning) flag.classList.remove('warning');
+  const count = Number(flag.dataset.count);
+  flag.textContent = `${count} ${flag.classList.contains('warning') ? 'hint' : 'problem'}${count === 1 ? '' : 's'}`;
+}
+
+// The YAML tab lists the preview's findings by line while its text is the preview's YAML; once
+// edited, the lines may have moved, and "Apply to form" checks the new text.
+function showYamlMarkers() {
+  const list = document.getElementById('yaml-markers');
+  const area = document.getElementById('yaml-text');
+  if (!list || !area) return;
+  const findings = [...document.querySelectorAll('#preview .finding[data-line]')]
+    .sort((a, b) => Number(a.dataset.line) - Number(b.dataset.line));
+  list.replaceChildren(...findings.map((finding) => {
+    const item = document.createElement('li');
+    item.className = finding.classList.contains('warning') ? 'warning' : 'error';
+    const jump = document.createElement('button');
+    jump.type = 'button';
+    jump.className = 'link-button mono';
+    jump.dataset.yamlLine = finding.dataset.line;
+    jump.textContent = `line ${finding.dataset.line}`;
+    const message = document.createElement('span');
+    message.textContent = finding.querySelector('[data-message]').textContent;
+    item.append(jump, ' ', message);
+    return item;
+  }));
+  list.hidden = findings.length === 0 || area.value !== yamlCopied;
+}
+
+function selectLine(area, line) {
+  const lines = area.value.split('\n');
+  const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
+  area.focus();
+  area.setSelectionRange(start, start + (lines[line - 1] || '').length);
+}
+
+// The badge and the hints stay open, or closed, while the preview is redrawn under them.
+const sectionStates = new Map();
 
 function selectErrorLine() {
   const area = document.getElementById('yaml-text');
   const line = Number(area?.dataset.errorLine || 0);
   if (!area || line < 1 || yamlForm().hidden) return;
-  const lines = area.value.split('\n');
-  const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
-  area.focus();
-  area.setSelectionRange(start, start + (lines[line - 1] || '').length);
+  selectLine(area, line);
 }
 
 document.addEventListener('click', (event) => {
@@ -160,6 +222,7 @@ document.addEventListener('click', (event) => {
   else if (target.hasAttribute('data-copy')) copyPreview(target);
   else if (target.hasAttribute('data-add-row')) addRow(target);
   else if (target.hasAttribute('data-remove-row')) removeRow(target);
+  else if (target.dataset.yamlLine) selectLine(document.getElementById('yaml-text'), Number(target.dataset.yamlLine));
 });
 
 document.addEventListener('change', (event) => {
@@ -178,6 +241,9 @@ document.addEventListener('change', (event) => {
 document.addEventListener('input', (event) => {
   const field = event.target.closest('[data-capabilities]');
   if (field && event.target.matches('[data-capability-input]')) checkCapabilities(field);
+  if (event.target.id === 'yaml-text') {
+    document.getElementById('yaml-markers').hidden = true;
+  }
 });
 
 document.addEventListener('htmx:configRequest', (event) => {
@@ -188,7 +254,16 @@ document.addEventListener('htmx:configRequest', (event) => {
   if (token && header) event.detail.headers[header.content] = token.content;
 });
 
+document.addEventListener('htmx:beforeSwap', () => {
+  sectionStates.clear();
+  document.querySelectorAll('#preview details[data-keep-state]')
+    .forEach((details) => sectionStates.set(details.dataset.keepState, details.open));
+});
+
 document.addEventListener('htmx:afterSwap', () => {
+  document.querySelectorAll('#preview details[data-keep-state]').forEach((details) => {
+    if (sectionStates.has(details.dataset.keepState)) details.open = sectionStates.get(details.dataset.keepState);
+  });
   showPreviewTab(previewTab);
   placeProblems();
 });

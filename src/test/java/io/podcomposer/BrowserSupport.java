@@ -75,4 +75,16 @@ public final class BrowserSupport {
 		return driver.findElement(By.name(name));
 	}
 
+	/** Replaces a field's text by typing, key by key. */
+	public static void type(WebDriver driver, String name, String text) {
+		WebElement input = field(driver, name);
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	/** The composer's YAML preview as it stands. */
+	public static String previewYaml(WebDriver driver) {
+		return driver.findElement(By.cssSelector("#preview-yaml code")).getDomProperty("textContent");
+	}
+
 }

@@ -9,6 +9,7 @@ import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.UnsupportedManifestException;
+import io.podcomposer.validation.Validator;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,10 +76,10 @@ class ComposerService {
 		// characters (SpEL refuses), and no file system takes such a file name.
 		String fileName = name.substring(0, Math.min(name.length(), MAX_FILE_NAME_STEM))
 				+ "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT);
-		return new PreviewView(ManifestWriter.toYaml(manifest.root()), ManifestWriter.toJson(manifest.root()),
-				fileName, PodPicture.of(manifest),
-				KnownFields.keptPaths(manifest),
-				notes, problems);
+		String yaml = ManifestWriter.toYaml(manifest.root());
+		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName, PodPicture.of(manifest),
+				KnownFields.keptPaths(manifest), notes, problems,
+				ReportView.of(Validator.validate(manifest), manifest, yaml));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.podcomposer.manifest.WorkloadKind;
+import io.podcomposer.validation.LinuxCapabilities;
 
 /** The choices the form's selects offer; an empty string means "not set". */
 public record FormOptions(List<String> kinds, List<String> pullPolicies, List<String> restartPolicies,

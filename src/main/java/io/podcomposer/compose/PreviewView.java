@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The right-hand side of the composer: the manifest as YAML and JSON, the pod picture, the fields
- * kept from YAML,
- * what a kind change did and the inputs that could not be taken.
+ * kept from YAML, what a kind change did, the inputs that could not be taken, and what the
+ * validator says of the manifest.
  */
 public record PreviewView(String yaml, String json, String fileName, PodPicture picture, List<String> kept,
-		List<String> notes, List<FormProblem> problems) {
+		List<String> notes, List<FormProblem> problems, ReportView report) {
 }

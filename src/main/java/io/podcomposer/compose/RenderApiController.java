@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,11 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.podcomposer.manifest.KindConversion;
 import io.podcomposer.manifest.Manifest;
-import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.manifest.WorkloadKind;
-import io.podcomposer.system.RequestBodyLimit;
+import io.podcomposer.system.DocumentBody;
+
+import static io.podcomposer.system.DocumentBody.JSON;
+import static io.podcomposer.system.DocumentBody.TEXT_YAML;
+import static io.podcomposer.system.DocumentBody.X_YAML;
+import static io.podcomposer.system.DocumentBody.YAML;
 
 /**
  * {@code POST /api/v1/render}: a template with values, or a bare manifest, in; the manifest a
@@ -38,14 +41,6 @@ import io.podcomposer.system.RequestBodyLimit;
 @RestController
 @Tag(name = "Render")
 class RenderApiController {
-
-	private static final String YAML = "application/yaml";
-
-	private static final String X_YAML = "application/x-yaml";
-
-	private static final String TEXT_YAML = "text/yaml";
-
-	private static final String JSON = "application/json";
 
 	/** What the answer can be, YAML first as the default. */
 	private static final List<MediaType> OFFERED = List.of(MediaType.parseMediaType(YAML),
@@ -78,11 +73,7 @@ class RenderApiController {
 	ResponseEntity<String> render(@Parameter(description = "Convert the output to this kind, as in Deployment or "
 			+ "CronJob; the pod's labels become the selector") @RequestParam(required = false) String kind,
 			HttpServletRequest request) throws IOException {
-		String text = new String(RequestBodyLimit.read(request), StandardCharsets.UTF_8);
-		boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
-		JsonNode document = json ? ManifestReader.readJson(text) : ManifestReader.readYaml(text);
-
-		KindConversion.Result result = RenderRequest.from(document).render(targetKind(kind));
+		KindConversion.Result result = RenderRequest.from(DocumentBody.read(request)).render(targetKind(kind));
 
 		MediaType type = answerType(request);
 		String body = MediaType.APPLICATION_JSON.equals(type) ? ManifestWriter.toJson(result.manifest().root())

@@ -26,7 +26,7 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.GET, "/", "/compose").hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/compose/preview", "/compose/edit", "/compose/yaml", "/compose/download")
 			.hasRole(Role.VIEWER.name())
-			.requestMatchers(HttpMethod.POST, "/api/v1/render").hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/render", "/api/v1/validate").hasRole(Role.VIEWER.name())
 			// one's own account and tokens
 			.requestMatchers(HttpMethod.GET, "/profile", "/api/v1/me", "/api/v1/tokens").authenticated()
 			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke", "/api/v1/tokens")

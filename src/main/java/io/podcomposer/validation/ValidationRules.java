@@ -14,7 +14,12 @@ final class ValidationRules {
 			new ContainerRestartPolicyRule(), new ProbeHandlersRule(), new ProbePortsRule(), new ProbeTimingsRule(),
 			new ResourcesRule(), new RestartPolicyRule(), new DnsPolicyRule(), new TolerationsRule(),
 			new HostNamespacesRule(), new ActiveDeadlineRule(), new WorkloadSelectorRule(),
-			new WorkloadRestartPolicyRule(), new WorkloadCountsRule(), new CronScheduleRule());
+			new WorkloadRestartPolicyRule(), new WorkloadCountsRule(), new CronScheduleRule(),
+			// best-practice hints
+			new MissingResourcesRule(), new MissingReadinessProbeRule(), new ImageTagRule(), new RunAsNonRootRule(),
+			new PrivilegedContainerRule(), new WritableRootFilesystemRule(), new HostPathVolumeRule(),
+			new ServiceAccountTokenRule(), new DuplicatePortRule(), new UnknownCapabilityRule(),
+			new SharedWritableVolumeRule());
 
 	private ValidationRules() {
 	}

@@ -1,5 +1,6 @@
 package io.podcomposer.compose;
 
+import io.podcomposer.BrowserSupport;
 import io.podcomposer.BrowserTest;
 import io.podcomposer.manifest.ManifestReader;
 import org.junit.jupiter.api.Test;
@@ -190,10 +191,8 @@ class ComposerBrowserTest extends BrowserTest {
 		waitFor(browser, (driver) -> !previewYaml().isEmpty());
 	}
 
-	private void type(String name, String text) {
-		WebElement input = field(browser, name);
-		input.clear();
-		input.sendKeys(text);
+	private static void type(String name, String text) {
+		BrowserSupport.type(browser, name, text);
 	}
 
 	private void clickOp(String op) {
@@ -205,7 +204,7 @@ class ComposerBrowserTest extends BrowserTest {
 	}
 
 	private static String previewYaml() {
-		return browser.findElement(By.cssSelector("#preview-yaml code")).getDomProperty("textContent");
+		return BrowserSupport.previewYaml(browser);
 	}
 
 }

@@ -15,19 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Renders {@code fragments/picture :: picture(picture)} without Spring, with the expression
- * language the portal uses (SpEL).
+ * language the portal uses (SpEL); other tests render their fragments the same way.
  */
 class PictureFragmentTest {
 
 	static String render(PodPicture picture) {
+		return render("fragments/picture", "picture(picture)", Map.of("picture", picture));
+	}
+
+	/** One fragment of a page's template, with the given variables. */
+	static String render(String template, String fragment, Map<String, Object> variables) {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/");
 		resolver.setSuffix(".html");
 		TemplateEngine engine = new TemplateEngine();
 		engine.setDialect(new SpringStandardDialect());
 		engine.setTemplateResolver(resolver);
-		return engine.process("fragments/picture", Set.of("picture(picture)"),
-				new Context(null, Map.of("picture", picture)));
+		return engine.process(template, Set.of(fragment), new Context(null, variables));
 	}
 
 	@Test

@@ -72,6 +72,8 @@ class AuthorizationMatrixTest {
 				.with((request) -> request.param("yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n")),
 			api(HttpMethod.POST, "/api/v1/render", Role.VIEWER)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content(POD_JSON)),
+			api(HttpMethod.POST, "/api/v1/validate", Role.VIEWER)
+				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content(POD_JSON)),
 			// one's own account and tokens
 			page(HttpMethod.GET, "/profile", Role.VIEWER),
 			page(HttpMethod.POST, "/profile/tokens", Role.VIEWER),
