@@ -18,10 +18,7 @@ import io.podcomposer.validation.ValidationReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/**
- * The report in the preview, from a report made up here: until the Pod Security checks and the
- * API-server rules run in this build, the validator gives neither violations nor errors.
- */
+/** The report in the preview, from a report made up here, so that each piece of the view is pinned. */
 class ReportViewTest {
 
 	private static final Manifest POD = TestManifests.example("ipc-lock");
@@ -29,11 +26,11 @@ class ReportViewTest {
 	private static final ValidationReport PRIVILEGED = new ValidationReport(false,
 			List.of(new Finding("spec.containers[0].name", "must be <b>lower case</b>", "dns-label"),
 					new Finding("spec.securityContext.sysctls[0].name", "not for you", "sysctl")),
-			List.of(new Finding("spec.containers[0].securityContext.capabilities.add[0]", "typo", "unknown-capability")),
+			List.of(new Finding("spec.containers[1].securityContext.capabilities.add[0]", "typo", "unknown-capability")),
 			new PodSecurityResult(Level.PRIVILEGED, List.of(
 					new Violation(Level.BASELINE, "capabilities_baseline", "non-default capabilities",
-							"container \"app\" must not include \"IPC_LOCK\" in securityContext.capabilities.add",
-							List.of("spec.containers[0].securityContext.capabilities.add")),
+							"container \"container2\" must not include \"IPC_LOCK\" in securityContext.capabilities.add",
+							List.of("spec.containers[1].securityContext.capabilities.add")),
 					new Violation(Level.RESTRICTED, "runAsNonRoot", "runAsNonRoot != true",
 							"pod or container \"app\" must set securityContext.runAsNonRoot=true",
 							List.of("spec.securityContext.runAsNonRoot")))));
@@ -45,8 +42,8 @@ class ReportViewTest {
 		assertThat(view.errors()).extracting(ReportView.FindingView::field, ReportView.FindingView::line)
 			.containsExactly(tuple("containers[0].name", 9),
 					tuple(null, 7));
-		assertThat(view.warnings().get(0).field()).isEqualTo("containers[0].capabilitiesAdd");
-		assertThat(view.warnings().get(0).line()).isEqualTo(17);
+		assertThat(view.warnings().get(0).field()).isEqualTo("containers[1].capabilitiesAdd");
+		assertThat(view.warnings().get(0).line()).isEqualTo(22);
 		assertThat(view.counts()).isEqualTo("2 errors · 1 warning");
 	}
 
@@ -77,14 +74,14 @@ class ReportViewTest {
 		assertThat(html.select(".violation").get(0).text()).contains("capabilities_baseline baseline non-default capabilities",
 				"Change: remove the capability from securityContext.capabilities.add",
 				"Refused by: namespaces that enforce baseline or restricted",
-				"spec.containers[0].securityContext.capabilities.add");
+				"spec.containers[1].securityContext.capabilities.add");
 		assertThat(html.select(".report-counts").text()).isEqualTo("2 errors · 1 warning");
 		assertThat(html.select(".finding.error").get(0).attr("data-field")).isEqualTo("containers[0].name");
 		assertThat(html.select(".finding.error").get(0).attr("data-line")).isEqualTo("9");
 		assertThat(html.select(".finding.error").get(1).hasAttr("data-field")).isFalse();
 		assertThat(html.select(".finding.error [data-message]").get(0).text()).isEqualTo("must be <b>lower case</b>");
 		assertThat(html.select(".finding.warning").get(0).text())
-			.isEqualTo("spec.containers[0].securityContext.capabilities.add[0] typo");
+			.isEqualTo("spec.containers[1].securityContext.capabilities.add[0] typo");
 		assertThat(html.select(".report b")).isEmpty();
 	}
 

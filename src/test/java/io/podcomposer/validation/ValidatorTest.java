@@ -8,6 +8,8 @@ import java.util.List;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.WorkloadKind;
+import io.podcomposer.podsecurity.Level;
+import io.podcomposer.podsecurity.PodSecurityResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,6 +31,22 @@ class ValidatorTest {
 
 		assertThat(report.errors()).isEmpty();
 		assertThat(report.valid()).isTrue();
+	}
+
+	@Test
+	void theIpcLockExampleIsPrivilegedInTheAdmissionControllersWords() throws IOException {
+		PodSecurityResult podSecurity = Validator.validate(example("ipc-lock")).podSecurity();
+
+		assertThat(podSecurity.level()).isEqualTo(Level.PRIVILEGED);
+		assertThat(podSecurity.violations()).filteredOn((violation) -> violation.level() == Level.BASELINE)
+			.singleElement()
+			.satisfies((violation) -> {
+				assertThat(violation.check()).isEqualTo("capabilities_baseline");
+				assertThat(violation.reason()).isEqualTo("non-default capabilities");
+				assertThat(violation.detail())
+					.isEqualTo("container \"container2\" must not include \"IPC_LOCK\" in securityContext.capabilities.add");
+				assertThat(violation.paths()).containsExactly("spec.containers[1].securityContext.capabilities.add");
+			});
 	}
 
 	@ParameterizedTest
