@@ -9,6 +9,7 @@ import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.UnsupportedManifestException;
+import io.podcomposer.validation.ValidationReport;
 import io.podcomposer.validation.Validator;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,9 +78,10 @@ class ComposerService {
 		String fileName = name.substring(0, Math.min(name.length(), MAX_FILE_NAME_STEM))
 				+ "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT);
 		String yaml = ManifestWriter.toYaml(manifest.root());
-		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName, PodPicture.of(manifest),
-				KnownFields.keptPaths(manifest), notes, problems,
-				ReportView.of(Validator.validate(manifest), manifest, yaml));
+		ValidationReport report = Validator.validate(manifest);
+		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName,
+				PodPicture.of(manifest, PictureWarnings.of(report)), KnownFields.keptPaths(manifest), notes, problems,
+				ReportView.of(report, manifest, yaml));
 	}
 
 }

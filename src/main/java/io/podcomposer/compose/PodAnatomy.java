@@ -1,11 +1,8 @@
 package io.podcomposer.compose;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.podcomposer.compose.PodPicture.Role;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * mid-edit, so a field of the wrong type is skipped rather than rejected.
  */
 record PodAnatomy(List<Part> parts, List<Volume> volumes, boolean shareProcessNamespace, boolean hostIpc,
-		boolean hostPid, boolean hostNetwork, List<String> warnings) {
+		boolean hostPid, boolean hostNetwork) {
 
 	record Part(String name, String image, Role role, List<Port> ports, List<Mount> mounts,
 			List<String> capabilities, boolean privileged) {
@@ -62,12 +59,8 @@ record PodAnatomy(List<Part> parts, List<Volume> volumes, boolean shareProcessNa
 				volumes.add(volume(name, volume));
 			}
 		}
-		List<String> warnings = new ArrayList<>();
-		warnPortClashes(parts, warnings);
-		warnMissingVolumes(parts, volumes, warnings);
-		// A container that declares a clashing port twice is one mistake, told once.
 		return new PodAnatomy(parts, volumes, flag(spec.path("shareProcessNamespace")), flag(spec.path("hostIPC")),
-				flag(spec.path("hostPID")), flag(spec.path("hostNetwork")), List.copyOf(new LinkedHashSet<>(warnings)));
+				flag(spec.path("hostPID")), flag(spec.path("hostNetwork")));
 	}
 
 	private static Part part(JsonNode container, Role role) {
@@ -124,37 +117,6 @@ record PodAnatomy(List<Part> parts, List<Volume> volumes, boolean shareProcessNa
 			case "downwardAPI" -> new Volume(name, type, count(source.path("items").size(), "item"));
 			default -> new Volume(name, type, "");
 		};
-	}
-
-	/** Containers and sidecars run at once in one network namespace; init containers run one by one. */
-	private static void warnPortClashes(List<Part> parts, List<String> warnings) {
-		Map<String, Part> owners = new LinkedHashMap<>();
-		for (Part part : parts) {
-			if (part.role() == Role.INIT) {
-				continue;
-			}
-			for (Port port : part.ports()) {
-				Part owner = owners.putIfAbsent(port.key(), part);
-				if (owner != null && owner != part) {
-					warnings.add("containers " + owner.label() + " and " + part.label() + " both declare " + port.key()
-							+ ": they share one network namespace, so the second cannot bind");
-				}
-			}
-		}
-	}
-
-	private static void warnMissingVolumes(List<Part> parts, List<Volume> volumes, List<String> warnings) {
-		Set<String> names = new LinkedHashSet<>();
-		volumes.forEach((volume) -> names.add(volume.name()));
-		for (Part part : parts) {
-			Set<String> missing = new LinkedHashSet<>();
-			for (Mount mount : part.mounts()) {
-				if (!names.contains(mount.volume()) && missing.add(mount.volume())) {
-					warnings.add("container " + part.label() + " mounts volume " + mount.volume()
-							+ ", but the pod has no volume of that name");
-				}
-			}
-		}
 	}
 
 	/** A scalar as text; an object, array or missing value is empty. */

@@ -21,9 +21,12 @@ public record PodPicture(int width, int height, String summary, Box frame, Chip 
 		List<Chip> podBadges, Region network, Text hint, List<ContainerBox> containers, List<VolumeNode> volumes,
 		Text unmountedCaption, List<Link> links, Box warningBox, List<Text> warningLines, List<String> warnings) {
 
-	/** Lays out the pod of a manifest: the pod itself, or the pod template of a workload. */
-	public static PodPicture of(Manifest manifest) {
-		return PodPictureLayout.layout(manifest);
+	/**
+	 * Lays out the pod of a manifest (the pod itself, or the pod template of a workload), with the
+	 * warnings to draw under it: see {@link PictureWarnings}.
+	 */
+	public static PodPicture of(Manifest manifest, List<String> warnings) {
+		return PodPictureLayout.layout(manifest, warnings);
 	}
 
 	/** How a container runs in the pod's life. */

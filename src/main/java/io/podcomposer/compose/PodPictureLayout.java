@@ -94,15 +94,19 @@ final class PodPictureLayout {
 	/** Where each link leaves its container, filled in as containers are placed. */
 	private final List<PendingLink> pending = new ArrayList<>();
 
-	private PodPictureLayout(PodAnatomy anatomy, String kindName, String podName) {
+	private final List<String> warnings;
+
+	private PodPictureLayout(PodAnatomy anatomy, List<String> warnings, String kindName, String podName) {
 		this.anatomy = anatomy;
+		this.warnings = warnings;
 		this.kindName = kindName;
 		this.podName = podName;
 	}
 
-	static PodPicture layout(Manifest manifest) {
+	static PodPicture layout(Manifest manifest, List<String> warnings) {
 		PodAnatomy anatomy = PodAnatomy.read(manifest.podSpec());
-		return new PodPictureLayout(anatomy, manifest.kind().kindName(), manifest.name()).layout();
+		return new PodPictureLayout(anatomy, List.copyOf(warnings), manifest.kind().kindName(), manifest.name())
+			.layout();
 	}
 
 	private PodPicture layout() {
@@ -168,7 +172,7 @@ final class PodPictureLayout {
 		Box frame = new Box(FRAME_X, FRAME_X, WIDTH - 2 * FRAME_X, bottom - FRAME_X);
 		return new PodPicture(WIDTH, frame.bottom() + FRAME_X, summary(), frame, kind, name, podBadges, network,
 				hint, containers, volumes, unmountedCaption, links, warningBox, warningLines,
-				List.copyOf(this.anatomy.warnings()));
+				List.copyOf(this.warnings));
 	}
 
 	/**
@@ -176,11 +180,11 @@ final class PodPictureLayout {
 	 * @return the box around them, or null when there are none
 	 */
 	private Box warnings(int top, List<Text> lines) {
-		if (this.anatomy.warnings().isEmpty()) {
+		if (this.warnings.isEmpty()) {
 			return null;
 		}
 		int lineY = top + 20;
-		for (String warning : this.anatomy.warnings()) {
+		for (String warning : this.warnings) {
 			lines.add(new Text(INNER_X + 12, lineY, "⚠", null, "pp-warning-icon"));
 			for (String line : wrap(warning, (int) ((INNER_RIGHT - INNER_X - 44) / BODY.advance()))) {
 				lines.add(new Text(INNER_X + 32, lineY, line, null, "pp-warning"));
@@ -399,7 +403,7 @@ final class PodPictureLayout {
 		List<String> names = this.anatomy.parts().stream().map(Part::label).toList();
 		int containers = names.size();
 		int volumes = this.anatomy.volumes().size();
-		int warnings = this.anatomy.warnings().size();
+		int warnings = this.warnings.size();
 		return this.kindName + " " + (this.podName.isEmpty() ? "(unnamed)" : this.podName) + ": " + containers
 				+ ((containers == 1) ? " container" : " containers")
 				+ (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")") + ", " + volumes

@@ -3,8 +3,6 @@ package io.podcomposer.compose;
 import java.util.Map;
 import java.util.Set;
 
-import io.podcomposer.manifest.Manifest;
-import io.podcomposer.manifest.ManifestReader;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -48,7 +46,7 @@ class PictureFragmentTest {
 
 	@Test
 	void escapesEveryText() {
-		PodPicture picture = PodPicture.of(Manifest.of(ManifestReader.readYaml("""
+		PodPicture picture = PodPictureTest.picture("""
 				apiVersion: v1
 				kind: Pod
 				metadata: {name: "x\\" onload=\\"alert(1)"}
@@ -56,7 +54,7 @@ class PictureFragmentTest {
 				  containers:
 				  - name: <script>alert(1)</script>
 				    image: a&b
-				""")));
+				""");
 
 		String svg = render(picture);
 

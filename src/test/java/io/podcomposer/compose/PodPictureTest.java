@@ -8,6 +8,7 @@ import io.podcomposer.compose.PodPicture.Role;
 import io.podcomposer.compose.PodPicture.VolumeNode;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
+import io.podcomposer.validation.Validator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +41,10 @@ class PodPictureTest {
 			    emptyDir: {}
 			""";
 
+	/** The picture as the composer draws it, with the validator's warnings. */
 	static PodPicture picture(String yaml) {
-		return PodPicture.of(Manifest.of(ManifestReader.readYaml(yaml)));
+		Manifest manifest = Manifest.of(ManifestReader.readYaml(yaml));
+		return PodPicture.of(manifest, PictureWarnings.of(Validator.validate(manifest)));
 	}
 
 	private static ContainerBox container(PodPicture picture, String name) {
@@ -198,8 +201,8 @@ class PodPictureTest {
 				    ports: [{containerPort: 8080, protocol: TCP}]
 				""");
 
-		assertThat(picture.warnings()).containsExactly("containers a and b both declare 8080/TCP: "
-				+ "they share one network namespace, so the second cannot bind");
+		assertThat(picture.warnings()).containsExactly("spec.containers[1].ports[0].containerPort: container \"a\" "
+				+ "already declares 8080/TCP: the containers share localhost, so this one cannot bind it");
 		assertThat(picture.warningBox()).isNotNull();
 		assertThat(String.join(" ", picture.warningLines().stream()
 			.filter((line) -> line.css().equals("pp-warning"))
@@ -208,7 +211,7 @@ class PodPictureTest {
 	}
 
 	@Test
-	void aClashingPortDeclaredTwiceIsOneWarning() {
+	void eachDeclarationOfAPortAnotherContainerHasIsWarnedAbout() {
 		PodPicture picture = picture("""
 				apiVersion: v1
 				kind: Pod
@@ -219,7 +222,8 @@ class PodPictureTest {
 				  - {name: b, image: b, ports: [{containerPort: 80}, {containerPort: 80, name: again}]}
 				""");
 
-		assertThat(picture.warnings()).singleElement().asString().startsWith("containers a and b both declare 80/TCP");
+		assertThat(picture.warnings()).hasSize(2)
+			.allMatch((warning) -> warning.contains("container \"a\" already declares 80/TCP"));
 	}
 
 	@Test
@@ -251,8 +255,8 @@ class PodPictureTest {
 		assertThat(container(picture, "proxy").roleTag().text()).isEqualTo("sidecar");
 		assertThat(container(picture, "proxy").css()).contains("pp-container--sidecar");
 		assertThat(container(picture, "app").roleTag()).isNull();
-		assertThat(picture.warnings()).containsExactly("containers proxy and app both declare 9090/TCP: "
-				+ "they share one network namespace, so the second cannot bind");
+		assertThat(picture.warnings()).containsExactly("spec.containers[0].ports[1].containerPort: container \"proxy\" "
+				+ "already declares 9090/TCP: the containers share localhost, so this one cannot bind it");
 	}
 
 	@Test
@@ -296,7 +300,7 @@ class PodPictureTest {
 				""");
 
 		assertThat(picture.warnings())
-			.containsExactly("container app mounts volume cache, but the pod has no volume of that name");
+			.containsExactly("spec.containers[0].volumeMounts[0].name: Not found: \"cache\"");
 		assertThat(picture.links()).isEmpty();
 		assertThat(picture.volumes()).isEmpty();
 	}
