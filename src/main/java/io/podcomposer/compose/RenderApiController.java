@@ -1,10 +1,6 @@
 package io.podcomposer.compose;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,19 +10,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.podcomposer.manifest.KindConversion;
-import io.podcomposer.manifest.Manifest;
-import io.podcomposer.manifest.ManifestWriter;
-import io.podcomposer.manifest.UnsupportedManifestException;
-import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.system.DocumentBody;
 
 import static io.podcomposer.system.DocumentBody.JSON;
@@ -41,10 +30,6 @@ import static io.podcomposer.system.DocumentBody.YAML;
 @RestController
 @Tag(name = "Render")
 class RenderApiController {
-
-	/** What the answer can be, YAML first as the default. */
-	private static final List<MediaType> OFFERED = List.of(MediaType.parseMediaType(YAML),
-			MediaType.parseMediaType(X_YAML), MediaType.parseMediaType(TEXT_YAML), MediaType.APPLICATION_JSON);
 
 	@Operation(summary = "Render a template or a manifest",
 			// springdoc resolves ${...} in descriptions as properties; the backslash keeps them as text
@@ -73,48 +58,8 @@ class RenderApiController {
 	ResponseEntity<String> render(@Parameter(description = "Convert the output to this kind, as in Deployment or "
 			+ "CronJob; the pod's labels become the selector") @RequestParam(required = false) String kind,
 			HttpServletRequest request) throws IOException {
-		KindConversion.Result result = RenderRequest.from(DocumentBody.read(request)).render(targetKind(kind));
-
-		MediaType type = answerType(request);
-		String body = MediaType.APPLICATION_JSON.equals(type) ? ManifestWriter.toJson(result.manifest().root())
-				: ManifestWriter.toYaml(result.manifest().root());
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-			.contentType(new MediaType(type, StandardCharsets.UTF_8));
-		// the Kubernetes API tells of such changes the same way
-		result.notes().forEach((note) -> response.header("Warning", "299 - \"" + quoted(note) + "\""));
-		return response.body(body);
-	}
-
-	private static WorkloadKind targetKind(String kind) {
-		if (kind == null || kind.isBlank()) {
-			return null;
-		}
-		return WorkloadKind.fromKindName(kind)
-			.orElseThrow(() -> new UnsupportedManifestException("kind \"" + kind
-					+ "\" is not supported for conversion; supported kinds are " + Manifest.supportedKinds()));
-	}
-
-	/** The offered type the client prefers; Spring has already answered 406 when there is none. */
-	private static MediaType answerType(HttpServletRequest request) {
-		List<MediaType> accepted = new ArrayList<>(
-				MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT))));
-		MimeTypeUtils.sortBySpecificity(accepted);
-		for (MediaType range : accepted) {
-			for (MediaType offered : OFFERED) {
-				if (range.includes(offered)) {
-					return offered;
-				}
-			}
-		}
-		return OFFERED.get(0);
-	}
-
-	/**
-	 * A note as a quoted-string: names in it come from the user's manifest. A header carries only
-	 * printable ASCII (the server drops it otherwise), so anything else becomes "?".
-	 */
-	private static String quoted(String note) {
-		return note.replaceAll("[^\\x20-\\x7E]", "?").replace("\\", "\\\\").replace("\"", "\\\"");
+		return ManifestAnswer.of(RenderRequest.from(DocumentBody.read(request)).render(ManifestAnswer.targetKind(kind)),
+				request);
 	}
 
 }

@@ -27,7 +27,7 @@ record RenderRequest(JsonNode manifest, List<Parameter> parameters, Map<String, 
 			return new RenderRequest(document, List.of(), Map.of());
 		}
 		List<FieldProblem> problems = new ArrayList<>();
-		List<Parameter> parameters = parameters(document.path("parameters"), problems);
+		List<Parameter> parameters = TemplateFields.parameters(document.path("parameters"), problems);
 		Map<String, String> values = values(document.path("values"), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidFieldsException(problems);
@@ -46,30 +46,6 @@ record RenderRequest(JsonNode manifest, List<Parameter> parameters, Map<String, 
 		return rendered.convertTo((kind != null) ? kind : rendered.kind());
 	}
 
-	private static List<Parameter> parameters(JsonNode node, List<FieldProblem> problems) {
-		List<Parameter> parameters = new ArrayList<>();
-		if (node.isMissingNode() || node.isNull()) {
-			return parameters;
-		}
-		if (!node.isArray()) {
-			problems.add(new FieldProblem("parameters", "must be a list of parameters", "type"));
-			return parameters;
-		}
-		for (int i = 0; i < node.size(); i++) {
-			JsonNode item = node.get(i);
-			String path = "parameters[" + i + "]";
-			String name = item.path("name").isString() ? item.get("name").asString() : null;
-			if (!Placeholders.isName(name)) {
-				problems.add(new FieldProblem(path + ".name",
-						"must be a placeholder name: capital letters, digits and _, as in IMAGE_TAG", "pattern"));
-				continue;
-			}
-			parameters.add(new Parameter(name, scalar(item.path("description"), path + ".description", problems),
-					scalar(item.path("default"), path + ".default", problems), item.path("required").asBoolean(false)));
-		}
-		return parameters;
-	}
-
 	private static Map<String, String> values(JsonNode node, List<FieldProblem> problems) {
 		Map<String, String> values = new HashMap<>();
 		if (node.isMissingNode() || node.isNull()) {
@@ -80,20 +56,8 @@ record RenderRequest(JsonNode manifest, List<Parameter> parameters, Map<String, 
 			return values;
 		}
 		node.properties().forEach((entry) -> values.put(entry.getKey(),
-				scalar(entry.getValue(), "values." + entry.getKey(), problems)));
+				TemplateFields.scalar(entry.getValue(), "values." + entry.getKey(), problems)));
 		return values;
-	}
-
-	/** A string, number or bool as text (YAML readers write {@code 1.27} unquoted); null when absent. */
-	private static String scalar(JsonNode node, String path, List<FieldProblem> problems) {
-		if (node.isMissingNode() || node.isNull()) {
-			return null;
-		}
-		if (node.isContainer()) {
-			problems.add(new FieldProblem(path, "must be a string", "type"));
-			return null;
-		}
-		return node.asString();
 	}
 
 }

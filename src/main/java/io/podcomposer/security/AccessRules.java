@@ -27,6 +27,12 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.POST, "/compose/preview", "/compose/edit", "/compose/yaml", "/compose/download")
 			.hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/render", "/api/v1/validate").hasRole(Role.VIEWER.name())
+			// the template library: VIEWER reads and renders, EDITOR writes
+			.requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/templates/*/render").hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.PUT, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.DELETE, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
 			// one's own account and tokens
 			.requestMatchers(HttpMethod.GET, "/profile", "/api/v1/me", "/api/v1/tokens").authenticated()
 			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke", "/api/v1/tokens")

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -70,6 +71,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", ex.getMessage());
 		problem.setProperty("errors", ex.problems());
 		return answer(ex, problem, request);
+	}
+
+	/** Two saves of the same version: the one that lost tried to save over a change it had not seen. */
+	@ExceptionHandler
+	ResponseEntity<Object> handleStale(ObjectOptimisticLockingFailureException ex, WebRequest request) {
+		return answer(ex, problem(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+				"it was changed by another request in the meantime; read it again and retry"), request);
 	}
 
 	@ExceptionHandler

@@ -244,6 +244,18 @@ class RenderApiControllerTest {
 	}
 
 	@Test
+	void aParameterDeclaredTwiceIsInvalid() throws Exception {
+		String template = """
+				{"parameters": [{"name": "TAG"}, {"name": "TAG", "default": "1"}], "manifest": %s}
+				""".formatted(POD_JSON);
+
+		expectProblem(
+				this.mvc.perform(post("/api/v1/render").contentType(MediaType.APPLICATION_JSON).content(template)), 422)
+			.andExpect(jsonPath("$.errors[*].path").value(contains("parameters[1].name")))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+	}
+
+	@Test
 	void invalidTemplateFieldsAreListed() throws Exception {
 		String template = """
 				{"parameters": [{"name": "image-tag"}, {"name": "OK", "default": {"a": 1}}],

@@ -74,6 +74,21 @@ class AuthorizationMatrixTest {
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content(POD_JSON)),
 			api(HttpMethod.POST, "/api/v1/validate", Role.VIEWER)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content(POD_JSON)),
+			// the template library; the sample template 1 need not exist, so nothing real changes
+			api(HttpMethod.GET, "/api/v1/templates", Role.VIEWER),
+			api(HttpMethod.POST, "/api/v1/templates", Role.EDITOR)
+				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
+			api(HttpMethod.GET, "/api/v1/templates/{id}", Role.VIEWER),
+			api(HttpMethod.PUT, "/api/v1/templates/{id}", Role.EDITOR)
+				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
+			// deleting is called on an id no test makes: a template that other tests use stays
+			api(HttpMethod.DELETE, "/api/v1/templates/{id}", Role.EDITOR).at("/api/v1/templates/9223372036854775807"),
+			api(HttpMethod.GET, "/api/v1/templates/{id}/revisions", Role.VIEWER),
+			api(HttpMethod.GET, "/api/v1/templates/{id}/revisions/{number}", Role.VIEWER),
+			api(HttpMethod.GET, "/api/v1/templates/{id}/diff", Role.VIEWER),
+			api(HttpMethod.GET, "/api/v1/templates/{id}/render", Role.VIEWER),
+			api(HttpMethod.POST, "/api/v1/templates/{id}/render", Role.VIEWER)
+				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
 			// one's own account and tokens
 			page(HttpMethod.GET, "/profile", Role.VIEWER),
 			page(HttpMethod.POST, "/profile/tokens", Role.VIEWER),
@@ -262,27 +277,31 @@ class AuthorizationMatrixTest {
 	}
 
 	private static Endpoint page(HttpMethod method, String pattern, Role least) {
-		return new Endpoint(method, pattern, least, false, UnaryOperator.identity());
+		return new Endpoint(method, pattern, least, false, UnaryOperator.identity(), null);
 	}
 
 	private static Endpoint api(HttpMethod method, String pattern, Role least) {
-		return new Endpoint(method, pattern, least, true, UnaryOperator.identity());
+		return new Endpoint(method, pattern, least, true, UnaryOperator.identity(), null);
 	}
 
 	/**
 	 * One row: a mapping as the handler declares it, the least role that may call it, and a body
-	 * to send.
+	 * to send; the path to call, when the pattern with 1 for each variable will not do.
 	 */
 	private record Endpoint(HttpMethod method, String pattern, Role least, boolean api,
-			UnaryOperator<MockHttpServletRequestBuilder> body) {
+			UnaryOperator<MockHttpServletRequestBuilder> body, String sample) {
 
 		Endpoint with(UnaryOperator<MockHttpServletRequestBuilder> requestBody) {
-			return new Endpoint(this.method, this.pattern, this.least, this.api, requestBody);
+			return new Endpoint(this.method, this.pattern, this.least, this.api, requestBody, this.sample);
 		}
 
-		/** The pattern with a sample value for each path variable: {id} is called as 1. */
+		Endpoint at(String samplePath) {
+			return new Endpoint(this.method, this.pattern, this.least, this.api, this.body, samplePath);
+		}
+
+		/** The path called: the sample, else the pattern with 1 for each path variable. */
 		String path() {
-			return this.pattern.replaceAll("\\{[^}]+}", "1");
+			return (this.sample != null) ? this.sample : this.pattern.replaceAll("\\{[^}]+}", "1");
 		}
 
 		String key() {

@@ -1,0 +1,126 @@
+package io.podcomposer.templates;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A template of the library: what it is called and how it is found. Its manifest is kept in
+ * its revisions, so that listing templates never loads one.
+ */
+@Entity
+@Table(name = "template")
+class Template {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, length = 253)
+	private String name;
+
+	@Column(length = 2000)
+	private String description;
+
+	@ElementCollection
+	@CollectionTable(name = "template_tag", joinColumns = @JoinColumn(name = "template_id"))
+	@Column(name = "tag", nullable = false, length = 63)
+	private Set<String> tags = new TreeSet<>();
+
+	/** The parameters of the current revision, as JSON. */
+	@Column(nullable = false, length = 1048576)
+	private String parameters;
+
+	/** The number of the current revision. */
+	@Column(nullable = false)
+	private int revision;
+
+	/** Guards concurrent saves: of two writers of the same revision, the second fails. */
+	@Version
+	@Column(nullable = false)
+	private long version;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "created_by", nullable = false, length = 64)
+	private String createdBy;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Column(name = "updated_by", nullable = false, length = 64)
+	private String updatedBy;
+
+	protected Template() {
+	}
+
+	Template(String actor, Instant at) {
+		this.createdAt = at;
+		this.createdBy = actor;
+	}
+
+	/** Takes the document's fields as the next revision's. */
+	void change(TemplateDocument document, String parametersJson, String actor, Instant at) {
+		this.name = document.name();
+		this.description = document.description();
+		this.tags.clear();
+		this.tags.addAll(document.tags());
+		this.parameters = parametersJson;
+		this.revision++;
+		this.updatedAt = at;
+		this.updatedBy = actor;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getName() {
+		return this.name;
+	}
+
+	String getDescription() {
+		return this.description;
+	}
+
+	Set<String> getTags() {
+		return this.tags;
+	}
+
+	String getParameters() {
+		return this.parameters;
+	}
+
+	int getRevision() {
+		return this.revision;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	String getCreatedBy() {
+		return this.createdBy;
+	}
+
+	Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	String getUpdatedBy() {
+		return this.updatedBy;
+	}
+
+}

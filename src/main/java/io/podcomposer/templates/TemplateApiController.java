@@ -1,0 +1,183 @@
+package io.podcomposer.templates;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.podcomposer.compose.ManifestAnswer;
+import io.podcomposer.compose.TemplateFields;
+import io.podcomposer.system.DocumentBody;
+import io.podcomposer.system.FieldProblem;
+import io.podcomposer.system.InvalidFieldsException;
+
+import static io.podcomposer.system.DocumentBody.JSON;
+import static io.podcomposer.system.DocumentBody.TEXT_YAML;
+import static io.podcomposer.system.DocumentBody.X_YAML;
+import static io.podcomposer.system.DocumentBody.YAML;
+
+/**
+ * {@code /api/v1/templates}: the template library over REST. A template's {@code ETag} is its
+ * revision; a change must name it in {@code If-Match}.
+ */
+@RestController
+@RequestMapping("/api/v1/templates")
+@Tag(name = "Templates")
+class TemplateApiController {
+
+	private static final String VALUES = "values.";
+
+	private final TemplateService templates;
+
+	TemplateApiController(TemplateService templates) {
+		this.templates = templates;
+	}
+
+	@Operation(summary = "Search templates", description = "q matches name, description and tags, ignoring case; "
+			+ "newest change first; items come without the manifest")
+	@GetMapping(produces = JSON)
+	TemplateViews.Page search(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return this.templates.search(q, tag, page, size);
+	}
+
+	@Operation(summary = "Create a template", description = "The body is a template document, as JSON or YAML")
+	@PostMapping(consumes = { JSON, YAML, X_YAML, TEXT_YAML }, produces = JSON)
+	ResponseEntity<TemplateViews.Full> create(HttpServletRequest request) throws IOException {
+		TemplateViews.Full created = this.templates.create(TemplateDocument.from(DocumentBody.read(request)));
+		return ResponseEntity.created(URI.create("/api/v1/templates/" + created.id()))
+			.eTag(etag(created.revision()))
+			.body(created);
+	}
+
+	@Operation(summary = "A template with its current manifest; the ETag is its revision")
+	@GetMapping(path = "/{id}", produces = JSON)
+	ResponseEntity<TemplateViews.Full> get(@PathVariable long id) {
+		TemplateViews.Full template = this.templates.get(id);
+		return ResponseEntity.ok().eTag(etag(template.revision())).body(template);
+	}
+
+	@Operation(summary = "Save a new revision", description = "If-Match must name the current revision: "
+			+ "428 without it, 412 when another save came first")
+	@PutMapping(path = "/{id}", consumes = { JSON, YAML, X_YAML, TEXT_YAML }, produces = JSON)
+	ResponseEntity<TemplateViews.Full> update(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, HttpServletRequest request)
+			throws IOException {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
+					"If-Match with the revision the change is based on is required, as in If-Match: \"3\"");
+		}
+		int basedOn = revisionOf(ifMatch);
+		TemplateViews.Full saved = this.templates.update(id, basedOn, TemplateDocument.from(DocumentBody.read(request)));
+		return ResponseEntity.ok().eTag(etag(saved.revision())).body(saved);
+	}
+
+	@Operation(summary = "Delete a template and its revisions")
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable long id) {
+		this.templates.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "The revisions of a template, newest first")
+	@GetMapping(path = "/{id}/revisions", produces = JSON)
+	List<TemplateViews.RevisionSummary> revisions(@PathVariable long id) {
+		return this.templates.revisions(id);
+	}
+
+	@Operation(summary = "One revision of a template")
+	@GetMapping(path = "/{id}/revisions/{number}", produces = JSON)
+	TemplateViews.Revision revision(@PathVariable long id, @PathVariable int number) {
+		return this.templates.revision(id, number);
+	}
+
+	@Operation(summary = "A unified diff of two revisions' manifests, as YAML")
+	@GetMapping(path = "/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
+	String diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
+		return this.templates.diff(id, from, to);
+	}
+
+	@Operation(summary = "Render the current manifest", description = "Values come as values.NAME=value; "
+			+ "kind= converts the output; YAML unless Accept asks for JSON")
+	@GetMapping(path = "/{id}/render", produces = { YAML, X_YAML, TEXT_YAML, JSON })
+	ResponseEntity<String> render(@PathVariable long id, @RequestParam(required = false) String kind,
+			@RequestParam Map<String, String> query, HttpServletRequest request) {
+		Map<String, String> values = new HashMap<>();
+		query.forEach((name, value) -> {
+			if (name.startsWith(VALUES)) {
+				values.put(name.substring(VALUES.length()), value);
+			}
+		});
+		return ManifestAnswer.of(this.templates.render(id, values, ManifestAnswer.targetKind(kind)), request);
+	}
+
+	@Operation(summary = "Render the current manifest with the body's values",
+			description = "The body is {\"values\": {\"NAME\": \"value\"}}, as JSON or YAML")
+	@PostMapping(path = "/{id}/render", consumes = { JSON, YAML, X_YAML, TEXT_YAML },
+			produces = { YAML, X_YAML, TEXT_YAML, JSON })
+	ResponseEntity<String> render(@PathVariable long id, @RequestParam(required = false) String kind,
+			HttpServletRequest request) throws IOException {
+		Map<String, String> values = values(DocumentBody.read(request).path("values"));
+		return ManifestAnswer.of(this.templates.render(id, values, ManifestAnswer.targetKind(kind)), request);
+	}
+
+	private static Map<String, String> values(JsonNode node) {
+		Map<String, String> values = new HashMap<>();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (node.isObject()) {
+			node.properties().forEach((entry) -> values.put(entry.getKey(),
+					TemplateFields.scalar(entry.getValue(), "values." + entry.getKey(), problems)));
+		}
+		else if (!node.isMissingNode() && !node.isNull()) {
+			problems.add(new FieldProblem("values", "must be an object of NAME: value", "type"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidFieldsException(problems);
+		}
+		return values;
+	}
+
+	private static String etag(int revision) {
+		return "\"" + revision + "\"";
+	}
+
+	/** The revision an {@code If-Match} names; one that names none matches nothing, so it is stale. */
+	private static int revisionOf(String ifMatch) {
+		String tag = ifMatch.trim();
+		if (tag.startsWith("W/")) {
+			tag = tag.substring(2);
+		}
+		if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+			tag = tag.substring(1, tag.length() - 1);
+		}
+		try {
+			return Integer.parseInt(tag);
+		}
+		catch (NumberFormatException ex) {
+			throw TemplateService.stale(-1);
+		}
+	}
+
+}

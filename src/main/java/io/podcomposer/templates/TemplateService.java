@@ -1,0 +1,193 @@
+package io.podcomposer.templates;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.podcomposer.manifest.KindConversion;
+import io.podcomposer.manifest.Manifest;
+import io.podcomposer.manifest.ManifestReader;
+import io.podcomposer.manifest.ManifestWriter;
+import io.podcomposer.manifest.Placeholders;
+import io.podcomposer.manifest.WorkloadKind;
+import io.podcomposer.security.AuditEntry.Outcome;
+import io.podcomposer.security.AuditLog;
+
+/**
+ * The template library: every save makes a new immutable revision, and a save names the
+ * revision it was based on, so that a concurrent change is refused rather than overwritten.
+ */
+@Service
+public class TemplateService {
+
+	private final TemplateRepository templates;
+
+	private final TemplateRevisionRepository revisions;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	TemplateService(TemplateRepository templates, TemplateRevisionRepository revisions, AuditLog audit, Clock clock) {
+		this.templates = templates;
+		this.revisions = revisions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	TemplateViews.Full create(TemplateDocument document) {
+		if (this.templates.existsByName(document.name())) {
+			throw nameTaken(document.name());
+		}
+		String actor = actor();
+		Template template = new Template(actor, this.clock.instant());
+		return save(template, document, actor, "TEMPLATE_CREATE");
+	}
+
+	/**
+	 * Saves the document as the next revision of the template, if {@code basedOn} is still its
+	 * current revision.
+	 * @throws ResponseStatusException 412 when another save came first
+	 */
+	@Transactional
+	TemplateViews.Full update(long id, int basedOn, TemplateDocument document) {
+		Template template = find(id);
+		if (template.getRevision() != basedOn) {
+			throw stale(template.getRevision());
+		}
+		if (!template.getName().equals(document.name()) && this.templates.existsByName(document.name())) {
+			throw nameTaken(document.name());
+		}
+		return save(template, document, actor(), "TEMPLATE_UPDATE");
+	}
+
+	@Transactional
+	void delete(long id) {
+		Template template = find(id);
+		this.revisions.deleteByTemplate(template.getId());
+		this.templates.delete(template);
+		this.audit.record("TEMPLATE_DELETE", template.getName(), Outcome.SUCCESS,
+				"at revision " + template.getRevision());
+	}
+
+	@Transactional(readOnly = true)
+	TemplateViews.Full get(long id) {
+		Template template = find(id);
+		return TemplateViews.Full.of(template, revision(template.getId(), template.getRevision()));
+	}
+
+	/** Templates whose name, description or a tag contains {@code q}, ignoring case; newest change first. */
+	@Transactional(readOnly = true)
+	TemplateViews.Page search(String q, String tag, int page, int size) {
+		int pageNumber = Math.max(page, 0);
+		int pageSize = Math.min(Math.max(size, 1), 200);
+		String pattern = "%" + likeEscaped((q == null) ? "" : q.trim().toLowerCase(Locale.ROOT)) + "%";
+		org.springframework.data.domain.Page<Template> found = this.templates.search(pattern,
+				(tag == null) ? "" : tag.trim(), PageRequest.of(pageNumber, pageSize));
+		return new TemplateViews.Page(found.map(TemplateViews.Summary::of).getContent(), pageNumber, pageSize,
+				found.getTotalElements());
+	}
+
+	@Transactional(readOnly = true)
+	List<TemplateViews.RevisionSummary> revisions(long id) {
+		Template template = find(id);
+		return this.revisions.findByTemplateIdOrderByNumberDesc(template.getId())
+			.stream()
+			.map(TemplateViews.RevisionSummary::of)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	TemplateViews.Revision revision(long id, int number) {
+		return TemplateViews.Revision.of(revision(find(id).getId(), number));
+	}
+
+	/** The unified diff of two revisions' manifests, as YAML. */
+	@Transactional(readOnly = true)
+	String diff(long id, int from, int to) {
+		Template template = find(id);
+		String before = ManifestWriter.toYaml(json(revision(template.getId(), from).getManifest()));
+		String after = ManifestWriter.toYaml(json(revision(template.getId(), to).getManifest()));
+		return LineDiff.unified("revision " + from, before, "revision " + to, after);
+	}
+
+	/**
+	 * The current manifest with its placeholders filled in, converted to {@code kind} unless
+	 * that is null.
+	 * @throws io.podcomposer.manifest.MissingValuesException when required values are missing
+	 */
+	@Transactional(readOnly = true)
+	KindConversion.Result render(long id, Map<String, String> values, WorkloadKind kind) {
+		Template template = find(id);
+		TemplateRevision current = revision(template.getId(), template.getRevision());
+		Manifest rendered = Manifest.of(Placeholders.substitute(json(current.getManifest()),
+				TemplateDocument.parameters(current.getParameters()), values));
+		return rendered.convertTo((kind != null) ? kind : rendered.kind());
+	}
+
+	static JsonNode json(String text) {
+		return ManifestReader.readJson(text);
+	}
+
+	private TemplateViews.Full save(Template template, TemplateDocument document, String actor, String action) {
+		Instant now = this.clock.instant();
+		template.change(document, document.parametersJson(), actor, now);
+		Template saved;
+		try {
+			// flushed now, so that the version check fails here, before the revision is written
+			saved = this.templates.saveAndFlush(template);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// another request took the name between the check and the save
+			throw nameTaken(document.name());
+		}
+		TemplateRevision revision = this.revisions
+			.save(new TemplateRevision(saved, document.manifestJson(), actor, document.message()));
+		this.audit.record(action, saved.getName(), Outcome.SUCCESS, "revision " + saved.getRevision());
+		return TemplateViews.Full.of(saved, revision);
+	}
+
+	private Template find(long id) {
+		return this.templates.findById(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no template with id " + id));
+	}
+
+	private TemplateRevision revision(Long templateId, int number) {
+		return this.revisions.findByTemplateIdAndNumber(templateId, number)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"template " + templateId + " has no revision " + number));
+	}
+
+	static ResponseStatusException stale(int current) {
+		return new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,
+				"the template has changed since; its current revision is " + current);
+	}
+
+	private static ResponseStatusException nameTaken(String name) {
+		return new ResponseStatusException(HttpStatus.CONFLICT, "a template named \"" + name + "\" exists");
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static String actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null) ? authentication.getName() : AuditLog.SYSTEM;
+	}
+
+}

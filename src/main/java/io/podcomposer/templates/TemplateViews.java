@@ -1,0 +1,67 @@
+package io.podcomposer.templates;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+/** What the templates API answers: records made from the entities, never the entities. */
+final class TemplateViews {
+
+	private TemplateViews() {
+	}
+
+	/** A template in a list: everything but the manifest. */
+	record Summary(Long id, String name, String description, Set<String> tags, JsonNode parameters, int revision,
+			Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+
+		static Summary of(Template template) {
+			return new Summary(template.getId(), template.getName(), template.getDescription(),
+					Set.copyOf(template.getTags()), TemplateService.json(template.getParameters()),
+					template.getRevision(), template.getCreatedAt(), template.getCreatedBy(), template.getUpdatedAt(),
+					template.getUpdatedBy());
+		}
+
+	}
+
+	/** A template document with its current manifest. */
+	record Full(Long id, String name, String description, Set<String> tags, JsonNode parameters, JsonNode manifest,
+			int revision, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+
+		static Full of(Template template, TemplateRevision current) {
+			return new Full(template.getId(), template.getName(), template.getDescription(),
+					Set.copyOf(template.getTags()), TemplateService.json(template.getParameters()),
+					TemplateService.json(current.getManifest()), template.getRevision(), template.getCreatedAt(),
+					template.getCreatedBy(), template.getUpdatedAt(), template.getUpdatedBy());
+		}
+
+	}
+
+	/** One page of a search. */
+	record Page(List<Summary> items, int page, int size, long total) {
+	}
+
+	/** A revision in the list of a template's revisions. */
+	record RevisionSummary(int revision, String author, Instant createdAt, String message) {
+
+		static RevisionSummary of(TemplateRevision revision) {
+			return new RevisionSummary(revision.getNumber(), revision.getAuthor(), revision.getCreatedAt(),
+					revision.getMessage());
+		}
+
+	}
+
+	/** One revision, with what it saved. */
+	record Revision(int revision, String author, Instant createdAt, String message, JsonNode parameters,
+			JsonNode manifest) {
+
+		static Revision of(TemplateRevision revision) {
+			return new Revision(revision.getNumber(), revision.getAuthor(), revision.getCreatedAt(),
+					revision.getMessage(), TemplateService.json(revision.getParameters()),
+					TemplateService.json(revision.getManifest()));
+		}
+
+	}
+
+}

@@ -1,0 +1,363 @@
+package io.podcomposer.templates;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.podcomposer.TestAdmin;
+import io.podcomposer.security.AccountService;
+import io.podcomposer.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/** The templates API through the whole application, with its real security and database. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TemplateApiTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private AccountService accounts;
+
+	@Autowired
+	private TemplateRevisionRepository revisions;
+
+	private String editor;
+
+	private String viewer;
+
+	@BeforeAll
+	void createUsers() {
+		this.editor = "Bearer " + token(Role.EDITOR);
+		this.viewer = "Bearer " + token(Role.VIEWER);
+	}
+
+	@Test
+	void createsAndReadsATemplateWithItsETag() throws Exception {
+		String name = unique("web");
+		MockHttpServletResponse created = call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
+			.content(document(name, "nginx:${IMAGE_TAG}", "logging")), this.editor);
+
+		assertThat(created.getStatus()).isEqualTo(201);
+		assertThat(created.getHeader(HttpHeaders.ETAG)).isEqualTo("\"1\"");
+		JsonNode body = json(created);
+		assertThat(created.getHeader(HttpHeaders.LOCATION)).isEqualTo("/api/v1/templates/" + body.get("id").asLong());
+		assertThat(body.get("revision").asInt()).isEqualTo(1);
+		assertThat(body.get("updatedBy").asString()).startsWith("tpl-editor-");
+
+		MockHttpServletResponse read = call(get(created.getHeader(HttpHeaders.LOCATION)), this.viewer);
+		assertThat(read.getStatus()).isEqualTo(200);
+		assertThat(read.getHeader(HttpHeaders.ETAG)).isEqualTo("\"1\"");
+		JsonNode template = json(read);
+		assertThat(template.get("name").asString()).isEqualTo(name);
+		assertThat(template.get("tags").get(0).asString()).isEqualTo("logging");
+		assertThat(template.get("parameters").get(0).get("default").asString()).isEqualTo("1.27");
+		assertThat(template.at("/manifest/spec/containers/0/image").asString()).isEqualTo("nginx:${IMAGE_TAG}");
+	}
+
+	@Test
+	void acceptsAYamlBody() throws Exception {
+		String name = unique("yaml");
+		MockHttpServletResponse created = call(post("/api/v1/templates").contentType("application/yaml").content("""
+				name: %s
+				manifest:
+				  apiVersion: v1
+				  kind: Pod
+				  metadata: {name: web}
+				  spec:
+				    containers: [{name: web, image: nginx}]
+				""".formatted(name)), this.editor);
+
+		assertThat(created.getStatus()).isEqualTo(201);
+		assertThat(json(created).get("name").asString()).isEqualTo(name);
+	}
+
+	@Test
+	void keepsAManifestWholeWithFieldsNoFormKnows() throws Exception {
+		String manifest = """
+				{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "odd", "annotations": {"x": null}},
+				 "spec": {"containers": [{"name": "web", "image": "nginx", "futureField": {"deep": [1, 2.5, true]}}],
+				          "zzz": "last", "aaa": "first"},
+				 "status": {"phase": "Pending"}}""";
+		JsonNode created = json(call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + unique("odd") + "\", \"manifest\": " + manifest + "}"), this.editor));
+
+		JsonNode read = json(call(get("/api/v1/templates/" + created.get("id").asLong()), this.viewer));
+		assertThat(read.get("manifest")).isEqualTo(JSON.readTree(manifest));
+	}
+
+	@Test
+	void listsNewestFirstAndSearchesNameDescriptionAndTagsIgnoringCase() throws Exception {
+		String marker = "srch" + UUID.randomUUID().toString().substring(0, 8);
+		long byName = create(marker + "-one", "plain", "nginx", "alpha");
+		long byDescription = create(unique("two"), "About " + marker.toUpperCase(), "nginx", "beta");
+		long byTag = create(unique("three"), "plain", "nginx", marker);
+
+		JsonNode all = json(call(get("/api/v1/templates").param("q", marker.toUpperCase()), this.viewer));
+		assertThat(ids(all)).containsExactly(byTag, byDescription, byName);
+		assertThat(all.get("total").asLong()).isEqualTo(3);
+		assertThat(all.get("items").get(0).has("manifest")).isFalse();
+
+		JsonNode tagged = json(call(get("/api/v1/templates").param("q", marker).param("tag", "beta"), this.viewer));
+		assertThat(ids(tagged)).containsExactly(byDescription);
+
+		JsonNode second = json(call(get("/api/v1/templates").param("q", marker).param("page", "1").param("size", "2"),
+				this.viewer));
+		assertThat(ids(second)).containsExactly(byName);
+		assertThat(second.get("page").asInt()).isEqualTo(1);
+		assertThat(second.get("size").asInt()).isEqualTo(2);
+		assertThat(second.get("total").asLong()).isEqualTo(3);
+	}
+
+	@Test
+	void aSearchForLikeWildcardsFindsThemLiterally() throws Exception {
+		JsonNode found = json(call(get("/api/v1/templates").param("q", "%_no-such_%"), this.viewer));
+		assertThat(found.get("total").asLong()).isZero();
+	}
+
+	@Test
+	void changesNeedTheCurrentRevisionInIfMatch() throws Exception {
+		String name = unique("etag");
+		long id = create(name, "first", "nginx:1", "t");
+
+		MockHttpServletResponse without = call(put("/api/v1/templates/" + id).contentType(MediaType.APPLICATION_JSON)
+			.content(document(name, "nginx:2", "t")), this.editor);
+		assertThat(without.getStatus()).isEqualTo(428);
+		assertThat(without.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+
+		MockHttpServletResponse saved = update(id, "\"1\"", document(name, "nginx:2", "t"));
+		assertThat(saved.getStatus()).isEqualTo(200);
+		assertThat(saved.getHeader(HttpHeaders.ETAG)).isEqualTo("\"2\"");
+
+		MockHttpServletResponse stale = update(id, "\"1\"", document(name, "nginx:3", "t"));
+		assertThat(stale.getStatus()).isEqualTo(412);
+		JsonNode current = json(call(get("/api/v1/templates/" + id), this.viewer));
+		assertThat(current.get("revision").asInt()).isEqualTo(2);
+		assertThat(current.at("/manifest/spec/containers/0/image").asString()).isEqualTo("nginx:2");
+	}
+
+	@Test
+	void ofConcurrentWritersOfTheSameRevisionExactlyOneWins() throws Exception {
+		String name = unique("race");
+		long id = create(name, "race", "nginx:0", "t");
+		int writers = 8;
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> answers = new ArrayList<>();
+		try {
+			for (int i = 0; i < writers; i++) {
+				String body = document(name, "nginx:" + (i + 1), "t");
+				Callable<Integer> write = () -> {
+					start.await();
+					return update(id, "\"1\"", body).getStatus();
+				};
+				answers.add(pool.submit(write));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get());
+			}
+			assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
+			assertThat(statuses).filteredOn((status) -> status == 412).hasSize(writers - 1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.revisions.findByTemplateIdOrderByNumberDesc(id)).extracting(TemplateRevision::getNumber)
+			.containsExactly(2, 1);
+	}
+
+	@Test
+	void keepsEveryRevisionAndDiffsTwo() throws Exception {
+		String name = unique("revs");
+		long id = create(name, "r", "nginx:1", "t");
+		update(id, "\"1\"", document(name, "nginx:2", "t"));
+		update(id, "\"2\"", document(name, "nginx:3", "t"));
+
+		JsonNode list = json(call(get("/api/v1/templates/" + id + "/revisions"), this.viewer));
+		assertThat(list).extracting((revision) -> revision.get("revision").asInt()).containsExactly(3, 2, 1);
+		JsonNode first = json(call(get("/api/v1/templates/" + id + "/revisions/1"), this.viewer));
+		assertThat(first.at("/manifest/spec/containers/0/image").asString()).isEqualTo("nginx:1");
+		assertThat(call(get("/api/v1/templates/" + id + "/revisions/9"), this.viewer).getStatus()).isEqualTo(404);
+
+		MockHttpServletResponse diff = call(get("/api/v1/templates/" + id + "/diff").param("from", "1").param("to", "3"),
+				this.viewer);
+		assertThat(diff.getStatus()).isEqualTo(200);
+		assertThat(diff.getContentType()).startsWith(MediaType.TEXT_PLAIN_VALUE);
+		assertThat(diff.getContentAsString()).startsWith("--- revision 1\n+++ revision 3\n@@ ")
+			.contains("\n-    image: nginx:1\n+    image: nginx:3\n");
+	}
+
+	@Test
+	void rendersWithValuesAndDefaultsAndNamesMissingOnes() throws Exception {
+		String name = unique("render");
+		String body = """
+				{"name": "%s", "parameters": [{"name": "IMAGE_TAG", "default": "1.27"}, {"name": "APP", "required": true}],
+				 "manifest": {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "${APP}", "labels": {"app": "web"}},
+				   "spec": {"containers": [{"name": "web", "image": "nginx:${IMAGE_TAG}"}]}}}""".formatted(name);
+		long id = json(call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON).content(body),
+				this.editor)).get("id").asLong();
+
+		MockHttpServletResponse yaml = call(get("/api/v1/templates/" + id + "/render").param("values.APP", "shop"),
+				this.viewer);
+		assertThat(yaml.getStatus()).isEqualTo(200);
+		assertThat(yaml.getContentType()).startsWith("application/yaml");
+		assertThat(yaml.getContentAsString()).contains("name: shop", "image: nginx:1.27");
+
+		MockHttpServletResponse converted = call(post("/api/v1/templates/" + id + "/render").param("kind", "Deployment")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.content("{\"values\": {\"APP\": \"shop\", \"IMAGE_TAG\": \"1.29\"}}"), this.viewer);
+		assertThat(converted.getStatus()).isEqualTo(200);
+		JsonNode deployment = json(converted);
+		assertThat(deployment.get("kind").asString()).isEqualTo("Deployment");
+		assertThat(deployment.at("/spec/template/spec/containers/0/image").asString()).isEqualTo("nginx:1.29");
+
+		MockHttpServletResponse missing = call(get("/api/v1/templates/" + id + "/render"), this.viewer);
+		assertThat(missing.getStatus()).isEqualTo(422);
+		assertThat(missing.getContentAsString()).contains("APP");
+	}
+
+	@Test
+	void refusesInvalidDocuments() throws Exception {
+		String pod = "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {}}";
+		assertThat(createStatus("{\"manifest\": " + pod + "}")).isEqualTo(422);
+		assertThat(createStatus("{\"name\": \"" + "n".repeat(254) + "\", \"manifest\": " + pod + "}")).isEqualTo(422);
+		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"tags\": [\"" + "t".repeat(64)
+				+ "\"], \"manifest\": " + pod + "}")).isEqualTo(422);
+		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"description\": \"" + "d".repeat(2001)
+				+ "\", \"manifest\": " + pod + "}")).isEqualTo(422);
+		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"parameters\": [{\"name\": \"lower\"}], "
+				+ "\"manifest\": " + pod + "}")).isEqualTo(422);
+		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"parameters\": [{\"name\": \"A\"}, "
+				+ "{\"name\": \"A\"}], \"manifest\": " + pod + "}")).isEqualTo(422);
+		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"manifest\": {\"apiVersion\": \"v1\", "
+				+ "\"kind\": \"Service\"}}")).isEqualTo(422);
+
+		MockHttpServletResponse malformed = call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
+			.content("{\n  \"name\": ,\n}"), this.editor);
+		assertThat(malformed.getStatus()).isEqualTo(400);
+		assertThat(malformed.getContentAsString()).contains("line");
+
+		MockHttpServletResponse large = call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + "x".repeat(1024 * 1024 + 1) + "\"}"), this.editor);
+		assertThat(large.getStatus()).isEqualTo(413);
+	}
+
+	@Test
+	void aNameIsTakenOnce() throws Exception {
+		String name = unique("twice");
+		create(name, "one", "nginx", "t");
+		assertThat(createStatus(document(name, "nginx", "t"))).isEqualTo(409);
+	}
+
+	@Test
+	void deletesATemplateAndAnswers404ForUnknownIds() throws Exception {
+		long id = create(unique("gone"), "gone", "nginx", "t");
+
+		assertThat(call(delete("/api/v1/templates/" + id), this.editor).getStatus()).isEqualTo(204);
+		assertThat(call(get("/api/v1/templates/" + id), this.viewer).getStatus()).isEqualTo(404);
+		assertThat(call(delete("/api/v1/templates/" + id), this.editor).getStatus()).isEqualTo(404);
+		assertThat(this.revisions.findByTemplateIdOrderByNumberDesc(id)).isEmpty();
+	}
+
+	@Test
+	void aViewerReadsButDoesNotWrite() throws Exception {
+		String name = unique("ro");
+		long id = create(name, "ro", "nginx", "t");
+
+		assertThat(call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
+			.content(document(unique("ro"), "nginx", "t")), this.viewer).getStatus()).isEqualTo(403);
+		assertThat(call(put("/api/v1/templates/" + id).header(HttpHeaders.IF_MATCH, "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(document(name, "nginx:2", "t")), this.viewer).getStatus()).isEqualTo(403);
+		assertThat(call(delete("/api/v1/templates/" + id), this.viewer).getStatus()).isEqualTo(403);
+		assertThat(call(get("/api/v1/templates/" + id), this.viewer).getStatus()).isEqualTo(200);
+		assertThat(call(get("/api/v1/templates/" + id), TestAdmin.BEARER).getStatus()).isEqualTo(200);
+	}
+
+	private long create(String name, String description, String image, String tag) throws Exception {
+		ObjectNode document = (ObjectNode) JSON.readTree(document(name, image, tag));
+		document.put("description", description);
+		MockHttpServletResponse created = call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
+			.content(document.toString()), this.editor);
+		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+		return json(created).get("id").asLong();
+	}
+
+	private MockHttpServletResponse update(long id, String ifMatch, String body) throws Exception {
+		return call(put("/api/v1/templates/" + id).header(HttpHeaders.IF_MATCH, ifMatch)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body), this.editor);
+	}
+
+	private int createStatus(String body) throws Exception {
+		return call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON).content(body), this.editor)
+			.getStatus();
+	}
+
+	private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String bearer) throws Exception {
+		return this.mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer)).andReturn().getResponse();
+	}
+
+	private String token(Role role) {
+		String name = "tpl-" + role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		this.accounts.create(name, "a-good-test-password", Set.of(role));
+		return this.accounts.createToken(name, "templates").token();
+	}
+
+	private static String document(String name, String image, String tag) {
+		return """
+				{"name": "%s", "tags": ["%s"],
+				 "parameters": [{"name": "IMAGE_TAG", "description": "the nginx tag", "default": "1.27"}],
+				 "manifest": {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web"},
+				   "spec": {"containers": [{"name": "web", "image": "%s"}]}}}""".formatted(name, tag, image);
+	}
+
+	private static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static JsonNode json(MockHttpServletResponse response) throws Exception {
+		return JSON.readTree(response.getContentAsString());
+	}
+
+	private static List<Long> ids(JsonNode page) {
+		List<Long> ids = new ArrayList<>();
+		page.get("items").forEach((item) -> ids.add(item.get("id").asLong()));
+		return ids;
+	}
+
+}
