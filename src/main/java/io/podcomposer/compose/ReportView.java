@@ -64,7 +64,7 @@ public record ReportView(List<FindingView> errors, List<FindingView> warnings, S
 		String refusedBy = (violation.level() == Level.BASELINE) ? "namespaces that enforce baseline or restricted"
 				: "namespaces that enforce restricted";
 		return new ViolationView(violation.check(), violation.level().id(), violation.reason(), violation.detail(),
-				PodSecurityRemedies.of(violation.check()), refusedBy, violation.paths());
+				PodSecurityRemedies.of(violation), refusedBy, violation.paths());
 	}
 
 	private static String title(Level level) {
