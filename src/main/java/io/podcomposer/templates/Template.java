@@ -42,6 +42,14 @@ class Template {
 	@Column(nullable = false, length = 1048576)
 	private String parameters;
 
+	/** The kind of the current revision's manifest, as {@code kind:} writes it. */
+	@Column(length = 32)
+	private String kind;
+
+	/** The Pod Security level the current revision's pod satisfies. */
+	@Column(name = "pod_security_level", length = 16)
+	private String podSecurityLevel;
+
 	/** The number of the current revision. */
 	@Column(nullable = false)
 	private int revision;
@@ -72,8 +80,11 @@ class Template {
 	}
 
 	/** Takes the document's fields as the next revision's. */
-	void change(TemplateDocument document, String parametersJson, String actor, Instant at) {
+	void change(TemplateDocument document, String parametersJson, String kind, String podSecurityLevel, String actor,
+			Instant at) {
 		this.name = document.name();
+		this.kind = kind;
+		this.podSecurityLevel = podSecurityLevel;
 		this.description = document.description();
 		this.tags.clear();
 		this.tags.addAll(document.tags());
@@ -101,6 +112,14 @@ class Template {
 
 	String getParameters() {
 		return this.parameters;
+	}
+
+	String getKind() {
+		return this.kind;
+	}
+
+	String getPodSecurityLevel() {
+		return this.podSecurityLevel;
 	}
 
 	int getRevision() {

@@ -56,11 +56,12 @@ class TemplateApiController {
 	}
 
 	@Operation(summary = "Search templates", description = "q matches name, description and tags, ignoring case; "
-			+ "newest change first; items come without the manifest")
+			+ "newest change first, or by name with sort=name; items come without the manifest")
 	@GetMapping(produces = JSON)
 	TemplateViews.Page search(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		return this.templates.search(q, tag, page, size);
+			@RequestParam(defaultValue = "updated") String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return this.templates.search(q, tag, TemplateService.SortOrder.of(sort), page, size);
 	}
 
 	@Operation(summary = "Create a template", description = "The body is a template document, as JSON or YAML")

@@ -16,14 +16,13 @@ interface TemplateRepository extends JpaRepository<Template, Long> {
 
 	/**
 	 * Templates whose name, description or a tag contains {@code pattern} (lower case, a LIKE
-	 * pattern), and that carry {@code tag} unless it is empty; newest change first.
+	 * pattern), and that carry {@code tag} unless it is empty; in the pageable's order.
 	 */
 	@Query(value = """
 			select t from Template t
 			where (lower(t.name) like :pattern escape '\\' or lower(t.description) like :pattern escape '\\'
 				or exists (select 1 from Template s join s.tags g where s = t and lower(g) like :pattern escape '\\'))
-			and (:tag = '' or :tag member of t.tags)
-			order by t.updatedAt desc, t.id desc""", countQuery = """
+			and (:tag = '' or :tag member of t.tags)""", countQuery = """
 			select count(t) from Template t
 			where (lower(t.name) like :pattern escape '\\' or lower(t.description) like :pattern escape '\\'
 				or exists (select 1 from Template s join s.tags g where s = t and lower(g) like :pattern escape '\\'))

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,7 +23,9 @@ import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.Placeholders;
+import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
+import io.podcomposer.podsecurity.PodSecurityEvaluator;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
 
@@ -90,16 +93,52 @@ public class TemplateService {
 		return TemplateViews.Full.of(template, revision(template.getId(), template.getRevision()));
 	}
 
-	/** Templates whose name, description or a tag contains {@code q}, ignoring case; newest change first. */
+	/**
+	 * Templates whose name, description or a tag contains {@code q}, ignoring case; by name, or
+	 * newest change first.
+	 */
 	@Transactional(readOnly = true)
-	TemplateViews.Page search(String q, String tag, int page, int size) {
+	TemplateViews.Page search(String q, String tag, SortOrder order, int page, int size) {
 		int pageNumber = Math.max(page, 0);
 		int pageSize = Math.min(Math.max(size, 1), 200);
 		String pattern = "%" + likeEscaped((q == null) ? "" : q.trim().toLowerCase(Locale.ROOT)) + "%";
 		org.springframework.data.domain.Page<Template> found = this.templates.search(pattern,
-				(tag == null) ? "" : tag.trim(), PageRequest.of(pageNumber, pageSize));
+				(tag == null) ? "" : tag.trim(), PageRequest.of(pageNumber, pageSize, order.sort()));
 		return new TemplateViews.Page(found.map(TemplateViews.Summary::of).getContent(), pageNumber, pageSize,
 				found.getTotalElements());
+	}
+
+	/** How a search is ordered. */
+	enum SortOrder {
+
+		/** Newest change first. */
+		UPDATED(Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))),
+		/** By name, A to Z. */
+		NAME(Sort.by("name"));
+
+		private final Sort sort;
+
+		SortOrder(Sort sort) {
+			this.sort = sort;
+		}
+
+		Sort sort() {
+			return this.sort;
+		}
+
+		/**
+		 * Reads {@code updated} or {@code name}.
+		 * @throws ResponseStatusException 400 for anything else
+		 */
+		static SortOrder of(String text) {
+			for (SortOrder order : values()) {
+				if (order.name().equalsIgnoreCase(text)) {
+					return order;
+				}
+			}
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "sort must be updated or name, not " + text);
+		}
+
 	}
 
 	@Transactional(readOnly = true)
@@ -145,7 +184,9 @@ public class TemplateService {
 
 	private TemplateViews.Full save(Template template, TemplateDocument document, String actor, String action) {
 		Instant now = this.clock.instant();
-		template.change(document, document.parametersJson(), actor, now);
+		Manifest manifest = Manifest.of(document.manifest());
+		String level = PodSecurityEvaluator.evaluate(new PodView(manifest)).level().id();
+		template.change(document, document.parametersJson(), manifest.kind().kindName(), level, actor, now);
 		Template saved;
 		try {
 			// flushed now, so that the version check fails here, before the revision is written

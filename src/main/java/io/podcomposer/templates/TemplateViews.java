@@ -13,25 +13,26 @@ final class TemplateViews {
 	}
 
 	/** A template in a list: everything but the manifest. */
-	record Summary(Long id, String name, String description, Set<String> tags, JsonNode parameters, int revision,
-			Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+	record Summary(Long id, String name, String description, List<String> tags, JsonNode parameters, String kind,
+			String podSecurityLevel, int revision, Instant createdAt, String createdBy, Instant updatedAt,
+			String updatedBy) {
 
 		static Summary of(Template template) {
 			return new Summary(template.getId(), template.getName(), template.getDescription(),
-					Set.copyOf(template.getTags()), TemplateService.json(template.getParameters()),
-					template.getRevision(), template.getCreatedAt(), template.getCreatedBy(), template.getUpdatedAt(),
+					sorted(template.getTags()), TemplateService.json(template.getParameters()), template.getKind(),
+					template.getPodSecurityLevel(), template.getRevision(), template.getCreatedAt(), template.getCreatedBy(), template.getUpdatedAt(),
 					template.getUpdatedBy());
 		}
 
 	}
 
 	/** A template document with its current manifest. */
-	record Full(Long id, String name, String description, Set<String> tags, JsonNode parameters, JsonNode manifest,
+	record Full(Long id, String name, String description, List<String> tags, JsonNode parameters, JsonNode manifest,
 			int revision, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
 		static Full of(Template template, TemplateRevision current) {
 			return new Full(template.getId(), template.getName(), template.getDescription(),
-					Set.copyOf(template.getTags()), TemplateService.json(template.getParameters()),
+					sorted(template.getTags()), TemplateService.json(template.getParameters()),
 					TemplateService.json(current.getManifest()), template.getRevision(), template.getCreatedAt(),
 					template.getCreatedBy(), template.getUpdatedAt(), template.getUpdatedBy());
 		}
@@ -62,6 +63,10 @@ final class TemplateViews {
 					TemplateService.json(revision.getManifest()));
 		}
 
+	}
+
+	private static List<String> sorted(Set<String> tags) {
+		return tags.stream().sorted().toList();
 	}
 
 }

@@ -138,6 +138,20 @@ class TemplateApiTest {
 		assertThat(second.get("page").asInt()).isEqualTo(1);
 		assertThat(second.get("size").asInt()).isEqualTo(2);
 		assertThat(second.get("total").asLong()).isEqualTo(3);
+
+		JsonNode byNameOrder = json(call(get("/api/v1/templates").param("q", marker).param("sort", "name"), this.viewer));
+		assertThat(ids(byNameOrder)).containsExactly(byName, byTag, byDescription);
+		assertThat(call(get("/api/v1/templates").param("sort", "size"), this.viewer).getStatus()).isEqualTo(400);
+	}
+
+	@Test
+	void aListedTemplateShowsItsKindAndPodSecurityLevel() throws Exception {
+		String marker = unique("level");
+		create(marker, "plain", "nginx", "alpha");
+		JsonNode item = json(call(get("/api/v1/templates").param("q", marker), this.viewer)).get("items").get(0);
+		assertThat(item.get("kind").asString()).isEqualTo("Pod");
+		// no security context at all: baseline holds, restricted does not
+		assertThat(item.get("podSecurityLevel").asString()).isEqualTo("baseline");
 	}
 
 	@Test
