@@ -3,13 +3,14 @@ package io.podcomposer.compose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.UnsupportedManifestException;
+import io.podcomposer.system.FormIndexes;
+import io.podcomposer.templates.EditingTemplate;
+import io.podcomposer.templates.TemplateDrafts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -37,30 +39,26 @@ class ComposeController {
 
 	private final ComposerService composer;
 
-	ComposeController(ComposerService composer) {
+	private final TemplateDrafts drafts;
+
+	ComposeController(ComposerService composer, TemplateDrafts drafts) {
 		this.composer = composer;
+		this.drafts = drafts;
 	}
-
-	/** Most rows any list of the form may have; the binder would grow a list to any index it is sent. */
-	static final int MAX_ROWS = 500;
-
-	private static final Pattern INDEX = Pattern.compile("\\[([^\\]]*)]");
 
 	@InitBinder("form")
 	void bindFields(WebDataBinder binder, WebRequest request) {
-		request.getParameterMap().keySet().forEach(ComposeController::checkIndexes);
+		FormIndexes.check(request);
 		binder.initDirectFieldAccess();
 	}
 
-	private static void checkIndexes(String parameter) {
-		Matcher index = INDEX.matcher(parameter);
-		while (index.find()) {
-			String digits = index.group(1);
-			if (!digits.matches("\\d{1,3}") || Integer.parseInt(digits) >= MAX_ROWS) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-						"form field " + parameter + " has an index that is not a row number below " + MAX_ROWS);
-			}
-		}
+	/**
+	 * The parameters the template being edited declares, which every request of the page carries:
+	 * the preview warns of placeholders that are not among them.
+	 */
+	@ModelAttribute("declared")
+	List<String> declared(@RequestParam(name = "declared", required = false) List<String> declared) {
+		return (declared != null) ? declared : List.of();
 	}
 
 	@GetMapping({ "/", "/compose" })
@@ -124,6 +122,65 @@ class ComposeController {
 						.build()
 						.toString())
 			.body(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A template's current revision in the composer; saving it makes the next revision. */
+	@GetMapping("/templates/{id}/edit")
+	String editTemplate(@PathVariable long id, Model model) {
+		EditingTemplate template = this.drafts.editing(id);
+		model.addAttribute("editing", template);
+		model.addAttribute("declared", template.declared());
+		model.addAttribute("editor", this.composer.editor(Manifest.of(template.manifest()), List.of(), List.of()));
+		return "compose";
+	}
+
+	/**
+	 * A manifest the composer made earlier, back in the composer: from the save page, or a
+	 * version kept when a save met someone else's newer revision.
+	 */
+	@PostMapping("/compose/open")
+	String open(@RequestParam(name = "manifest", required = false) String manifest,
+			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
+			Model model) {
+		List<FormProblem> problems = new ArrayList<>();
+		editing(templateId, basedOn, problems, model);
+		model.addAttribute("editor", this.composer.editor(this.composer.base(manifest, problems), List.of(), problems));
+		return "compose";
+	}
+
+	/**
+	 * The form applied, then the "save as template" page. Inputs the composer could not take keep
+	 * the user in the composer, to correct them rather than save without them.
+	 */
+	@PostMapping("/compose/save")
+	String save(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
+			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
+			Model model) {
+		ComposerService.Composition composition = this.composer.compose(base, form, null);
+		if (!composition.problems().isEmpty()) {
+			List<FormProblem> problems = new ArrayList<>(composition.problems());
+			editing(templateId, basedOn, problems, model);
+			model.addAttribute("editor", this.composer.editor(composition.manifest(), composition.notes(), problems));
+			return "compose";
+		}
+		model.addAttribute("page", this.drafts.start(composition.manifest().root(), templateId, basedOn));
+		return "templates/save";
+	}
+
+	/** The template the page edits, at the revision given; none when it has been deleted meanwhile. */
+	private void editing(Long templateId, Integer basedOn, List<FormProblem> problems, Model model) {
+		if (templateId == null) {
+			return;
+		}
+		try {
+			EditingTemplate template = this.drafts.editing(templateId);
+			model.addAttribute("editing", new EditingTemplate(template.id(), template.name(),
+					(basedOn != null) ? basedOn : template.basedOn(), template.manifest(), template.declared()));
+		}
+		catch (ResponseStatusException ex) {
+			problems.add(new FormProblem("manifest",
+					"The template you were editing has been deleted. Saving makes a new template."));
+		}
 	}
 
 	private Manifest baseOrNew(String base) {

@@ -8,6 +8,7 @@ import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.ManifestWriter;
+import io.podcomposer.manifest.Placeholders;
 import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.validation.ValidationReport;
 import io.podcomposer.validation.Validator;
@@ -50,7 +51,7 @@ class ComposerService {
 	 */
 	Manifest base(String baseJson, List<FormProblem> problems) {
 		try {
-			return Manifest.of(ManifestReader.readJson(baseJson == null ? "" : baseJson));
+			return Manifest.of(ManifestReader.readJson(baseJson));
 		}
 		catch (ManifestParseException | UnsupportedManifestException ex) {
 			problems.add(new FormProblem("manifest", "The page's copy of the manifest was unreadable, so the composer "
@@ -81,7 +82,7 @@ class ComposerService {
 		ValidationReport report = Validator.validate(manifest);
 		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName,
 				PodPicture.of(manifest, PictureWarnings.of(report)), KnownFields.keptPaths(manifest), notes, problems,
-				ReportView.of(report, manifest, yaml));
+				ReportView.of(report, manifest, yaml), Placeholders.names(manifest.root()));
 	}
 
 }

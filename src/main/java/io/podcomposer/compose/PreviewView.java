@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The right-hand side of the composer: the manifest as YAML and JSON, the pod picture, the fields
  * kept from YAML, what a kind change did, the inputs that could not be taken, and what the
- * validator says of the manifest.
+ * validator says of the manifest, and the {@code ${NAME}} placeholders it uses.
  */
 public record PreviewView(String yaml, String json, String fileName, PodPicture picture, List<String> kept,
-		List<String> notes, List<FormProblem> problems, ReportView report) {
+		List<String> notes, List<FormProblem> problems, ReportView report, List<String> placeholders) {
 }

@@ -87,8 +87,11 @@ public final class ManifestReader {
 		return toNode(loaded, 0, new int[1]);
 	}
 
-	/** Reads one JSON document. */
+	/** Reads one JSON document; null reads as an empty one. */
 	public static JsonNode readJson(String text) {
+		if (text == null) {
+			throw new ManifestParseException("the document is empty", 0, 0);
+		}
 		try {
 			JsonNode node = JSON.readTree(text);
 			if (node == null || node.isMissingNode()) {

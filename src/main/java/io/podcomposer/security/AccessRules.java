@@ -24,7 +24,8 @@ final class AccessRules {
 		rules.requestMatchers(PUBLIC).permitAll()
 			// the composer: read, render, validate
 			.requestMatchers(HttpMethod.GET, "/", "/compose").hasRole(Role.VIEWER.name())
-			.requestMatchers(HttpMethod.POST, "/compose/preview", "/compose/edit", "/compose/yaml", "/compose/download")
+			.requestMatchers(HttpMethod.POST, "/compose/preview", "/compose/edit", "/compose/yaml", "/compose/download",
+					"/compose/open")
 			.hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/render", "/api/v1/validate").hasRole(Role.VIEWER.name())
 			// the template library: VIEWER reads and renders, EDITOR writes
@@ -32,6 +33,8 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates/*/render").hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.PUT, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.GET, "/templates/*/edit").hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.POST, "/compose/save", "/templates/save").hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
 			// one's own account and tokens
 			.requestMatchers(HttpMethod.GET, "/profile", "/api/v1/me", "/api/v1/tokens").authenticated()

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -78,6 +79,12 @@ public class TemplateService {
 		return save(template, document, actor(), "TEMPLATE_UPDATE");
 	}
 
+	/** Whether a template other than {@code ownId} (null: any template) has this name. */
+	@Transactional(readOnly = true)
+	boolean nameTakenByAnother(String name, Long ownId) {
+		return this.templates.findByName(name).filter((template) -> !template.getId().equals(ownId)).isPresent();
+	}
+
 	@Transactional
 	void delete(long id) {
 		Template template = find(id);
@@ -91,6 +98,13 @@ public class TemplateService {
 	TemplateViews.Full get(long id) {
 		Template template = find(id);
 		return TemplateViews.Full.of(template, revision(template.getId(), template.getRevision()));
+	}
+
+	/** The template with its current manifest, if there is one with this id. */
+	@Transactional(readOnly = true)
+	Optional<TemplateViews.Full> lookup(long id) {
+		return this.templates.findById(id)
+			.map((template) -> TemplateViews.Full.of(template, revision(template.getId(), template.getRevision())));
 	}
 
 	/**

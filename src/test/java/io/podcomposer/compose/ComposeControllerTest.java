@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
+import io.podcomposer.templates.TemplateDrafts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(ComposeController.class)
 @Import(ComposerService.class)
+@MockitoBean(types = TemplateDrafts.class)
 class ComposeControllerTest {
 
 	private static final String UNREADABLE = "The page&#39;s copy of the manifest was unreadable";

@@ -66,7 +66,8 @@ class ReportViewTest {
 		ComposerService composer = new ComposerService();
 		PreviewView plain = composer.preview(POD, List.of(), List.of());
 		PreviewView preview = new PreviewView(plain.yaml(), plain.json(), plain.fileName(), plain.picture(),
-				plain.kept(), plain.notes(), plain.problems(), ReportView.of(PRIVILEGED, POD, plain.yaml()));
+				plain.kept(), plain.notes(), plain.problems(), ReportView.of(PRIVILEGED, POD, plain.yaml()),
+				plain.placeholders());
 
 		Document html = Jsoup.parse(render(preview));
 

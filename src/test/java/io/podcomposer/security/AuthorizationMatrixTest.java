@@ -68,6 +68,10 @@ class AuthorizationMatrixTest {
 			page(HttpMethod.POST, "/compose/preview", Role.VIEWER).with(A_FORM),
 			page(HttpMethod.POST, "/compose/edit", Role.VIEWER).with(A_FORM),
 			page(HttpMethod.POST, "/compose/download", Role.VIEWER).with(A_FORM),
+			page(HttpMethod.POST, "/compose/open", Role.VIEWER),
+			page(HttpMethod.POST, "/compose/save", Role.EDITOR).with(A_FORM),
+			page(HttpMethod.POST, "/templates/save", Role.EDITOR),
+			page(HttpMethod.GET, "/templates/{id}/edit", Role.EDITOR),
 			page(HttpMethod.POST, "/compose/yaml", Role.VIEWER)
 				.with((request) -> request.param("yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n")),
 			api(HttpMethod.POST, "/api/v1/render", Role.VIEWER)

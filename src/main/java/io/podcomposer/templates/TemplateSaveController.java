@@ -1,0 +1,73 @@
+package io.podcomposer.templates;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.podcomposer.system.FieldProblem;
+import io.podcomposer.system.FormIndexes;
+import io.podcomposer.system.InvalidFieldsException;
+
+/**
+ * Saves what the composer made, from the "save as template" page. A refused save shows the page
+ * again with everything typed; a save over someone else's newer revision shows what changed, and
+ * keeps this user's version for them to merge.
+ */
+@Controller
+class TemplateSaveController {
+
+	private final TemplateDrafts drafts;
+
+	private final TemplateService templates;
+
+	TemplateSaveController(TemplateDrafts drafts, TemplateService templates) {
+		this.drafts = drafts;
+		this.templates = templates;
+	}
+
+	@InitBinder("save")
+	void bindFields(WebDataBinder binder, WebRequest request) {
+		FormIndexes.check(request);
+		binder.initDirectFieldAccess();
+	}
+
+	@PostMapping("/templates/save")
+	String save(@ModelAttribute("save") TemplateSaveForm form, Model model, RedirectAttributes flash) {
+		try {
+			long id = this.drafts.save(form);
+			flash.addFlashAttribute("notice", form.isRevision() ? "Saved a new revision." : "Saved the template.");
+			return "redirect:/templates/" + id;
+		}
+		catch (InvalidFieldsException ex) {
+			return page(form, ex.problems(), model);
+		}
+		catch (ResponseStatusException ex) {
+			if (form.isRevision() && ex.getStatusCode() == HttpStatus.NOT_FOUND) {
+				form.asNew = true;
+				return page(form, List.of(new FieldProblem("asNew",
+						"The template was deleted since you opened it. Saving now makes it a new template.", "gone")),
+						model);
+			}
+			if (form.isRevision() && ex.getStatusCode() == HttpStatus.PRECONDITION_FAILED) {
+				model.addAttribute("conflict", TemplateConflictPage.of(form, this.templates.get(form.templateId)));
+				return "templates/conflict";
+			}
+			throw ex;
+		}
+	}
+
+	private static String page(TemplateSaveForm form, List<FieldProblem> problems, Model model) {
+		model.addAttribute("page", TemplateSavePage.of(form, problems));
+		return "templates/save";
+	}
+
+}
