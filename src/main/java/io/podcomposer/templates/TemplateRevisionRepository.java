@@ -12,7 +12,11 @@ interface TemplateRevisionRepository extends JpaRepository<TemplateRevision, Lon
 
 	Optional<TemplateRevision> findByTemplateIdAndNumber(Long templateId, int number);
 
-	List<TemplateRevision> findByTemplateIdOrderByNumberDesc(Long templateId);
+	/** A template's revisions, newest first, without their manifests. */
+	@Query("""
+			select new io.podcomposer.templates.TemplateViews$RevisionSummary(r.number, r.author, r.createdAt, r.message)
+			from TemplateRevision r where r.templateId = :templateId order by r.number desc""")
+	List<TemplateViews.RevisionSummary> summaries(Long templateId);
 
 	@Modifying
 	@Query("delete from TemplateRevision r where r.templateId = :templateId")

@@ -158,10 +158,7 @@ public class TemplateService {
 	@Transactional(readOnly = true)
 	List<TemplateViews.RevisionSummary> revisions(long id) {
 		Template template = find(id);
-		return this.revisions.findByTemplateIdOrderByNumberDesc(template.getId())
-			.stream()
-			.map(TemplateViews.RevisionSummary::of)
-			.toList();
+		return this.revisions.summaries(template.getId());
 	}
 
 	@Transactional(readOnly = true)

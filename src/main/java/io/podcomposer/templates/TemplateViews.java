@@ -45,12 +45,6 @@ final class TemplateViews {
 
 	/** A revision in the list of a template's revisions. */
 	record RevisionSummary(int revision, String author, Instant createdAt, String message) {
-
-		static RevisionSummary of(TemplateRevision revision) {
-			return new RevisionSummary(revision.getNumber(), revision.getAuthor(), revision.getCreatedAt(),
-					revision.getMessage());
-		}
-
 	}
 
 	/** One revision, with what it saved. */

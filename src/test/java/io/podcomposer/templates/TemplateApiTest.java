@@ -209,7 +209,7 @@ class TemplateApiTest {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(this.revisions.findByTemplateIdOrderByNumberDesc(id)).extracting(TemplateRevision::getNumber)
+		assertThat(this.revisions.summaries(id)).extracting(TemplateViews.RevisionSummary::revision)
 			.containsExactly(2, 1);
 	}
 
@@ -304,7 +304,7 @@ class TemplateApiTest {
 		assertThat(call(delete("/api/v1/templates/" + id), this.editor).getStatus()).isEqualTo(204);
 		assertThat(call(get("/api/v1/templates/" + id), this.viewer).getStatus()).isEqualTo(404);
 		assertThat(call(delete("/api/v1/templates/" + id), this.editor).getStatus()).isEqualTo(404);
-		assertThat(this.revisions.findByTemplateIdOrderByNumberDesc(id)).isEmpty();
+		assertThat(this.revisions.summaries(id)).isEmpty();
 	}
 
 	@Test
