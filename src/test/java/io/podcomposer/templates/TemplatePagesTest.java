@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -58,6 +59,9 @@ class TemplatePagesTest {
 
 	@Autowired
 	private UserDetailsService userDetails;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	private String viewer;
 
@@ -100,6 +104,35 @@ class TemplatePagesTest {
 		assertThat(page.select("select[name=tag] option[selected]").val()).isEqualTo(tag);
 		assertThat(page.select("select[name=tag] option").eachAttr("value")).contains("", tag);
 		assertThat(page.select("#export-link").attr("href")).isEqualTo("/templates/export?tag=" + tag);
+	}
+
+	@Test
+	void aTemplateWhoseLevelIsNotKnownYetShowsAsUnknown() {
+		String tag = unique("old");
+		long id = create(unique("before-v4"), null, tag, pod("nginx"));
+		// as a row saved before the library kept kind and level
+		this.jdbc.update("update template set kind = null, pod_security_level = null where id = ?", id);
+
+		Element row = row(page(this.mvc.get().uri("/templates").param("tag", tag), this.viewer), id);
+
+		assertThat(row.select(".kind-badge").text()).isEqualTo("unknown");
+		assertThat(row.select(".pss-level").text()).isEqualTo("unknown");
+		assertThat(row.select(".pss-level").attr("class")).isEqualTo("badge pss-level");
+	}
+
+	@Test
+	void whatUsersTypedIsShownAsTextNeverAsMarkup() throws Exception {
+		String markup = "<img src=x onerror=alert(1)>";
+		String tag = unique("xss");
+		long id = create(unique("xss"), markup, tag, pod("nginx"));
+
+		for (String path : List.of("/templates?tag=" + tag, "/templates/" + id, "/templates/" + id + "/delete")) {
+			String html = this.mvc.get().uri(path).with(as(this.editor)).exchange().getResponse().getContentAsString();
+			assertThat(html).as(path).doesNotContain("<img src=x");
+			assertThat(Jsoup.parse(html).select("img[src=x]")).as(path).isEmpty();
+		}
+		assertThat(page(this.mvc.get().uri("/templates/" + id), this.viewer).select(".template-description").text())
+			.isEqualTo(markup);
 	}
 
 	@Test
