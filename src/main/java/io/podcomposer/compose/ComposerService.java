@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * manifest, which gives the next form and the preview.
  */
 @Service
-class ComposerService {
+public class ComposerService {
 
 	static final String NEW_POD_NAME = "my-pod";
 
@@ -72,7 +72,8 @@ class ComposerService {
 				error.line(), view.options(), view.examples());
 	}
 
-	PreviewView preview(Manifest manifest, List<String> notes, List<FormProblem> problems) {
+	/** The manifest as the preview shows it; the template pages show a template the same way. */
+	public PreviewView preview(Manifest manifest, List<String> notes, List<FormProblem> problems) {
 		String name = manifest.name().isBlank() ? "manifest" : manifest.name();
 		// The form takes a name of any length; the page's template cannot join one over 100,000
 		// characters (SpEL refuses), and no file system takes such a file name.

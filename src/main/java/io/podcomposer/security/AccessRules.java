@@ -31,11 +31,22 @@ final class AccessRules {
 			// the template library: VIEWER reads and renders, EDITOR writes
 			.requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates/*/render").hasRole(Role.VIEWER.name())
+			// writes, restoring a revision (POST .../revisions/{n}/restore) among them
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.PUT, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
-			.requestMatchers(HttpMethod.GET, "/templates/*/edit").hasRole(Role.EDITOR.name())
-			.requestMatchers(HttpMethod.POST, "/compose/save", "/templates/save").hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
+			// the library pages; {id} is a number, so that other pages under /templates stay closed until placed
+			.requestMatchers(HttpMethod.GET, "/templates", "/templates/{id:[0-9]+}", "/templates/{id:[0-9]+}/render",
+					"/templates/{id:[0-9]+}/diff", "/templates/{id:[0-9]+}/manifest.yaml",
+					"/templates/{id:[0-9]+}/manifest.json")
+			.hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.GET, "/templates/{id:[0-9]+}/delete").hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.POST, "/templates/{id:[0-9]+}/clone", "/templates/{id:[0-9]+}/delete",
+					"/templates/{id:[0-9]+}/revisions/{number:[0-9]+}/restore")
+			.hasRole(Role.EDITOR.name())
+			// the composer saving a template, or a template's next revision
+			.requestMatchers(HttpMethod.GET, "/templates/{id:[0-9]+}/edit").hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.POST, "/compose/save", "/templates/save").hasRole(Role.EDITOR.name())
 			// one's own account and tokens
 			.requestMatchers(HttpMethod.GET, "/profile", "/api/v1/me", "/api/v1/tokens").authenticated()
 			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke", "/api/v1/tokens")

@@ -15,6 +15,9 @@ class NavigationAdvice {
 		if (path.startsWith("/admin")) {
 			return "admin";
 		}
+		if (path.startsWith("/templates")) {
+			return "templates";
+		}
 		if (path.startsWith("/profile")) {
 			return "profile";
 		}

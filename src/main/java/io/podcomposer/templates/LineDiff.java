@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A unified diff of two texts, line by line, as {@code diff -u} writes it: the longest common
- * subsequence of lines, and hunks with three lines of context.
+ * A diff of two texts, line by line, as {@code diff -u} finds it: the longest common subsequence
+ * of lines, in hunks with three lines of context. The hunks are the model; the unified text and
+ * the diff pages are both drawn from them.
  */
 final class LineDiff {
 
@@ -17,17 +18,111 @@ final class LineDiff {
 	private LineDiff() {
 	}
 
-	/** One line of the edit script: ' ' kept, '-' only in the old text, '+' only in the new one. */
-	private record Edit(char kind, String line, int oldIndex, int newIndex) {
+	/** Where a line of the diff is: in both texts, only in the old one, or only in the new one. */
+	enum Change {
+
+		KEPT(' '), REMOVED('-'), ADDED('+');
+
+		private final char symbol;
+
+		Change(char symbol) {
+			this.symbol = symbol;
+		}
+
+		/** The mark in front of the line in a unified diff. */
+		public char symbol() {
+			return this.symbol;
+		}
+
+	}
+
+	/**
+	 * One line of a hunk, with its 1-based numbers in the old and the new text; a number is 0 where
+	 * the line is not in that text.
+	 */
+	record Line(Change change, String text, int oldNumber, int newNumber) {
+	}
+
+	/** A side-by-side row: the old line on the left, the new one on the right; either may be null. */
+	record Row(Line left, Line right) {
+	}
+
+	/**
+	 * A run of changes with its context. The starts and counts are those of the {@code @@} header:
+	 * an empty range starts at the line before it.
+	 */
+	record Hunk(int oldStart, int oldCount, int newStart, int newCount, List<Line> lines) {
+
+		/** As in {@code @@ -2,7 +2,7 @@}; a count of 1 is left out. */
+		public String header() {
+			return "@@ -" + range(this.oldStart, this.oldCount) + " +" + range(this.newStart, this.newCount) + " @@";
+		}
+
+		/**
+		 * The lines side by side: a kept line on both sides, and each run of removed lines beside
+		 * the added lines that follow it, pair by pair.
+		 */
+		public List<Row> rows() {
+			List<Row> rows = new ArrayList<>();
+			int i = 0;
+			while (i < this.lines.size()) {
+				Line line = this.lines.get(i);
+				if (line.change() == Change.KEPT) {
+					rows.add(new Row(line, line));
+					i++;
+					continue;
+				}
+				List<Line> removed = run(i, Change.REMOVED);
+				List<Line> added = run(i + removed.size(), Change.ADDED);
+				for (int k = 0; k < Math.max(removed.size(), added.size()); k++) {
+					rows.add(new Row((k < removed.size()) ? removed.get(k) : null,
+							(k < added.size()) ? added.get(k) : null));
+				}
+				i += removed.size() + added.size();
+			}
+			return rows;
+		}
+
+		private List<Line> run(int from, Change change) {
+			int to = from;
+			while (to < this.lines.size() && this.lines.get(to).change() == change) {
+				to++;
+			}
+			return this.lines.subList(from, to);
+		}
+
+		private static String range(int start, int count) {
+			return (count == 1) ? String.valueOf(start) : start + "," + count;
+		}
+
+	}
+
+	/** One step of the edit script, with 0-based positions in the old and the new lines. */
+	private record Edit(Change change, String line, int oldIndex, int newIndex) {
 	}
 
 	/** The diff, with {@code ---}/{@code +++} headers; empty when the texts have the same lines. */
 	static String unified(String oldName, String oldText, String newName, String newText) {
-		List<Edit> edits = edits(lines(oldText), lines(newText));
+		List<Hunk> hunks = hunks(oldText, newText);
+		if (hunks.isEmpty()) {
+			return "";
+		}
 		StringBuilder out = new StringBuilder();
+		out.append("--- ").append(oldName).append('\n').append("+++ ").append(newName).append('\n');
+		for (Hunk hunk : hunks) {
+			out.append(hunk.header()).append('\n');
+			hunk.lines().forEach((line) -> out.append(line.change().symbol()).append(line.text()).append('\n'));
+		}
+		return out.toString();
+	}
+
+	/** The hunks of the diff; none when the texts have the same lines. */
+	static List<Hunk> hunks(String oldText, String newText) {
+		List<Edit> edits = edits(lines(oldText), lines(newText));
+		List<Hunk> hunks = new ArrayList<>();
 		int i = 0;
 		while (i < edits.size()) {
-			if (edits.get(i).kind() == ' ') {
+			if (edits.get(i).change() == Change.KEPT) {
 				i++;
 				continue;
 			}
@@ -35,12 +130,12 @@ final class LineDiff {
 			int end = i;
 			// a hunk runs on while the next change is close enough for the contexts to touch
 			while (end < edits.size()) {
-				if (edits.get(end).kind() != ' ') {
+				if (edits.get(end).change() != Change.KEPT) {
 					end++;
 					continue;
 				}
 				int next = end;
-				while (next < edits.size() && edits.get(next).kind() == ' ') {
+				while (next < edits.size() && edits.get(next).change() == Change.KEPT) {
 					next++;
 				}
 				if (next < edits.size() && next - end <= 2 * CONTEXT) {
@@ -51,32 +146,32 @@ final class LineDiff {
 					break;
 				}
 			}
-			if (out.isEmpty()) {
-				out.append("--- ").append(oldName).append('\n').append("+++ ").append(newName).append('\n');
-			}
-			hunk(edits.subList(start, end), out);
+			hunks.add(hunk(edits.subList(start, end)));
 			i = end;
 		}
-		return out.toString();
+		return hunks;
 	}
 
-	private static void hunk(List<Edit> edits, StringBuilder out) {
+	private static Hunk hunk(List<Edit> edits) {
 		int oldCount = 0;
 		int newCount = 0;
+		List<Line> lines = new ArrayList<>();
 		for (Edit edit : edits) {
-			oldCount += (edit.kind() != '+') ? 1 : 0;
-			newCount += (edit.kind() != '-') ? 1 : 0;
+			boolean inOld = edit.change() != Change.ADDED;
+			boolean inNew = edit.change() != Change.REMOVED;
+			oldCount += inOld ? 1 : 0;
+			newCount += inNew ? 1 : 0;
+			lines.add(new Line(edit.change(), edit.line(), inOld ? edit.oldIndex() + 1 : 0,
+					inNew ? edit.newIndex() + 1 : 0));
 		}
 		Edit first = edits.get(0);
-		out.append("@@ -").append(range(first.oldIndex(), oldCount)).append(" +")
-			.append(range(first.newIndex(), newCount)).append(" @@\n");
-		edits.forEach((edit) -> out.append(edit.kind()).append(edit.line()).append('\n'));
+		return new Hunk(start(first.oldIndex(), oldCount), oldCount, start(first.newIndex(), newCount), newCount,
+				List.copyOf(lines));
 	}
 
-	/** A hunk range: the start counts from 1, except that an empty range names the line before it. */
-	private static String range(int index, int count) {
-		int start = (count == 0) ? index : index + 1;
-		return (count == 1) ? String.valueOf(start) : start + "," + count;
+	/** A hunk's start counts from 1, except that an empty range names the line before it. */
+	private static int start(int index, int count) {
+		return (count == 0) ? index : index + 1;
 	}
 
 	private static List<Edit> edits(List<String> a, List<String> b) {
@@ -92,11 +187,11 @@ final class LineDiff {
 		}
 		List<Edit> edits = new ArrayList<>();
 		for (int k = 0; k < head; k++) {
-			edits.add(new Edit(' ', a.get(k), k, k));
+			edits.add(new Edit(Change.KEPT, a.get(k), k, k));
 		}
 		middle(a.subList(head, a.size() - tail), b.subList(head, b.size() - tail), head, edits);
 		for (int k = tail; k > 0; k--) {
-			edits.add(new Edit(' ', a.get(a.size() - k), a.size() - k, b.size() - k));
+			edits.add(new Edit(Change.KEPT, a.get(a.size() - k), a.size() - k, b.size() - k));
 		}
 		return edits;
 	}
@@ -105,10 +200,10 @@ final class LineDiff {
 		if ((long) a.size() * b.size() > MAX_TABLE) {
 			// too big to compare line by line: everything old goes, everything new comes
 			for (int i = 0; i < a.size(); i++) {
-				edits.add(new Edit('-', a.get(i), offset + i, offset));
+				edits.add(new Edit(Change.REMOVED, a.get(i), offset + i, offset));
 			}
 			for (int j = 0; j < b.size(); j++) {
-				edits.add(new Edit('+', b.get(j), offset + a.size(), offset + j));
+				edits.add(new Edit(Change.ADDED, b.get(j), offset + a.size(), offset + j));
 			}
 			return;
 		}
@@ -123,14 +218,14 @@ final class LineDiff {
 		int j = 0;
 		while (i < a.size() || j < b.size()) {
 			if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-				edits.add(new Edit(' ', a.get(i), offset + i++, offset + j++));
+				edits.add(new Edit(Change.KEPT, a.get(i), offset + i++, offset + j++));
 			}
 			else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
 				// removals first, as diff -u writes them
-				edits.add(new Edit('-', a.get(i), offset + i++, offset + j));
+				edits.add(new Edit(Change.REMOVED, a.get(i), offset + i++, offset + j));
 			}
 			else {
-				edits.add(new Edit('+', b.get(j), offset + i, offset + j++));
+				edits.add(new Edit(Change.ADDED, b.get(j), offset + i, offset + j++));
 			}
 		}
 	}

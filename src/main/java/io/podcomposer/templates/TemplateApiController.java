@@ -86,12 +86,18 @@ class TemplateApiController {
 	ResponseEntity<TemplateViews.Full> update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, HttpServletRequest request)
 			throws IOException {
-		if (ifMatch == null || ifMatch.isBlank()) {
-			throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
-					"If-Match with the revision the change is based on is required, as in If-Match: \"3\"");
-		}
-		int basedOn = revisionOf(ifMatch);
+		int basedOn = basedOn(ifMatch);
 		TemplateViews.Full saved = this.templates.update(id, basedOn, TemplateDocument.from(DocumentBody.read(request)));
+		return ResponseEntity.ok().eTag(etag(saved.revision())).body(saved);
+	}
+
+	@Operation(summary = "Restore a revision", description = "Saves revision n's manifest and parameters as a new "
+			+ "revision with the message \"Restored revision n\"; name, description and tags stay. If-Match must name "
+			+ "the current revision: 428 without it, 412 when another save came first")
+	@PostMapping(path = "/{id}/revisions/{number}/restore", produces = JSON)
+	ResponseEntity<TemplateViews.Full> restore(@PathVariable long id, @PathVariable int number,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		TemplateViews.Full saved = this.templates.restore(id, number, basedOn(ifMatch));
 		return ResponseEntity.ok().eTag(etag(saved.revision())).body(saved);
 	}
 
@@ -125,13 +131,19 @@ class TemplateApiController {
 	@GetMapping(path = "/{id}/render", produces = { YAML, X_YAML, TEXT_YAML, JSON })
 	ResponseEntity<String> render(@PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam Map<String, String> query, HttpServletRequest request) {
+		return ManifestAnswer.of(this.templates.render(id, queryValues(query), ManifestAnswer.targetKind(kind)),
+				request);
+	}
+
+	/** The values a query or a form gives as {@code values.NAME=value}, by name. */
+	static Map<String, String> queryValues(Map<String, String> query) {
 		Map<String, String> values = new HashMap<>();
 		query.forEach((name, value) -> {
 			if (name.startsWith(VALUES)) {
 				values.put(name.substring(VALUES.length()), value);
 			}
 		});
-		return ManifestAnswer.of(this.templates.render(id, values, ManifestAnswer.targetKind(kind)), request);
+		return values;
 	}
 
 	@Operation(summary = "Render the current manifest with the body's values",
@@ -162,6 +174,18 @@ class TemplateApiController {
 
 	private static String etag(int revision) {
 		return "\"" + revision + "\"";
+	}
+
+	/**
+	 * The revision a change is based on, from its {@code If-Match}.
+	 * @throws ResponseStatusException 428 when there is none
+	 */
+	private static int basedOn(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
+					"If-Match with the revision the change is based on is required, as in If-Match: \"3\"");
+		}
+		return revisionOf(ifMatch);
 	}
 
 	/** The revision an {@code If-Match} names; one that names none matches nothing, so it is stale. */

@@ -24,6 +24,9 @@ import io.podcomposer.system.InvalidFieldsException;
 record TemplateDocument(String name, String description, Set<String> tags, List<Parameter> parameters,
 		JsonNode manifest, String message) {
 
+	/** The longest name a template may have: that of a Kubernetes object. */
+	static final int MAX_NAME = 253;
+
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	/**
@@ -37,7 +40,7 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 			throw new InvalidFieldsException(List.of(new FieldProblem("", "must be a template document", "type")));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
-		String name = text(body, "name", 253, problems);
+		String name = text(body, "name", MAX_NAME, problems);
 		if (name == null || name.isBlank()) {
 			problems.add(new FieldProblem("name", "is required", "required"));
 		}
@@ -85,8 +88,13 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 
 	/** Parameters as {@link #parametersJson} wrote them. */
 	static List<Parameter> parameters(String json) {
+		return parameters(ManifestReader.readJson(json));
+	}
+
+	/** Parameters as {@link #parametersJson} wrote them, read. */
+	static List<Parameter> parameters(JsonNode array) {
 		List<Parameter> parameters = new ArrayList<>();
-		for (JsonNode item : ManifestReader.readJson(json)) {
+		for (JsonNode item : array) {
 			parameters.add(new Parameter(item.get("name").asString(), optional(item.path("description")),
 					optional(item.path("default")), item.path("required").asBoolean(false)));
 		}

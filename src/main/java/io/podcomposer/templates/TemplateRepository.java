@@ -1,5 +1,6 @@
 package io.podcomposer.templates;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -13,6 +14,9 @@ interface TemplateRepository extends JpaRepository<Template, Long> {
 	boolean existsByName(String name);
 
 	Optional<Template> findByName(String name);
+
+	@Query("select distinct g from Template t join t.tags g order by g")
+	List<String> findAllTags();
 
 	/**
 	 * Templates whose name, description or a tag contains {@code pattern} (lower case, a LIKE

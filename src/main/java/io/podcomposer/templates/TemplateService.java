@@ -2,6 +2,7 @@ package io.podcomposer.templates;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,13 +86,58 @@ public class TemplateService {
 		return this.templates.findByName(name).filter((template) -> !template.getId().equals(ownId)).isPresent();
 	}
 
+	/** Deletes the template and its revisions; answers its name. */
 	@Transactional
-	void delete(long id) {
+	String delete(long id) {
 		Template template = find(id);
 		this.revisions.deleteByTemplate(template.getId());
 		this.templates.delete(template);
 		this.audit.record("TEMPLATE_DELETE", template.getName(), Outcome.SUCCESS,
 				"at revision " + template.getRevision());
+		return template.getName();
+	}
+
+	/**
+	 * Saves revision {@code number}'s manifest and parameters as the next revision, if
+	 * {@code basedOn} is still the current one; name, description and tags stay as they are.
+	 * @throws ResponseStatusException 412 when another save came first, 404 for an unknown revision
+	 */
+	@Transactional
+	TemplateViews.Full restore(long id, int number, int basedOn) {
+		Template template = find(id);
+		if (template.getRevision() != basedOn) {
+			throw stale(template.getRevision());
+		}
+		TemplateRevision restored = revision(template.getId(), number);
+		return save(template, copyOf(template, template.getName(), restored, "Restored revision " + number), actor(),
+				"TEMPLATE_RESTORE");
+	}
+
+	/**
+	 * A new template with the current content of another, named after it with {@code -copy}, or
+	 * {@code -copy-2} and on when that is taken.
+	 */
+	@Transactional
+	TemplateViews.Full copy(long id) {
+		Template source = find(id);
+		TemplateRevision current = revision(source.getId(), source.getRevision());
+		String name = freeCopyName(source.getName());
+		String actor = actor();
+		return save(new Template(actor, this.clock.instant()),
+				copyOf(source, name, current, "Cloned from " + source.getName() + " revision " + source.getRevision()),
+				actor, "TEMPLATE_CLONE");
+	}
+
+	/** The template without its manifest, as the library lists it. */
+	@Transactional(readOnly = true)
+	TemplateViews.Summary summary(long id) {
+		return TemplateViews.Summary.of(find(id));
+	}
+
+	/** The tags the templates carry, A to Z, each once. */
+	@Transactional(readOnly = true)
+	List<String> tags() {
+		return this.templates.findAllTags();
 	}
 
 	@Transactional(readOnly = true)
@@ -170,9 +216,18 @@ public class TemplateService {
 	@Transactional(readOnly = true)
 	String diff(long id, int from, int to) {
 		Template template = find(id);
-		String before = ManifestWriter.toYaml(json(revision(template.getId(), from).getManifest()));
-		String after = ManifestWriter.toYaml(json(revision(template.getId(), to).getManifest()));
-		return LineDiff.unified("revision " + from, before, "revision " + to, after);
+		return LineDiff.unified("revision " + from, yaml(template, from), "revision " + to, yaml(template, to));
+	}
+
+	/** The hunks of the diff of two revisions' manifests, as YAML. */
+	@Transactional(readOnly = true)
+	List<LineDiff.Hunk> diffHunks(long id, int from, int to) {
+		Template template = find(id);
+		return LineDiff.hunks(yaml(template, from), yaml(template, to));
+	}
+
+	private String yaml(Template template, int number) {
+		return ManifestWriter.toYaml(json(revision(template.getId(), number).getManifest()));
 	}
 
 	/**
@@ -211,6 +266,24 @@ public class TemplateService {
 			.save(new TemplateRevision(saved, document.manifestJson(), actor, document.message()));
 		this.audit.record(action, saved.getName(), Outcome.SUCCESS, "revision " + saved.getRevision());
 		return TemplateViews.Full.of(saved, revision);
+	}
+
+	/** A document that saves a revision's content under the template's description and tags. */
+	private static TemplateDocument copyOf(Template template, String name, TemplateRevision content, String message) {
+		// a copy: the template clears its own tag set before it takes the document's
+		return new TemplateDocument(name, template.getDescription(), new LinkedHashSet<>(template.getTags()),
+				TemplateDocument.parameters(content.getParameters()), json(content.getManifest()), message);
+	}
+
+	private String freeCopyName(String name) {
+		for (int n = 1;; n++) {
+			String suffix = (n == 1) ? "-copy" : "-copy-" + n;
+			String candidate = name.substring(0, Math.min(name.length(), TemplateDocument.MAX_NAME - suffix.length()))
+					+ suffix;
+			if (!this.templates.existsByName(candidate)) {
+				return candidate;
+			}
+		}
 	}
 
 	private Template find(long id) {

@@ -93,6 +93,21 @@ class AuthorizationMatrixTest {
 			api(HttpMethod.GET, "/api/v1/templates/{id}/render", Role.VIEWER),
 			api(HttpMethod.POST, "/api/v1/templates/{id}/render", Role.VIEWER)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
+			api(HttpMethod.POST, "/api/v1/templates/{id}/revisions/{number}/restore", Role.EDITOR)
+				.at("/api/v1/templates/9223372036854775807/revisions/1/restore"),
+			// the library pages; writes go to an id no test makes
+			page(HttpMethod.GET, "/templates", Role.VIEWER),
+			page(HttpMethod.GET, "/templates/{id}", Role.VIEWER),
+			page(HttpMethod.GET, "/templates/{id}/render", Role.VIEWER),
+			page(HttpMethod.GET, "/templates/{id}/diff", Role.VIEWER),
+			page(HttpMethod.GET, "/templates/{id}/manifest.yaml", Role.VIEWER),
+			page(HttpMethod.GET, "/templates/{id}/manifest.json", Role.VIEWER),
+			page(HttpMethod.GET, "/templates/{id}/delete", Role.EDITOR),
+			page(HttpMethod.POST, "/templates/{id}/delete", Role.EDITOR).at("/templates/9223372036854775807/delete"),
+			page(HttpMethod.POST, "/templates/{id}/clone", Role.EDITOR).at("/templates/9223372036854775807/clone"),
+			page(HttpMethod.POST, "/templates/{id}/revisions/{number}/restore", Role.EDITOR)
+				.at("/templates/9223372036854775807/revisions/1/restore")
+				.with((request) -> request.param("basedOn", "1")),
 			// one's own account and tokens
 			page(HttpMethod.GET, "/profile", Role.VIEWER),
 			page(HttpMethod.POST, "/profile/tokens", Role.VIEWER),
@@ -206,7 +221,7 @@ class AuthorizationMatrixTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/actuator/env", "/actuator/info", "/nothing-here" })
+	@ValueSource(strings = { "/actuator/env", "/actuator/info", "/nothing-here", "/templates/not-a-template-id" })
 	void refusesEvenAnAdminWhatIsNotInTheRules(String path) throws Exception {
 		MockHttpServletResponse response = this.mvc.perform(MockMvcRequestBuilders.get(path).with(as(Role.ADMIN)))
 			.andReturn()

@@ -235,6 +235,34 @@ class TemplateApiTest {
 	}
 
 	@Test
+	void restoresARevisionAsANewOneWhenIfMatchNamesTheCurrentRevision() throws Exception {
+		String name = unique("restore");
+		long id = create(name, "r", "nginx:1", "t");
+		update(id, "\"1\"", document(name, "nginx:2", "t"));
+		String restore = "/api/v1/templates/" + id + "/revisions/1/restore";
+
+		MockHttpServletResponse without = call(post(restore), this.editor);
+		assertThat(without.getStatus()).isEqualTo(428);
+		assertThat(without.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		assertThat(call(post(restore).header(HttpHeaders.IF_MATCH, "\"1\""), this.editor).getStatus()).isEqualTo(412);
+		assertThat(call(post(restore).header(HttpHeaders.IF_MATCH, "\"2\""), this.viewer).getStatus()).isEqualTo(403);
+		assertThat(this.revisions.summaries(id)).hasSize(2);
+
+		MockHttpServletResponse restored = call(post(restore).header(HttpHeaders.IF_MATCH, "\"2\""), this.editor);
+		assertThat(restored.getStatus()).isEqualTo(200);
+		assertThat(restored.getHeader(HttpHeaders.ETAG)).isEqualTo("\"3\"");
+		JsonNode body = json(restored);
+		assertThat(body.get("revision").asInt()).isEqualTo(3);
+		assertThat(body.at("/manifest/spec/containers/0/image").asString()).isEqualTo("nginx:1");
+		assertThat(body.get("tags").get(0).asString()).isEqualTo("t");
+		JsonNode third = json(call(get("/api/v1/templates/" + id + "/revisions/3"), this.viewer));
+		assertThat(third.get("message").asString()).isEqualTo("Restored revision 1");
+
+		assertThat(call(post("/api/v1/templates/" + id + "/revisions/9/restore").header(HttpHeaders.IF_MATCH, "\"3\""),
+				this.editor).getStatus()).isEqualTo(404);
+	}
+
+	@Test
 	void rendersWithValuesAndDefaultsAndNamesMissingOnes() throws Exception {
 		String name = unique("render");
 		String body = """
