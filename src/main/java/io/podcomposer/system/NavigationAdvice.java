@@ -18,6 +18,9 @@ class NavigationAdvice {
 		if (path.startsWith("/profile")) {
 			return "profile";
 		}
+		if (path.startsWith("/templates")) {
+			return "templates";
+		}
 		return "compose";
 	}
 

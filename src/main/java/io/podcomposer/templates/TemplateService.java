@@ -56,9 +56,17 @@ public class TemplateService {
 		if (this.templates.existsByName(document.name())) {
 			throw nameTaken(document.name());
 		}
+		return audited("TEMPLATE_CREATE", createUnaudited(document));
+	}
+
+	/**
+	 * Saves a new template without an audit entry of its own, for an import: it chooses free
+	 * names itself and records one entry for all it saves.
+	 */
+	@Transactional
+	TemplateViews.Full createUnaudited(TemplateDocument document) {
 		String actor = actor();
-		Template template = new Template(actor, this.clock.instant());
-		return save(template, document, actor, "TEMPLATE_CREATE");
+		return save(new Template(actor, this.clock.instant()), document, actor);
 	}
 
 	/**
@@ -75,7 +83,7 @@ public class TemplateService {
 		if (!template.getName().equals(document.name()) && this.templates.existsByName(document.name())) {
 			throw nameTaken(document.name());
 		}
-		return save(template, document, actor(), "TEMPLATE_UPDATE");
+		return audited("TEMPLATE_UPDATE", save(template, document, actor()));
 	}
 
 	@Transactional
@@ -182,7 +190,7 @@ public class TemplateService {
 		return ManifestReader.readJson(text);
 	}
 
-	private TemplateViews.Full save(Template template, TemplateDocument document, String actor, String action) {
+	private TemplateViews.Full save(Template template, TemplateDocument document, String actor) {
 		Instant now = this.clock.instant();
 		Manifest manifest = Manifest.of(document.manifest());
 		String level = PodSecurityEvaluator.evaluate(new PodView(manifest)).level().id();
@@ -198,8 +206,12 @@ public class TemplateService {
 		}
 		TemplateRevision revision = this.revisions
 			.save(new TemplateRevision(saved, document.manifestJson(), actor, document.message()));
-		this.audit.record(action, saved.getName(), Outcome.SUCCESS, "revision " + saved.getRevision());
 		return TemplateViews.Full.of(saved, revision);
+	}
+
+	private TemplateViews.Full audited(String action, TemplateViews.Full saved) {
+		this.audit.record(action, saved.name(), Outcome.SUCCESS, "revision " + saved.revision());
+		return saved;
 	}
 
 	private Template find(long id) {
