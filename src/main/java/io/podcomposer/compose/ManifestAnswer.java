@@ -60,8 +60,11 @@ public final class ManifestAnswer {
 					+ "\" is not supported for conversion; supported kinds are " + Manifest.supportedKinds()));
 	}
 
-	/** The offered type the client prefers; Spring has already answered 406 when there is none. */
-	private static MediaType answerType(HttpServletRequest request) {
+	/**
+	 * The offered type the client prefers, YAML unless it accepts only JSON; Spring has already
+	 * answered 406 when there is none.
+	 */
+	public static MediaType answerType(HttpServletRequest request) {
 		List<MediaType> accepted = new ArrayList<>(
 				MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT))));
 		MimeTypeUtils.sortBySpecificity(accepted);

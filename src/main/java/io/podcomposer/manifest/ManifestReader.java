@@ -1,10 +1,12 @@
 package io.podcomposer.manifest;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
@@ -63,9 +65,53 @@ public final class ManifestReader {
 
 	/** Reads one YAML document (JSON is YAML too). */
 	public static JsonNode readYaml(String text) {
-		Object loaded;
+		Object loaded = parsed(() -> newYaml().load(text));
+		if (loaded == null) {
+			throw new ManifestParseException("the document is empty", 0, 0);
+		}
+		return toNode(loaded, 0, new int[1]);
+	}
+
+	/**
+	 * Reads every document of a YAML stream, as {@code kubectl apply -f} takes one: documents
+	 * separated by {@code ---}. An empty document in between is a null node, so that the caller
+	 * can name it; empty ones at the end (a closing {@code ---}) are left out. The limits hold for
+	 * the stream as a whole: aliases in many documents cannot add up to more values than in one.
+	 * @throws ManifestParseException when a document is malformed or breaks a limit, or when the
+	 * text holds no document at all
+	 */
+	public static List<JsonNode> readYamlDocuments(String text) {
+		List<JsonNode> documents = new ArrayList<>();
+		int[] count = new int[1];
+		parsed(() -> {
+			for (Object loaded : newYaml().loadAll(text)) {
+				documents.add((loaded == null) ? NODES.nullNode() : documentNode(loaded, documents.size(), count));
+			}
+			return null;
+		});
+		while (!documents.isEmpty() && documents.get(documents.size() - 1).isNull()) {
+			documents.remove(documents.size() - 1);
+		}
+		if (documents.isEmpty()) {
+			throw new ManifestParseException("the document is empty", 0, 0);
+		}
+		return documents;
+	}
+
+	/** A document of a stream; a problem found in the tree names the document, as it has no line. */
+	private static JsonNode documentNode(Object loaded, int index, int[] count) {
 		try {
-			loaded = newYaml().load(text);
+			return toNode(loaded, 0, count);
+		}
+		catch (ManifestParseException ex) {
+			throw new ManifestParseException("documents[" + index + "]: " + ex.getMessage(), 0, 0);
+		}
+	}
+
+	/** What SnakeYAML reads, its errors told with their place and in the reader's words. */
+	private static Object parsed(Supplier<Object> read) {
+		try {
+			return read.get();
 		}
 		catch (MarkedYAMLException ex) {
 			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
@@ -81,10 +127,6 @@ public final class ManifestReader {
 		catch (YAMLException ex) {
 			throw new ManifestParseException(explainGuard(firstLine(ex.getMessage())), 0, 0);
 		}
-		if (loaded == null) {
-			throw new ManifestParseException("the document is empty", 0, 0);
-		}
-		return toNode(loaded, 0, new int[1]);
 	}
 
 	/** Reads one JSON document; null reads as an empty one. */

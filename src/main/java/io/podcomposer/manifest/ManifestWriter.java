@@ -33,6 +33,15 @@ public final class ManifestWriter {
 		return newYaml().dump(toPlain(canonical(tree)));
 	}
 
+	/**
+	 * Writes the tree as it is: its key order and its nulls kept, as a backup must keep them. A
+	 * list gives a YAML sequence at the left margin, so that lists written one after another read
+	 * as one list.
+	 */
+	public static String toYamlAsGiven(JsonNode tree) {
+		return newYaml().dump(toPlain(tree));
+	}
+
 	public static String toJson(JsonNode tree) {
 		return JSON.writeValueAsString(canonical(tree)) + "\n";
 	}

@@ -29,6 +29,12 @@ final class AccessRules {
 			.hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/render", "/api/v1/validate").hasRole(Role.VIEWER.name())
 			// the template library: VIEWER reads and renders, EDITOR writes
+			// importing is writing, exporting reading; these come before any broader /templates rule
+			.requestMatchers(HttpMethod.GET, "/templates/import").hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.POST, "/templates/import").hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.GET, "/templates/export").hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/templates/import").hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/templates/export").hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates/*/render").hasRole(Role.VIEWER.name())
 			// writes, restoring a revision (POST .../revisions/{n}/restore) among them

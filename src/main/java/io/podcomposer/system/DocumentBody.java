@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
@@ -38,18 +39,36 @@ public final class DocumentBody {
 	 */
 	public static JsonNode read(HttpServletRequest request) throws IOException {
 		String text = utf8(RequestBodyLimit.read(request));
-		boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
-		return json ? ManifestReader.readJson(text) : ManifestReader.readYaml(text);
+		return isJson(request) ? ManifestReader.readJson(text) : ManifestReader.readYaml(text);
 	}
 
-	/** Strictly: a lenient decoder would turn binary into replacement characters, which YAML reads as text. */
-	private static String utf8(byte[] body) {
+	/**
+	 * The parsed documents of a body that may hold several: one JSON document, or every document
+	 * of a YAML stream (see {@link ManifestReader#readYamlDocuments}).
+	 * @throws RequestBodyLimit.BodyTooLargeException when the body is over the limit
+	 * @throws ManifestParseException when it is not UTF-8 text or a document is malformed
+	 */
+	public static List<JsonNode> readDocuments(HttpServletRequest request) throws IOException {
+		String text = utf8(RequestBodyLimit.read(request));
+		return isJson(request) ? List.of(ManifestReader.readJson(text)) : ManifestReader.readYamlDocuments(text);
+	}
+
+	/**
+	 * Bytes as UTF-8 text, strictly: a lenient decoder would turn binary into replacement
+	 * characters, which YAML reads as text.
+	 * @throws ManifestParseException when they are not UTF-8
+	 */
+	public static String utf8(byte[] body) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
 		}
 		catch (CharacterCodingException ex) {
 			throw new ManifestParseException("the body is not UTF-8 text", 0, 0);
 		}
+	}
+
+	private static boolean isJson(HttpServletRequest request) {
+		return MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
 	}
 
 }

@@ -9,7 +9,12 @@ public class InvalidFieldsException extends RuntimeException {
 	private final List<FieldProblem> problems;
 
 	public InvalidFieldsException(List<FieldProblem> problems) {
-		super(problems.stream().map((problem) -> problem.path() + ": " + problem.message())
+		this("", problems);
+	}
+
+	/** With {@code summary}, a sentence, before the problems in the message. */
+	public InvalidFieldsException(String summary, List<FieldProblem> problems) {
+		super(summary + problems.stream().map((problem) -> problem.path() + ": " + problem.message())
 			.collect(Collectors.joining("; ")));
 		this.problems = List.copyOf(problems);
 	}

@@ -60,6 +60,12 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 		return new TemplateDocument(name, description, tags, parameters, manifest, message);
 	}
 
+	/** The same document under another name. */
+	TemplateDocument named(String otherName) {
+		return new TemplateDocument(otherName, this.description, this.tags, this.parameters, this.manifest,
+				this.message);
+	}
+
 	/** The manifest as stored: compact JSON text. */
 	String manifestJson() {
 		// as is, not canonical: nulls and key order are the user's too

@@ -1,14 +1,17 @@
 package io.podcomposer.templates;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-/** The templates; none of these queries reads a manifest. */
+/** The templates; none of these queries reads a manifest, but the export's. */
 interface TemplateRepository extends JpaRepository<Template, Long> {
 
 	boolean existsByName(String name);
@@ -32,5 +35,57 @@ interface TemplateRepository extends JpaRepository<Template, Long> {
 				or exists (select 1 from Template s join s.tags g where s = t and lower(g) like :pattern escape '\\'))
 			and (:tag = '' or :tag member of t.tags)""")
 	Page<Template> search(String pattern, String tag, Pageable pageable);
+
+	/**
+	 * The templates after {@code afterId} in id order, each with its current manifest, that carry
+	 * {@code tag} unless it is empty: one page of an export. Rows, not entities, so that a long
+	 * export keeps nothing in the persistence context.
+	 */
+	@Query("""
+			select t.id as id, t.name as name, t.description as description, t.parameters as parameters,
+				t.revision as revision, t.createdAt as createdAt, t.createdBy as createdBy, t.updatedAt as updatedAt,
+				t.updatedBy as updatedBy, r.manifest as manifest
+			from Template t join TemplateRevision r on r.templateId = t.id and r.number = t.revision
+			where t.id > :afterId and (:tag = '' or :tag member of t.tags)
+			order by t.id""")
+	List<ExportRow> exportPage(long afterId, String tag, Limit limit);
+
+	/** The tags of the templates {@code ids}, a row per tag. */
+	@Query("select t.id as templateId, g as tag from Template t join t.tags g where t.id in :ids")
+	List<TagRow> tagsOf(Collection<Long> ids);
+
+	/** A template with its current manifest, as an export writes it. */
+	interface ExportRow {
+
+		Long getId();
+
+		String getName();
+
+		String getDescription();
+
+		String getParameters();
+
+		int getRevision();
+
+		Instant getCreatedAt();
+
+		String getCreatedBy();
+
+		Instant getUpdatedAt();
+
+		String getUpdatedBy();
+
+		String getManifest();
+
+	}
+
+	/** One tag of one template. */
+	interface TagRow {
+
+		Long getTemplateId();
+
+		String getTag();
+
+	}
 
 }

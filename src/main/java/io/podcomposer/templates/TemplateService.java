@@ -58,9 +58,17 @@ public class TemplateService {
 		if (this.templates.existsByName(document.name())) {
 			throw nameTaken(document.name());
 		}
+		return audited("TEMPLATE_CREATE", createUnaudited(document));
+	}
+
+	/**
+	 * Saves a new template without an audit entry of its own, for an import: it chooses free
+	 * names itself and records one entry for all it saves.
+	 */
+	@Transactional
+	TemplateViews.Full createUnaudited(TemplateDocument document) {
 		String actor = actor();
-		Template template = new Template(actor, this.clock.instant());
-		return save(template, document, actor, "TEMPLATE_CREATE");
+		return save(new Template(actor, this.clock.instant()), document, actor);
 	}
 
 	/**
@@ -77,7 +85,7 @@ public class TemplateService {
 		if (!template.getName().equals(document.name()) && this.templates.existsByName(document.name())) {
 			throw nameTaken(document.name());
 		}
-		return save(template, document, actor(), "TEMPLATE_UPDATE");
+		return audited("TEMPLATE_UPDATE", save(template, document, actor()));
 	}
 
 	/** Whether a template other than {@code ownId} (null: any template) has this name. */
@@ -109,8 +117,8 @@ public class TemplateService {
 			throw stale(template.getRevision());
 		}
 		TemplateRevision restored = revision(template.getId(), number);
-		return save(template, copyOf(template, template.getName(), restored, "Restored revision " + number), actor(),
-				"TEMPLATE_RESTORE");
+		return audited("TEMPLATE_RESTORE",
+				save(template, copyOf(template, template.getName(), restored, "Restored revision " + number), actor()));
 	}
 
 	/**
@@ -123,9 +131,9 @@ public class TemplateService {
 		TemplateRevision current = revision(source.getId(), source.getRevision());
 		String name = freeCopyName(source.getName());
 		String actor = actor();
-		return save(new Template(actor, this.clock.instant()),
+		return audited("TEMPLATE_CLONE", save(new Template(actor, this.clock.instant()),
 				copyOf(source, name, current, "Cloned from " + source.getName() + " revision " + source.getRevision()),
-				actor, "TEMPLATE_CLONE");
+				actor));
 	}
 
 	/** The template without its manifest, as the library lists it. */
@@ -248,7 +256,7 @@ public class TemplateService {
 		return ManifestReader.readJson(text);
 	}
 
-	private TemplateViews.Full save(Template template, TemplateDocument document, String actor, String action) {
+	private TemplateViews.Full save(Template template, TemplateDocument document, String actor) {
 		Instant now = this.clock.instant();
 		Manifest manifest = Manifest.of(document.manifest());
 		String level = PodSecurityEvaluator.evaluate(new PodView(manifest)).level().id();
@@ -264,7 +272,6 @@ public class TemplateService {
 		}
 		TemplateRevision revision = this.revisions
 			.save(new TemplateRevision(saved, document.manifestJson(), actor, document.message()));
-		this.audit.record(action, saved.getName(), Outcome.SUCCESS, "revision " + saved.getRevision());
 		return TemplateViews.Full.of(saved, revision);
 	}
 
@@ -284,6 +291,11 @@ public class TemplateService {
 				return candidate;
 			}
 		}
+	}
+
+	private TemplateViews.Full audited(String action, TemplateViews.Full saved) {
+		this.audit.record(action, saved.name(), Outcome.SUCCESS, "revision " + saved.revision());
+		return saved;
 	}
 
 	private Template find(long id) {

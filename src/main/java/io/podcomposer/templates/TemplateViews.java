@@ -39,6 +39,21 @@ final class TemplateViews {
 
 	}
 
+	/**
+	 * What an import did: the templates it created, and the library entries it left out because
+	 * the library holds them unchanged, and the names it changed because they were taken.
+	 */
+	record ImportResult(List<Full> items, List<Skipped> skipped, List<Renamed> renamed) {
+	}
+
+	/** A library entry an import left out, with why. */
+	record Skipped(String name, String reason) {
+	}
+
+	/** A template imported under another name than its own, which was taken. */
+	record Renamed(String from, String to) {
+	}
+
 	/** One page of a search. */
 	record Page(List<Summary> items, int page, int size, long total) {
 	}

@@ -1,6 +1,7 @@
 package io.podcomposer.manifest;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.assertj.core.api.ThrowableAssertAlternative;
@@ -177,6 +178,56 @@ class ManifestReaderTest {
 		assertRefusedAt(() -> ManifestReader.readYaml("kind: Pod\n---\nkind: Job\n"), 2, 1)
 			.withMessage("expected a single document in the stream, but found another document");
 		assertRefusedAt(() -> ManifestReader.readJson("{\"kind\": \"Pod\"}\n{\"kind\": \"Job\"}"), 2, 1);
+	}
+
+	@Test
+	void readsEveryDocumentOfAStream() {
+		List<JsonNode> documents = ManifestReader.readYamlDocuments(POD_YAML + "---\nkind: Job\n---\n");
+
+		assertThat(documents).hasSize(2);
+		assertThat(documents.get(0)).isEqualTo(ManifestReader.readYaml(POD_YAML));
+		assertThat(documents.get(1).path("kind").asString()).isEqualTo("Job");
+		assertThat(ManifestReader.readYamlDocuments("---\nkind: Pod\n")).hasSize(1);
+	}
+
+	@Test
+	void anEmptyDocumentInAStreamIsANullUnlessItIsAtTheEnd() {
+		List<JsonNode> documents = ManifestReader.readYamlDocuments("kind: Pod\n---\n# nothing\n---\nkind: Job\n---\n---\n");
+
+		assertThat(documents).hasSize(3);
+		assertThat(documents.get(1).isNull()).isTrue();
+		for (String empty : new String[] { "", "---\n", "# only a comment\n", "---\n---\n" }) {
+			assertThatExceptionOfType(ManifestParseException.class)
+				.isThrownBy(() -> ManifestReader.readYamlDocuments(empty))
+				.withMessage("the document is empty");
+		}
+	}
+
+	@Test
+	void aProblemInALaterDocumentIsPlacedInTheWholeText() {
+		assertRefusedAt(() -> ManifestReader.readYamlDocuments("kind: Pod\n---\nkind: Job\nkind: CronJob\n"), 4, 1)
+			.withMessageContaining("duplicate key kind");
+		assertRefusedAt(() -> ManifestReader.readYamlDocuments("kind: Pod\n---\nspec: x: y\n"), 3, 8)
+			.withMessage("mapping values are not allowed here");
+		assertThatExceptionOfType(ManifestParseException.class)
+			.isThrownBy(() -> ManifestReader.readYamlDocuments("kind: Pod\n---\ndata: !!binary aGVsbG8=\n"))
+			.withMessage("documents[1]: !!binary values are not allowed in a manifest");
+	}
+
+	@Test
+	void theAliasLimitHoldsForTheWholeStream() {
+		// 30 aliases: one such document is read, two are more than the limit
+		StringBuilder document = new StringBuilder("l0: &l0 [lol]\n");
+		for (int level = 1; level <= 15; level++) {
+			document.append("l").append(level).append(": &l").append(level)
+				.append(" [*l").append(level - 1).append(", *l").append(level - 1).append("]\n");
+		}
+		assertThat(ManifestReader.readYamlDocuments(document.toString())).hasSize(1);
+
+		assertTimeoutPreemptively(Duration.ofSeconds(2),
+				() -> assertThatExceptionOfType(ManifestParseException.class)
+					.isThrownBy(() -> ManifestReader.readYamlDocuments(document + "---\n" + document))
+					.withMessageContaining("more than " + ManifestReader.MAX_ALIASES + " aliases"));
 	}
 
 	private static ThrowableAssertAlternative<ManifestParseException> assertRefusedAt(ThrowingCallable read, int line,

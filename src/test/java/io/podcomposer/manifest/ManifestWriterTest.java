@@ -228,4 +228,32 @@ class ManifestWriterTest {
 			.isTrue();
 	}
 
+	@Test
+	void writesATreeAsGivenWithItsKeyOrderAndNulls() {
+		JsonNode pod = ManifestReader.readYaml("""
+				spec: {containers: [{name: web, image: nginx, zz: null}]}
+				kind: Pod
+				metadata: {name: web, namespace: null, labels: {tier: "1", b: "yes"}}
+				apiVersion: v1
+				""");
+
+		String yaml = ManifestWriter.toYamlAsGiven(pod);
+
+		assertThat(yaml).startsWith("spec:\n").contains("namespace: null\n", "zz: null\n", "tier: '1'\n", "b: 'yes'\n");
+		JsonNode read = ManifestReader.readYaml(yaml);
+		assertThat(read).isEqualTo(pod);
+		assertThat(List.copyOf(read.propertyNames())).containsExactly("spec", "kind", "metadata", "apiVersion");
+	}
+
+	@Test
+	void listsWrittenAsGivenOneAfterAnotherReadAsOneList() {
+		ObjectNode first = JsonNodeFactory.instance.objectNode().put("name", "a");
+		ObjectNode second = JsonNodeFactory.instance.objectNode().put("name", "b");
+
+		String yaml = "items:\n" + ManifestWriter.toYamlAsGiven(JsonNodeFactory.instance.arrayNode().add(first))
+				+ ManifestWriter.toYamlAsGiven(JsonNodeFactory.instance.arrayNode().add(second));
+
+		assertThat(ManifestReader.readYaml(yaml).path("items")).containsExactly(first, second);
+	}
+
 }

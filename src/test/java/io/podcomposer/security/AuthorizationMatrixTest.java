@@ -108,6 +108,14 @@ class AuthorizationMatrixTest {
 			page(HttpMethod.POST, "/templates/{id}/revisions/{number}/restore", Role.EDITOR)
 				.at("/templates/9223372036854775807/revisions/1/restore")
 				.with((request) -> request.param("basedOn", "1")),
+			// import and export; the import's body is refused (422), so nothing is saved
+			api(HttpMethod.POST, "/api/v1/templates/import", Role.EDITOR)
+				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
+			api(HttpMethod.GET, "/api/v1/templates/export", Role.VIEWER).at("/api/v1/templates/export?tag=matrix-none"),
+			page(HttpMethod.GET, "/templates/import", Role.EDITOR),
+			page(HttpMethod.POST, "/templates/import", Role.EDITOR)
+				.with((request) -> request.param("text", "{}")),
+			page(HttpMethod.GET, "/templates/export", Role.VIEWER).at("/templates/export?tag=matrix-none"),
 			// one's own account and tokens
 			page(HttpMethod.GET, "/profile", Role.VIEWER),
 			page(HttpMethod.POST, "/profile/tokens", Role.VIEWER),

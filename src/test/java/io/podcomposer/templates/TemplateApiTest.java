@@ -2,7 +2,6 @@ package io.podcomposer.templates;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +28,10 @@ import io.podcomposer.TestAdmin;
 import io.podcomposer.security.AccountService;
 import io.podcomposer.security.Role;
 
+import static io.podcomposer.templates.TemplateTests.JSON;
+import static io.podcomposer.templates.TemplateTests.bearer;
+import static io.podcomposer.templates.TemplateTests.json;
+import static io.podcomposer.templates.TemplateTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -41,8 +43,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TemplateApiTest {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
 	private MockMvc mvc;
@@ -59,8 +59,8 @@ class TemplateApiTest {
 
 	@BeforeAll
 	void createUsers() {
-		this.editor = "Bearer " + token(Role.EDITOR);
-		this.viewer = "Bearer " + token(Role.VIEWER);
+		this.editor = bearer(this.accounts, Role.EDITOR);
+		this.viewer = bearer(this.accounts, Role.VIEWER);
 	}
 
 	@Test
@@ -374,26 +374,12 @@ class TemplateApiTest {
 		return this.mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer)).andReturn().getResponse();
 	}
 
-	private String token(Role role) {
-		String name = "tpl-" + role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-		this.accounts.create(name, "a-good-test-password", Set.of(role));
-		return this.accounts.createToken(name, "templates").token();
-	}
-
 	private static String document(String name, String image, String tag) {
 		return """
 				{"name": "%s", "tags": ["%s"],
 				 "parameters": [{"name": "IMAGE_TAG", "description": "the nginx tag", "default": "1.27"}],
 				 "manifest": {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web"},
 				   "spec": {"containers": [{"name": "web", "image": "%s"}]}}}""".formatted(name, tag, image);
-	}
-
-	private static String unique(String prefix) {
-		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private static JsonNode json(MockHttpServletResponse response) throws Exception {
-		return JSON.readTree(response.getContentAsString());
 	}
 
 	private static List<Long> ids(JsonNode page) {
