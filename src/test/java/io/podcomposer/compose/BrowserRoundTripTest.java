@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.WorkloadKind;
+import io.podcomposer.templates.TemplateDrafts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(ComposeController.class)
 @Import(ComposerService.class)
+@MockitoBean(types = TemplateDrafts.class)
 class BrowserRoundTripTest {
 
 	@Autowired
