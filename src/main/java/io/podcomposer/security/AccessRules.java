@@ -30,6 +30,8 @@ final class AccessRules {
 			// the template library: VIEWER reads and renders, EDITOR writes
 			.requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates/*/render").hasRole(Role.VIEWER.name())
+			// restoring the starter catalog brings back templates someone chose to delete
+			.requestMatchers(HttpMethod.POST, "/api/v1/templates/catalog").hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.PUT, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
@@ -38,7 +40,7 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke", "/api/v1/tokens")
 			.authenticated()
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/*").authenticated()
-			// users and the audit log
+			// users, the audit log and the starter catalog's page
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/audit").hasRole(Role.ADMIN.name())
 			.anyRequest().denyAll();
 	}

@@ -53,10 +53,15 @@ public class TemplateService {
 
 	@Transactional
 	TemplateViews.Full create(TemplateDocument document) {
+		return create(document, actor());
+	}
+
+	/** Creates a template in the name of {@code actor}, who need not be the signed-in user. */
+	@Transactional
+	TemplateViews.Full create(TemplateDocument document, String actor) {
 		if (this.templates.existsByName(document.name())) {
 			throw nameTaken(document.name());
 		}
-		String actor = actor();
 		Template template = new Template(actor, this.clock.instant());
 		return save(template, document, actor, "TEMPLATE_CREATE");
 	}
@@ -198,7 +203,7 @@ public class TemplateService {
 		}
 		TemplateRevision revision = this.revisions
 			.save(new TemplateRevision(saved, document.manifestJson(), actor, document.message()));
-		this.audit.record(action, saved.getName(), Outcome.SUCCESS, "revision " + saved.getRevision());
+		this.audit.record(actor, action, saved.getName(), Outcome.SUCCESS, "revision " + saved.getRevision());
 		return TemplateViews.Full.of(saved, revision);
 	}
 

@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
 			api(HttpMethod.GET, "/api/v1/templates/{id}/render", Role.VIEWER),
 			api(HttpMethod.POST, "/api/v1/templates/{id}/render", Role.VIEWER)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
+			// re-creates only missing starter templates, so calling it changes nothing another test uses
+			api(HttpMethod.POST, "/api/v1/templates/catalog", Role.ADMIN),
 			// one's own account and tokens
 			page(HttpMethod.GET, "/profile", Role.VIEWER),
 			page(HttpMethod.POST, "/profile/tokens", Role.VIEWER),
@@ -108,6 +110,8 @@ class AuthorizationMatrixTest {
 			page(HttpMethod.POST, "/admin/users/{name}/tokens", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/users/{name}/tokens/{id}/revoke", Role.ADMIN),
 			page(HttpMethod.GET, "/admin/audit", Role.ADMIN),
+			page(HttpMethod.GET, "/admin/catalog", Role.ADMIN),
+			page(HttpMethod.POST, "/admin/catalog/restore", Role.ADMIN),
 			api(HttpMethod.GET, "/api/v1/users", Role.ADMIN),
 			api(HttpMethod.POST, "/api/v1/users", Role.ADMIN),
 			api(HttpMethod.GET, "/api/v1/users/{name}", Role.ADMIN),
