@@ -37,6 +37,8 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.GET, "/api/v1/templates/export").hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates/*/render").hasRole(Role.VIEWER.name())
+			// restoring the starter catalog brings back templates someone chose to delete
+			.requestMatchers(HttpMethod.POST, "/api/v1/templates/catalog").hasRole(Role.ADMIN.name())
 			// writes, restoring a revision (POST .../revisions/{n}/restore) among them
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.PUT, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
@@ -58,7 +60,7 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke", "/api/v1/tokens")
 			.authenticated()
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/*").authenticated()
-			// users and the audit log
+			// users, the audit log and the starter catalog's page
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/audit").hasRole(Role.ADMIN.name())
 			.anyRequest().denyAll();
 	}

@@ -55,10 +55,16 @@ public class TemplateService {
 
 	@Transactional
 	TemplateViews.Full create(TemplateDocument document) {
+		return create(document, actor());
+	}
+
+	/** Creates a template in the name of {@code actor}, who need not be the signed-in user. */
+	@Transactional
+	TemplateViews.Full create(TemplateDocument document, String actor) {
 		if (this.templates.existsByName(document.name())) {
 			throw nameTaken(document.name());
 		}
-		return audited("TEMPLATE_CREATE", createUnaudited(document));
+		return audited(actor, "TEMPLATE_CREATE", save(new Template(actor, this.clock.instant()), document, actor));
 	}
 
 	/**
@@ -85,7 +91,7 @@ public class TemplateService {
 		if (!template.getName().equals(document.name()) && this.templates.existsByName(document.name())) {
 			throw nameTaken(document.name());
 		}
-		return audited("TEMPLATE_UPDATE", save(template, document, actor()));
+		return audited(actor(), "TEMPLATE_UPDATE", save(template, document, actor()));
 	}
 
 	/** Whether a template other than {@code ownId} (null: any template) has this name. */
@@ -117,7 +123,7 @@ public class TemplateService {
 			throw stale(template.getRevision());
 		}
 		TemplateRevision restored = revision(template.getId(), number);
-		return audited("TEMPLATE_RESTORE",
+		return audited(actor(), "TEMPLATE_RESTORE",
 				save(template, copyOf(template, template.getName(), restored, "Restored revision " + number), actor()));
 	}
 
@@ -131,7 +137,7 @@ public class TemplateService {
 		TemplateRevision current = revision(source.getId(), source.getRevision());
 		String name = freeCopyName(source.getName());
 		String actor = actor();
-		return audited("TEMPLATE_CLONE", save(new Template(actor, this.clock.instant()),
+		return audited(actor, "TEMPLATE_CLONE", save(new Template(actor, this.clock.instant()),
 				copyOf(source, name, current, "Cloned from " + source.getName() + " revision " + source.getRevision()),
 				actor));
 	}
@@ -293,8 +299,8 @@ public class TemplateService {
 		}
 	}
 
-	private TemplateViews.Full audited(String action, TemplateViews.Full saved) {
-		this.audit.record(action, saved.name(), Outcome.SUCCESS, "revision " + saved.revision());
+	private TemplateViews.Full audited(String actor, String action, TemplateViews.Full saved) {
+		this.audit.record(actor, action, saved.name(), Outcome.SUCCESS, "revision " + saved.revision());
 		return saved;
 	}
 

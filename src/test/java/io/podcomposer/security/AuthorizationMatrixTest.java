@@ -116,6 +116,8 @@ class AuthorizationMatrixTest {
 			page(HttpMethod.POST, "/templates/import", Role.EDITOR)
 				.with((request) -> request.param("text", "{}")),
 			page(HttpMethod.GET, "/templates/export", Role.VIEWER).at("/templates/export?tag=matrix-none"),
+			// re-creates only missing starter templates, so calling it changes nothing another test uses
+			api(HttpMethod.POST, "/api/v1/templates/catalog", Role.ADMIN),
 			// one's own account and tokens
 			page(HttpMethod.GET, "/profile", Role.VIEWER),
 			page(HttpMethod.POST, "/profile/tokens", Role.VIEWER),
@@ -135,6 +137,8 @@ class AuthorizationMatrixTest {
 			page(HttpMethod.POST, "/admin/users/{name}/tokens", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/users/{name}/tokens/{id}/revoke", Role.ADMIN),
 			page(HttpMethod.GET, "/admin/audit", Role.ADMIN),
+			page(HttpMethod.GET, "/admin/catalog", Role.ADMIN),
+			page(HttpMethod.POST, "/admin/catalog/restore", Role.ADMIN),
 			api(HttpMethod.GET, "/api/v1/users", Role.ADMIN),
 			api(HttpMethod.POST, "/api/v1/users", Role.ADMIN),
 			api(HttpMethod.GET, "/api/v1/users/{name}", Role.ADMIN),

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * admin settings given (empty: not set). Command-line arguments, so that they win over the
  * settings the build gives every test.
  */
-final class FreshPortal implements AutoCloseable {
+public final class FreshPortal implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
@@ -21,21 +21,21 @@ final class FreshPortal implements AutoCloseable {
 		this.context = context;
 	}
 
-	static FreshPortal start(Path dataDir, String adminPassword, String adminToken) {
+	public static FreshPortal start(Path dataDir, String adminPassword, String adminToken) {
 		return new FreshPortal(new SpringApplicationBuilder(PodComposerApplication.class).run("--server.port=0",
 				"--podcomposer.data-dir=" + dataDir, "--PODCOMPOSER_ADMIN_PASSWORD=" + adminPassword,
 				"--PODCOMPOSER_ADMIN_TOKEN=" + adminToken));
 	}
 
-	int port() {
+	public int port() {
 		return this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
-	<T> T bean(Class<T> type) {
+	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}
 
-	int count(String table) {
+	public int count(String table) {
 		return bean(JdbcTemplate.class).queryForObject("select count(*) from " + table, Integer.class);
 	}
 
