@@ -1,6 +1,7 @@
 package io.podcomposer.templates;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A template of the library: what it is called and how it is found. Its manifest is kept in
@@ -22,6 +24,9 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "template")
 class Template {
+
+	/** Tags hold no line breaks (see TemplateDocument), so one ends a tag in {@code tag_text}. */
+	static final String TAG_LINE_BREAK = "\n";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,10 +38,26 @@ class Template {
 	@Column(length = 2000)
 	private String description;
 
+	// a page of templates loads its tags in one query, not one per template
+	@BatchSize(size = 200)
 	@ElementCollection
 	@CollectionTable(name = "template_tag", joinColumns = @JoinColumn(name = "template_id"))
 	@Column(name = "tag", nullable = false, length = 63)
 	private Set<String> tags = new TreeSet<>();
+
+	/**
+	 * Name, description and tags in lower case, in one column, so that a search reads one column
+	 * of each row rather than three and the tag table.
+	 */
+	@Column(name = "search_text", nullable = false, length = 1048576)
+	private String searchText;
+
+	/**
+	 * The tags, each between two line breaks, as in {@code "\nlogging\nsidecar\n"}, so that the tag
+	 * filter tests the same row as the search and not the tag table.
+	 */
+	@Column(name = "tag_text", nullable = false, length = 1048576)
+	private String tagText;
 
 	/** The parameters of the current revision, as JSON. */
 	@Column(nullable = false, length = 1048576)
@@ -88,10 +109,24 @@ class Template {
 		this.description = document.description();
 		this.tags.clear();
 		this.tags.addAll(document.tags());
+		this.searchText = searchText();
+		this.tagText = TAG_LINE_BREAK + String.join(TAG_LINE_BREAK, new TreeSet<>(this.tags)) + TAG_LINE_BREAK;
 		this.parameters = parametersJson;
 		this.revision++;
 		this.updatedAt = at;
 		this.updatedBy = actor;
+	}
+
+	/** What the tag filter looks for in {@code tag_text}: the tag on a line of its own. */
+	static String tagLine(String tag) {
+		return TAG_LINE_BREAK + tag + TAG_LINE_BREAK;
+	}
+
+	/** What a search looks in, as {@code V5} wrote it for the templates saved before. */
+	private String searchText() {
+		String description = (this.description != null) ? this.description : "";
+		return (this.name + " " + description + " " + String.join(" ", new TreeSet<>(this.tags)))
+			.toLowerCase(Locale.ROOT);
 	}
 
 	Long getId() {

@@ -144,6 +144,11 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 			else if (tag.asString().length() > 63) {
 				problems.add(new FieldProblem("tags[" + i + "]", "must be at most 63 characters", "length"));
 			}
+			else if (tag.asString().chars().anyMatch(Character::isISOControl)) {
+				// a line break ends a tag in the tag filter's column (Template.tagText)
+				problems.add(new FieldProblem("tags[" + i + "]", "must not hold line breaks or other control characters",
+						"pattern"));
+			}
 			else {
 				tags.add(tag.asString().trim());
 			}

@@ -21,20 +21,26 @@ interface TemplateRepository extends JpaRepository<Template, Long> {
 	@Query("select distinct g from Template t join t.tags g order by g")
 	List<String> findAllTags();
 
+	/*
+	 * The searches answer ids only, in the pageable's order, so that on H2 a page is found and the
+	 * matches counted from one index of the sort columns, the search text and the tags (V5.1),
+	 * without reading the templates' rows.
+	 */
+
+	@Query(value = "select t.id from Template t", countQuery = "select count(t) from Template t")
+	Page<Long> findIds(Pageable pageable);
+
 	/**
-	 * Templates whose name, description or a tag contains {@code pattern} (lower case, a LIKE
-	 * pattern), and that carry {@code tag} unless it is empty; in the pageable's order.
+	 * The ids of the templates whose search text contains {@code text} (lower case) and whose tag
+	 * text contains {@code tagLine} (see {@link Template#tagLine}); either may be empty, which
+	 * every template contains.
 	 */
 	@Query(value = """
-			select t from Template t
-			where (lower(t.name) like :pattern escape '\\' or lower(t.description) like :pattern escape '\\'
-				or exists (select 1 from Template s join s.tags g where s = t and lower(g) like :pattern escape '\\'))
-			and (:tag = '' or :tag member of t.tags)""", countQuery = """
+			select t.id from Template t
+			where locate(:text, t.searchText) > 0 and locate(:tagLine, t.tagText) > 0""", countQuery = """
 			select count(t) from Template t
-			where (lower(t.name) like :pattern escape '\\' or lower(t.description) like :pattern escape '\\'
-				or exists (select 1 from Template s join s.tags g where s = t and lower(g) like :pattern escape '\\'))
-			and (:tag = '' or :tag member of t.tags)""")
-	Page<Template> search(String pattern, String tag, Pageable pageable);
+			where locate(:text, t.searchText) > 0 and locate(:tagLine, t.tagText) > 0""")
+	Page<Long> findIdsMatching(String text, String tagLine, Pageable pageable);
 
 	/**
 	 * The templates after {@code afterId} in id order, each with its current manifest, that carry

@@ -3,6 +3,7 @@ package io.podcomposer.templates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,11 +176,22 @@ public class TemplateService {
 	TemplateViews.Page search(String q, String tag, SortOrder order, int page, int size) {
 		int pageNumber = Math.max(page, 0);
 		int pageSize = Math.min(Math.max(size, 1), 200);
-		String pattern = "%" + likeEscaped((q == null) ? "" : q.trim().toLowerCase(Locale.ROOT)) + "%";
-		org.springframework.data.domain.Page<Template> found = this.templates.search(pattern,
-				(tag == null) ? "" : tag.trim(), PageRequest.of(pageNumber, pageSize, order.sort()));
-		return new TemplateViews.Page(found.map(TemplateViews.Summary::of).getContent(), pageNumber, pageSize,
-				found.getTotalElements());
+		String text = (q == null) ? "" : q.trim().toLowerCase(Locale.ROOT);
+		String tagged = (tag == null) ? "" : tag.trim();
+		PageRequest request = PageRequest.of(pageNumber, pageSize, order.sort());
+		// unfiltered, the count is the table's, which the database knows without a scan
+		org.springframework.data.domain.Page<Long> found = (text.isEmpty() && tagged.isEmpty())
+				? this.templates.findIds(request)
+				: this.templates.findIdsMatching(text, tagged.isEmpty() ? "" : Template.tagLine(tagged), request);
+		Map<Long, Template> byId = new HashMap<>();
+		this.templates.findAllById(found.getContent()).forEach((template) -> byId.put(template.getId(), template));
+		// in the order found; one deleted since is left out
+		List<TemplateViews.Summary> items = found.getContent()
+			.stream()
+			.filter(byId::containsKey)
+			.map((id) -> TemplateViews.Summary.of(byId.get(id)))
+			.toList();
+		return new TemplateViews.Page(items, pageNumber, pageSize, found.getTotalElements());
 	}
 
 	/** How a search is ordered. */
@@ -322,10 +334,6 @@ public class TemplateService {
 
 	private static ResponseStatusException nameTaken(String name) {
 		return new ResponseStatusException(HttpStatus.CONFLICT, "a template named \"" + name + "\" exists");
-	}
-
-	private static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private static String actor() {

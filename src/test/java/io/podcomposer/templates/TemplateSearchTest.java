@@ -1,0 +1,124 @@
+package io.podcomposer.templates;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import io.podcomposer.manifest.Manifest;
+import io.podcomposer.system.FieldProblem;
+import io.podcomposer.system.InvalidFieldsException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** What a template is found by: kept on every save, and filled in by V5 for the templates saved before. */
+@SpringBootTest
+class TemplateSearchTest {
+
+	@Autowired
+	private TemplateService templates;
+
+	@Test
+	void aTemplateIsFoundByItsCurrentNameDescriptionAndTagsOnly(@Autowired JdbcTemplate jdbc) {
+		String marker = "find" + UUID.randomUUID().toString().substring(0, 8);
+		TemplateViews.Full created = this.templates
+			.create(document(marker + "-old", "Was " + marker + "-OldText", Set.of("oldtag" + marker)));
+		this.templates.update(created.id(), 1,
+				document(marker + "-new", "Is " + marker + "-NewText", Set.of("NewTag" + marker)));
+
+		assertThat(found(marker + "-NEW")).as("the name, ignoring case").containsExactly(created.id());
+		assertThat(found(marker + "-newtext")).as("the description").containsExactly(created.id());
+		assertThat(found("newtag" + marker)).as("a tag").containsExactly(created.id());
+		assertThat(found(marker + "-old")).isEmpty();
+		assertThat(found(marker + "-oldtext")).isEmpty();
+		assertThat(found("oldtag" + marker)).isEmpty();
+		assertThat(jdbc.queryForObject("select search_text from template where id = ?", String.class, created.id()))
+			.isEqualTo(marker + "-new is " + marker + "-newtext newtag" + marker);
+	}
+
+	@Test
+	void v5FillsInTheSearchTextOfTheTemplatesSavedBefore(@TempDir Path folder) {
+		String url = "jdbc:h2:file:" + folder.resolve("library");
+		JdbcTemplate jdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""));
+		migrate(url, "4");
+		jdbc.update("""
+				insert into template (id, name, description, parameters, revision, version, created_at, created_by,
+				  updated_at, updated_by) values (?, ?, ?, '[]', 1, 0, current_timestamp, 'a', current_timestamp, 'a')""",
+				1, "Web-Shop", "Serves the SHOP");
+		jdbc.update("insert into template_tag (template_id, tag) values (1, 'Team-B'), (1, 'Alpha')");
+		jdbc.update("""
+				insert into template (id, name, description, parameters, revision, version, created_at, created_by,
+				  updated_at, updated_by) values (2, 'Bare', null, '[]', 1, 0, current_timestamp, 'a', current_timestamp, 'a')""");
+
+		migrate(url, "latest");
+
+		assertThat(jdbc.queryForList("select search_text from template order by id", String.class))
+			.containsExactly("web-shop serves the shop alpha team-b", "bare  ");
+		assertThat(jdbc.queryForList("select tag_text from template order by id", String.class))
+			.containsExactly("\nAlpha\nTeam-B\n", "\n\n");
+	}
+
+	@Test
+	void theTagFilterFindsATagWholeAndWithItsCase() {
+		String marker = "tag" + UUID.randomUUID().toString().substring(0, 8);
+		long both = this.templates.create(document(marker + "-both", null, Set.of(marker + "-a", marker + "-b"))).id();
+		long one = this.templates.create(document(marker + "-one", null, Set.of(marker + "-b"))).id();
+
+		assertThat(tagged("", marker + "-b")).containsExactly(one, both);
+		assertThat(tagged(marker + "-both", marker + "-b")).containsExactly(both);
+		assertThat(tagged("", marker + "-a")).containsExactly(both);
+		assertThat(tagged("", marker)).as("part of a tag").isEmpty();
+		assertThat(tagged("", marker.toUpperCase() + "-A")).as("another case").isEmpty();
+		assertThat(this.templates.search("", marker + "-b", TemplateService.SortOrder.NAME, 0, 20).total()).isEqualTo(2);
+	}
+
+	@Test
+	void aTagMayNotHoldALineBreak() {
+		assertThatExceptionOfType(InvalidFieldsException.class)
+			.isThrownBy(() -> TemplateDocument.from(JsonMapper.shared().readTree("""
+					{"name": "n", "tags": ["fine", "two\\nlines"], "manifest": {"apiVersion": "v1", "kind": "Pod"}}""")))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(FieldProblem::path).containsExactly("tags[1]"));
+	}
+
+	private List<Long> tagged(String q, String tag) {
+		return this.templates.search(q, tag, TemplateService.SortOrder.UPDATED, 0, 20)
+			.items()
+			.stream()
+			.map(TemplateViews.Summary::id)
+			.toList();
+	}
+
+	private List<Long> found(String q) {
+		return this.templates.search(q, "", TemplateService.SortOrder.UPDATED, 0, 20)
+			.items()
+			.stream()
+			.map(TemplateViews.Summary::id)
+			.toList();
+	}
+
+	private static void migrate(String url, String target) {
+		Flyway.configure()
+			.dataSource(url, "sa", "")
+			.locations("classpath:db/migration", "classpath:db/vendor/h2")
+			.target(target)
+			.load()
+			.migrate();
+	}
+
+	private static TemplateDocument document(String name, String description, Set<String> tags) {
+		return new TemplateDocument(name, description, tags, List.of(),
+				Manifest.newPod("web", "web", "nginx:1.27").root(), null);
+	}
+
+}
