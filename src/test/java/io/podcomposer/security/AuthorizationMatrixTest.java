@@ -151,7 +151,10 @@ class AuthorizationMatrixTest {
 			api(HttpMethod.POST, "/api/v1/clusters", Role.ADMIN)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
 			api(HttpMethod.GET, "/api/v1/clusters/{id}", Role.ADMIN),
-			api(HttpMethod.DELETE, "/api/v1/clusters/{id}", Role.ADMIN).at("/api/v1/clusters/9223372036854775807"));
+			api(HttpMethod.DELETE, "/api/v1/clusters/{id}", Role.ADMIN).at("/api/v1/clusters/9223372036854775807"),
+			page(HttpMethod.GET, "/clusters", Role.ADMIN),
+			page(HttpMethod.POST, "/clusters", Role.ADMIN),
+			page(HttpMethod.POST, "/clusters/{id}/delete", Role.ADMIN).at("/clusters/9223372036854775807/delete"));
 
 	@Autowired
 	private MockMvc mvc;
