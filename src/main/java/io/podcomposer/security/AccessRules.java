@@ -60,6 +60,10 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke", "/api/v1/tokens")
 			.authenticated()
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/*").authenticated()
+			// clusters hold credentials: admins only
+			.requestMatchers("/api/v1/clusters", "/api/v1/clusters/**").hasRole(Role.ADMIN.name())
+			.requestMatchers(HttpMethod.GET, "/clusters").hasRole(Role.ADMIN.name())
+			.requestMatchers(HttpMethod.POST, "/clusters", "/clusters/{id:[0-9]+}/delete").hasRole(Role.ADMIN.name())
 			// users, the audit log and the starter catalog's page
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/audit").hasRole(Role.ADMIN.name())
 			.anyRequest().denyAll();

@@ -57,7 +57,8 @@ public class AuditLog {
 	public record Filters(List<String> actors, List<String> actions) {
 	}
 
-	static String currentActor() {
+	/** The signed-in user of this request, else {@link #SYSTEM}. */
+	public static String currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : SYSTEM;
 	}

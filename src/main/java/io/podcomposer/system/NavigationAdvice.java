@@ -18,6 +18,9 @@ class NavigationAdvice {
 		if (path.startsWith("/templates")) {
 			return "templates";
 		}
+		if (path.startsWith("/clusters")) {
+			return "clusters";
+		}
 		if (path.startsWith("/profile")) {
 			return "profile";
 		}

@@ -145,7 +145,16 @@ class AuthorizationMatrixTest {
 			api(HttpMethod.PUT, "/api/v1/users/{name}", Role.ADMIN),
 			api(HttpMethod.DELETE, "/api/v1/users/{name}", Role.ADMIN),
 			api(HttpMethod.POST, "/api/v1/users/{name}/tokens", Role.ADMIN),
-			api(HttpMethod.GET, "/api/v1/audit", Role.ADMIN));
+			api(HttpMethod.GET, "/api/v1/audit", Role.ADMIN),
+			// clusters; the sample cluster 1 need not exist, and the add's body is refused (422)
+			api(HttpMethod.GET, "/api/v1/clusters", Role.ADMIN),
+			api(HttpMethod.POST, "/api/v1/clusters", Role.ADMIN)
+				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
+			api(HttpMethod.GET, "/api/v1/clusters/{id}", Role.ADMIN),
+			api(HttpMethod.DELETE, "/api/v1/clusters/{id}", Role.ADMIN).at("/api/v1/clusters/9223372036854775807"),
+			page(HttpMethod.GET, "/clusters", Role.ADMIN),
+			page(HttpMethod.POST, "/clusters", Role.ADMIN),
+			page(HttpMethod.POST, "/clusters/{id}/delete", Role.ADMIN).at("/clusters/9223372036854775807/delete"));
 
 	@Autowired
 	private MockMvc mvc;

@@ -1,0 +1,187 @@
+package io.podcomposer.clusters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.podcomposer.manifest.ManifestParseException;
+import io.podcomposer.manifest.ManifestReader;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What one context of a kubeconfig needs to reach its cluster, and nothing more. Whatever would
+ * make the portal run a program ({@code exec}, {@code auth-provider}) or read its own disk (file
+ * paths) is refused, naming the entry.
+ *
+ * @param context the context picked
+ * @param server the API server's URL, http or https
+ * @param certificateAuthorityData the CA bundle, base64 as in the kubeconfig; null without one
+ * @param insecure whether the kubeconfig turns TLS verification off
+ * @param credentials how to sign in
+ */
+public record Kubeconfig(String context, String server, String certificateAuthorityData, boolean insecure,
+		Credentials credentials) {
+
+	private static final List<String> FILE_ENTRIES = List.of("token-file", "tokenFile", "client-certificate",
+			"client-key", "certificate-authority");
+
+	private static final List<String> PROGRAM_ENTRIES = List.of("exec", "auth-provider");
+
+	/**
+	 * Reads a kubeconfig.
+	 * @param context the context to use; null or blank for the current one, or the only one
+	 * @throws KubeconfigException when it cannot be used, with a message for the person who gave it
+	 */
+	public static Kubeconfig read(String text, String context) {
+		if (text == null || text.isBlank()) {
+			throw new KubeconfigException("The kubeconfig is empty.");
+		}
+		JsonNode root;
+		try {
+			root = ManifestReader.readYaml(text);
+		}
+		catch (ManifestParseException ex) {
+			throw new KubeconfigException("The kubeconfig is not valid YAML: " + ex.describe());
+		}
+		if (!root.isObject()) {
+			throw new KubeconfigException("The kubeconfig must be a YAML map with clusters, users and contexts.");
+		}
+		String contextName = pickContext(root, context);
+		JsonNode contextEntry = named(root, "contexts", contextName).path("context");
+		String clusterName = required(contextEntry, "cluster", "context " + contextName);
+		String userName = required(contextEntry, "user", "context " + contextName);
+		JsonNode cluster = named(root, "clusters", clusterName).path("cluster");
+		JsonNode user = named(root, "users", userName).path("user");
+		String clusterWhere = "cluster " + clusterName;
+		String userWhere = "user " + userName;
+		refuseFilesAndPrograms(cluster, clusterWhere);
+		refuseFilesAndPrograms(user, userWhere);
+		return new Kubeconfig(contextName, server(cluster, clusterWhere), text(cluster, "certificate-authority-data"),
+				cluster.path("insecure-skip-tls-verify").asBoolean(false), credentials(user, userWhere));
+	}
+
+	private static String pickContext(JsonNode root, String wanted) {
+		List<String> names = new ArrayList<>();
+		root.path("contexts").valueStream().forEach((entry) -> names.add(entry.path("name").asString("")));
+		if (names.isEmpty()) {
+			throw new KubeconfigException("The kubeconfig has no contexts.");
+		}
+		if (wanted != null && !wanted.isBlank()) {
+			if (!names.contains(wanted.trim())) {
+				throw new KubeconfigException(
+						"The kubeconfig has no context " + wanted.trim() + "; it has " + String.join(", ", names) + ".");
+			}
+			return wanted.trim();
+		}
+		String current = text(root, "current-context");
+		if (current != null && names.contains(current)) {
+			return current;
+		}
+		if (names.size() == 1) {
+			return names.get(0);
+		}
+		throw new KubeconfigException("The kubeconfig has several contexts and names no current one; pick one of "
+				+ String.join(", ", names) + ".");
+	}
+
+	/** The entry of that name in a list such as {@code clusters}. */
+	private static JsonNode named(JsonNode root, String list, String name) {
+		return root.path(list)
+			.valueStream()
+			.filter((entry) -> name.equals(entry.path("name").asString(null)))
+			.findFirst()
+			.orElseThrow(() -> new KubeconfigException("The kubeconfig's " + list + " have no entry named " + name + "."));
+	}
+
+	private static void refuseFilesAndPrograms(JsonNode entry, String where) {
+		for (String field : PROGRAM_ENTRIES) {
+			if (entry.has(field)) {
+				throw new KubeconfigException("The " + where + " uses " + field
+						+ ", which would run a program on the portal's host; give a token, a client certificate "
+						+ "or a user name and password inline instead.");
+			}
+		}
+		for (String field : FILE_ENTRIES) {
+			if (entry.has(field)) {
+				throw new KubeconfigException("The " + where + " refers to a file with " + field
+						+ ", which would read the portal's own disk; give the " + inlineFor(field) + " inline instead.");
+			}
+		}
+	}
+
+	private static String inlineFor(String fileEntry) {
+		return switch (fileEntry) {
+			case "token-file", "tokenFile" -> "token";
+			default -> fileEntry + "-data";
+		};
+	}
+
+	private static String server(JsonNode cluster, String where) {
+		String server = required(cluster, "server", where);
+		String lower = server.toLowerCase(Locale.ROOT);
+		if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+			throw new KubeconfigException("The " + where + " has server " + server + "; it must be an http or https URL.");
+		}
+		return server;
+	}
+
+	private static Credentials credentials(JsonNode user, String where) {
+		List<Credentials> given = new ArrayList<>();
+		String token = text(user, "token");
+		if (token != null) {
+			given.add(Credentials.token(token));
+		}
+		String certificate = text(user, "client-certificate-data");
+		String key = text(user, "client-key-data");
+		if (certificate != null || key != null) {
+			if (certificate == null || key == null) {
+				throw new KubeconfigException(
+						"The " + where + " needs both client-certificate-data and client-key-data for a client certificate.");
+			}
+			given.add(Credentials.clientCertificate(certificate, key));
+		}
+		String username = text(user, "username");
+		String password = text(user, "password");
+		if (username != null || password != null) {
+			if (username == null || password == null) {
+				throw new KubeconfigException("The " + where + " needs both username and password for basic auth.");
+			}
+			given.add(Credentials.basic(username, password));
+		}
+		if (given.isEmpty()) {
+			throw new KubeconfigException("The " + where
+					+ " gives no credentials: a token, client-certificate-data with client-key-data, or username with password.");
+		}
+		if (given.size() > 1) {
+			throw new KubeconfigException("The " + where + " gives more than one kind of credentials ("
+					+ String.join(", ", given.stream().map((each) -> each.kind().name()).toList()) + "); keep one.");
+		}
+		return given.get(0);
+	}
+
+	private static String required(JsonNode entry, String field, String where) {
+		String value = text(entry, field);
+		if (value == null) {
+			throw new KubeconfigException("The " + where + " has no " + field + ".");
+		}
+		return value;
+	}
+
+	/** A non-blank text field, else null. */
+	private static String text(JsonNode entry, String field) {
+		JsonNode value = entry.get(field);
+		if (value == null || !value.isValueNode() || value.isNull()) {
+			return null;
+		}
+		String text = value.asString().trim();
+		return text.isEmpty() ? null : text;
+	}
+
+	/** Names no secret: a record's own {@code toString} would print the credentials. */
+	@Override
+	public String toString() {
+		return "Kubeconfig[context=" + this.context + ", server=" + this.server + ", insecure=" + this.insecure + ", "
+				+ this.credentials + "]";
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.podcomposer.clusters;
+
+import java.io.UnsupportedEncodingException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.podcomposer.TestAdmin;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /api/v1/clusters}: add from a kubeconfig, read, delete; refusals as problems; changes audited. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ClusterApiTest {
+
+	private static final AtomicInteger NEXT = new AtomicInteger();
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private ClusterService clusters;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void anAdminAddsReadsAndDeletesACluster() {
+		String name = unique();
+
+		MvcTestResult added = send(HttpMethod.POST, "/api/v1/clusters", body(name, KubeconfigTest.TWO_CONTEXTS, "staging"));
+
+		assertThat(added).hasStatus(HttpStatus.CREATED);
+		JsonNode cluster = json(added);
+		long id = cluster.get("id").asLong();
+		assertThat(added).hasHeader(HttpHeaders.LOCATION, "/api/v1/clusters/" + id);
+		assertThat(cluster.propertyNames()).containsExactlyInAnyOrder("id", "name", "server", "context", "authKind",
+				"insecure", "createdAt", "createdBy");
+		assertThat(cluster.get("name").asString()).isEqualTo(name);
+		assertThat(cluster.get("server").asString()).isEqualTo("https://staging.example.com:6443");
+		assertThat(cluster.get("context").asString()).isEqualTo("staging");
+		assertThat(cluster.get("authKind").asString()).isEqualTo("TOKEN");
+		assertThat(cluster.get("insecure").asBoolean()).isTrue();
+		assertThat(cluster.get("createdBy").asString()).isEqualTo(TestAdmin.NAME);
+		assertThat(this.clusters.credentials(id)).isEqualTo(Credentials.token("eyJhbGciOiJSUzI1NiJ9.staging-token"));
+
+		assertThat(json(send(HttpMethod.GET, "/api/v1/clusters/" + id, null))).isEqualTo(cluster);
+		assertThat(json(send(HttpMethod.GET, "/api/v1/clusters", null)).valueStream()
+			.map((each) -> each.get("name").asString())).contains(name);
+
+		assertThat(send(HttpMethod.DELETE, "/api/v1/clusters/" + id, null)).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(send(HttpMethod.GET, "/api/v1/clusters/" + id, null)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.jdbc.queryForList("select action from audit_entry where target = ? order by id", String.class,
+				name)).containsExactly("CLUSTER_ADD", "CLUSTER_DELETE");
+	}
+
+	@Test
+	void theCurrentContextIsUsedWhenNoneIsGiven() {
+		MvcTestResult added = send(HttpMethod.POST, "/api/v1/clusters", body(unique(), KubeconfigTest.TWO_CONTEXTS, null));
+
+		assertThat(added).hasStatus(HttpStatus.CREATED);
+		assertThat(json(added).get("context").asString()).isEqualTo("kind-dev");
+		assertThat(json(added).get("authKind").asString()).isEqualTo("CLIENT_CERTIFICATE");
+		assertThat(json(added).get("insecure").asBoolean()).isFalse();
+	}
+
+	@Test
+	void refusalsAreProblemsThatSayWhy() {
+		String name = unique();
+		assertThat(send(HttpMethod.POST, "/api/v1/clusters", body(name, KubeconfigTest.TWO_CONTEXTS, null)))
+			.hasStatus(HttpStatus.CREATED);
+
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(name, KubeconfigTest.TWO_CONTEXTS, null)),
+				HttpStatus.CONFLICT, "A cluster named " + name + " exists already.");
+		String exec = KubeconfigTest.TWO_CONTEXTS.replace("    token: eyJhbGciOiJSUzI1NiJ9.staging-token",
+				"    exec:\n      command: aws\n      args: [eks, get-token]");
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), exec, "staging")),
+				HttpStatus.UNPROCESSABLE_CONTENT, "The user staging-admin uses exec");
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), KubeconfigTest.TWO_CONTEXTS, "prod")),
+				HttpStatus.UNPROCESSABLE_CONTENT, "no context prod; it has kind-dev, staging");
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), "clusters: [", null)),
+				HttpStatus.UNPROCESSABLE_CONTENT, "not valid YAML");
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body("Not A Name", KubeconfigTest.TWO_CONTEXTS, null)),
+				HttpStatus.UNPROCESSABLE_CONTENT, "The name must be");
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", "{}"), HttpStatus.UNPROCESSABLE_CONTENT, "The name must be");
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", "{\"name\": "), HttpStatus.BAD_REQUEST, null);
+		assertProblem(send(HttpMethod.GET, "/api/v1/clusters/9223372036854775806", null), HttpStatus.NOT_FOUND,
+				"There is no cluster");
+		assertProblem(send(HttpMethod.DELETE, "/api/v1/clusters/9223372036854775806", null), HttpStatus.NOT_FOUND, null);
+	}
+
+	static String body(String name, String kubeconfig, String context) {
+		ObjectNode body = JsonMapper.shared().createObjectNode().put("name", name).put("kubeconfig", kubeconfig);
+		if (context != null) {
+			body.put("context", context);
+		}
+		return body.toString();
+	}
+
+	private void assertProblem(MvcTestResult result, HttpStatus status, String detail) {
+		assertThat(result).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		if (detail != null) {
+			assertThat(json(result).get("detail").asString()).contains(detail);
+		}
+	}
+
+	private MvcTestResult send(HttpMethod method, String uri, String body) {
+		MockMvcRequestBuilder request = this.mvc.method(method).uri(uri).header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER);
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).content(body);
+		}
+		return request.exchange();
+	}
+
+	static JsonNode json(MvcTestResult result) {
+		try {
+			return JsonMapper.shared().readTree(result.getResponse().getContentAsString());
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String unique() {
+		return "c-" + Long.toString(System.nanoTime(), 36) + NEXT.incrementAndGet();
+	}
+
+}

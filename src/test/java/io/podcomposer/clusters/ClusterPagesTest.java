@@ -1,0 +1,93 @@
+package io.podcomposer.clusters;
+
+import java.nio.charset.StandardCharsets;
+
+import io.podcomposer.TestAdmin;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** The {@code /clusters} page: the list with its warning for an unchecked certificate, and adding from a paste or a file. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ClusterPagesTest {
+
+	private static final RequestPostProcessor ADMIN = user(TestAdmin.NAME).roles("ADMIN");
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void aPastedKubeconfigAddsAClusterThatIsListedWithItsWarning() throws Exception {
+		String name = "page-" + Long.toString(System.nanoTime(), 36);
+
+		assertThat(this.mvc.post().uri("/clusters").multipart().param("name", name)
+			.param("kubeconfig", KubeconfigTest.TWO_CONTEXTS).param("context", "staging").with(ADMIN).with(csrf()))
+			.hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/clusters");
+
+		Element row = row(page(), name);
+		assertThat(row.select("td[data-label=Server]").text()).contains("https://staging.example.com:6443",
+				"TLS not verified");
+		assertThat(row.select("td[data-label=Auth]").text()).isEqualTo("TOKEN");
+		assertThat(page().text()).doesNotContain("staging-token");
+	}
+
+	@Test
+	void anUploadedKubeconfigWinsOverTheEmptyTextArea() throws Exception {
+		String name = "upload-" + Long.toString(System.nanoTime(), 36);
+		MockMultipartFile file = new MockMultipartFile("file", "config", "application/yaml",
+				KubeconfigTest.TWO_CONTEXTS.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(this.mvc.post().uri("/clusters").multipart().file(file).param("name", name).with(ADMIN).with(csrf()))
+			.hasStatus(HttpStatus.FOUND);
+
+		Element row = row(page(), name);
+		assertThat(row.select("td[data-label=Context]").text()).isEqualTo("kind-dev");
+		assertThat(row.select(".badge.warn")).isEmpty();
+	}
+
+	@Test
+	void aRefusalIsShownNextToTheFormWhichKeepsWhatWasTyped() throws Exception {
+		String exec = KubeconfigTest.TWO_CONTEXTS.replace("    token: eyJhbGciOiJSUzI1NiJ9.staging-token",
+				"    exec:\n      command: aws");
+
+		MvcTestResult refused = this.mvc.post().uri("/clusters").multipart().param("name", "refused-one")
+			.param("kubeconfig", exec).param("context", "staging").with(ADMIN).with(csrf()).exchange();
+
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		Document page = Jsoup.parse(refused.getResponse().getContentAsString());
+		assertThat(page.select(".form-problem").text()).startsWith("The user staging-admin uses exec");
+		assertThat(page.select("input[name=name]").val()).isEqualTo("refused-one");
+		assertThat(page.select("input[name=context]").val()).isEqualTo("staging");
+		assertThat(page.select("textarea[name=kubeconfig]").val()).contains("command: aws");
+		assertThat(page.select("td[data-label=Name]").eachText()).doesNotContain("refused-one");
+	}
+
+	private Document page() throws Exception {
+		MvcTestResult result = this.mvc.get().uri("/clusters").with(ADMIN).exchange();
+		assertThat(result).hasStatusOk();
+		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
+	private static Element row(Document page, String name) {
+		return page.select("tbody tr")
+			.stream()
+			.filter((row) -> row.select("td[data-label=Name]").text().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no row for " + name));
+	}
+
+}

@@ -1,0 +1,195 @@
+package io.podcomposer.clusters;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class KubeconfigTest {
+
+	/** As kind writes one, two contexts and a current one. */
+	static final String TWO_CONTEXTS = """
+			apiVersion: v1
+			kind: Config
+			current-context: kind-dev
+			preferences: {}
+			clusters:
+			- name: kind-dev
+			  cluster:
+			    server: https://127.0.0.1:6443
+			    certificate-authority-data: TFMwdExTMUNSVWRKVGlCRFJWSlU=
+			- name: staging
+			  cluster:
+			    server: https://staging.example.com:6443
+			    insecure-skip-tls-verify: true
+			contexts:
+			- name: kind-dev
+			  context:
+			    cluster: kind-dev
+			    user: kind-dev
+			- name: staging
+			  context:
+			    cluster: staging
+			    user: staging-admin
+			    namespace: apps
+			users:
+			- name: kind-dev
+			  user:
+			    client-certificate-data: Q0VSVElGSUNBVEU=
+			    client-key-data: S0VZ
+			- name: staging-admin
+			  user:
+			    token: eyJhbGciOiJSUzI1NiJ9.staging-token
+			""";
+
+	@Test
+	void theCurrentContextIsTakenWhenNoneIsGiven() {
+		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, null);
+
+		assertThat(config.context()).isEqualTo("kind-dev");
+		assertThat(config.server()).isEqualTo("https://127.0.0.1:6443");
+		assertThat(config.certificateAuthorityData()).isEqualTo("TFMwdExTMUNSVWRKVGlCRFJWSlU=");
+		assertThat(config.insecure()).isFalse();
+		assertThat(config.credentials()).isEqualTo(Credentials.clientCertificate("Q0VSVElGSUNBVEU=", "S0VZ"));
+	}
+
+	@Test
+	void theGivenContextWinsAndOnlyItsClusterAndUserAreKept() {
+		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, "staging");
+
+		assertThat(config.context()).isEqualTo("staging");
+		assertThat(config.server()).isEqualTo("https://staging.example.com:6443");
+		assertThat(config.certificateAuthorityData()).isNull();
+		assertThat(config.insecure()).isTrue();
+		assertThat(config.credentials()).isEqualTo(Credentials.token("eyJhbGciOiJSUzI1NiJ9.staging-token"));
+	}
+
+	@Test
+	void anUnknownContextIsRefusedListingTheOnesThereAre() {
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(TWO_CONTEXTS, "prod"))
+			.withMessage("The kubeconfig has no context prod; it has kind-dev, staging.");
+	}
+
+	@Test
+	void severalContextsAndNoCurrentOneAskForAChoice() {
+		String text = TWO_CONTEXTS.replace("current-context: kind-dev\n", "");
+
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(text, " "))
+			.withMessageContaining("several contexts")
+			.withMessageContaining("kind-dev, staging");
+	}
+
+	@Test
+	void theOnlyContextIsTakenWithoutACurrentOne() {
+		Kubeconfig config = Kubeconfig.read(basic("username: ops\n    password: s3cret-basic"), null);
+
+		assertThat(config.context()).isEqualTo("lab");
+		assertThat(config.server()).isEqualTo("http://10.0.0.5:8080");
+		assertThat(config.credentials()).isEqualTo(Credentials.basic("ops", "s3cret-basic"));
+	}
+
+	@Test
+	void execIsRefusedNamingTheUser() {
+		String text = basic("""
+				exec:
+				      apiVersion: client.authentication.k8s.io/v1beta1
+				      command: aws
+				      args: [eks, get-token, --cluster-name, prod]""");
+
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(text, null))
+			.withMessageStartingWith("The user lab-user uses exec, which would run a program on the portal's host");
+	}
+
+	@Test
+	void anAuthProviderIsRefused() {
+		String text = basic("""
+				auth-provider:
+				      name: gcp
+				      config: {cmd-path: /usr/bin/gcloud}""");
+
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(text, null))
+			.withMessageStartingWith("The user lab-user uses auth-provider");
+	}
+
+	@Test
+	void everyFileReferenceIsRefusedNamingTheEntry() {
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(basic("tokenFile: /var/run/secrets/token"), null))
+			.withMessage("The user lab-user refers to a file with tokenFile, which would read the portal's own disk; "
+					+ "give the token inline instead.");
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(basic("token-file: /etc/token"), null))
+			.withMessageContaining("token-file");
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(
+					basic("client-certificate: /home/me/.minikube/client.crt\n    client-key: /home/me/client.key"), null))
+			.withMessageContaining("with client-certificate,")
+			.withMessageContaining("give the client-certificate-data inline");
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(basic("client-key: /home/me/client.key\n    token: abc"), null))
+			.withMessageContaining("with client-key,");
+		String caFile = basic("token: abc").replace("server: http://10.0.0.5:8080",
+				"server: https://10.0.0.5:6443\n    certificate-authority: /home/me/.minikube/ca.crt");
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(caFile, null))
+			.withMessageStartingWith("The cluster lab refers to a file with certificate-authority");
+	}
+
+	@Test
+	void exactlyOneKindOfCredentialsIsNeeded() {
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(basic("{}"), null))
+			.withMessageContaining("gives no credentials");
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(basic("token: abc\n    username: ops\n    password: pw"), null))
+			.withMessageContaining("more than one kind of credentials (TOKEN, BASIC)");
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(basic("client-certificate-data: Q0VSVA=="), null))
+			.withMessageContaining("needs both client-certificate-data and client-key-data");
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(basic("username: ops"), null))
+			.withMessageContaining("needs both username and password");
+	}
+
+	@Test
+	void brokenOrIncompleteTextIsRefusedClearly() {
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("", null))
+			.withMessage("The kubeconfig is empty.");
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("clusters: [", null))
+			.withMessageStartingWith("The kubeconfig is not valid YAML");
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("- a\n- b\n", null))
+			.withMessageContaining("must be a YAML map");
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("kind: Config\n", null))
+			.withMessage("The kubeconfig has no contexts.");
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(TWO_CONTEXTS.replace("  user: staging-admin", "  user: nobody"), "staging"))
+			.withMessage("The kubeconfig's users have no entry named nobody.");
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(basic("token: abc").replace("http://10.0.0.5:8080", "10.0.0.5:8080"), null))
+			.withMessageContaining("must be an http or https URL");
+	}
+
+	@Test
+	void neitherTheRecordNorItsCredentialsPrintASecret() {
+		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, "staging");
+
+		assertThat(config.toString()).contains("staging", "TOKEN").doesNotContain("staging-token");
+	}
+
+	/** One context, one cluster over plain http, and a user with the given fields. */
+	private static String basic(String userFields) {
+		return """
+				apiVersion: v1
+				kind: Config
+				clusters:
+				- name: lab
+				  cluster:
+				    server: http://10.0.0.5:8080
+				contexts:
+				- name: lab
+				  context: {cluster: lab, user: lab-user}
+				users:
+				- name: lab-user
+				  user:
+				    %s
+				""".formatted(userFields);
+	}
+
+}
