@@ -56,6 +56,40 @@ class ClusterProbeTest {
 	}
 
 	@Test
+	void aClientCertificateSignedByTheClustersCaIsAccepted() {
+		TestCa.ClientCertificate certificate = fake.clientCertificate("jane");
+		KubeConnection connection = new KubeConnection(fake.url(), fake.caPem(), false,
+				new KubeConnection.Credentials.ClientCertificate(certificate.certificatePem(), certificate.keyPem()));
+
+		ClusterCheck check = ClusterProbe.check(connection);
+
+		assertThat(check.reachable()).as(check.message()).isTrue();
+	}
+
+	@Test
+	void basicAuthIsAcceptedAndAWrongPasswordRefused() {
+		KubeConnection right = new KubeConnection(fake.url(), fake.caPem(), false,
+				new KubeConnection.Credentials.Basic(FakeKubernetes.BASIC_USER, TOKEN));
+		KubeConnection wrong = new KubeConnection(fake.url(), fake.caPem(), false,
+				new KubeConnection.Credentials.Basic(FakeKubernetes.BASIC_USER, "wrong"));
+
+		assertThat(ClusterProbe.check(right).reachable()).isTrue();
+		assertThat(ClusterProbe.check(wrong).message()).contains("401 Unauthorized");
+	}
+
+	@Test
+	void aClientCertificateFromAnotherCaIsRefused() {
+		TestCa.ClientCertificate stranger = new TestCa("another-ca").issueClientCertificate("jane");
+		KubeConnection connection = new KubeConnection(fake.url(), fake.caPem(), false,
+				new KubeConnection.Credentials.ClientCertificate(stranger.certificatePem(), stranger.keyPem()));
+
+		ClusterCheck check = ClusterProbe.check(connection);
+
+		// the client offers no certificate the server's CA did not sign, so none is sent
+		assertThat(check.message()).isEqualTo("The cluster refused our credentials (401 Unauthorized): Unauthorized");
+	}
+
+	@Test
 	void aWrongTokenIsRefusedWithTheClustersWords() {
 		KubeConnection connection = new KubeConnection(fake.url(), fake.caPem(), false, new BearerToken("wrong"));
 
@@ -73,7 +107,8 @@ class ClusterProbeTest {
 		ClusterCheck check = ClusterProbe.check(connection);
 
 		assertThat(check.reachable()).isFalse();
-		assertThat(check.message()).startsWith("TLS failure talking to " + fake.url() + ": ");
+		assertThat(check.message()).startsWith("TLS failure talking to " + fake.url() + ": ")
+			.contains("unable to find valid certification path");
 		assertThat(fake.requests()).isEmpty();
 	}
 

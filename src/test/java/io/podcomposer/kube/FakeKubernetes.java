@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.ManifestReader;
@@ -49,6 +55,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FakeKubernetes implements AutoCloseable {
 
 	public static final String GIT_VERSION = "v1.34.1-fake";
+
+	/** The user basic auth accepts, with the bearer token as password. */
+	public static final String BASIC_USER = "admin";
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -87,7 +96,15 @@ public final class FakeKubernetes implements AutoCloseable {
 	private FakeKubernetes(String token) throws IOException {
 		this.token = token;
 		this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		this.server.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext()));
+		this.server.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext()) {
+
+			@Override
+			public void configure(HttpsParameters parameters) {
+				SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+				ssl.setWantClientAuth(true);
+				parameters.setSSLParameters(ssl);
+			}
+		});
 		this.server.setExecutor(workers);
 		this.server.createContext("/", this::handle);
 		for (String name : List.of("default", "kube-system")) {
@@ -118,6 +135,11 @@ public final class FakeKubernetes implements AutoCloseable {
 
 	public KubeConnection connection(Duration timeout) {
 		return new KubeConnection(url(), caPem(), false, new KubeConnection.Credentials.BearerToken(token), timeout);
+	}
+
+	/** A client certificate for the given user, signed by the server's CA. */
+	public TestCa.ClientCertificate clientCertificate(String user) {
+		return ca.issueClientCertificate(user);
 	}
 
 	public List<RecordedRequest> requests() {
@@ -182,7 +204,7 @@ public final class FakeKubernetes implements AutoCloseable {
 			if (failing) {
 				answer = status(500, "InternalError", "Internal error occurred: etcdserver: request timed out");
 			}
-			else if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+			else if (!authenticated(exchange)) {
 				answer = status(401, "Unauthorized", "Unauthorized");
 			}
 			else {
@@ -194,6 +216,24 @@ public final class FakeKubernetes implements AutoCloseable {
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(bytes);
 			}
+		}
+	}
+
+	/**
+	 * The bearer token, basic auth as {@link #BASIC_USER} with the token as password, or a client
+	 * certificate the CA signed (the TLS handshake has checked it).
+	 */
+	private boolean authenticated(HttpExchange exchange) {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		String basic = Base64.getEncoder().encodeToString((BASIC_USER + ":" + token).getBytes(StandardCharsets.UTF_8));
+		if (("Bearer " + token).equals(authorization) || ("Basic " + basic).equals(authorization)) {
+			return true;
+		}
+		try {
+			return authorization == null && ((HttpsExchange) exchange).getSSLSession().getPeerCertificates().length > 0;
+		}
+		catch (SSLPeerUnverifiedException ex) {
+			return false;
 		}
 	}
 

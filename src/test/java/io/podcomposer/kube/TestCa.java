@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -26,6 +27,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -59,9 +61,13 @@ final class TestCa {
 
 	/** The CA certificate as a kubeconfig's certificate-authority-data holds it, before base64. */
 	String certificatePem() {
+		return pem(certificate);
+	}
+
+	private static String pem(Object object) {
 		StringWriter out = new StringWriter();
 		try (JcaPEMWriter pem = new JcaPEMWriter(out)) {
-			pem.writeObject(certificate);
+			pem.writeObject(object);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -69,7 +75,27 @@ final class TestCa {
 		return out.toString();
 	}
 
-	/** TLS for a server on the loopback interface, with a certificate this CA signed. */
+	/** A client certificate and its key, both PEM, as a kubeconfig user's *-data fields hold them. */
+	ClientCertificate issueClientCertificate(String user) {
+		try {
+			KeyPair clientKeys = newKeyPair();
+			X509v3CertificateBuilder builder = builder(new X500Name("CN=" + user), subject, clientKeys)
+				.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+			// PKCS#8: BouncyCastle writes an EC key in SEC1 form without its public key, which client-java cannot read
+			return new ClientCertificate(pem(sign(builder, keys)), pem(new JcaPKCS8Generator(clientKeys.getPrivate(), null)));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot make a client certificate", ex);
+		}
+	}
+
+	record ClientCertificate(String certificatePem, String keyPem) {
+	}
+
+	/**
+	 * TLS for a server on the loopback interface, with a certificate this CA signed; it asks for,
+	 * but does not require, a client certificate signed by this CA.
+	 */
 	SSLContext serverContext() {
 		try {
 			KeyPair serverKeys = newKeyPair();
@@ -87,8 +113,13 @@ final class TestCa {
 					new X509Certificate[] { serverCertificate, certificate });
 			KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 			keyManagers.init(store, password);
+			KeyStore trusted = KeyStore.getInstance("PKCS12");
+			trusted.load(null, null);
+			trusted.setCertificateEntry("ca", certificate);
+			TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			trustManagers.init(trusted);
 			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(keyManagers.getKeyManagers(), null, null);
+			context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
 			return context;
 		}
 		catch (Exception ex) {
