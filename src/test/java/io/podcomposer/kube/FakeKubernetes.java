@@ -45,16 +45,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Kubernetes API server for tests, in the test JVM on a loopback port. It speaks the wire
- * protocol of the calls the portal makes: HTTPS with its own {@link TestCa}, bearer tokens,
+ * protocol of the calls the portal makes: HTTPS with its own {@link TestCa}; bearer tokens, basic
+ * auth or client certificates;
  * {@code /version} and discovery, namespaces with labels, and pods by server-side apply (dry run
  * honoured), get, list by label selector and delete. A simulated kubelet moves applied pods to
- * Running with a pod IP, and a namespace enforcing Pod Security "baseline" refuses what the
+ * Running with a pod IP, or leaves them in ImagePullBackOff, and a namespace enforcing Pod Security "baseline" refuses what the
  * admission controller refuses. Faults can be switched on: down, slow, 500. Every request is
  * logged for tests to assert on.
  */
 public final class FakeKubernetes implements AutoCloseable {
 
 	public static final String GIT_VERSION = "v1.34.1-fake";
+
+	/** Images from this registry host cannot be pulled: their pods wait in ImagePullBackOff. */
+	public static final String MISSING_IMAGE_HOST = "registry.invalid";
 
 	/** The user basic auth accepts, with the bearer token as password. */
 	public static final String BASIC_USER = "admin";
@@ -393,37 +397,56 @@ public final class FakeKubernetes implements AutoCloseable {
 		return new Answer(existing == null ? 201 : 200, stored);
 	}
 
-	/** The simulated kubelet: the pod is scheduled, its containers started and it gets an IP. */
+	/**
+	 * The simulated kubelet: the pod is scheduled and gets an IP; its containers run, unless an
+	 * image names a registry host ending in {@link #MISSING_IMAGE_HOST}, which cannot be pulled.
+	 */
 	private synchronized void run(String key, String uid) {
-		ObjectNode pod = pods.get(key);
-		if (pod == null || !pod.path("metadata").path("uid").asString().equals(uid)) {
+		ObjectNode current = pods.get(key);
+		if (current == null || !current.path("metadata").path("uid").asString().equals(uid)) {
 			return;
 		}
+		// a copy, replaced whole: a reader may be writing the stored one out right now
+		ObjectNode pod = current.deepCopy();
 		String started = now();
 		((ObjectNode) pod.get("spec")).put("nodeName", "fake-node-1");
 		ObjectNode status = pod.putObject("status")
-			.put("phase", "Running")
 			.put("hostIP", "10.0.0.1")
 			.put("podIP", "10.244.0." + podIps.incrementAndGet())
 			.put("startTime", started)
 			.put("qosClass", "BestEffort");
+		ArrayNode containers = status.putArray("containerStatuses");
+		boolean allRunning = true;
+		for (JsonNode container : pod.path("spec").path("containers")) {
+			String image = container.path("image").asString();
+			boolean pulled = !image.contains(MISSING_IMAGE_HOST + "/");
+			allRunning &= pulled;
+			ObjectNode containerStatus = containers.addObject()
+				.put("name", container.path("name").asString())
+				.put("image", image)
+				.put("imageID", "")
+				.put("ready", pulled)
+				.put("started", pulled)
+				.put("restartCount", 0);
+			if (pulled) {
+				containerStatus.put("containerID", "fake://" + UUID.randomUUID());
+				containerStatus.putObject("state").putObject("running").put("startedAt", started);
+			}
+			else {
+				containerStatus.putObject("state")
+					.putObject("waiting")
+					.put("reason", "ImagePullBackOff")
+					.put("message", "Back-off pulling image \"" + image + "\"");
+			}
+		}
+		status.put("phase", allRunning ? "Running" : "Pending");
 		ArrayNode conditions = status.putArray("conditions");
 		for (String type : List.of("PodScheduled", "Initialized", "ContainersReady", "Ready")) {
-			conditions.addObject().put("type", type).put("status", "True").put("lastTransitionTime", started);
-		}
-		ArrayNode containers = status.putArray("containerStatuses");
-		for (JsonNode container : pod.path("spec").path("containers")) {
-			ObjectNode running = containers.addObject()
-				.put("name", container.path("name").asString())
-				.put("image", container.path("image").asString())
-				.put("imageID", "")
-				.put("containerID", "fake://" + UUID.randomUUID())
-				.put("ready", true)
-				.put("started", true)
-				.put("restartCount", 0);
-			running.putObject("state").putObject("running").put("startedAt", started);
+			boolean met = allRunning || type.equals("PodScheduled") || type.equals("Initialized");
+			conditions.addObject().put("type", type).put("status", met ? "True" : "False").put("lastTransitionTime", started);
 		}
 		pod.withObject("/metadata").put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
+		pods.put(key, pod);
 	}
 
 	private ObjectNode list(String kind, List<ObjectNode> items, Map<String, String> query) {

@@ -88,11 +88,7 @@ class FakeKubernetesTest {
 	void theKubeletRunsAnAppliedPodAndGivesItAnIp() throws Exception {
 		apply("default", "web", podYaml(Manifest.newPod("web", "main", "nginx:1.27")), false);
 
-		V1Pod pod = api.readNamespacedPod("web", "default").execute();
-		for (int i = 0; i < 50 && !"Running".equals(pod.getStatus().getPhase()); i++) {
-			Thread.sleep(50);
-			pod = api.readNamespacedPod("web", "default").execute();
-		}
+		V1Pod pod = afterTheKubelet("web");
 
 		assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
 		assertThat(pod.getStatus().getPodIP()).startsWith("10.244.");
@@ -100,6 +96,21 @@ class FakeKubernetesTest {
 		assertThat(pod.getStatus().getContainerStatuses()).singleElement().satisfies(container -> {
 			assertThat(container.getName()).isEqualTo("main");
 			assertThat(container.getState().getRunning()).isNotNull();
+		});
+	}
+
+	@Test
+	void anImageThatCannotBePulledLeavesThePodPendingInImagePullBackOff() throws Exception {
+		String image = FakeKubernetes.MISSING_IMAGE_HOST + "/nothing:1";
+		apply("default", "web", podYaml(Manifest.newPod("web", "main", image)), false);
+
+		V1Pod pod = afterTheKubelet("web");
+
+		assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
+		assertThat(pod.getStatus().getContainerStatuses()).singleElement().satisfies(container -> {
+			assertThat(container.getReady()).isFalse();
+			assertThat(container.getState().getWaiting().getReason()).isEqualTo("ImagePullBackOff");
+			assertThat(container.getState().getWaiting().getMessage()).isEqualTo("Back-off pulling image \"" + image + "\"");
 		});
 	}
 
@@ -176,6 +187,16 @@ class FakeKubernetesTest {
 				.fieldManager("pod-composer");
 			return (dryRun ? request.dryRun("All") : request).buildCall(null);
 		}, V1Patch.PATCH_FORMAT_APPLY_YAML, client);
+	}
+
+	/** The pod once the simulated kubelet has started it, or after a second at most. */
+	private V1Pod afterTheKubelet(String name) throws Exception {
+		V1Pod pod = api.readNamespacedPod(name, "default").execute();
+		for (int i = 0; i < 50 && pod.getStatus().getStartTime() == null; i++) {
+			Thread.sleep(20);
+			pod = api.readNamespacedPod(name, "default").execute();
+		}
+		return pod;
 	}
 
 	private static String podYaml(Manifest manifest) {
