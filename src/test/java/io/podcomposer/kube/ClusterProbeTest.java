@@ -39,6 +39,21 @@ class ClusterProbeTest {
 	}
 
 	@Test
+	void anAccountThatMayNotListNamespacesStillReachesTheClusterAndIsToldWhy() {
+		fake.allowServiceAccountToken("deployer-token");
+		KubeConnection connection = new KubeConnection(fake.url(), fake.caPem(), false, new BearerToken("deployer-token"));
+
+		ClusterCheck check = ClusterProbe.check(connection);
+
+		assertThat(check.reachable()).isTrue();
+		assertThat(check.serverVersion()).isEqualTo(FakeKubernetes.GIT_VERSION);
+		assertThat(check.namespaces()).isEmpty();
+		assertThat(check.message()).isEqualTo("Namespaces cannot be listed: The cluster denied the request (403 Forbidden): "
+				+ "namespaces is forbidden: User \"system:serviceaccount:ci:deployer\" cannot list resource \"namespaces\" "
+				+ "in API group \"\" at the cluster scope");
+	}
+
+	@Test
 	void caDataMayBeGivenAsAKubeconfigHoldsItInBase64() {
 		String base64 = Base64.getEncoder().encodeToString(fake.caPem().getBytes(StandardCharsets.US_ASCII));
 		KubeConnection connection = new KubeConnection(fake.url(), base64, false, new BearerToken(TOKEN));

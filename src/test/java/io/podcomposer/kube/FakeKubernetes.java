@@ -45,17 +45,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Kubernetes API server for tests, in the test JVM on a loopback port. It speaks the wire
- * protocol of the calls the portal makes: HTTPS with its own {@link TestCa}; bearer tokens, basic
- * auth or client certificates;
- * {@code /version} and discovery, namespaces with labels, and pods by server-side apply (dry run
- * honoured), get, list by label selector and delete. A simulated kubelet moves applied pods to
- * Running with a pod IP, or leaves them in ImagePullBackOff, and a namespace enforcing Pod Security "baseline" refuses what the
- * admission controller refuses. Faults can be switched on: down, slow, 500. Every request is
- * logged for tests to assert on.
+ * protocol of the calls the portal makes: HTTPS with its own {@link TestCa}; bearer tokens,
+ * basic auth or client certificates; {@code /version} and discovery, namespaces with labels,
+ * and pods by server-side apply (dry run honoured), get, list by label selector and delete. A
+ * simulated kubelet moves applied pods to Running with a pod IP, or leaves them in
+ * ImagePullBackOff, and a namespace enforcing Pod Security "baseline" refuses what the admission
+ * controller refuses. Faults can be switched on: down, slow, 500. Every request is logged for
+ * tests to assert on.
  */
 public final class FakeKubernetes implements AutoCloseable {
 
 	public static final String GIT_VERSION = "v1.34.1-fake";
+
+	public static final String SERVICE_ACCOUNT = "system:serviceaccount:ci:deployer";
 
 	/** Images from this registry host cannot be pulled: their pods wait in ImagePullBackOff. */
 	public static final String MISSING_IMAGE_HOST = "registry.invalid";
@@ -92,6 +94,8 @@ public final class FakeKubernetes implements AutoCloseable {
 	private final AtomicLong resourceVersion = new AtomicLong(1000);
 
 	private final AtomicLong podIps = new AtomicLong(1);
+
+	private volatile String serviceAccountToken;
 
 	private volatile Duration slowness = Duration.ZERO;
 
@@ -139,6 +143,14 @@ public final class FakeKubernetes implements AutoCloseable {
 
 	public KubeConnection connection(Duration timeout) {
 		return new KubeConnection(url(), caPem(), false, new KubeConnection.Credentials.BearerToken(token), timeout);
+	}
+
+	/**
+	 * A second token, of the service account {@link #SERVICE_ACCOUNT}, that RBAC lets do all but
+	 * list namespaces, as many deploy accounts are.
+	 */
+	public void allowServiceAccountToken(String token) {
+		this.serviceAccountToken = token;
 	}
 
 	/** A client certificate for the given user, signed by the server's CA. */
@@ -211,6 +223,10 @@ public final class FakeKubernetes implements AutoCloseable {
 			else if (!authenticated(exchange)) {
 				answer = status(401, "Unauthorized", "Unauthorized");
 			}
+			else if (isServiceAccount(exchange) && method.equals("GET") && uri.getPath().equals("/api/v1/namespaces")) {
+				answer = status(403, "Forbidden", "namespaces is forbidden: User \"" + SERVICE_ACCOUNT
+						+ "\" cannot list resource \"namespaces\" in API group \"\" at the cluster scope");
+			}
 			else {
 				answer = route(method, uri.getPath(), query, contentType, body);
 			}
@@ -230,7 +246,8 @@ public final class FakeKubernetes implements AutoCloseable {
 	private boolean authenticated(HttpExchange exchange) {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		String basic = Base64.getEncoder().encodeToString((BASIC_USER + ":" + token).getBytes(StandardCharsets.UTF_8));
-		if (("Bearer " + token).equals(authorization) || ("Basic " + basic).equals(authorization)) {
+		if (("Bearer " + token).equals(authorization) || ("Basic " + basic).equals(authorization)
+				|| isServiceAccount(exchange)) {
 			return true;
 		}
 		try {
@@ -239,6 +256,11 @@ public final class FakeKubernetes implements AutoCloseable {
 		catch (SSLPeerUnverifiedException ex) {
 			return false;
 		}
+	}
+
+	private boolean isServiceAccount(HttpExchange exchange) {
+		String account = serviceAccountToken;
+		return account != null && ("Bearer " + account).equals(exchange.getRequestHeaders().getFirst("Authorization"));
 	}
 
 	private Answer route(String method, String requestPath, Map<String, String> query, String contentType,
