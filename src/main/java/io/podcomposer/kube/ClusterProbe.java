@@ -7,6 +7,7 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.VersionApi;
 import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.VersionInfo;
 
 /** Checks a cluster: reachable, which version, how fast, and which namespaces we may see. */
@@ -38,7 +39,7 @@ public final class ClusterProbe {
 				.getItems()
 				.stream()
 				.map(V1Namespace::getMetadata)
-				.map(metadata -> metadata.getName())
+				.map(V1ObjectMeta::getName)
 				.sorted()
 				.toList();
 			return ClusterCheck.reached(version.getGitVersion(), latencyMillis, namespaces, null);
