@@ -4,6 +4,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import io.podcomposer.kube.ClusterCheck;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Clusters, for admins: {@code /api/v1/clusters}. No answer carries credentials. */
@@ -47,6 +51,36 @@ class ClusterApiController {
 		return ResponseEntity
 			.created(UriComponentsBuilder.fromPath("/api/v1/clusters/{id}").buildAndExpand(cluster.id()).toUri())
 			.body(cluster);
+	}
+
+	@Operation(summary = "Check a cluster", description = "Reachability, server version, latency and the namespaces "
+			+ "it lets us list; when it cannot be reached, reachable is false and message says why, in the cluster's "
+			+ "own words where it gave any. At most 15 s.")
+	@PostMapping("/{id}/check")
+	CheckAnswer check(@PathVariable long id) {
+		return CheckAnswer.of(this.clusters.check(id));
+	}
+
+	@Operation(summary = "The namespaces the cluster lets us list", description = "502 when the cluster cannot be "
+			+ "reached or refuses, with its own words")
+	@GetMapping("/{id}/namespaces")
+	List<String> namespaces(@PathVariable long id) {
+		ClusterCheck check = this.clusters.check(id);
+		if (!check.reachable()) {
+			throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, check.message());
+		}
+		return check.namespaces();
+	}
+
+	/** A check as the API answers it. */
+	record CheckAnswer(boolean reachable, String version, Long latencyMillis, List<String> namespaces,
+			String message) {
+
+		static CheckAnswer of(ClusterCheck check) {
+			return new CheckAnswer(check.reachable(), check.serverVersion(),
+					check.reachable() ? check.latencyMillis() : null, check.namespaces(), check.message());
+		}
+
 	}
 
 	@Operation(summary = "Remove a cluster")

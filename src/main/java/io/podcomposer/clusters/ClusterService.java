@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.podcomposer.security.AuditEntry.Outcome;
+import io.podcomposer.kube.ClusterCheck;
+import io.podcomposer.kube.ClusterProbe;
+import io.podcomposer.kube.KubeConnection;
 import io.podcomposer.security.AuditLog;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -88,6 +91,28 @@ public class ClusterService {
 	@Transactional(readOnly = true)
 	public Credentials credentials(long id) {
 		return Credentials.fromJson(this.cipher.decrypt(Base64.getDecoder().decode(find(id).getCredentials())));
+	}
+
+	/** How to reach the cluster: its address, its CA and the decrypted credentials. */
+	@Transactional(readOnly = true)
+	public KubeConnection connection(long id) {
+		Cluster cluster = find(id);
+		Credentials credentials = credentials(id);
+		KubeConnection.Credentials login = switch (credentials.kind()) {
+			case TOKEN -> new KubeConnection.Credentials.BearerToken(credentials.token());
+			case CLIENT_CERTIFICATE -> new KubeConnection.Credentials.ClientCertificate(
+					credentials.clientCertificateData(), credentials.clientKeyData());
+			case BASIC -> new KubeConnection.Credentials.Basic(credentials.username(), credentials.password());
+		};
+		return new KubeConnection(cluster.getServer(), cluster.getCaData(), cluster.isInsecure(), login);
+	}
+
+	/**
+	 * Calls the cluster: its version, how long that took, and the namespaces it lets us list.
+	 * Not in a transaction: a cluster may take up to the timeout to answer.
+	 */
+	public ClusterCheck check(long id) {
+		return ClusterProbe.check(connection(id));
 	}
 
 	@Transactional

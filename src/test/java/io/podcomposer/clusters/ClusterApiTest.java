@@ -1,9 +1,12 @@
 package io.podcomposer.clusters;
 
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.podcomposer.TestAdmin;
+import io.podcomposer.kube.FakeKubernetes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -101,6 +104,46 @@ class ClusterApiTest {
 		assertProblem(send(HttpMethod.GET, "/api/v1/clusters/9223372036854775806", null), HttpStatus.NOT_FOUND,
 				"There is no cluster");
 		assertProblem(send(HttpMethod.DELETE, "/api/v1/clusters/9223372036854775806", null), HttpStatus.NOT_FOUND, null);
+	}
+
+	@Test
+	void aClusterIsCheckedAndItsNamespacesListedThroughItsStoredCredentials() {
+		try (FakeKubernetes cluster = FakeKubernetes.start("fake-cluster-token")) {
+			String kubeconfig = """
+					apiVersion: v1
+					kind: Config
+					clusters:
+					- name: fake
+					  cluster:
+					    server: %s
+					    certificate-authority-data: %s
+					users:
+					- name: deployer
+					  user:
+					    token: fake-cluster-token
+					contexts:
+					- name: fake
+					  context: {cluster: fake, user: deployer}
+					current-context: fake
+					""".formatted(cluster.url(),
+					Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.US_ASCII)));
+			long id = json(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), kubeconfig, null))).get("id").asLong();
+
+			JsonNode check = json(send(HttpMethod.POST, "/api/v1/clusters/" + id + "/check", null));
+			assertThat(check.get("reachable").asBoolean()).isTrue();
+			assertThat(check.get("version").asString()).isEqualTo(FakeKubernetes.GIT_VERSION);
+			assertThat(check.get("latencyMillis").asLong()).isNotNegative();
+			MvcTestResult namespaces = send(HttpMethod.GET, "/api/v1/clusters/" + id + "/namespaces", null);
+			assertThat(namespaces).hasStatusOk();
+			assertThat(json(namespaces).values()).extracting(JsonNode::asString).contains("default");
+
+			cluster.goDown();
+			JsonNode down = json(send(HttpMethod.POST, "/api/v1/clusters/" + id + "/check", null));
+			assertThat(down.get("reachable").asBoolean()).isFalse();
+			assertThat(down.get("message").asString()).contains("unreachable");
+			assertProblem(send(HttpMethod.GET, "/api/v1/clusters/" + id + "/namespaces", null), HttpStatus.BAD_GATEWAY,
+					"unreachable");
+		}
 	}
 
 	static String body(String name, String kubeconfig, String context) {

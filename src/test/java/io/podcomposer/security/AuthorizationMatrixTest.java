@@ -152,6 +152,9 @@ class AuthorizationMatrixTest {
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
 			api(HttpMethod.GET, "/api/v1/clusters/{id}", Role.ADMIN),
 			api(HttpMethod.DELETE, "/api/v1/clusters/{id}", Role.ADMIN).at("/api/v1/clusters/9223372036854775807"),
+			api(HttpMethod.POST, "/api/v1/clusters/{id}/check", Role.ADMIN).at("/api/v1/clusters/9223372036854775807/check"),
+			api(HttpMethod.GET, "/api/v1/clusters/{id}/namespaces", Role.ADMIN)
+				.at("/api/v1/clusters/9223372036854775807/namespaces"),
 			page(HttpMethod.GET, "/clusters", Role.ADMIN),
 			page(HttpMethod.POST, "/clusters", Role.ADMIN),
 			page(HttpMethod.POST, "/clusters/{id}/delete", Role.ADMIN).at("/clusters/9223372036854775807/delete"));
