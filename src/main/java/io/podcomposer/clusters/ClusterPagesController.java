@@ -53,6 +53,14 @@ class ClusterPagesController {
 		}
 	}
 
+	/** A cluster's state for its row of the list, which asks for it as the page loads: a slow cluster holds up only its row. */
+	@PostMapping("/clusters/{id}/check")
+	String check(@PathVariable long id, Model model) {
+		model.addAttribute("id", id);
+		model.addAttribute("check", this.clusters.check(id));
+		return "clusters/list :: state";
+	}
+
 	@PostMapping("/clusters/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes flash) {
 		try {

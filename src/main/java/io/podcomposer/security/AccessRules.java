@@ -63,7 +63,8 @@ final class AccessRules {
 			// clusters hold credentials: admins only
 			.requestMatchers("/api/v1/clusters", "/api/v1/clusters/**").hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/clusters").hasRole(Role.ADMIN.name())
-			.requestMatchers(HttpMethod.POST, "/clusters", "/clusters/{id:[0-9]+}/delete").hasRole(Role.ADMIN.name())
+			.requestMatchers(HttpMethod.POST, "/clusters", "/clusters/{id:[0-9]+}/delete", "/clusters/{id:[0-9]+}/check")
+			.hasRole(Role.ADMIN.name())
 			// users, the audit log and the starter catalog's page
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/audit").hasRole(Role.ADMIN.name())
 			.anyRequest().denyAll();

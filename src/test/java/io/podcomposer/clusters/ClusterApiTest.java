@@ -109,24 +109,7 @@ class ClusterApiTest {
 	@Test
 	void aClusterIsCheckedAndItsNamespacesListedThroughItsStoredCredentials() {
 		try (FakeKubernetes cluster = FakeKubernetes.start("fake-cluster-token")) {
-			String kubeconfig = """
-					apiVersion: v1
-					kind: Config
-					clusters:
-					- name: fake
-					  cluster:
-					    server: %s
-					    certificate-authority-data: %s
-					users:
-					- name: deployer
-					  user:
-					    token: fake-cluster-token
-					contexts:
-					- name: fake
-					  context: {cluster: fake, user: deployer}
-					current-context: fake
-					""".formatted(cluster.url(),
-					Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.US_ASCII)));
+			String kubeconfig = kubeconfigFor(cluster, "fake-cluster-token");
 			long id = json(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), kubeconfig, null))).get("id").asLong();
 
 			JsonNode check = json(send(HttpMethod.POST, "/api/v1/clusters/" + id + "/check", null));
@@ -144,6 +127,28 @@ class ClusterApiTest {
 			assertProblem(send(HttpMethod.GET, "/api/v1/clusters/" + id + "/namespaces", null), HttpStatus.BAD_GATEWAY,
 					"unreachable");
 		}
+	}
+
+	/** A kubeconfig for the fake cluster: its address, its CA as data, and a bearer token. */
+	static String kubeconfigFor(FakeKubernetes cluster, String token) {
+		return """
+				apiVersion: v1
+				kind: Config
+				clusters:
+				- name: fake
+				  cluster:
+				    server: %s
+				    certificate-authority-data: %s
+				users:
+				- name: deployer
+				  user:
+				    token: %s
+				contexts:
+				- name: fake
+				  context: {cluster: fake, user: deployer}
+				current-context: fake
+				""".formatted(cluster.url(),
+				Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.US_ASCII)), token);
 	}
 
 	static String body(String name, String kubeconfig, String context) {

@@ -3,6 +3,7 @@ package io.podcomposer.clusters;
 import java.nio.charset.StandardCharsets;
 
 import io.podcomposer.TestAdmin;
+import io.podcomposer.kube.FakeKubernetes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -74,6 +75,34 @@ class ClusterPagesTest {
 		assertThat(page.select("input[name=context]").val()).isEqualTo("staging");
 		assertThat(page.select("textarea[name=kubeconfig]").val()).contains("command: aws");
 		assertThat(page.select("td[data-label=Name]").eachText()).doesNotContain("refused-one");
+	}
+
+	@Test
+	void eachClusterRowLoadsItsStateAndCanCheckAgain() throws Exception {
+		String name = "state-" + Long.toString(System.nanoTime(), 36);
+		try (FakeKubernetes cluster = FakeKubernetes.start("state-token")) {
+			assertThat(this.mvc.post().uri("/clusters").multipart().param("name", name)
+				.param("kubeconfig", ClusterApiTest.kubeconfigFor(cluster, "state-token")).with(ADMIN).with(csrf()))
+				.hasStatus(HttpStatus.FOUND);
+			String check = row(page(), name).select(".cluster-state[hx-trigger=load]").attr("hx-post");
+			assertThat(check).matches("/clusters/\\d+/check");
+
+			Document reached = fragment(check);
+			assertThat(reached.select(".badge").text()).isEqualTo("reachable");
+			assertThat(reached.text()).contains(FakeKubernetes.GIT_VERSION, "namespaces");
+			assertThat(reached.select("button").attr("hx-post")).isEqualTo(check);
+
+			cluster.goDown();
+			Document down = fragment(check);
+			assertThat(down.select(".badge").text()).isEqualTo("unreachable");
+			assertThat(down.select(".cluster-message").text()).contains("unreachable");
+		}
+	}
+
+	private Document fragment(String uri) throws Exception {
+		MvcTestResult result = this.mvc.post().uri(uri).header("HX-Request", "true").with(ADMIN).with(csrf()).exchange();
+		assertThat(result).hasStatusOk();
+		return Jsoup.parse(result.getResponse().getContentAsString());
 	}
 
 	private Document page() throws Exception {

@@ -157,7 +157,8 @@ class AuthorizationMatrixTest {
 				.at("/api/v1/clusters/9223372036854775807/namespaces"),
 			page(HttpMethod.GET, "/clusters", Role.ADMIN),
 			page(HttpMethod.POST, "/clusters", Role.ADMIN),
-			page(HttpMethod.POST, "/clusters/{id}/delete", Role.ADMIN).at("/clusters/9223372036854775807/delete"));
+			page(HttpMethod.POST, "/clusters/{id}/delete", Role.ADMIN).at("/clusters/9223372036854775807/delete"),
+			page(HttpMethod.POST, "/clusters/{id}/check", Role.ADMIN).at("/clusters/9223372036854775807/check"));
 
 	@Autowired
 	private MockMvc mvc;
