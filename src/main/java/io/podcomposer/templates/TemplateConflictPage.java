@@ -8,18 +8,16 @@ import io.podcomposer.manifest.ManifestWriter;
 /**
  * "Changed since you opened it": the template's current revision, who made it, and how this
  * user's version differs from it. The user's form rides along whole, so that nothing is lost.
- * @param diff the unified diff from the current revision to this user's version, by line
+ * @param diff the hunks from the current revision to this user's version
  */
 record TemplateConflictPage(TemplateSaveForm form, String name, int currentRevision, String updatedBy,
-		Instant updatedAt, List<String> diff) {
+		Instant updatedAt, List<LineDiff.Hunk> diff) {
 
 	static TemplateConflictPage of(TemplateSaveForm form, TemplateViews.Full current) {
 		String theirs = ManifestWriter.toYaml(current.manifest());
 		String mine = ManifestWriter.toYaml(TemplateService.json(form.manifest));
-		String diff = LineDiff.unified("revision " + current.revision() + " (saved by " + current.updatedBy() + ")",
-				theirs, "your version", mine);
 		return new TemplateConflictPage(form, current.name(), current.revision(), current.updatedBy(),
-				current.updatedAt(), diff.lines().toList());
+				current.updatedAt(), LineDiff.hunks(theirs, mine));
 	}
 
 }

@@ -40,12 +40,4 @@ public record TemplateSavePage(TemplateSaveForm form, String yaml, String kind,
 		}
 	}
 
-	/** The placeholders the manifest uses that are not declared: they render as written. */
-	public List<String> undeclared() {
-		return this.form.parameters.stream()
-			.filter((row) -> row.used && !row.declared)
-			.map(TemplateSaveForm.ParameterRow::getName)
-			.toList();
-	}
-
 }

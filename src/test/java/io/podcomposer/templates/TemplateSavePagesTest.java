@@ -138,8 +138,10 @@ class TemplateSavePagesTest {
 
 		assertThat(conflict.select("h1").text()).isEqualTo("Changed since you opened it");
 		assertThat(conflict.select(".form-problem").text()).contains("revision 2", "bob");
-		assertThat(conflict.select(".diff-del").eachText()).contains("-    image: nginx:1.28");
-		assertThat(conflict.select(".diff-add").eachText()).contains("+    image: nginx:1.29");
+		assertThat(conflict.select("tr.removed td.text > span:not(.mark)")).extracting(Element::wholeText)
+			.contains("    image: nginx:1.28");
+		assertThat(conflict.select("tr.added td.text > span:not(.mark)")).extracting(Element::wholeText)
+			.contains("    image: nginx:1.29");
 		assertThat(this.templates.get(id).manifest().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.28");
 
 		Element merge = conflict.select("form[action=/compose/open]").first();
