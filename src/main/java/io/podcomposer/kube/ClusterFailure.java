@@ -27,7 +27,11 @@ public final class ClusterFailure {
 		if (code == 0) {
 			return transportFailure(ex.getCause() != null ? ex.getCause() : ex, connection);
 		}
-		String said = statusMessage(ex.getResponseBody());
+		return describe(code, statusMessage(ex.getResponseBody()));
+	}
+
+	/** What an answer with this status and the cluster's message means, the message quoted. */
+	static String describe(int code, String said) {
 		String quoted = said == null ? "" : ": " + said;
 		if (code == 401) {
 			return "The cluster refused our credentials (401 Unauthorized)" + quoted;
@@ -41,7 +45,12 @@ public final class ClusterFailure {
 		return "The cluster answered " + code + quoted;
 	}
 
-	private static String transportFailure(Throwable cause, KubeConnection connection) {
+	/** Whether the failure is the connection's timeout running out. */
+	static boolean isTimeout(Throwable cause) {
+		return find(cause, InterruptedIOException.class) != null;
+	}
+
+	static String transportFailure(Throwable cause, KubeConnection connection) {
 		String server = connection.server();
 		Throwable tls = find(cause, SSLException.class);
 		if (tls != null) {

@@ -2,6 +2,7 @@ package io.podcomposer.manifest;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,11 @@ public enum WorkloadKind {
 	/** The field path prefix of the pod spec, as in {@code spec.template.spec}. */
 	public String podSpecPath() {
 		return this == POD ? "spec" : String.join(".", this.templatePath) + ".spec";
+	}
+
+	/** The resource's name in API paths: {@code pods}, {@code deployments}, … */
+	public String resource() {
+		return this.kindName.toLowerCase(Locale.ROOT) + "s";
 	}
 
 	public boolean isPod() {

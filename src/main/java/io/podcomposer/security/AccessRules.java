@@ -60,7 +60,19 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke", "/api/v1/tokens")
 			.authenticated()
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/*").authenticated()
-			// clusters hold credentials: admins only
+			// deploying: a DEPLOYER picks a cluster and a namespace, never sees credentials
+			.requestMatchers(HttpMethod.GET, "/api/v1/clusters", "/api/v1/clusters/{id:[0-9]+}",
+					"/api/v1/clusters/{id:[0-9]+}/namespaces")
+			.hasRole(Role.DEPLOYER.name())
+			// what was deployed where: VIEWER reads; logs may hold secrets, so they are the DEPLOYER's like the rest
+			.requestMatchers(HttpMethod.GET, "/api/v1/deployments/{id:[0-9]+}/logs").hasRole(Role.DEPLOYER.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/deployments", "/api/v1/deployments/{id:[0-9]+}",
+					"/api/v1/deployments/{id:[0-9]+}/drift")
+			.hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/deployments", "/api/v1/deployments/{id:[0-9]+}/redeploy")
+			.hasRole(Role.DEPLOYER.name())
+			.requestMatchers(HttpMethod.DELETE, "/api/v1/deployments/{id:[0-9]+}").hasRole(Role.DEPLOYER.name())
+			// clusters hold credentials: admins manage them
 			.requestMatchers("/api/v1/clusters", "/api/v1/clusters/**").hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/clusters").hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.POST, "/clusters", "/clusters/{id:[0-9]+}/delete", "/clusters/{id:[0-9]+}/check")

@@ -8,7 +8,7 @@ import java.util.List;
  * of lines, in hunks with three lines of context. The hunks are the model; the unified text and
  * the diff pages are both drawn from them.
  */
-final class LineDiff {
+public final class LineDiff {
 
 	private static final int CONTEXT = 3;
 
@@ -19,7 +19,7 @@ final class LineDiff {
 	}
 
 	/** Where a line of the diff is: in both texts, only in the old one, or only in the new one. */
-	enum Change {
+	public enum Change {
 
 		KEPT(' '), REMOVED('-'), ADDED('+');
 
@@ -40,18 +40,18 @@ final class LineDiff {
 	 * One line of a hunk, with its 1-based numbers in the old and the new text; a number is 0 where
 	 * the line is not in that text.
 	 */
-	record Line(Change change, String text, int oldNumber, int newNumber) {
+	public record Line(Change change, String text, int oldNumber, int newNumber) {
 	}
 
 	/** A side-by-side row: the old line on the left, the new one on the right; either may be null. */
-	record Row(Line left, Line right) {
+	public record Row(Line left, Line right) {
 	}
 
 	/**
 	 * A run of changes with its context. The starts and counts are those of the {@code @@} header:
 	 * an empty range starts at the line before it.
 	 */
-	record Hunk(int oldStart, int oldCount, int newStart, int newCount, List<Line> lines) {
+	public record Hunk(int oldStart, int oldCount, int newStart, int newCount, List<Line> lines) {
 
 		/** As in {@code @@ -2,7 +2,7 @@}; a count of 1 is left out. */
 		public String header() {
@@ -102,7 +102,7 @@ final class LineDiff {
 	}
 
 	/** The diff, with {@code ---}/{@code +++} headers; empty when the texts have the same lines. */
-	static String unified(String oldName, String oldText, String newName, String newText) {
+	public static String unified(String oldName, String oldText, String newName, String newText) {
 		List<Hunk> hunks = hunks(oldText, newText);
 		if (hunks.isEmpty()) {
 			return "";
@@ -117,7 +117,7 @@ final class LineDiff {
 	}
 
 	/** The hunks of the diff; none when the texts have the same lines. */
-	static List<Hunk> hunks(String oldText, String newText) {
+	public static List<Hunk> hunks(String oldText, String newText) {
 		List<Edit> edits = edits(lines(oldText), lines(newText));
 		List<Hunk> hunks = new ArrayList<>();
 		int i = 0;

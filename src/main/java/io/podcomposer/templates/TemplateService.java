@@ -263,11 +263,33 @@ public class TemplateService {
 	 */
 	@Transactional(readOnly = true)
 	KindConversion.Result render(long id, Map<String, String> values, WorkloadKind kind) {
+		RenderedTemplate rendered = renderRevision(id, null, values, kind);
+		return new KindConversion.Result(rendered.manifest(), rendered.notes());
+	}
+
+	/**
+	 * A revision (the current one when null) with its placeholders filled in, converted to
+	 * {@code kind} unless that is null, for deploying.
+	 * @throws io.podcomposer.manifest.MissingValuesException when required values are missing
+	 * @throws ResponseStatusException 404 when the template or the revision is not there
+	 */
+	@Transactional(readOnly = true)
+	public RenderedTemplate renderRevision(long id, Integer revision, Map<String, String> values, WorkloadKind kind) {
 		Template template = find(id);
-		TemplateRevision current = revision(template.getId(), template.getRevision());
-		Manifest rendered = Manifest.of(Placeholders.substitute(json(current.getManifest()),
-				TemplateDocument.parameters(current.getParameters()), values));
-		return rendered.convertTo((kind != null) ? kind : rendered.kind());
+		int number = (revision != null) ? revision : template.getRevision();
+		TemplateRevision chosen = this.revisions.findByTemplateIdAndNumber(template.getId(), number)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"template " + template.getName() + " has no revision " + number));
+		Manifest rendered = Manifest.of(Placeholders.substitute(json(chosen.getManifest()),
+				TemplateDocument.parameters(chosen.getParameters()), values));
+		KindConversion.Result converted = rendered.convertTo((kind != null) ? kind : rendered.kind());
+		return new RenderedTemplate(template.getId(), template.getName(), number, template.getRevision(),
+				converted.manifest(), converted.notes());
+	}
+
+	/** A template's revision rendered for a deploy; {@code latest} is the template's current revision. */
+	public record RenderedTemplate(long templateId, String templateName, int revision, int latest, Manifest manifest,
+			List<String> notes) {
 	}
 
 	static JsonNode json(String text) {

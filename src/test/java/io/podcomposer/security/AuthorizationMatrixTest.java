@@ -147,18 +147,31 @@ class AuthorizationMatrixTest {
 			api(HttpMethod.POST, "/api/v1/users/{name}/tokens", Role.ADMIN),
 			api(HttpMethod.GET, "/api/v1/audit", Role.ADMIN),
 			// clusters; the sample cluster 1 need not exist, and the add's body is refused (422)
-			api(HttpMethod.GET, "/api/v1/clusters", Role.ADMIN),
+			api(HttpMethod.GET, "/api/v1/clusters", Role.DEPLOYER),
 			api(HttpMethod.POST, "/api/v1/clusters", Role.ADMIN)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
-			api(HttpMethod.GET, "/api/v1/clusters/{id}", Role.ADMIN),
+			api(HttpMethod.GET, "/api/v1/clusters/{id}", Role.DEPLOYER),
 			api(HttpMethod.DELETE, "/api/v1/clusters/{id}", Role.ADMIN).at("/api/v1/clusters/9223372036854775807"),
 			api(HttpMethod.POST, "/api/v1/clusters/{id}/check", Role.ADMIN).at("/api/v1/clusters/9223372036854775807/check"),
-			api(HttpMethod.GET, "/api/v1/clusters/{id}/namespaces", Role.ADMIN)
+			api(HttpMethod.GET, "/api/v1/clusters/{id}/namespaces", Role.DEPLOYER)
 				.at("/api/v1/clusters/9223372036854775807/namespaces"),
 			page(HttpMethod.GET, "/clusters", Role.ADMIN),
 			page(HttpMethod.POST, "/clusters", Role.ADMIN),
 			page(HttpMethod.POST, "/clusters/{id}/delete", Role.ADMIN).at("/clusters/9223372036854775807/delete"),
-			page(HttpMethod.POST, "/clusters/{id}/check", Role.ADMIN).at("/clusters/9223372036854775807/check"));
+			page(HttpMethod.POST, "/clusters/{id}/check", Role.ADMIN).at("/clusters/9223372036854775807/check"),
+			// deployments; the sample deployment does not exist, and the deploy's body is refused (422)
+			api(HttpMethod.POST, "/api/v1/deployments", Role.DEPLOYER)
+				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
+			api(HttpMethod.GET, "/api/v1/deployments", Role.VIEWER),
+			api(HttpMethod.GET, "/api/v1/deployments/{id}", Role.VIEWER).at("/api/v1/deployments/9223372036854775807"),
+			api(HttpMethod.GET, "/api/v1/deployments/{id}/drift", Role.VIEWER)
+				.at("/api/v1/deployments/9223372036854775807/drift"),
+			api(HttpMethod.GET, "/api/v1/deployments/{id}/logs", Role.DEPLOYER)
+				.at("/api/v1/deployments/9223372036854775807/logs"),
+			api(HttpMethod.POST, "/api/v1/deployments/{id}/redeploy", Role.DEPLOYER)
+				.at("/api/v1/deployments/9223372036854775807/redeploy"),
+			api(HttpMethod.DELETE, "/api/v1/deployments/{id}", Role.DEPLOYER)
+				.at("/api/v1/deployments/9223372036854775807"));
 
 	@Autowired
 	private MockMvc mvc;

@@ -1,0 +1,290 @@
+package io.podcomposer.deploy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.podcomposer.clusters.ClusterService;
+import io.podcomposer.clusters.ClusterView;
+import io.podcomposer.kube.ClusterCallException;
+import io.podcomposer.kube.ClusterCalls;
+import io.podcomposer.manifest.Manifest;
+import io.podcomposer.manifest.ManifestWriter;
+import io.podcomposer.manifest.PodView;
+import io.podcomposer.manifest.WorkloadKind;
+import io.podcomposer.podsecurity.Level;
+import io.podcomposer.podsecurity.PodSecurityResult;
+import io.podcomposer.security.AuditEntry.Outcome;
+import io.podcomposer.security.AuditLog;
+import io.podcomposer.templates.LineDiff;
+import io.podcomposer.templates.TemplateService;
+import io.podcomposer.templates.TemplateService.RenderedTemplate;
+import io.podcomposer.validation.Finding;
+import io.podcomposer.validation.ValidationReport;
+import io.podcomposer.validation.Validator;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Deploys a template's revision into a cluster, in the order a careful operator would: render,
+ * validate (errors block), read the namespace's Pod Security label, server-side dry run, diff
+ * against the live object, server-side apply as {@code pod-composer} without force, and record
+ * how it ended. Cluster calls run outside any transaction: a cluster may take up to the
+ * connection's timeout to answer.
+ */
+@Service
+public class Deployer {
+
+	/** The namespace label whose level the admission controller enforces. */
+	static final String ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
+
+	/** A DNS label, as namespaces are named. */
+	private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+	private final TemplateService templates;
+
+	private final ClusterService clusters;
+
+	private final DeploymentRecordRepository records;
+
+	private final LastTargetRepository lastTargets;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Deployer(TemplateService templates, ClusterService clusters, DeploymentRecordRepository records,
+			LastTargetRepository lastTargets, AuditLog audit, Clock clock) {
+		this.templates = templates;
+		this.clusters = clusters;
+		this.records = records;
+		this.lastTargets = lastTargets;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Deploys, or with {@code request.dryRun()} only dry-runs, and records the result.
+	 * @param pauseForChanges when the object exists and would change, stop after the dry run and
+	 * answer the diff to confirm, recording nothing (the pages do this; the API applies at once)
+	 * @throws DeployProblem for bad input (nothing recorded) and for a failed deploy (recorded)
+	 */
+	public DeployOutcome deploy(DeployRequest request, boolean pauseForChanges) {
+		String actor = AuditLog.currentActor();
+		if (request.templateId() == null || request.clusterId() == null) {
+			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "templateId and clusterId are required.");
+		}
+		String namespace = (request.namespace() == null) ? "" : request.namespace().trim();
+		if (!NAMESPACE.matcher(namespace).matches()) {
+			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields",
+					"namespace must be a DNS label: lower-case letters, digits and '-', 1 to 63 characters, not \""
+							+ namespace + "\".");
+		}
+		WorkloadKind kind = kind(request.kind());
+		ClusterView cluster = cluster(request.clusterId());
+		RenderedTemplate rendered = this.templates.renderRevision(request.templateId(), request.revision(),
+				request.values(), kind);
+		Manifest manifest = rendered.manifest();
+		if (manifest.name().isEmpty()) {
+			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields",
+					"The manifest needs metadata.name: server-side apply names the object it creates.");
+		}
+		ObjectNode object = manifest.root().deepCopy();
+		object.withObject("/metadata").put("namespace", namespace);
+		DeploymentRecord record = new DeploymentRecord(
+				new DeployTarget(rendered.templateId(), rendered.templateName(), rendered.revision(), cluster.id(),
+						cluster.name(), namespace),
+				JsonMapper.shared().writeValueAsString(request.values()), ManifestWriter.toJson(object),
+				manifest.kind().kindName(), manifest.name(), now(), actor);
+		this.lastTargets.save(new LastTarget(actor, cluster.id(), namespace));
+		List<String> warnings = new ArrayList<>(rendered.notes());
+
+		ValidationReport report = Validator.validate(Manifest.of(object));
+		if (!report.valid()) {
+			String errors = report.errors().stream().map(Deployer::line).collect(Collectors.joining("; "));
+			throw failed(record, HttpStatus.UNPROCESSABLE_CONTENT, "Blocked by validation",
+					"Not sent to the cluster: " + report.errors().size() + " validation error"
+							+ (report.errors().size() == 1 ? "" : "s") + ": " + errors,
+					warnings, List.of());
+		}
+		ClusterCalls calls;
+		try {
+			calls = new ClusterCalls(this.clusters.connection(cluster.id()));
+		}
+		catch (RuntimeException ex) {
+			throw failed(record, HttpStatus.BAD_GATEWAY, "Cluster unusable",
+					"The cluster settings cannot be used: " + ex.getMessage(), warnings, List.of());
+		}
+		try {
+			Optional<JsonNode> live = onCluster(calls, manifest.kind(), namespace, manifest.name(), report.podSecurity(),
+					warnings);
+			JsonNode wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
+			String diff = live.map((current) -> diff(current, wouldBe)).orElse(null);
+			if (request.dryRun()) {
+				return new DeployOutcome(finish(record, DeployStatus.DryRunPassed,
+						"The server-side dry run passed: " + what(record) + " would be "
+								+ (live.isEmpty() ? "created" : diff.isEmpty() ? "unchanged" : "configured") + ".",
+						warnings, diff), null);
+			}
+			if (pauseForChanges && diff != null && !diff.isEmpty() && !request.force()) {
+				return new DeployOutcome(null, diff);
+			}
+			calls.apply(manifest.kind(), namespace, object, false, request.force());
+			return new DeployOutcome(finish(record, DeployStatus.Applied, what(record) + " "
+					+ (live.isEmpty() ? "created" : diff.isEmpty() ? "unchanged" : "configured")
+					+ (request.force() ? ", taking over fields of other managers" : "") + ".", warnings, diff), null);
+		}
+		catch (ClusterCallException ex) {
+			String message = ex.getMessage();
+			if (ex.timedOut()) {
+				message += ". The cluster may have received the request: look at the live state before deploying again.";
+			}
+			throw failed(record, DeployProblem.statusFor(ex), title(ex), message, warnings, ex.conflicts());
+		}
+		catch (NamespaceMissing ex) {
+			throw failed(record, HttpStatus.UNPROCESSABLE_CONTENT, "Refused by the cluster",
+					"Cluster " + cluster.name() + " has no namespace " + namespace + ": " + ex.getMessage(), warnings,
+					List.of());
+		}
+	}
+
+	/**
+	 * The namespace must exist; its enforced Pod Security level is compared with the pod's.
+	 * @return the live object, when there is one
+	 */
+	private static Optional<JsonNode> onCluster(ClusterCalls calls, WorkloadKind kind, String namespace, String name,
+			PodSecurityResult podSecurity, List<String> warnings) {
+		try {
+			JsonNode found = calls.namespace(namespace).orElseThrow(() -> new NamespaceMissing(namespace));
+			String enforced = found.path("metadata").path("labels").path(ENFORCE_LABEL).asString("");
+			Level level = podSecurity.level();
+			for (Level each : Level.values()) {
+				if (each.id().equals(enforced) && level.compareTo(each) < 0) {
+					warnings.add("Namespace " + namespace + " enforces Pod Security \"" + enforced + "\" and this pod is \""
+							+ level.id() + "\": the cluster will refuse "
+							+ (kind.isPod() ? "it" : "to create its pods") + ".");
+				}
+			}
+		}
+		catch (ClusterCallException ex) {
+			if (ex.status() != 403) {
+				throw ex;
+			}
+			// many deploy accounts may not read namespaces; the apply will tell whether it exists
+			warnings.add("The namespace's Pod Security label could not be read: " + ex.getMessage());
+		}
+		return calls.get(kind, namespace, name);
+	}
+
+	private DeployProblem failed(DeploymentRecord record, HttpStatus status, String title, String message,
+			List<String> warnings, List<ClusterCallException.FieldConflict> conflicts) {
+		DeploymentView view = finish(record, DeployStatus.Failed, message, warnings, null);
+		return new DeployProblem(status, title, message, view, conflicts);
+	}
+
+	private DeploymentView finish(DeploymentRecord record, DeployStatus status, String message, List<String> warnings,
+			String diff) {
+		record.end(status, message, String.join("\n", warnings), diff);
+		DeploymentRecord saved = this.records.save(record);
+		this.audit.record(record.getCreatedBy(), status == DeployStatus.DryRunPassed ? "DEPLOY_DRY_RUN" : "DEPLOY",
+				where(record), status == DeployStatus.Failed ? Outcome.FAILURE : Outcome.SUCCESS,
+				"template " + record.getTemplateName() + " revision " + record.getRevision() + ": " + message);
+		return DeploymentView.of(saved);
+	}
+
+	/** A deploy that ended ({@code record}), or one paused before changing a live object ({@code pendingDiff}). */
+	public record DeployOutcome(DeploymentView record, String pendingDiff) {
+	}
+
+	/** Where the last deploy of this user went, if any. */
+	public Optional<LastDeployTarget> lastTarget(String username) {
+		return this.lastTargets.findById(username)
+			.map((target) -> new LastDeployTarget(target.getClusterId(), target.getNamespace()));
+	}
+
+	/** A user's last cluster and namespace. */
+	public record LastDeployTarget(long clusterId, String namespace) {
+	}
+
+	private static String title(ClusterCallException ex) {
+		if (ex.status() == 0) {
+			return ex.timedOut() ? "Cluster timed out" : "Cluster unreachable";
+		}
+		if (ex.status() == 409) {
+			return "Conflict";
+		}
+		return (ex.status() >= 500 || ex.status() == 401) ? "Cluster failed" : "Refused by the cluster";
+	}
+
+	private ClusterView cluster(long id) {
+		try {
+			return this.clusters.get(id);
+		}
+		catch (ErrorResponseException ex) {
+			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "There is no cluster " + id + ".");
+		}
+	}
+
+	private static WorkloadKind kind(String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		return WorkloadKind.fromKindName(name.trim())
+			.orElseThrow(() -> new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unsupported kind",
+					"kind must be one of " + Manifest.supportedKinds() + ", not " + name + "."));
+	}
+
+	/** The diff from the live object to what the dry run says it would become, without the server's bookkeeping. */
+	static String diff(JsonNode live, JsonNode wouldBe) {
+		String before = ManifestWriter.toYaml(withoutBookkeeping(live));
+		String after = ManifestWriter.toYaml(withoutBookkeeping(wouldBe));
+		return before.equals(after) ? "" : LineDiff.unified("live", before, "new", after);
+	}
+
+	/** The object without status and the metadata the server keeps for itself. */
+	static JsonNode withoutBookkeeping(JsonNode object) {
+		ObjectNode copy = (ObjectNode) object.deepCopy();
+		copy.remove("status");
+		JsonNode metadata = copy.path("metadata");
+		if (metadata instanceof ObjectNode fields) {
+			fields.remove(List.of("managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"));
+		}
+		return copy;
+	}
+
+	static String what(DeploymentRecord record) {
+		return record.getKind() + " " + record.getName();
+	}
+
+	static String where(DeploymentRecord record) {
+		return record.getKind() + "/" + record.getName() + " in " + record.getClusterName() + "/" + record.getNamespace();
+	}
+
+	private static String line(Finding finding) {
+		return finding.path() + ": " + finding.message();
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** A namespace the cluster does not have: refused as the cluster would word it. */
+	private static final class NamespaceMissing extends RuntimeException {
+
+		NamespaceMissing(String namespace) {
+			super("namespaces \"" + namespace + "\" not found");
+		}
+
+	}
+
+}

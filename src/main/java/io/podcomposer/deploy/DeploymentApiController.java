@@ -1,0 +1,103 @@
+package io.podcomposer.deploy;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** {@code /api/v1/deployments}: deploy a template to a cluster, watch it, read its logs, delete it. */
+@RestController
+@RequestMapping("/api/v1/deployments")
+@Tag(name = "Deployments", description = "Deploys of templates to clusters (reads: VIEWER; deploy, logs, delete: DEPLOYER)")
+class DeploymentApiController {
+
+	private final Deployer deployer;
+
+	private final Deployments deployments;
+
+	DeploymentApiController(Deployer deployer, Deployments deployments) {
+		this.deployer = deployer;
+		this.deployments = deployments;
+	}
+
+	@Operation(summary = "Deploy a template", description = "Renders the revision (default: latest) with the values, "
+			+ "validates it (errors block), dry-runs it on the cluster, then server-side applies it as field manager "
+			+ "pod-composer without force (dryRun: true stops after the dry run). 201 with the record. A refusal by the "
+			+ "cluster: 422 with its message; fields another manager owns: 409 naming them (send force: true to take "
+			+ "them over); unreachable: 502, no answer in 15 s: 504. Each failure leaves a Failed record, in the "
+			+ "problem's deployment property.")
+	@PostMapping
+	ResponseEntity<DeploymentView> deploy(@RequestBody DeployRequest request) {
+		return created(this.deployer.deploy(request, false).record());
+	}
+
+	@Operation(summary = "Deployment history", description = "Newest first; filter by template, cluster or both.")
+	@GetMapping
+	Deployments.HistoryPage history(@RequestParam(required = false) Long templateId,
+			@RequestParam(required = false) Long clusterId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return this.deployments.history(templateId, clusterId, page, size);
+	}
+
+	@Operation(summary = "A deployment and its live state",
+			description = "live: phase, pod IP, node, conditions, containers, or replicas and pods for a workload, and "
+					+ "events newest first; exists false with a message when it cannot be read.")
+	@GetMapping("/{id}")
+	DeploymentDetail deployment(@PathVariable long id) {
+		return new DeploymentDetail(this.deployments.get(id), this.deployments.live(id));
+	}
+
+	@Operation(summary = "A container's last log lines", description = "pod may be left out when there is one; "
+			+ "container when the pod has one. tailLines 1 to 10000, default 100.")
+	@GetMapping(value = "/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
+	String logs(@PathVariable long id, @RequestParam(required = false) String pod,
+			@RequestParam(required = false) String container, @RequestParam(defaultValue = "100") int tailLines) {
+		return this.deployments.logs(id, pod, container, tailLines);
+	}
+
+	@Operation(summary = "Drift", description = "How the live object differs from what this deploy applied, in the "
+			+ "fields it applied, and who else wrote to it.")
+	@GetMapping("/{id}/drift")
+	Deployments.Drift drift(@PathVariable long id) {
+		return this.deployments.drift(id);
+	}
+
+	@Operation(summary = "Deploy again", description = "The same template, place and values: the same revision, or "
+			+ "with latest: true the template's latest. Answers as a deploy does.")
+	@PostMapping("/{id}/redeploy")
+	ResponseEntity<DeploymentView> redeploy(@PathVariable long id, @RequestBody(required = false) RedeployRequest request) {
+		RedeployRequest given = (request == null) ? new RedeployRequest(false, false) : request;
+		return created(this.deployments.redeploy(id, given.latest(), given.force(), false).record());
+	}
+
+	@Operation(summary = "Delete from the cluster", description = "Removes the object (and a workload's pods); the "
+			+ "record stays, marked Deleted. 409 when this deploy applied nothing.")
+	@DeleteMapping("/{id}")
+	DeploymentView undeploy(@PathVariable long id) {
+		return this.deployments.undeploy(id);
+	}
+
+	private static ResponseEntity<DeploymentView> created(DeploymentView record) {
+		return ResponseEntity
+			.created(UriComponentsBuilder.fromPath("/api/v1/deployments/{id}").buildAndExpand(record.id()).toUri())
+			.body(record);
+	}
+
+	/** A record with its live state beside its own fields. */
+	record DeploymentDetail(@JsonUnwrapped DeploymentView deployment, LiveState live) {
+	}
+
+	record RedeployRequest(boolean latest, boolean force) {
+	}
+
+}

@@ -1,0 +1,347 @@
+package io.podcomposer.deploy;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.podcomposer.clusters.ClusterService;
+import io.podcomposer.kube.ClusterCallException;
+import io.podcomposer.kube.ClusterCalls;
+import io.podcomposer.manifest.ManifestReader;
+import io.podcomposer.manifest.ManifestWriter;
+import io.podcomposer.manifest.WorkloadKind;
+import io.podcomposer.security.AuditEntry.Outcome;
+import io.podcomposer.security.AuditLog;
+import io.podcomposer.templates.LineDiff;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The deployment records and what can be done with one: its live state, its pods' logs, delete
+ * from the cluster, deploy again, and the drift of the live object from what was applied.
+ */
+@Service
+public class Deployments {
+
+	/** The most pods of a workload whose state is read on each refresh. */
+	static final int MAX_PODS = 20;
+
+	static final int MAX_TAIL_LINES = 10_000;
+
+	private static final List<DeployStatus> IN_CLUSTER = List.of(DeployStatus.Applied);
+
+	private final DeploymentRecordRepository records;
+
+	private final ClusterService clusters;
+
+	private final Deployer deployer;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Deployments(DeploymentRecordRepository records, ClusterService clusters, Deployer deployer, AuditLog audit,
+			Clock clock) {
+		this.records = records;
+		this.clusters = clusters;
+		this.deployer = deployer;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Newest first, optionally only of one template or one cluster. */
+	public HistoryPage history(Long templateId, Long clusterId, int page, int size) {
+		int pageNumber = Math.max(page, 0);
+		int pageSize = Math.min(Math.max(size, 1), 200);
+		org.springframework.data.domain.Page<DeploymentRecord> found = this.records.search(templateId, clusterId,
+				PageRequest.of(pageNumber, pageSize));
+		return new HistoryPage(found.map(DeploymentView::of).getContent(), pageNumber, pageSize, found.getTotalElements());
+	}
+
+	/** One page of the history. */
+	public record HistoryPage(List<DeploymentView> items, int page, int size, long total) {
+	}
+
+	public DeploymentView get(long id) {
+		return DeploymentView.of(find(id));
+	}
+
+	/**
+	 * Where the template's objects are in a cluster now: the newest applied record of each object,
+	 * newest first.
+	 */
+	public List<DeploymentView> runningNow(long templateId) {
+		Map<String, DeploymentView> byObject = new LinkedHashMap<>();
+		for (DeploymentRecord record : this.records.findByTemplateIdAndStatusInOrderByIdDesc(templateId, IN_CLUSTER)) {
+			byObject.putIfAbsent(record.getClusterId() + "/" + record.getNamespace() + "/" + record.getKind() + "/"
+					+ record.getName(), DeploymentView.of(record));
+		}
+		return List.copyOf(byObject.values());
+	}
+
+	/** The object's state in the cluster now, or why it cannot be shown. */
+	public LiveState live(long id) {
+		DeploymentRecord record = find(id);
+		if (record.getStatus() != DeployStatus.Applied) {
+			return LiveState.unavailable(switch (record.getStatus()) {
+				case Deleted -> "Deleted from the cluster by " + record.getDeletedBy() + ".";
+				case Failed -> "Nothing was applied: the deploy failed.";
+				default -> "Nothing was applied: this was a dry run.";
+			});
+		}
+		try {
+			ClusterCalls calls = calls(record);
+			WorkloadKind kind = kind(record);
+			Optional<JsonNode> found = calls.get(kind, record.getNamespace(), record.getName());
+			if (found.isEmpty()) {
+				return LiveState.unavailable(Deployer.what(record)
+						+ " is not in the cluster any more: it was deleted outside the portal.");
+			}
+			JsonNode object = found.get();
+			List<JsonNode> events = new ArrayList<>(calls.events(record.getNamespace(), record.getKind(), record.getName()));
+			if (kind.isPod()) {
+				return LiveState.ofPod(LiveState.PodState.of(object), LiveState.Event.newestFirst(events));
+			}
+			List<LiveState.PodState> pods = new ArrayList<>();
+			for (JsonNode pod : pods(calls, record, object)) {
+				LiveState.PodState state = LiveState.PodState.of(pod);
+				pods.add(state);
+				events.addAll(calls.events(record.getNamespace(), "Pod", state.name()));
+			}
+			return LiveState.ofWorkload(replicas(kind, object), pods, LiveState.Event.newestFirst(events),
+					progress(kind, object));
+		}
+		catch (ClusterCallException ex) {
+			return LiveState.unavailable(ex.getMessage());
+		}
+		catch (DeployProblem ex) {
+			return LiveState.unavailable(ex.getBody().getDetail());
+		}
+	}
+
+	/**
+	 * The last lines of a container's log, of the deployed pod or one of the workload's pods.
+	 * @throws DeployProblem 404 for a pod that is not the deployment's, 502/504/422 as the cluster answers
+	 */
+	public String logs(long id, String pod, String container, int tailLines) {
+		DeploymentRecord record = find(id);
+		int lines = Math.min(Math.max(tailLines, 1), MAX_TAIL_LINES);
+		try {
+			ClusterCalls calls = calls(record);
+			WorkloadKind kind = kind(record);
+			String podName = (pod == null || pod.isBlank()) ? null : pod.trim();
+			List<String> names;
+			if (kind.isPod()) {
+				names = List.of(record.getName());
+			}
+			else {
+				JsonNode object = calls.get(kind, record.getNamespace(), record.getName())
+					.orElseThrow(() -> new DeployProblem(HttpStatus.NOT_FOUND, "Not found",
+							Deployer.what(record) + " is not in the cluster."));
+				names = pods(calls, record, object).stream()
+					.map((each) -> each.path("metadata").path("name").asString())
+					.toList();
+			}
+			if (podName == null && names.size() == 1) {
+				podName = names.get(0);
+			}
+			if (podName == null || !names.contains(podName)) {
+				throw new DeployProblem(HttpStatus.NOT_FOUND, "Not found", (podName == null)
+						? "Name the pod: one of " + names + "."
+						: "Pod " + podName + " is not one of this deployment's pods " + names + ".");
+			}
+			return calls.logs(record.getNamespace(), podName, blankToNull(container), lines);
+		}
+		catch (ClusterCallException ex) {
+			HttpStatus status = DeployProblem.statusFor(ex);
+			throw new DeployProblem(status == HttpStatus.CONFLICT ? HttpStatus.UNPROCESSABLE_CONTENT : status,
+					"No logs", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Deletes the object from the cluster; the record stays, marked Deleted, as do the other
+	 * records that had applied the same object.
+	 * @throws DeployProblem 409 when the record did not apply anything, 502/504/422 as the cluster answers
+	 */
+	public DeploymentView undeploy(long id) {
+		DeploymentRecord record = find(id);
+		if (record.getStatus() != DeployStatus.Applied) {
+			throw new DeployProblem(HttpStatus.CONFLICT, "Not deployed",
+					"Only an applied deploy can be deleted; this one is " + record.getStatus() + ".");
+		}
+		String actor = AuditLog.currentActor();
+		boolean wasThere;
+		try {
+			wasThere = calls(record).delete(kind(record), record.getNamespace(), record.getName());
+		}
+		catch (ClusterCallException ex) {
+			this.audit.record(actor, "UNDEPLOY", Deployer.where(record), Outcome.FAILURE, ex.getMessage());
+			throw new DeployProblem(DeployProblem.statusFor(ex), "Not deleted", ex.getMessage());
+		}
+		List<DeploymentRecord> same = this.records.findByClusterIdAndNamespaceAndKindAndNameAndStatus(
+				record.getClusterId(), record.getNamespace(), record.getKind(), record.getName(), DeployStatus.Applied);
+		same.forEach((other) -> other.markDeleted(this.clock.instant().truncatedTo(ChronoUnit.MICROS), actor));
+		this.records.saveAll(same);
+		this.audit.record(actor, "UNDEPLOY", Deployer.where(record), Outcome.SUCCESS,
+				wasThere ? "deleted" : "it was not in the cluster any more");
+		return DeploymentView.of(find(id));
+	}
+
+	/** Deploys the record's template again to the same place with the same values: its revision, or the latest. */
+	public Deployer.DeployOutcome redeploy(long id, boolean latest, boolean force, boolean pauseForChanges) {
+		DeploymentRecord record = find(id);
+		return this.deployer.deploy(new DeployRequest(record.getTemplateId(), latest ? null : record.getRevision(),
+				record.getClusterId(), record.getNamespace(), DeploymentView.values(record), record.getKind(), false, force),
+				pauseForChanges);
+	}
+
+	/**
+	 * How the live object differs from what the record applied, in the fields it applied: a
+	 * change by someone else shows as a diff; the others who wrote to the object are named.
+	 */
+	public Drift drift(long id) {
+		DeploymentRecord record = find(id);
+		if (record.getStatus() != DeployStatus.Applied) {
+			return new Drift(false, live(id).message(), "", List.of());
+		}
+		try {
+			Optional<JsonNode> live = calls(record).get(kind(record), record.getNamespace(), record.getName());
+			if (live.isEmpty()) {
+				return new Drift(false, Deployer.what(record) + " is not in the cluster any more.", "", List.of());
+			}
+			JsonNode applied = ManifestReader.readJson(record.getManifest());
+			String mine = ManifestWriter.toYaml(applied);
+			String theirs = ManifestWriter.toYaml(project(applied, live.get()));
+			List<String> others = new ArrayList<>();
+			for (JsonNode entry : live.get().path("metadata").path("managedFields")) {
+				String manager = entry.path("manager").asString("");
+				if (!manager.equals(ClusterCalls.FIELD_MANAGER)) {
+					others.add(manager + " (" + entry.path("operation").asString("") + ", " + entry.path("time").asString("")
+							+ ")");
+				}
+			}
+			return new Drift(true, null, mine.equals(theirs) ? "" : LineDiff.unified("applied", mine, "live", theirs),
+					others);
+		}
+		catch (ClusterCallException ex) {
+			return new Drift(false, ex.getMessage(), "", List.of());
+		}
+	}
+
+	/** The drift of a live object: {@code diff} is empty when the fields it applied are as applied. */
+	public record Drift(boolean inCluster, String message, String diff, List<String> otherManagers) {
+	}
+
+	/**
+	 * The live object cut to the shape of what was applied: the fields applied, with their live
+	 * values; list items with a name matched by name.
+	 */
+	static JsonNode project(JsonNode applied, JsonNode live) {
+		if (applied.isObject()) {
+			ObjectNode projected = JsonNodeFactory.instance.objectNode();
+			for (Map.Entry<String, JsonNode> field : applied.properties()) {
+				JsonNode value = live.get(field.getKey());
+				if (value != null) {
+					projected.set(field.getKey(), project(field.getValue(), value));
+				}
+			}
+			return projected;
+		}
+		if (applied.isArray() && live.isArray() && applied.valueStream().allMatch((item) -> item.has("name"))) {
+			ArrayNode projected = JsonNodeFactory.instance.arrayNode();
+			for (JsonNode item : applied) {
+				live.valueStream()
+					.filter((candidate) -> candidate.path("name").equals(item.get("name")))
+					.findFirst()
+					.ifPresent((match) -> projected.add(project(item, match)));
+			}
+			return projected;
+		}
+		return live;
+	}
+
+	private List<JsonNode> pods(ClusterCalls calls, DeploymentRecord record, JsonNode object) {
+		String selector = selector(kind(record), object);
+		if (selector == null) {
+			return List.of();
+		}
+		return calls.pods(record.getNamespace(), selector).stream().limit(MAX_PODS).toList();
+	}
+
+	/** The label selector of the workload's pods; null for a CronJob, whose pods belong to its Jobs. */
+	static String selector(WorkloadKind kind, JsonNode object) {
+		if (kind == WorkloadKind.CRON_JOB) {
+			return null;
+		}
+		JsonNode matchLabels = object.path("spec").path("selector").path("matchLabels");
+		if (matchLabels.isObject() && !matchLabels.isEmpty()) {
+			return matchLabels.properties()
+				.stream()
+				.map((label) -> label.getKey() + "=" + label.getValue().asString())
+				.collect(Collectors.joining(","));
+		}
+		return (kind == WorkloadKind.JOB) ? "batch.kubernetes.io/job-name=" + object.path("metadata").path("name").asString()
+				: null;
+	}
+
+	static LiveState.Replicas replicas(WorkloadKind kind, JsonNode object) {
+		JsonNode status = object.path("status");
+		return switch (kind) {
+			case DEPLOYMENT, REPLICA_SET, STATEFUL_SET -> new LiveState.Replicas(object.path("spec").path("replicas").asInt(1),
+					status.path("readyReplicas").asInt(0), status.path("availableReplicas").asInt(0),
+					status.path("updatedReplicas").asInt(status.path("replicas").asInt(0)));
+			case DAEMON_SET -> new LiveState.Replicas(status.path("desiredNumberScheduled").asInt(0),
+					status.path("numberReady").asInt(0), status.path("numberAvailable").asInt(0),
+					status.path("updatedNumberScheduled").asInt(0));
+			default -> null;
+		};
+	}
+
+	/** For a Job or CronJob, how far it got; the others say it with their replicas. */
+	static String progress(WorkloadKind kind, JsonNode object) {
+		JsonNode status = object.path("status");
+		return switch (kind) {
+			case JOB -> "Active " + status.path("active").asInt(0) + ", succeeded " + status.path("succeeded").asInt(0)
+					+ ", failed " + status.path("failed").asInt(0) + ".";
+			case CRON_JOB -> "Schedule " + object.path("spec").path("schedule").asString("") + "; last scheduled "
+					+ status.path("lastScheduleTime").asString("never") + "; active jobs " + status.path("active").size() + ".";
+			default -> null;
+		};
+	}
+
+	private ClusterCalls calls(DeploymentRecord record) {
+		try {
+			return new ClusterCalls(this.clusters.connection(record.getClusterId()));
+		}
+		catch (ErrorResponseException ex) {
+			throw new DeployProblem(HttpStatus.CONFLICT, "Cluster gone",
+					"Cluster " + record.getClusterName() + " is not connected any more.");
+		}
+	}
+
+	private static WorkloadKind kind(DeploymentRecord record) {
+		return WorkloadKind.fromKindName(record.getKind()).orElseThrow();
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.trim();
+	}
+
+	private DeploymentRecord find(long id) {
+		return this.records.findById(id)
+			.orElseThrow(() -> new DeployProblem(HttpStatus.NOT_FOUND, "Not found", "There is no deployment " + id + "."));
+	}
+
+}

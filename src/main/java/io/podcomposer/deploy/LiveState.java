@@ -1,0 +1,147 @@
+package io.podcomposer.deploy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a deployed object is doing now, read from the cluster: for a pod its phase, IP, node,
+ * conditions and containers; for a workload its replicas and pods; and the events about them,
+ * newest first. {@code message} says why there is nothing to show (gone, unreachable).
+ */
+public record LiveState(boolean exists, String message, String phase, String podIP, String node, String startTime,
+		List<Condition> conditions, List<ContainerState> containers, Replicas replicas, List<PodState> pods,
+		List<Event> events) {
+
+	static LiveState unavailable(String message) {
+		return new LiveState(false, message, null, null, null, null, List.of(), List.of(), null, List.of(), List.of());
+	}
+
+	static LiveState ofPod(PodState pod, List<Event> events) {
+		return new LiveState(true, null, pod.phase(), pod.podIP(), pod.node(), pod.startTime(), pod.conditions(),
+				pod.containers(), null, List.of(pod), events);
+	}
+
+	static LiveState ofWorkload(Replicas replicas, List<PodState> pods, List<Event> events, String message) {
+		return new LiveState(true, message, null, null, null, null, List.of(), List.of(), replicas, pods, events);
+	}
+
+	/** A pod condition such as Ready. */
+	public record Condition(String type, String status, String reason, String message, String lastTransitionTime) {
+	}
+
+	/**
+	 * One container: {@code state} is waiting, running or terminated; {@code reason} says why it
+	 * waits or ended (ImagePullBackOff, CrashLoopBackOff, Completed); {@code since} when it started
+	 * or ended.
+	 */
+	public record ContainerState(String name, boolean init, boolean ready, int restartCount, String state,
+			String reason, String message, String since, Integer exitCode) {
+	}
+
+	/** A workload's replicas: wanted, ready and available. */
+	public record Replicas(Integer desired, int ready, int available, int updated) {
+	}
+
+	public record PodState(String name, String phase, String podIP, String node, String startTime,
+			List<Condition> conditions, List<ContainerState> containers) {
+
+		/** Whether every container of the pod runs and is ready. */
+		public boolean ready() {
+			return this.containers.stream().filter((each) -> !each.init()).allMatch(ContainerState::ready);
+		}
+
+		public int restarts() {
+			return this.containers.stream().mapToInt(ContainerState::restartCount).sum();
+		}
+
+		/** The names of the containers that write logs: every container, init containers first. */
+		public List<String> containerNames() {
+			return this.containers.stream().map(ContainerState::name).toList();
+		}
+
+		static PodState of(JsonNode pod) {
+			JsonNode status = pod.path("status");
+			List<Condition> conditions = new ArrayList<>();
+			for (JsonNode condition : status.path("conditions")) {
+				conditions.add(new Condition(text(condition, "type"), text(condition, "status"), text(condition, "reason"),
+						text(condition, "message"), text(condition, "lastTransitionTime")));
+			}
+			List<ContainerState> containers = new ArrayList<>();
+			containers(pod, "initContainers", "initContainerStatuses", true, containers);
+			containers(pod, "containers", "containerStatuses", false, containers);
+			return new PodState(text(pod.path("metadata"), "name"), text(status, "phase"), text(status, "podIP"),
+					text(pod.path("spec"), "nodeName"), text(status, "startTime"), conditions, containers);
+		}
+
+		/** Each container of the spec, with its status when the kubelet has reported one. */
+		private static void containers(JsonNode pod, String specField, String statusField, boolean init,
+				List<ContainerState> into) {
+			for (JsonNode container : pod.path("spec").path(specField)) {
+				String name = text(container, "name");
+				JsonNode status = null;
+				for (JsonNode each : pod.path("status").path(statusField)) {
+					if (name.equals(text(each, "name"))) {
+						status = each;
+					}
+				}
+				into.add(state(name, init, status));
+			}
+		}
+
+		private static ContainerState state(String name, boolean init, JsonNode status) {
+			if (status == null) {
+				return new ContainerState(name, init, false, 0, "waiting", "NotCreated", null, null, null);
+			}
+			boolean ready = status.path("ready").asBoolean(false);
+			int restarts = status.path("restartCount").asInt(0);
+			JsonNode state = status.path("state");
+			if (state.has("running")) {
+				return new ContainerState(name, init, ready, restarts, "running", null, null,
+						text(state.path("running"), "startedAt"), null);
+			}
+			if (state.has("terminated")) {
+				JsonNode ended = state.path("terminated");
+				return new ContainerState(name, init, ready, restarts, "terminated", text(ended, "reason"),
+						text(ended, "message"), text(ended, "finishedAt"), ended.path("exitCode").asInt());
+			}
+			JsonNode waiting = state.path("waiting");
+			return new ContainerState(name, init, ready, restarts, "waiting", text(waiting, "reason"),
+					text(waiting, "message"), null, null);
+		}
+
+	}
+
+	/** An event about the object or one of its pods. */
+	public record Event(String type, String reason, String message, String time, int count, String object) {
+
+		static List<Event> newestFirst(List<JsonNode> events) {
+			return events.stream()
+				.map(Event::of)
+				.sorted(Comparator.comparing((Event event) -> (event.time() == null) ? "" : event.time()).reversed())
+				.toList();
+		}
+
+		private static Event of(JsonNode event) {
+			String time = text(event, "lastTimestamp");
+			if (time == null) {
+				time = text(event, "eventTime");
+			}
+			if (time == null) {
+				time = text(event, "firstTimestamp");
+			}
+			JsonNode involved = event.path("involvedObject");
+			return new Event(text(event, "type"), text(event, "reason"), text(event, "message"), time,
+					event.path("count").asInt(1), text(involved, "kind") + "/" + text(involved, "name"));
+		}
+
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isValueNode() && !value.isNull() ? value.asString() : null;
+	}
+
+}
