@@ -23,4 +23,18 @@ interface DeploymentRecordRepository extends JpaRepository<DeploymentRecord, Lon
 	List<DeploymentRecord> findByClusterIdAndNamespaceAndKindAndNameAndStatus(long clusterId, String namespace,
 			String kind, String name, DeployStatus status);
 
+	/** The templates deployed so far, each once: what the history can be filtered by. */
+	@Query("select new io.podcomposer.deploy.DeploymentRecordRepository$Named(r.templateId, max(r.templateName))"
+			+ " from DeploymentRecord r group by r.templateId")
+	List<Named> deployedTemplates();
+
+	/** The clusters deployed to so far, each once, also those removed since. */
+	@Query("select new io.podcomposer.deploy.DeploymentRecordRepository$Named(r.clusterId, max(r.clusterName))"
+			+ " from DeploymentRecord r group by r.clusterId")
+	List<Named> deployedToClusters();
+
+	/** A template or a cluster the records name. */
+	record Named(long id, String name) {
+	}
+
 }

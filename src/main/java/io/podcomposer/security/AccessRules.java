@@ -72,6 +72,17 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.POST, "/api/v1/deployments", "/api/v1/deployments/{id:[0-9]+}/redeploy")
 			.hasRole(Role.DEPLOYER.name())
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/deployments/{id:[0-9]+}").hasRole(Role.DEPLOYER.name())
+			// the deployment pages, as over REST: VIEWER reads records, live state and drift; a DEPLOYER deploys,
+			// reads logs, deletes, deploys again, and lists a cluster's namespaces in the deploy form
+			.requestMatchers(HttpMethod.GET, "/templates/{id:[0-9]+}/deploy", "/deployments/namespaces",
+					"/deployments/{id:[0-9]+}/logs", "/deployments/{id:[0-9]+}/delete")
+			.hasRole(Role.DEPLOYER.name())
+			.requestMatchers(HttpMethod.POST, "/templates/{id:[0-9]+}/deploy", "/deployments/{id:[0-9]+}/delete",
+					"/deployments/{id:[0-9]+}/redeploy")
+			.hasRole(Role.DEPLOYER.name())
+			.requestMatchers(HttpMethod.GET, "/templates/{id:[0-9]+}/runs", "/deployments", "/deployments/{id:[0-9]+}",
+					"/deployments/{id:[0-9]+}/drift")
+			.hasRole(Role.VIEWER.name())
 			// clusters hold credentials: admins manage them
 			.requestMatchers("/api/v1/clusters", "/api/v1/clusters/**").hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/clusters").hasRole(Role.ADMIN.name())

@@ -15,6 +15,9 @@ class NavigationAdvice {
 		if (path.startsWith("/admin")) {
 			return "admin";
 		}
+		if (path.startsWith("/deployments")) {
+			return "deployments";
+		}
 		if (path.startsWith("/templates")) {
 			return "templates";
 		}

@@ -2,6 +2,8 @@ package io.podcomposer.templates;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A diff of two texts, line by line, as {@code diff -u} finds it: the longest common subsequence
@@ -14,6 +16,8 @@ public final class LineDiff {
 
 	/** The most cells of the comparison table: 4 million ints, 16 MB. */
 	private static final long MAX_TABLE = 4_000_000;
+
+	private static final Pattern HEADER = Pattern.compile("@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@");
 
 	private LineDiff() {
 	}
@@ -114,6 +118,54 @@ public final class LineDiff {
 			hunk.lines().forEach((line) -> out.append(line.change().symbol()).append(line.text()).append('\n'));
 		}
 		return out.toString();
+	}
+
+	/**
+	 * The hunks of a diff that {@link #unified} wrote, read back: a diff that was stored as text
+	 * is shown as the one it was made from.
+	 */
+	public static List<Hunk> read(String unified) {
+		List<Hunk> hunks = new ArrayList<>();
+		int oldStart = 0;
+		int newStart = 0;
+		int oldNumber = 0;
+		int newNumber = 0;
+		List<Line> lines = null;
+		for (String text : lines(unified)) {
+			if (text.startsWith("@@ ")) {
+				finish(hunks, oldStart, newStart, lines);
+				Matcher header = HEADER.matcher(text);
+				if (!header.matches()) {
+					throw new IllegalArgumentException("not a hunk header: " + text);
+				}
+				oldStart = Integer.parseInt(header.group(1));
+				newStart = Integer.parseInt(header.group(3));
+				oldNumber = (header.group(2) != null && header.group(2).equals("0")) ? oldStart : oldStart - 1;
+				newNumber = (header.group(4) != null && header.group(4).equals("0")) ? newStart : newStart - 1;
+				lines = new ArrayList<>();
+			}
+			else if (lines != null && !text.isEmpty()) {
+				Change change = switch (text.charAt(0)) {
+					case '-' -> Change.REMOVED;
+					case '+' -> Change.ADDED;
+					default -> Change.KEPT;
+				};
+				oldNumber += (change != Change.ADDED) ? 1 : 0;
+				newNumber += (change != Change.REMOVED) ? 1 : 0;
+				lines.add(new Line(change, text.substring(1), (change != Change.ADDED) ? oldNumber : 0,
+						(change != Change.REMOVED) ? newNumber : 0));
+			}
+		}
+		finish(hunks, oldStart, newStart, lines);
+		return hunks;
+	}
+
+	private static void finish(List<Hunk> hunks, int oldStart, int newStart, List<Line> lines) {
+		if (lines != null) {
+			int oldCount = (int) lines.stream().filter((line) -> line.change() != Change.ADDED).count();
+			int newCount = (int) lines.stream().filter((line) -> line.change() != Change.REMOVED).count();
+			hunks.add(new Hunk(oldStart, oldCount, newStart, newCount, List.copyOf(lines)));
+		}
 	}
 
 	/** The hunks of the diff; none when the texts have the same lines. */

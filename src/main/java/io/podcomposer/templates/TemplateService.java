@@ -287,6 +287,20 @@ public class TemplateService {
 				converted.manifest(), converted.notes());
 	}
 
+	/** What the deploy form shows of a template: its kind, its parameters and its revisions, newest first. */
+	@Transactional(readOnly = true)
+	public Deployable deployable(long id) {
+		TemplateViews.Full template = get(id);
+		return new Deployable(template.id(), template.name(), Manifest.of(template.manifest()).kind().kindName(),
+				template.revision(), TemplateDocument.parameters(template.parameters()),
+				revisions(id).stream().map(TemplateViews.RevisionSummary::revision).toList());
+	}
+
+	/** A template as the deploy form offers it; {@code revision} is the current one. */
+	public record Deployable(long id, String name, String kind, int revision, List<Placeholders.Parameter> parameters,
+			List<Integer> revisions) {
+	}
+
 	/** A template's revision rendered for a deploy; {@code latest} is the template's current revision. */
 	public record RenderedTemplate(long templateId, String templateName, int revision, int latest, Manifest manifest,
 			List<String> notes) {

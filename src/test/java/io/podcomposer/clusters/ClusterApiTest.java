@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code /api/v1/clusters}: add from a kubeconfig, read, delete; refusals as problems; changes audited. */
 @SpringBootTest
 @AutoConfigureMockMvc
-class ClusterApiTest {
+public class ClusterApiTest {
 
 	private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -130,7 +130,7 @@ class ClusterApiTest {
 	}
 
 	/** A kubeconfig for the fake cluster: its address, its CA as data, and a bearer token. */
-	static String kubeconfigFor(FakeKubernetes cluster, String token) {
+	public static String kubeconfigFor(FakeKubernetes cluster, String token) {
 		return """
 				apiVersion: v1
 				kind: Config

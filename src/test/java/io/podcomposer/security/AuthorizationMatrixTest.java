@@ -171,7 +171,21 @@ class AuthorizationMatrixTest {
 			api(HttpMethod.POST, "/api/v1/deployments/{id}/redeploy", Role.DEPLOYER)
 				.at("/api/v1/deployments/9223372036854775807/redeploy"),
 			api(HttpMethod.DELETE, "/api/v1/deployments/{id}", Role.DEPLOYER)
-				.at("/api/v1/deployments/9223372036854775807"));
+				.at("/api/v1/deployments/9223372036854775807"),
+			// the deployment pages; the sample template and deployment do not exist, so nothing is deployed
+			page(HttpMethod.GET, "/templates/{id}/deploy", Role.DEPLOYER).at("/templates/9223372036854775807/deploy"),
+			page(HttpMethod.POST, "/templates/{id}/deploy", Role.DEPLOYER).at("/templates/9223372036854775807/deploy"),
+			page(HttpMethod.GET, "/deployments/namespaces", Role.DEPLOYER)
+				.at("/deployments/namespaces?clusterId=9223372036854775807"),
+			page(HttpMethod.GET, "/templates/{id}/runs", Role.VIEWER),
+			page(HttpMethod.GET, "/deployments", Role.VIEWER),
+			page(HttpMethod.GET, "/deployments/{id}", Role.VIEWER).at("/deployments/9223372036854775807"),
+			page(HttpMethod.GET, "/deployments/{id}/drift", Role.VIEWER).at("/deployments/9223372036854775807/drift"),
+			page(HttpMethod.GET, "/deployments/{id}/logs", Role.DEPLOYER).at("/deployments/9223372036854775807/logs"),
+			page(HttpMethod.GET, "/deployments/{id}/delete", Role.DEPLOYER).at("/deployments/9223372036854775807/delete"),
+			page(HttpMethod.POST, "/deployments/{id}/delete", Role.DEPLOYER).at("/deployments/9223372036854775807/delete"),
+			page(HttpMethod.POST, "/deployments/{id}/redeploy", Role.DEPLOYER)
+				.at("/deployments/9223372036854775807/redeploy"));
 
 	@Autowired
 	private MockMvc mvc;

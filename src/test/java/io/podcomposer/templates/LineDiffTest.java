@@ -117,4 +117,16 @@ class LineDiffTest {
 		return (line != null) ? line.text() : "-";
 	}
 
+	@Test
+	void aStoredUnifiedDiffReadsBackAsTheHunksItWasWrittenFrom() {
+		String before = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\n--- x\n";
+		String after = "A\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n+++ y\n@@ z\n";
+
+		assertThat(LineDiff.read(LineDiff.unified("old", before, "new", after)))
+			.isEqualTo(LineDiff.hunks(before, after))
+			.hasSize(2);
+		assertThat(LineDiff.read(LineDiff.unified("old", "", "new", "only\n"))).isEqualTo(LineDiff.hunks("", "only\n"));
+		assertThat(LineDiff.read("")).isEmpty();
+	}
+
 }

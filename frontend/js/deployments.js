@@ -1,0 +1,19 @@
+// The deployment page's browser side: "Follow" asks for the chosen container's log every 2 s and
+// keeps its end in view. Without it the logs still refresh by hand.
+
+const FOLLOW_MILLIS = 2000;
+
+function following() {
+  const follow = document.getElementById('follow-logs');
+  return follow !== null && follow.checked;
+}
+
+setInterval(() => {
+  const form = document.getElementById('logs-form');
+  if (form && following() && !document.hidden) htmx.trigger(form, 'refresh');
+}, FOLLOW_MILLIS);
+
+document.addEventListener('htmx:afterSwap', () => {
+  const output = document.getElementById('log-output');
+  if (output && following()) output.scrollTop = output.scrollHeight;
+});

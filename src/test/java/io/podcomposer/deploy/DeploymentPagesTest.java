@@ -1,0 +1,282 @@
+package io.podcomposer.deploy;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.podcomposer.TestAdmin;
+import io.podcomposer.clusters.ClusterApiTest;
+import io.podcomposer.clusters.ClusterService;
+import io.podcomposer.kube.FakeKubernetes;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The deploy form and the deployment pages against the fake Kubernetes API server: defaults,
+ * deploying, a refusal in the cluster's words, confirming changes to a live object, the history,
+ * where a template runs, and deleting.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeploymentPagesTest {
+
+	private static final String TOKEN = "pages-cluster-token";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private ClusterService clusters;
+
+	private FakeKubernetes cluster;
+
+	private long clusterId;
+
+	private String clusterName;
+
+	@BeforeAll
+	void connectTheFakeCluster() {
+		this.cluster = FakeKubernetes.start(TOKEN);
+		this.cluster.createNamespace("team-a", Map.of());
+		this.cluster.createNamespace("locked", Map.of("pod-security.kubernetes.io/enforce", "baseline"));
+		this.clusterName = unique("pages");
+		this.clusterId = this.clusters.add(this.clusterName, ClusterApiTest.kubeconfigFor(this.cluster, TOKEN), null).id();
+	}
+
+	@AfterAll
+	void stopTheFakeCluster() {
+		this.cluster.close();
+	}
+
+	@Test
+	void theFormOffersTheClustersTheParametersWithTheirDefaultsAndStartsWhereTheUserLastDeployed() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		long template = template(unique("form"), "nginx");
+
+		Document form = page("/templates/" + template + "/deploy", deployer);
+		assertThat(form.select("select[name=clusterId] option").eachText()).anyMatch((text) -> text.startsWith(this.clusterName));
+		assertThat(form.select("select[name=clusterId]").attr("hx-get")).isEqualTo("/deployments/namespaces");
+		assertThat(form.select("input[name=values.TAG]").val()).isEqualTo("1.27");
+		assertThat(form.select("select[name=kind] option[selected]").val()).isEqualTo("Pod");
+		assertThat(form.select("select[name=revision] option[selected]").text()).isEqualTo("latest (1)");
+		assertThat(form.select("button[name=action]").eachAttr("value")).containsExactly("deploy", "dryRun");
+
+		Document namespaces = page("/deployments/namespaces?clusterId=" + this.clusterId, deployer);
+		assertThat(namespaces.select("datalist#namespace-list option").eachAttr("value")).contains("default", "team-a",
+				"locked");
+
+		assertThat(deploy(template, "team-a", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
+		Document again = page("/templates/" + template + "/deploy", deployer);
+		assertThat(again.select("select[name=clusterId] option[selected]").val()).isEqualTo(String.valueOf(this.clusterId));
+		assertThat(again.select("input[name=namespace]").val()).isEqualTo("team-a");
+	}
+
+	@Test
+	void aDeployLeadsToItsRecordWhichAViewerReadsWithoutTheActions() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("web");
+		long template = template(name, "nginx");
+
+		MvcTestResult deployed = deploy(template, "default", Map.of("values.TAG", "1.28"), deployer);
+
+		assertThat(deployed).hasStatus(HttpStatus.FOUND);
+		String record = deployed.getResponse().getRedirectedUrl();
+		assertThat(record).matches("/deployments/\\d+");
+		assertThat(this.cluster.pod("default", name)).isPresent();
+		Document page = page(record, deployer);
+		assertThat(page.select(".page-head .badge.status").text()).isEqualTo("Applied");
+		assertThat(page.select(".facts").first().text()).contains(name, "revision 1", this.clusterName + " / default",
+				"TAG = 1.28", "Pod " + name + " created.");
+		assertThat(page.select("#live").attr("hx-get")).isEqualTo(record);
+		assertThat(page.select("#live").attr("hx-trigger")).isEqualTo("every 2s");
+		assertThat(page.select(".deployment-actions button").eachText()).contains("Redeploy revision 1",
+				"Deploy the latest revision");
+		assertThat(page.select(".deployment-actions a").eachText()).contains("Drift", "Delete…");
+
+		Document live = fragment(record, deployer);
+		assertThat(live.select("section#live")).hasSize(1);
+		assertThat(live.select("h1")).isEmpty();
+
+		Document asViewer = page(record, user(unique("viewer")).roles("VIEWER"));
+		assertThat(asViewer.select(".deployment-actions button")).isEmpty();
+		assertThat(asViewer.select(".deployment-actions a").eachText()).containsExactly("Drift");
+		assertThat(asViewer.select("#logs")).isEmpty();
+	}
+
+	@Test
+	void aRefusalByTheClusterIsShownOnTheFailedRecordInTheClustersWords() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("ipc");
+		long template = template(name, "ipc");
+
+		MvcTestResult refused = deploy(template, "locked", Map.of(), deployer);
+
+		assertThat(refused).hasStatus(HttpStatus.FOUND);
+		Document page = page(refused.getResponse().getRedirectedUrl(), deployer);
+		assertThat(page.select(".page-head .badge.status").text()).isEqualTo("Failed");
+		assertThat(page.select(".deploy-failure[role=alert]").text()).contains("violates PodSecurity \"baseline:latest\"");
+		assertThat(page.select(".warnings").text()).contains("Namespace locked enforces Pod Security \"baseline\"");
+		assertThat(page.select("#live").hasAttr("hx-trigger")).isFalse();
+		assertThat(page.select("#live").text()).contains("Nothing was applied: the deploy failed.");
+		assertThat(this.cluster.pod("locked", name)).isEmpty();
+	}
+
+	@Test
+	void badInputComesBackToTheFormWithTheReasonAndWhatWasTyped() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		long template = template(unique("typo"), "nginx");
+
+		MvcTestResult refused = deploy(template, "Not_A_Namespace", Map.of("values.TAG", "1.29"), deployer);
+
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		Document form = Jsoup.parse(refused.getResponse().getContentAsString());
+		assertThat(form.select(".form-problem").text()).contains("namespace must be a DNS label");
+		assertThat(form.select("input[name=namespace]").val()).isEqualTo("Not_A_Namespace");
+		assertThat(form.select("input[name=values.TAG]").val()).isEqualTo("1.29");
+	}
+
+	@Test
+	void changingALiveObjectIsShownAsADiffToConfirmFirst() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("tiered");
+		long template = template(name, "nginx");
+		assertThat(deploy(template, "default", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
+
+		MvcTestResult paused = deploy(template, "default", Map.of("values.TIER", "back"), deployer);
+
+		assertThat(paused).hasStatusOk();
+		Document confirm = Jsoup.parse(paused.getResponse().getContentAsString());
+		assertThat(confirm.select("h1").text()).isEqualTo("Apply these changes?");
+		assertThat(confirm.select("table.diff tr.removed").text()).contains("tier: front");
+		assertThat(confirm.select("table.diff tr.added").text()).contains("tier: back");
+		assertThat(this.cluster.pod("default", name).orElseThrow().at("/metadata/labels/tier").asString()).isEqualTo("front");
+
+		MvcTestResult applied = repost(confirm, deployer);
+		assertThat(applied).hasStatus(HttpStatus.FOUND);
+		assertThat(this.cluster.pod("default", name).orElseThrow().at("/metadata/labels/tier").asString()).isEqualTo("back");
+		Document record = page(applied.getResponse().getRedirectedUrl(), deployer);
+		assertThat(record.select(".deploy-message").text()).isEqualTo("Pod " + name + " configured.");
+		assertThat(record.select(".deploy-diff table.diff tr.added").text()).contains("tier: back");
+	}
+
+	@Test
+	void theHistoryIsFilteredByTemplateAndClusterAndTheTemplatePageShowsWhereItRunsUntilDeleted() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String first = unique("first");
+		String second = unique("second");
+		long firstTemplate = template(first, "nginx");
+		long secondTemplate = template(second, "nginx");
+		String record = deploy(firstTemplate, "default", Map.of(), deployer).getResponse().getRedirectedUrl();
+		deploy(secondTemplate, "team-a", Map.of(), deployer);
+
+		Document all = page("/deployments?clusterId=" + this.clusterId, deployer);
+		assertThat(all.select("td[data-label=Template] a").eachText()).contains(first, second);
+		Document filtered = page("/deployments?templateId=" + firstTemplate, deployer);
+		assertThat(filtered.select("td[data-label=Template] a").eachText()).containsOnly(first);
+		assertThat(filtered.select("select[name=templateId] option[selected]").text()).isEqualTo(first);
+		assertThat(filtered.select("td[data-label=Object] a").attr("href")).isEqualTo(record);
+		assertThat(page("/deployments?clusterId=9223372036854775806", deployer).select(".empty").text())
+			.contains("Nothing deployed that matches yet.");
+
+		Document templatePage = page("/templates/" + firstTemplate, deployer);
+		assertThat(templatePage.select("#runs [hx-get]").attr("hx-get")).isEqualTo("/templates/" + firstTemplate + "/runs");
+		assertThat(templatePage.select(".template-actions a").eachText()).contains("Deploy…");
+		assertThat(page("/templates/" + firstTemplate, user(unique("viewer")).roles("VIEWER"))
+			.select(".template-actions a").eachText()).doesNotContain("Deploy…");
+		Document runs = page("/templates/" + firstTemplate + "/runs", deployer);
+		assertThat(runs.select(".runs-list a").attr("href")).isEqualTo(record);
+		assertThat(runs.select(".runs-list li").text()).contains("Pod " + first, this.clusterName + " / default");
+
+		Document confirmDelete = page(record + "/delete", deployer);
+		assertThat(confirmDelete.select("h1").text()).isEqualTo("Delete Pod " + first + " from the cluster?");
+		assertThat(this.mvc.post().uri(record + "/delete").with(deployer).with(csrf())).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl(record)
+			.flash()
+			.containsEntry("notice", "Pod " + first + " deleted from " + this.clusterName + "/default.");
+		assertThat(this.cluster.pod("default", first)).isEmpty();
+		Document deleted = page(record, deployer);
+		assertThat(deleted.select(".page-head .badge.status").text()).isEqualTo("Deleted");
+		assertThat(deleted.select("#live").hasAttr("hx-trigger")).isFalse();
+		assertThat(deleted.select(".deployment-actions a").eachText()).doesNotContain("Delete…");
+		assertThat(page("/templates/" + firstTemplate + "/runs", deployer).text()).contains("Not deployed anywhere now.");
+	}
+
+	private MvcTestResult deploy(long template, String namespace, Map<String, String> values, RequestPostProcessor who) {
+		var request = this.mvc.post().uri("/templates/" + template + "/deploy").param("clusterId", String.valueOf(this.clusterId))
+			.param("namespace", namespace).param("kind", "").param("revision", "").param("action", "deploy");
+		values.forEach(request::param);
+		return request.with(who).with(csrf()).exchange();
+	}
+
+	/** Sends the confirmation page's form as its button would. */
+	private MvcTestResult repost(Document confirm, RequestPostProcessor who) {
+		var form = confirm.select("form.buttons").first();
+		var request = this.mvc.post().uri(form.attr("action"));
+		form.select("input[type=hidden]").forEach((input) -> request.param(input.attr("name"), input.val()));
+		return request.with(who).with(csrf()).exchange();
+	}
+
+	private Document page(String uri, RequestPostProcessor who) throws Exception {
+		MvcTestResult result = this.mvc.get().uri(uri).with(who).exchange();
+		assertThat(result).hasStatusOk();
+		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
+	private Document fragment(String uri, RequestPostProcessor who) throws Exception {
+		MvcTestResult result = this.mvc.get().uri(uri).header("HX-Request", "true").with(who).exchange();
+		assertThat(result).hasStatusOk();
+		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
+	/** A template named as its pod: an nginx with a tag and a tier label, or the shared-memory pair with IPC_LOCK. */
+	private long template(String name, String shape) {
+		String manifest = switch (shape) {
+			case "nginx" -> """
+					{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "%s", "labels": {"tier": "${TIER}"}},
+					 "spec": {"containers": [{"name": "web", "image": "nginx:${TAG}"}]}}""".formatted(name);
+			default -> """
+					{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "%s"},
+					 "spec": {"containers": [{"name": "consumer", "image": "busybox:1.36",
+					   "securityContext": {"capabilities": {"add": ["IPC_LOCK"]}}}]}}""".formatted(name);
+		};
+		String body = """
+				{"name": "%s", "parameters": [{"name": "TAG", "default": "1.27"}, {"name": "TIER", "default": "front"}],
+				 "manifest": %s}""".formatted(name, manifest);
+		MvcTestResult created = this.mvc.post().uri("/api/v1/templates").header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
+			.contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		assertThat(created).hasStatus(HttpStatus.CREATED);
+		try {
+			return JsonMapper.shared().readTree(created.getResponse().getContentAsString()).get("id").asLong();
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static RequestPostProcessor deployer() {
+		return user(unique("deployer")).roles("DEPLOYER");
+	}
+
+	private static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
