@@ -4,6 +4,7 @@ import java.io.UnsupportedEncodingException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -214,8 +215,11 @@ class TemplatePagesTest {
 			assertThat(page(this.mvc.get().uri("/templates"), writer).select(".page-actions a").eachAttr("href"))
 				.containsExactly("/compose", "/templates/import", "/templates/export");
 			Document asWriter = page(this.mvc.get().uri("/templates/" + id), writer);
+			// deploying is a DEPLOYER's, which an admin is and an editor is not
 			assertThat(asWriter.select(".template-actions a, .template-actions button").eachText())
-				.containsExactly("Edit in composer", "Clone", "Export YAML", "Export JSON", "Delete");
+				.containsExactly(Stream.concat(writer.equals(this.admin) ? Stream.of("Deploy…") : Stream.empty(),
+						Stream.of("Edit in composer", "Clone", "Export YAML", "Export JSON", "Delete"))
+					.toArray(String[]::new));
 			assertThat(asWriter.select("a:contains(Edit in composer)").attr("href"))
 				.isEqualTo("/templates/" + id + "/edit");
 			assertThat(asWriter.select("form[action$=/restore]")).hasSize(1);
