@@ -178,6 +178,31 @@ class DeploymentPagesTest {
 	}
 
 	@Test
+	void aDryRunIsRecordedAndARecordCanBeDeployedAgainAndComparedWithTheLiveObject() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("again");
+		long template = template(name, "nginx");
+
+		MvcTestResult dryRun = this.mvc.post().uri("/templates/" + template + "/deploy")
+			.param("clusterId", String.valueOf(this.clusterId)).param("namespace", "default").param("action", "dryRun")
+			.with(deployer).with(csrf()).exchange();
+		Document dryRunRecord = page(dryRun.getResponse().getRedirectedUrl(), deployer);
+		assertThat(dryRunRecord.select(".page-head .badge.status").text()).isEqualTo("DryRunPassed");
+		assertThat(dryRunRecord.select(".deploy-message").text()).contains("would be created");
+		assertThat(this.cluster.pod("default", name)).isEmpty();
+
+		String first = deploy(template, "default", Map.of(), deployer).getResponse().getRedirectedUrl();
+		MvcTestResult again = this.mvc.post().uri(first + "/redeploy").with(deployer).with(csrf()).exchange();
+		assertThat(again).hasStatus(HttpStatus.FOUND);
+		String second = again.getResponse().getRedirectedUrl();
+		assertThat(second).isNotEqualTo(first).matches("/deployments/\\d+");
+		assertThat(page(second, deployer).select(".deploy-message").text()).isEqualTo("Pod " + name + " unchanged.");
+
+		Document drift = page(second + "/drift", deployer);
+		assertThat(drift.select(".empty").text()).startsWith("No drift");
+	}
+
+	@Test
 	void theHistoryIsFilteredByTemplateAndClusterAndTheTemplatePageShowsWhereItRunsUntilDeleted() throws Exception {
 		RequestPostProcessor deployer = deployer();
 		String first = unique("first");

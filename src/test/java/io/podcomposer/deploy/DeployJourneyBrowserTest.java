@@ -1,0 +1,149 @@
+package io.podcomposer.deploy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import io.podcomposer.BrowserTest;
+import io.podcomposer.TestAdmin;
+import io.podcomposer.clusters.ClusterApiTest;
+import io.podcomposer.kube.FakeKubernetes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.podcomposer.BrowserSupport.click;
+import static io.podcomposer.BrowserSupport.field;
+import static io.podcomposer.BrowserSupport.paste;
+import static io.podcomposer.BrowserSupport.type;
+import static io.podcomposer.BrowserSupport.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deploy journey in a real browser against the fake cluster: add the cluster from its
+ * kubeconfig, deploy the starter catalog's shared-memory pair and watch it run, with events and
+ * both containers' logs; see a baseline namespace refuse it in the cluster's words; delete it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DeployJourneyBrowserTest extends BrowserTest {
+
+	private static final String TOKEN = "journey-cluster-token";
+
+	private static FakeKubernetes cluster;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void startTheFakeCluster() {
+		cluster = FakeKubernetes.start(TOKEN);
+		cluster.createNamespace("locked", Map.of("pod-security.kubernetes.io/enforce", "baseline"));
+	}
+
+	@AfterAll
+	static void stopTheFakeCluster() {
+		if (cluster != null) {
+			cluster.close();
+		}
+	}
+
+	@Test
+	void addAClusterDeployWatchItRunSeeARefusalAndDelete() throws Exception {
+		restoreTheStarterCatalog();
+		String clusterName = "journey-" + UUID.randomUUID().toString().substring(0, 8);
+
+		// 1. the fake cluster, added from its kubeconfig
+		openSignedIn("/clusters");
+		type(browser, "name", clusterName);
+		paste(browser, field(browser, "kubeconfig"), ClusterApiTest.kubeconfigFor(cluster, TOKEN));
+		submit(browser.findElement(By.cssSelector("form[enctype] button[type=submit]")));
+		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Cluster " + clusterName + " added");
+		waitFor(browser, (driver) -> driver.findElements(By.xpath("//tr[td[text()='" + clusterName + "']]//span[text()='reachable']"))
+			.size() == 1);
+
+		// 2. the shared-memory pair deployed from its template page, running, with events and both logs
+		String record = deployTheSharedMemoryPair(clusterName, "default");
+		assertThat(browser.findElement(By.cssSelector(".page-head .status")).getText()).isEqualTo("Applied");
+		waitFor(browser, (driver) -> text("#live .pod .phase").equals("Running")
+				&& text("#live .pod-ip").matches("\\d+\\.\\d+\\.\\d+\\.\\d+"));
+		waitFor(browser, (driver) -> !driver.findElements(By.cssSelector("#live .events-table tbody tr")).isEmpty());
+		assertThat(browser.findElements(By.cssSelector("#live tr[data-container]")).stream()
+			.map((row) -> row.getDomAttribute("data-container"))).containsExactly("producer", "consumer");
+		Select source = new Select(browser.findElement(By.name("source")));
+		assertThat(source.getOptions()).extracting(WebElement::getText)
+			.containsExactly("shared-memory-pair / producer", "shared-memory-pair / consumer");
+		for (String container : new String[] { "producer", "consumer" }) {
+			source = new Select(browser.findElement(By.name("source")));
+			source.selectByValue("shared-memory-pair/" + container);
+			waitFor(browser, (driver) -> {
+				String output = text("#log-output");
+				return !output.equals("Loading…") && !output.isBlank() && output.contains(container);
+			});
+			assertThat(browser.findElement(By.id("log-output")).getDomAttribute("class")).doesNotContain("log-problem");
+		}
+
+		// 3. the same pod refused by a namespace that enforces baseline, in the cluster's words
+		deployTheSharedMemoryPair(clusterName, "locked");
+		assertThat(browser.findElement(By.cssSelector(".page-head .status")).getText()).isEqualTo("Failed");
+		assertThat(text(".deploy-failure")).contains("violates PodSecurity \"baseline:latest\"", "IPC_LOCK");
+
+		// 4. deleted; the record stays, marked Deleted
+		browser.get(record);
+		submit(browser.findElement(By.linkText("Delete…")));
+		submit(browser.findElement(By.cssSelector(".confirm-card button.danger-solid")));
+		assertThat(browser.getCurrentUrl()).isEqualTo(record);
+		assertThat(browser.findElement(By.cssSelector(".page-head .status")).getText()).isEqualTo("Deleted");
+		assertThat(text(".notice")).isEqualTo("Pod shared-memory-pair deleted from " + clusterName + "/default.");
+		assertThat(cluster.pod("default", "shared-memory-pair")).isEmpty();
+	}
+
+	/** From the template page through the deploy form; answers the deployment page's address. */
+	private String deployTheSharedMemoryPair(String clusterName, String namespace) {
+		openSignedIn("/templates?q=shared-memory-ipc");
+		submit(browser.findElement(By.linkText("shared-memory-ipc")));
+		submit(browser.findElement(By.linkText("Deploy…")));
+		Select clusters = new Select(browser.findElement(By.name("clusterId")));
+		clusters.getOptions()
+			.stream()
+			.filter((option) -> option.getText().startsWith(clusterName + " "))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		waitFor(browser, (driver) -> text("#namespace-options").contains("namespaces listed"));
+		type(browser, "namespace", namespace);
+		submit(browser.findElement(By.cssSelector("button[value=deploy]")));
+		assertThat(browser.getCurrentUrl()).matches(".*/deployments/\\d+");
+		return browser.getCurrentUrl();
+	}
+
+	private static String text(String css) {
+		return browser.findElement(By.cssSelector(css)).getText();
+	}
+
+	/** Clicks what leads to another page, and waits for that page. */
+	private static void submit(WebElement element) {
+		WebElement body = browser.findElement(By.tagName("body"));
+		click(browser, element);
+		waitFor(browser, ExpectedConditions.stalenessOf(body));
+	}
+
+	/** The shared-memory pair is a starter template; another test may have deleted it. */
+	private void restoreTheStarterCatalog() throws Exception {
+		HttpResponse<String> restored = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/templates/catalog"))
+				.header("Authorization", TestAdmin.BEARER)
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(restored.statusCode()).isBetween(200, 299);
+	}
+
+}
