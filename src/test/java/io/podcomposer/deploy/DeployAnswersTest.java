@@ -1,0 +1,90 @@
+package io.podcomposer.deploy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.podcomposer.kube.ClusterCallException.FieldConflict;
+import io.podcomposer.manifest.MissingValuesException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.ui.ExtendedModelMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Where each way a deploy from the pages can end leads. */
+class DeployAnswersTest {
+
+	private static final List<DeployForm.Field> FIELDS = List.of(new DeployForm.Field("namespace", "team-a"));
+
+	private final ExtendedModelMap model = new ExtendedModelMap();
+
+	private final MockHttpServletResponse response = new MockHttpServletResponse();
+
+	@Test
+	void anEndedDeployLeadsToItsRecord() {
+		assertThat(show(() -> new Deployer.DeployOutcome(record(7, DeployStatus.Applied), null))).isEqualTo("redirect:/deployments/7");
+	}
+
+	@Test
+	void aPausedDeployAsksToConfirmTheDiffWithTheFormToSendAgain() {
+		String diff = "--- live\n+++ new\n@@ -1 +1 @@\n-tier: front\n+tier: back\n";
+
+		assertThat(show(() -> new Deployer.DeployOutcome(null, diff))).isEqualTo("deployments/confirm");
+
+		DeployAnswers.Confirmation confirmation = (DeployAnswers.Confirmation) this.model.get("confirmation");
+		assertThat(confirmation.conflict()).isFalse();
+		assertThat(confirmation.action()).isEqualTo("/templates/1/deploy");
+		assertThat(confirmation.fields()).isEqualTo(FIELDS);
+		assertThat(confirmation.hunks()).singleElement()
+			.satisfies((hunk) -> assertThat(hunk.lines()).extracting((line) -> line.text())
+				.containsExactly("tier: front", "tier: back"));
+	}
+
+	@Test
+	void fieldsOwnedByAnotherManagerAreOfferedToTakeOver() {
+		List<FieldConflict> conflicts = List.of(new FieldConflict("kubectl-edit", ".metadata.labels.tier"));
+		DeploymentView failed = record(9, DeployStatus.Failed);
+
+		String view = show(() -> {
+			throw new DeployProblem(HttpStatus.CONFLICT, "Conflict", "Apply failed with 1 conflict", failed, conflicts);
+		});
+
+		assertThat(view).isEqualTo("deployments/confirm");
+		assertThat(this.response.getStatus()).isEqualTo(409);
+		DeployAnswers.Confirmation confirmation = (DeployAnswers.Confirmation) this.model.get("confirmation");
+		assertThat(confirmation.conflict()).isTrue();
+		assertThat(confirmation.conflicts()).isEqualTo(conflicts);
+		assertThat(confirmation.failed()).isEqualTo(failed);
+		assertThat(confirmation.message()).isEqualTo("Apply failed with 1 conflict");
+	}
+
+	@Test
+	void aFailedDeployLeadsToItsRecordAndBadInputBackToTheForm() {
+		assertThat(show(() -> {
+			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Refused", "forbidden", record(11, DeployStatus.Failed),
+					List.of());
+		})).isEqualTo("redirect:/deployments/11");
+
+		assertThat(show(() -> {
+			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "namespace must be a DNS label");
+		})).isEqualTo("form: namespace must be a DNS label");
+		assertThat(show(() -> {
+			throw new MissingValuesException(List.of("TAG"));
+		})).isEqualTo("form: Enter a value for TAG: required, without a default.");
+		assertThat(this.response.getStatus()).isEqualTo(422);
+	}
+
+	private String show(Supplier<Deployer.DeployOutcome> deploy) {
+		return DeployAnswers.show(deploy, "/templates/1/deploy", FIELDS, "/templates/1/deploy", this.model, this.response,
+				(problem) -> "form: " + problem);
+	}
+
+	private static DeploymentView record(long id, DeployStatus status) {
+		return new DeploymentView(id, status, "message", List.of(), "Pod", "web", "default", 1, "staging", 1, "web", 1,
+				Map.of(), null, Instant.EPOCH, "alice", null, null);
+	}
+
+}
