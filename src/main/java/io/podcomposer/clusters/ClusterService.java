@@ -1,6 +1,7 @@
 package io.podcomposer.clusters;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -12,6 +13,7 @@ import io.podcomposer.kube.ClusterCheck;
 import io.podcomposer.kube.ClusterProbe;
 import io.podcomposer.kube.KubeConnection;
 import io.podcomposer.security.AuditLog;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -32,11 +34,16 @@ public class ClusterService {
 
 	private final Clock clock;
 
-	ClusterService(ClusterRepository clusters, CredentialCipher cipher, AuditLog audit, Clock clock) {
+	/** How long a call to a cluster may take; {@link KubeConnection} keeps it at 15 s or less. */
+	private final Duration timeout;
+
+	ClusterService(ClusterRepository clusters, CredentialCipher cipher, AuditLog audit, Clock clock,
+			@Value("${podcomposer.clusters.timeout:15s}") Duration timeout) {
 		this.clusters = clusters;
 		this.cipher = cipher;
 		this.audit = audit;
 		this.clock = clock;
+		this.timeout = timeout;
 	}
 
 	/**
@@ -104,7 +111,7 @@ public class ClusterService {
 					credentials.clientCertificateData(), credentials.clientKeyData());
 			case BASIC -> new KubeConnection.Credentials.Basic(credentials.username(), credentials.password());
 		};
-		return new KubeConnection(cluster.getServer(), cluster.getCaData(), cluster.isInsecure(), login);
+		return new KubeConnection(cluster.getServer(), cluster.getCaData(), cluster.isInsecure(), login, this.timeout);
 	}
 
 	/**

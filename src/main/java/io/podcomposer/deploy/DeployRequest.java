@@ -8,10 +8,12 @@ import java.util.Map;
  * manager owns, after a deploy was refused for that.
  */
 public record DeployRequest(Long templateId, Integer revision, Long clusterId, String namespace,
-		Map<String, String> values, String kind, boolean dryRun, boolean force) {
+		Map<String, String> values, String kind, Boolean dryRun, Boolean force) {
 
 	public DeployRequest {
 		values = (values == null) ? Map.of() : Map.copyOf(values);
+		dryRun = Boolean.TRUE.equals(dryRun);
+		force = Boolean.TRUE.equals(force);
 	}
 
 }

@@ -97,7 +97,13 @@ class DeploymentApiController {
 	record DeploymentDetail(@JsonUnwrapped DeploymentView deployment, LiveState live) {
 	}
 
-	record RedeployRequest(boolean latest, boolean force) {
+	record RedeployRequest(Boolean latest, Boolean force) {
+
+		RedeployRequest {
+			latest = Boolean.TRUE.equals(latest);
+			force = Boolean.TRUE.equals(force);
+		}
+
 	}
 
 }

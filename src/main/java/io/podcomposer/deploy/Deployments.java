@@ -109,18 +109,19 @@ public class Deployments {
 						+ " is not in the cluster any more: it was deleted outside the portal.");
 			}
 			JsonNode object = found.get();
-			List<JsonNode> events = new ArrayList<>(calls.events(record.getNamespace(), record.getKind(), record.getName()));
+			Events events = new Events(calls, record.getNamespace());
+			events.about(record.getKind(), record.getName());
 			if (kind.isPod()) {
-				return LiveState.ofPod(LiveState.PodState.of(object), LiveState.Event.newestFirst(events));
+				return LiveState.ofPod(LiveState.PodState.of(object), events.newestFirst(), events.unreadable());
 			}
 			List<LiveState.PodState> pods = new ArrayList<>();
 			for (JsonNode pod : pods(calls, record, object)) {
 				LiveState.PodState state = LiveState.PodState.of(pod);
 				pods.add(state);
-				events.addAll(calls.events(record.getNamespace(), "Pod", state.name()));
+				events.about("Pod", state.name());
 			}
-			return LiveState.ofWorkload(replicas(kind, object), pods, LiveState.Event.newestFirst(events),
-					progress(kind, object));
+			return LiveState.ofWorkload(replicas(kind, object), pods, events.newestFirst(),
+					joined(progress(kind, object), events.unreadable()));
 		}
 		catch (ClusterCallException ex) {
 			return LiveState.unavailable(ex.getMessage());
@@ -270,6 +271,57 @@ public class Deployments {
 			return projected;
 		}
 		return live;
+	}
+
+	/**
+	 * The events about an object and its pods. Many deploy accounts may not read events: then
+	 * the state is shown without them, saying why.
+	 */
+	private static final class Events {
+
+		private final ClusterCalls calls;
+
+		private final String namespace;
+
+		private final List<JsonNode> found = new ArrayList<>();
+
+		private String unreadable;
+
+		Events(ClusterCalls calls, String namespace) {
+			this.calls = calls;
+			this.namespace = namespace;
+		}
+
+		void about(String kind, String name) {
+			if (this.unreadable != null) {
+				return;
+			}
+			try {
+				this.found.addAll(this.calls.events(this.namespace, kind, name));
+			}
+			catch (ClusterCallException ex) {
+				if (ex.status() == 0) {
+					throw ex;
+				}
+				this.unreadable = "Events cannot be read: " + ex.getMessage();
+			}
+		}
+
+		List<LiveState.Event> newestFirst() {
+			return LiveState.Event.newestFirst(this.found);
+		}
+
+		String unreadable() {
+			return this.unreadable;
+		}
+
+	}
+
+	private static String joined(String first, String second) {
+		if (first == null || second == null) {
+			return (first == null) ? second : first;
+		}
+		return first + " " + second;
 	}
 
 	private List<JsonNode> pods(ClusterCalls calls, DeploymentRecord record, JsonNode object) {

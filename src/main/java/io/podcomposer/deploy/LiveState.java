@@ -19,8 +19,8 @@ public record LiveState(boolean exists, String message, String phase, String pod
 		return new LiveState(false, message, null, null, null, null, List.of(), List.of(), null, List.of(), List.of());
 	}
 
-	static LiveState ofPod(PodState pod, List<Event> events) {
-		return new LiveState(true, null, pod.phase(), pod.podIP(), pod.node(), pod.startTime(), pod.conditions(),
+	static LiveState ofPod(PodState pod, List<Event> events, String message) {
+		return new LiveState(true, message, pod.phase(), pod.podIP(), pod.node(), pod.startTime(), pod.conditions(),
 				pod.containers(), null, List.of(pod), events);
 	}
 

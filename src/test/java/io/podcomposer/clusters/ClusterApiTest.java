@@ -1,11 +1,10 @@
 package io.podcomposer.clusters;
 
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.podcomposer.TestAdmin;
+import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code /api/v1/clusters}: add from a kubeconfig, read, delete; refusals as problems; changes audited. */
 @SpringBootTest
 @AutoConfigureMockMvc
-public class ClusterApiTest {
+class ClusterApiTest {
 
 	private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -130,25 +129,8 @@ public class ClusterApiTest {
 	}
 
 	/** A kubeconfig for the fake cluster: its address, its CA as data, and a bearer token. */
-	public static String kubeconfigFor(FakeKubernetes cluster, String token) {
-		return """
-				apiVersion: v1
-				kind: Config
-				clusters:
-				- name: fake
-				  cluster:
-				    server: %s
-				    certificate-authority-data: %s
-				users:
-				- name: deployer
-				  user:
-				    token: %s
-				contexts:
-				- name: fake
-				  context: {cluster: fake, user: deployer}
-				current-context: fake
-				""".formatted(cluster.url(),
-				Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.US_ASCII)), token);
+	static String kubeconfigFor(FakeKubernetes cluster, String token) {
+		return FakeKubeconfig.of(cluster, token);
 	}
 
 	static String body(String name, String kubeconfig, String context) {

@@ -5,13 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.podcomposer.security.FreshPortal;
 import org.junit.jupiter.api.Test;
@@ -65,7 +63,7 @@ class ClusterSecretsTest {
 
 		assertThat(answers).allSatisfy((answer) -> assertThat(answer).doesNotContain(TOKEN));
 		assertThat(String.join("", answers)).contains("secret-test", "CLUSTER_ADD");
-		String disk = everyFile(dataDir);
+		String disk = FreshPortal.everyFile(dataDir);
 		assertThat(disk).as("the cluster row, so the scan reads the database").contains("staging.example.com");
 		assertThat(disk).doesNotContain(TOKEN);
 		assertThat(output.getAll()).as("the log").contains("Started").doesNotContain(TOKEN);
@@ -78,17 +76,6 @@ class ClusterSecretsTest {
 			.send(request.header("Authorization", "Bearer " + ADMIN_TOKEN)
 				.header("Content-Type", "application/json")
 				.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** Every file's bytes, read as ISO-8859-1 so that no byte is lost or merged. */
-	private static String everyFile(Path folder) throws IOException {
-		StringBuilder bytes = new StringBuilder();
-		try (Stream<Path> walk = Files.walk(folder)) {
-			for (Path file : walk.filter(Files::isRegularFile).toList()) {
-				bytes.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
-			}
-		}
-		return bytes.toString();
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.podcomposer.BrowserTest;
 import io.podcomposer.TestAdmin;
-import io.podcomposer.clusters.ClusterApiTest;
+import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +64,7 @@ class DeployJourneyBrowserTest extends BrowserTest {
 		// 1. the fake cluster, added from its kubeconfig
 		openSignedIn("/clusters");
 		type(browser, "name", clusterName);
-		paste(browser, field(browser, "kubeconfig"), ClusterApiTest.kubeconfigFor(cluster, TOKEN));
+		paste(browser, field(browser, "kubeconfig"), FakeKubeconfig.of(cluster, TOKEN));
 		submit(browser.findElement(By.cssSelector("form[enctype] button[type=submit]")));
 		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Cluster " + clusterName + " added");
 		waitFor(browser, (driver) -> driver.findElements(By.xpath("//tr[td[text()='" + clusterName + "']]//span[text()='reachable']"))

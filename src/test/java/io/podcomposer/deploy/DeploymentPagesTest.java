@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.podcomposer.TestAdmin;
-import io.podcomposer.clusters.ClusterApiTest;
 import io.podcomposer.clusters.ClusterService;
+import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -58,7 +58,7 @@ class DeploymentPagesTest {
 		this.cluster.createNamespace("team-a", Map.of());
 		this.cluster.createNamespace("locked", Map.of("pod-security.kubernetes.io/enforce", "baseline"));
 		this.clusterName = unique("pages");
-		this.clusterId = this.clusters.add(this.clusterName, ClusterApiTest.kubeconfigFor(this.cluster, TOKEN), null).id();
+		this.clusterId = this.clusters.add(this.clusterName, FakeKubeconfig.of(this.cluster, TOKEN), null).id();
 	}
 
 	@AfterAll

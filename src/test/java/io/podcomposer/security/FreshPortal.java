@@ -1,6 +1,10 @@
 package io.podcomposer.security;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import io.podcomposer.PodComposerApplication;
 
@@ -43,6 +47,17 @@ public final class FreshPortal implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	/** Every file's bytes, read as ISO-8859-1 so that no byte is lost or merged. */
+	public static String everyFile(Path folder) throws IOException {
+		StringBuilder bytes = new StringBuilder();
+		try (Stream<Path> walk = Files.walk(folder)) {
+			for (Path file : walk.filter(Files::isRegularFile).toList()) {
+				bytes.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
+			}
+		}
+		return bytes.toString();
 	}
 
 }
