@@ -1,5 +1,5 @@
-// The deployment page's browser side: "Follow" asks for the chosen container's log every 2 s and
-// keeps its end in view. Without it the logs still refresh by hand.
+// The deployment page's browser side: a log shows its last lines, at its end; "Follow" asks for
+// the chosen container's log every 2 s. Without it the logs still refresh by hand.
 
 const FOLLOW_MILLIS = 2000;
 
@@ -13,7 +13,7 @@ setInterval(() => {
   if (form && following() && !document.hidden) htmx.trigger(form, 'refresh');
 }, FOLLOW_MILLIS);
 
-document.addEventListener('htmx:afterSwap', () => {
+document.addEventListener('htmx:afterSwap', (event) => {
   const output = document.getElementById('log-output');
-  if (output && following()) output.scrollTop = output.scrollHeight;
+  if (output && event.detail.target.id === 'log-output') output.scrollTop = output.scrollHeight;
 });
