@@ -3,7 +3,6 @@ package io.podcomposer.kube;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** Exec commands written as small shell scripts into a temporary folder, run as a kubeconfig's exec runs them. */
 class ExecCredentialPluginTest {
 
-	static final String API_VERSION = "client.authentication.k8s.io/v1";
+	private static final String API_VERSION = ExecScripts.API_VERSION;
 
 	private static final String TOKEN = "exec-issued-token-Hq93";
 
@@ -45,7 +44,7 @@ class ExecCredentialPluginTest {
 
 	@Test
 	void theTokenPrintedSignsInToTheCluster() throws IOException {
-		Command command = new Command(API_VERSION, script("token.sh", printing("\"token\": \"$ISSUED\"")), List.of(),
+		Command command = new Command(API_VERSION, script("token.sh", ExecScripts.printing("\"token\": \"$ISSUED\"")), List.of(),
 				Map.of("ISSUED", TOKEN));
 
 		Credentials credentials = plugin.credentials(command);
@@ -59,7 +58,7 @@ class ExecCredentialPluginTest {
 	@Test
 	void aClientCertificatePrintedSignsInToo() throws IOException {
 		TestCa.ClientCertificate issued = fake.clientCertificate("exec-user");
-		Command command = new Command(API_VERSION, script("cert.sh", printing(
+		Command command = new Command(API_VERSION, script("cert.sh", ExecScripts.printing(
 				"\"clientCertificateData\": \"$CERT\", \"clientKeyData\": \"$KEY\"")), List.of(),
 				Map.of("CERT", issued.certificatePem().replace("\n", "\\n"), "KEY", issued.keyPem().replace("\n", "\\n")));
 
@@ -76,7 +75,7 @@ class ExecCredentialPluginTest {
 				cat > /dev/null
 				[ "$1" = 'two words' ] && [ "$2" = '$NOT_EXPANDED' ] || exit 3
 				echo "$KUBERNETES_EXEC_INFO" | grep -q '"interactive":false' || exit 4
-				""" + printing("\"token\": \"ok\"");
+				""" + ExecScripts.printing("\"token\": \"ok\"");
 		Command command = new Command(API_VERSION, script("args.sh", body), List.of("two words", "$NOT_EXPANDED"), Map.of());
 
 		assertThat(plugin.credentials(command)).isEqualTo(new Credentials.BearerToken("ok"));
@@ -86,20 +85,20 @@ class ExecCredentialPluginTest {
 	void aCredentialIsReusedUntilItExpires() throws IOException {
 		Path runs = folder.resolve("runs");
 		Command expiring = new Command(API_VERSION, script("expiring.sh", "echo run >> " + runs + "\n"
-				+ printing("\"token\": \"t\", \"expirationTimestamp\": \"2026-11-29T07:30:00+01:00\"")), List.of(), Map.of());
+				+ ExecScripts.printing("\"token\": \"t\", \"expirationTimestamp\": \"2026-11-29T07:30:00+01:00\"")), List.of(), Map.of());
 
 		plugin.credentials(expiring);
 		plugin.credentials(expiring);
 		assertThat(Files.readAllLines(runs)).as("not expired at 06:00Z").hasSize(1);
 
 		Command expired = new Command(API_VERSION, script("expired.sh", "echo run >> " + runs + "\n"
-				+ printing("\"token\": \"t\", \"expirationTimestamp\": \"2026-11-29T06:00:00Z\"")), List.of(), Map.of());
+				+ ExecScripts.printing("\"token\": \"t\", \"expirationTimestamp\": \"2026-11-29T06:00:00Z\"")), List.of(), Map.of());
 		plugin.credentials(expired);
 		plugin.credentials(expired);
 		assertThat(Files.readAllLines(runs)).hasSize(3);
 
 		Command forever = new Command(API_VERSION, script("no-expiry.sh", "echo run >> " + runs + "\n"
-				+ printing("\"token\": \"t\"")), List.of(), Map.of());
+				+ ExecScripts.printing("\"token\": \"t\"")), List.of(), Map.of());
 		plugin.credentials(forever);
 		plugin.credentials(forever);
 		assertThat(Files.readAllLines(runs)).as("without an expiry, run every time").hasSize(5);
@@ -107,7 +106,7 @@ class ExecCredentialPluginTest {
 
 	@Test
 	void aFailingCommandIsQuotedFromItsStderrNeverItsStdout() throws IOException {
-		String body = printing("\"token\": \"" + TOKEN + "\"") + """
+		String body = ExecScripts.printing("\"token\": \"" + TOKEN + "\"") + """
 				for n in 1 2 3 4 5 6 7; do echo "error line $n" >&2; done
 				exit 42
 				""";
@@ -134,12 +133,12 @@ class ExecCredentialPluginTest {
 		Command garbage = new Command(API_VERSION, script("garbage.sh", "echo 'here is " + TOKEN + "'\n"), List.of(), Map.of());
 		Command notACredential = new Command(API_VERSION,
 				script("other.sh", "echo '{\"kind\": \"Status\", \"token\": \"" + TOKEN + "\"}'\n"), List.of(), Map.of());
-		Command empty = new Command(API_VERSION, script("empty.sh", printing("\"expirationTimestamp\": \"soon\"")),
+		Command empty = new Command(API_VERSION, script("empty.sh", ExecScripts.printing("\"expirationTimestamp\": \"soon\"")),
 				List.of(), Map.of());
-		Command badExpiry = new Command(API_VERSION, script("expiry.sh", printing("\"token\": \"t\", \"expirationTimestamp\": \"soon\"")),
+		Command badExpiry = new Command(API_VERSION, script("expiry.sh", ExecScripts.printing("\"token\": \"t\", \"expirationTimestamp\": \"soon\"")),
 				List.of(), Map.of());
 		Command otherVersion = new Command("client.authentication.k8s.io/v1beta1", script("version.sh",
-				printing("\"token\": \"t\"")), List.of(), Map.of());
+				ExecScripts.printing("\"token\": \"t\"")), List.of(), Map.of());
 
 		assertThatExceptionOfType(ExecCredentialException.class).isThrownBy(() -> plugin.credentials(garbage))
 			.withMessageEndingWith("printed no ExecCredential JSON.")
@@ -169,22 +168,8 @@ class ExecCredentialPluginTest {
 		assertThat(command.toString()).isEqualTo("Command[aws]");
 	}
 
-	/** Script lines that print an ExecCredential with the given status fields. */
-	static String printing(String statusFields) {
-		return "printf '%s\\n' \"{\\\"apiVersion\\\": \\\"" + API_VERSION
-				+ "\\\", \\\"kind\\\": \\\"ExecCredential\\\", \\\"status\\\": {" + statusFields.replace("\"", "\\\"")
-				+ "}}\"\n";
-	}
-
-	/** An executable shell script in the test's folder. */
 	private String script(String name, String body) throws IOException {
-		return write(folder.resolve(name), body);
-	}
-
-	static String write(Path file, String body) throws IOException {
-		Files.writeString(file, "#!/bin/sh\n" + body);
-		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
-		return file.toString();
+		return ExecScripts.write(folder.resolve(name), body);
 	}
 
 }
