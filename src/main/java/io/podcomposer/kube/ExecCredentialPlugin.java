@@ -243,9 +243,11 @@ public class ExecCredentialPlugin {
 		return ": " + quoted + (lines.size() > QUOTED_LINES ? "\n…" : "");
 	}
 
+	/** The command first, so that it cannot report on its children's end, then what it started. */
 	private static void kill(Process process) {
-		process.descendants().forEach(ProcessHandle::destroyForcibly);
+		List<ProcessHandle> started = process.descendants().toList();
 		process.destroyForcibly();
+		started.forEach(ProcessHandle::destroyForcibly);
 	}
 
 }
