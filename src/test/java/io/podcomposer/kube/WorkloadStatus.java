@@ -1,0 +1,111 @@
+package io.podcomposer.kube;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The {@code status} the controllers keep on a workload, computed from the pods it owns. */
+final class WorkloadStatus {
+
+	private WorkloadStatus() {
+	}
+
+	static void refresh(ResourceType type, ObjectNode workload, List<ObjectNode> pods, String failedCreate,
+			Function<ObjectNode, Optional<ObjectNode>> currentReplicaSet) {
+		long generation = workload.at("/metadata/generation").asLong(1);
+		int desired = workload.at("/spec/replicas").asInt(1);
+		long ready = pods.stream().filter(WorkloadStatus::isReady).count();
+		ObjectNode status = workload.putObject("status");
+		String now = FakeCluster.now();
+		switch (type.kind()) {
+			case "Deployment" -> {
+				Optional<ObjectNode> current = currentReplicaSet.apply(workload);
+				String currentUid = current.map(rs -> rs.at("/metadata/uid").asString()).orElse("");
+				long updated = pods.stream()
+					.filter(pod -> pod.at("/metadata/ownerReferences/0/uid").asString().equals(currentUid))
+					.count();
+				status.put("observedGeneration", generation).put("replicas", pods.size());
+				putIfPositive(status, "updatedReplicas", updated);
+				putIfPositive(status, "readyReplicas", ready);
+				putIfPositive(status, "availableReplicas", ready);
+				putIfPositive(status, "unavailableReplicas", desired - ready);
+				String rsName = current.map(rs -> rs.at("/metadata/name").asString()).orElse("");
+				boolean available = ready >= desired;
+				condition(status, "Available", available, available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+						available ? "Deployment has minimum availability." : "Deployment does not have minimum availability.", now);
+				boolean done = available && updated == desired && pods.size() == desired;
+				condition(status, "Progressing", true, done ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
+						"ReplicaSet \"" + rsName + "\" " + (done ? "has successfully progressed." : "is progressing."), now);
+				String rsFailure = current.map(rs -> rs.at("/status/conditions/0/message").asString("")).orElse("");
+				if (!rsFailure.isEmpty()) {
+					condition(status, "ReplicaFailure", true, "FailedCreate", rsFailure, now);
+				}
+			}
+			case "ReplicaSet" -> {
+				status.put("replicas", pods.size()).put("fullyLabeledReplicas", pods.size());
+				putIfPositive(status, "readyReplicas", ready);
+				putIfPositive(status, "availableReplicas", ready);
+				status.put("observedGeneration", generation);
+				if (failedCreate != null) {
+					condition(status, "ReplicaFailure", true, "FailedCreate", failedCreate, now);
+				}
+			}
+			case "StatefulSet" -> {
+				String revision = workload.at("/metadata/name").asString() + "-" + FakeCluster.hash(workload.at("/spec/template"));
+				status.put("observedGeneration", generation).put("replicas", pods.size());
+				putIfPositive(status, "readyReplicas", ready);
+				putIfPositive(status, "availableReplicas", ready);
+				status.put("currentReplicas", pods.size()).put("updatedReplicas", pods.size());
+				status.put("currentRevision", revision).put("updateRevision", revision).put("collisionCount", 0);
+			}
+			case "DaemonSet" -> {
+				status.put("currentNumberScheduled", pods.size())
+					.put("numberMisscheduled", 0)
+					.put("desiredNumberScheduled", 1)
+					.put("numberReady", ready)
+					.put("observedGeneration", generation)
+					.put("updatedNumberScheduled", pods.size());
+				putIfPositive(status, "numberAvailable", ready);
+				putIfPositive(status, "numberUnavailable", 1 - ready);
+			}
+			case "Job" -> {
+				status.put("startTime", workload.at("/metadata/creationTimestamp").asString());
+				putIfPositive(status, "active", pods.size());
+				status.put("ready", ready).put("succeeded", 0).put("terminating", 0);
+				status.putObject("uncountedTerminatedPods");
+			}
+			default -> {
+				// a CronJob has pods only through the Jobs it starts on schedule, and none has come due yet
+			}
+		}
+	}
+
+	static boolean isReady(JsonNode pod) {
+		for (JsonNode condition : pod.at("/status/conditions")) {
+			if (condition.path("type").asString().equals("Ready")) {
+				return condition.path("status").asString().equals("True");
+			}
+		}
+		return false;
+	}
+
+	private static void putIfPositive(ObjectNode status, String field, long value) {
+		if (value > 0) {
+			status.put(field, value);
+		}
+	}
+
+	private static void condition(ObjectNode status, String type, boolean met, String reason, String message, String now) {
+		status.withArray("conditions")
+			.addObject()
+			.put("type", type)
+			.put("status", met ? "True" : "False")
+			.put("lastUpdateTime", now)
+			.put("lastTransitionTime", now)
+			.put("reason", reason)
+			.put("message", message);
+	}
+}
