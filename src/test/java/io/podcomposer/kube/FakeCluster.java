@@ -316,7 +316,6 @@ final class FakeCluster implements AutoCloseable {
 			metadata.put("generateName", name + "-");
 			if (revision != null) {
 				metadata.withObject("/labels").put("controller-revision-hash", revision).put("pod-template-generation", "1");
-				((ObjectNode) pod.get("spec")).put("nodeName", NODE);
 			}
 			if (owner.path("kind").asString().equals("Job")) {
 				String uid = owner.path("metadata").path("uid").asString();

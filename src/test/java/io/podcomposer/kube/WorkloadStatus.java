@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The {@code status} the controllers keep on a workload, computed from the pods it owns. */
@@ -34,14 +35,14 @@ final class WorkloadStatus {
 				putIfPositive(status, "unavailableReplicas", desired - ready);
 				String rsName = current.map(rs -> rs.at("/metadata/name").asString()).orElse("");
 				boolean available = ready >= desired;
-				condition(status, "Available", available, available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+				deploymentCondition(status, "Available", available, available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
 						available ? "Deployment has minimum availability." : "Deployment does not have minimum availability.", now);
 				boolean done = available && updated == desired && pods.size() == desired;
-				condition(status, "Progressing", true, done ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
+				deploymentCondition(status, "Progressing", true, done ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
 						"ReplicaSet \"" + rsName + "\" " + (done ? "has successfully progressed." : "is progressing."), now);
 				String rsFailure = current.map(rs -> rs.at("/status/conditions/0/message").asString("")).orElse("");
 				if (!rsFailure.isEmpty()) {
-					condition(status, "ReplicaFailure", true, "FailedCreate", rsFailure, now);
+					deploymentCondition(status, "ReplicaFailure", true, "FailedCreate", rsFailure, now);
 				}
 			}
 			case "ReplicaSet" -> {
@@ -103,9 +104,16 @@ final class WorkloadStatus {
 			.addObject()
 			.put("type", type)
 			.put("status", met ? "True" : "False")
-			.put("lastUpdateTime", now)
 			.put("lastTransitionTime", now)
 			.put("reason", reason)
 			.put("message", message);
+	}
+
+	/** Only a Deployment's conditions carry {@code lastUpdateTime}. */
+	private static void deploymentCondition(ObjectNode status, String type, boolean met, String reason, String message,
+			String now) {
+		condition(status, type, met, reason, message, now);
+		ArrayNode conditions = (ArrayNode) status.get("conditions");
+		((ObjectNode) conditions.get(conditions.size() - 1)).put("lastUpdateTime", now);
 	}
 }
