@@ -44,9 +44,15 @@ final class FakeCluster implements AutoCloseable {
 	/** When each running container started, by {@code ns/pod/container}, for its log. */
 	private final Map<String, Instant> started = new ConcurrentHashMap<>();
 
+	/** When each container that ran to completion exited, by {@code ns/pod/container}. */
+	private final Map<String, Instant> finished = new ConcurrentHashMap<>();
+
 	private final AtomicLong resourceVersion = new AtomicLong(1000);
 
 	private final AtomicLong podIps = new AtomicLong(1);
+
+	/** The nanoseconds in the name of the last event, so that names are unique and sort by time. */
+	private long lastEventNanos;
 
 	private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
 
@@ -133,7 +139,7 @@ final class FakeCluster implements AutoCloseable {
 		ObjectNode event = NODES.objectNode().put("apiVersion", "v1").put("kind", "Event");
 		String time = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
 		ObjectNode eventMetadata = event.putObject("metadata")
-			.put("name", metadata.path("name").asString() + "." + Long.toHexString(System.nanoTime()))
+			.put("name", metadata.path("name").asString() + "." + eventSuffix())
 			.put("namespace", namespace);
 		stamp(eventMetadata, null);
 		event.putObject("involvedObject")
@@ -158,18 +164,29 @@ final class FakeCluster implements AutoCloseable {
 	 * second while it runs; empty when it has not started.
 	 */
 	synchronized List<String> log(String namespace, String pod, String container, String image) {
-		Instant start = started.get(namespace + "/" + pod + "/" + container);
+		String key = namespace + "/" + pod + "/" + container;
+		Instant start = started.get(key);
 		if (start == null) {
 			return List.of();
 		}
 		List<String> lines = new ArrayList<>();
 		lines.add(start + " starting container \"" + container + "\" from image \"" + image + "\"");
 		lines.add(start + " container \"" + container + "\" is ready");
-		long seconds = Duration.between(start, Instant.now()).toSeconds();
+		Instant end = finished.getOrDefault(key, Instant.now());
+		long seconds = Duration.between(start, end).toSeconds();
 		for (long second = 1; second <= seconds; second++) {
 			lines.add(start.plusSeconds(second) + " container \"" + container + "\" still running (" + second + "s)");
 		}
+		if (finished.containsKey(key)) {
+			lines.add(end + " container \"" + container + "\" done, exit code 0");
+		}
 		return lines;
+	}
+
+	private String eventSuffix() {
+		Instant now = Instant.now();
+		lastEventNanos = Math.max(now.getEpochSecond() * 1_000_000_000L + now.getNano(), lastEventNanos + 1);
+		return String.format("%016x", lastEventNanos);
 	}
 
 	@Override
@@ -178,11 +195,15 @@ final class FakeCluster implements AutoCloseable {
 	}
 
 	private void later(Runnable task) {
+		later(task, 50);
+	}
+
+	private void later(Runnable task, long millis) {
 		background.schedule(() -> {
 			synchronized (this) {
 				task.run();
 			}
-		}, 50, TimeUnit.MILLISECONDS);
+		}, millis, TimeUnit.MILLISECONDS);
 	}
 
 	// --- controllers
@@ -432,7 +453,7 @@ final class FakeCluster implements AutoCloseable {
 	 */
 	private void run(String namespace, String name, String uid) {
 		ObjectNode pod = get(ResourceType.PODS, namespace, name);
-		if (pod == null || !pod.path("metadata").path("uid").asString().equals(uid)) {
+		if (pod == null || !pod.path("metadata").path("uid").asString().equals(uid) || pod.at("/spec/nodeName").isString()) {
 			return;
 		}
 		String startTime = now();
@@ -488,7 +509,45 @@ final class FakeCluster implements AutoCloseable {
 			conditions.addObject().put("type", type).put("status", met ? "True" : "False").put("lastTransitionTime", startTime);
 		}
 		pod.withObject("/metadata").put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
+		if (allRunning && pod.at("/metadata/ownerReferences/0/kind").asString().equals("Job")) {
+			later(() -> complete(namespace, name, uid), 500);
+		}
 		refreshStatuses(namespace);
+	}
+
+	/** A Job's pod: its containers exit 0 and the pod has Succeeded. */
+	private void complete(String namespace, String name, String uid) {
+		ObjectNode pod = get(ResourceType.PODS, namespace, name);
+		if (pod == null || !pod.path("metadata").path("uid").asString().equals(uid)) {
+			return;
+		}
+		String finishedAt = now();
+		ObjectNode status = (ObjectNode) pod.get("status");
+		status.put("phase", "Succeeded");
+		for (JsonNode container : status.path("containerStatuses")) {
+			ObjectNode containerStatus = (ObjectNode) container;
+			String startedAt = containerStatus.at("/state/running/startedAt").asString();
+			containerStatus.put("ready", false).put("started", false);
+			containerStatus.putObject("state")
+				.putObject("terminated")
+				.put("exitCode", 0)
+				.put("reason", "Completed")
+				.put("startedAt", startedAt)
+				.put("finishedAt", finishedAt)
+				.put("containerID", containerStatus.path("containerID").asString());
+			finished.put(namespace + "/" + name + "/" + containerStatus.path("name").asString(), Instant.now());
+		}
+		for (JsonNode condition : status.path("conditions")) {
+			if (condition.path("type").asString().endsWith("Ready")) {
+				((ObjectNode) condition).put("status", "False").put("reason", "PodCompleted").put("lastTransitionTime", finishedAt);
+			}
+		}
+		pod.withObject("/metadata").put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
+		refreshStatuses(namespace);
+		ObjectNode job = get(ResourceType.JOBS, namespace, pod.at("/metadata/ownerReferences/0/name").asString());
+		if (job != null && job.at("/status/completionTime").isString()) {
+			event(job, "job-controller", "Normal", "Completed", "Job completed");
+		}
 	}
 
 	/** A hash of a pod template, as the controllers name revisions: 10 characters of the safe alphabet. */

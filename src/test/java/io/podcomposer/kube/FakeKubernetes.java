@@ -608,7 +608,7 @@ public final class FakeKubernetes implements AutoCloseable {
 				state = containerStatus.path("state");
 			}
 		}
-		if (!state.has("running")) {
+		if (!state.has("running") && !state.has("terminated")) {
 			String reason = state.at("/waiting/reason").asString("ContainerCreating");
 			return status(400, "BadRequest", "container \"" + container + "\" in pod \"" + name + "\" is waiting to start: "
 					+ (reason.equals("ImagePullBackOff") || reason.equals("ErrImagePull") ? "trying and failing to pull image"

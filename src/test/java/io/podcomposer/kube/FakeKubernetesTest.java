@@ -90,6 +90,9 @@ class FakeKubernetesTest {
 		V1Pod read = api.readNamespacedPod("web", "default").execute();
 		assertThat(read.getMetadata().getUid()).isEqualTo(applied.getMetadata().getUid());
 		assertThat(read.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.27");
+		DynamicKubernetesObject dynamic = new DynamicKubernetesApi("", "v1", "pods", client).get("default", "web").getObject();
+		assertThat(last().path()).isEqualTo("/api/v1/namespaces/default/pods/web");
+		assertThat(dynamic.getMetadata().getUid()).isEqualTo(applied.getMetadata().getUid());
 	}
 
 	@Test
@@ -286,8 +289,8 @@ class FakeKubernetesTest {
 		assertThat(names(fake.podsOwnedBy("ReplicaSet", "default", "cache"))).singleElement()
 			.satisfies(name -> assertThat(name).matches("cache-[a-z0-9]{5}"));
 		V1Job job = eventually(() -> batch.readNamespacedJob("migrate", "default").execute(),
-				read -> Integer.valueOf(1).equals(read.getStatus().getReady()));
-		assertThat(job.getStatus().getActive()).isEqualTo(1);
+				read -> read.getStatus().getStartTime() != null);
+		assertThat(job.getSpec().getParallelism()).isEqualTo(1);
 		assertThat(api.listNamespacedPod("default").labelSelector("batch.kubernetes.io/job-name=migrate").execute().getItems())
 			.singleElement()
 			.satisfies(pod -> assertThat(pod.getMetadata().getOwnerReferences().get(0).getKind()).isEqualTo("Job"));
@@ -295,6 +298,27 @@ class FakeKubernetesTest {
 		assertThat(fake.podsOwnedBy("CronJob", "default", "nightly")).isEmpty();
 		assertThat(names(new DynamicKubernetesApi("batch", "v1", "jobs", client).list("default").getObject().getItems()))
 			.containsExactly("migrate");
+	}
+
+	@Test
+	void aJobsPodRunsToCompletion() throws Exception {
+		applyWorkload("batch", "jobs", "migrate", job("migrate", "flyway:11"), false);
+
+		V1Job job = eventually(() -> batch.readNamespacedJob("migrate", "default").execute(),
+				read -> Integer.valueOf(1).equals(read.getStatus().getSucceeded()));
+
+		assertThat(job.getStatus().getActive()).isNull();
+		assertThat(job.getStatus().getCompletionTime()).isNotNull();
+		assertThat(job.getStatus().getConditions()).extracting(condition -> condition.getType() + "=" + condition.getStatus())
+			.containsExactly("SuccessCriteriaMet=True", "Complete=True");
+		JsonNode pod = fake.podsOwnedBy("Job", "default", "migrate").get(0);
+		assertThat(pod.at("/status/phase").asString()).isEqualTo("Succeeded");
+		assertThat(pod.at("/status/containerStatuses/0/state/terminated/reason").asString()).isEqualTo("Completed");
+		assertThat(api.readNamespacedPodLog(pod.at("/metadata/name").asString(), "default").tailLines(1).execute())
+			.contains("done, exit code 0");
+		assertThat(api.listNamespacedEvent("default").fieldSelector("involvedObject.kind=Job,involvedObject.name=migrate")
+			.execute()
+			.getItems()).extracting(CoreV1Event::getReason).containsExactly("SuccessfulCreate", "Completed");
 	}
 
 	@Test
@@ -639,7 +663,7 @@ class FakeKubernetesTest {
 		throw new AssertionError("no managed fields of " + manager);
 	}
 
-	/** The names of the pods labelled {@code app: APP}, once they satisfy the condition (two seconds at most). */
+	/** The names of the pods labelled {@code app: APP}, once they satisfy the condition (five seconds at most). */
 	private List<String> eventuallyPods(String app, Predicate<List<String>> condition) throws Exception {
 		return eventually(() -> names(api.listNamespacedPod("default").labelSelector("app=" + app).execute().getItems()),
 				condition);
@@ -647,11 +671,11 @@ class FakeKubernetesTest {
 
 	private static <T> T eventually(Read<T> read, Predicate<T> condition) throws Exception {
 		T value = read.get();
-		for (int i = 0; i < 100 && !condition.test(value); i++) {
+		for (int i = 0; i < 250 && !condition.test(value); i++) {
 			Thread.sleep(20);
 			value = read.get();
 		}
-		assertThat(condition.test(value)).as("condition met within two seconds: %s", value).isTrue();
+		assertThat(condition.test(value)).as("condition met within five seconds: %s", value).isTrue();
 		return value;
 	}
 

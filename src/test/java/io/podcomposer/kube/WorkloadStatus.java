@@ -19,6 +19,7 @@ final class WorkloadStatus {
 		long generation = workload.at("/metadata/generation").asLong(1);
 		int desired = workload.at("/spec/replicas").asInt(1);
 		long ready = pods.stream().filter(WorkloadStatus::isReady).count();
+		JsonNode previous = workload.path("status").deepCopy();
 		ObjectNode status = workload.putObject("status");
 		String now = FakeCluster.now();
 		switch (type.kind()) {
@@ -73,13 +74,32 @@ final class WorkloadStatus {
 				putIfPositive(status, "numberUnavailable", 1 - ready);
 			}
 			case "Job" -> {
+				long succeeded = pods.stream().filter(pod -> pod.at("/status/phase").asString().equals("Succeeded")).count();
 				status.put("startTime", workload.at("/metadata/creationTimestamp").asString());
-				putIfPositive(status, "active", pods.size());
-				status.put("ready", ready).put("succeeded", 0).put("terminating", 0);
+				putIfPositive(status, "active", pods.size() - succeeded);
+				status.put("ready", ready).put("terminating", 0);
+				putIfPositive(status, "succeeded", succeeded);
 				status.putObject("uncountedTerminatedPods");
+				if (succeeded >= workload.at("/spec/completions").asInt(1)) {
+					status.put("completionTime", previous.path("completionTime").asString(now));
+					condition(status, "SuccessCriteriaMet", true, "CompletionsReached", "Reached expected number of succeeded pods", now);
+					condition(status, "Complete", true, "CompletionsReached", "Reached expected number of succeeded pods", now);
+				}
 			}
 			default -> {
 				// a CronJob has pods only through the Jobs it starts on schedule, and none has come due yet
+			}
+		}
+		keepTransitionTimes(previous, status);
+	}
+
+	/** A condition that has not changed keeps the time it last changed. */
+	private static void keepTransitionTimes(JsonNode previous, ObjectNode status) {
+		for (JsonNode condition : status.path("conditions")) {
+			for (JsonNode before : previous.path("conditions")) {
+				if (before.path("type").equals(condition.path("type")) && before.path("status").equals(condition.path("status"))) {
+					((ObjectNode) condition).set("lastTransitionTime", before.path("lastTransitionTime"));
+				}
 			}
 		}
 	}
