@@ -88,9 +88,35 @@ final class FakeCluster implements AutoCloseable {
 		return Long.toString(resourceVersion.get());
 	}
 
-	/** Deletes an object and, as background propagation would, everything it owns. */
+	/**
+	 * Deletes an object for a client: as {@link #delete}, and the controller of a deleted pod
+	 * replaces it.
+	 */
+	synchronized ObjectNode deleteForClient(ResourceType type, String namespace, String name) {
+		ObjectNode removed = delete(type, namespace, name);
+		if (removed != null && type.equals(ResourceType.PODS)) {
+			for (JsonNode reference : removed.at("/metadata/ownerReferences")) {
+				Optional<ResourceType> ownerType = ResourceType.ofKind(reference.path("apiVersion").asString(),
+						reference.path("kind").asString());
+				if (reference.path("controller").asBoolean() && ownerType.isPresent()) {
+					String ownerName = reference.path("name").asString();
+					later(() -> reconcile(ownerType.get(), namespace, ownerName, reference.path("uid").asString()));
+				}
+			}
+		}
+		return removed;
+	}
+
+	/** Deletes an object and, as background propagation would, everything it owns; the kubelet stops a pod's containers. */
 	synchronized ObjectNode delete(ResourceType type, String namespace, String name) {
 		ObjectNode removed = objects.remove(key(type, namespace, name));
+		if (removed != null && type.equals(ResourceType.PODS)) {
+			for (JsonNode container : removed.at("/status/containerStatuses")) {
+				if (container.at("/state/running").isObject()) {
+					event(removed, "kubelet", "Normal", "Killing", "Stopping container " + container.path("name").asString());
+				}
+			}
+		}
 		if (removed != null && type.isWorkload()) {
 			for (ResourceType ownedType : List.of(ResourceType.REPLICASETS, ResourceType.PODS, ResourceType.JOBS)) {
 				for (ObjectNode owned : ownedBy(ownedType, removed)) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -350,11 +349,11 @@ public final class FakeKubernetes implements AutoCloseable {
 					match.group(5), match.group(6));
 		}
 		else {
-			return notFound();
+			return failure(Statuses.notFound());
 		}
 		if (request.type().isEmpty() || (request.namespace() != null && !request.type().get().namespaced())
 				|| (request.subresource() != null && !request.subresource().equals("log"))) {
-			return notFound();
+			return failure(Statuses.notFound());
 		}
 		ResourceType type = request.type().get();
 		String verb = switch (method) {
@@ -365,27 +364,28 @@ public final class FakeKubernetes implements AutoCloseable {
 			default -> null;
 		};
 		if (verb == null || (request.subresource() != null && !verb.equals("get"))) {
-			return methodNotAllowed();
+			return failure(Statuses.methodNotAllowed());
 		}
 		String resource = type.plural() + (request.subresource() == null ? "" : "/" + request.subresource());
 		if (denials.contains(verb + " " + resource)
 				|| (user.equals(SERVICE_ACCOUNT) && verb.equals("list") && type.equals(ResourceType.NAMESPACES))) {
-			return forbidden(user, verb, type, resource, request);
+			return failure(Statuses.forbidden(user, verb, type, resource, request.namespace(), request.name()));
 		}
 		String namespace = request.namespace();
 		String name = request.name();
 		return switch (verb) {
 			case "list" -> ok(list(type, namespace, query));
-			case "create" -> type.equals(ResourceType.NAMESPACES) ? createNamespace(body) : methodNotAllowed();
+			case "create" -> type.equals(ResourceType.NAMESPACES) ? createNamespace(body) : failure(Statuses.methodNotAllowed());
 			case "get" -> {
 				ObjectNode found = cluster.get(type, type.namespaced() ? namespace : "", name);
 				if (found == null) {
-					yield notFound(type, name);
+					yield failure(Statuses.notFound(type, name));
 				}
 				yield request.subresource() == null ? ok(found) : log(found, query);
 			}
-			case "delete" -> delete(type, namespace, name);
-			default -> apply(type, namespace, name, query, contentType, body);
+			case "delete" -> type.namespaced() ? delete(type, namespace, name) : failure(Statuses.methodNotAllowed());
+			default -> type.equals(ResourceType.PODS) || type.isWorkload()
+					? apply(type, namespace, name, query, contentType, body) : failure(Statuses.methodNotAllowed());
 		};
 	}
 
@@ -435,9 +435,9 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	private Answer delete(ResourceType type, String namespace, String name) {
-		ObjectNode removed = type.equals(ResourceType.NAMESPACES) ? null : cluster.delete(type, namespace, name);
+		ObjectNode removed = cluster.deleteForClient(type, namespace, name);
 		if (removed == null) {
-			return notFound(type, name);
+			return failure(Statuses.notFound(type, name));
 		}
 		if (type.equals(ResourceType.PODS)) {
 			return ok(removed);
@@ -518,6 +518,9 @@ public final class FakeKubernetes implements AutoCloseable {
 	 */
 	private Answer store(ResourceType type, String namespace, String name, ObjectNode config, String manager,
 			boolean force, boolean dryRun) {
+		if (config.at("/metadata/managedFields").isArray()) {
+			return status(400, "BadRequest", "metadata.managedFields must be nil");
+		}
 		String givenName = config.path("metadata").path("name").asString("");
 		if (!givenName.equals(name)) {
 			return status(400, "BadRequest",
@@ -529,14 +532,14 @@ public final class FakeKubernetes implements AutoCloseable {
 		}
 		ObjectNode namespaceObject = cluster.get(ResourceType.NAMESPACES, "", namespace);
 		if (namespaceObject == null) {
-			return notFound(ResourceType.NAMESPACES, namespace);
+			return failure(Statuses.notFound(ResourceType.NAMESPACES, namespace));
 		}
 		ObjectNode existing = cluster.get(type, namespace, name);
 		ObjectNode applied = config.deepCopy();
 		applied.remove("status");
 		ManagedFields.Outcome outcome = ManagedFields.apply(existing, applied, manager, force, FakeCluster.now());
 		if (outcome.object() == null) {
-			return conflict(outcome.conflicts());
+			return failure(Statuses.conflict(outcome.conflicts()));
 		}
 		ObjectNode stored = outcome.object();
 		ObjectNode metadata = stored.withObject("/metadata");
@@ -544,7 +547,7 @@ public final class FakeKubernetes implements AutoCloseable {
 		Defaults.apply(type, stored);
 		List<Validation.FieldError> errors = Validation.errors(type, stored);
 		if (!errors.isEmpty()) {
-			return invalid(type, name, errors);
+			return failure(Statuses.invalid(type, name, errors));
 		}
 		List<String> warnings = new ArrayList<>();
 		if (type.equals(ResourceType.PODS)) {
@@ -622,7 +625,13 @@ public final class FakeKubernetes implements AutoCloseable {
 		}
 		List<String> lines = cluster.log(pod.at("/metadata/namespace").asString(), name, container, image);
 		if (query.containsKey("tailLines")) {
-			int tail = Integer.parseInt(query.get("tailLines"));
+			int tail;
+			try {
+				tail = Integer.parseInt(query.get("tailLines"));
+			}
+			catch (NumberFormatException ex) {
+				return status(400, "BadRequest", "tailLines: Invalid value: \"" + query.get("tailLines") + "\": must be an integer");
+			}
 			lines = lines.subList(Math.max(0, lines.size() - tail), lines.size());
 		}
 		StringBuilder text = new StringBuilder();
@@ -661,87 +670,13 @@ public final class FakeKubernetes implements AutoCloseable {
 		return new Answer(200, body);
 	}
 
-	private static Answer notFound() {
-		return status(404, "NotFound", "the server could not find the requested resource");
+	/** A failure {@code Status}, answered with its code. */
+	private static Answer failure(ObjectNode status) {
+		return new Answer(status.path("code").asInt(), status);
 	}
 
-	private static Answer notFound(ResourceType type, String name) {
-		Answer answer = status(404, "NotFound", type.qualifiedPlural() + " \"" + name + "\" not found");
-		details(answer, type, name);
-		return answer;
-	}
-
-	private static Answer methodNotAllowed() {
-		return status(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
-	}
-
-	private static Answer forbidden(String user, String verb, ResourceType type, String resource, Request request) {
-		String subject = request.name() == null ? type.qualifiedPlural()
-				: type.qualifiedPlural() + " \"" + request.name() + "\"";
-		String scope = request.namespace() == null ? "at the cluster scope"
-				: "in the namespace \"" + request.namespace() + "\"";
-		Answer answer = status(403, "Forbidden", subject + " is forbidden: User \"" + user + "\" cannot " + verb
-				+ " resource \"" + resource + "\" in API group \"" + type.group() + "\" " + scope);
-		details(answer, type, request.name());
-		return answer;
-	}
-
-	private static Answer invalid(ResourceType type, String name, List<Validation.FieldError> errors) {
-		Answer answer = status(422, "Invalid", Validation.message(type, name, errors));
-		ObjectNode details = details(answer, type, name);
-		details.put("kind", type.kind());
-		ArrayNode causes = details.putArray("causes");
-		errors.forEach(error -> causes.addObject()
-			.put("reason", error.reason())
-			.put("message", error.message())
-			.put("field", error.field()));
-		return answer;
-	}
-
-	/** The 409 of an apply that would take fields other managers own, worded as the API server words it. */
-	private static Answer conflict(List<ManagedFields.Conflict> conflicts) {
-		String message;
-		if (conflicts.size() == 1) {
-			ManagedFields.Conflict conflict = conflicts.get(0);
-			message = "Apply failed with 1 conflict: " + conflict.cause() + ": " + conflict.field();
-		}
-		else {
-			Map<String, List<ManagedFields.Conflict>> byManager = new TreeMap<>();
-			conflicts.forEach(conflict -> byManager.computeIfAbsent(conflict.manager(), m -> new ArrayList<>()).add(conflict));
-			List<String> lines = new ArrayList<>();
-			byManager.values().forEach(own -> {
-				lines.add("conflicts with \"" + own.get(0).manager() + "\" using " + own.get(0).apiVersion() + ":");
-				own.forEach(conflict -> lines.add("- " + conflict.field()));
-			});
-			message = "Apply failed with " + conflicts.size() + " conflicts: " + String.join("\n", lines);
-		}
-		Answer answer = status(409, "Conflict", message);
-		ArrayNode causes = answer.body().putObject("details").putArray("causes");
-		conflicts.forEach(conflict -> causes.addObject()
-			.put("reason", "FieldManagerConflict")
-			.put("message", conflict.cause())
-			.put("field", conflict.field()));
-		return answer;
-	}
-
-	private static ObjectNode details(Answer answer, ResourceType type, String name) {
-		ObjectNode details = answer.body().putObject("details");
-		if (name != null) {
-			details.put("name", name);
-		}
-		if (!type.group().isEmpty()) {
-			details.put("group", type.group());
-		}
-		details.put("kind", type.plural());
-		return details;
-	}
-
-	/** A Kubernetes {@code Status}, as the API server answers every failure. */
 	private static Answer status(int code, String reason, String message) {
-		ObjectNode status = NODES.objectNode().put("kind", "Status").put("apiVersion", "v1");
-		status.putObject("metadata");
-		status.put("status", "Failure").put("message", message).put("reason", reason).put("code", code);
-		return new Answer(code, status);
+		return failure(Statuses.failure(code, reason, message));
 	}
 
 	/** One request as the server saw it; {@code query} is decoded. */
@@ -759,80 +694,5 @@ public final class FakeKubernetes implements AutoCloseable {
 
 	/** What a resource path names; the type is empty when the server does not serve it. */
 	private record Request(Optional<ResourceType> type, String namespace, String name, String subresource) {
-	}
-
-	/** Field selectors: {@code a.b=c}, {@code a.b==c}, {@code a.b!=c}, comma-joined, on any field path. */
-	private record FieldSelector(List<String[]> requirements) {
-
-		static FieldSelector parse(String text) {
-			List<String[]> requirements = new ArrayList<>();
-			for (String part : text.split(",")) {
-				String requirement = part.strip();
-				if (requirement.isEmpty()) {
-					continue;
-				}
-				boolean negated = requirement.contains("!=");
-				String[] sides = requirement.split(negated ? "!=" : "==?", 2);
-				requirements.add(new String[] { negated ? "!=" : "=", sides[0].strip(), sides.length > 1 ? sides[1].strip() : "" });
-			}
-			return new FieldSelector(requirements);
-		}
-
-		boolean matches(JsonNode object) {
-			for (String[] requirement : requirements) {
-				String value = object.at("/" + requirement[1].replace('.', '/')).asString("");
-				if (value.equals(requirement[2]) != requirement[0].equals("=")) {
-					return false;
-				}
-			}
-			return true;
-		}
-	}
-
-	/** The equality-based label selectors: {@code a=b}, {@code a==b}, {@code a!=b}, {@code a}, {@code !a}. */
-	private record LabelSelector(List<String[]> requirements) {
-
-		static LabelSelector parse(String text) {
-			List<String[]> requirements = new ArrayList<>();
-			for (String part : text.split(",")) {
-				String requirement = part.strip();
-				if (requirement.isEmpty()) {
-					continue;
-				}
-				String[] split;
-				if (requirement.contains("!=")) {
-					split = new String[] { "!=", requirement.substring(0, requirement.indexOf("!=")).strip(),
-							requirement.substring(requirement.indexOf("!=") + 2).strip() };
-				}
-				else if (requirement.contains("=")) {
-					String[] sides = requirement.split("==?", 2);
-					split = new String[] { "=", sides[0].strip(), sides[1].strip() };
-				}
-				else if (requirement.startsWith("!")) {
-					split = new String[] { "!", requirement.substring(1).strip(), null };
-				}
-				else {
-					split = new String[] { "exists", requirement, null };
-				}
-				requirements.add(split);
-			}
-			return new LabelSelector(requirements);
-		}
-
-		boolean matches(JsonNode labels) {
-			for (String[] requirement : requirements) {
-				JsonNode value = labels.path(requirement[1]);
-				boolean ok = switch (requirement[0]) {
-					case "=" -> value.isString() && value.asString().equals(requirement[2]);
-					case "!=" -> !value.isString() || !value.asString().equals(requirement[2]);
-					case "!" -> value.isMissingNode();
-					default -> !value.isMissingNode();
-				};
-				if (!ok) {
-					return false;
-				}
-			}
-			return true;
-		}
 	}
 }

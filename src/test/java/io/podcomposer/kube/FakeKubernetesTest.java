@@ -261,6 +261,15 @@ class FakeKubernetesTest {
 			assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
 		});
 		assertThat(fake.podsOwnedBy("Deployment", "default", "web")).hasSize(2);
+
+		api.deleteNamespacedPod(pods.get(0).getMetadata().getName(), "default").execute();
+
+		List<String> replaced = eventuallyPods("web", names -> names.size() == 2 && !names.contains(pods.get(0).getMetadata().getName()));
+		assertThat(replaced).contains(pods.get(1).getMetadata().getName());
+		assertThat(api.listNamespacedEvent("default")
+			.fieldSelector("involvedObject.name=" + pods.get(0).getMetadata().getName() + ",reason=Killing")
+			.execute()
+			.getItems()).singleElement().satisfies(event -> assertThat(event.getMessage()).isEqualTo("Stopping container app"));
 		String replicaSet = pods.get(0).getMetadata().getOwnerReferences().get(0).getName();
 		assertThat(apps.readNamespacedReplicaSet(replicaSet, "default").execute().getMetadata().getOwnerReferences())
 			.singleElement()
