@@ -212,11 +212,24 @@ public final class FakeKubernetes implements AutoCloseable {
 	 * HTTP; returns the stored object, or throws {@link IllegalStateException} with the Status message.
 	 */
 	public JsonNode applyAs(String manager, String namespace, String yaml, boolean force) {
+		return writeAs(manager, "Apply", namespace, yaml, force);
+	}
+
+	/**
+	 * A plain update of one object by another field manager (as {@code kubectl edit} or a client-side
+	 * apply make): it takes the fields it changes, without conflicts; returns the stored object.
+	 */
+	public JsonNode updateAs(String manager, String namespace, String yaml) {
+		return writeAs(manager, "Update", namespace, yaml, true);
+	}
+
+	private JsonNode writeAs(String manager, String operation, String namespace, String yaml, boolean force) {
 		ObjectNode config = (ObjectNode) ManifestReader.readYaml(yaml);
 		ResourceType type = ResourceType.ofKind(config.path("apiVersion").asString(), config.path("kind").asString())
 			.orElseThrow(() -> new IllegalArgumentException("not served: " + config.path("kind").asString()));
 		synchronized (cluster) {
-			Answer answer = store(type, namespace, config.at("/metadata/name").asString(), config, manager, force, false);
+			Answer answer = store(type, namespace, config.at("/metadata/name").asString(), config,
+					new Writer(manager, operation, force), false);
 			if (answer.code() >= 300) {
 				throw new IllegalStateException(answer.code() + " " + answer.body().path("message").asString());
 			}
@@ -508,16 +521,16 @@ public final class FakeKubernetes implements AutoCloseable {
 			return status(400, "BadRequest", "Incorrect kind specified in apply patch. Specified patch kind: " + kind
 					+ ", expected: " + type.kind());
 		}
-		return store(type, namespace, name, config, fieldManager, "true".equals(query.get("force")),
+		return store(type, namespace, name, config, new Writer(fieldManager, "Apply", "true".equals(query.get("force"))),
 				"All".equals(query.get("dryRun")));
 	}
 
 	/**
-	 * Server-side apply of a checked configuration by a field manager: name and namespace, the
+	 * A write of a checked configuration by a field manager: name and namespace, the
 	 * namespace's existence, validation, Pod Security, field ownership; stored unless a dry run.
 	 */
-	private Answer store(ResourceType type, String namespace, String name, ObjectNode config, String manager,
-			boolean force, boolean dryRun) {
+	private Answer store(ResourceType type, String namespace, String name, ObjectNode config, Writer writer,
+			boolean dryRun) {
 		if (config.at("/metadata/managedFields").isArray()) {
 			return status(400, "BadRequest", "metadata.managedFields must be nil");
 		}
@@ -537,7 +550,8 @@ public final class FakeKubernetes implements AutoCloseable {
 		ObjectNode existing = cluster.get(type, namespace, name);
 		ObjectNode applied = config.deepCopy();
 		applied.remove("status");
-		ManagedFields.Outcome outcome = ManagedFields.apply(existing, applied, manager, force, FakeCluster.now());
+		ManagedFields.Outcome outcome = ManagedFields.write(existing, applied, writer.manager(), writer.operation(),
+				writer.force(), FakeCluster.now());
 		if (outcome.object() == null) {
 			return failure(Statuses.conflict(outcome.conflicts()));
 		}
@@ -690,6 +704,10 @@ public final class FakeKubernetes implements AutoCloseable {
 		Answer(int code, ObjectNode body) {
 			this(code, body, null, List.of());
 		}
+	}
+
+	/** Who writes an object, how ({@code Apply} or {@code Update}), and whether it takes fields from others. */
+	private record Writer(String manager, String operation, boolean force) {
 	}
 
 	/** What a resource path names; the type is empty when the server does not serve it. */

@@ -508,9 +508,9 @@ class FakeKubernetesTest {
 		JsonNode status = ManifestReader.readJson(refused.getResponseBody());
 		assertThat(status.path("reason").asString()).isEqualTo("Conflict");
 		assertThat(status.path("message").asString())
-			.isEqualTo("Apply failed with 1 conflict: conflict with \"kubectl\" using v1: .spec.containers[name=\"app\"].image");
+			.isEqualTo("Apply failed with 1 conflict: conflict with \"kubectl\": .spec.containers[name=\"app\"].image");
 		assertThat(status.at("/details/causes/0/reason").asString()).isEqualTo("FieldManagerConflict");
-		assertThat(status.at("/details/causes/0/message").asString()).isEqualTo("conflict with \"kubectl\" using v1");
+		assertThat(status.at("/details/causes/0/message").asString()).isEqualTo("conflict with \"kubectl\"");
 		assertThat(status.at("/details/causes/0/field").asString()).isEqualTo(".spec.containers[name=\"app\"].image");
 
 		apply("default", "web", podYaml(Manifest.newPod("web", "app", "nginx:1.27")), false);
@@ -532,6 +532,25 @@ class FakeKubernetesTest {
 	}
 
 	@Test
+	void aFieldAPlainUpdateChangedConflictsWithTheUpdatersVersion() throws ApiException {
+		apply("default", "web", podYaml(Manifest.newPod("web", "app", "nginx:1.27")), false);
+		fake.updateAs("kubectl", "default", podYaml(Manifest.newPod("web", "app", "nginx:1.28")));
+
+		ApiException refused = refusal(() -> apply("default", "web", podYaml(Manifest.newPod("web", "app", "nginx:1.27")), false));
+
+		assertThat(ClusterFailure.statusMessage(refused.getResponseBody()))
+			.isEqualTo("Apply failed with 1 conflict: conflict with \"kubectl\" using v1: .spec.containers[name=\"app\"].image");
+		JsonNode kubectl = managedFields("web", "kubectl");
+		assertThat(kubectl.path("operation").asString()).isEqualTo("Update");
+		assertThat(kubectl.at("/fieldsV1/f:spec/f:containers/k:{\"name\":\"app\"}/f:image").isObject()).isTrue();
+		assertThat(kubectl.at("/fieldsV1/f:spec/f:containers/k:{\"name\":\"app\"}/f:name").isMissingNode()).isTrue();
+		assertThat(managedFields("web", "pod-composer").at("/fieldsV1/f:spec/f:containers/k:{\"name\":\"app\"}/f:image")
+			.isMissingNode()).isTrue();
+		assertThat(api.readNamespacedPod("web", "default").execute().getSpec().getContainers().get(0).getImage())
+			.isEqualTo("nginx:1.28");
+	}
+
+	@Test
 	void severalConflictsAreListedByManager() {
 		Manifest theirs = Manifest.newPod("web", "app", "nginx:1.27");
 		((ObjectNode) theirs.root().get("metadata")).putObject("labels").put("tier", "front");
@@ -542,7 +561,7 @@ class FakeKubernetesTest {
 		ApiException refused = refusal(() -> apply("default", "web", podYaml(mine), true));
 
 		assertThat(ClusterFailure.statusMessage(refused.getResponseBody())).isEqualTo("Apply failed with 2 conflicts: "
-				+ "conflicts with \"kubectl\" using v1:\n- .metadata.labels.tier\n- .spec.containers[name=\"app\"].image");
+				+ "conflicts with \"kubectl\":\n- .metadata.labels.tier\n- .spec.containers[name=\"app\"].image");
 		assertThat(fake.pod("default", "web").orElseThrow().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.27");
 	}
 

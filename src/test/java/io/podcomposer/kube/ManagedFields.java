@@ -36,75 +36,99 @@ final class ManagedFields {
 	}
 
 	/** One field a manager cannot take without force. */
-	record Conflict(String manager, String apiVersion, List<String> path) {
+	record Conflict(String manager, String operation, String apiVersion, List<String> path) {
 
 		String field() {
 			return display(path);
 		}
 
+		/** The manager as the API server names it: an updater with the version it wrote. */
+		String owner() {
+			return operation.equals("Update") ? "\"" + manager + "\" using " + apiVersion : "\"" + manager + "\"";
+		}
+
 		String cause() {
-			return "conflict with \"" + manager + "\" using " + apiVersion;
+			return "conflict with " + owner();
 		}
 	}
 
-	/** The object after the apply, or the conflicts that stopped it. */
+	/** The object after the write, or null and the conflicts that stopped it. */
 	record Outcome(ObjectNode object, List<Conflict> conflicts) {
 	}
 
 	/**
-	 * Applies {@code config} as {@code manager} onto {@code existing} (null when new). The result
-	 * carries the updated {@code managedFields}; {@code existing} is not changed.
+	 * Writes {@code config} as {@code manager} onto {@code existing} (null when new), with
+	 * {@code operation} {@code Apply} (server-side apply: conflicts unless forced, fields no longer
+	 * applied removed) or {@code Update} (a plain update: takes the fields it changes, removes
+	 * nothing). The result carries the new {@code managedFields}; {@code existing} is not changed.
 	 */
-	static Outcome apply(ObjectNode existing, ObjectNode config, String manager, boolean force, String time) {
+	static Outcome write(ObjectNode existing, ObjectNode config, String manager, String operation, boolean force,
+			String time) {
 		ObjectNode object = existing == null ? NODES.objectNode() : existing.deepCopy();
+		String self = manager + " " + operation;
 		Map<String, ObjectNode> entries = new LinkedHashMap<>();
 		Map<String, Set<List<String>>> owned = new LinkedHashMap<>();
 		for (JsonNode entry : object.path("metadata").path("managedFields")) {
-			String owner = entry.path("manager").asString();
+			String owner = entry.path("manager").asString() + " " + entry.path("operation").asString();
 			entries.put(owner, (ObjectNode) entry);
 			owned.put(owner, owned(entry.path("fieldsV1")));
 		}
-		Set<List<String>> applied = paths(config);
+		Set<List<String>> written = paths(config);
+		Set<List<String>> changed = new LinkedHashSet<>();
+		for (List<String> path : written) {
+			if (!path.get(path.size() - 1).equals(".") && !valueAt(object, path).equals(valueAt(config, path))) {
+				changed.add(path);
+			}
+		}
 		List<Conflict> conflicts = new ArrayList<>();
-		for (Map.Entry<String, Set<List<String>>> other : owned.entrySet()) {
-			if (other.getKey().equals(manager)) {
-				continue;
-			}
-			for (List<String> path : applied) {
-				if (!path.get(path.size() - 1).equals(".") && other.getValue().contains(path)
-						&& !valueAt(object, path).equals(valueAt(config, path))) {
-					conflicts.add(new Conflict(other.getKey(), entries.get(other.getKey()).path("apiVersion").asString(), path));
-				}
-			}
-		}
-		if (!conflicts.isEmpty() && !force) {
-			return new Outcome(null, conflicts);
-		}
-		conflicts.forEach(conflict -> owned.get(conflict.manager()).remove(conflict.path()));
-		Set<List<String>> keptByOthers = new LinkedHashSet<>(applied);
 		owned.forEach((owner, paths) -> {
-			if (!owner.equals(manager)) {
-				keptByOthers.addAll(paths);
+			if (!owner.equals(self)) {
+				JsonNode entry = entries.get(owner);
+				changed.stream()
+					.filter(paths::contains)
+					.forEach(path -> conflicts.add(new Conflict(entry.path("manager").asString(),
+							entry.path("operation").asString(), entry.path("apiVersion").asString(), path)));
 			}
 		});
-		owned.getOrDefault(manager, Set.of())
-			.stream()
-			.filter(path -> !keptByOthers.contains(path))
-			.sorted(Comparator.comparingInt(path -> -path.size()))
-			.forEach(path -> remove(object, path, keptByOthers));
+		boolean apply = operation.equals("Apply");
+		if (apply && !conflicts.isEmpty() && !force) {
+			return new Outcome(null, conflicts);
+		}
+		owned.forEach((owner, paths) -> {
+			if (!owner.equals(self)) {
+				paths.removeAll(changed);
+			}
+		});
+		Set<List<String>> mine = new LinkedHashSet<>(owned.getOrDefault(self, Set.of()));
+		if (apply) {
+			Set<List<String>> keptByOthers = new LinkedHashSet<>(written);
+			owned.forEach((owner, paths) -> {
+				if (!owner.equals(self)) {
+					keptByOthers.addAll(paths);
+				}
+			});
+			mine.stream()
+				.filter(path -> !keptByOthers.contains(path))
+				.sorted(Comparator.comparingInt(path -> -path.size()))
+				.forEach(path -> remove(object, path, keptByOthers));
+			mine = written;
+		}
+		else {
+			mine.addAll(existing == null ? written : changed);
+		}
 		merge(object, config);
-		owned.put(manager, applied);
+		owned.put(self, mine);
 		ArrayNode managedFields = NODES.arrayNode();
 		owned.forEach((owner, paths) -> {
 			if (paths.isEmpty()) {
 				return;
 			}
-			ObjectNode entry = owner.equals(manager) || !entries.containsKey(owner) ? NODES.objectNode()
-					.put("manager", owner)
-					.put("operation", "Apply")
-					.put("apiVersion", config.path("apiVersion").asString())
-					.put("time", time)
-					.put("fieldsType", "FieldsV1") : entries.get(owner).deepCopy();
+			ObjectNode entry = owner.equals(self) ? NODES.objectNode()
+				.put("manager", manager)
+				.put("operation", operation)
+				.put("apiVersion", config.path("apiVersion").asString())
+				.put("time", time)
+				.put("fieldsType", "FieldsV1") : entries.get(owner).deepCopy();
 			entry.set("fieldsV1", fieldsV1(paths));
 			managedFields.add(entry);
 		});

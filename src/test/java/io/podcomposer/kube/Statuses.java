@@ -64,10 +64,10 @@ final class Statuses {
 		}
 		else {
 			Map<String, List<ManagedFields.Conflict>> byManager = new TreeMap<>();
-			conflicts.forEach(conflict -> byManager.computeIfAbsent(conflict.manager(), m -> new ArrayList<>()).add(conflict));
+			conflicts.forEach(conflict -> byManager.computeIfAbsent(conflict.owner(), m -> new ArrayList<>()).add(conflict));
 			List<String> lines = new ArrayList<>();
 			byManager.values().forEach(own -> {
-				lines.add("conflicts with \"" + own.get(0).manager() + "\" using " + own.get(0).apiVersion() + ":");
+				lines.add("conflicts with " + own.get(0).owner() + ":");
 				own.forEach(conflict -> lines.add("- " + conflict.field()));
 			});
 			message = "Apply failed with " + conflicts.size() + " conflicts: " + String.join("\n", lines);
