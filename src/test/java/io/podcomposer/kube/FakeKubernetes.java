@@ -512,14 +512,11 @@ public final class FakeKubernetes implements AutoCloseable {
 			return status(400, "BadRequest", "error decoding YAML: the body is not an object");
 		}
 		String apiVersion = config.path("apiVersion").asString("");
-		if (!apiVersion.equals(type.apiVersion())) {
-			return status(400, "BadRequest", "Incorrect version specified in apply patch. Specified patch version: "
-					+ apiVersion + ", expected: " + type.apiVersion());
-		}
 		String kind = config.path("kind").asString("");
-		if (!kind.equals(type.kind())) {
-			return status(400, "BadRequest", "Incorrect kind specified in apply patch. Specified patch kind: " + kind
-					+ ", expected: " + type.kind());
+		if (!apiVersion.equals(type.apiVersion()) || !kind.equals(type.kind())) {
+			// the field manager's version check, printing the group/version and kind as Go does
+			String groupVersion = apiVersion.contains("/") ? apiVersion : "/" + apiVersion;
+			return status(400, "BadRequest", "invalid object type: " + groupVersion + ", Kind=" + kind);
 		}
 		return store(type, namespace, name, config, new Writer(fieldManager, "Apply", "true".equals(query.get("force"))),
 				"All".equals(query.get("dryRun")));

@@ -214,6 +214,25 @@ class FakeKubernetesTest {
 	}
 
 	@Test
+	void aBaselineNamespaceRefusesHostNamespacesHostPathsAndHostPortsTogether() {
+		fake.createNamespace("secure", Map.of("pod-security.kubernetes.io/enforce", "baseline"));
+		Manifest manifest = Manifest.newPod("x", "c", "nginx:1.27");
+		ObjectNode spec = manifest.editPodSpec();
+		spec.put("hostNetwork", true).put("hostPID", true);
+		spec.putArray("volumes").addObject().put("name", "root").putObject("hostPath").put("path", "/");
+		((ObjectNode) spec.get("containers").get(0)).putArray("ports").addObject().put("containerPort", 80).put("hostPort", 8080);
+		((ObjectNode) spec.get("containers").get(0)).putObject("securityContext").put("privileged", true);
+
+		ApiException refused = refusal(() -> apply("secure", "x", podYaml(manifest), true));
+
+		assertThat(ClusterFailure.statusMessage(refused.getResponseBody()))
+			.isEqualTo("pods \"x\" is forbidden: violates PodSecurity \"baseline:latest\": "
+					+ "host namespaces (hostNetwork=true, hostPID=true), hostPath volumes (volume \"root\"), "
+					+ "hostPort (container \"c\" uses hostPort 8080), "
+					+ "privileged (container \"c\" must not set securityContext.privileged=true)");
+	}
+
+	@Test
 	void discoveryServesTheCoreAppsAndBatchResourcesAsTheClientFindsThem() throws ApiException {
 		Set<Discovery.APIResource> resources = new Discovery(client).findAll();
 
@@ -338,8 +357,8 @@ class FakeKubernetesTest {
 				deployment("web", "nginx:1.27", 1), false);
 
 		assertThat(wrongKind.getHttpStatusCode()).isEqualTo(400);
-		assertThat(wrongVersion.getStatus().getMessage())
-			.isEqualTo("Incorrect version specified in apply patch. Specified patch version: apps/v1, expected: batch/v1");
+		assertThat(wrongKind.getStatus().getMessage()).isEqualTo("invalid object type: apps/v1, Kind=Deployment");
+		assertThat(wrongVersion.getStatus().getReason()).isEqualTo("BadRequest");
 		assertThat(fake.object("apps/v1", "StatefulSet", "default", "web")).isEmpty();
 	}
 
