@@ -460,8 +460,12 @@ final class FakeCluster implements AutoCloseable {
 		for (ResourceType type : List.of(ResourceType.REPLICASETS, ResourceType.DEPLOYMENTS, ResourceType.STATEFULSETS,
 				ResourceType.DAEMONSETS, ResourceType.JOBS, ResourceType.CRONJOBS)) {
 			for (ObjectNode workload : list(type, namespace)) {
+				JsonNode before = workload.path("status").deepCopy();
 				WorkloadStatus.refresh(type, workload, podsOwnedBy(type, namespace, workload.at("/metadata/name").asString()),
 						failedCreates.get(key(workload)), this::currentReplicaSet);
+				if (!before.equals(workload.path("status"))) {
+					workload.withObject("/metadata").put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
+				}
 			}
 		}
 	}

@@ -738,10 +738,10 @@ class FakeKubernetesTest {
 		}, V1Patch.PATCH_FORMAT_APPLY_YAML, client);
 	}
 
-	/** The pod once the simulated kubelet has started it, or after a second at most. */
+	/** The pod once the simulated kubelet has started it, or after five seconds at most. */
 	private V1Pod afterTheKubelet(String name) throws Exception {
 		V1Pod pod = api.readNamespacedPod(name, "default").execute();
-		for (int i = 0; i < 50 && pod.getStatus().getStartTime() == null; i++) {
+		for (int i = 0; i < 250 && pod.getStatus().getStartTime() == null; i++) {
 			Thread.sleep(20);
 			pod = api.readNamespacedPod(name, "default").execute();
 		}

@@ -93,12 +93,16 @@ final class WorkloadStatus {
 		keepTransitionTimes(previous, status);
 	}
 
-	/** A condition that has not changed keeps the time it last changed. */
+	/** A condition keeps the time its status last changed, and the time it was last updated while unchanged. */
 	private static void keepTransitionTimes(JsonNode previous, ObjectNode status) {
 		for (JsonNode condition : status.path("conditions")) {
 			for (JsonNode before : previous.path("conditions")) {
 				if (before.path("type").equals(condition.path("type")) && before.path("status").equals(condition.path("status"))) {
 					((ObjectNode) condition).set("lastTransitionTime", before.path("lastTransitionTime"));
+					if (condition.has("lastUpdateTime") && before.path("reason").equals(condition.path("reason"))
+							&& before.path("message").equals(condition.path("message"))) {
+						((ObjectNode) condition).set("lastUpdateTime", before.path("lastUpdateTime"));
+					}
 				}
 			}
 		}
