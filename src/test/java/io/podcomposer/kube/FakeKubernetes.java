@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -304,9 +306,43 @@ public final class FakeKubernetes implements AutoCloseable {
 			for (String warning : answer.warnings()) {
 				exchange.getResponseHeaders().add("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\"");
 			}
-			exchange.sendResponseHeaders(answer.code(), bytes.length == 0 ? -1 : bytes.length);
+			exchange.sendResponseHeaders(answer.code(), answer.follow() != null ? 0 : bytes.length == 0 ? -1 : bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(bytes);
+				if (answer.follow() != null) {
+					out.flush();
+					follow(out, answer.follow());
+				}
+			}
+		}
+	}
+
+	/**
+	 * Streams the lines a followed log gains, until the container stops, the pod is gone, the client
+	 * hangs up or ten minutes have passed.
+	 */
+	private static void follow(OutputStream out, LogFollow follow) throws IOException {
+		int sent = follow.sent();
+		Instant end = Instant.now().plus(Duration.ofMinutes(10));
+		while (Instant.now().isBefore(end)) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			Optional<LogTail> tail = follow.tail().get();
+			if (tail.isEmpty()) {
+				return;
+			}
+			List<String> lines = tail.get().lines();
+			for (; sent < lines.size(); sent++) {
+				out.write((lines.get(sent) + "\n").getBytes(StandardCharsets.UTF_8));
+			}
+			out.flush();
+			if (!tail.get().running()) {
+				return;
 			}
 		}
 	}
@@ -594,7 +630,7 @@ public final class FakeKubernetes implements AutoCloseable {
 			cluster.put(type, stored);
 			cluster.applied(type, stored);
 		}
-		return new Answer(existing == null ? 201 : 200, stored, null, warnings);
+		return new Answer(existing == null ? 201 : 200, stored, null, warnings, null);
 	}
 
 	/**
@@ -634,7 +670,15 @@ public final class FakeKubernetes implements AutoCloseable {
 				image = spec.path("image").asString();
 			}
 		}
-		List<String> lines = cluster.log(pod.at("/metadata/namespace").asString(), name, container, image);
+		String namespace = pod.at("/metadata/namespace").asString();
+		List<String> lines = cluster.log(namespace, name, container, image);
+		LogFollow follow = null;
+		if ("true".equals(query.get("follow"))) {
+			String uid = pod.at("/metadata/uid").asString();
+			String followed = container;
+			String followedImage = image;
+			follow = new LogFollow(() -> tail(namespace, name, uid, followed, followedImage), lines.size());
+		}
 		if (query.containsKey("tailLines")) {
 			int tail;
 			try {
@@ -647,7 +691,22 @@ public final class FakeKubernetes implements AutoCloseable {
 		}
 		StringBuilder text = new StringBuilder();
 		lines.forEach(line -> text.append(line).append('\n'));
-		return new Answer(200, null, text.toString(), List.of());
+		return new Answer(200, null, text.toString(), List.of(), follow);
+	}
+
+	/** A container's log as it is now, and whether it still runs; empty once its pod is gone. */
+	private Optional<LogTail> tail(String namespace, String pod, String uid, String container, String image) {
+		synchronized (cluster) {
+			ObjectNode current = cluster.get(ResourceType.PODS, namespace, pod);
+			if (current == null || !current.at("/metadata/uid").asString().equals(uid)) {
+				return Optional.empty();
+			}
+			boolean running = false;
+			for (JsonNode status : current.at("/status/containerStatuses")) {
+				running |= status.path("name").asString().equals(container) && status.at("/state/running").isObject();
+			}
+			return Optional.of(new LogTail(cluster.log(namespace, pod, container, image), running));
+		}
 	}
 
 	private static ObjectNode version() {
@@ -695,12 +754,19 @@ public final class FakeKubernetes implements AutoCloseable {
 			String body) {
 	}
 
-	/** An answer: a JSON body, or {@code text} for a log; with {@code Warning} headers. */
-	private record Answer(int code, ObjectNode body, String text, List<String> warnings) {
+	/** An answer: a JSON body, or {@code text} for a log, then more of it when followed; with {@code Warning} headers. */
+	private record Answer(int code, ObjectNode body, String text, List<String> warnings, LogFollow follow) {
 
 		Answer(int code, ObjectNode body) {
-			this(code, body, null, List.of());
+			this(code, body, null, List.of(), null);
 		}
+	}
+
+	/** A followed log: how to read it again, and how many of its lines have been sent. */
+	private record LogFollow(Supplier<Optional<LogTail>> tail, int sent) {
+	}
+
+	private record LogTail(List<String> lines, boolean running) {
 	}
 
 	/** Who writes an object, how ({@code Apply} or {@code Update}), and whether it takes fields from others. */

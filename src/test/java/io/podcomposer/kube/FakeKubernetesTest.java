@@ -9,10 +9,12 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSource;
 
 import io.kubernetes.client.Discovery;
 import io.kubernetes.client.common.KubernetesObject;
@@ -497,6 +499,23 @@ class FakeKubernetesTest {
 		assertThat(api.readNamespacedPodLog("web", "default").tailLines(1).execute().lines()).singleElement()
 			.asString()
 			.contains("still running");
+	}
+
+	@Test
+	void aFollowedLogStreamsTheLinesAContainerGains() throws Exception {
+		apply("default", "web", podYaml(Manifest.newPod("web", "main", "nginx:1.27")), false);
+		afterTheKubelet("web");
+		Call call = api.readNamespacedPodLog("web", "default").follow(true).buildCall(null);
+
+		try (Response response = client.getHttpClient().newCall(call.request()).execute()) {
+			BufferedSource stream = response.body().source();
+
+			assertThat(response.header("Content-Type")).isEqualTo("text/plain");
+			assertThat(stream.readUtf8LineStrict()).contains("starting container \"main\"");
+			assertThat(stream.readUtf8LineStrict()).contains("is ready");
+			assertThat(stream.readUtf8LineStrict()).contains("still running (1s)");
+		}
+		assertThat(last().query()).containsEntry("follow", "true");
 	}
 
 	@Test
