@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.podcomposer.security.AuditLog;
+
 /** A cluster the portal can deploy to, with its credentials encrypted ({@link CredentialCipher}). */
 @Entity
 @Table(name = "cluster")
@@ -62,6 +64,28 @@ public class Cluster {
 		this.credentials = encryptedCredentials;
 		this.createdAt = createdAt;
 		this.createdBy = createdBy;
+	}
+
+	/** The cluster the portal runs in, reached with its service account: no secret is stored for it. */
+	static Cluster inCluster(String server, String encryptedCredentials, Instant createdAt) {
+		Cluster cluster = new Cluster();
+		cluster.name = InClusterAccount.NAME;
+		cluster.server = server;
+		cluster.contextName = InClusterAccount.NAME;
+		cluster.authKind = AuthKind.SERVICE_ACCOUNT;
+		cluster.credentials = encryptedCredentials;
+		cluster.createdAt = createdAt;
+		cluster.createdBy = AuditLog.SYSTEM;
+		return cluster;
+	}
+
+	/** The in-cluster address, as the portal's pod sees it now. */
+	void moveTo(String server) {
+		this.server = server;
+	}
+
+	public boolean isInCluster() {
+		return this.authKind == AuthKind.SERVICE_ACCOUNT;
 	}
 
 	public Long getId() {

@@ -30,7 +30,8 @@ class ClusterApiController {
 		this.clusters = clusters;
 	}
 
-	@Operation(summary = "All clusters, by name")
+	@Operation(summary = "All clusters, by name", description = "The portal's own cluster (inCluster) only while "
+			+ "podcomposer.clusters.in-cluster.enabled is on")
 	@GetMapping
 	List<ClusterView> clusters() {
 		return this.clusters.list();
@@ -44,7 +45,8 @@ class ClusterApiController {
 
 	@Operation(summary = "Add a cluster from a kubeconfig",
 			description = "Only what the context (given, else current, else the only one) needs is kept; credentials "
-					+ "are encrypted. exec, auth-provider and file references are refused: 422. Name taken: 409.")
+					+ "are encrypted. auth-provider and file references are refused: 422; exec too unless "
+					+ "podcomposer.clusters.allow-exec is on. Name taken: 409.")
 	@PostMapping
 	ResponseEntity<ClusterView> add(@RequestBody ClusterRequest request) {
 		ClusterView cluster = this.clusters.add(request.name(), request.kubeconfig(), request.context());
@@ -83,7 +85,7 @@ class ClusterApiController {
 
 	}
 
-	@Operation(summary = "Remove a cluster")
+	@Operation(summary = "Remove a cluster", description = "The portal's own cluster (inCluster) cannot be: 409")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		this.clusters.delete(id);

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.kube.ClusterCheck;
 import io.podcomposer.kube.ClusterProbe;
+import io.podcomposer.kube.ExecCredentialException;
+import io.podcomposer.kube.ExecCredentialPlugin;
 import io.podcomposer.kube.KubeConnection;
 import io.podcomposer.security.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +21,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Adds, lists and removes clusters. Credentials go in encrypted and never come out in a view or the audit log. */
+/**
+ * Adds, lists and removes clusters, and says how to reach them. Credentials go in encrypted and
+ * never come out in a view or the audit log. The portal's own cluster ({@link InClusterAccount})
+ * is listed and used only while its setting is on.
+ */
 @Service
 public class ClusterService {
 
@@ -37,13 +43,24 @@ public class ClusterService {
 	/** How long a call to a cluster may take; {@link KubeConnection} keeps it at 15 s or less. */
 	private final Duration timeout;
 
+	private final InClusterAccount inCluster;
+
+	private final ExecCredentialPlugin exec;
+
+	private final boolean allowExec;
+
 	ClusterService(ClusterRepository clusters, CredentialCipher cipher, AuditLog audit, Clock clock,
+			InClusterAccount inCluster, ExecCredentialPlugin exec,
+			@Value("${" + Kubeconfig.ALLOW_EXEC + "}") boolean allowExec,
 			@Value("${podcomposer.clusters.timeout:15s}") Duration timeout) {
 		this.clusters = clusters;
 		this.cipher = cipher;
 		this.audit = audit;
 		this.clock = clock;
 		this.timeout = timeout;
+		this.inCluster = inCluster;
+		this.exec = exec;
+		this.allowExec = allowExec;
 	}
 
 	/**
@@ -58,9 +75,13 @@ public class ClusterService {
 					"The name must be lower-case letters, digits and '-', 1 to 63 characters, starting and ending "
 							+ "with a letter or digit.");
 		}
+		if (trimmed.equals(InClusterAccount.NAME)) {
+			throw new ClusterProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "The name " + trimmed
+					+ " is kept for the cluster the portal runs in; pick another.");
+		}
 		Kubeconfig kubeconfig;
 		try {
-			kubeconfig = Kubeconfig.read(kubeconfigText, context);
+			kubeconfig = Kubeconfig.read(kubeconfigText, context, this.allowExec);
 		}
 		catch (KubeconfigException ex) {
 			this.audit.record("CLUSTER_ADD", trimmed, Outcome.FAILURE, ex.getMessage());
@@ -84,11 +105,17 @@ public class ClusterService {
 		return ClusterView.of(cluster);
 	}
 
+	/** Every cluster that can be used: the portal's own only while its setting is on. */
 	@Transactional(readOnly = true)
 	public List<ClusterView> list() {
-		return this.clusters.findAllByOrderByNameAsc().stream().map(ClusterView::of).toList();
+		return this.clusters.findAllByOrderByNameAsc()
+			.stream()
+			.filter((cluster) -> this.inCluster.enabled() || !cluster.isInCluster())
+			.map(ClusterView::of)
+			.toList();
 	}
 
+	/** Any cluster, the portal's own too when its setting is off, so that what refers to it stays readable. */
 	@Transactional(readOnly = true)
 	public ClusterView get(long id) {
 		return ClusterView.of(find(id));
@@ -97,34 +124,63 @@ public class ClusterService {
 	/** For the code that contacts the cluster: the decrypted credentials, never to be shown or logged. */
 	@Transactional(readOnly = true)
 	public Credentials credentials(long id) {
-		return Credentials.fromJson(this.cipher.decrypt(Base64.getDecoder().decode(find(id).getCredentials())));
+		return open(find(id));
 	}
 
-	/** How to reach the cluster: its address, its CA and the decrypted credentials. */
-	@Transactional(readOnly = true)
+	/**
+	 * How to reach the cluster: its address, its CA and the decrypted credentials, or those its exec
+	 * command or the service account's files give now. Not in a transaction: a command may take
+	 * seconds.
+	 * @throws ClusterProblem when it is the portal's own cluster and that is switched off
+	 * @throws CredentialsUnavailableException when its credentials cannot be had, saying why
+	 */
 	public KubeConnection connection(long id) {
 		Cluster cluster = find(id);
-		Credentials credentials = credentials(id);
+		if (cluster.isInCluster()) {
+			if (!this.inCluster.enabled()) {
+				throw new ClusterProblem(HttpStatus.CONFLICT, "Switched off", "The cluster " + cluster.getName()
+						+ " is the one the portal runs in, and " + InClusterAccount.ENABLED
+						+ " (PODCOMPOSER_IN_CLUSTER_ENABLED) is off.");
+			}
+			return this.inCluster.connection();
+		}
+		Credentials credentials = open(cluster);
 		KubeConnection.Credentials login = switch (credentials.kind()) {
 			case TOKEN -> new KubeConnection.Credentials.BearerToken(credentials.token());
 			case CLIENT_CERTIFICATE -> new KubeConnection.Credentials.ClientCertificate(
 					credentials.clientCertificateData(), credentials.clientKeyData());
 			case BASIC -> new KubeConnection.Credentials.Basic(credentials.username(), credentials.password());
+			case EXEC -> run(cluster, credentials.exec());
+			case SERVICE_ACCOUNT -> throw new IllegalStateException("Only the in-cluster row signs in as the service account.");
 		};
 		return new KubeConnection(cluster.getServer(), cluster.getCaData(), cluster.isInsecure(), login, this.timeout);
 	}
 
 	/**
-	 * Calls the cluster: its version, how long that took, and the namespaces it lets us list.
-	 * Not in a transaction: a cluster may take up to the timeout to answer.
+	 * Calls the cluster: its version, how long that took, and the namespaces it lets us list, or
+	 * why its credentials cannot be had. Not in a transaction: a cluster may take up to the timeout
+	 * to answer.
 	 */
 	public ClusterCheck check(long id) {
-		return ClusterProbe.check(connection(id));
+		KubeConnection connection;
+		try {
+			connection = connection(id);
+		}
+		catch (CredentialsUnavailableException ex) {
+			return ClusterCheck.failed(ex.getMessage());
+		}
+		return ClusterProbe.check(connection);
 	}
 
+	/** @throws ClusterProblem for the portal's own cluster, which its setting governs */
 	@Transactional
 	public void delete(long id) {
 		Cluster cluster = find(id);
+		if (cluster.isInCluster()) {
+			throw new ClusterProblem(HttpStatus.CONFLICT, "Conflict", "The cluster " + cluster.getName()
+					+ " is the one the portal runs in; it is offered while " + InClusterAccount.ENABLED
+					+ " is on, and cannot be removed.");
+		}
 		this.clusters.delete(cluster);
 		this.audit.record("CLUSTER_DELETE", cluster.getName(), Outcome.SUCCESS, "server " + cluster.getServer());
 	}
@@ -132,6 +188,24 @@ public class ClusterService {
 	/** As precise as the database keeps it, so that the answer to the add matches later reads. */
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private Credentials open(Cluster cluster) {
+		return Credentials.fromJson(this.cipher.decrypt(Base64.getDecoder().decode(cluster.getCredentials())));
+	}
+
+	private KubeConnection.Credentials run(Cluster cluster, ExecCredentialPlugin.Command command) {
+		if (!this.allowExec) {
+			throw new CredentialsUnavailableException("The cluster " + cluster.getName() + " signs in by running "
+					+ command.command() + " (exec), which the portal does not do while " + Kubeconfig.ALLOW_EXEC
+					+ " (PODCOMPOSER_CLUSTERS_ALLOW_EXEC) is off.");
+		}
+		try {
+			return this.exec.credentials(command);
+		}
+		catch (ExecCredentialException ex) {
+			throw new CredentialsUnavailableException(ex.getMessage());
+		}
 	}
 
 	private Cluster find(long id) {

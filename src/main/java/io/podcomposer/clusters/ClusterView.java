@@ -2,13 +2,17 @@ package io.podcomposer.clusters;
 
 import java.time.Instant;
 
-/** A cluster as the API answers it: never its credentials. */
+/**
+ * A cluster as the API answers it: never its credentials.
+ * @param inCluster whether it is the cluster the portal runs in, reached with the portal's service account
+ */
 public record ClusterView(long id, String name, String server, String context, AuthKind authKind, boolean insecure,
-		Instant createdAt, String createdBy) {
+		boolean inCluster, Instant createdAt, String createdBy) {
 
 	static ClusterView of(Cluster cluster) {
 		return new ClusterView(cluster.getId(), cluster.getName(), cluster.getServer(), cluster.getContextName(),
-				cluster.getAuthKind(), cluster.isInsecure(), cluster.getCreatedAt(), cluster.getCreatedBy());
+				cluster.getAuthKind(), cluster.isInsecure(), cluster.isInCluster(), cluster.getCreatedAt(),
+				cluster.getCreatedBy());
 	}
 
 }

@@ -1,9 +1,12 @@
 package io.podcomposer.clusters;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import io.podcomposer.kube.ExecCredentialPlugin;
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.ManifestReader;
 import tools.jackson.databind.JsonNode;
@@ -11,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What one context of a kubeconfig needs to reach its cluster, and nothing more. Whatever would
  * make the portal run a program ({@code exec}, {@code auth-provider}) or read its own disk (file
- * paths) is refused, naming the entry.
+ * paths) is refused, naming the entry; {@code exec} only unless {@value #ALLOW_EXEC} is on.
  *
  * @param context the context picked
  * @param server the API server's URL, http or https
@@ -25,14 +28,16 @@ public record Kubeconfig(String context, String server, String certificateAuthor
 	private static final List<String> FILE_ENTRIES = List.of("token-file", "tokenFile", "client-certificate",
 			"client-key", "certificate-authority");
 
-	private static final List<String> PROGRAM_ENTRIES = List.of("exec", "auth-provider");
+	/** The setting that lets a kubeconfig's {@code exec} command run on the portal's host. */
+	static final String ALLOW_EXEC = "podcomposer.clusters.allow-exec";
 
 	/**
 	 * Reads a kubeconfig.
 	 * @param context the context to use; null or blank for the current one, or the only one
+	 * @param allowExec whether a user's {@code exec} command is kept, to be run on each connection
 	 * @throws KubeconfigException when it cannot be used, with a message for the person who gave it
 	 */
-	public static Kubeconfig read(String text, String context) {
+	public static Kubeconfig read(String text, String context, boolean allowExec) {
 		if (text == null || text.isBlank()) {
 			throw new KubeconfigException("The kubeconfig is empty.");
 		}
@@ -54,8 +59,8 @@ public record Kubeconfig(String context, String server, String certificateAuthor
 		JsonNode user = named(root, "users", userName).path("user");
 		String clusterWhere = "cluster " + clusterName;
 		String userWhere = "user " + userName;
-		refuseFilesAndPrograms(cluster, clusterWhere);
-		refuseFilesAndPrograms(user, userWhere);
+		refuseFilesAndPrograms(cluster, clusterWhere, false);
+		refuseFilesAndPrograms(user, userWhere, allowExec);
 		return new Kubeconfig(contextName, server(cluster, clusterWhere), text(cluster, "certificate-authority-data"),
 				cluster.path("insecure-skip-tls-verify").asBoolean(false), credentials(user, userWhere));
 	}
@@ -93,13 +98,15 @@ public record Kubeconfig(String context, String server, String certificateAuthor
 			.orElseThrow(() -> new KubeconfigException("The kubeconfig's " + list + " have no entry named " + name + "."));
 	}
 
-	private static void refuseFilesAndPrograms(JsonNode entry, String where) {
-		for (String field : PROGRAM_ENTRIES) {
-			if (entry.has(field)) {
-				throw new KubeconfigException("The " + where + " uses " + field
-						+ ", which would run a program on the portal's host; give a token, a client certificate "
-						+ "or a user name and password inline instead.");
-			}
+	private static void refuseFilesAndPrograms(JsonNode entry, String where, boolean allowExec) {
+		if (entry.has("exec") && !allowExec) {
+			throw new KubeconfigException("The " + where + " uses exec, which would run a program on the portal's host; "
+					+ "give a token, a client certificate or a user name and password inline instead, or have the "
+					+ "operator allow it with " + ALLOW_EXEC + "=true (PODCOMPOSER_CLUSTERS_ALLOW_EXEC).");
+		}
+		if (entry.has("auth-provider")) {
+			throw new KubeconfigException("The " + where + " uses auth-provider, which would run a program on the "
+					+ "portal's host; give a token, a client certificate or a user name and password inline instead.");
 		}
 		for (String field : FILE_ENTRIES) {
 			if (entry.has(field)) {
@@ -148,6 +155,9 @@ public record Kubeconfig(String context, String server, String certificateAuthor
 			}
 			given.add(Credentials.basic(username, password));
 		}
+		if (user.has("exec")) {
+			given.add(Credentials.exec(exec(user.get("exec"), where + "'s exec")));
+		}
 		if (given.isEmpty()) {
 			throw new KubeconfigException("The " + where
 					+ " gives no credentials: a token, client-certificate-data with client-key-data, or username with password.");
@@ -157,6 +167,32 @@ public record Kubeconfig(String context, String server, String certificateAuthor
 					+ String.join(", ", given.stream().map((each) -> each.kind().name()).toList()) + "); keep one.");
 		}
 		return given.get(0);
+	}
+
+	/** The command, its arguments, the variables it gets and the ExecCredential version it answers in. */
+	private static ExecCredentialPlugin.Command exec(JsonNode exec, String where) {
+		if (!exec.isObject()) {
+			throw new KubeconfigException("The " + where + " must be a map with a command.");
+		}
+		String apiVersion = required(exec, "apiVersion", where);
+		String command = required(exec, "command", where);
+		List<String> args = new ArrayList<>();
+		for (JsonNode arg : exec.path("args")) {
+			if (!arg.isValueNode() || arg.isNull()) {
+				throw new KubeconfigException("The " + where + " has args that are not all text.");
+			}
+			args.add(arg.asString());
+		}
+		Map<String, String> env = new LinkedHashMap<>();
+		for (JsonNode variable : exec.path("env")) {
+			String name = text(variable, "name");
+			JsonNode value = variable.path("value");
+			if (name == null || !value.isValueNode() || value.isNull()) {
+				throw new KubeconfigException("The " + where + " has an env entry without a name and a value.");
+			}
+			env.put(name, value.asString());
+		}
+		return new ExecCredentialPlugin.Command(apiVersion, command, args, env);
 	}
 
 	private static String required(JsonNode entry, String field, String where) {

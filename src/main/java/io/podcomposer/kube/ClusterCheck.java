@@ -13,7 +13,7 @@ public record ClusterCheck(boolean reachable, String serverVersion, long latency
 		return new ClusterCheck(true, serverVersion, latencyMillis, List.copyOf(namespaces), message);
 	}
 
-	static ClusterCheck failed(String message) {
+	public static ClusterCheck failed(String message) {
 		return new ClusterCheck(false, null, -1, List.of(), message);
 	}
 }

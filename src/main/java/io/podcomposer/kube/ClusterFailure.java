@@ -82,7 +82,7 @@ public final class ClusterFailure {
 		return null;
 	}
 
-	private static String readable(Duration timeout) {
+	static String readable(Duration timeout) {
 		long millis = timeout.toMillis();
 		return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
 	}

@@ -1,12 +1,18 @@
 package io.podcomposer.clusters;
 
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.podcomposer.TestAdmin;
+import io.podcomposer.kube.ExecScripts;
 import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -40,6 +46,12 @@ class ClusterApiTest {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private ClusterRepository repository;
+
+	@Autowired
+	private CredentialCipher cipher;
+
 	@Test
 	void anAdminAddsReadsAndDeletesACluster() {
 		String name = unique();
@@ -51,12 +63,13 @@ class ClusterApiTest {
 		long id = cluster.get("id").asLong();
 		assertThat(added).hasHeader(HttpHeaders.LOCATION, "/api/v1/clusters/" + id);
 		assertThat(cluster.propertyNames()).containsExactlyInAnyOrder("id", "name", "server", "context", "authKind",
-				"insecure", "createdAt", "createdBy");
+				"insecure", "inCluster", "createdAt", "createdBy");
 		assertThat(cluster.get("name").asString()).isEqualTo(name);
 		assertThat(cluster.get("server").asString()).isEqualTo("https://staging.example.com:6443");
 		assertThat(cluster.get("context").asString()).isEqualTo("staging");
 		assertThat(cluster.get("authKind").asString()).isEqualTo("TOKEN");
 		assertThat(cluster.get("insecure").asBoolean()).isTrue();
+		assertThat(cluster.get("inCluster").asBoolean()).isFalse();
 		assertThat(cluster.get("createdBy").asString()).isEqualTo(TestAdmin.NAME);
 		assertThat(this.clusters.credentials(id)).isEqualTo(Credentials.token("eyJhbGciOiJSUzI1NiJ9.staging-token"));
 
@@ -92,6 +105,10 @@ class ClusterApiTest {
 				"    exec:\n      command: aws\n      args: [eks, get-token]");
 		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), exec, "staging")),
 				HttpStatus.UNPROCESSABLE_CONTENT, "The user staging-admin uses exec");
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), exec, "staging")),
+				HttpStatus.UNPROCESSABLE_CONTENT, "podcomposer.clusters.allow-exec=true (PODCOMPOSER_CLUSTERS_ALLOW_EXEC)");
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body("in-cluster", KubeconfigTest.TWO_CONTEXTS, null)),
+				HttpStatus.UNPROCESSABLE_CONTENT, "The name in-cluster is kept for the cluster the portal runs in");
 		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), KubeconfigTest.TWO_CONTEXTS, "prod")),
 				HttpStatus.UNPROCESSABLE_CONTENT, "no context prod; it has kind-dev, staging");
 		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), "clusters: [", null)),
@@ -128,9 +145,37 @@ class ClusterApiTest {
 		}
 	}
 
+	@Test
+	void anExecClusterKeptFromBeforeIsNotRunWhileExecIsOff(@TempDir Path scripts) throws IOException {
+		Path ran = scripts.resolve("ran");
+		String command = ExecScripts.write(scripts.resolve("get-token"), "touch " + ran + "\n"
+				+ ExecScripts.printing("\"token\": \"fake-cluster-token\""));
+		try (FakeKubernetes cluster = FakeKubernetes.start("fake-cluster-token")) {
+			Kubeconfig kept = Kubeconfig.read(ClusterExecTest.execKubeconfig(cluster, command, "x", "y"), null, true);
+			String name = unique();
+			long id = this.repository.saveAndFlush(new Cluster(name, kept,
+					Base64.getEncoder().encodeToString(this.cipher.encrypt(kept.credentials().toJson())), Instant.now(),
+					TestAdmin.NAME)).getId();
+
+			JsonNode check = json(send(HttpMethod.POST, "/api/v1/clusters/" + id + "/check", null));
+
+			assertThat(check.get("reachable").asBoolean()).isFalse();
+			assertThat(check.get("message").asString()).isEqualTo("The cluster " + name + " signs in by running "
+					+ command + " (exec), which the portal does not do while podcomposer.clusters.allow-exec "
+					+ "(PODCOMPOSER_CLUSTERS_ALLOW_EXEC) is off.");
+			assertThat(ran).doesNotExist();
+			assertThat(cluster.requests()).isEmpty();
+		}
+	}
+
 	/** A kubeconfig for the fake cluster: its address, its CA as data, and a bearer token. */
 	static String kubeconfigFor(FakeKubernetes cluster, String token) {
 		return FakeKubeconfig.of(cluster, token);
+	}
+
+	/** A kubeconfig for the fake cluster: its address, its CA as data, and the user's lines (indented four spaces). */
+	static String kubeconfigWithUser(FakeKubernetes cluster, String userLines) {
+		return FakeKubeconfig.withUser(cluster, userLines);
 	}
 
 	static String body(String name, String kubeconfig, String context) {

@@ -1,9 +1,6 @@
 package io.podcomposer.clusters;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +8,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.podcomposer.kube.ExecScripts;
 import io.podcomposer.security.FreshPortal;
+import io.podcomposer.kube.FakeKubernetes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,34 +29,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ClusterSecretsTest {
 
-	private static final String ADMIN_TOKEN = "pct_cluster-secrets-admin";
-
 	private static final String TOKEN = "tok-Zq7xW-distinctive-cluster-secret-41";
 
+	private static final String EXEC_TOKEN = "exec-tok-Rv8pL-printed-by-the-command-77";
+
+	private static final String EXEC_SECRET = "exec-env-Kd2mQ-secret-value-19";
+
 	@Test
-	void theTokenIsStoredEncryptedAndNeverShown(@TempDir Path dataDir, CapturedOutput output)
-			throws IOException, InterruptedException {
+	void theTokenIsStoredEncryptedAndNeverShown(@TempDir Path dataDir, CapturedOutput output) throws IOException {
 		String kubeconfig = KubeconfigTest.TWO_CONTEXTS.replace("eyJhbGciOiJSUzI1NiJ9.staging-token", TOKEN);
 		List<String> answers = new ArrayList<>();
-		try (FreshPortal portal = FreshPortal.start(dataDir, "cluster-secrets-password", ADMIN_TOKEN)) {
-			String base = "http://localhost:" + portal.port() + "/api/v1/clusters";
-			HttpResponse<String> added = send(HttpRequest.newBuilder(URI.create(base))
-				.POST(HttpRequest.BodyPublishers.ofString(ClusterApiTest.body("secret-test", kubeconfig, "staging"))));
+		try (ClusterPortal portal = ClusterPortal.start(dataDir)) {
+			HttpResponse<String> added = portal.send("POST", "/api/v1/clusters",
+					ClusterApiTest.body("secret-test", kubeconfig, "staging"));
 			assertThat(added.statusCode()).isEqualTo(201);
 			String id = JsonMapper.shared().readTree(added.body()).get("id").asString();
 			answers.add(added.body());
-			answers.add(send(HttpRequest.newBuilder(URI.create(base))).body());
-			answers.add(send(HttpRequest.newBuilder(URI.create(base + "/" + id))).body());
-			HttpResponse<String> taken = send(HttpRequest.newBuilder(URI.create(base))
-				.POST(HttpRequest.BodyPublishers.ofString(ClusterApiTest.body("secret-test", kubeconfig, "staging"))));
+			answers.add(portal.send("GET", "/api/v1/clusters", null).body());
+			answers.add(portal.send("GET", "/api/v1/clusters/" + id, null).body());
+			HttpResponse<String> taken = portal.send("POST", "/api/v1/clusters",
+					ClusterApiTest.body("secret-test", kubeconfig, "staging"));
 			assertThat(taken.statusCode()).isEqualTo(409);
 			answers.add(taken.body());
-			answers.add(send(HttpRequest.newBuilder(URI.create("http://localhost:" + portal.port() + "/api/v1/audit"))).body());
+			answers.add(portal.send("GET", "/api/v1/audit", null).body());
 
 			assertThat(portal.bean(ClusterService.class).credentials(Long.parseLong(id)).token()).as("stored")
 				.isEqualTo(TOKEN);
-			List<String> audit = portal.bean(JdbcTemplate.class)
-				.queryForList("select concat(action, ' ', target, ' ', coalesce(detail, '')) from audit_entry", String.class);
+			List<String> audit = audit(portal);
 			assertThat(audit).anyMatch((entry) -> entry.startsWith("CLUSTER_ADD secret-test"));
 			assertThat(String.join("\n", audit)).doesNotContain(TOKEN);
 		}
@@ -71,11 +70,44 @@ class ClusterSecretsTest {
 			.toString(Files.getPosixFilePermissions(dataDir.resolve(CredentialCipher.KEY_FILE)))).isEqualTo("rw-------");
 	}
 
-	private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return HttpClient.newHttpClient()
-			.send(request.header("Authorization", "Bearer " + ADMIN_TOKEN)
-				.header("Content-Type", "application/json")
-				.build(), HttpResponse.BodyHandlers.ofString());
+	@Test
+	void whatAnExecCommandGetsAndPrintsIsNeverShownNorStored(@TempDir Path dataDir, @TempDir Path scripts,
+			CapturedOutput output) throws IOException {
+		List<String> answers = new ArrayList<>();
+		try (FakeKubernetes cluster = FakeKubernetes.start(EXEC_TOKEN);
+				ClusterPortal portal = ClusterPortal.start(dataDir, "podcomposer.clusters.allow-exec=true")) {
+			String command = ExecScripts.write(scripts.resolve("get-token"),
+					"[ \"$SECRET\" = '" + EXEC_SECRET + "' ] || exit 9\n"
+							+ ExecScripts.printing("\"token\": \"" + EXEC_TOKEN + "\""));
+			HttpResponse<String> added = portal.send("POST", "/api/v1/clusters", ClusterApiTest.body("exec-secret-test",
+					ClusterExecTest.execKubeconfig(cluster, command, "--secret-arg", EXEC_SECRET), null));
+			assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+			JsonNode view = JsonMapper.shared().readTree(added.body());
+			assertThat(view.get("authKind").asString()).isEqualTo("EXEC");
+			String id = view.get("id").asString();
+			HttpResponse<String> check = portal.send("POST", "/api/v1/clusters/" + id + "/check", null);
+			assertThat(JsonMapper.shared().readTree(check.body()).get("reachable").asBoolean()).as(check.body()).isTrue();
+			answers.add(added.body());
+			answers.add(check.body());
+			answers.add(portal.send("GET", "/api/v1/clusters/" + id + "/namespaces", null).body());
+			answers.add(portal.send("GET", "/api/v1/clusters", null).body());
+			answers.add(portal.send("GET", "/api/v1/clusters/" + id, null).body());
+			answers.add(portal.send("GET", "/api/v1/audit", null).body());
+			assertThat(String.join("\n", audit(portal))).contains("CLUSTER_ADD exec-secret-test")
+				.doesNotContain(EXEC_TOKEN, EXEC_SECRET);
+		}
+
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer).doesNotContain(EXEC_TOKEN, EXEC_SECRET));
+		assertThat(String.join("", answers)).contains("exec-secret-test", "default");
+		String disk = FreshPortal.everyFile(dataDir);
+		assertThat(disk).as("the cluster row, so the scan reads the database").contains("exec-secret-test");
+		assertThat(disk).doesNotContain(EXEC_TOKEN, EXEC_SECRET, "--secret-arg");
+		assertThat(output.getAll()).as("the log").contains("Started").doesNotContain(EXEC_TOKEN, EXEC_SECRET);
+	}
+
+	private static List<String> audit(ClusterPortal portal) {
+		return portal.bean(JdbcTemplate.class)
+			.queryForList("select concat(action, ' ', target, ' ', coalesce(detail, '')) from audit_entry", String.class);
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.podcomposer.clusters;
 
+import java.util.List;
+import java.util.Map;
+
+import io.podcomposer.kube.ExecCredentialPlugin;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +48,7 @@ class KubeconfigTest {
 
 	@Test
 	void theCurrentContextIsTakenWhenNoneIsGiven() {
-		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, null);
+		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, null, false);
 
 		assertThat(config.context()).isEqualTo("kind-dev");
 		assertThat(config.server()).isEqualTo("https://127.0.0.1:6443");
@@ -55,7 +59,7 @@ class KubeconfigTest {
 
 	@Test
 	void theGivenContextWinsAndOnlyItsClusterAndUserAreKept() {
-		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, "staging");
+		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, "staging", false);
 
 		assertThat(config.context()).isEqualTo("staging");
 		assertThat(config.server()).isEqualTo("https://staging.example.com:6443");
@@ -66,7 +70,7 @@ class KubeconfigTest {
 
 	@Test
 	void anUnknownContextIsRefusedListingTheOnesThereAre() {
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(TWO_CONTEXTS, "prod"))
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(TWO_CONTEXTS, "prod", false))
 			.withMessage("The kubeconfig has no context prod; it has kind-dev, staging.");
 	}
 
@@ -74,14 +78,14 @@ class KubeconfigTest {
 	void severalContextsAndNoCurrentOneAskForAChoice() {
 		String text = TWO_CONTEXTS.replace("current-context: kind-dev\n", "");
 
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(text, " "))
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(text, " ", false))
 			.withMessageContaining("several contexts")
 			.withMessageContaining("kind-dev, staging");
 	}
 
 	@Test
 	void theOnlyContextIsTakenWithoutACurrentOne() {
-		Kubeconfig config = Kubeconfig.read(basic("username: ops\n    password: s3cret-basic"), null);
+		Kubeconfig config = Kubeconfig.read(basic("username: ops\n    password: s3cret-basic"), null, false);
 
 		assertThat(config.context()).isEqualTo("lab");
 		assertThat(config.server()).isEqualTo("http://10.0.0.5:8080");
@@ -96,8 +100,48 @@ class KubeconfigTest {
 				      command: aws
 				      args: [eks, get-token, --cluster-name, prod]""");
 
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(text, null))
-			.withMessageStartingWith("The user lab-user uses exec, which would run a program on the portal's host");
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(text, null, false))
+			.withMessageStartingWith("The user lab-user uses exec, which would run a program on the portal's host")
+			.withMessageContaining("podcomposer.clusters.allow-exec=true (PODCOMPOSER_CLUSTERS_ALLOW_EXEC)");
+	}
+
+	@Test
+	void execIsKeptWhenAllowedWithItsArgumentsAndVariables() {
+		String text = basic("""
+				exec:
+				      apiVersion: client.authentication.k8s.io/v1
+				      command: aws
+				      args: [eks, get-token, --cluster-name, prod]
+				      env:
+				      - {name: AWS_PROFILE, value: prod}
+				      - {name: AWS_REGION, value: eu-west-1}
+				      installHint: install the aws CLI""");
+
+		Kubeconfig config = Kubeconfig.read(text, null, true);
+
+		assertThat(config.credentials()).isEqualTo(Credentials.exec(new ExecCredentialPlugin.Command(
+				"client.authentication.k8s.io/v1", "aws", List.of("eks", "get-token", "--cluster-name", "prod"),
+				Map.of("AWS_PROFILE", "prod", "AWS_REGION", "eu-west-1"))));
+		assertThat(config.credentials().exec().env().keySet()).containsExactly("AWS_PROFILE", "AWS_REGION");
+		assertThat(config.toString()).contains("EXEC").doesNotContain("get-token");
+		assertThat(Credentials.fromJson(config.credentials().toJson())).isEqualTo(config.credentials());
+	}
+
+	@Test
+	void anAllowedExecMustBeComplete() {
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(basic("exec: {apiVersion: client.authentication.k8s.io/v1}"), null, true))
+			.withMessage("The user lab-user's exec has no command.");
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(basic("exec: {command: aws}"), null, true))
+			.withMessage("The user lab-user's exec has no apiVersion.");
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(
+					basic("exec: {apiVersion: v1, command: aws, env: [{name: A}]}"), null, true))
+			.withMessageContaining("an env entry without a name and a value");
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(basic("token: abc\n    exec: {apiVersion: v1, command: aws}"), null, true))
+			.withMessageContaining("more than one kind of credentials (TOKEN, EXEC)");
 	}
 
 	@Test
@@ -107,68 +151,70 @@ class KubeconfigTest {
 				      name: gcp
 				      config: {cmd-path: /usr/bin/gcloud}""");
 
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(text, null))
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(text, null, false))
+			.withMessageStartingWith("The user lab-user uses auth-provider");
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(text, null, true))
 			.withMessageStartingWith("The user lab-user uses auth-provider");
 	}
 
 	@Test
 	void everyFileReferenceIsRefusedNamingTheEntry() {
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(basic("tokenFile: /var/run/secrets/token"), null))
+			.isThrownBy(() -> Kubeconfig.read(basic("tokenFile: /var/run/secrets/token"), null, false))
 			.withMessage("The user lab-user refers to a file with tokenFile, which would read the portal's own disk; "
 					+ "give the token inline instead.");
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(basic("token-file: /etc/token"), null))
+			.isThrownBy(() -> Kubeconfig.read(basic("token-file: /etc/token"), null, false))
 			.withMessageContaining("token-file");
 		assertThatExceptionOfType(KubeconfigException.class)
 			.isThrownBy(() -> Kubeconfig.read(
-					basic("client-certificate: /home/me/.minikube/client.crt\n    client-key: /home/me/client.key"), null))
+					basic("client-certificate: /home/me/.minikube/client.crt\n    client-key: /home/me/client.key"), null, false))
 			.withMessageContaining("with client-certificate,")
 			.withMessageContaining("give the client-certificate-data inline");
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(basic("client-key: /home/me/client.key\n    token: abc"), null))
+			.isThrownBy(() -> Kubeconfig.read(basic("client-key: /home/me/client.key\n    token: abc"), null, false))
 			.withMessageContaining("with client-key,");
 		String caFile = basic("token: abc").replace("server: http://10.0.0.5:8080",
 				"server: https://10.0.0.5:6443\n    certificate-authority: /home/me/.minikube/ca.crt");
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(caFile, null))
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(caFile, null, false))
 			.withMessageStartingWith("The cluster lab refers to a file with certificate-authority");
 	}
 
 	@Test
 	void exactlyOneKindOfCredentialsIsNeeded() {
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(basic("{}"), null))
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(basic("{}"), null, false))
 			.withMessageContaining("gives no credentials");
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(basic("token: abc\n    username: ops\n    password: pw"), null))
+			.isThrownBy(() -> Kubeconfig.read(basic("token: abc\n    username: ops\n    password: pw"), null, false))
 			.withMessageContaining("more than one kind of credentials (TOKEN, BASIC)");
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(basic("client-certificate-data: Q0VSVA=="), null))
+			.isThrownBy(() -> Kubeconfig.read(basic("client-certificate-data: Q0VSVA=="), null, false))
 			.withMessageContaining("needs both client-certificate-data and client-key-data");
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(basic("username: ops"), null))
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(basic("username: ops"), null, false))
 			.withMessageContaining("needs both username and password");
 	}
 
 	@Test
 	void brokenOrIncompleteTextIsRefusedClearly() {
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("", null))
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("", null, false))
 			.withMessage("The kubeconfig is empty.");
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("clusters: [", null))
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("clusters: [", null, false))
 			.withMessageStartingWith("The kubeconfig is not valid YAML");
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("- a\n- b\n", null))
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("- a\n- b\n", null, false))
 			.withMessageContaining("must be a YAML map");
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("kind: Config\n", null))
+		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("kind: Config\n", null, false))
 			.withMessage("The kubeconfig has no contexts.");
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(TWO_CONTEXTS.replace("  user: staging-admin", "  user: nobody"), "staging"))
+			.isThrownBy(() -> Kubeconfig.read(TWO_CONTEXTS.replace("  user: staging-admin", "  user: nobody"), "staging", false))
 			.withMessage("The kubeconfig's users have no entry named nobody.");
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(basic("token: abc").replace("http://10.0.0.5:8080", "10.0.0.5:8080"), null))
+			.isThrownBy(() -> Kubeconfig.read(basic("token: abc").replace("http://10.0.0.5:8080", "10.0.0.5:8080"), null, false))
 			.withMessageContaining("must be an http or https URL");
 	}
 
 	@Test
 	void neitherTheRecordNorItsCredentialsPrintASecret() {
-		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, "staging");
+		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, "staging", false);
 
 		assertThat(config.toString()).contains("staging", "TOKEN").doesNotContain("staging-token");
 	}

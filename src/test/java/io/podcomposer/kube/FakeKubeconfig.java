@@ -11,6 +11,11 @@ public final class FakeKubeconfig {
 
 	/** A kubeconfig for the fake cluster: its address, its CA as data, and a bearer token. */
 	public static String of(FakeKubernetes cluster, String token) {
+		return withUser(cluster, "token: " + token);
+	}
+
+	/** A kubeconfig for the fake cluster: its address, its CA as data, and the user's lines (indented four spaces). */
+	public static String withUser(FakeKubernetes cluster, String userLines) {
 		return """
 				apiVersion: v1
 				kind: Config
@@ -22,13 +27,13 @@ public final class FakeKubeconfig {
 				users:
 				- name: deployer
 				  user:
-				    token: %s
+				    %s
 				contexts:
 				- name: fake
 				  context: {cluster: fake, user: deployer}
 				current-context: fake
 				""".formatted(cluster.url(),
-				Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.US_ASCII)), token);
+				Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.US_ASCII)), userLines);
 	}
 
 }

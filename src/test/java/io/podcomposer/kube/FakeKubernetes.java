@@ -9,21 +9,19 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,12 +44,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A Kubernetes API server for tests, in the test JVM on a loopback port. It speaks the wire
  * protocol of the calls the portal makes: HTTPS with its own {@link TestCa}; bearer tokens,
- * basic auth or client certificates; {@code /version} and discovery, namespaces with labels,
- * and pods by server-side apply (dry run honoured), get, list by label selector and delete. A
- * simulated kubelet moves applied pods to Running with a pod IP, or leaves them in
- * ImagePullBackOff, and a namespace enforcing Pod Security "baseline" refuses what the admission
- * controller refuses. Faults can be switched on: down, slow, 500. Every request is logged for
- * tests to assert on.
+ * basic auth or client certificates; {@code /version} and discovery; namespaces with labels;
+ * pods, events and the workloads of {@code apps/v1} and {@code batch/v1} by server-side apply
+ * (dry run and field managers honoured), get, list by label or field selector, and delete; pod logs.
+ * A simulated scheduler, kubelet and controllers ({@link FakeCluster}) run what is applied and
+ * record events. Pod Security "baseline", validation and RBAC denials answer in the API server's
+ * words. Faults can be switched on: down, slow, 500. Every request is logged for tests to assert on.
  */
 public final class FakeKubernetes implements AutoCloseable {
 
@@ -65,15 +63,17 @@ public final class FakeKubernetes implements AutoCloseable {
 	/** The user basic auth accepts, with the bearer token as password. */
 	public static final String BASIC_USER = "admin";
 
+	/** The user the bearer token stands for, as RBAC messages name it. */
+	public static final String TOKEN_USER = "kubernetes-admin";
+
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private static final String APPLY_YAML = "application/apply-patch+yaml";
 
-	private static final Pattern NAMESPACE = Pattern.compile("/api/v1/namespaces/([^/]+)");
+	private static final Pattern CORE = Pattern.compile("/api/v1/(?:namespaces/([^/]+)/)?([a-z]+)(?:/([^/]+))?(?:/([a-z]+))?");
 
-	private static final Pattern PODS = Pattern.compile("/api/v1/namespaces/([^/]+)/pods");
-
-	private static final Pattern POD = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)");
+	private static final Pattern GROUP = Pattern
+		.compile("/apis/([a-z.]+)/(v1)/(?:namespaces/([^/]+)/)?([a-z]+)(?:/([^/]+))?(?:/([a-z]+))?");
 
 	private final TestCa ca = new TestCa("fake-kubernetes-ca");
 
@@ -83,17 +83,12 @@ public final class FakeKubernetes implements AutoCloseable {
 
 	private final ExecutorService workers = Executors.newCachedThreadPool();
 
-	private final ScheduledExecutorService kubelet = Executors.newSingleThreadScheduledExecutor();
+	private final FakeCluster cluster = new FakeCluster();
 
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
-	private final Map<String, ObjectNode> namespaces = new ConcurrentHashMap<>();
-
-	private final Map<String, ObjectNode> pods = new ConcurrentHashMap<>();
-
-	private final AtomicLong resourceVersion = new AtomicLong(1000);
-
-	private final AtomicLong podIps = new AtomicLong(1);
+	/** RBAC denials as {@code verb resource}, for every user. */
+	private final Set<String> denials = ConcurrentHashMap.newKeySet();
 
 	private volatile String serviceAccountToken;
 
@@ -132,6 +127,7 @@ public final class FakeKubernetes implements AutoCloseable {
 		}
 	}
 
+	/** The server's base URL. */
 	public String url() {
 		return "https://127.0.0.1:" + server.getAddress().getPort();
 	}
@@ -141,6 +137,7 @@ public final class FakeKubernetes implements AutoCloseable {
 		return ca.certificatePem();
 	}
 
+	/** A connection with the bearer token the server accepts. */
 	public KubeConnection connection(Duration timeout) {
 		return new KubeConnection(url(), caPem(), false, new KubeConnection.Credentials.BearerToken(token), timeout);
 	}
@@ -158,23 +155,96 @@ public final class FakeKubernetes implements AutoCloseable {
 		return ca.issueClientCertificate(user);
 	}
 
+	/** Every request the server has seen, oldest first. */
 	public List<RecordedRequest> requests() {
 		return List.copyOf(requests);
 	}
 
+	/** Creates a namespace with these labels besides {@code kubernetes.io/metadata.name}. */
 	public void createNamespace(String name, Map<String, String> labels) {
 		ObjectNode namespace = NODES.objectNode().put("apiVersion", "v1").put("kind", "Namespace");
 		ObjectNode metadata = namespace.putObject("metadata").put("name", name);
 		ObjectNode allLabels = metadata.putObject("labels").put("kubernetes.io/metadata.name", name);
 		labels.forEach(allLabels::put);
-		stamp(metadata, null);
+		cluster.stamp(metadata, null);
 		namespace.putObject("spec").putArray("finalizers").add("kubernetes");
 		namespace.putObject("status").put("phase", "Active");
-		namespaces.put(name, namespace);
+		cluster.put(ResourceType.NAMESPACES, namespace);
 	}
 
+	/** A copy of a stored pod. */
 	public Optional<JsonNode> pod(String namespace, String name) {
-		return Optional.ofNullable(pods.get(namespace + "/" + name)).map(JsonNode::deepCopy);
+		return object("v1", "Pod", namespace, name);
+	}
+
+	/** A copy of a stored object of a kind the server serves; the namespace is ignored for namespaces. */
+	public Optional<JsonNode> object(String apiVersion, String kind, String namespace, String name) {
+		ResourceType type = ResourceType.ofKind(apiVersion, kind)
+			.orElseThrow(() -> new IllegalArgumentException("not served: " + apiVersion + " " + kind));
+		synchronized (cluster) {
+			return Optional.ofNullable(cluster.get(type, type.namespaced() ? namespace : "", name)).map(JsonNode::deepCopy);
+		}
+	}
+
+	/** Copies of the pods a workload controls (a Deployment's through its ReplicaSets), by name. */
+	public List<JsonNode> podsOwnedBy(String kind, String namespace, String name) {
+		ResourceType type = ResourceType.ALL.stream()
+			.filter(candidate -> candidate.kind().equals(kind))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("not served: " + kind));
+		synchronized (cluster) {
+			return cluster.podsOwnedBy(type, namespace, name).stream().map(pod -> (JsonNode) pod.deepCopy()).toList();
+		}
+	}
+
+	/** Copies of the events in a namespace, oldest first. */
+	public List<JsonNode> events(String namespace) {
+		synchronized (cluster) {
+			return cluster.list(ResourceType.EVENTS, namespace)
+				.stream()
+				.sorted(Comparator.comparing((ObjectNode event) -> event.path("eventTime").asString())
+					.thenComparing(event -> Long.parseLong(event.at("/metadata/resourceVersion").asString())))
+				.map(event -> (JsonNode) event.deepCopy())
+				.toList();
+		}
+	}
+
+	/**
+	 * Server-side apply of one object as another field manager (for example {@code kubectl}), without
+	 * HTTP; returns the stored object, or throws {@link IllegalStateException} with the Status message.
+	 */
+	public JsonNode applyAs(String manager, String namespace, String yaml, boolean force) {
+		return writeAs(manager, "Apply", namespace, yaml, force);
+	}
+
+	/**
+	 * A plain update of one object by another field manager (as {@code kubectl edit} or a client-side
+	 * apply make): it takes the fields it changes, without conflicts; returns the stored object.
+	 */
+	public JsonNode updateAs(String manager, String namespace, String yaml) {
+		return writeAs(manager, "Update", namespace, yaml, true);
+	}
+
+	private JsonNode writeAs(String manager, String operation, String namespace, String yaml, boolean force) {
+		ObjectNode config = (ObjectNode) ManifestReader.readYaml(yaml);
+		ResourceType type = ResourceType.ofKind(config.path("apiVersion").asString(), config.path("kind").asString())
+			.orElseThrow(() -> new IllegalArgumentException("not served: " + config.path("kind").asString()));
+		synchronized (cluster) {
+			Answer answer = store(type, namespace, config.at("/metadata/name").asString(), config,
+					new Writer(manager, operation, force), false);
+			if (answer.code() >= 300) {
+				throw new IllegalStateException(answer.code() + " " + answer.body().path("message").asString());
+			}
+			return answer.body().deepCopy();
+		}
+	}
+
+	/**
+	 * From now on, every user is refused {@code verb} (get, list, patch, delete, create) on
+	 * {@code resource} (a plural such as {@code pods}, {@code deployments}, {@code pods/log}).
+	 */
+	public void deny(String verb, String resource) {
+		denials.add(verb + " " + resource);
 	}
 
 	/** Stops accepting connections, as a cluster that went away. */
@@ -195,7 +265,7 @@ public final class FakeKubernetes implements AutoCloseable {
 	@Override
 	public void close() {
 		server.stop(0);
-		kubelet.shutdownNow();
+		cluster.close();
 		workers.shutdownNow();
 	}
 
@@ -216,118 +286,221 @@ public final class FakeKubernetes implements AutoCloseable {
 					return;
 				}
 			}
+			Optional<String> user = user(exchange);
 			Answer answer;
-			if (failing) {
-				answer = status(500, "InternalError", "Internal error occurred: etcdserver: request timed out");
+			byte[] bytes;
+			synchronized (cluster) {
+				if (failing) {
+					answer = status(500, "InternalError", "Internal error occurred: etcdserver: request timed out");
+				}
+				else if (user.isEmpty()) {
+					answer = status(401, "Unauthorized", "Unauthorized");
+				}
+				else {
+					answer = route(method, uri.getPath(), query, contentType, body, user.get());
+				}
+				bytes = answer.text() != null ? answer.text().getBytes(StandardCharsets.UTF_8)
+						: JsonMapper.shared().writeValueAsBytes(answer.body());
 			}
-			else if (!authenticated(exchange)) {
-				answer = status(401, "Unauthorized", "Unauthorized");
+			exchange.getResponseHeaders().set("Content-Type", answer.text() != null ? "text/plain" : "application/json");
+			for (String warning : answer.warnings()) {
+				exchange.getResponseHeaders().add("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\"");
 			}
-			else if (isServiceAccount(exchange) && method.equals("GET") && uri.getPath().equals("/api/v1/namespaces")) {
-				answer = status(403, "Forbidden", "namespaces is forbidden: User \"" + SERVICE_ACCOUNT
-						+ "\" cannot list resource \"namespaces\" in API group \"\" at the cluster scope");
-			}
-			else {
-				answer = route(method, uri.getPath(), query, contentType, body);
-			}
-			byte[] bytes = JsonMapper.shared().writeValueAsBytes(answer.body());
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(answer.code(), bytes.length);
+			exchange.sendResponseHeaders(answer.code(), answer.follow() != null ? 0 : bytes.length == 0 ? -1 : bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(bytes);
+				if (answer.follow() != null) {
+					out.flush();
+					follow(out, answer.follow());
+				}
 			}
 		}
 	}
 
 	/**
-	 * The bearer token, basic auth as {@link #BASIC_USER} with the token as password, or a client
-	 * certificate the CA signed (the TLS handshake has checked it).
+	 * Streams the lines a followed log gains, until the container stops, the pod is gone, the client
+	 * hangs up or ten minutes have passed.
 	 */
-	private boolean authenticated(HttpExchange exchange) {
-		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-		String basic = Base64.getEncoder().encodeToString((BASIC_USER + ":" + token).getBytes(StandardCharsets.UTF_8));
-		if (("Bearer " + token).equals(authorization) || ("Basic " + basic).equals(authorization)
-				|| isServiceAccount(exchange)) {
-			return true;
-		}
-		try {
-			return authorization == null && ((HttpsExchange) exchange).getSSLSession().getPeerCertificates().length > 0;
-		}
-		catch (SSLPeerUnverifiedException ex) {
-			return false;
+	private static void follow(OutputStream out, LogFollow follow) throws IOException {
+		int sent = follow.sent();
+		Instant end = Instant.now().plus(Duration.ofMinutes(10));
+		while (Instant.now().isBefore(end)) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			Optional<LogTail> tail = follow.tail().get();
+			if (tail.isEmpty()) {
+				return;
+			}
+			List<String> lines = tail.get().lines();
+			for (; sent < lines.size(); sent++) {
+				out.write((lines.get(sent) + "\n").getBytes(StandardCharsets.UTF_8));
+			}
+			out.flush();
+			if (!tail.get().running()) {
+				return;
+			}
 		}
 	}
 
-	private boolean isServiceAccount(HttpExchange exchange) {
+	/**
+	 * Who is calling: the bearer token's user, {@link #BASIC_USER} with the token as password, the
+	 * service account, or the common name of a client certificate the CA signed (the TLS handshake
+	 * has checked it); empty when none of them.
+	 */
+	private Optional<String> user(HttpExchange exchange) {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		String basic = Base64.getEncoder().encodeToString((BASIC_USER + ":" + token).getBytes(StandardCharsets.UTF_8));
 		String account = serviceAccountToken;
-		return account != null && ("Bearer " + account).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+		if (("Bearer " + token).equals(authorization)) {
+			return Optional.of(TOKEN_USER);
+		}
+		if (("Basic " + basic).equals(authorization)) {
+			return Optional.of(BASIC_USER);
+		}
+		if (account != null && ("Bearer " + account).equals(authorization)) {
+			return Optional.of(SERVICE_ACCOUNT);
+		}
+		try {
+			if (authorization == null) {
+				String subject = ((HttpsExchange) exchange).getSSLSession().getPeerPrincipal().getName();
+				return Optional.of(subject.replaceFirst("^CN=([^,]+).*$", "$1"));
+			}
+		}
+		catch (SSLPeerUnverifiedException ex) {
+			// no certificate either
+		}
+		return Optional.empty();
 	}
 
 	private Answer route(String method, String requestPath, Map<String, String> query, String contentType,
-			String body) {
+			String body, String user) {
 		// client-java asks for "/version/"
 		String path = requestPath.length() > 1 && requestPath.endsWith("/")
 				? requestPath.substring(0, requestPath.length() - 1) : requestPath;
-		Matcher match;
-		if (path.equals("/version") && method.equals("GET")) {
-			return ok(version());
+		if (method.equals("GET")) {
+			Optional<ObjectNode> discovery = discovery(path);
+			if (discovery.isPresent()) {
+				return ok(discovery.get());
+			}
 		}
-		if (path.equals("/api") && method.equals("GET")) {
+		Matcher match;
+		Request request;
+		if ((match = CORE.matcher(path)).matches()) {
+			request = new Request(ResourceType.of("", "v1", match.group(2)), match.group(1), match.group(3), match.group(4));
+		}
+		else if ((match = GROUP.matcher(path)).matches()) {
+			request = new Request(ResourceType.of(match.group(1), match.group(2), match.group(4)), match.group(3),
+					match.group(5), match.group(6));
+		}
+		else {
+			return failure(Statuses.notFound());
+		}
+		if (request.type().isEmpty() || (request.namespace() != null && !request.type().get().namespaced())
+				|| (request.subresource() != null && !request.subresource().equals("log"))) {
+			return failure(Statuses.notFound());
+		}
+		ResourceType type = request.type().get();
+		String verb = switch (method) {
+			case "GET" -> request.name() == null ? "list" : "get";
+			case "POST" -> "create";
+			case "PATCH" -> "patch";
+			case "DELETE" -> "delete";
+			default -> null;
+		};
+		if (verb == null || (request.subresource() != null && !verb.equals("get"))) {
+			return failure(Statuses.methodNotAllowed());
+		}
+		String resource = type.plural() + (request.subresource() == null ? "" : "/" + request.subresource());
+		if (denials.contains(verb + " " + resource)
+				|| (user.equals(SERVICE_ACCOUNT) && verb.equals("list") && type.equals(ResourceType.NAMESPACES))) {
+			return failure(Statuses.forbidden(user, verb, type, resource, request.namespace(), request.name()));
+		}
+		String namespace = request.namespace();
+		String name = request.name();
+		return switch (verb) {
+			case "list" -> ok(list(type, namespace, query));
+			case "create" -> type.equals(ResourceType.NAMESPACES) ? createNamespace(body) : failure(Statuses.methodNotAllowed());
+			case "get" -> {
+				ObjectNode found = cluster.get(type, type.namespaced() ? namespace : "", name);
+				if (found == null) {
+					yield failure(Statuses.notFound(type, name));
+				}
+				yield request.subresource() == null ? ok(found) : log(found, query);
+			}
+			case "delete" -> type.namespaced() ? delete(type, namespace, name) : failure(Statuses.methodNotAllowed());
+			default -> type.equals(ResourceType.PODS) || type.isWorkload()
+					? apply(type, namespace, name, query, contentType, body) : failure(Statuses.methodNotAllowed());
+		};
+	}
+
+	private Optional<ObjectNode> discovery(String path) {
+		if (path.equals("/version")) {
+			return Optional.of(version());
+		}
+		if (path.equals("/api")) {
 			ObjectNode versions = NODES.objectNode().put("kind", "APIVersions");
 			versions.putArray("versions").add("v1");
 			versions.putArray("serverAddressByClientCIDRs")
 				.addObject()
 				.put("clientCIDR", "0.0.0.0/0")
 				.put("serverAddress", server.getAddress().getHostString() + ":" + server.getAddress().getPort());
-			return ok(versions);
+			return Optional.of(versions);
 		}
-		if (path.equals("/apis") && method.equals("GET")) {
-			ObjectNode groups = NODES.objectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
-			ObjectNode apps = groups.putArray("groups").addObject().put("name", "apps");
-			apps.putArray("versions").addObject().put("groupVersion", "apps/v1").put("version", "v1");
-			apps.putObject("preferredVersion").put("groupVersion", "apps/v1").put("version", "v1");
-			return ok(groups);
+		if (path.equals("/apis")) {
+			return Optional.of(ResourceType.groupList());
 		}
-		if (path.equals("/api/v1/namespaces")) {
-			return switch (method) {
-				case "GET" -> ok(list("NamespaceList", namespaces.values().stream().toList(), query));
-				case "POST" -> createNamespace(body);
-				default -> methodNotAllowed();
-			};
+		if (path.equals("/api/v1")) {
+			return Optional.of(ResourceType.resourceList("v1"));
 		}
-		if ((match = NAMESPACE.matcher(path)).matches() && method.equals("GET")) {
-			ObjectNode namespace = namespaces.get(match.group(1));
-			return namespace == null ? notFound("namespaces", match.group(1)) : ok(namespace);
-		}
-		if ((match = PODS.matcher(path)).matches() && method.equals("GET")) {
-			String namespace = match.group(1);
-			if (!namespaces.containsKey(namespace)) {
-				return notFound("namespaces", namespace);
+		for (JsonNode group : ResourceType.groupList().path("groups")) {
+			String groupVersion = group.at("/preferredVersion/groupVersion").asString();
+			if (path.equals("/apis/" + groupVersion)) {
+				return Optional.of(ResourceType.resourceList(groupVersion));
 			}
-			List<ObjectNode> inNamespace = pods.values()
-				.stream()
-				.filter(pod -> pod.path("metadata").path("namespace").asString().equals(namespace))
-				.toList();
-			return ok(list("PodList", inNamespace, query));
-		}
-		if ((match = POD.matcher(path)).matches()) {
-			String namespace = match.group(1);
-			String name = match.group(2);
-			if (!namespaces.containsKey(namespace)) {
-				return notFound("namespaces", namespace);
+			if (path.equals("/apis/" + group.path("name").asString())) {
+				ObjectNode apiGroup = ((ObjectNode) group.deepCopy()).put("kind", "APIGroup").put("apiVersion", "v1");
+				return Optional.of(apiGroup);
 			}
-			String key = namespace + "/" + name;
-			return switch (method) {
-				case "GET" -> pods.containsKey(key) ? ok(pods.get(key)) : notFound("pods", name);
-				case "DELETE" -> {
-					ObjectNode removed = pods.remove(key);
-					yield removed == null ? notFound("pods", name) : ok(removed);
-				}
-				case "PATCH" -> apply(namespace, name, query, contentType, body);
-				default -> methodNotAllowed();
-			};
 		}
-		return status(404, "NotFound", "the server could not find the requested resource");
+		return Optional.empty();
+	}
+
+	private ObjectNode list(ResourceType type, String namespace, Map<String, String> query) {
+		LabelSelector labels = LabelSelector.parse(query.getOrDefault("labelSelector", ""));
+		FieldSelector fields = FieldSelector.parse(query.getOrDefault("fieldSelector", ""));
+		ObjectNode list = NODES.objectNode().put("apiVersion", type.apiVersion()).put("kind", type.kind() + "List");
+		list.putObject("metadata").put("resourceVersion", cluster.currentResourceVersion());
+		ArrayNode array = list.putArray("items");
+		cluster.list(type, namespace)
+			.stream()
+			.filter(item -> labels.matches(item.path("metadata").path("labels")) && fields.matches(item))
+			.forEach(array::add);
+		return list;
+	}
+
+	private Answer delete(ResourceType type, String namespace, String name) {
+		ObjectNode removed = cluster.deleteForClient(type, namespace, name);
+		if (removed == null) {
+			return failure(Statuses.notFound(type, name));
+		}
+		if (type.equals(ResourceType.PODS)) {
+			return ok(removed);
+		}
+		// gone at once, no finalizer to wait for: the API server answers a Status, not the object
+		ObjectNode success = NODES.objectNode().put("kind", "Status").put("apiVersion", "v1");
+		success.putObject("metadata");
+		success.put("status", "Success");
+		ObjectNode details = success.putObject("details").put("name", name);
+		if (!type.group().isEmpty()) {
+			details.put("group", type.group());
+		}
+		details.put("kind", type.plural()).put("uid", removed.at("/metadata/uid").asString());
+		return ok(success);
 	}
 
 	private Answer createNamespace(String body) {
@@ -342,20 +515,18 @@ public final class FakeKubernetes implements AutoCloseable {
 		if (name.isEmpty()) {
 			return status(422, "Invalid", "Namespace \"\" is invalid: metadata.name: Required value: name or generateName is required");
 		}
-		synchronized (namespaces) {
-			if (namespaces.containsKey(name)) {
-				return status(409, "AlreadyExists", "namespaces \"" + name + "\" already exists");
-			}
-			Map<String, String> labels = new LinkedHashMap<>();
-			given.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
-			createNamespace(name, labels);
-			return new Answer(201, namespaces.get(name));
+		if (cluster.get(ResourceType.NAMESPACES, "", name) != null) {
+			return status(409, "AlreadyExists", "namespaces \"" + name + "\" already exists");
 		}
+		Map<String, String> labels = new LinkedHashMap<>();
+		given.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
+		createNamespace(name, labels);
+		return new Answer(201, cluster.get(ResourceType.NAMESPACES, "", name));
 	}
 
-	/** Server-side apply of a pod: creates or updates, and with dryRun=All stores nothing. */
-	private synchronized Answer apply(String namespace, String name, Map<String, String> query, String contentType,
-			String body) {
+	/** Server-side apply over HTTP: the request's checks, then {@link #store}. */
+	private Answer apply(ResourceType type, String namespace, String name, Map<String, String> query,
+			String contentType, String body) {
 		if (contentType == null || !contentType.startsWith(APPLY_YAML)) {
 			return status(415, "UnsupportedMediaType",
 					"the body of the request was in an unknown format - accepted media types include: "
@@ -373,120 +544,169 @@ public final class FakeKubernetes implements AutoCloseable {
 		catch (ManifestParseException ex) {
 			return status(400, "BadRequest", "error decoding YAML: " + ex.getMessage());
 		}
-		if (!(applied instanceof ObjectNode pod) || !"Pod".equals(pod.path("kind").asString(""))
-				|| !"v1".equals(pod.path("apiVersion").asString(""))) {
-			return status(400, "BadRequest", "the body of the request must be a v1 Pod");
+		if (!(applied instanceof ObjectNode config)) {
+			return status(400, "BadRequest", "error decoding YAML: the body is not an object");
 		}
-		String givenName = pod.path("metadata").path("name").asString("");
+		String apiVersion = config.path("apiVersion").asString("");
+		String kind = config.path("kind").asString("");
+		if (!apiVersion.equals(type.apiVersion()) || !kind.equals(type.kind())) {
+			// the field manager's version check, printing the group/version and kind as Go does
+			String groupVersion = apiVersion.contains("/") ? apiVersion : "/" + apiVersion;
+			return status(400, "BadRequest", "invalid object type: " + groupVersion + ", Kind=" + kind);
+		}
+		return store(type, namespace, name, config, new Writer(fieldManager, "Apply", "true".equals(query.get("force"))),
+				"All".equals(query.get("dryRun")));
+	}
+
+	/**
+	 * A write of a checked configuration by a field manager: name and namespace, the
+	 * namespace's existence, validation, Pod Security, field ownership; stored unless a dry run.
+	 */
+	private Answer store(ResourceType type, String namespace, String name, ObjectNode config, Writer writer,
+			boolean dryRun) {
+		if (config.at("/metadata/managedFields").isArray()) {
+			return status(400, "BadRequest", "metadata.managedFields must be nil");
+		}
+		String givenName = config.path("metadata").path("name").asString("");
 		if (!givenName.equals(name)) {
 			return status(400, "BadRequest",
 					"the name of the object (" + givenName + ") does not match the name on the URL (" + name + ")");
 		}
-		String givenNamespace = pod.path("metadata").path("namespace").asString(namespace);
+		String givenNamespace = config.path("metadata").path("namespace").asString(namespace);
 		if (!givenNamespace.equals(namespace)) {
 			return status(400, "BadRequest", "the namespace of the provided object does not match the namespace sent on the request");
 		}
-		Optional<String> refusal = PodSecurityBaseline.refusal(namespaces.get(namespace), pod);
-		if (refusal.isPresent()) {
-			return status(403, "Forbidden", "pods \"" + name + "\" is forbidden: " + refusal.get());
+		ObjectNode namespaceObject = cluster.get(ResourceType.NAMESPACES, "", namespace);
+		if (namespaceObject == null) {
+			return failure(Statuses.notFound(ResourceType.NAMESPACES, namespace));
 		}
-		String key = namespace + "/" + name;
-		ObjectNode existing = pods.get(key);
-		ObjectNode stored = pod.deepCopy();
-		ObjectNode metadata = (ObjectNode) stored.get("metadata");
-		metadata.put("namespace", namespace);
-		stamp(metadata, existing == null ? null : (ObjectNode) existing.get("metadata"));
-		metadata.putArray("managedFields")
-			.addObject()
-			.put("manager", fieldManager)
-			.put("operation", "Apply")
-			.put("apiVersion", "v1")
-			.put("time", now())
-			.put("fieldsType", "FieldsV1")
-			.putObject("fieldsV1");
-		if (existing != null && existing.has("status")) {
-			stored.set("status", existing.get("status").deepCopy());
+		ObjectNode existing = cluster.get(type, namespace, name);
+		ObjectNode applied = config.deepCopy();
+		applied.remove("status");
+		ManagedFields.Outcome outcome = ManagedFields.write(existing, applied, writer.manager(), writer.operation(),
+				writer.force(), FakeCluster.now());
+		if (outcome.object() == null) {
+			return failure(Statuses.conflict(outcome.conflicts()));
 		}
-		else {
-			stored.putObject("status").put("phase", "Pending").put("qosClass", "BestEffort");
+		ObjectNode stored = outcome.object();
+		ObjectNode metadata = stored.withObject("/metadata");
+		metadata.put("name", name).put("namespace", namespace);
+		Defaults.apply(type, stored);
+		List<Validation.FieldError> errors = Validation.errors(type, stored);
+		if (!errors.isEmpty()) {
+			return failure(Statuses.invalid(type, name, errors));
 		}
-		if (!"All".equals(query.get("dryRun"))) {
-			pods.put(key, stored);
-			if (existing == null) {
-				kubelet.schedule(() -> run(key, metadata.get("uid").asString()), 100, TimeUnit.MILLISECONDS);
+		List<String> warnings = new ArrayList<>();
+		if (type.equals(ResourceType.PODS)) {
+			Optional<String> refusal = PodSecurityBaseline.refusal(namespaceObject, stored);
+			if (refusal.isPresent()) {
+				return status(403, "Forbidden", "pods \"" + name + "\" is forbidden: " + refusal.get());
 			}
 		}
-		return new Answer(existing == null ? 201 : 200, stored);
+		else if (type.isWorkload()) {
+			JsonNode template = type.equals(ResourceType.CRONJOBS) ? stored.at("/spec/jobTemplate/spec/template")
+					: stored.at("/spec/template");
+			PodSecurityBaseline.refusal(namespaceObject, template).ifPresent(refusal -> warnings.add("would " + refusal));
+		}
+		// apiVersion and kind lead, as the API server writes them
+		ObjectNode ordered = NODES.objectNode().put("apiVersion", type.apiVersion()).put("kind", type.kind());
+		ordered.setAll(stored);
+		stored = ordered;
+		cluster.stamp(metadata, existing == null ? null : existing.get("metadata"));
+		if (type.isWorkload()) {
+			long generation = existing == null ? 1 : existing.at("/metadata/generation").asLong(1);
+			boolean specChanged = existing != null && !existing.path("spec").equals(stored.path("spec"));
+			metadata.put("generation", specChanged ? generation + 1 : generation);
+		}
+		if (!stored.has("status")) {
+			if (type.equals(ResourceType.PODS)) {
+				stored.putObject("status").put("phase", "Pending").put("qosClass", "BestEffort");
+			}
+			else {
+				stored.putObject("status");
+			}
+		}
+		if (!dryRun) {
+			cluster.put(type, stored);
+			cluster.applied(type, stored);
+		}
+		return new Answer(existing == null ? 201 : 200, stored, null, warnings, null);
 	}
 
 	/**
-	 * The simulated kubelet: the pod is scheduled and gets an IP; its containers run, unless an
-	 * image names a registry host ending in {@link #MISSING_IMAGE_HOST}, which cannot be pulled.
+	 * A pod's log as {@code text/plain}, of the container asked for or its only one; the last
+	 * {@code tailLines} when asked.
 	 */
-	private synchronized void run(String key, String uid) {
-		ObjectNode current = pods.get(key);
-		if (current == null || !current.path("metadata").path("uid").asString().equals(uid)) {
-			return;
-		}
-		// a copy, replaced whole: a reader may be writing the stored one out right now
-		ObjectNode pod = current.deepCopy();
-		String started = now();
-		((ObjectNode) pod.get("spec")).put("nodeName", "fake-node-1");
-		ObjectNode status = pod.putObject("status")
-			.put("hostIP", "10.0.0.1")
-			.put("podIP", "10.244.0." + podIps.incrementAndGet())
-			.put("startTime", started)
-			.put("qosClass", "BestEffort");
-		ArrayNode containers = status.putArray("containerStatuses");
-		boolean allRunning = true;
-		for (JsonNode container : pod.path("spec").path("containers")) {
-			String image = container.path("image").asString();
-			boolean pulled = !image.contains(MISSING_IMAGE_HOST + "/");
-			allRunning &= pulled;
-			ObjectNode containerStatus = containers.addObject()
-				.put("name", container.path("name").asString())
-				.put("image", image)
-				.put("imageID", "")
-				.put("ready", pulled)
-				.put("started", pulled)
-				.put("restartCount", 0);
-			if (pulled) {
-				containerStatus.put("containerID", "fake://" + UUID.randomUUID());
-				containerStatus.putObject("state").putObject("running").put("startedAt", started);
+	private Answer log(ObjectNode pod, Map<String, String> query) {
+		String name = pod.at("/metadata/name").asString();
+		List<String> containers = new ArrayList<>();
+		pod.at("/spec/containers").forEach(container -> containers.add(container.path("name").asString()));
+		String container = query.get("container");
+		if (container == null || container.isEmpty()) {
+			if (containers.size() != 1) {
+				return status(400, "BadRequest", "a container name must be specified for pod " + name
+						+ ", choose one of: [" + String.join(" ", containers) + "]");
 			}
-			else {
-				containerStatus.putObject("state")
-					.putObject("waiting")
-					.put("reason", "ImagePullBackOff")
-					.put("message", "Back-off pulling image \"" + image + "\"");
+			container = containers.get(0);
+		}
+		if (!containers.contains(container)) {
+			return status(400, "BadRequest", "container " + container + " is not valid for pod " + name);
+		}
+		JsonNode state = NODES.missingNode();
+		for (JsonNode containerStatus : pod.at("/status/containerStatuses")) {
+			if (containerStatus.path("name").asString().equals(container)) {
+				state = containerStatus.path("state");
 			}
 		}
-		status.put("phase", allRunning ? "Running" : "Pending");
-		ArrayNode conditions = status.putArray("conditions");
-		for (String type : List.of("PodScheduled", "Initialized", "ContainersReady", "Ready")) {
-			boolean met = allRunning || type.equals("PodScheduled") || type.equals("Initialized");
-			conditions.addObject().put("type", type).put("status", met ? "True" : "False").put("lastTransitionTime", started);
+		if (!state.has("running") && !state.has("terminated")) {
+			String reason = state.at("/waiting/reason").asString("ContainerCreating");
+			return status(400, "BadRequest", "container \"" + container + "\" in pod \"" + name + "\" is waiting to start: "
+					+ (reason.equals("ImagePullBackOff") || reason.equals("ErrImagePull") ? "trying and failing to pull image"
+							: reason));
 		}
-		pod.withObject("/metadata").put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
-		pods.put(key, pod);
+		String image = "";
+		for (JsonNode spec : pod.at("/spec/containers")) {
+			if (spec.path("name").asString().equals(container)) {
+				image = spec.path("image").asString();
+			}
+		}
+		String namespace = pod.at("/metadata/namespace").asString();
+		List<String> lines = cluster.log(namespace, name, container, image);
+		LogFollow follow = null;
+		if ("true".equals(query.get("follow"))) {
+			String uid = pod.at("/metadata/uid").asString();
+			String followed = container;
+			String followedImage = image;
+			follow = new LogFollow(() -> tail(namespace, name, uid, followed, followedImage), lines.size());
+		}
+		if (query.containsKey("tailLines")) {
+			int tail;
+			try {
+				tail = Integer.parseInt(query.get("tailLines"));
+			}
+			catch (NumberFormatException ex) {
+				return status(400, "BadRequest", "tailLines: Invalid value: \"" + query.get("tailLines") + "\": must be an integer");
+			}
+			lines = lines.subList(Math.max(0, lines.size() - tail), lines.size());
+		}
+		StringBuilder text = new StringBuilder();
+		lines.forEach(line -> text.append(line).append('\n'));
+		return new Answer(200, null, text.toString(), List.of(), follow);
 	}
 
-	private ObjectNode list(String kind, List<ObjectNode> items, Map<String, String> query) {
-		LabelSelector selector = LabelSelector.parse(query.getOrDefault("labelSelector", ""));
-		ObjectNode list = NODES.objectNode().put("apiVersion", "v1").put("kind", kind);
-		list.putObject("metadata").put("resourceVersion", Long.toString(resourceVersion.get()));
-		ArrayNode array = list.putArray("items");
-		items.stream()
-			.filter(item -> selector.matches(item.path("metadata").path("labels")))
-			.sorted((a, b) -> a.path("metadata").path("name").asString().compareTo(b.path("metadata").path("name").asString()))
-			.forEach(array::add);
-		return list;
-	}
-
-	private void stamp(ObjectNode metadata, ObjectNode previous) {
-		metadata.put("uid", previous == null ? UUID.randomUUID().toString() : previous.path("uid").asString());
-		metadata.put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
-		metadata.put("creationTimestamp", previous == null ? now() : previous.path("creationTimestamp").asString());
+	/** A container's log as it is now, and whether it still runs; empty once its pod is gone. */
+	private Optional<LogTail> tail(String namespace, String pod, String uid, String container, String image) {
+		synchronized (cluster) {
+			ObjectNode current = cluster.get(ResourceType.PODS, namespace, pod);
+			if (current == null || !current.at("/metadata/uid").asString().equals(uid)) {
+				return Optional.empty();
+			}
+			boolean running = false;
+			for (JsonNode status : current.at("/status/containerStatuses")) {
+				running |= status.path("name").asString().equals(container) && status.at("/state/running").isObject();
+			}
+			return Optional.of(new LogTail(cluster.log(namespace, pod, container, image), running));
+		}
 	}
 
 	private static ObjectNode version() {
@@ -500,10 +720,6 @@ public final class FakeKubernetes implements AutoCloseable {
 			.put("goVersion", "go1.24.0")
 			.put("compiler", "gc")
 			.put("platform", "linux/amd64");
-	}
-
-	private static String now() {
-		return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 	}
 
 	private static Map<String, String> query(String raw) {
@@ -524,20 +740,13 @@ public final class FakeKubernetes implements AutoCloseable {
 		return new Answer(200, body);
 	}
 
-	private static Answer notFound(String resource, String name) {
-		return status(404, "NotFound", resource + " \"" + name + "\" not found");
+	/** A failure {@code Status}, answered with its code. */
+	private static Answer failure(ObjectNode status) {
+		return new Answer(status.path("code").asInt(), status);
 	}
 
-	private static Answer methodNotAllowed() {
-		return status(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
-	}
-
-	/** A Kubernetes {@code Status}, as the API server answers every failure. */
 	private static Answer status(int code, String reason, String message) {
-		ObjectNode status = NODES.objectNode().put("kind", "Status").put("apiVersion", "v1");
-		status.putObject("metadata");
-		status.put("status", "Failure").put("message", message).put("reason", reason).put("code", code);
-		return new Answer(code, status);
+		return failure(Statuses.failure(code, reason, message));
 	}
 
 	/** One request as the server saw it; {@code query} is decoded. */
@@ -545,53 +754,26 @@ public final class FakeKubernetes implements AutoCloseable {
 			String body) {
 	}
 
-	private record Answer(int code, ObjectNode body) {
+	/** An answer: a JSON body, or {@code text} for a log, then more of it when followed; with {@code Warning} headers. */
+	private record Answer(int code, ObjectNode body, String text, List<String> warnings, LogFollow follow) {
+
+		Answer(int code, ObjectNode body) {
+			this(code, body, null, List.of(), null);
+		}
 	}
 
-	/** The equality-based label selectors: {@code a=b}, {@code a==b}, {@code a!=b}, {@code a}, {@code !a}. */
-	private record LabelSelector(List<String[]> requirements) {
+	/** A followed log: how to read it again, and how many of its lines have been sent. */
+	private record LogFollow(Supplier<Optional<LogTail>> tail, int sent) {
+	}
 
-		static LabelSelector parse(String text) {
-			List<String[]> requirements = new ArrayList<>();
-			for (String part : text.split(",")) {
-				String requirement = part.strip();
-				if (requirement.isEmpty()) {
-					continue;
-				}
-				String[] split;
-				if (requirement.contains("!=")) {
-					split = new String[] { "!=", requirement.substring(0, requirement.indexOf("!=")).strip(),
-							requirement.substring(requirement.indexOf("!=") + 2).strip() };
-				}
-				else if (requirement.contains("=")) {
-					String[] sides = requirement.split("==?", 2);
-					split = new String[] { "=", sides[0].strip(), sides[1].strip() };
-				}
-				else if (requirement.startsWith("!")) {
-					split = new String[] { "!", requirement.substring(1).strip(), null };
-				}
-				else {
-					split = new String[] { "exists", requirement, null };
-				}
-				requirements.add(split);
-			}
-			return new LabelSelector(requirements);
-		}
+	private record LogTail(List<String> lines, boolean running) {
+	}
 
-		boolean matches(JsonNode labels) {
-			for (String[] requirement : requirements) {
-				JsonNode value = labels.path(requirement[1]);
-				boolean ok = switch (requirement[0]) {
-					case "=" -> value.isString() && value.asString().equals(requirement[2]);
-					case "!=" -> !value.isString() || !value.asString().equals(requirement[2]);
-					case "!" -> value.isMissingNode();
-					default -> !value.isMissingNode();
-				};
-				if (!ok) {
-					return false;
-				}
-			}
-			return true;
-		}
+	/** Who writes an object, how ({@code Apply} or {@code Update}), and whether it takes fields from others. */
+	private record Writer(String manager, String operation, boolean force) {
+	}
+
+	/** What a resource path names; the type is empty when the server does not serve it. */
+	private record Request(Optional<ResourceType> type, String namespace, String name, String subresource) {
 	}
 }

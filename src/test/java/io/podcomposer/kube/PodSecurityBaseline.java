@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The part of the Pod Security admission controller the fake API server needs: in a namespace
  * labelled {@code pod-security.kubernetes.io/enforce: baseline} (or restricted), a pod adding a
- * capability beyond the default set, or running privileged, is refused in the controller's words.
+ * capability beyond the default set, sharing a host namespace, mounting a hostPath volume, using a
+ * host port or running privileged is refused in the controller's words.
  */
 final class PodSecurityBaseline {
 
@@ -38,9 +39,13 @@ final class PodSecurityBaseline {
 		for (String field : List.of("initContainers", "containers", "ephemeralContainers")) {
 			pod.path("spec").path(field).forEach(containers::add);
 		}
+		// in the order of the checks' IDs, as the admission controller reports them
 		List<String> violations = new ArrayList<>();
-		privileged(containers).ifPresent(violations::add);
 		capabilities(containers).ifPresent(violations::add);
+		hostNamespaces(pod.path("spec")).ifPresent(violations::add);
+		hostPathVolumes(pod.path("spec")).ifPresent(violations::add);
+		hostPorts(containers).ifPresent(violations::add);
+		privileged(containers).ifPresent(violations::add);
 		if (violations.isEmpty()) {
 			return Optional.empty();
 		}
@@ -75,6 +80,47 @@ final class PodSecurityBaseline {
 		}
 		return Optional.of("non-default capabilities (" + plural(names, "container", "containers") + " " + quoted(names)
 				+ " must not include " + quoted(forbidden) + " in securityContext.capabilities.add)");
+	}
+
+	private static Optional<String> hostNamespaces(JsonNode spec) {
+		List<String> set = new ArrayList<>();
+		for (String field : List.of("hostNetwork", "hostPID", "hostIPC")) {
+			if (spec.path(field).asBoolean(false)) {
+				set.add(field + "=true");
+			}
+		}
+		return set.isEmpty() ? Optional.empty() : Optional.of("host namespaces (" + String.join(", ", set) + ")");
+	}
+
+	private static Optional<String> hostPathVolumes(JsonNode spec) {
+		List<String> names = new ArrayList<>();
+		for (JsonNode volume : spec.path("volumes")) {
+			if (volume.has("hostPath")) {
+				names.add(volume.path("name").asString());
+			}
+		}
+		if (names.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of("hostPath volumes (" + plural(names, "volume", "volumes") + " " + quoted(names) + ")");
+	}
+
+	private static Optional<String> hostPorts(List<JsonNode> containers) {
+		Set<String> names = new LinkedHashSet<>();
+		Set<String> ports = new LinkedHashSet<>();
+		for (JsonNode container : containers) {
+			for (JsonNode port : container.path("ports")) {
+				if (port.path("hostPort").asInt(0) != 0) {
+					names.add(container.path("name").asString());
+					ports.add(Integer.toString(port.path("hostPort").asInt()));
+				}
+			}
+		}
+		if (names.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of("hostPort (" + plural(names, "container", "containers") + " " + quoted(names) + " "
+				+ plural(names, "uses", "use") + " " + plural(ports, "hostPort", "hostPorts") + " " + String.join(", ", ports) + ")");
 	}
 
 	private static String plural(Collection<String> items, String one, String many) {
