@@ -67,7 +67,7 @@ class DeployJourneyBrowserTest extends BrowserTest {
 		paste(browser, field(browser, "kubeconfig"), FakeKubeconfig.of(cluster, TOKEN));
 		submit(browser.findElement(By.cssSelector("form[enctype] button[type=submit]")));
 		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Cluster " + clusterName + " added");
-		waitFor(browser, (driver) -> driver.findElements(By.xpath("//tr[td[text()='" + clusterName + "']]//span[text()='reachable']"))
+		waitFor(browser, (driver) -> driver.findElements(By.xpath("//tr[td[@data-label='Name'][normalize-space(.)='" + clusterName + "']]//span[text()='reachable']"))
 			.size() == 1);
 
 		// 2. the shared-memory pair deployed from its template page, running, with events and both logs

@@ -1,7 +1,9 @@
 package io.podcomposer.deploy;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.podcomposer.TestAdmin;
 import io.podcomposer.clusters.ClusterService;
@@ -111,14 +113,40 @@ class DeploymentPagesTest {
 				"Deploy the latest revision");
 		assertThat(page.select(".deployment-actions a").eachText()).contains("Drift", "Delete…");
 
-		Document live = fragment(record, deployer);
+		Document live = eventually(() -> fragment(record, deployer),
+				(fragment) -> fragment.select(".pod .phase").text().equals("Running"));
 		assertThat(live.select("section#live")).hasSize(1);
 		assertThat(live.select("h1")).isEmpty();
+		assertThat(live.select(".pod-ip").text()).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+		assertThat(live.select("tr[data-container=web] .container-state").text()).startsWith("running since");
+		assertThat(live.select(".events-table td[data-label=Reason]").eachText()).isNotEmpty();
+		assertThat(page.select("#logs select[name=source] option").eachAttr("value")).containsExactly(name + "/web");
+		Document logs = fragment(record + "/logs?source=" + name + "/web&tailLines=50", deployer);
+		assertThat(logs.select("pre#log-output").text()).contains("starting container \"web\" from image \"nginx:1.28\"");
 
 		Document asViewer = page(record, user(unique("viewer")).roles("VIEWER"));
 		assertThat(asViewer.select(".deployment-actions button")).isEmpty();
 		assertThat(asViewer.select(".deployment-actions a").eachText()).containsExactly("Drift");
 		assertThat(asViewer.select("#logs")).isEmpty();
+	}
+
+	@Test
+	void aWorkloadShowsItsReplicasAndEachOfItsPods() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("replicated");
+		long template = template(name, "nginx");
+
+		MvcTestResult deployed = this.mvc.post().uri("/templates/" + template + "/deploy")
+			.param("clusterId", String.valueOf(this.clusterId)).param("namespace", "default").param("kind", "Deployment")
+			.with(deployer).with(csrf()).exchange();
+
+		String record = deployed.getResponse().getRedirectedUrl();
+		Document live = eventually(() -> fragment(record, deployer),
+				(fragment) -> fragment.select(".replicas dd").text().contains("1 ready"));
+		assertThat(live.select(".replicas dd").text()).startsWith("1 desired · 1 ready · 1 available");
+		assertThat(live.select(".pod .mono").first().text()).startsWith(name + "-");
+		assertThat(page(record, deployer).select("#logs select[name=source] option").eachAttr("value")).singleElement()
+			.satisfies((source) -> assertThat(source).startsWith(name + "-").endsWith("/web"));
 	}
 
 	@Test
@@ -203,6 +231,38 @@ class DeploymentPagesTest {
 	}
 
 	@Test
+	void fieldsAnotherManagerOwnsAreNamedAndCanBeTakenOver() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("owned");
+		long template = template(name, "nginx");
+		assertThat(deploy(template, "default", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
+		this.cluster.applyAs("kubectl-edit", "default", """
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: %s
+				  labels:
+				    tier: edited
+				""".formatted(name), true);
+
+		MvcTestResult refused = deploy(template, "default", Map.of(), deployer);
+
+		assertThat(refused).hasStatus(HttpStatus.CONFLICT);
+		Document conflict = Jsoup.parse(refused.getResponse().getContentAsString());
+		assertThat(conflict.select("h1").text()).isEqualTo("Other field managers own these fields");
+		assertThat(conflict.select(".conflicts-table td[data-label=Manager]").eachText()).contains("kubectl-edit");
+		assertThat(conflict.select(".conflicts-table td[data-label=Field]").text()).contains("tier");
+		assertThat(conflict.select("a[href^=/deployments/]").attr("href")).matches("/deployments/\\d+");
+		assertThat(conflict.select("form.buttons input[name=force]").val()).isEqualTo("true");
+
+		MvcTestResult takenOver = repost(conflict, deployer);
+		assertThat(takenOver).hasStatus(HttpStatus.FOUND);
+		assertThat(this.cluster.pod("default", name).orElseThrow().at("/metadata/labels/tier").asString()).isEqualTo("front");
+		assertThat(page(takenOver.getResponse().getRedirectedUrl(), deployer).select(".deploy-message").text())
+			.contains("taking over fields of other managers");
+	}
+
+	@Test
 	void theHistoryIsFilteredByTemplateAndClusterAndTheTemplatePageShowsWhereItRunsUntilDeleted() throws Exception {
 		RequestPostProcessor deployer = deployer();
 		String first = unique("first");
@@ -263,6 +323,25 @@ class DeploymentPagesTest {
 		MvcTestResult result = this.mvc.get().uri(uri).with(who).exchange();
 		assertThat(result).hasStatusOk();
 		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
+	/** What {@code read} answers once it satisfies {@code done}; the simulated cluster takes a moment. */
+	private static Document eventually(Reader read, Predicate<Document> done) throws Exception {
+		long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		Document found = read.read();
+		while (!done.test(found) && System.nanoTime() < until) {
+			Thread.sleep(100);
+			found = read.read();
+		}
+		assertThat(done).as("what the page shows in time").accepts(found);
+		return found;
+	}
+
+	/** Reads a page. */
+	private interface Reader {
+
+		Document read() throws Exception;
+
 	}
 
 	private Document fragment(String uri, RequestPostProcessor who) throws Exception {
