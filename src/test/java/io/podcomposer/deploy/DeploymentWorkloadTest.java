@@ -216,17 +216,7 @@ class DeploymentWorkloadTest {
 	}
 
 	private JsonNode waitFor(long id, Predicate<JsonNode> condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		JsonNode live;
-		do {
-			live = json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + id)).get("live");
-			if (condition.test(live)) {
-				return live;
-			}
-			Thread.sleep(100);
-		}
-		while (System.nanoTime() < deadline);
-		throw new AssertionError("the live state never got there: " + live);
+		return DeployTests.waitForLive(this.mvc, id, condition);
 	}
 
 }
