@@ -120,8 +120,14 @@ public class Deployments {
 				pods.add(state);
 				events.about("Pod", state.name());
 			}
-			return LiveState.ofWorkload(replicas(kind, object), pods, events.newestFirst(),
-					joined(progress(kind, object), events.unreadable()));
+			if (kind == WorkloadKind.DEPLOYMENT) {
+				// a Deployment's pods are made by its ReplicaSets, whose events say why they could not be
+				for (JsonNode replicaSet : calls.list(WorkloadKind.REPLICA_SET, record.getNamespace(), selector(kind, object))) {
+					events.about("ReplicaSet", replicaSet.path("metadata").path("name").asString());
+				}
+			}
+			return LiveState.ofWorkload(replicas(kind, object), LiveState.conditions(object), pods,
+					events.newestFirst(), joined(progress(kind, object), events.unreadable()));
 		}
 		catch (ClusterCallException ex) {
 			return LiveState.unavailable(ex.getMessage());
@@ -329,7 +335,7 @@ public class Deployments {
 		if (selector == null) {
 			return List.of();
 		}
-		return calls.pods(record.getNamespace(), selector).stream().limit(MAX_PODS).toList();
+		return calls.list(WorkloadKind.POD, record.getNamespace(), selector).stream().limit(MAX_PODS).toList();
 	}
 
 	/** The label selector of the workload's pods; null for a CronJob, whose pods belong to its Jobs. */

@@ -24,8 +24,19 @@ public record LiveState(boolean exists, String message, String phase, String pod
 				pod.containers(), null, List.of(pod), events);
 	}
 
-	static LiveState ofWorkload(Replicas replicas, List<PodState> pods, List<Event> events, String message) {
-		return new LiveState(true, message, null, null, null, null, List.of(), List.of(), replicas, pods, events);
+	static LiveState ofWorkload(Replicas replicas, List<Condition> conditions, List<PodState> pods, List<Event> events,
+			String message) {
+		return new LiveState(true, message, null, null, null, null, conditions, List.of(), replicas, pods, events);
+	}
+
+	/** The object's status conditions: a pod's Ready, a Deployment's Available or ReplicaFailure, a Job's Complete. */
+	static List<Condition> conditions(JsonNode object) {
+		List<Condition> conditions = new ArrayList<>();
+		for (JsonNode condition : object.path("status").path("conditions")) {
+			conditions.add(new Condition(text(condition, "type"), text(condition, "status"), text(condition, "reason"),
+					text(condition, "message"), text(condition, "lastTransitionTime")));
+		}
+		return conditions;
 	}
 
 	/** A pod condition such as Ready. */
@@ -64,11 +75,7 @@ public record LiveState(boolean exists, String message, String phase, String pod
 
 		static PodState of(JsonNode pod) {
 			JsonNode status = pod.path("status");
-			List<Condition> conditions = new ArrayList<>();
-			for (JsonNode condition : status.path("conditions")) {
-				conditions.add(new Condition(text(condition, "type"), text(condition, "status"), text(condition, "reason"),
-						text(condition, "message"), text(condition, "lastTransitionTime")));
-			}
+			List<Condition> conditions = LiveState.conditions(pod);
 			List<ContainerState> containers = new ArrayList<>();
 			containers(pod, "initContainers", "initContainerStatuses", true, containers);
 			containers(pod, "containers", "containerStatuses", false, containers);

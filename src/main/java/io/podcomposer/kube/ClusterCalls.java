@@ -78,12 +78,13 @@ public final class ClusterCalls {
 	public boolean delete(WorkloadKind kind, String namespace, String name) {
 		DeleteOptions options = new DeleteOptions();
 		options.setPropagationPolicy("Background");
-		return found(call(() -> api(kind).delete(namespace, name, options))).isPresent();
+		// a success answers the object, or a Status when the server deletes in the background
+		return call(() -> api(kind).delete(namespace, name, options)).isSuccess();
 	}
 
-	/** The pods of the namespace that match the label selector. */
-	public List<JsonNode> pods(String namespace, String labelSelector) {
-		return items(succeeded(call(() -> dynamic("", "v1", "pods").list(namespace, new ListOptions().labelSelector(labelSelector)))));
+	/** The objects of this kind in the namespace that match the label selector. */
+	public List<JsonNode> list(WorkloadKind kind, String namespace, String labelSelector) {
+		return items(succeeded(call(() -> api(kind).list(namespace, new ListOptions().labelSelector(labelSelector)))));
 	}
 
 	/** The events of the namespace about the object of this kind and name. */
@@ -186,7 +187,8 @@ public final class ClusterCalls {
 	}
 
 	private static Optional<JsonNode> found(KubernetesApiResponse<DynamicKubernetesObject> response) {
-		return response.isSuccess() ? Optional.of(tree(response.getObject().getRaw())) : Optional.empty();
+		return (response.isSuccess() && response.getObject() != null) ? Optional.of(tree(response.getObject().getRaw()))
+				: Optional.empty();
 	}
 
 	private static List<JsonNode> items(KubernetesApiResponse<DynamicKubernetesListObject> response) {

@@ -1,7 +1,9 @@
 package io.podcomposer.deploy;
 
 import java.io.UnsupportedEncodingException;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.podcomposer.TestAdmin;
 import io.podcomposer.clusters.ClusterService;
@@ -108,6 +110,21 @@ final class DeployTests {
 		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The deployment's live state once it meets the condition, read again and again for up to 10 s. */
+	static JsonNode waitForLive(MockMvcTester mvc, long id, Predicate<JsonNode> condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		JsonNode live;
+		do {
+			live = json(call(mvc, HttpMethod.GET, "/api/v1/deployments/" + id)).get("live");
+			if (condition.test(live)) {
+				return live;
+			}
+			Thread.sleep(100);
+		}
+		while (System.nanoTime() < deadline);
+		throw new AssertionError("the live state never got there: " + live);
 	}
 
 }

@@ -1,8 +1,8 @@
 package io.podcomposer.deploy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import io.podcomposer.TestAdmin;
 import io.podcomposer.clusters.ClusterService;
@@ -355,18 +355,8 @@ class DeploymentApiTest {
 		return waitFor(id, (live) -> phase.equals(live.path("phase").asString("")));
 	}
 
-	private JsonNode waitFor(long id, java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		JsonNode live;
-		do {
-			live = json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + id)).get("live");
-			if (condition.test(live)) {
-				return live;
-			}
-			Thread.sleep(50);
-		}
-		while (System.nanoTime() < deadline);
-		throw new AssertionError("the live state never got there: " + live);
+	private JsonNode waitFor(long id, Predicate<JsonNode> condition) throws InterruptedException {
+		return DeployTests.waitForLive(this.mvc, id, condition);
 	}
 
 	private static void assertProblem(MvcTestResult result, HttpStatus status, String detail) {
