@@ -131,6 +131,23 @@ class DeploymentPagesTest {
 	}
 
 	@Test
+	void aContainerWhoseImageCannotBePulledShowsWhyItWaits() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("unpullable");
+		String record = deploy(template(name, "unpullable"), "default", Map.of(), deployer).getResponse()
+			.getRedirectedUrl();
+
+		Document live = eventually(() -> fragment(record, deployer),
+				(fragment) -> fragment.select("tr[data-container=web] .container-state").text().contains("ImagePullBackOff"));
+		assertThat(live.select("tr[data-container=web] .container-state").text()).startsWith("waiting ImagePullBackOff");
+		assertThat(live.select("tr[data-container=web] .container-state .badge").hasClass("danger")).isTrue();
+		assertThat(live.select("tr[data-container=web] td[data-label=Ready]").text()).isEqualTo("no");
+		assertThat(live.select(".events-table tr.warning td[data-label=Message]").text()).contains(FakeKubernetes.MISSING_IMAGE_HOST);
+		Document logs = fragment(record + "/logs?source=" + name + "/web", deployer);
+		assertThat(logs.select("pre.log-problem").text()).contains("is waiting to start");
+	}
+
+	@Test
 	void aWorkloadShowsItsReplicasAndEachOfItsPods() throws Exception {
 		RequestPostProcessor deployer = deployer();
 		String name = unique("replicated");
@@ -350,12 +367,19 @@ class DeploymentPagesTest {
 		return Jsoup.parse(result.getResponse().getContentAsString());
 	}
 
-	/** A template named as its pod: an nginx with a tag and a tier label, or the shared-memory pair with IPC_LOCK. */
+	/**
+	 * A template named as its pod: an nginx with a tag and a tier label, the same from a registry that cannot be
+	 * pulled from, or a pod with IPC_LOCK.
+	 */
 	private long template(String name, String shape) {
 		String manifest = switch (shape) {
 			case "nginx" -> """
 					{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "%s", "labels": {"tier": "${TIER}"}},
 					 "spec": {"containers": [{"name": "web", "image": "nginx:${TAG}"}]}}""".formatted(name);
+			case "unpullable" -> """
+					{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "%s", "labels": {"tier": "${TIER}"}},
+					 "spec": {"containers": [{"name": "web", "image": "%s/web:${TAG}"}]}}""".formatted(name,
+					FakeKubernetes.MISSING_IMAGE_HOST);
 			default -> """
 					{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "%s"},
 					 "spec": {"containers": [{"name": "consumer", "image": "busybox:1.36",
