@@ -26,8 +26,8 @@ final class DeployAnswers {
 	 * A confirmation: the changes to a live object, or the fields other managers own. Sending
 	 * {@code fields} to {@code action} again, with {@code confirmed} or {@code force}, goes on.
 	 */
-	record Confirmation(String action, List<DeployForm.Field> fields, String cancel, List<LineDiff.Hunk> hunks,
-			List<FieldConflict> conflicts, String message, DeploymentView failed) {
+	record Confirmation(String subject, String action, List<DeployForm.Field> fields, String cancel,
+			List<LineDiff.Hunk> hunks, List<FieldConflict> conflicts, String message, DeploymentView failed) {
 
 		public boolean conflict() {
 			return !this.conflicts.isEmpty();
@@ -36,16 +36,18 @@ final class DeployAnswers {
 	}
 
 	/**
+	 * @param subject what is deployed where, in words, for a confirmation
 	 * @param badInput the page for input refused before anything was recorded, given the reason
 	 */
-	static String show(Supplier<Deployer.DeployOutcome> deploy, String action, List<DeployForm.Field> fields,
-			String cancel, Model model, HttpServletResponse response, Function<String, String> badInput) {
+	static String show(Supplier<Deployer.DeployOutcome> deploy, Supplier<String> subject, String action,
+			List<DeployForm.Field> fields, String cancel, Model model, HttpServletResponse response,
+			Function<String, String> badInput) {
 		try {
 			Deployer.DeployOutcome outcome = deploy.get();
 			if (outcome.record() != null) {
 				return "redirect:/deployments/" + outcome.record().id();
 			}
-			model.addAttribute("confirmation", new Confirmation(action, fields, cancel,
+			model.addAttribute("confirmation", new Confirmation(subject.get(), action, fields, cancel,
 					LineDiff.read(outcome.pendingDiff()), List.of(), null, null));
 			return "deployments/confirm";
 		}
@@ -53,8 +55,8 @@ final class DeployAnswers {
 			DeploymentView failed = ex.deployment();
 			if (failed != null && !ex.conflicts().isEmpty()) {
 				response.setStatus(ex.getStatusCode().value());
-				model.addAttribute("confirmation", new Confirmation(action, fields, cancel, List.of(), ex.conflicts(),
-						ex.getBody().getDetail(), failed));
+				model.addAttribute("confirmation", new Confirmation(subject.get(), action, fields, cancel, List.of(),
+						ex.conflicts(), ex.getBody().getDetail(), failed));
 				return "deployments/confirm";
 			}
 			if (failed != null) {

@@ -73,8 +73,8 @@ class DeployPagesController {
 		DeployForm form = DeployForm.read(params);
 		return DeployAnswers.show(
 				() -> this.deployer.deploy(form.request(id, "dryRun".equals(action), force), !confirmed && !force),
-				"/templates/" + id + "/deploy", form.fields(), "/templates/" + id + "/deploy", model, response,
-				(problem) -> page(this.templates.deployable(id), form, problem, model));
+				() -> subject(id, form), "/templates/" + id + "/deploy", form.fields(), "/templates/" + id + "/deploy",
+				model, response, (problem) -> page(this.templates.deployable(id), form, problem, model));
 	}
 
 	/** The namespaces of a cluster, for the form's list; a cluster that cannot be asked says why, and any name may be typed. */
@@ -89,6 +89,13 @@ class DeployPagesController {
 		}
 		model.addAttribute("check", check);
 		return "deployments/deploy :: namespaceOptions";
+	}
+
+	/** What the form deploys where, in words; the deploy has read the template and the cluster already. */
+	private String subject(long id, DeployForm form) {
+		String revision = form.revision().isBlank() ? "the latest revision" : "revision " + form.revision();
+		return this.templates.deployable(id).name() + ", " + revision + ", to "
+				+ this.clusters.get(Long.parseLong(form.clusterId())).name() + "/" + form.namespace();
 	}
 
 	private String page(TemplateService.Deployable template, DeployForm form, String problem, Model model) {

@@ -143,7 +143,7 @@ class DeploymentPagesController {
 			@RequestParam(defaultValue = "false") boolean confirmed, @RequestParam(defaultValue = "false") boolean force,
 			Model model, HttpServletResponse response, RedirectAttributes flash) {
 		return DeployAnswers.show(() -> this.deployments.redeploy(id, latest, force, !confirmed && !force),
-				"/deployments/" + id + "/redeploy", List.of(new DeployForm.Field("latest", String.valueOf(latest))),
+				() -> subject(this.deployments.get(id), latest), "/deployments/" + id + "/redeploy", List.of(new DeployForm.Field("latest", String.valueOf(latest))),
 				"/deployments/" + id, model, response, (problem) -> {
 					flash.addFlashAttribute("problem", new PageProblem("actions", problem));
 					return "redirect:/deployments/" + id;
@@ -156,6 +156,11 @@ class DeploymentPagesController {
 		model.addAttribute("templateId", id);
 		model.addAttribute("running", this.deployments.runningNow(id));
 		return "deployments/runs :: runs";
+	}
+
+	private static String subject(DeploymentView deployment, boolean latest) {
+		return deployment.templateName() + ", " + (latest ? "the latest revision" : "revision " + deployment.revision())
+				+ ", to " + deployment.clusterName() + "/" + deployment.namespace() + " again";
 	}
 
 	private static List<LogSource> logSources(LiveState live) {

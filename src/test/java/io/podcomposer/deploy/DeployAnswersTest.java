@@ -36,6 +36,7 @@ class DeployAnswersTest {
 
 		DeployAnswers.Confirmation confirmation = (DeployAnswers.Confirmation) this.model.get("confirmation");
 		assertThat(confirmation.conflict()).isFalse();
+		assertThat(confirmation.subject()).isEqualTo("web to staging/team-a");
 		assertThat(confirmation.action()).isEqualTo("/templates/1/deploy");
 		assertThat(confirmation.fields()).isEqualTo(FIELDS);
 		assertThat(confirmation.hunks()).singleElement()
@@ -78,7 +79,7 @@ class DeployAnswersTest {
 	}
 
 	private String show(Supplier<Deployer.DeployOutcome> deploy) {
-		return DeployAnswers.show(deploy, "/templates/1/deploy", FIELDS, "/templates/1/deploy", this.model, this.response,
+		return DeployAnswers.show(deploy, () -> "web to staging/team-a", "/templates/1/deploy", FIELDS, "/templates/1/deploy", this.model, this.response,
 				(problem) -> "form: " + problem);
 	}
 

@@ -210,6 +210,8 @@ class DeploymentPagesTest {
 		assertThat(paused).hasStatusOk();
 		Document confirm = Jsoup.parse(paused.getResponse().getContentAsString());
 		assertThat(confirm.select("h1").text()).isEqualTo("Apply these changes?");
+		assertThat(confirm.select(".confirm-subject").text()).isEqualTo(name + ", the latest revision, to "
+				+ this.clusterName + "/default");
 		assertThat(confirm.select("table.diff tr.removed").text()).contains("tier: front");
 		assertThat(confirm.select("table.diff tr.added").text()).contains("tier: back");
 		assertThat(this.cluster.pod("default", name).orElseThrow().at("/metadata/labels/tier").asString()).isEqualTo("front");
