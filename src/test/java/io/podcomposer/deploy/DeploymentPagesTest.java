@@ -246,7 +246,7 @@ class DeploymentPagesTest {
 		assertThat(page(second, deployer).select(".deploy-message").text()).isEqualTo("Pod " + name + " unchanged.");
 
 		Document drift = page(second + "/drift", deployer);
-		assertThat(drift.select(".empty").text()).startsWith("No drift");
+		assertThat(drift.select(".no-drift").text()).startsWith("No drift");
 	}
 
 	@Test
@@ -254,7 +254,7 @@ class DeploymentPagesTest {
 		RequestPostProcessor deployer = deployer();
 		String name = unique("owned");
 		long template = template(name, "nginx");
-		assertThat(deploy(template, "default", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
+		String first = deploy(template, "default", Map.of(), deployer).getResponse().getRedirectedUrl();
 		this.cluster.applyAs("kubectl-edit", "default", """
 				apiVersion: v1
 				kind: Pod
@@ -263,6 +263,11 @@ class DeploymentPagesTest {
 				  labels:
 				    tier: edited
 				""".formatted(name), true);
+
+		Document drift = page(first + "/drift", deployer);
+		assertThat(drift.select("table.diff tr.removed").text()).contains("tier: front");
+		assertThat(drift.select("table.diff tr.added").text()).contains("tier: edited");
+		assertThat(drift.select(".drift-card li").text()).startsWith("kubectl-edit (Apply");
 
 		MvcTestResult refused = deploy(template, "default", Map.of(), deployer);
 
