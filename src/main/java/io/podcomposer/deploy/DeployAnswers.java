@@ -47,7 +47,12 @@ final class DeployAnswers {
 			if (outcome.record() != null) {
 				return "redirect:/deployments/" + outcome.record().id();
 			}
-			model.addAttribute("confirmation", new Confirmation(subject.get(), action, fields, cancel,
+			// applying after the confirmation applies the revision whose diff was shown, not a newer one
+			List<DeployForm.Field> pinned = fields.stream()
+				.map((field) -> field.name().equals("revision")
+						? new DeployForm.Field("revision", Integer.toString(outcome.pendingRevision())) : field)
+				.toList();
+			model.addAttribute("confirmation", new Confirmation(subject.get(), action, pinned, cancel,
 					LineDiff.read(outcome.pendingDiff()), List.of(), null, null));
 			return "deployments/confirm";
 		}

@@ -131,18 +131,18 @@ public class Deployer {
 			JsonNode wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
 			String diff = live.map((current) -> diff(current, wouldBe)).orElse(null);
 			if (request.dryRun()) {
-				return new DeployOutcome(finish(record, DeployStatus.DryRunPassed,
+				return DeployOutcome.ended(finish(record, DeployStatus.DryRunPassed,
 						"The server-side dry run passed: " + what(record) + " would be "
 								+ (live.isEmpty() ? "created" : diff.isEmpty() ? "unchanged" : "configured") + ".",
-						warnings, diff), null);
+						warnings, diff));
 			}
 			if (pauseForChanges && diff != null && !diff.isEmpty() && !request.force()) {
-				return new DeployOutcome(null, diff);
+				return new DeployOutcome(null, diff, rendered.revision());
 			}
 			calls.apply(manifest.kind(), namespace, object, false, request.force());
-			return new DeployOutcome(finish(record, DeployStatus.Applied, what(record) + " "
+			return DeployOutcome.ended(finish(record, DeployStatus.Applied, what(record) + " "
 					+ (live.isEmpty() ? "created" : diff.isEmpty() ? "unchanged" : "configured")
-					+ (request.force() ? ", taking over fields of other managers" : "") + ".", warnings, diff), null);
+					+ (request.force() ? ", taking over fields of other managers" : "") + ".", warnings, diff));
 		}
 		catch (ClusterCallException ex) {
 			String message = ex.getMessage();
@@ -202,8 +202,16 @@ public class Deployer {
 		return DeploymentView.of(saved);
 	}
 
-	/** A deploy that ended ({@code record}), or one paused before changing a live object ({@code pendingDiff}). */
-	public record DeployOutcome(DeploymentView record, String pendingDiff) {
+	/**
+	 * A deploy that ended ({@code record}), or one paused before changing a live object
+	 * ({@code pendingDiff}, the diff of revision {@code pendingRevision}).
+	 */
+	public record DeployOutcome(DeploymentView record, String pendingDiff, int pendingRevision) {
+
+		static DeployOutcome ended(DeploymentView record) {
+			return new DeployOutcome(record, null, record.revision());
+		}
+
 	}
 
 	/** Where the last deploy of this user went, if any. */

@@ -1,6 +1,7 @@
 package io.podcomposer.deploy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -124,11 +125,12 @@ public record LiveState(boolean exists, String message, String phase, String pod
 	/** An event about the object or one of its pods. */
 	public record Event(String type, String reason, String message, String time, int count, String object) {
 
+		/** Newest first; events of the same second stay in the reverse of the cluster's (oldest first) order. */
 		static List<Event> newestFirst(List<JsonNode> events) {
-			return events.stream()
-				.map(Event::of)
-				.sorted(Comparator.comparing((Event event) -> (event.time() == null) ? "" : event.time()).reversed())
-				.toList();
+			List<Event> read = new ArrayList<>(events.stream().map(Event::of).toList());
+			Collections.reverse(read);
+			read.sort(Comparator.comparing((Event event) -> (event.time() == null) ? "" : event.time()).reversed());
+			return read;
 		}
 
 		private static Event of(JsonNode event) {

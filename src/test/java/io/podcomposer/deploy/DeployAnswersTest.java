@@ -25,14 +25,14 @@ class DeployAnswersTest {
 
 	@Test
 	void anEndedDeployLeadsToItsRecord() {
-		assertThat(show(() -> new Deployer.DeployOutcome(record(7, DeployStatus.Applied), null))).isEqualTo("redirect:/deployments/7");
+		assertThat(show(() -> Deployer.DeployOutcome.ended(record(7, DeployStatus.Applied)))).isEqualTo("redirect:/deployments/7");
 	}
 
 	@Test
 	void aPausedDeployAsksToConfirmTheDiffWithTheFormToSendAgain() {
 		String diff = "--- live\n+++ new\n@@ -1 +1 @@\n-tier: front\n+tier: back\n";
 
-		assertThat(show(() -> new Deployer.DeployOutcome(null, diff))).isEqualTo("deployments/confirm");
+		assertThat(show(() -> new Deployer.DeployOutcome(null, diff, 3))).isEqualTo("deployments/confirm");
 
 		DeployAnswers.Confirmation confirmation = (DeployAnswers.Confirmation) this.model.get("confirmation");
 		assertThat(confirmation.conflict()).isFalse();
@@ -42,6 +42,19 @@ class DeployAnswersTest {
 		assertThat(confirmation.hunks()).singleElement()
 			.satisfies((hunk) -> assertThat(hunk.lines()).extracting((line) -> line.text())
 				.containsExactly("tier: front", "tier: back"));
+	}
+
+	@Test
+	void theConfirmationAppliesTheRevisionWhoseDiffItShowsNotALaterOne() {
+		List<DeployForm.Field> latest = List.of(new DeployForm.Field("namespace", "team-a"),
+				new DeployForm.Field("revision", ""));
+
+		DeployAnswers.show(() -> new Deployer.DeployOutcome(null, "--- live\n+++ new\n@@ -1 +1 @@\n-a\n+b\n", 3),
+				() -> "web to staging/team-a", "/templates/1/deploy", latest, "/templates/1/deploy", this.model,
+				this.response, (problem) -> "form: " + problem);
+
+		assertThat(((DeployAnswers.Confirmation) this.model.get("confirmation")).fields()).containsExactly(
+				new DeployForm.Field("namespace", "team-a"), new DeployForm.Field("revision", "3"));
 	}
 
 	@Test

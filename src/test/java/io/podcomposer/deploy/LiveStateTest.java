@@ -75,6 +75,13 @@ class LiveStateTest {
 						""")));
 
 		assertThat(events).extracting(LiveState.Event::reason).containsExactly("BackOff", "Pulled", "Scheduled");
+		assertThat(LiveState.Event.newestFirst(List.of(
+				ManifestReader.readYaml("{reason: Pulling, lastTimestamp: \"2026-11-29T05:00:00Z\"}"),
+				ManifestReader.readYaml("{reason: Pulled, lastTimestamp: \"2026-11-29T05:00:00Z\"}"),
+				ManifestReader.readYaml("{reason: Started, lastTimestamp: \"2026-11-29T05:00:00Z\"}"))))
+			.as("the same second: the cluster's order, reversed")
+			.extracting(LiveState.Event::reason)
+			.containsExactly("Started", "Pulled", "Pulling");
 		assertThat(events.get(0).count()).isEqualTo(7);
 		assertThat(events.get(0).object()).isEqualTo("Pod/web-1");
 	}
