@@ -8,10 +8,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.podcomposer.PodComposerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The portal started on a data folder of a test's own, with cluster settings given as an operator
@@ -62,6 +72,38 @@ final class ClusterPortal implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** {@code GET /api/v1/clusters}, as a list. */
+	List<JsonNode> clusters() {
+		HttpResponse<String> list = send("GET", "/api/v1/clusters", null);
+		assertThat(list.statusCode()).isEqualTo(200);
+		return JsonMapper.shared().readTree(list.body()).valueStream().toList();
+	}
+
+	/** {@code POST /api/v1/clusters/{id}/check}, which must answer 200. */
+	JsonNode check(long id) {
+		HttpResponse<String> check = send("POST", "/api/v1/clusters/" + id + "/check", null);
+		assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+		return JsonMapper.shared().readTree(check.body());
+	}
+
+	/** Runs the call on two threads let go at the same moment, as two instances starting together. */
+	static <T> List<T> twiceAtOnce(Callable<T> call) throws InterruptedException, ExecutionException {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			Callable<T> waiting = () -> {
+				start.await();
+				return call.call();
+			};
+			List<Future<T>> results = List.of(pool.submit(waiting), pool.submit(waiting));
+			start.countDown();
+			return List.of(results.get(0).get(), results.get(1).get());
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 

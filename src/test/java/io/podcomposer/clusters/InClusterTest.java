@@ -5,11 +5,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.podcomposer.kube.FakeKubernetes;
 import io.podcomposer.security.FreshPortal;
@@ -54,22 +49,22 @@ class InClusterTest {
 			assertThat(row.get("server").asString()).isEqualTo(cluster.url());
 			assertThat(row.get("authKind").asString()).isEqualTo("SERVICE_ACCOUNT");
 			assertThat(row.get("createdBy").asString()).isEqualTo("system");
-			assertThat(check(portal, id).get("message").asString()).startsWith("The service account's token cannot be read "
+			assertThat(portal.check(id).get("message").asString()).startsWith("The service account's token cannot be read "
 					+ "from " + this.serviceAccount.resolve("token") + " (NoSuchFileException)");
 
 			Files.writeString(this.serviceAccount.resolve("ca.crt"), cluster.caPem());
 			Files.writeString(this.serviceAccount.resolve("token"), TOKEN + "\n");
-			JsonNode reached = check(portal, id);
+			JsonNode reached = portal.check(id);
 			assertThat(reached.get("reachable").asBoolean()).as(reached.toString()).isTrue();
 			assertThat(reached.get("namespaces").toString()).contains("default");
 
 			Files.writeString(this.serviceAccount.resolve("token"), "no-longer-valid");
-			assertThat(check(portal, id).get("message").asString()).contains("401");
+			assertThat(portal.check(id).get("message").asString()).contains("401");
 
 			// the kubelet rotates the projected token: the next connection uses the new one
 			cluster.allowServiceAccountToken(ROTATED);
 			Files.writeString(this.serviceAccount.resolve("token"), ROTATED);
-			JsonNode rotated = check(portal, id);
+			JsonNode rotated = portal.check(id);
 			assertThat(rotated.get("reachable").asBoolean()).isTrue();
 			assertThat(rotated.get("message").asString()).as("the service account may not list namespaces")
 				.contains(FakeKubernetes.SERVICE_ACCOUNT);
@@ -84,7 +79,7 @@ class InClusterTest {
 			.doesNotContain(TOKEN, ROTATED);
 
 		try (FakeKubernetes cluster = FakeKubernetes.start(TOKEN); ClusterPortal portal = start(cluster, false)) {
-			assertThat(list(portal)).noneMatch((each) -> each.get("inCluster").asBoolean());
+			assertThat(portal.clusters()).noneMatch((each) -> each.get("inCluster").asBoolean());
 			HttpResponse<String> kept = portal.send("GET", "/api/v1/clusters/" + id, null);
 			assertThat(kept.statusCode()).as("what refers to it stays readable").isEqualTo(200);
 			assertThat(JsonMapper.shared().readTree(kept.body()).get("inCluster").asBoolean()).isTrue();
@@ -106,20 +101,7 @@ class InClusterTest {
 			// back to a database no instance has started on with the switch on
 			jdbc.update("delete from cluster where name = 'in-cluster'");
 			InClusterAccount account = portal.bean(InClusterAccount.class);
-			ExecutorService pool = Executors.newFixedThreadPool(2);
-			CountDownLatch start = new CountDownLatch(1);
-			try {
-				Callable<Boolean> create = () -> {
-					start.await();
-					return account.createOnce();
-				};
-				List<Future<Boolean>> created = List.of(pool.submit(create), pool.submit(create));
-				start.countDown();
-				assertThat(List.of(created.get(0).get(), created.get(1).get())).containsExactlyInAnyOrder(true, false);
-			}
-			finally {
-				pool.shutdownNow();
-			}
+			assertThat(ClusterPortal.twiceAtOnce(account::createOnce)).containsExactlyInAnyOrder(true, false);
 			assertThat(rows(portal)).isEqualTo(1);
 			assertThat(inCluster(portal).get("id").asLong()).isNotEqualTo(first);
 		}
@@ -134,22 +116,10 @@ class InClusterTest {
 	}
 
 	private static JsonNode inCluster(ClusterPortal portal) {
-		List<JsonNode> offered = list(portal).stream().filter((each) -> each.get("inCluster").asBoolean()).toList();
+		List<JsonNode> offered = portal.clusters().stream().filter((each) -> each.get("inCluster").asBoolean()).toList();
 		assertThat(offered).hasSize(1);
 		assertThat(offered.get(0).get("name").asString()).isEqualTo("in-cluster");
 		return offered.get(0);
-	}
-
-	private static List<JsonNode> list(ClusterPortal portal) {
-		HttpResponse<String> list = portal.send("GET", "/api/v1/clusters", null);
-		assertThat(list.statusCode()).isEqualTo(200);
-		return JsonMapper.shared().readTree(list.body()).valueStream().toList();
-	}
-
-	private static JsonNode check(ClusterPortal portal, long id) {
-		HttpResponse<String> check = portal.send("POST", "/api/v1/clusters/" + id + "/check", null);
-		assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
-		return JsonMapper.shared().readTree(check.body());
 	}
 
 	private static int rows(ClusterPortal portal) {
