@@ -1,0 +1,36 @@
+# syntax=docker/dockerfile:1
+# The portal as a container image: built here with the Maven wrapper, run on a JRE as a non-root
+# user from Spring Boot's layers, so that a code change rebuilds only the last, small layer.
+# Alternative without a Dockerfile: ./mvnw spring-boot:build-image (Cloud Native Buildpacks).
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY src/ src/
+COPY frontend/ frontend/
+# the Maven repository stays in a BuildKit cache between builds
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package \
+	&& cp target/pod-composer-*.jar application.jar \
+	&& java -Djarmode=tools -jar application.jar extract --layers --destination extracted
+
+FROM eclipse-temurin:17-jre
+# a fixed numeric id, so that Kubernetes can check runAsNonRoot
+RUN groupadd --system --gid 10001 podcomposer \
+	&& useradd --system --uid 10001 --gid podcomposer --no-create-home --home-dir /nonexistent podcomposer \
+	&& mkdir /data && chown podcomposer:podcomposer /data
+WORKDIR /application
+# least often changed first
+COPY --from=build /src/extracted/dependencies/ ./
+COPY --from=build /src/extracted/spring-boot-loader/ ./
+COPY --from=build /src/extracted/snapshot-dependencies/ ./
+COPY --from=build /src/extracted/application/ ./
+USER 10001:10001
+ENV PODCOMPOSER_DATA_DIR=/data
+VOLUME /data
+EXPOSE 8080
+# The JRE image has no curl: bash opens the socket itself and looks for the UP in the answer.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+	CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/liveness HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
+# The heap follows the container's memory limit; more flags go in JAVA_TOOL_OPTIONS.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "application.jar"]
