@@ -125,8 +125,10 @@ class KubernetesManifestsTest {
 	}
 
 	@Test
-	void theKustomizationListsEveryManifest() throws IOException {
+	void theKustomizationListsEveryManifestAndSetsTheDeploymentsImage() throws IOException {
 		JsonNode kustomization = ManifestReader.readYaml(Files.readString(FOLDER.resolve("kustomization.yaml")));
+		assertThat(the("Deployment").at("/spec/template/spec/containers/0/image").asString())
+			.startsWith(kustomization.at("/images/0/name").asString() + ":");
 		try (Stream<Path> files = Files.list(FOLDER)) {
 			assertThat(strings(kustomization.path("resources"))).containsExactlyInAnyOrderElementsOf(files
 				.map((file) -> file.getFileName().toString())
