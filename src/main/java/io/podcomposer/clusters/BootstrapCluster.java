@@ -17,6 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -150,17 +151,25 @@ class BootstrapCluster implements ApplicationRunner, DisposableBean {
 			this.clusters.add(this.name, pointed(text), null);
 		}
 		catch (ClusterProblem ex) {
-			if (ex.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
-				logger.info("Another instance added the cluster {} at the same time.", this.name);
-				return Outcome.PRESENT;
+			if (ex.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
+				logger.warn("The kubeconfig {} cannot be added as the cluster {}: {}", path(), this.name,
+						ex.getBody().getDetail());
+				return Outcome.UNUSABLE;
 			}
-			logger.warn("The kubeconfig {} cannot be added as the cluster {}: {}", path(), this.name,
-					ex.getBody().getDetail());
-			return Outcome.UNUSABLE;
+			return addedByAnother();
+		}
+		catch (PessimisticLockingFailureException ex) {
+			// the other instance's insert held the row's lock for longer than the database waits
+			return addedByAnother();
 		}
 		logger.info("Added the cluster {} from the kubeconfig {}{}.", this.name, path(),
 				this.server.isEmpty() ? "" : ", at " + this.server);
 		return Outcome.ADDED;
+	}
+
+	private Outcome addedByAnother() {
+		logger.info("Another instance added the cluster {} at the same time.", this.name);
+		return Outcome.PRESENT;
 	}
 
 	/** The kubeconfig with every cluster's server set to the one configured, when one is. */
