@@ -295,6 +295,19 @@ class AuthorizationMatrixTest {
 		assertThat(response.getStatus()).isEqualTo(403);
 	}
 
+	@Test
+	void onlyAnAdminsTokenSeesWhatEachPartOfHealthSays() throws Exception {
+		for (Role role : Role.values()) {
+			String health = this.mvc
+				.perform(MockMvcRequestBuilders.get("/actuator/health/readiness")
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.tokens.get(role)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(health.contains("\"components\"")).as(role.name()).isEqualTo(role == Role.ADMIN);
+		}
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/nothing-here", "/templates/not-a-template-id" })
 	void refusesEvenAnAdminWhatIsNotInTheRules(String path) throws Exception {
