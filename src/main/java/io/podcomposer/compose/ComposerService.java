@@ -10,8 +10,8 @@ import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.Placeholders;
 import io.podcomposer.manifest.UnsupportedManifestException;
+import io.podcomposer.system.WorkMeters;
 import io.podcomposer.validation.ValidationReport;
-import io.podcomposer.validation.Validator;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +26,12 @@ public class ComposerService {
 
 	/** The longest object name Kubernetes takes; a download is named after at most this much of it. */
 	static final int MAX_FILE_NAME_STEM = 253;
+
+	private final WorkMeters meters;
+
+	ComposerService(WorkMeters meters) {
+		this.meters = meters;
+	}
 
 	/** A request's manifest and the problems met on the way. */
 	record Composition(Manifest manifest, List<String> notes, List<FormProblem> problems) {
@@ -74,13 +80,17 @@ public class ComposerService {
 
 	/** The manifest as the preview shows it; the template pages show a template the same way. */
 	public PreviewView preview(Manifest manifest, List<String> notes, List<FormProblem> problems) {
+		return this.meters.render(() -> render(manifest, notes, problems));
+	}
+
+	private PreviewView render(Manifest manifest, List<String> notes, List<FormProblem> problems) {
 		String name = manifest.name().isBlank() ? "manifest" : manifest.name();
 		// The form takes a name of any length; the page's template cannot join one over 100,000
 		// characters (SpEL refuses), and no file system takes such a file name.
 		String fileName = name.substring(0, Math.min(name.length(), MAX_FILE_NAME_STEM))
 				+ "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT);
 		String yaml = ManifestWriter.toYaml(manifest.root());
-		ValidationReport report = Validator.validate(manifest);
+		ValidationReport report = this.meters.validate(manifest);
 		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName,
 				PodPicture.of(manifest, PictureWarnings.of(report)), KnownFields.keptPaths(manifest), notes, problems,
 				ReportView.of(report, manifest, yaml), Placeholders.names(manifest.root()));

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.podcomposer.system.DocumentBody;
+import io.podcomposer.system.WorkMeters;
 
 import static io.podcomposer.system.DocumentBody.JSON;
 import static io.podcomposer.system.DocumentBody.TEXT_YAML;
@@ -30,6 +31,12 @@ import static io.podcomposer.system.DocumentBody.YAML;
 @RestController
 @Tag(name = "Render")
 class RenderApiController {
+
+	private final WorkMeters meters;
+
+	RenderApiController(WorkMeters meters) {
+		this.meters = meters;
+	}
 
 	@Operation(summary = "Render a template or a manifest",
 			// springdoc resolves ${...} in descriptions as properties; the backslash keeps them as text
@@ -58,8 +65,8 @@ class RenderApiController {
 	ResponseEntity<String> render(@Parameter(description = "Convert the output to this kind, as in Deployment or "
 			+ "CronJob; the pod's labels become the selector") @RequestParam(required = false) String kind,
 			HttpServletRequest request) throws IOException {
-		return ManifestAnswer.of(RenderRequest.from(DocumentBody.read(request)).render(ManifestAnswer.targetKind(kind)),
-				request);
+		RenderRequest render = RenderRequest.from(DocumentBody.read(request));
+		return ManifestAnswer.of(this.meters.render(() -> render.render(ManifestAnswer.targetKind(kind))), request);
 	}
 
 }

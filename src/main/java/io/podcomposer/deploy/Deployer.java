@@ -22,12 +22,12 @@ import io.podcomposer.podsecurity.Level;
 import io.podcomposer.podsecurity.PodSecurityResult;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
+import io.podcomposer.system.WorkMeters;
 import io.podcomposer.templates.LineDiff;
 import io.podcomposer.templates.TemplateService;
 import io.podcomposer.templates.TemplateService.RenderedTemplate;
 import io.podcomposer.validation.Finding;
 import io.podcomposer.validation.ValidationReport;
-import io.podcomposer.validation.Validator;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
@@ -63,14 +63,20 @@ public class Deployer {
 
 	private final Clock clock;
 
+	private final WorkMeters meters;
+
+	private final DeployMetrics metrics;
+
 	Deployer(TemplateService templates, ClusterService clusters, DeploymentRecordRepository records,
-			LastTargetRepository lastTargets, AuditLog audit, Clock clock) {
+			LastTargetRepository lastTargets, AuditLog audit, Clock clock, WorkMeters meters, DeployMetrics metrics) {
 		this.templates = templates;
 		this.clusters = clusters;
 		this.records = records;
 		this.lastTargets = lastTargets;
 		this.audit = audit;
 		this.clock = clock;
+		this.meters = meters;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -80,6 +86,10 @@ public class Deployer {
 	 * @throws DeployProblem for bad input (nothing recorded) and for a failed deploy (recorded)
 	 */
 	public DeployOutcome deploy(DeployRequest request, boolean pauseForChanges) {
+		return this.metrics.timed(() -> run(request, pauseForChanges));
+	}
+
+	private DeployOutcome run(DeployRequest request, boolean pauseForChanges) {
 		String actor = AuditLog.currentActor();
 		if (request.templateId() == null || request.clusterId() == null) {
 			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "templateId and clusterId are required.");
@@ -109,7 +119,7 @@ public class Deployer {
 		this.lastTargets.save(new LastTarget(actor, cluster.id(), namespace));
 		List<String> warnings = new ArrayList<>(rendered.notes());
 
-		ValidationReport report = Validator.validate(Manifest.of(object));
+		ValidationReport report = this.meters.validate(Manifest.of(object));
 		if (!report.valid()) {
 			String errors = report.errors().stream().map(Deployer::line).collect(Collectors.joining("; "));
 			throw failed(record, HttpStatus.UNPROCESSABLE_CONTENT, "Blocked by validation",
@@ -196,6 +206,7 @@ public class Deployer {
 			String diff) {
 		record.end(status, message, String.join("\n", warnings), diff);
 		DeploymentRecord saved = this.records.save(record);
+		this.metrics.ended(status);
 		this.audit.record(record.getCreatedBy(), status == DeployStatus.DryRunPassed ? "DEPLOY_DRY_RUN" : "DEPLOY",
 				where(record), status == DeployStatus.Failed ? Outcome.FAILURE : Outcome.SUCCESS,
 				"template " + record.getTemplateName() + " revision " + record.getRevision() + ": " + message);

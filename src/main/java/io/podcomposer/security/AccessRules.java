@@ -90,6 +90,9 @@ final class AccessRules {
 			.hasRole(Role.ADMIN.name())
 			// users, the audit log and the starter catalog's page
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/audit").hasRole(Role.ADMIN.name())
+			// operations: build details and metrics are no secret to a signed-in user, so a Prometheus
+			// scraper needs only a VIEWER's API token, never an admin's
+			.requestMatchers(HttpMethod.GET, "/actuator/info", "/actuator/prometheus").hasRole(Role.VIEWER.name())
 			.anyRequest().denyAll();
 	}
 

@@ -17,8 +17,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Three filter chains: the REST API (Bearer tokens, stateless, no CSRF, problem details), the
- * API description (public), and the pages (form login, sessions, CSRF). {@link AccessRules}
+ * Three filter chains: the REST API and the actuator (Bearer tokens, stateless, no CSRF, problem
+ * details), the API description (public), and the pages (form login, sessions, CSRF). {@link AccessRules}
  * decides who may call what in both the API and the pages.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,7 +39,8 @@ class SecurityConfig {
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts) throws Exception {
 		ApiProblems problems = new ApiProblems();
-		return http.securityMatcher("/api/**")
+		// a Prometheus scraper, like any API client, sends a token and keeps no session
+		return http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(AccessRules::apply)
 			.addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

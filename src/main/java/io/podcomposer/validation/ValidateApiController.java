@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.system.DocumentBody;
+import io.podcomposer.system.WorkMeters;
 
 import static io.podcomposer.system.DocumentBody.JSON;
 import static io.podcomposer.system.DocumentBody.TEXT_YAML;
@@ -30,6 +31,12 @@ import static io.podcomposer.system.DocumentBody.YAML;
 @RestController
 @Tag(name = "Validate")
 class ValidateApiController {
+
+	private final WorkMeters meters;
+
+	ValidateApiController(WorkMeters meters) {
+		this.meters = meters;
+	}
 
 	@Operation(summary = "Validate a manifest",
 			description = "The body is one manifest of a supported kind, as JSON or YAML. valid tells whether the "
@@ -74,7 +81,7 @@ class ValidateApiController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/api/v1/validate", consumes = { JSON, YAML, X_YAML, TEXT_YAML }, produces = JSON)
 	ValidationReport validate(HttpServletRequest request) throws IOException {
-		return Validator.validate(Manifest.of(DocumentBody.read(request)));
+		return this.meters.validate(Manifest.of(DocumentBody.read(request)));
 	}
 
 }

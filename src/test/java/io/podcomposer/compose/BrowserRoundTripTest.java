@@ -2,8 +2,10 @@ package io.podcomposer.compose;
 
 import java.nio.charset.StandardCharsets;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.WorkloadKind;
+import io.podcomposer.system.WorkMeters;
 import io.podcomposer.templates.TemplateDrafts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -31,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and HTML's own rules meet the applier.
  */
 @WebMvcTest(ComposeController.class)
-@Import(ComposerService.class)
+@Import({ ComposerService.class, WorkMeters.class, SimpleMeterRegistry.class })
 @MockitoBean(types = TemplateDrafts.class)
 class BrowserRoundTripTest {
 

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
+import io.podcomposer.system.WorkMeters;
 import io.podcomposer.templates.TemplateDrafts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(ComposeController.class)
-@Import(ComposerService.class)
+@Import({ ComposerService.class, WorkMeters.class, SimpleMeterRegistry.class })
 @MockitoBean(types = TemplateDrafts.class)
 class ComposeControllerTest {
 

@@ -7,11 +7,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.podsecurity.Level;
 import io.podcomposer.podsecurity.PodSecurityResult;
 import io.podcomposer.podsecurity.Violation;
+import io.podcomposer.system.WorkMeters;
 import io.podcomposer.validation.Finding;
 import io.podcomposer.validation.ValidationReport;
 
@@ -63,7 +65,7 @@ class ReportViewTest {
 
 	@Test
 	void thePreviewDrawsTheBadgeAndTheListsAsText() {
-		ComposerService composer = new ComposerService();
+		ComposerService composer = new ComposerService(new WorkMeters(new SimpleMeterRegistry()));
 		PreviewView plain = composer.preview(POD, List.of(), List.of());
 		PreviewView preview = new PreviewView(plain.yaml(), plain.json(), plain.fileName(), plain.picture(),
 				plain.kept(), plain.notes(), plain.problems(), ReportView.of(PRIVILEGED, POD, plain.yaml()),
@@ -103,7 +105,8 @@ class ReportViewTest {
 				      allowPrivilegeEscalation: false
 				      capabilities: {drop: [ALL]}
 				""");
-		PreviewView preview = new ComposerService().preview(restricted, List.of(), List.of());
+		PreviewView preview = new ComposerService(new WorkMeters(new SimpleMeterRegistry())).preview(restricted,
+				List.of(), List.of());
 
 		Document html = Jsoup.parse(render(preview));
 

@@ -8,6 +8,7 @@ import io.podcomposer.TestAdmin;
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.kube.FakeKubernetes;
 import io.podcomposer.kube.FakeKubernetes.RecordedRequest;
+import io.podcomposer.system.Prometheus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -349,6 +350,32 @@ class DeploymentApiTest {
 		JsonNode elsewhere = json(call(this.mvc, HttpMethod.GET,
 				"/api/v1/deployments?templateId=" + templateId + "&clusterId=" + Long.MAX_VALUE));
 		assertThat(elsewhere.get("items").isEmpty()).isTrue();
+	}
+
+	@Test
+	void eachDeployIsTimedAndCountedByHowItEnded() {
+		String before = Prometheus.scrape(this.mvc);
+		assertThat(before).as("every result from the start")
+			.contains("podcomposer_deploys_total{result=\"Applied\"}", "podcomposer_deploys_total{result=\"DryRunPassed\"}",
+					"podcomposer_deploys_total{result=\"Failed\"}");
+		long templateId = DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(unique("counted"), "${IMAGE}"));
+		ObjectNode dryRun = deployBody(templateId, this.clusterId, "team-a").put("dryRun", true);
+
+		assertThat(deploy(this.mvc, deployBody(templateId, this.clusterId, "no-such-namespace")))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(deploy(this.mvc, dryRun)).hasStatus(HttpStatus.CREATED);
+		assertThat(deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a"))).hasStatus(HttpStatus.CREATED);
+
+		String after = Prometheus.scrape(this.mvc);
+		for (String result : List.of("Applied", "DryRunPassed", "Failed")) {
+			String sample = "podcomposer_deploys_total{result=\"" + result + "\"}";
+			assertThat(Prometheus.value(after, sample)).as(sample).isEqualTo(Prometheus.value(before, sample) + 1);
+		}
+		assertThat(Prometheus.value(after, "podcomposer_deploy_seconds_count"))
+			.isEqualTo(Prometheus.value(before, "podcomposer_deploy_seconds_count") + 3);
+		// each deploy validates before it goes to the cluster
+		assertThat(Prometheus.value(after, "podcomposer_validate_seconds_count"))
+			.isGreaterThanOrEqualTo(Prometheus.value(before, "podcomposer_validate_seconds_count") + 3);
 	}
 
 	private JsonNode waitForPhase(long id, String phase) throws InterruptedException {

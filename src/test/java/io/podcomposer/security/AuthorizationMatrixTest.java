@@ -185,7 +185,13 @@ class AuthorizationMatrixTest {
 			page(HttpMethod.GET, "/deployments/{id}/delete", Role.DEPLOYER).at("/deployments/9223372036854775807/delete"),
 			page(HttpMethod.POST, "/deployments/{id}/delete", Role.DEPLOYER).at("/deployments/9223372036854775807/delete"),
 			page(HttpMethod.POST, "/deployments/{id}/redeploy", Role.DEPLOYER)
-				.at("/deployments/9223372036854775807/redeploy"));
+				.at("/deployments/9223372036854775807/redeploy"),
+			// operations: probes need no one; build details and metrics take a token, as a scraper sends
+			api(HttpMethod.GET, "/actuator/health", null),
+			api(HttpMethod.GET, "/actuator/health/liveness", null),
+			api(HttpMethod.GET, "/actuator/health/readiness", null),
+			api(HttpMethod.GET, "/actuator/info", Role.VIEWER),
+			api(HttpMethod.GET, "/actuator/prometheus", Role.VIEWER));
 
 	@Autowired
 	private MockMvc mvc;
@@ -256,8 +262,7 @@ class AuthorizationMatrixTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/nothing-here", "/actuator", "/actuator/env", "/actuator/info", "/actuator/beans",
-			"/h2-console" })
+	@ValueSource(strings = { "/nothing-here", "/h2-console" })
 	void sendsAnonymousCallersOfOtherPagesToTheLoginPage(String path) throws Exception {
 		MockHttpServletResponse response = this.mvc.perform(MockMvcRequestBuilders.get(path)).andReturn().getResponse();
 
@@ -273,7 +278,38 @@ class AuthorizationMatrixTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/actuator/env", "/actuator/info", "/nothing-here", "/templates/not-a-template-id" })
+	@ValueSource(strings = { "/actuator", "/actuator/env", "/actuator/info", "/actuator/beans", "/actuator/prometheus" })
+	void refusesAnonymousCallersOfTheActuatorButHealth(String path) throws Exception {
+		assertUnauthenticatedProblem(this.mvc.perform(MockMvcRequestBuilders.get(path)).andReturn().getResponse());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator", "/actuator/env", "/actuator/beans", "/actuator/metrics", "/actuator/loggers" })
+	void refusesEvenAnAdminsTokenTheActuatorsOtherEndpoints(String path) throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(MockMvcRequestBuilders.get(path)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.tokens.get(Role.ADMIN)))
+			.andReturn()
+			.getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	void onlyAnAdminsTokenSeesWhatEachPartOfHealthSays() throws Exception {
+		for (Role role : Role.values()) {
+			String health = this.mvc
+				.perform(MockMvcRequestBuilders.get("/actuator/health/readiness")
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.tokens.get(role)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(health.contains("\"components\"")).as(role.name()).isEqualTo(role == Role.ADMIN);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/nothing-here", "/templates/not-a-template-id" })
 	void refusesEvenAnAdminWhatIsNotInTheRules(String path) throws Exception {
 		MockHttpServletResponse response = this.mvc.perform(MockMvcRequestBuilders.get(path).with(as(Role.ADMIN)))
 			.andReturn()

@@ -16,8 +16,10 @@ import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podcomposer.system.ApiExceptionHandler;
 import io.podcomposer.system.RequestBodyLimit;
+import io.podcomposer.system.WorkMeters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -33,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ValidateApiController.class)
-@Import(ApiExceptionHandler.class)
+@Import({ ApiExceptionHandler.class, WorkMeters.class, SimpleMeterRegistry.class })
 class ValidateApiControllerTest {
 
 	private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
