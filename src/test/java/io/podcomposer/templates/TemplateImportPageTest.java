@@ -106,7 +106,8 @@ class TemplateImportPageTest {
 
 		assertThat(answer.getStatus()).isEqualTo(302);
 		Template template = this.templates.findByName(name).orElseThrow();
-		assertThat(this.templates.findIdsMatching(name, Template.tagLine(tag), Pageable.unpaged()).getContent())
+		assertThat(this.templates.findIdsMatching(TemplateRepository.anywhere(name),
+				TemplateRepository.anywhere(Template.tagLine(tag)), Pageable.unpaged()).getContent())
 			.containsExactly(template.getId());
 		assertThat(page("/templates/import").select("input[name=tag]").first().val()).isEqualTo(tag);
 	}
