@@ -1,5 +1,6 @@
 package io.podcomposer.security;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public class AccountService {
 	}
 
 	/** A token just created: the only time its value is shown. */
-	public record IssuedToken(Long id, String name, String token, Instant createdAt) {
+	public record IssuedToken(Long id, String name, String token, Instant createdAt) implements Serializable {
 	}
 
 	@Transactional(readOnly = true)

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,21 +43,7 @@ class AdminBootstrap implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.accounts.hasUsers()) {
-			String adminPassword = this.password.isEmpty() ? generatePassword() : this.password;
-			this.accounts.create(ADMIN, adminPassword, Set.of(Role.ADMIN));
-			if (this.password.isEmpty()) {
-				// The one time this password exists outside its hash: the operator needs it to sign in.
-				logger.warn("""
-
-						==================================================================
-						 Pod Composer created the user 'admin'. Its generated password:
-
-						     {}
-
-						 It is shown only this once. Sign in and set a new one under
-						 Admin > Users, or set PODCOMPOSER_ADMIN_PASSWORD before the first start.
-						==================================================================""", adminPassword);
-			}
+			createAdmin();
 		}
 		if (!this.token.isEmpty()) {
 			try {
@@ -64,6 +52,41 @@ class AdminBootstrap implements ApplicationRunner {
 			catch (AccountException ex) {
 				logger.warn("PODCOMPOSER_ADMIN_TOKEN is set, but there is no user 'admin' to give it to");
 			}
+			catch (DataIntegrityViolationException | PessimisticLockingFailureException ex) {
+				logger.info("Another instance stored PODCOMPOSER_ADMIN_TOKEN at the same time");
+			}
+		}
+	}
+
+	/** Of instances starting together on one database, one makes admin; the name is unique. */
+	private void createAdmin() {
+		String adminPassword = this.password.isEmpty() ? generatePassword() : this.password;
+		try {
+			this.accounts.create(ADMIN, adminPassword, Set.of(Role.ADMIN));
+		}
+		catch (DataIntegrityViolationException | PessimisticLockingFailureException ex) {
+			logger.info("Another instance created the user 'admin' at the same time");
+			return;
+		}
+		catch (AccountException ex) {
+			if (ex.kind() != AccountException.Kind.CONFLICT) {
+				throw ex;
+			}
+			logger.info("Another instance created the user 'admin' at the same time");
+			return;
+		}
+		if (this.password.isEmpty()) {
+			// The one time this password exists outside its hash: the operator needs it to sign in.
+			logger.warn("""
+
+					==================================================================
+					 Pod Composer created the user 'admin'. Its generated password:
+
+					     {}
+
+					 It is shown only this once. Sign in and set a new one under
+					 Admin > Users, or set PODCOMPOSER_ADMIN_PASSWORD before the first start.
+					==================================================================""", adminPassword);
 		}
 	}
 

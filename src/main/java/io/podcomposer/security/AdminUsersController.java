@@ -1,5 +1,6 @@
 package io.podcomposer.security;
 
+import java.io.Serializable;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -32,7 +33,7 @@ class AdminUsersController {
 	}
 
 	/** What a refused new-user form held, to fill it in again; never the password. */
-	public record Draft(String name, List<String> roles) {
+	public record Draft(String name, List<String> roles) implements Serializable {
 	}
 
 	@GetMapping

@@ -1,5 +1,6 @@
 package io.podcomposer.security;
 
+import java.io.Serializable;
 import java.util.function.Supplier;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -8,7 +9,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A change asked for on an account page and refused: the page shows it next to the form it came
  * from, which {@code form} names.
  */
-public record PageProblem(String form, String message) {
+public record PageProblem(String form, String message) implements Serializable {
 
 	/**
 	 * Makes a change for a redirect-after-post: flashes the notice it returns (none when null), or

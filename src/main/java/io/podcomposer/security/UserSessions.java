@@ -1,7 +1,6 @@
 package io.podcomposer.security;
 
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +17,8 @@ class UserSessions {
 	}
 
 	void end(String userName) {
-		this.registry.getAllPrincipals().stream()
-			.filter((principal) -> principal instanceof UserDetails details && details.getUsername().equals(userName))
-			.flatMap((principal) -> this.registry.getAllSessions(principal, false).stream())
-			.forEach((session) -> session.expireNow());
+		// the registry finds a user's sessions by name, on whichever replica they were made
+		this.registry.getAllSessions(userName, false).forEach((session) -> session.expireNow());
 	}
 
 }

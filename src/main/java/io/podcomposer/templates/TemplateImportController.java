@@ -1,5 +1,6 @@
 package io.podcomposer.templates;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.util.List;
 
@@ -102,7 +103,8 @@ class TemplateImportController {
 	}
 
 	/** What the page shows of an import: each template made, with a link to it, and what was left out or renamed. */
-	record Imported(List<Created> created, List<TemplateViews.Skipped> skipped, List<TemplateViews.Renamed> renamed) {
+	record Imported(List<Created> created, List<TemplateViews.Skipped> skipped, List<TemplateViews.Renamed> renamed)
+			implements Serializable {
 
 		static Imported of(TemplateViews.ImportResult result) {
 			return new Imported(result.items()
@@ -114,7 +116,7 @@ class TemplateImportController {
 	}
 
 	/** A template an import made. */
-	record Created(long id, String name, String kind) {
+	record Created(long id, String name, String kind) implements Serializable {
 	}
 
 	/**

@@ -33,16 +33,21 @@ interface TemplateRepository extends JpaRepository<Template, Long> {
 	Page<Long> findIds(Pageable pageable);
 
 	/**
-	 * The ids of the templates whose search text contains {@code text} (lower case) and whose tag
-	 * text contains {@code tagLine} (see {@link Template#tagLine}); either may be empty, which
-	 * every template contains.
+	 * The ids of the templates whose search text is like {@code text} and whose tag text is like
+	 * {@code tags}: LIKE patterns with {@code !} as the escape character. LIKE rather than
+	 * LOCATE, so that PostgreSQL's trigram indexes (db/vendor/postgresql) can serve it.
 	 */
 	@Query(value = """
 			select t.id from Template t
-			where locate(:text, t.searchText) > 0 and locate(:tagLine, t.tagText) > 0""", countQuery = """
+			where t.searchText like :text escape '!' and t.tagText like :tags escape '!'""", countQuery = """
 			select count(t) from Template t
-			where locate(:text, t.searchText) > 0 and locate(:tagLine, t.tagText) > 0""")
-	Page<Long> findIdsMatching(String text, String tagLine, Pageable pageable);
+			where t.searchText like :text escape '!' and t.tagText like :tags escape '!'""")
+	Page<Long> findIdsMatching(String text, String tags, Pageable pageable);
+
+	/** The LIKE pattern of {@link #findIdsMatching} that matches {@code text} anywhere. */
+	static String anywhere(String text) {
+		return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+	}
 
 	/**
 	 * The templates after {@code afterId} in id order, each with its current manifest, that carry

@@ -182,7 +182,8 @@ public class TemplateService {
 		// unfiltered, the count is the table's, which the database knows without a scan
 		org.springframework.data.domain.Page<Long> found = (text.isEmpty() && tagged.isEmpty())
 				? this.templates.findIds(request)
-				: this.templates.findIdsMatching(text, tagged.isEmpty() ? "" : Template.tagLine(tagged), request);
+				: this.templates.findIdsMatching(TemplateRepository.anywhere(text),
+						TemplateRepository.anywhere(tagged.isEmpty() ? "" : Template.tagLine(tagged)), request);
 		Map<Long, Template> byId = new HashMap<>();
 		this.templates.findAllById(found.getContent()).forEach((template) -> byId.put(template.getId(), template));
 		// in the order found; one deleted since is left out

@@ -1,5 +1,6 @@
 package io.podcomposer.templates;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -47,11 +48,11 @@ final class TemplateViews {
 	}
 
 	/** A library entry an import left out, with why. */
-	record Skipped(String name, String reason) {
+	record Skipped(String name, String reason) implements Serializable {
 	}
 
 	/** A template imported under another name than its own, which was taken. */
-	record Renamed(String from, String to) {
+	record Renamed(String from, String to) implements Serializable {
 	}
 
 	/** One page of a search. */

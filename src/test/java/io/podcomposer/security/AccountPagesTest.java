@@ -1,5 +1,6 @@
 package io.podcomposer.security;
 
+import io.podcomposer.MockSessionIds;
 import java.io.UnsupportedEncodingException;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -30,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(MockSessionIds.class)
 class AccountPagesTest {
 
 	private static final String PASSWORD = "a-long-password";

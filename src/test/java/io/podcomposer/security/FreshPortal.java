@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.podcomposer.PodComposerApplication;
@@ -26,9 +28,15 @@ public final class FreshPortal implements AutoCloseable {
 	}
 
 	public static FreshPortal start(Path dataDir, String adminPassword, String adminToken) {
-		return new FreshPortal(new SpringApplicationBuilder(PodComposerApplication.class).run("--server.port=0",
-				"--podcomposer.data-dir=" + dataDir, "--PODCOMPOSER_ADMIN_PASSWORD=" + adminPassword,
+		return start(adminPassword, adminToken, List.of("--podcomposer.data-dir=" + dataDir));
+	}
+
+	/** @param settings such as those of {@link io.podcomposer.TestDatabase#create}, as command-line arguments */
+	public static FreshPortal start(String adminPassword, String adminToken, List<String> settings) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--PODCOMPOSER_ADMIN_PASSWORD=" + adminPassword,
 				"--PODCOMPOSER_ADMIN_TOKEN=" + adminToken));
+		args.addAll(settings);
+		return new FreshPortal(new SpringApplicationBuilder(PodComposerApplication.class).run(args.toArray(String[]::new)));
 	}
 
 	public int port() {

@@ -1,10 +1,12 @@
 package io.podcomposer.security;
 
+import io.podcomposer.MockSessionIds;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -19,6 +21,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /** A change to an account ends its browser sessions: nobody goes on with what no longer holds. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(MockSessionIds.class)
 class UserSessionsTest {
 
 	private static final String PASSWORD = "a-long-password";

@@ -1,5 +1,6 @@
 package io.podcomposer.templates;
 
+import io.podcomposer.MockSessionIds;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -39,6 +41,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(MockSessionIds.class)
 class TemplateImportPageTest {
 
 	private static final String PASSWORD = "a-long-password";
@@ -103,7 +106,8 @@ class TemplateImportPageTest {
 
 		assertThat(answer.getStatus()).isEqualTo(302);
 		Template template = this.templates.findByName(name).orElseThrow();
-		assertThat(this.templates.findIdsMatching(name, Template.tagLine(tag), Pageable.unpaged()).getContent())
+		assertThat(this.templates.findIdsMatching(TemplateRepository.anywhere(name),
+				TemplateRepository.anywhere(Template.tagLine(tag)), Pageable.unpaged()).getContent())
 			.containsExactly(template.getId());
 		assertThat(page("/templates/import").select("input[name=tag]").first().val()).isEqualTo(tag);
 	}

@@ -1,5 +1,6 @@
 package io.podcomposer.templates;
 
+import io.podcomposer.MockSessionIds;
 import java.io.UnsupportedEncodingException;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -41,6 +43,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(MockSessionIds.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TemplatePagesTest {
 

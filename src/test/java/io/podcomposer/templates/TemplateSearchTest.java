@@ -84,6 +84,20 @@ class TemplateSearchTest {
 	}
 
 	@Test
+	void wildcardsAndTheEscapeCharacterAreSearchedForAsTheyAre() {
+		String marker = "wild" + UUID.randomUUID().toString().substring(0, 8);
+		long percent = this.templates.create(document(marker + "-p", "100% " + marker, Set.of())).id();
+		long underscore = this.templates.create(document(marker + "-u", "a_b " + marker, Set.of())).id();
+		long bang = this.templates.create(document(marker + "-x", "hey! " + marker, Set.of())).id();
+		this.templates.create(document(marker + "-plain", "1000 axb hey " + marker, Set.of()));
+
+		assertThat(found("0% " + marker)).containsExactly(percent);
+		assertThat(found("a_b " + marker)).containsExactly(underscore);
+		assertThat(found("y! " + marker)).containsExactly(bang);
+		assertThat(found("!" + marker)).isEmpty();
+	}
+
+	@Test
 	void aTagMayNotHoldALineBreak() {
 		assertThatExceptionOfType(InvalidFieldsException.class)
 			.isThrownBy(() -> TemplateDocument.from(JsonMapper.shared().readTree("""
