@@ -3,6 +3,8 @@ package io.podcomposer.security;
 import java.io.Serializable;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,10 +114,10 @@ class AdminUsersController {
 	}
 
 	@PostMapping("/{name}/tokens")
-	String issueToken(@PathVariable String name, @RequestParam(defaultValue = "") String tokenName,
-			RedirectAttributes flash) {
-		ProfileController.issueToken(flash, tokenName, (token) -> this.accounts.createToken(name, token));
-		return USER;
+	String issueToken(@PathVariable String name, @RequestParam(defaultValue = "") String tokenName, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		return ProfileController.issueToken(tokenName, (token) -> this.accounts.createToken(name, token), model, flash,
+				response, () -> user(name, model, flash), USER);
 	}
 
 	@PostMapping("/{name}/tokens/{id}/revoke")

@@ -1,8 +1,11 @@
 package io.podcomposer.security;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.podcomposer.security.AccountService.IssuedToken;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in user's own page: name, roles and API tokens. A new token's value travels to the
- * page once, as a flash attribute, so a reload no longer shows it.
+ * The signed-in user's own page: name, roles and API tokens. A new token's value is shown once,
+ * in the answer to the request that issued it, and kept nowhere.
  */
 @Controller
 class ProfileController {
@@ -34,24 +37,34 @@ class ProfileController {
 	}
 
 	@PostMapping("/profile/tokens")
-	String createToken(@RequestParam(defaultValue = "") String tokenName, Authentication caller,
-			RedirectAttributes flash) {
-		issueToken(flash, tokenName, (name) -> this.accounts.createToken(caller.getName(), name));
-		return "redirect:/profile";
+	String createToken(@RequestParam(defaultValue = "") String tokenName, Authentication caller, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		return issueToken(tokenName, (name) -> this.accounts.createToken(caller.getName(), name), model, flash, response,
+				() -> profile(caller, model), "redirect:/profile");
 	}
 
 	/**
-	 * Issues a token and flashes it for its one showing, or flashes the refusal with the name that
-	 * was typed; the admin's page of a user issues tokens the same way.
+	 * Issues a token and answers the page with it at once. The value is never put in the session:
+	 * sessions live in the database, and a token must not rest anywhere in clear. A refusal goes
+	 * back to the page with the name that was typed. The admin's page of a user issues tokens the
+	 * same way.
+	 * @param page the page, its model filled in, for the new token's one showing
+	 * @param back where a refusal is shown
 	 */
-	static void issueToken(RedirectAttributes flash, String tokenName, Function<String, IssuedToken> issue) {
-		boolean issued = PageProblem.flash(flash, "token", () -> {
-			flash.addFlashAttribute("issued", issue.apply(tokenName));
-			return null;
-		});
-		if (!issued) {
-			flash.addFlashAttribute("tokenName", tokenName);
+	static String issueToken(String tokenName, Function<String, IssuedToken> issue, Model model,
+			RedirectAttributes flash, HttpServletResponse response, Supplier<String> page, String back) {
+		IssuedToken issued;
+		try {
+			issued = issue.apply(tokenName);
 		}
+		catch (AccountException ex) {
+			flash.addFlashAttribute("problem", new PageProblem("token", ex.getMessage()));
+			flash.addFlashAttribute("tokenName", tokenName);
+			return back;
+		}
+		model.addAttribute("issued", issued);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		return page.get();
 	}
 
 	@PostMapping("/profile/tokens/{id}/revoke")
