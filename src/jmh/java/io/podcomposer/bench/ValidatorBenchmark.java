@@ -31,7 +31,7 @@ import io.podcomposer.validation.Validator;
 @Measurement(iterations = 5, time = 1)
 public class ValidatorBenchmark {
 
-	private static final String POD = """
+	static final String POD = """
 			apiVersion: v1
 			kind: Pod
 			metadata:
