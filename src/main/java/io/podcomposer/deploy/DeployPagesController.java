@@ -48,21 +48,10 @@ class DeployPagesController {
 
 	@GetMapping("/templates/{id}/deploy")
 	String form(@PathVariable long id, Model model) {
-		List<ClusterView> connected = this.clusters.list();
 		TemplateService.Deployable template = this.templates.deployable(id);
-		ClusterView cluster = connected.isEmpty() ? null : connected.get(0);
-		String namespace = "default";
-		Deployer.LastDeployTarget last = this.deployer.lastTarget(AuditLog.currentActor()).orElse(null);
-		if (last != null) {
-			for (ClusterView each : connected) {
-				if (each.id() == last.clusterId()) {
-					cluster = each;
-					namespace = last.namespace();
-				}
-			}
-		}
-		DeployForm form = new DeployForm((cluster == null) ? "" : String.valueOf(cluster.id()), namespace,
-				template.kind(), "", Map.of());
+		Deployer.StartingTarget start = this.deployer.startingTarget(AuditLog.currentActor(), this.clusters.list());
+		DeployForm form = new DeployForm((start.cluster() == null) ? "" : String.valueOf(start.cluster().id()),
+				start.namespace(), template.kind(), "", Map.of());
 		return page(template, form, null, model);
 	}
 

@@ -225,14 +225,23 @@ public class Deployer {
 
 	}
 
-	/** Where the last deploy of this user went, if any. */
-	public Optional<LastDeployTarget> lastTarget(String username) {
-		return this.lastTargets.findById(username)
-			.map((target) -> new LastDeployTarget(target.getClusterId(), target.getNamespace()));
+	/**
+	 * Where a user's deploy form starts: the cluster and namespace of their last deploy while that
+	 * cluster is still offered, else the first cluster offered and {@code default}; no cluster when
+	 * none is offered.
+	 */
+	public StartingTarget startingTarget(String username, List<ClusterView> offered) {
+		Optional<LastTarget> last = this.lastTargets.findById(username);
+		for (ClusterView cluster : offered) {
+			if (last.isPresent() && cluster.id() == last.get().getClusterId()) {
+				return new StartingTarget(cluster, last.get().getNamespace());
+			}
+		}
+		return new StartingTarget(offered.isEmpty() ? null : offered.get(0), "default");
 	}
 
-	/** A user's last cluster and namespace. */
-	public record LastDeployTarget(long clusterId, String namespace) {
+	/** A cluster, null when there is none to offer, and a namespace in it. */
+	public record StartingTarget(ClusterView cluster, String namespace) {
 	}
 
 	private static String title(ClusterCallException ex) {

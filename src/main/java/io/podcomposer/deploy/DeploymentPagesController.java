@@ -1,7 +1,6 @@
 package io.podcomposer.deploy;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import io.podcomposer.security.PageProblem;
@@ -30,11 +29,8 @@ class DeploymentPagesController {
 
 	private final Deployments deployments;
 
-	private final DeploymentRecordRepository records;
-
-	DeploymentPagesController(Deployments deployments, DeploymentRecordRepository records) {
+	DeploymentPagesController(Deployments deployments) {
 		this.deployments = deployments;
-		this.records = records;
 	}
 
 	/** One page of the history, with what it can be filtered by. */
@@ -64,7 +60,7 @@ class DeploymentPagesController {
 	String history(@RequestParam(required = false) Long templateId, @RequestParam(required = false) Long clusterId,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("history", new HistoryPage(this.deployments.history(templateId, clusterId, page, PAGE_SIZE),
-				templateId, clusterId, byName(this.records.deployedTemplates()), byName(this.records.deployedToClusters())));
+				templateId, clusterId, this.deployments.deployedTemplates(), this.deployments.deployedToClusters()));
 		return "deployments/list";
 	}
 
@@ -169,10 +165,6 @@ class DeploymentPagesController {
 			pod.containerNames().forEach((container) -> sources.add(new LogSource(pod.name(), container)));
 		}
 		return sources;
-	}
-
-	private static List<DeploymentRecordRepository.Named> byName(List<DeploymentRecordRepository.Named> named) {
-		return named.stream().sorted(Comparator.comparing(DeploymentRecordRepository.Named::name)).toList();
 	}
 
 }

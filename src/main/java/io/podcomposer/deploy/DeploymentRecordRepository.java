@@ -25,12 +25,12 @@ interface DeploymentRecordRepository extends JpaRepository<DeploymentRecord, Lon
 
 	/** The templates deployed so far, each once: what the history can be filtered by. */
 	@Query("select new io.podcomposer.deploy.DeploymentRecordRepository$Named(r.templateId, max(r.templateName))"
-			+ " from DeploymentRecord r group by r.templateId")
+			+ " from DeploymentRecord r group by r.templateId order by max(r.templateName)")
 	List<Named> deployedTemplates();
 
 	/** The clusters deployed to so far, each once, also those removed since. */
 	@Query("select new io.podcomposer.deploy.DeploymentRecordRepository$Named(r.clusterId, max(r.clusterName))"
-			+ " from DeploymentRecord r group by r.clusterId")
+			+ " from DeploymentRecord r group by r.clusterId order by max(r.clusterName)")
 	List<Named> deployedToClusters();
 
 	/** A template or a cluster the records name. */

@@ -73,6 +73,16 @@ public class Deployments {
 	public record HistoryPage(List<DeploymentView> items, int page, int size, long total) {
 	}
 
+	/** The templates deployed so far, A to Z, also those deleted since: what the history filters by. */
+	public List<DeploymentRecordRepository.Named> deployedTemplates() {
+		return this.records.deployedTemplates();
+	}
+
+	/** The clusters deployed to so far, A to Z, also those removed since. */
+	public List<DeploymentRecordRepository.Named> deployedToClusters() {
+		return this.records.deployedToClusters();
+	}
+
 	public DeploymentView get(long id) {
 		return DeploymentView.of(find(id));
 	}
