@@ -11,8 +11,13 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 final class AccessRules {
 
 	/** Reachable without signing in. */
-	static final String[] PUBLIC = { "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-			"/favicon.ico", "/actuator/health", "/actuator/health/**" };
+	static final String[] PUBLIC = { "/login", "/error", "/actuator/health", "/actuator/health/**" };
+
+	/**
+	 * The pages' scripts, styles and pictures: public, with a filter chain of their own that never
+	 * reads the session, so that a page's assets cost no session lookups in the database.
+	 */
+	static final String[] ASSETS = { "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico" };
 
 	/** The API description and its viewer, public too; they have a filter chain of their own. */
 	static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };

@@ -1,5 +1,10 @@
 package io.podcomposer.security;
 
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +16,14 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -35,6 +48,39 @@ class SecurityConfig {
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain assetChain(HttpSecurity http) throws Exception {
+		return http.securityMatcher(AccessRules.ASSETS)
+			.authorizeHttpRequests((rules) -> rules.anyRequest().permitAll())
+			// each of these would look the session up, to check it or to note its id
+			.sessionManagement((sessions) -> sessions.disable())
+			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.anonymous((anonymous) -> anonymous.disable())
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable())
+			.build();
+	}
+
+	/**
+	 * Flash attributes live in the session, and Spring MVC looks for them on every request; no
+	 * asset request carries any, so those skip the lookup, as the asset chain does.
+	 */
+	@Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+	FlashMapManager flashMapManager() {
+		RequestMatcher assets = new OrRequestMatcher(Arrays.stream(AccessRules.ASSETS)
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+			.toList());
+		return new SessionFlashMapManager() {
+
+			@Override
+			protected List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
+				return assets.matches(request) ? null : super.retrieveFlashMaps(request);
+			}
+
+		};
+	}
 
 	@Bean
 	@Order(1)

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,9 @@ class SessionTest {
 
 	@Autowired
 	private AccountService accounts;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@Test
 	void signingInGivesTheSessionANewId() {
@@ -59,6 +63,31 @@ class SessionTest {
 				(location) -> assertThat(location).endsWith("/login?logout"));
 		client.setSessionId(session);
 		assertThat(client.get("/compose").statusCode()).as("the session of before signing out").isEqualTo(302);
+	}
+
+	@Test
+	void assetsLeaveTheSessionUnread() throws InterruptedException {
+		String name = AccountTests.unique("assets");
+		this.accounts.create(name, "a-long-password", Set.of(Role.VIEWER));
+		PortalClient client = PortalClient.signedIn(this.port, name, "a-long-password");
+		long signedIn = lastAccess(name);
+
+		Thread.sleep(5);
+		for (String asset : new String[] { "/css/app.css", "/js/composer.js", "/img/logo.svg" }) {
+			HttpResponse<String> answer = client.get(asset);
+			assertThat(answer.statusCode()).as(asset).isEqualTo(200);
+			assertThat(answer.headers().allValues("Set-Cookie")).as(asset).isEmpty();
+		}
+		assertThat(lastAccess(name)).as("a session read is a session touched").isEqualTo(signedIn);
+
+		client.get("/compose");
+		assertThat(lastAccess(name)).as("a page reads the session").isGreaterThan(signedIn);
+	}
+
+	/** Spring Session writes the time of each request that read the session. */
+	private long lastAccess(String name) {
+		return this.jdbc.queryForObject("select LAST_ACCESS_TIME from SPRING_SESSION where PRINCIPAL_NAME = ?",
+				Long.class, name);
 	}
 
 }
