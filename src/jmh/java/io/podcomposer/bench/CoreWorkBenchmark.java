@@ -1,5 +1,9 @@
 package io.podcomposer.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +31,7 @@ import io.podcomposer.validation.Validator;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The core work on a typical pod (three containers) and on a large one (20 containers, 50
+ * The core work on a typical pod (three containers, {@code typical-pod.yaml}) and on a large one (20 containers, 50
  * volumes): import (read the YAML text into a manifest), validate (the API server's rules, the
  * hints and Pod Security, as the composer does on every preview) and render (fill the
  * placeholders, convert to a Deployment, write the YAML), as the render API does.
@@ -39,69 +43,6 @@ import tools.jackson.databind.JsonNode;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
 public class CoreWorkBenchmark {
-
-	/**
-	 * An app, a metrics exporter and a log-shipping sidecar, with probes, resources, ports and
-	 * shared volumes: a pod of the usual size.
-	 */
-	private static final String TYPICAL_POD = """
-			apiVersion: v1
-			kind: Pod
-			metadata:
-			  name: shop-web
-			  labels: {app.kubernetes.io/name: shop, app.kubernetes.io/component: web}
-			  annotations: {team: platform}
-			spec:
-			  serviceAccountName: shop
-			  securityContext:
-			    runAsNonRoot: true
-			    seccompProfile: {type: RuntimeDefault}
-			  initContainers:
-			  - name: log-shipper
-			    image: fluent-bit:3.0
-			    restartPolicy: Always
-			    volumeMounts: [{name: logs, mountPath: /logs, readOnly: true}]
-			    resources:
-			      requests: {cpu: 50m, memory: 32Mi}
-			      limits: {memory: 64Mi}
-			  containers:
-			  - name: web
-			    image: registry.example.com/shop/web:2.4.1
-			    ports: [{name: http, containerPort: 8080}]
-			    env:
-			    - {name: LOG_DIR, value: /logs}
-			    - name: DB_PASSWORD
-			      valueFrom: {secretKeyRef: {name: shop-db, key: password}}
-			    resources:
-			      requests: {cpu: 250m, memory: 256Mi}
-			      limits: {memory: 512Mi}
-			    readinessProbe:
-			      httpGet: {path: /ready, port: http}
-			    livenessProbe:
-			      httpGet: {path: /healthz, port: http}
-			    volumeMounts:
-			    - {name: logs, mountPath: /logs}
-			    - {name: tmp, mountPath: /tmp}
-			    securityContext:
-			      allowPrivilegeEscalation: false
-			      readOnlyRootFilesystem: true
-			      capabilities: {drop: [ALL]}
-			  - name: metrics
-			    image: prom/statsd-exporter:v0.26.0
-			    ports: [{name: metrics, containerPort: 9102}]
-			    resources:
-			      requests: {cpu: 20m, memory: 32Mi}
-			      limits: {memory: 64Mi}
-			    readinessProbe:
-			      tcpSocket: {port: metrics}
-			    securityContext:
-			      allowPrivilegeEscalation: false
-			      readOnlyRootFilesystem: true
-			      capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}
-			  volumes:
-			  - {name: logs, emptyDir: {}}
-			  - {name: tmp, emptyDir: {medium: Memory, sizeLimit: 64Mi}}
-			""";
 
 	private static final List<Placeholders.Parameter> PARAMETERS = List.of(
 			new Placeholders.Parameter("MODE", "how the containers run", "production", false));
@@ -117,7 +58,7 @@ public class CoreWorkBenchmark {
 
 	@Setup
 	public void readPod() {
-		this.yaml = this.pod.equals("typical") ? TYPICAL_POD : large();
+		this.yaml = this.pod.equals("typical") ? typical() : large();
 		this.manifest = Manifest.of(ManifestReader.readYaml(this.yaml));
 	}
 
@@ -136,6 +77,15 @@ public class CoreWorkBenchmark {
 		JsonNode filled = Placeholders.substitute(this.manifest.root(), PARAMETERS, VALUES);
 		KindConversion.Result converted = Manifest.of(filled).convertTo(WorkloadKind.DEPLOYMENT);
 		return ManifestWriter.toYaml(converted.manifest().root());
+	}
+
+	static String typical() {
+		try (InputStream pod = CoreWorkBenchmark.class.getResourceAsStream("/typical-pod.yaml")) {
+			return new String(pod.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** 20 containers, each with ports, env, probes, resources and mounts of 50 volumes shared among them. */

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Load benchmark (issue 8): a throwaway portal on loopback, driven by wrk, each endpoint measured
+# against the same server's floor, a small static file served in the same run.
+#
+#   scripts/load.sh                   # build the jar, seed 100,000 templates, measure, clean up
+#
+# Options: --jar FILE (the portal to run; otherwise built with the Maven wrapper), --port N (8094),
+# --connections N (16), --duration S (seconds per measured run, 20), --warmup S (per endpoint, 10),
+# --templates N (seeded before the measured start, 100000; 0 for none), --requests N (the least
+# number of requests served before the resident memory is read, 100000).
+# JAVA_OPTS goes to the portal's JVM, as it would in production.
+# Needs Java 17, curl and wrk (installed with apt-get when missing and allowed).
+#
+# It prints the start-up times (launch to /actuator/health UP, on an empty database and then on
+# the seeded one), a table of throughput and latency per endpoint with the ratio to the floor,
+# the preview's round trip for one user alone, and the portal's resident memory after the load.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+port=8094
+connections=16
+duration=20
+warmup=10
+templates=100000
+least_requests=100000
+portal_jar=""
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--jar) portal_jar="$2"; shift 2 ;;
+		--port) port="$2"; shift 2 ;;
+		--connections) connections="$2"; shift 2 ;;
+		--duration) duration="$2"; shift 2 ;;
+		--warmup) warmup="$2"; shift 2 ;;
+		--templates) templates="$2"; shift 2 ;;
+		--requests) least_requests="$2"; shift 2 ;;
+		*) echo "unknown option: $1" >&2; exit 2 ;;
+	esac
+done
+
+if ! command -v wrk >/dev/null; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+		apt-get install -y -q wrk >/dev/null
+	else
+		echo "wrk is missing: install it (Debian: apt-get install wrk)" >&2
+		exit 1
+	fi
+fi
+
+if [ -z "$portal_jar" ]; then
+	./mvnw -q -B package -DskipTests
+	portal_jar=$(ls target/pod-composer-*.jar | grep -v plain | head -1)
+fi
+portal_jar=$(cd "$(dirname "$portal_jar")" && pwd)/$(basename "$portal_jar")
+
+work=$(mktemp -d)
+app_pid=""
+cleanup() {
+	if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+export PODCOMPOSER_ADMIN_PASSWORD="load-test-password"
+export PODCOMPOSER_ADMIN_TOKEN="pct_load-test-token"
+base="http://127.0.0.1:$port"
+
+# Starts the portal; startup_ms is the time from launch to healthy.
+start_portal() {
+	local started
+	started=$(date +%s%N)
+	# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+	PODCOMPOSER_DATA_DIR="$work/data" java ${JAVA_OPTS:-} -jar "$portal_jar" --server.port="$port" >"$work/portal.log" 2>&1 &
+	app_pid=$!
+	until curl -fs "$base/actuator/health" >/dev/null 2>&1; do
+		if ! kill -0 "$app_pid" 2>/dev/null; then cat "$work/portal.log" >&2; exit 1; fi
+		if [ $(( ($(date +%s%N) - started) / 1000000000 )) -gt 180 ]; then
+			echo "the portal did not start within 3 minutes; see $work/portal.log" >&2
+			exit 1
+		fi
+		sleep 0.02
+	done
+	startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+stop_portal() {
+	kill "$app_pid"
+	wait "$app_pid" 2>/dev/null || true
+	app_pid=""
+}
+
+start_portal
+first_start=$startup_ms
+stop_portal
+if [ "$templates" -gt 0 ]; then
+	echo "Seeding $templates templates ..."
+	# the seeder writes the database file directly, with the H2 driver the portal itself uses
+	h2=$(jar tf "$portal_jar" | grep -E '^BOOT-INF/lib/h2-[0-9.]+\.jar$')
+	(cd "$work" && jar xf "$portal_jar" "$h2")
+	java -cp "$work/$h2" scripts/TemplateScale.java seed "jdbc:h2:file:$work/data/podcomposer" "$templates" >/dev/null
+fi
+start_portal
+seeded_start=$startup_ms
+java scripts/load/ComposerForm.java "$base" src/jmh/resources/typical-pod.yaml "$work" >/dev/null
+
+pod=src/jmh/resources/typical-pod.yaml
+bearer="Bearer $PODCOMPOSER_ADMIN_TOKEN"
+cookie=$(cat "$work/cookie")
+# a common word, a rarer one, a word no template has, a tag, both, sorted by name, a later page
+searches="/api/v1/templates?q=nginx /api/v1/templates?q=kafka /api/v1/templates?q=zircon \
+/api/v1/templates?q=no-such-word /api/v1/templates?tag=team-payments /api/v1/templates?q=redis&tag=prod \
+/api/v1/templates?q=worker&sort=name /api/v1/templates?page=10"
+results="$work/results"
+
+# run NAME CONNECTIONS SECONDS PATH [VARIABLE=value ...]: one wrk run, its RESULT line into $results
+run() {
+	local name=$1 conns=$2 seconds=$3 path=$4
+	shift 4
+	local result
+	if ! result=$(env "$@" wrk -t2 -c"$conns" -d"${seconds}s" -s scripts/load/request.lua "$base$path" | grep '^RESULT'); then
+		echo "wrk failed on $name" >&2
+		exit 1
+	fi
+	echo "$name $conns $result" >>"$results"
+}
+
+# every endpoint once, for SECONDS each with CONNECTIONS
+run_endpoints() {
+	local seconds=$1 conns=$2
+	run static-file "$conns" "$seconds" /img/logo.svg
+	run validate "$conns" "$seconds" /api/v1/validate METHOD=POST CONTENT_TYPE=application/yaml "BODY_FILE=$pod" \
+		"AUTHORIZATION=$bearer"
+	run render "$conns" "$seconds" "/api/v1/render?kind=Deployment" METHOD=POST CONTENT_TYPE=application/yaml \
+		"BODY_FILE=$pod" "AUTHORIZATION=$bearer"
+	run preview "$conns" "$seconds" /compose/preview METHOD=POST CONTENT_TYPE=application/x-www-form-urlencoded \
+		"BODY_FILE=$work/preview.form" "COOKIE=$cookie" HX=1
+	run search "$conns" "$seconds" /api/v1/templates "PATHS=$searches" "AUTHORIZATION=$bearer"
+}
+
+served() {
+	sed -E 's/.*requests=([0-9]+).*/\1/' "$results" | awk '{ n += $1 } END { print n + 0 }'
+}
+
+echo "Warming up ($warmup s per endpoint) ..."
+run_endpoints "$warmup" "$connections"
+warmed=$(wc -l <"$results")
+echo "Measuring ($duration s per endpoint, $connections connections) ..."
+run_endpoints "$duration" "$connections"
+# the preview as one user typing sees it: one connection, nothing else running
+run preview "1" "$duration" /compose/preview METHOD=POST CONTENT_TYPE=application/x-www-form-urlencoded \
+	"BODY_FILE=$work/preview.form" "COOKIE=$cookie" HX=1
+measured=$(wc -l <"$results")
+while [ "$(served)" -lt "$least_requests" ]; do
+	run validate "$connections" 10 /api/v1/validate METHOD=POST CONTENT_TYPE=application/yaml "BODY_FILE=$pod" \
+		"AUTHORIZATION=$bearer"
+done
+rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$app_pid/status")
+peak=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$app_pid/status")
+
+cpus=$(nproc)
+echo
+echo "Pod Composer $(basename "$portal_jar"), $(java -version 2>&1 | head -1), $cpus cores, JAVA_OPTS='${JAVA_OPTS:-}'"
+echo
+echo "Start-up, launch to healthy: ${first_start} ms on an empty database, ${seeded_start} ms with $templates templates"
+echo
+echo "| endpoint | connections | requests/s | × floor | p50 ms | p95 ms | p99 ms | max ms | failed |"
+echo "|---|---|---|---|---|---|---|---|---|"
+sed -n "$((warmed + 1)),${measured}p" "$results" | sed -E 's/RESULT //; s/[a-z0-9]+=//g' | awk '
+	$1 == "static-file" { floor = $5 }
+	{ printf "| %s | %s | %.0f | %.2f | %s | %s | %s | %s | %s |\n", $1, $2, $5, $5 / floor, $6, $7, $8, $9, $4 }'
+echo
+echo "Resident memory after $(served) requests: ${rss} MiB (peak ${peak} MiB)"
+if grep -Eq 'failed=[1-9]' "$results"; then
+	echo "Some requests failed (not 2xx/3xx); see the failed column." >&2
+	exit 1
+fi
