@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  * Each round both change the image of their own pod (two tags in turn), so that both apply a real
  * change. Not a test: run it with {@code ./mvnw -q -B -Pdeploy-bench test-compile exec:exec}
- * (see the profile in pom.xml). Arguments: warm-up rounds, measured rounds.
+ * (see the profile in pom.xml). Arguments: warm-up rounds, measured rounds, and how many
+ * milliseconds the fake waits before each answer, as a cluster further away would (0: none).
  */
 public final class DeployOverheadBenchmark {
 
@@ -106,6 +108,7 @@ public final class DeployOverheadBenchmark {
 	public static void main(String[] args) throws Exception {
 		int warmUp = (args.length > 0) ? Integer.parseInt(args[0]) : 100;
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 300;
+		int latencyMillis = (args.length > 2) ? Integer.parseInt(args[2]) : 0;
 		// the JDK's HTTP server under the fake otherwise waits out the client's delayed ACK (40 ms)
 		// between the head and the body of each answer, which would drown what is measured
 		System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -115,10 +118,11 @@ public final class DeployOverheadBenchmark {
 						"--server.port=0", "--podcomposer.data-dir=" + dataDir,
 						"--PODCOMPOSER_ADMIN_PASSWORD=deploy-bench-password", "--PODCOMPOSER_ADMIN_TOKEN=" + ADMIN_TOKEN)) {
 			fake.createNamespace(NAMESPACE, Map.of("pod-security.kubernetes.io/enforce", "restricted"));
+			fake.beSlow(Duration.ofMillis(latencyMillis));
 			String portalUrl = "http://127.0.0.1:" + portal.getEnvironment().getRequiredProperty("local.server.port");
 			DeployOverheadBenchmark bench = setUp(portalUrl, fake);
-			System.out.printf(Locale.ROOT, "Deploy overhead: %d warm-up and %d measured rounds, %d cores%n", warmUp,
-					rounds, Runtime.getRuntime().availableProcessors());
+			System.out.printf(Locale.ROOT, "Deploy overhead: %d warm-up and %d measured rounds, %d ms added to each answer, %d cores%n",
+					warmUp, rounds, latencyMillis, Runtime.getRuntime().availableProcessors());
 			bench.run(warmUp, rounds);
 		}
 	}
