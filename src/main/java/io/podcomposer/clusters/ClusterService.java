@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.podcomposer.security.AuditEntry.Outcome;
+import io.podcomposer.kube.ClusterCalls;
 import io.podcomposer.kube.ClusterCheck;
 import io.podcomposer.kube.ClusterProbe;
 import io.podcomposer.kube.ExecCredentialException;
 import io.podcomposer.kube.ExecCredentialPlugin;
+import io.podcomposer.kube.KubeClients;
 import io.podcomposer.kube.KubeConnection;
 import io.podcomposer.security.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +50,8 @@ public class ClusterService {
 	private final ExecCredentialPlugin exec;
 
 	private final boolean allowExec;
+
+	private final KubeClients clients = new KubeClients();
 
 	ClusterService(ClusterRepository clusters, CredentialCipher cipher, AuditLog audit, Clock clock,
 			InClusterAccount inCluster, ExecCredentialPlugin exec,
@@ -157,6 +161,23 @@ public class ClusterService {
 	}
 
 	/**
+	 * The calls to the cluster, on the client kept for it while its connection stays the same.
+	 * @throws ClusterProblem and {@link CredentialsUnavailableException} as {@link #connection}
+	 */
+	public ClusterCalls calls(long id) {
+		KubeConnection connection;
+		try {
+			connection = connection(id);
+		}
+		catch (RuntimeException ex) {
+			// removed, perhaps through another instance, or its credentials cannot be had now
+			this.clients.forget(id);
+			throw ex;
+		}
+		return new ClusterCalls(connection, this.clients.client(id, connection));
+	}
+
+	/**
 	 * Calls the cluster: its version, how long that took, and the namespaces it lets us list, or
 	 * why its credentials cannot be had. Not in a transaction: a cluster may take up to the timeout
 	 * to answer.
@@ -182,6 +203,7 @@ public class ClusterService {
 					+ " is on, and cannot be removed.");
 		}
 		this.clusters.delete(cluster);
+		this.clients.forget(id);
 		this.audit.record("CLUSTER_DELETE", cluster.getName(), Outcome.SUCCESS, "server " + cluster.getServer());
 	}
 

@@ -129,7 +129,7 @@ public class Deployer {
 		}
 		ClusterCalls calls;
 		try {
-			calls = new ClusterCalls(this.clusters.connection(cluster.id()));
+			calls = this.clusters.calls(cluster.id());
 		}
 		catch (RuntimeException ex) {
 			throw failed(record, HttpStatus.BAD_GATEWAY, "Cluster unusable",

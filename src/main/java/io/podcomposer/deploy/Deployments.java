@@ -391,7 +391,7 @@ public class Deployments {
 
 	private ClusterCalls calls(DeploymentRecord record) {
 		try {
-			return new ClusterCalls(this.clusters.connection(record.getClusterId()));
+			return this.clusters.calls(record.getClusterId());
 		}
 		catch (ErrorResponseException ex) {
 			throw new DeployProblem(HttpStatus.CONFLICT, "Cluster gone",

@@ -39,9 +39,10 @@ public final class ClusterCalls {
 
 	private final ApiClient client;
 
-	public ClusterCalls(KubeConnection connection) {
+	/** @param client built from the connection, perhaps for an earlier call ({@link KubeClients}) */
+	public ClusterCalls(KubeConnection connection, ApiClient client) {
 		this.connection = connection;
-		this.client = connection.apiClient();
+		this.client = client;
 	}
 
 	/** The namespace, or empty when the cluster has none of that name. */
