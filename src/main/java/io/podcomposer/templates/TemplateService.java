@@ -179,11 +179,7 @@ public class TemplateService {
 		String text = (q == null) ? "" : q.trim().toLowerCase(Locale.ROOT);
 		String tagged = (tag == null) ? "" : tag.trim();
 		PageRequest request = PageRequest.of(pageNumber, pageSize, order.sort());
-		// unfiltered, the count is the table's, which the database knows without a scan
-		org.springframework.data.domain.Page<Long> found = (text.isEmpty() && tagged.isEmpty())
-				? this.templates.findIds(request)
-				: this.templates.findIdsMatching(TemplateRepository.anywhere(text),
-						TemplateRepository.anywhere(tagged.isEmpty() ? "" : Template.tagLine(tagged)), request);
+		org.springframework.data.domain.Page<Long> found = found(text, tagged, request);
 		Map<Long, Template> byId = new HashMap<>();
 		this.templates.findAllById(found.getContent()).forEach((template) -> byId.put(template.getId(), template));
 		// in the order found; one deleted since is left out
@@ -193,6 +189,19 @@ public class TemplateService {
 			.map((id) -> TemplateViews.Summary.of(byId.get(id)))
 			.toList();
 		return new TemplateViews.Page(items, pageNumber, pageSize, found.getTotalElements());
+	}
+
+	/** The ids of a page of the templates found, from the query for what the search filters by. */
+	private org.springframework.data.domain.Page<Long> found(String text, String tag, PageRequest request) {
+		String textPattern = TemplateRepository.anywhere(text);
+		String tagPattern = TemplateRepository.anywhere(Template.tagLine(tag));
+		if (tag.isEmpty()) {
+			// unfiltered, the count is the table's, which the database knows without a scan
+			return text.isEmpty() ? this.templates.findIds(request)
+					: this.templates.findIdsContaining(textPattern, request);
+		}
+		return text.isEmpty() ? this.templates.findIdsTagged(tagPattern, request)
+				: this.templates.findIdsMatching(textPattern, tagPattern, request);
 	}
 
 	/** How a search is ordered. */
