@@ -85,11 +85,9 @@ if [ -n "$url" ]; then
 	exit 0
 fi
 
-if [ -z "$portal_jar" ]; then
-	./mvnw -q -B package -DskipTests
-	portal_jar=$(ls target/pod-composer-*.jar | grep -v plain | head -1)
-fi
-portal_jar=$(cd "$(dirname "$portal_jar")" && pwd)/$(basename "$portal_jar")
+# shellcheck source=scripts/lib/portal-jar.sh
+. scripts/lib/portal-jar.sh
+portal_jar "$portal_jar"
 
 work=$(mktemp -d)
 app_pid=""

@@ -37,15 +37,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		String value = header.substring(BEARER.length()).trim();
-		UserAccount user = value.isEmpty() ? null : this.accounts.authenticateToken(value).orElse(null);
-		if (user == null) {
+		AuthenticatedTokens.Bearer bearer = value.isEmpty() ? null : this.accounts.authenticateToken(value).orElse(null);
+		if (bearer == null) {
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 			ApiProblems.write(response, request, HttpStatus.UNAUTHORIZED, "The API token is not valid.");
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.getName(), null,
-				user.getRoles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList()));
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bearer.name(), null,
+				bearer.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList()));
 		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);

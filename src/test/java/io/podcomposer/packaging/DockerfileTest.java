@@ -44,6 +44,24 @@ class DockerfileTest {
 	}
 
 	@Test
+	void startsWithTheAheadOfTimeContextAndTheClassArchiveOfATrainingRun() {
+		List<String> training = this.instructions.stream()
+			.filter((instruction) -> instruction.contains("-XX:ArchiveClassesAtExit="))
+			.toList();
+		assertThat(training).singleElement()
+			.satisfies((run) -> assertThat(run).startsWith("RUN ")
+				.contains("-XX:ArchiveClassesAtExit=application.jsa", "-Dspring.aot.enabled=true",
+						"-Dspring.context.exit=onRefresh", "-jar application.jar"));
+		// after the application is in place, and as root, so that the archive is written beside it
+		assertThat(this.instructions.indexOf(training.get(0)))
+			.isGreaterThan(this.instructions.indexOf("COPY --from=build /src/extracted/application/ ./"))
+			.isLessThan(this.instructions.indexOf(startingWith("USER ").get(0)));
+		assertThat(startingWith("ENTRYPOINT ")).singleElement()
+			.satisfies((entrypoint) -> assertThat(entrypoint).contains("\"-XX:SharedArchiveFile=application.jsa\"",
+					"\"-Dspring.aot.enabled=true\""));
+	}
+
+	@Test
 	void runsAsTheUserTheKubernetesDeploymentNames() throws IOException {
 		List<String> users = startingWith("USER ");
 		assertThat(users).hasSize(1);

@@ -3,6 +3,7 @@ package io.podcomposer.security;
 import java.util.Map;
 
 import io.podcomposer.TestAdmin;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,14 @@ class ApiTokenTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private MovableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
 
 	@Test
 	void onlyTheSha256HexOfATokenIsStored() {
@@ -71,6 +80,20 @@ class ApiTokenTest {
 
 		this.accounts.revokeToken(name, token.id());
 
+		assertUnauthorized(render("Bearer " + token.token()));
+	}
+
+	@Test
+	void aTokenRevokedThroughAnotherReplicaIsRefusedHereWithinSeconds() throws Exception {
+		String name = TestAccounts.create(this.accounts, "token-elsewhere", Role.VIEWER);
+		AccountService.IssuedToken token = this.accounts.createToken(name, "ci");
+		assertThat(render("Bearer " + token.token()).getStatus()).isEqualTo(200);
+
+		// what another instance's revoke leaves in the shared database
+		this.jdbc.update("delete from api_token where id = ?", token.id());
+
+		assertThat(render("Bearer " + token.token()).getStatus()).as("still remembered").isEqualTo(200);
+		this.clock.advance(AuthenticatedTokens.LIFETIME);
 		assertUnauthorized(render("Bearer " + token.token()));
 	}
 
