@@ -69,7 +69,8 @@ if $image_launch; then
 	app_jar="$work/app/$(basename "$portal_jar")"
 	PODCOMPOSER_DATA_DIR="$work/training" java -XX:ArchiveClassesAtExit="$work/app/application.jsa" \
 		-Dspring.aot.enabled=true -Dspring.context.exit=onRefresh -jar "$app_jar" >"$work/training.log" 2>&1
-	launch=(-XX:SharedArchiveFile="$work/app/application.jsa" -Dspring.aot.enabled=true -jar "$app_jar")
+	launch=(-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:SharedArchiveFile="$work/app/application.jsa"
+		-Dspring.aot.enabled=true -jar "$app_jar")
 fi
 
 export PODCOMPOSER_ADMIN_PASSWORD="load-test-password"
