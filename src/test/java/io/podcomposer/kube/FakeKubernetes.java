@@ -623,7 +623,7 @@ public final class FakeKubernetes implements AutoCloseable {
 				stored.putObject("status").put("phase", "Pending").put("qosClass", "BestEffort");
 			}
 			else {
-				stored.putObject("status");
+				WorkloadStatus.initial(type, stored.putObject("status"));
 			}
 		}
 		if (!dryRun) {

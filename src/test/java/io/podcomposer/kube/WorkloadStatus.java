@@ -14,6 +14,24 @@ final class WorkloadStatus {
 	private WorkloadStatus() {
 	}
 
+	/**
+	 * A new object's status before a controller wrote one, as the API server answers it: the
+	 * fields its types never leave out, at zero. client-java refuses a StatefulSet, ReplicaSet or
+	 * DaemonSet whose status lacks them.
+	 */
+	static void initial(ResourceType type, ObjectNode status) {
+		switch (type.kind()) {
+			case "StatefulSet" -> status.put("replicas", 0).put("availableReplicas", 0);
+			case "ReplicaSet" -> status.put("replicas", 0);
+			case "DaemonSet" -> status.put("currentNumberScheduled", 0)
+				.put("numberMisscheduled", 0)
+				.put("desiredNumberScheduled", 0)
+				.put("numberReady", 0);
+			default -> {
+			}
+		}
+	}
+
 	static void refresh(ResourceType type, ObjectNode workload, List<ObjectNode> pods, String failedCreate,
 			Function<ObjectNode, Optional<ObjectNode>> currentReplicaSet) {
 		long generation = workload.at("/metadata/generation").asLong(1);
