@@ -60,6 +60,8 @@ class SecurityConfig {
 			.anonymous((anonymous) -> anonymous.disable())
 			.requestCache((cache) -> cache.disable())
 			.csrf((csrf) -> csrf.disable())
+			// not "no-store": the resource handler's "no-cache" lets a browser revalidate (a 304)
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
 			.build();
 	}
 

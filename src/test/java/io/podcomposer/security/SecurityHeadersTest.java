@@ -48,6 +48,19 @@ class SecurityHeadersTest {
 		assertThat(response.headers().firstValue("Referrer-Policy")).isPresent();
 	}
 
+	/** Each page load asks again, and an unchanged asset costs a 304, not its bytes. */
+	@Test
+	void assetsAreRevalidatedNotDownloadedAgain() {
+		PortalClient client = new PortalClient(this.port);
+		HttpResponse<String> asset = client.get("/css/app.css");
+
+		assertThat(asset.statusCode()).isEqualTo(200);
+		assertThat(asset.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(asset.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		String lastModified = asset.headers().firstValue("Last-Modified").orElseThrow();
+		assertThat(client.get("/css/app.css", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+	}
+
 	@Test
 	void noTemplateHasInlineScriptOrEventHandlers() throws IOException {
 		List<Path> templates;
