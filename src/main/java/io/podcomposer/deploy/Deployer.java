@@ -45,6 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class Deployer {
 
+	/** Reads of a live object around its dry run, until one held still (see deploy). */
+	private static final int MOST_READS = 3;
+
+
 	/** The namespace label whose level the admission controller enforces. */
 	static final String ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
 
@@ -139,7 +143,18 @@ public class Deployer {
 			Optional<JsonNode> live = onCluster(calls, manifest.kind(), namespace, manifest.name(), report.podSecurity(),
 					warnings);
 			JsonNode wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
-			String diff = live.map((current) -> diff(current, wouldBe)).orElse(null);
+			// The dry run starts from the object as it is when it runs. Another writer may have changed it
+			// since it was read (the scheduler binding a new pod to a node, say), which would show as this
+			// deploy's change: read it again, and dry-run again until it held still around one.
+			for (int reads = 1; live.isPresent() && reads < MOST_READS; reads++) {
+				Optional<JsonNode> after = calls.get(manifest.kind(), namespace, manifest.name());
+				if (after.map(Deployer::withoutBookkeeping).equals(live.map(Deployer::withoutBookkeeping))) {
+					break;
+				}
+				live = after;
+				wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
+			}
+			String diff = live.isPresent() ? diff(live.get(), wouldBe) : null;
 			if (request.dryRun()) {
 				return DeployOutcome.ended(finish(record, DeployStatus.DryRunPassed,
 						"The server-side dry run passed: " + what(record) + " would be "

@@ -190,6 +190,22 @@ class DeploymentApiTest {
 	}
 
 	@Test
+	void aChangeByAnotherWriterBetweenTheReadAndTheDryRunIsNotThisDeploysChange() {
+		String pod = unique("busy");
+		long templateId = DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(pod, "${IMAGE}"));
+		long first = json(deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a"))).get("id").asLong();
+		// as the scheduler binding a new pod, or a controller labelling it, right after the portal read it
+		this.fake.afterAnswering("GET", "/api/v1/namespaces/team-a/pods/" + pod, () -> this.fake.applyAs("labeller",
+				"team-a", "{apiVersion: v1, kind: Pod, metadata: {name: %s, labels: {seen: 'yes'}}}".formatted(pod), false));
+
+		JsonNode again = json(call(this.mvc, HttpMethod.POST, "/api/v1/deployments/" + first + "/redeploy"));
+
+		assertThat(again.get("message").asString()).isEqualTo("Pod " + pod + " unchanged.");
+		assertThat(again.get("diff").asString()).isEmpty();
+		assertThat(this.fake.pod("team-a", pod).orElseThrow().at("/metadata/labels/seen").asString()).isEqualTo("yes");
+	}
+
+	@Test
 	void deleteRemovesThePodAndKeepsTheRecordMarkedDeleted() {
 		String pod = unique("gone");
 		long id = json(deploy(this.mvc, deployBody(

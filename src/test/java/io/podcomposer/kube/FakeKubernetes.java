@@ -90,6 +90,8 @@ public final class FakeKubernetes implements AutoCloseable {
 	/** RBAC denials as {@code verb resource}, for every user. */
 	private final Set<String> denials = ConcurrentHashMap.newKeySet();
 
+	private final Map<String, Runnable> afterAnswers = new ConcurrentHashMap<>();
+
 	private volatile String serviceAccountToken;
 
 	private volatile Duration slowness = Duration.ZERO;
@@ -257,6 +259,14 @@ public final class FakeKubernetes implements AutoCloseable {
 		this.slowness = slowness;
 	}
 
+	/**
+	 * Once, right after answering {@code method path} and before the client reads the answer,
+	 * makes a change, as another writer working between two of a client's calls.
+	 */
+	public void afterAnswering(String method, String path, Runnable change) {
+		afterAnswers.put(method + " " + path, change);
+	}
+
 	/** Every request fails with 500, as a broken API server. */
 	public void failWith500(boolean failing) {
 		this.failing = failing;
@@ -301,6 +311,10 @@ public final class FakeKubernetes implements AutoCloseable {
 				}
 				bytes = answer.text() != null ? answer.text().getBytes(StandardCharsets.UTF_8)
 						: JsonMapper.shared().writeValueAsBytes(answer.body());
+			}
+			Runnable change = afterAnswers.remove(method + " " + uri.getPath());
+			if (change != null) {
+				change.run();
 			}
 			exchange.getResponseHeaders().set("Content-Type", answer.text() != null ? "text/plain" : "application/json");
 			for (String warning : answer.warnings()) {
