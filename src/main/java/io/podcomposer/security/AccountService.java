@@ -177,9 +177,8 @@ public class AccountService {
 
 	/**
 	 * Who an enabled user's token authenticates; notes when it was used. A token seen in the last
-	 * seconds is answered from memory (see {@link AuthenticatedTokens}).
+	 * seconds is answered from memory (see {@link AuthenticatedTokens}), without a transaction.
 	 */
-	@Transactional
 	public Optional<AuthenticatedTokens.Bearer> authenticateToken(String value) {
 		String hash = TokenValues.hash(value);
 		Instant now = this.clock.instant();
@@ -187,15 +186,16 @@ public class AccountService {
 		if (recent.isPresent()) {
 			return recent;
 		}
-		Optional<AuthenticatedTokens.Bearer> found = this.tokens.findByTokenHash(hash).filter((token) -> token.getUser().isEnabled())
-			.map((token) -> {
-				if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
-					token.setLastUsedAt(now);
-				}
-				return new AuthenticatedTokens.Bearer(token.getUser().getName(), Set.copyOf(token.getUser().getRoles()));
-			});
-		found.ifPresent((bearer) -> this.authenticated.remember(hash, bearer, now));
-		return found;
+		Optional<ApiToken> found = this.tokens.findByTokenHash(hash).filter((token) -> token.getUser().isEnabled());
+		found.ifPresent((token) -> {
+			if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
+				this.tokens.noteUse(token.getId(), now);
+			}
+		});
+		Optional<AuthenticatedTokens.Bearer> bearer = found
+			.map((token) -> new AuthenticatedTokens.Bearer(token.getUser().getName(), Set.copyOf(token.getUser().getRoles())));
+		bearer.ifPresent((each) -> this.authenticated.remember(hash, each, now));
+		return bearer;
 	}
 
 	/**

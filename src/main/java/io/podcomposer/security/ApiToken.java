@@ -67,8 +67,4 @@ public class ApiToken {
 		return this.lastUsedAt;
 	}
 
-	void setLastUsedAt(Instant lastUsedAt) {
-		this.lastUsedAt = lastUsedAt;
-	}
-
 }
