@@ -115,7 +115,7 @@ class DockerfileTest {
 	}
 
 	/** One line per instruction: continuations joined, comments left out. */
-	private static List<String> instructions() {
+	static List<String> instructions() {
 		List<String> instructions = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		try {
