@@ -50,7 +50,7 @@ class TemplateSearchTest {
 	@Test
 	void v5FillsInTheSearchTextOfTheTemplatesSavedBefore(@TempDir Path folder) {
 		String url = "jdbc:h2:file:" + folder.resolve("library");
-		JdbcTemplate jdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""));
+		JdbcTemplate jdbc = h2(url);
 		migrate(url, "4");
 		jdbc.update("""
 				insert into template (id, name, description, parameters, revision, version, created_at, created_by,
@@ -67,6 +67,33 @@ class TemplateSearchTest {
 			.containsExactly("web-shop serves the shop alpha team-b", "bare  ");
 		assertThat(jdbc.queryForList("select tag_text from template order by id", String.class))
 			.containsExactly("\nAlpha\nTeam-B\n", "\n\n");
+	}
+
+	@Test
+	void onH2TheCountsWalkTheNarrowIndexesAndThePagesTheSortedOne(@TempDir Path folder) {
+		String url = "jdbc:h2:file:" + folder.resolve("library");
+		JdbcTemplate jdbc = h2(url);
+		migrate(url, "latest");
+		jdbc.update("""
+				insert into template (name, description, parameters, revision, version, created_at, created_by,
+				  updated_at, updated_by, search_text, tag_text)
+				select 'template-' || x, 'serves ' || x, '[]', 1, 0, current_timestamp, 'a', current_timestamp, 'a',
+				  'template-' || x || ' serves ' || x || ' team-' || mod(x, 10), char(10) || 'team-' || mod(x, 10) || char(10)
+				from system_range(1, 2000)""");
+		jdbc.execute("analyze");
+		// as the repository's queries ask, with the patterns as parameters
+		String text = "t.search_text like ? escape '!'";
+		String tag = "t.tag_text like ? escape '!'";
+		String page = " order by t.updated_at desc, t.id desc fetch first 20 rows only";
+
+		assertThat(plan(jdbc, "select count(*) from template t where " + text)).contains("IX_TEMPLATE_SEARCH_TAGS");
+		assertThat(plan(jdbc, "select count(*) from template t where " + text + " and " + tag))
+			.contains("IX_TEMPLATE_SEARCH_TAGS");
+		assertThat(plan(jdbc, "select count(*) from template t where " + tag)).contains("IX_TEMPLATE_TAGS");
+		for (String filter : List.of(text, tag, text + " and " + tag)) {
+			assertThat(plan(jdbc, "select t.id from template t where " + filter + page)).as(filter)
+				.contains("IX_TEMPLATE_UPDATED_SEARCH", "index sorted");
+		}
 	}
 
 	@Test
@@ -119,6 +146,16 @@ class TemplateSearchTest {
 			.stream()
 			.map(TemplateViews.Summary::id)
 			.toList();
+	}
+
+	/** H2's plan for {@code query}, each parameter a search for a word anywhere. */
+	private static String plan(JdbcTemplate jdbc, String query) {
+		Object[] patterns = query.chars().filter((c) -> c == '?').mapToObj((c) -> "%serves 1%").toArray();
+		return jdbc.queryForObject("explain " + query, String.class, patterns);
+	}
+
+	private static JdbcTemplate h2(String url) {
+		return new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""));
 	}
 
 	private static void migrate(String url, String target) {
