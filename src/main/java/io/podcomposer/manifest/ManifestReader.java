@@ -16,10 +16,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -286,29 +284,13 @@ public final class ManifestReader {
 	}
 
 	/** YAML 1.1 resolution as Kubernetes uses it, less timestamps: a date-like value stays a string. */
-	static final class KubernetesResolver extends Resolver {
+	static final class KubernetesResolver extends PlainScalarResolver {
 
 		private static final Pattern NEVER = Pattern.compile("$^");
-
-		/** All that the patterns of bools and nulls match (an empty or blank value too). */
-		private static final Set<String> WORDS = Set.of("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE",
-				"false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null", "NULL", " ", "");
-
-		/** The first characters of numbers, merge keys and the YAML tag's pattern. */
-		private static final String PATTERN_STARTS = "-+.0123456789<!&*";
 
 		@Override
 		public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
 			super.addImplicitResolver(tag, Tag.TIMESTAMP.equals(tag) ? NEVER : regexp, first, limit);
-		}
-
-		/**
-		 * The tag of an untagged plain scalar, as {@link #resolve} gives it; the patterns, which cost
-		 * the most in reading a manifest, are tried only where one can match.
-		 */
-		Tag resolvePlain(String value) {
-			boolean mayMatch = value.isEmpty() || PATTERN_STARTS.indexOf(value.charAt(0)) >= 0 || WORDS.contains(value);
-			return mayMatch ? resolve(NodeId.scalar, value, true) : Tag.STR;
 		}
 
 	}
