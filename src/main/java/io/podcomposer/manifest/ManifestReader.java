@@ -18,7 +18,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -53,6 +52,8 @@ public final class ManifestReader {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+	static final KubernetesResolver RESOLVER = new KubernetesResolver();
+
 	private static final JsonMapper JSON = JsonMapper
 		.builder(JsonFactory.builder()
 			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
@@ -65,6 +66,16 @@ public final class ManifestReader {
 
 	/** Reads one YAML document (JSON is YAML too). */
 	public static JsonNode readYaml(String text) {
+		JsonNode plain = PlainYamlReader.readDocument(text, loaderOptions());
+		return (plain != null) ? plain : readAnyYaml(text);
+	}
+
+	/**
+	 * The general reader: SnakeYAML builds Java objects, which then become the tree. It reads what
+	 * the plain reader leaves (anchors, tags, merge keys) and every faulty text, so that the errors
+	 * and their places stay as they are.
+	 */
+	static JsonNode readAnyYaml(String text) {
 		Object loaded = parsed(() -> newYaml().load(text));
 		if (loaded == null) {
 			throw new ManifestParseException("the document is empty", 0, 0);
@@ -81,6 +92,12 @@ public final class ManifestReader {
 	 * text holds no document at all
 	 */
 	public static List<JsonNode> readYamlDocuments(String text) {
+		List<JsonNode> plain = PlainYamlReader.readDocuments(text, loaderOptions());
+		return withoutTrailingEmpty((plain != null) ? plain : readAnyYamlDocuments(text));
+	}
+
+	/** The general reader for a stream; every document, an empty one as a null node. */
+	static List<JsonNode> readAnyYamlDocuments(String text) {
 		List<JsonNode> documents = new ArrayList<>();
 		int[] count = new int[1];
 		parsed(() -> {
@@ -89,6 +106,10 @@ public final class ManifestReader {
 			}
 			return null;
 		});
+		return documents;
+	}
+
+	static List<JsonNode> withoutTrailingEmpty(List<JsonNode> documents) {
 		while (!documents.isEmpty() && documents.get(documents.size() - 1).isNull()) {
 			documents.remove(documents.size() - 1);
 		}
@@ -152,13 +173,18 @@ public final class ManifestReader {
 		}
 	}
 
-	private static Yaml newYaml() {
+	static LoaderOptions loaderOptions() {
 		LoaderOptions options = new LoaderOptions();
 		options.setMaxAliasesForCollections(MAX_ALIASES);
 		options.setNestingDepthLimit(MAX_NESTING_DEPTH);
 		options.setCodePointLimit(MAX_CODE_POINTS);
 		options.setAllowDuplicateKeys(false);
 		options.setAllowRecursiveKeys(false);
+		return options;
+	}
+
+	private static Yaml newYaml() {
+		LoaderOptions options = loaderOptions();
 		DumperOptions dumperOptions = new DumperOptions();
 		return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options,
 				new KubernetesResolver());
@@ -172,9 +198,6 @@ public final class ManifestReader {
 		if (++count[0] > MAX_NODES) {
 			throw new ManifestParseException(
 					"the document expands to more than " + MAX_NODES + " values through its aliases", 0, 0);
-		}
-		if (value == null) {
-			return NODES.nullNode();
 		}
 		if ((value instanceof Map || value instanceof List) && depth >= MAX_NESTING_DEPTH) {
 			throw new ManifestParseException(TOO_DEEP, 0, 0);
@@ -194,6 +217,18 @@ public final class ManifestReader {
 			list.forEach((item) -> array.add(toNode(item, depth + 1, count)));
 			return array;
 		}
+		JsonNode scalar = scalarNode(value);
+		if (scalar == null) {
+			throw new ManifestParseException(tagOf(value) + " values are not allowed in a manifest", 0, 0);
+		}
+		return scalar;
+	}
+
+	/** The node for a scalar SnakeYAML built, or null for one a manifest cannot hold. */
+	static JsonNode scalarNode(Object value) {
+		if (value == null) {
+			return NODES.nullNode();
+		}
 		if (value instanceof String text) {
 			return NODES.stringNode(text);
 		}
@@ -212,7 +247,7 @@ public final class ManifestReader {
 		if (value instanceof Double number) {
 			return NODES.numberNode(number);
 		}
-		throw new ManifestParseException(tagOf(value) + " values are not allowed in a manifest", 0, 0);
+		return null;
 	}
 
 	/** The standard tag that SnakeYAML builds {@code value} from, for telling a user what to remove. */
@@ -249,7 +284,7 @@ public final class ManifestReader {
 	}
 
 	/** YAML 1.1 resolution as Kubernetes uses it, less timestamps: a date-like value stays a string. */
-	private static final class KubernetesResolver extends Resolver {
+	static final class KubernetesResolver extends PlainScalarResolver {
 
 		private static final Pattern NEVER = Pattern.compile("$^");
 

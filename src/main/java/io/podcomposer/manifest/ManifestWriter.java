@@ -1,16 +1,27 @@
 package io.podcomposer.manifest;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.emitter.Emitter;
+import org.yaml.snakeyaml.events.DocumentEndEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.ImplicitTuple;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.events.StreamStartEvent;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Represent;
-import org.yaml.snakeyaml.representer.Representer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,11 +37,21 @@ public final class ManifestWriter {
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+	private static final DumperOptions OPTIONS = dumperOptions();
+
+	/** The standard YAML 1.1 resolver (timestamps included), as {@code Yaml.dump} used. */
+	private static final PlainScalarResolver RESOLVER = new PlainScalarResolver();
+
+	/** What SnakeYAML's representer takes for a line break. */
+	private static final Pattern MULTI_LINE = Pattern.compile("[\\u0085\\u2028\\u2029]");
+
+	private static final Pattern NOT_A_STRING_TO_KUBECTL = Pattern.compile("[yYnN]|[-+]?0o[0-7_]+");
+
 	private ManifestWriter() {
 	}
 
 	public static String toYaml(JsonNode tree) {
-		return newYaml().dump(toPlain(canonical(tree)));
+		return dump(canonical(tree));
 	}
 
 	/**
@@ -39,11 +60,21 @@ public final class ManifestWriter {
 	 * as one list.
 	 */
 	public static String toYamlAsGiven(JsonNode tree) {
-		return newYaml().dump(toPlain(tree));
+		return dump(tree);
 	}
 
 	public static String toJson(JsonNode tree) {
 		return JSON.writeValueAsString(canonical(tree)) + "\n";
+	}
+
+	static DumperOptions dumperOptions() {
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		options.setIndent(2);
+		options.setSplitLines(false);
+		options.setWidth(Integer.MAX_VALUE);
+		options.setNonPrintableStyle(DumperOptions.NonPrintableStyle.ESCAPE);
+		return options;
 	}
 
 	/** A copy with nulls dropped and the keys of well-known objects in their usual order. */
@@ -51,40 +82,59 @@ public final class ManifestWriter {
 		return KeyOrder.ROOT.apply(tree);
 	}
 
-	private static Yaml newYaml() {
-		DumperOptions options = new DumperOptions();
-		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-		options.setIndent(2);
-		options.setSplitLines(false);
-		options.setWidth(Integer.MAX_VALUE);
-		options.setNonPrintableStyle(DumperOptions.NonPrintableStyle.ESCAPE);
-		return new Yaml(new BlockStringRepresenter(options), options);
+	/**
+	 * Writes the tree as SnakeYAML's {@code Yaml.dump} wrote the same values as Java maps and lists,
+	 * byte for byte, but hands the events straight to its emitter: building the Java objects and
+	 * SnakeYAML's nodes for them took most of the time of writing.
+	 */
+	private static String dump(JsonNode tree) {
+		StringWriter out = new StringWriter();
+		Emitter emitter = new Emitter(out, OPTIONS);
+		try {
+			emitter.emit(new StreamStartEvent(null, null));
+			emitter.emit(new DocumentStartEvent(null, null, OPTIONS.isExplicitStart(), OPTIONS.getVersion(),
+					OPTIONS.getTags()));
+			emit(tree, emitter);
+			emitter.emit(new DocumentEndEvent(null, null, OPTIONS.isExplicitEnd()));
+			emitter.emit(new StreamEndEvent(null, null));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toString();
 	}
 
-	private static Object toPlain(JsonNode node) {
+	private static void emit(JsonNode node, Emitter emitter) throws IOException {
 		if (node.isObject()) {
-			Map<String, Object> map = new LinkedHashMap<>();
-			node.properties().forEach((entry) -> map.put(entry.getKey(), toPlain(entry.getValue())));
-			return map;
+			emitter.emit(new MappingStartEvent(null, Tag.MAP.getValue(), true, null, null, FlowStyle.BLOCK));
+			for (Map.Entry<String, JsonNode> entry : node.properties()) {
+				emitter.emit(string(entry.getKey()));
+				emit(entry.getValue(), emitter);
+			}
+			emitter.emit(new MappingEndEvent(null, null));
 		}
-		if (node.isArray()) {
-			List<Object> list = new ArrayList<>();
-			node.values().forEach((item) -> list.add(toPlain(item)));
-			return list;
+		else if (node.isArray()) {
+			emitter.emit(new SequenceStartEvent(null, Tag.SEQ.getValue(), true, null, null, FlowStyle.BLOCK));
+			for (JsonNode item : node.values()) {
+				emit(item, emitter);
+			}
+			emitter.emit(new SequenceEndEvent(null, null));
 		}
-		if (node.isString()) {
-			return node.asString();
+		else if (node.isString()) {
+			emitter.emit(string(node.asString()));
 		}
-		if (node.isBoolean()) {
-			return node.booleanValue();
+		else if (node.isBoolean()) {
+			emitter.emit(scalar(Tag.BOOL, node.booleanValue() ? "true" : "false", ScalarStyle.PLAIN));
 		}
-		if (node.isIntegralNumber()) {
-			return node.bigIntegerValue().bitLength() < 64 ? (Object) node.longValue() : node.bigIntegerValue();
+		else if (node.isIntegralNumber()) {
+			emitter.emit(scalar(Tag.INT, node.bigIntegerValue().toString(), ScalarStyle.PLAIN));
 		}
-		if (node.isNumber()) {
-			return node.doubleValue();
+		else if (node.isNumber()) {
+			emitter.emit(scalar(Tag.FLOAT, floatText(node.doubleValue()), ScalarStyle.PLAIN));
 		}
-		return null;
+		else {
+			emitter.emit(scalar(Tag.NULL, "null", ScalarStyle.PLAIN));
+		}
 	}
 
 	/**
@@ -92,25 +142,31 @@ public final class ManifestWriter {
 	 * the few that SnakeYAML leaves plain but kubectl's YAML 1.1 reader would take as a bool or
 	 * a number.
 	 */
-	private static final class BlockStringRepresenter extends Representer {
-
-		private static final Pattern NOT_A_STRING_TO_KUBECTL = Pattern.compile("[yYnN]|[-+]?0o[0-7_]+");
-
-		BlockStringRepresenter(DumperOptions options) {
-			super(options);
-			Represent plain = this.representers.get(String.class);
-			this.representers.put(String.class, (data) -> {
-				String text = (String) data;
-				if (text.indexOf('\n') >= 0) {
-					return representScalar(Tag.STR, text, DumperOptions.ScalarStyle.LITERAL);
-				}
-				if (NOT_A_STRING_TO_KUBECTL.matcher(text).matches()) {
-					return representScalar(Tag.STR, text, DumperOptions.ScalarStyle.SINGLE_QUOTED);
-				}
-				return plain.representData(data);
-			});
+	private static ScalarEvent string(String text) {
+		if (text.indexOf('\n') >= 0 || MULTI_LINE.matcher(text).find()) {
+			return scalar(Tag.STR, text, ScalarStyle.LITERAL);
 		}
+		if (NOT_A_STRING_TO_KUBECTL.matcher(text).matches()) {
+			return scalar(Tag.STR, text, ScalarStyle.SINGLE_QUOTED);
+		}
+		return scalar(Tag.STR, text, ScalarStyle.PLAIN);
+	}
 
+	/** As SnakeYAML's serializer tells the emitter whether the tag may be left out. */
+	private static ScalarEvent scalar(Tag tag, String value, ScalarStyle style) {
+		ImplicitTuple implicit = new ImplicitTuple(tag.equals(RESOLVER.resolvePlain(value)), tag.equals(Tag.STR));
+		return new ScalarEvent(null, tag.getValue(), implicit, value, null, null, style);
+	}
+
+	/** As SnakeYAML's representer writes a double. */
+	private static String floatText(double number) {
+		if (Double.isNaN(number)) {
+			return ".NaN";
+		}
+		if (Double.isInfinite(number)) {
+			return (number > 0) ? ".inf" : "-.inf";
+		}
+		return Double.toString(number);
 	}
 
 	/**
