@@ -50,6 +50,9 @@ public final class ManifestReader {
 	private static final String TOO_DEEP = "the document nests lists and maps more than " + MAX_NESTING_DEPTH
 			+ " levels deep";
 
+	static final String MISFIT_TAG = "a value does not fit the tag it is given (such as !!int on text or !!str on a map): "
+			+ "remove the tag or change the value";
+
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	static final KubernetesResolver RESOLVER = new KubernetesResolver();
@@ -147,6 +150,10 @@ public final class ManifestReader {
 		}
 		catch (YAMLException ex) {
 			throw new ManifestParseException(explainGuard(firstLine(ex.getMessage())), 0, 0);
+		}
+		catch (IllegalArgumentException | ClassCastException ex) {
+			// SnakeYAML's constructors for the standard tags parse or cast what they are given unchecked
+			throw new ManifestParseException(MISFIT_TAG, 0, 0);
 		}
 	}
 

@@ -155,6 +155,15 @@ class ManifestReaderTest {
 	}
 
 	@Test
+	void refusesAValueThatDoesNotFitItsTag() {
+		for (String value : new String[] { "!!int abc", "!!float x", "!!str {b: 1}", "!!seq {b: 1}", "!!map [1]" }) {
+			assertThatExceptionOfType(ManifestParseException.class).as(value)
+				.isThrownBy(() -> ManifestReader.readYaml("kind: Pod\ndata: " + value + "\n"))
+				.withMessage(ManifestReader.MISFIT_TAG);
+		}
+	}
+
+	@Test
 	void plainDatesStayStrings() {
 		JsonNode node = ManifestReader.readYaml("date: 2024-01-01\nstamp: 2024-01-01T10:00:00Z\n");
 
