@@ -5,7 +5,8 @@
 #   scripts/load.sh                   # build the jar, seed 100,000 templates, measure, clean up
 #
 # Options: --jar FILE (the portal to run; otherwise built with the Maven wrapper), --port N (8094),
-# --connections N (16), --duration S (seconds per measured run, 20), --warmup S (per endpoint, 10),
+# --connections N (16), --duration S (seconds per measured run, 20), --warmup S (per endpoint, 20),
+# --rounds N (how many times every endpoint and the floor are measured in turn, 3),
 # --templates N (seeded before the measured start, 100000; 0 for none), --requests N (the least
 # number of requests served before the resident memory is read, 100000), --image-launch (start
 # the portal as the container image does: the jar extracted, the ahead-of-time context and the
@@ -22,7 +23,8 @@ cd "$(dirname "$0")/.."
 port=8094
 connections=16
 duration=20
-warmup=10
+warmup=20
+rounds=3
 templates=100000
 least_requests=100000
 portal_jar=""
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
 		--connections) connections="$2"; shift 2 ;;
 		--duration) duration="$2"; shift 2 ;;
 		--warmup) warmup="$2"; shift 2 ;;
+		--rounds) rounds="$2"; shift 2 ;;
 		--templates) templates="$2"; shift 2 ;;
 		--requests) least_requests="$2"; shift 2 ;;
 		--image-launch) image_launch=true; shift ;;
@@ -69,8 +72,10 @@ if $image_launch; then
 	app_jar="$work/app/$(basename "$portal_jar")"
 	PODCOMPOSER_DATA_DIR="$work/training" java -XX:ArchiveClassesAtExit="$work/app/application.jsa" \
 		-Dspring.aot.enabled=true -Dspring.context.exit=onRefresh -jar "$app_jar" >"$work/training.log" 2>&1
-	launch=(-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:SharedArchiveFile="$work/app/application.jsa"
-		-Dspring.aot.enabled=true -jar "$app_jar")
+	# the JVM options of the Dockerfile's ENTRYPOINT (between "java" and "-jar"), its archive here
+	mapfile -t image_options < <(sed -n '/^ENTRYPOINT/,/[^\\]$/p' Dockerfile | tr -d '\\\n' | grep -o '"[^"]*"' \
+		| tr -d '"' | sed -n '2,/^-jar$/p' | sed '$d')
+	launch=("${image_options[@]/=application.jsa/=$work/app/application.jsa}" -jar "$app_jar")
 fi
 
 export PODCOMPOSER_ADMIN_PASSWORD="load-test-password"
@@ -157,8 +162,10 @@ served() {
 echo "Warming up ($warmup s per endpoint) ..."
 run_endpoints "$warmup" "$connections" >/dev/null
 warmed=$(wc -l <"$results")
-echo "Measuring ($duration s per endpoint, $connections connections) ..."
-run_endpoints "$duration" "$connections"
+echo "Measuring ($rounds rounds of $duration s per endpoint, $connections connections) ..."
+for round in $(seq 1 "$rounds"); do
+	run_endpoints "$duration" "$connections"
+done
 # the preview as one user typing sees it: one connection, nothing else running
 run preview "1" "$duration" /compose/preview METHOD=POST CONTENT_TYPE=application/x-www-form-urlencoded \
 	"BODY_FILE=$work/preview.form" "COOKIE=$cookie" HX=1
@@ -178,9 +185,33 @@ echo "Start-up, launch to healthy: ${first_start} ms on an empty database, ${see
 echo
 echo "| endpoint | connections | requests/s | × floor | p50 ms | p95 ms | p99 ms | max ms | failed |"
 echo "|---|---|---|---|---|---|---|---|---|"
+# each figure the median of the rounds; a ratio is taken against the floor of its own round, as
+# the machine's speed drifts between rounds
 sed -n "$((warmed + 1)),${measured}p" "$results" | sed -E 's/RESULT //; s/[a-z0-9]+=//g' | awk '
+	function median(list,   values, n, i, j, swap) {
+		n = split(list, values, " ")
+		for (i = 2; i <= n; i++) for (j = i; j > 1 && values[j - 1] + 0 > values[j] + 0; j--) {
+			swap = values[j]; values[j] = values[j - 1]; values[j - 1] = swap
+		}
+		return values[int((n + 1) / 2)]
+	}
 	$1 == "static-file" { floor = $5 }
-	{ printf "| %s | %s | %.0f | %.2f | %s | %s | %s | %s | %s |\n", $1, $2, $5, $5 / floor, $6, $7, $8, $9, $4 }'
+	{
+		key = $1 " " $2
+		if (!(key in seen)) { seen[key] = 1; order[++count] = key }
+		rps[key] = rps[key] " " $5; ratio[key] = ratio[key] " " $5 / floor
+		p50[key] = p50[key] " " $6; p95[key] = p95[key] " " $7; p99[key] = p99[key] " " $8
+		if ($9 > max[key]) max[key] = $9
+		failed[key] += $4
+	}
+	END {
+		for (i = 1; i <= count; i++) {
+			key = order[i]; split(key, name, " ")
+			printf "| %s | %s | %.0f | %.2f | %s | %s | %s | %s | %s |\n", name[1], name[2], median(rps[key]),
+				median(ratio[key]), median(p50[key]), median(p95[key]), median(p99[key]), max[key], failed[key]
+		}
+	}'
+echo "(the median of $rounds rounds; × floor against the static file of the same round)"
 echo
 echo "Resident memory after $(served) requests: ${rss} MiB (peak ${peak} MiB)"
 if sed -n "$((warmed + 1)),\$p" "$results" | grep -Eq 'failed=[1-9]'; then

@@ -37,7 +37,7 @@ class DockerfileTest {
 				"COPY --from=build /src/extracted/snapshot-dependencies/ ./",
 				"COPY --from=build /src/extracted/application/ ./");
 		assertThat(startingWith("ENTRYPOINT ")).singleElement()
-			.satisfies((entrypoint) -> assertThat(entrypoint).contains("\"-XX:MaxRAMPercentage=75\"", "\"-jar\", \"application.jar\""));
+			.satisfies((entrypoint) -> assertThat(entrypoint).contains("\"-XX:MaxRAMPercentage=50\"", "\"-jar\", \"application.jar\""));
 		assertThat(startingWith("EXPOSE ")).containsExactly("EXPOSE 8080");
 		assertThat(startingWith("ENV ")).containsExactly("ENV PODCOMPOSER_DATA_DIR=/data");
 		assertThat(startingWith("VOLUME ")).containsExactly("VOLUME /data");
