@@ -27,13 +27,15 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp h2.jar scripts/TemplateScale.java seed JDBC_URL COUNT
  * java -cp postgresql.jar scripts/TemplateScale.java seed JDBC_URL COUNT
- * java scripts/TemplateScale.java measure BASE_URL REPETITIONS PATH...
+ * java scripts/TemplateScale.java measure BASE_URL REPETITIONS WARM_UP_SECONDS PATH...
  * </pre>
  * {@code seed} writes COUNT templates straight into a stopped portal's database, as the portal
  * would store them: a template row with its tags and one revision; as the user in
  * SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD when set (the portal's), else H2's sa.
- * {@code measure} calls each path REPETITIONS times, one call at a time, and prints the latency
- * percentiles of each path and of all calls together. Paths under
+ * {@code measure} first calls every path in turn for WARM_UP_SECONDS, so that the portal is
+ * measured with its code compiled as it runs for days (on 2 cores the JIT takes tens of seconds),
+ * then calls each path REPETITIONS times, one call at a time, and prints the latency percentiles
+ * of each path and of all calls together. Paths under
  * {@code /api/} go with the bearer token in PODCOMPOSER_ADMIN_TOKEN; other paths are pages, for
  * which it signs in as admin with PODCOMPOSER_ADMIN_PASSWORD.
  */
@@ -62,11 +64,12 @@ public class TemplateScale {
 		if (args.length >= 3 && args[0].equals("seed")) {
 			seed(args[1], Integer.parseInt(args[2]));
 		}
-		else if (args.length >= 4 && args[0].equals("measure")) {
-			measure(args[1], Integer.parseInt(args[2]), Arrays.asList(args).subList(3, args.length));
+		else if (args.length >= 5 && args[0].equals("measure")) {
+			measure(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+					Arrays.asList(args).subList(4, args.length));
 		}
 		else {
-			System.err.println("usage: seed JDBC_URL COUNT | measure BASE_URL REPETITIONS PATH...");
+			System.err.println("usage: seed JDBC_URL COUNT | measure BASE_URL REPETITIONS WARM_UP_SECONDS PATH...");
 			System.exit(2);
 		}
 	}
@@ -183,25 +186,29 @@ public class TemplateScale {
 
 	// ---- measuring
 
-	static void measure(String base, int repetitions, List<String> paths) throws Exception {
+	static void measure(String base, int repetitions, int warmUpSeconds, List<String> paths) throws Exception {
 		HttpClient http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 		String token = System.getenv("PODCOMPOSER_ADMIN_TOKEN");
-		boolean signedIn = false;
 		int width = paths.stream().mapToInt(String::length).max().orElse(4);
 		String heading = "%-" + width + "s %6s %8s %8s %8s %8s  %s%n";
 		String row = "%-" + width + "s %6d %8.1f %8.1f %8.1f %8.1f  %s%n";
 		System.out.printf(Locale.ROOT, heading, "path", "calls", "p50 ms", "p95 ms", "p99 ms", "max ms", "answer");
 		List<Double> all = new ArrayList<>();
+		if (paths.stream().anyMatch((path) -> !path.startsWith("/api/"))) {
+			signIn(http, base);
+		}
+		long warmUpEnd = System.nanoTime() + Duration.ofSeconds(warmUpSeconds).toNanos();
+		for (int call = 0; System.nanoTime() < warmUpEnd; call++) {
+			for (String path : paths) {
+				http.send(request(base, path, call, !path.startsWith("/api/"), token), HttpResponse.BodyHandlers.discarding());
+			}
+		}
 		for (String path : paths) {
 			boolean page = !path.startsWith("/api/");
-			if (page && !signedIn) {
-				signIn(http, base);
-				signedIn = true;
-			}
 			HttpResponse<String> first = http.send(request(base, path, 0, page, token), HttpResponse.BodyHandlers.ofString());
 			String answer = first.statusCode() + " " + summary(first);
 			if (first.statusCode() != 200) {

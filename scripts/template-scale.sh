@@ -6,7 +6,8 @@
 #   scripts/template-scale.sh --postgres-url JDBC_URL   # the same on an empty PostgreSQL database of yours
 #   scripts/template-scale.sh --url URL       # measure a running portal as it is (seed nothing)
 #
-# Options: --count N (templates to seed, 100000), --reps N (calls per search, 200), --rounds N (how
+# Options: --count N (templates to seed, 100000), --reps N (calls per search, 200), --warmup S (seconds
+# of every search in turn before measuring, 60: on 2 cores the JIT compilers need that), --rounds N (how
 # many times to measure them all, 1; the figures of a shared machine swing), --port N (8093),
 # --pages (measure the library page /templates too; it needs PODCOMPOSER_ADMIN_PASSWORD with --url),
 # --jar FILE (the portal to start; otherwise it is built with the Maven wrapper), --keep (keep the
@@ -22,6 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=100000
 reps=200
+warmup=60
 rounds=1
 port=8093
 url=""
@@ -35,6 +37,7 @@ while [ $# -gt 0 ]; do
 	case "$1" in
 		--count) count="$2"; shift 2 ;;
 		--reps) reps="$2"; shift 2 ;;
+		--warmup) warmup="$2"; shift 2 ;;
 		--rounds) rounds="$2"; shift 2 ;;
 		--port) port="$2"; shift 2 ;;
 		--url) url="$2"; shift 2 ;;
@@ -75,7 +78,7 @@ fi
 measure() {
 	for round in $(seq 1 "$rounds"); do
 		if [ "$rounds" -gt 1 ]; then echo "round $round of $rounds"; fi
-		java scripts/TemplateScale.java measure "$1" "$reps" "${paths[@]}"
+		java scripts/TemplateScale.java measure "$1" "$reps" "$warmup" "${paths[@]}"
 	done
 }
 
