@@ -52,7 +52,11 @@ class ImageLaunchIT {
 		// the training run of the image build, on the embedded database as there: it writes the class
 		// archive the image starts with
 		Process training = start(extracted(image), trainingCommand(), image.resolve("training"), Map.of(), log);
-		assertThat(training.waitFor(START_UP.toSeconds(), TimeUnit.SECONDS)).as("the training run ended").isTrue();
+		if (!training.waitFor(START_UP.toSeconds(), TimeUnit.SECONDS)) {
+			training.destroyForcibly();
+			throw new AssertionError("the training run did not end within " + START_UP + "; its log:\n"
+					+ Files.readString(log));
+		}
 		assertThat(training.exitValue()).as(Files.readString(log)).isZero();
 		assertThat(image.resolve("application/application.jsa")).isNotEmptyFile();
 	}
