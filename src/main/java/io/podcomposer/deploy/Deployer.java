@@ -48,7 +48,6 @@ public class Deployer {
 	/** Reads of a live object around its dry run, until one held still (see deploy). */
 	private static final int MOST_READS = 3;
 
-
 	/** The namespace label whose level the admission controller enforces. */
 	static final String ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
 

@@ -55,6 +55,7 @@ public final class ManifestReader {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+	/** Shared by every reader: a resolver's patterns are set when it is built and only read after. */
 	static final KubernetesResolver RESOLVER = new KubernetesResolver();
 
 	private static final JsonMapper JSON = JsonMapper
@@ -194,7 +195,7 @@ public final class ManifestReader {
 		LoaderOptions options = loaderOptions();
 		DumperOptions dumperOptions = new DumperOptions();
 		return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options,
-				new KubernetesResolver());
+				RESOLVER);
 	}
 
 	/**
