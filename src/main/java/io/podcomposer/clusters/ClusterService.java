@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.podcomposer.security.AuditEntry.Outcome;
@@ -139,7 +140,10 @@ public class ClusterService {
 	 * @throws CredentialsUnavailableException when its credentials cannot be had, saying why
 	 */
 	public KubeConnection connection(long id) {
-		Cluster cluster = find(id);
+		return connection(find(id));
+	}
+
+	private KubeConnection connection(Cluster cluster) {
 		if (cluster.isInCluster()) {
 			if (!this.inCluster.enabled()) {
 				throw new ClusterProblem(HttpStatus.CONFLICT, "Switched off", "The cluster " + cluster.getName()
@@ -165,9 +169,27 @@ public class ClusterService {
 	 * @throws ClusterProblem and {@link CredentialsUnavailableException} as {@link #connection}
 	 */
 	public ClusterCalls calls(long id) {
+		return calls(id, () -> find(id));
+	}
+
+	/**
+	 * The cluster read once, for a deploy: what it shows now, and its calls when asked for, after
+	 * the checks that need no cluster (its exec command may take seconds).
+	 * @throws ClusterProblem when there is no such cluster
+	 */
+	public ClusterAccess access(long id) {
+		Cluster cluster = find(id);
+		return new ClusterAccess(ClusterView.of(cluster), () -> calls(id, () -> cluster));
+	}
+
+	/** A cluster as it shows, and its calls, which throw as {@link #calls(long)} does. */
+	public record ClusterAccess(ClusterView view, Supplier<ClusterCalls> calls) {
+	}
+
+	private ClusterCalls calls(long id, Supplier<Cluster> cluster) {
 		KubeConnection connection;
 		try {
-			connection = connection(id);
+			connection = connection(cluster.get());
 		}
 		catch (RuntimeException ex) {
 			// removed, perhaps through another instance, or its credentials cannot be had now

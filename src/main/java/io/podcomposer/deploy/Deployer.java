@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.podcomposer.clusters.ClusterService;
+import io.podcomposer.clusters.ClusterService.ClusterAccess;
 import io.podcomposer.clusters.ClusterView;
 import io.podcomposer.kube.ClusterCallException;
 import io.podcomposer.kube.ClusterCalls;
@@ -30,6 +31,8 @@ import io.podcomposer.validation.Finding;
 import io.podcomposer.validation.ValidationReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,8 +73,11 @@ public class Deployer {
 
 	private final DeployMetrics metrics;
 
+	private final TransactionTemplate transactions;
+
 	Deployer(TemplateService templates, ClusterService clusters, DeploymentRecordRepository records,
-			LastTargetRepository lastTargets, AuditLog audit, Clock clock, WorkMeters meters, DeployMetrics metrics) {
+			LastTargetRepository lastTargets, AuditLog audit, Clock clock, WorkMeters meters, DeployMetrics metrics,
+			PlatformTransactionManager transactionManager) {
 		this.templates = templates;
 		this.clusters = clusters;
 		this.records = records;
@@ -80,6 +86,7 @@ public class Deployer {
 		this.clock = clock;
 		this.meters = meters;
 		this.metrics = metrics;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -104,7 +111,8 @@ public class Deployer {
 							+ namespace + "\".");
 		}
 		WorkloadKind kind = kind(request.kind());
-		ClusterView cluster = cluster(request.clusterId());
+		ClusterAccess access = cluster(request.clusterId());
+		ClusterView cluster = access.view();
 		RenderedTemplate rendered = this.templates.renderRevision(request.templateId(), request.revision(),
 				request.values(), kind);
 		Manifest manifest = rendered.manifest();
@@ -119,7 +127,6 @@ public class Deployer {
 						cluster.name(), namespace),
 				JsonMapper.shared().writeValueAsString(request.values()), ManifestWriter.toJson(object),
 				manifest.kind().kindName(), manifest.name(), now(), actor);
-		this.lastTargets.save(new LastTarget(actor, cluster.id(), namespace));
 		List<String> warnings = new ArrayList<>(rendered.notes());
 
 		ValidationReport report = this.meters.validate(Manifest.of(object));
@@ -132,7 +139,7 @@ public class Deployer {
 		}
 		ClusterCalls calls;
 		try {
-			calls = this.clusters.calls(cluster.id());
+			calls = access.calls().get();
 		}
 		catch (RuntimeException ex) {
 			throw failed(record, HttpStatus.BAD_GATEWAY, "Cluster unusable",
@@ -161,6 +168,7 @@ public class Deployer {
 						warnings, diff));
 			}
 			if (pauseForChanges && diff != null && !diff.isEmpty() && !request.force()) {
+				this.lastTargets.save(lastTarget(record));
 				return new DeployOutcome(null, diff, rendered.revision());
 			}
 			calls.apply(manifest.kind(), namespace, object, false, request.force());
@@ -216,15 +224,24 @@ public class Deployer {
 		return new DeployProblem(status, title, message, view, conflicts);
 	}
 
+	/** Writes the record, the user's last target and the audit entry together, in one transaction. */
 	private DeploymentView finish(DeploymentRecord record, DeployStatus status, String message, List<String> warnings,
 			String diff) {
 		record.end(status, message, String.join("\n", warnings), diff);
-		DeploymentRecord saved = this.records.save(record);
+		DeploymentRecord saved = this.transactions.execute((transaction) -> {
+			this.lastTargets.save(lastTarget(record));
+			this.audit.recordWithin(record.getCreatedBy(),
+					status == DeployStatus.DryRunPassed ? "DEPLOY_DRY_RUN" : "DEPLOY", where(record),
+					status == DeployStatus.Failed ? Outcome.FAILURE : Outcome.SUCCESS,
+					"template " + record.getTemplateName() + " revision " + record.getRevision() + ": " + message);
+			return this.records.save(record);
+		});
 		this.metrics.ended(status);
-		this.audit.record(record.getCreatedBy(), status == DeployStatus.DryRunPassed ? "DEPLOY_DRY_RUN" : "DEPLOY",
-				where(record), status == DeployStatus.Failed ? Outcome.FAILURE : Outcome.SUCCESS,
-				"template " + record.getTemplateName() + " revision " + record.getRevision() + ": " + message);
 		return DeploymentView.of(saved);
+	}
+
+	private static LastTarget lastTarget(DeploymentRecord record) {
+		return new LastTarget(record.getCreatedBy(), record.getClusterId(), record.getNamespace());
 	}
 
 	/**
@@ -268,9 +285,9 @@ public class Deployer {
 		return (ex.status() >= 500 || ex.status() == 401) ? "Cluster failed" : "Refused by the cluster";
 	}
 
-	private ClusterView cluster(long id) {
+	private ClusterAccess cluster(long id) {
 		try {
-			return this.clusters.get(id);
+			return this.clusters.access(id);
 		}
 		catch (ErrorResponseException ex) {
 			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "There is no cluster " + id + ".");

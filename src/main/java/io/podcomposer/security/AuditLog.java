@@ -33,6 +33,19 @@ public class AuditLog {
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(String actor, String action, String target, Outcome outcome, String detail) {
+		save(actor, action, target, outcome, detail);
+	}
+
+	/**
+	 * Records an action in the caller's transaction, for work whose own record and audit entry
+	 * stand or fall together.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordWithin(String actor, String action, String target, Outcome outcome, String detail) {
+		save(actor, action, target, outcome, detail);
+	}
+
+	private void save(String actor, String action, String target, Outcome outcome, String detail) {
 		this.entries.save(new AuditEntry(this.clock.instant(), actor, action, target, outcome, detail));
 	}
 

@@ -225,6 +225,22 @@ class DeploymentPagesTest {
 	}
 
 	@Test
+	void aDeployPausedToConfirmChangesIsWhereTheFormStartsNextTime() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		long template = template(unique("paused"), "nginx");
+		assertThat(deploy(template, "default", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
+		assertThat(deploy(template(unique("elsewhere"), "nginx"), "team-a", Map.of(), deployer))
+			.hasStatus(HttpStatus.FOUND);
+
+		MvcTestResult paused = deploy(template, "default", Map.of("values.TIER", "back"), deployer);
+
+		assertThat(Jsoup.parse(paused.getResponse().getContentAsString()).select("h1").text())
+			.isEqualTo("Apply these changes?");
+		assertThat(page("/templates/" + template + "/deploy", deployer).select("input[name=namespace]").val())
+			.isEqualTo("default");
+	}
+
+	@Test
 	void aDryRunIsRecordedAndARecordCanBeDeployedAgainAndComparedWithTheLiveObject() throws Exception {
 		RequestPostProcessor deployer = deployer();
 		String name = unique("again");
