@@ -44,6 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  * change. Not a test: run it with {@code ./mvnw -q -B -Pdeploy-bench test-compile exec:exec}
  * (see the profile in pom.xml). Arguments: warm-up rounds, measured rounds, and how many
  * milliseconds the fake waits before each answer, as a cluster further away would (0: none).
+ * The warm-up is long because the deploy path is long: after 100 rounds much of it still ran
+ * interpreted or half-compiled, and the portal took twice the time it takes after 10,000.
  */
 public final class DeployOverheadBenchmark {
 
@@ -106,8 +108,8 @@ public final class DeployOverheadBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int warmUp = (args.length > 0) ? Integer.parseInt(args[0]) : 100;
-		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 300;
+		int warmUp = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
+		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 1_000;
 		int latencyMillis = (args.length > 2) ? Integer.parseInt(args[2]) : 0;
 		// the JDK's HTTP server under the fake otherwise waits out the client's delayed ACK (40 ms)
 		// between the head and the body of each answer, which would drown what is measured
