@@ -2,9 +2,6 @@ package io.podcomposer.packaging;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import io.podcomposer.manifest.ManifestReader;
+import io.podcomposer.security.PortalClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -38,13 +36,15 @@ class ImageLaunchIT {
 
 	private static final String TOKEN = "pct_image-launch-token";
 
+	private static final String ADMIN_PASSWORD = "image-launch-password";
+
+	private static final String[] BEARER = { "Authorization", "Bearer " + TOKEN };
+
 	private static final Duration START_UP = Duration.ofMinutes(3);
 
 	/** The image's application folder, built once: the jar extracted and the class archive trained. */
 	@TempDir
 	static Path image;
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@BeforeAll
 	static void buildTheImagesApplicationFolder() throws Exception {
@@ -83,10 +83,10 @@ class ImageLaunchIT {
 		command.add("--server.port=" + port);
 		Process portal = start(image.resolve("application"), command, work.resolve("data"), database, log);
 		try {
-			String base = "http://127.0.0.1:" + port;
-			awaitReady(portal, base + "/actuator/health/readiness", log);
+			PortalClient client = new PortalClient(port);
+			awaitReady(portal, client, log);
 			assertThat(Files.readString(log)).contains("Starting AOT-processed");
-			use(base);
+			use(client, port);
 		}
 		finally {
 			portal.destroy();
@@ -97,7 +97,7 @@ class ImageLaunchIT {
 	}
 
 	/** Validate, save, find and render a template through the API, and sign in to the pages. */
-	private void use(String base) throws Exception {
+	private static void use(PortalClient client, int port) {
 		String pod = """
 				apiVersion: v1
 				kind: Pod
@@ -108,55 +108,44 @@ class ImageLaunchIT {
 				  - name: web
 				    image: nginx:1.27
 				""";
-		HttpResponse<String> validated = send(api(base + "/api/v1/validate").header("Content-Type", "application/yaml")
-			.POST(HttpRequest.BodyPublishers.ofString(pod)));
+		HttpResponse<String> validated = client.post("/api/v1/validate", "application/yaml", pod, BEARER);
 		assertThat(validated.statusCode()).as(validated.body()).isEqualTo(200);
 		assertThat(json(validated).path("valid").asBoolean()).isTrue();
 
 		String name = "launched-" + UUID.randomUUID().toString().substring(0, 8);
-		HttpResponse<String> created = send(api(base + "/api/v1/templates").header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\", \"tags\": [\"image\"], \"manifest\": "
-					+ ManifestReader.readYaml(pod) + "}")));
+		HttpResponse<String> created = client.post("/api/v1/templates", "application/json",
+				"{\"name\": \"" + name + "\", \"tags\": [\"image\"], \"manifest\": " + ManifestReader.readYaml(pod) + "}",
+				BEARER);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		long id = json(created).path("id").asLong();
 
-		HttpResponse<String> found = send(api(base + "/api/v1/templates?q=" + name + "&tag=image").GET());
+		HttpResponse<String> found = client.get("/api/v1/templates?q=" + name + "&tag=image", BEARER);
 		assertThat(found.statusCode()).isEqualTo(200);
 		assertThat(json(found).path("items").values()).extracting((item) -> item.path("name").asString())
 			.containsExactly(name);
 
-		HttpResponse<String> rendered = send(api(base + "/api/v1/templates/" + id + "/render?kind=Deployment").GET());
+		HttpResponse<String> rendered = client.get("/api/v1/templates/" + id + "/render?kind=Deployment", BEARER);
 		assertThat(rendered.statusCode()).as(rendered.body()).isEqualTo(200);
 		assertThat(rendered.body()).contains("kind: Deployment", "image: nginx:1.27");
 
-		HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET());
-		assertThat(login.statusCode()).isEqualTo(200);
-		assertThat(login.body()).contains("name=\"_csrf\"");
-	}
-
-	private HttpRequest.Builder api(String url) {
-		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+		PortalClient.signedIn(port, "admin", ADMIN_PASSWORD);
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {
 		return ManifestReader.readJson(response.body());
 	}
 
-	private void awaitReady(Process portal, String readiness, Path log) throws Exception {
+	private static void awaitReady(Process portal, PortalClient client, Path log) throws Exception {
 		long deadline = System.nanoTime() + START_UP.toNanos();
 		while (System.nanoTime() < deadline) {
 			assertThat(portal.isAlive()).as("the portal is running; its log:%n%s", Files.readString(log)).isTrue();
 			try {
-				HttpResponse<String> health = send(HttpRequest.newBuilder(URI.create(readiness)).GET());
+				HttpResponse<String> health = client.get("/actuator/health/readiness");
 				if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
 					return;
 				}
 			}
-			catch (IOException notYet) {
+			catch (IllegalStateException notYet) {
 				// not listening yet
 			}
 			Thread.sleep(250);
@@ -236,7 +225,7 @@ class ImageLaunchIT {
 		environment.keySet().removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("PODCOMPOSER_"));
 		environment.putAll(database);
 		environment.put("PODCOMPOSER_DATA_DIR", dataDir.toString());
-		environment.put("PODCOMPOSER_ADMIN_PASSWORD", "image-launch-password");
+		environment.put("PODCOMPOSER_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		environment.put("PODCOMPOSER_ADMIN_TOKEN", TOKEN);
 		return builder.start();
 	}

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A browser without a browser: real HTTP to a running portal, keeping its cookies and following
  * no redirects, so that tests see every answer as it is sent.
  */
-final class PortalClient {
+public final class PortalClient {
 
 	static final String SESSION_COOKIE = "JSESSIONID";
 
@@ -41,11 +41,11 @@ final class PortalClient {
 
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 
-	PortalClient(int port) {
+	public PortalClient(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
-	HttpResponse<String> get(String path, String... headers) {
+	public HttpResponse<String> get(String path, String... headers) {
 		return send(request(path, headers).GET());
 	}
 
@@ -55,7 +55,7 @@ final class PortalClient {
 			.POST(BodyPublishers.ofString(encode(form))));
 	}
 
-	HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+	public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
 		return send(request(path, headers).header("Content-Type", contentType).POST(BodyPublishers.ofString(body)));
 	}
 
@@ -70,7 +70,7 @@ final class PortalClient {
 	}
 
 	/** A client signed in, which fails the test where the login form sends it back. */
-	static PortalClient signedIn(int port, String name, String password) {
+	public static PortalClient signedIn(int port, String name, String password) {
 		PortalClient client = new PortalClient(port);
 		assertThat(client.signIn(name, password).headers().firstValue("Location")).as("signed in as " + name)
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/compose"));
