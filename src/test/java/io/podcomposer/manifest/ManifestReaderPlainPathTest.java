@@ -172,5 +172,4 @@ class ManifestReaderPlainPathTest {
 		return open.repeat(levels) + "[]" + close.repeat(levels);
 	}
 
-
 }
