@@ -70,7 +70,7 @@ public final class PortalClient {
 	}
 
 	/** A client signed in, which fails the test where the login form sends it back. */
-	public static PortalClient signedIn(int port, String name, String password) {
+	static PortalClient signedIn(int port, String name, String password) {
 		PortalClient client = new PortalClient(port);
 		assertThat(client.signIn(name, password).headers().firstValue("Location")).as("signed in as " + name)
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/compose"));
