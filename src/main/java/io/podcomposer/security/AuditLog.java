@@ -9,12 +9,19 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records who did what, when, and how it ended. Each entry is written in a transaction of its
- * own, so that a failure being recorded is not rolled back with the work that failed.
+ * Records who did what, when, and how it ended. A success is written in the caller's transaction
+ * when there is one, so that it stands or falls with the work it records. Anything else (a
+ * failure, a refusal) is written in a transaction of its own, so that it is not rolled back with
+ * the work that failed. That is decided here, not by proxies: an overload calling another on
+ * {@code this} would pass by them.
  */
 @Service
 public class AuditLog {
@@ -26,14 +33,23 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(AuditRepository entries, Clock clock) {
+	private final TransactionTemplate ownTransaction;
+
+	AuditLog(AuditRepository entries, Clock clock, PlatformTransactionManager transactions) {
 		this.entries = entries;
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(String actor, String action, String target, Outcome outcome, String detail) {
-		save(actor, action, target, outcome, detail);
+		if (outcome == Outcome.SUCCESS && TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			save(actor, action, target, outcome, detail);
+		}
+		else {
+			this.ownTransaction.executeWithoutResult((status) -> save(actor, action, target, outcome, detail));
+		}
 	}
 
 	/**
