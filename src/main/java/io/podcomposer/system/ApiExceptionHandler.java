@@ -112,6 +112,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// a chunked body cut off at the limit while Jackson read it
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return handleTooLarge(tooLarge, request);
+			}
+		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed document",
 				"The request needs a JSON body of the documented shape.");
 		if (ex.getCause() instanceof JacksonException jackson) {
