@@ -54,6 +54,9 @@ public final class ExpandedSize {
 				size += cost;
 			}
 			else if (event instanceof CollectionStartEvent start) {
+				if (openAnchors.size() >= ManifestReader.MAX_NESTING_DEPTH) {
+					return; // too deep: SnakeYAML's composer refuses it, without reading the rest
+				}
 				openAnchors.add(start.getAnchor());
 				openedAt.add(size);
 				size += 2;

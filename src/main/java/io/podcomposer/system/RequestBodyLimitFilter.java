@@ -1,6 +1,7 @@
 package io.podcomposer.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -64,9 +65,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		// the rest of the body is not read: the connection cannot carry another request
 		response.setHeader("Connection", "close");
+		// JSON is UTF-8 by definition: no charset parameter, as the handlers' problems have none
+		byte[] body = problem.toString().getBytes(StandardCharsets.UTF_8);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write(problem.toString());
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	/** A request whose body stream stops with {@link BodyTooLargeException} past the limit. */
