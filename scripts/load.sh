@@ -44,26 +44,9 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
-if ! command -v wrk >/dev/null; then
-	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-		apt-get install -y -q wrk >/dev/null
-	else
-		echo "wrk is missing: install it (Debian: apt-get install wrk)" >&2
-		exit 1
-	fi
-fi
-
-# shellcheck source=scripts/lib/portal-jar.sh
-. scripts/lib/portal-jar.sh
-portal_jar "$portal_jar"
-
-work=$(mktemp -d)
-app_pid=""
-cleanup() {
-	if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/lib/bench.sh
+. scripts/lib/bench.sh
+bench_setup "$portal_jar"
 
 launch=(-jar "$portal_jar")
 if $image_launch; then

@@ -55,7 +55,8 @@ class RenderApiController {
 			content = { @Content(mediaType = YAML), @Content(mediaType = JSON) })
 	@ApiResponse(responseCode = "400", description = "Malformed YAML or JSON; line and column in detail",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "413", description = "Body over 1 MiB",
+	@ApiResponse(responseCode = "413",
+			description = "Body over 1 MiB, or aliases or placeholders that expand it past 1 MiB (as JSON)",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "422",
 			description = "Unsupported kind or apiVersion, invalid template fields, or missing required values",

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.podcomposer.kube.ClusterCallException.FieldConflict;
+import io.podcomposer.manifest.ManifestTooLargeException;
 import io.podcomposer.manifest.MissingValuesException;
 import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.templates.LineDiff;
@@ -74,6 +75,10 @@ final class DeployAnswers {
 			response.setStatus(422);
 			return badInput.apply("Enter " + ((ex.names().size() == 1) ? "a value for " : "values for ")
 					+ String.join(", ", ex.names()) + ": required, without a default.");
+		}
+		catch (ManifestTooLargeException ex) {
+			response.setStatus(413);
+			return badInput.apply("Not deployed: " + ex.getMessage() + ".");
 		}
 		catch (UnsupportedManifestException ex) {
 			response.setStatus(422);

@@ -19,10 +19,13 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -63,6 +66,8 @@ public final class ManifestReader {
 			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.build())
+		// readJson looks for a second document itself
+		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
 	private ManifestReader() {
@@ -80,6 +85,7 @@ public final class ManifestReader {
 	 * and their places stay as they are.
 	 */
 	static JsonNode readAnyYaml(String text) {
+		checkExpandedSize(text);
 		Object loaded = parsed(() -> newYaml().load(text));
 		if (loaded == null) {
 			throw new ManifestParseException("the document is empty", 0, 0);
@@ -102,6 +108,7 @@ public final class ManifestReader {
 
 	/** The general reader for a stream; every document, an empty one as a null node. */
 	static List<JsonNode> readAnyYamlDocuments(String text) {
+		checkExpandedSize(text);
 		List<JsonNode> documents = new ArrayList<>();
 		int[] count = new int[1];
 		parsed(() -> {
@@ -131,6 +138,17 @@ public final class ManifestReader {
 		catch (ManifestParseException ex) {
 			throw new ManifestParseException("documents[" + index + "]: " + ex.getMessage(), 0, 0);
 		}
+	}
+
+	/**
+	 * Refuses a text whose aliases expand past the limit before SnakeYAML builds anything from it:
+	 * an alias to a long scalar costs nothing to build, but its copies would in every answer.
+	 */
+	private static void checkExpandedSize(String text) {
+		parsed(() -> {
+			ExpandedSize.checkYaml(text, loaderOptions());
+			return null;
+		});
 	}
 
 	/** What SnakeYAML reads, its errors told with their place and in the reader's words. */
@@ -163,10 +181,16 @@ public final class ManifestReader {
 		if (text == null) {
 			throw new ManifestParseException("the document is empty", 0, 0);
 		}
-		try {
-			JsonNode node = JSON.readTree(text);
+		try (JsonParser parser = JSON.createParser(text)) {
+			JsonNode node = JSON.readTree(parser);
 			if (node == null || node.isMissingNode()) {
 				throw new ManifestParseException("the document is empty", 0, 0);
+			}
+			// checked here: Jackson's own check names the Java type it reads into
+			if (parser.nextToken() != null) {
+				TokenStreamLocation at = parser.currentTokenLocation();
+				throw new ManifestParseException("the text holds more than one JSON document; send one",
+						Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0));
 			}
 			return node;
 		}
@@ -204,8 +228,8 @@ public final class ManifestReader {
 	 */
 	private static JsonNode toNode(Object value, int depth, int[] count) {
 		if (++count[0] > MAX_NODES) {
-			throw new ManifestParseException(
-					"the document expands to more than " + MAX_NODES + " values through its aliases", 0, 0);
+			throw new ManifestTooLargeException(
+					"the document expands to more than " + MAX_NODES + " values through its aliases");
 		}
 		if ((value instanceof Map || value instanceof List) && depth >= MAX_NESTING_DEPTH) {
 			throw new ManifestParseException(TOO_DEEP, 0, 0);

@@ -64,6 +64,8 @@ public final class Placeholders {
 	 * @param values given values by name; they may also fill placeholders no parameter declares
 	 * @throws MissingValuesException naming every required parameter that has neither a value nor
 	 * a default
+	 * @throws ManifestTooLargeException when the values would make the tree larger than
+	 * {@link ExpandedSize#MAX_CHARS}: checked before any is filled in
 	 */
 	public static JsonNode substitute(JsonNode tree, List<Parameter> parameters, Map<String, String> values) {
 		Map<String, String> resolved = new HashMap<>();
@@ -86,6 +88,7 @@ public final class Placeholders {
 		if (!missing.isEmpty()) {
 			throw new MissingValuesException(missing);
 		}
+		ExpandedSize.checkFilled(tree, resolved);
 		return copyWith(tree, resolved);
 	}
 
@@ -115,6 +118,25 @@ public final class Placeholders {
 			String value = match.group(1).isEmpty() ? values.get(name) : "${" + name + "}";
 			return Matcher.quoteReplacement((value != null) ? value : match.group());
 		});
+	}
+
+	/** The length {@link #fill} gives the text, counted without building it. */
+	static long filledLength(String text, Map<String, String> values) {
+		if (!text.contains("${")) {
+			return text.length();
+		}
+		long length = text.length();
+		Matcher matcher = PLACEHOLDER.matcher(text);
+		while (matcher.find()) {
+			String value = matcher.group(1).isEmpty() ? values.get(matcher.group(2)) : null;
+			if (value != null) {
+				length += value.length() - (matcher.end() - matcher.start());
+			}
+			else if (!matcher.group(1).isEmpty()) {
+				length -= 1; // the escape's extra $
+			}
+		}
+		return length;
 	}
 
 	private static void forEachString(JsonNode node, Consumer<String> action) {

@@ -41,6 +41,9 @@ final class PlainYamlReader {
 
 	private int values;
 
+	/** What {@link ExpandedSize} counts; past its limit, the general reader refuses the text. */
+	private long size;
+
 	private PlainYamlReader(StreamReader text, LoaderOptions options) {
 		this.parser = new ParserImpl(text, options);
 	}
@@ -81,7 +84,9 @@ final class PlainYamlReader {
 
 	private JsonNode value(Event event, int depth) {
 		// the general reader counts values and depth in its own way; near its limits, it decides
-		if (++this.values > ManifestReader.MAX_NODES || depth >= ManifestReader.MAX_NESTING_DEPTH - 1) {
+		this.size += event.is(Event.ID.Scalar) ? ((ScalarEvent) event).getValue().length() + 3 : 2;
+		if (++this.values > ManifestReader.MAX_NODES || depth >= ManifestReader.MAX_NESTING_DEPTH - 1
+				|| this.size > ExpandedSize.MAX_CHARS) {
 			throw NOT_PLAIN;
 		}
 		return switch (event.getEventId()) {
@@ -115,11 +120,12 @@ final class PlainYamlReader {
 	}
 
 	/** A key as the general reader names it: the scalar's value as text. */
-	private static String key(Event event) {
+	private String key(Event event) {
 		Object key = event.is(Event.ID.Scalar) ? scalar((ScalarEvent) event) : null;
 		if (key == null) {
 			throw NOT_PLAIN;
 		}
+		this.size += ((ScalarEvent) event).getValue().length() + 3;
 		return key.toString();
 	}
 

@@ -22,6 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 import io.podcomposer.manifest.ManifestParseException;
+import io.podcomposer.manifest.ManifestTooLargeException;
 import io.podcomposer.manifest.MissingValuesException;
 import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.security.AccountException;
@@ -48,6 +49,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("column", ex.column());
 		}
 		return answer(ex, problem, request);
+	}
+
+	/** A document whose aliases or placeholders would expand it past the limit; refused before it was built. */
+	@ExceptionHandler
+	ResponseEntity<Object> handleExpandedTooLarge(ManifestTooLargeException ex, WebRequest request) {
+		return answer(ex, problem(HttpStatus.CONTENT_TOO_LARGE, "Document too large", ex.getMessage()), request);
 	}
 
 	@ExceptionHandler
@@ -105,6 +112,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// a chunked body cut off at the limit while Jackson read it
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return handleTooLarge(tooLarge, request);
+			}
+		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed document",
 				"The request needs a JSON body of the documented shape.");
 		if (ex.getCause() instanceof JacksonException jackson) {

@@ -87,7 +87,8 @@ class LibraryApiController {
 			+ "(or the file held no object); the same body")
 	@ApiResponse(responseCode = "400", description = "Malformed YAML or JSON; line and column in detail",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "413", description = "Body over 1 MiB",
+	@ApiResponse(responseCode = "413",
+			description = "Body over 1 MiB, or aliases that expand it past 1 MiB (as JSON)",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "422", description = "Documents or library entries that cannot be templates, each "
 			+ "named in errors (path documents[2], items[1] or templates[0].parameters[1].name); nothing was saved",

@@ -11,6 +11,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.podcomposer.compose.TemplateFields;
+import io.podcomposer.manifest.ExpandedSize;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.Placeholders.Parameter;
@@ -28,6 +29,25 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 	static final int MAX_NAME = 253;
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	/**
+	 * A document too large for the columns that keep a revision (manifest and parameters, each
+	 * {@link ExpandedSize#MAX_CHARS} characters) is refused here, not by the database.
+	 */
+	TemplateDocument {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (manifest.toString().length() > ExpandedSize.MAX_CHARS) {
+			problems.add(new FieldProblem("manifest", "must be at most " + ExpandedSize.MAX_CHARS
+					+ " characters as JSON (1 MiB, what a revision holds)", "size"));
+		}
+		if (parametersJson(parameters).length() > ExpandedSize.MAX_CHARS) {
+			problems.add(new FieldProblem("parameters", "must be at most " + ExpandedSize.MAX_CHARS
+					+ " characters as JSON (1 MiB, what a revision holds)", "size"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidFieldsException(problems);
+		}
+	}
 
 	/**
 	 * Reads a parsed body.

@@ -33,6 +33,7 @@ import io.podcomposer.compose.ManifestAnswer;
 import io.podcomposer.compose.PreviewView;
 import io.podcomposer.manifest.KindConversion;
 import io.podcomposer.manifest.Manifest;
+import io.podcomposer.manifest.ManifestTooLargeException;
 import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.MissingValuesException;
 import io.podcomposer.manifest.Placeholders.Parameter;
@@ -270,7 +271,7 @@ class TemplatePagesController {
 					? "Enter a value for " + names + ": it is required and has no default."
 					: "Enter values for " + names + ": they are required and have no default.");
 		}
-		catch (UnsupportedManifestException ex) {
+		catch (UnsupportedManifestException | ManifestTooLargeException ex) {
 			return new Rendered(null, List.of(), "Could not render: " + ex.getMessage());
 		}
 	}

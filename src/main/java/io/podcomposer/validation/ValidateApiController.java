@@ -73,7 +73,8 @@ class ValidateApiController {
 			description = "Not one well-formed YAML or JSON document (line and column in detail), empty, not UTF-8, "
 					+ "or beyond the reader's limits: aliases, nesting depth, custom tags",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "413", description = "Body over 1 MiB",
+	@ApiResponse(responseCode = "413",
+			description = "Body over 1 MiB, or aliases that expand it past 1 MiB (as JSON)",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "415", description = "A Content-Type other than JSON or YAML",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))

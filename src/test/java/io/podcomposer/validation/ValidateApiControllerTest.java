@@ -23,6 +23,7 @@ import io.podcomposer.system.WorkMeters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -185,7 +186,7 @@ class ValidateApiControllerTest {
 	}
 
 	@Test
-	void hostileDocumentsAre400InSecondsAndTheServerGoesOn() throws Exception {
+	void hostileDocumentsAre4xxInSecondsAndTheServerGoesOn() throws Exception {
 		validate(YAML, RESTRICTED_POD).andExpect(status().isOk());
 		StringBuilder laughs = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
 		for (char name = 'b'; name <= 'j'; name++) {
@@ -193,7 +194,9 @@ class ValidateApiControllerTest {
 			laughs.append(name).append(": &").append(name).append(" [");
 			laughs.append(String.join(",", Collections.nCopies(9, "*" + previous))).append("]\n");
 		}
-		List<String> yamls = List.of(laughs.toString(), "[".repeat(10_000) + "]".repeat(10_000),
+		expectProblem(validate(YAML, laughs.toString()), 413)
+			.andExpect(jsonPath("$.detail").value(containsString("expands to more than 1048576 characters")));
+		List<String> yamls = List.of("[".repeat(10_000) + "]".repeat(10_000),
 				"a:\n" + "  ".repeat(1) + "b: " + "{x: ".repeat(500) + "1" + "}".repeat(500) + "\n",
 				"apiVersion: v1\nkind: Pod\nmetadata: !!python/object:os.system {name: x}\n",
 				"apiVersion: v1\nkind: Pod\nmetadata: !custom {name: x}\n",
