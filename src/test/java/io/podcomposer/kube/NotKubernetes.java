@@ -23,7 +23,7 @@ public final class NotKubernetes implements AutoCloseable {
 
 	private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
-	private NotKubernetes(int status, String contentType, String body) throws IOException {
+	private NotKubernetes(int status, String contentType, String body, String location) throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		this.server.createContext("/", (exchange) -> {
@@ -34,6 +34,9 @@ public final class NotKubernetes implements AutoCloseable {
 					this.authorizations.add(authorization);
 				}
 				exchange.getResponseHeaders().set("Content-Type", contentType);
+				if (location != null) {
+					exchange.getResponseHeaders().set("Location", location);
+				}
 				exchange.sendResponseHeaders(status, bytes.length);
 				exchange.getResponseBody().write(bytes);
 			}
@@ -43,8 +46,17 @@ public final class NotKubernetes implements AutoCloseable {
 
 	/** A server answering every request so. */
 	public static NotKubernetes answering(int status, String contentType, String body) {
+		return start(status, contentType, body, null);
+	}
+
+	/** A server sending every request on to another URL. */
+	public static NotKubernetes redirectingTo(String url) {
+		return start(302, "text/html", "moved", url);
+	}
+
+	private static NotKubernetes start(int status, String contentType, String body, String location) {
 		try {
-			return new NotKubernetes(status, contentType, body);
+			return new NotKubernetes(status, contentType, body, location);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot start the server", ex);

@@ -100,8 +100,8 @@ class ServerAddressesTest {
 
 	@Test
 	void redirectsAreNotFollowed() {
-		try (NotKubernetes redirecting = NotKubernetes.answering(302, "text/html", "moved");
-				FakeKubernetes fake = FakeKubernetes.start(TOKEN)) {
+		try (FakeKubernetes fake = FakeKubernetes.start(TOKEN);
+				NotKubernetes redirecting = NotKubernetes.redirectingTo(fake.url() + "/version/")) {
 			// a server off the host could send the client on to one on it
 			ClusterCheck check = ClusterProbe.check(new KubeConnection(redirecting.url(), null, false,
 					new BearerToken(TOKEN), Duration.ofSeconds(5), ServerAddresses.LOCAL_ALLOWED));
