@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ClusterFailure {
 
 	/** A media type as a header gives it, without parameters: shown, so kept to what such a type is. */
-	private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,40}/[a-z0-9][a-z0-9!#$&^_.+-]{0,60}");
+	private static final Pattern MEDIA_TYPE = Pattern
+		.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,40}/[a-z0-9][a-z0-9!#$&^_.+-]{0,60}");
 
 	private ClusterFailure() {
 	}

@@ -92,7 +92,8 @@ public enum ServerAddresses {
 		if (this == LOCAL_REFUSED && (address.isLoopbackAddress() || address.isAnyLocalAddress())) {
 			return Optional.of("The server " + named + " is an address of the portal's own host, which the portal "
 					+ "does not call unless the operator allows it with " + ALLOW_LOCAL
-					+ "=true (PODCOMPOSER_CLUSTERS_ALLOW_LOCAL_SERVERS), as for a kind or k3s cluster on the same host.");
+					+ "=true (PODCOMPOSER_CLUSTERS_ALLOW_LOCAL_SERVERS), as for a kind or k3s cluster on the "
+					+ "same host.");
 		}
 		return Optional.empty();
 	}

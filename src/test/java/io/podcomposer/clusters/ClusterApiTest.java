@@ -159,7 +159,8 @@ class ClusterApiTest {
 					+ "is not a Kubernetes API server's answer (text/html); is the cluster's server address right?");
 			MvcTestResult namespaces = send(HttpMethod.GET, "/api/v1/clusters/" + id + "/namespaces", null);
 			assertProblem(namespaces, HttpStatus.BAD_GATEWAY, "not a Kubernetes API server's answer (text/html)");
-			assertThat(check.getResponse().getContentAsString()).doesNotContain(NotKubernetes.SECRET, "Internal console");
+			assertThat(check.getResponse().getContentAsString()).doesNotContain(NotKubernetes.SECRET,
+					"Internal console");
 			assertThat(namespaces.getResponse().getContentAsString()).doesNotContain(NotKubernetes.SECRET);
 		}
 		catch (UnsupportedEncodingException ex) {
@@ -180,7 +181,8 @@ class ClusterApiTest {
 			assertThat(json(check).get("reachable").asBoolean()).isFalse();
 			assertThat(json(check).get("message").asString()).isEqualTo("TLS failure talking to " + cluster.url()
 					+ ": its certificate is not trusted. Give the CA that signed it as the cluster's "
-					+ "certificate-authority-data in the kubeconfig; without one only the CAs the portal's Java trusts are.");
+					+ "certificate-authority-data in the kubeconfig; without one only the CAs the portal's Java "
+					+ "trusts are.");
 			assertProblem(send(HttpMethod.GET, "/api/v1/clusters/" + id + "/namespaces", null), HttpStatus.BAD_GATEWAY,
 					"its certificate is not trusted");
 			assertThat(cluster.requests()).isEmpty();
@@ -195,7 +197,8 @@ class ClusterApiTest {
 
 		MvcTestResult refused = send(HttpMethod.POST, "/api/v1/clusters", body(name, withPassword, "staging"));
 
-		assertProblem(refused, HttpStatus.UNPROCESSABLE_CONTENT, "The cluster staging's server URL holds a user name or "
+		assertProblem(refused, HttpStatus.UNPROCESSABLE_CONTENT,
+				"The cluster staging's server URL holds a user name or "
 				+ "password (user@host); give the URL without them, and the credentials in the kubeconfig's user");
 		assertThat(json(refused).toString()).doesNotContain("hunter2");
 		String userOnly = KubeconfigTest.TWO_CONTEXTS.replace("https://staging.example.com:6443",

@@ -48,7 +48,8 @@ class ServerAddressRefusalTest {
 
 		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(ClusterApiTest.json(refused).get("detail").asString()).contains("an address of the portal's own host",
+		assertThat(ClusterApiTest.json(refused).get("detail").asString()).contains(
+				"an address of the portal's own host",
 				"podcomposer.clusters.allow-local-servers=true (PODCOMPOSER_CLUSTERS_ALLOW_LOCAL_SERVERS)",
 				"as for a kind or k3s cluster on the same host");
 	}
@@ -92,7 +93,8 @@ class ServerAddressRefusalTest {
 			.uri("/api/v1/clusters")
 			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(ClusterApiTest.body("local-" + System.nanoTime(), FakeKubeconfig.forServer(server, "a-token"), null))
+			.content(ClusterApiTest.body("local-" + System.nanoTime(), FakeKubeconfig.forServer(server, "a-token"),
+					null))
 			.exchange();
 	}
 

@@ -41,7 +41,7 @@ class ClusterProbeTest {
 	@Test
 	void anAccountThatMayNotListNamespacesStillReachesTheClusterAndIsToldWhy() {
 		fake.allowServiceAccountToken("deployer-token");
-		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken("deployer-token"), KubeConnection.MAX_TIMEOUT);
+		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken("deployer-token"));
 
 		ClusterCheck check = ClusterProbe.check(connection);
 
@@ -56,7 +56,7 @@ class ClusterProbeTest {
 	@Test
 	void caDataMayBeGivenAsAKubeconfigHoldsItInBase64() {
 		String base64 = Base64.getEncoder().encodeToString(fake.caPem().getBytes(StandardCharsets.US_ASCII));
-		KubeConnection connection = fake.connection(base64, false, new BearerToken(TOKEN), KubeConnection.MAX_TIMEOUT);
+		KubeConnection connection = fake.connection(base64, false, new BearerToken(TOKEN));
 
 		ClusterCheck check = ClusterProbe.check(connection);
 
@@ -65,7 +65,7 @@ class ClusterProbeTest {
 
 	@Test
 	void insecureSkipTlsVerifyNeedsNoCa() {
-		KubeConnection connection = fake.connection(null, true, new BearerToken(TOKEN), KubeConnection.MAX_TIMEOUT);
+		KubeConnection connection = fake.connection(null, true, new BearerToken(TOKEN));
 
 		assertThat(ClusterProbe.check(connection).serverVersion()).isEqualTo(FakeKubernetes.GIT_VERSION);
 	}
@@ -74,7 +74,7 @@ class ClusterProbeTest {
 	void aClientCertificateSignedByTheClustersCaIsAccepted() {
 		TestCa.ClientCertificate certificate = fake.clientCertificate("jane");
 		KubeConnection connection = fake.connection(fake.caPem(), false,
-				new KubeConnection.Credentials.ClientCertificate(certificate.certificatePem(), certificate.keyPem()), KubeConnection.MAX_TIMEOUT);
+				new KubeConnection.Credentials.ClientCertificate(certificate.certificatePem(), certificate.keyPem()));
 
 		ClusterCheck check = ClusterProbe.check(connection);
 
@@ -84,9 +84,9 @@ class ClusterProbeTest {
 	@Test
 	void basicAuthIsAcceptedAndAWrongPasswordRefused() {
 		KubeConnection right = fake.connection(fake.caPem(), false,
-				new KubeConnection.Credentials.Basic(FakeKubernetes.BASIC_USER, TOKEN), KubeConnection.MAX_TIMEOUT);
+				new KubeConnection.Credentials.Basic(FakeKubernetes.BASIC_USER, TOKEN));
 		KubeConnection wrong = fake.connection(fake.caPem(), false,
-				new KubeConnection.Credentials.Basic(FakeKubernetes.BASIC_USER, "wrong"), KubeConnection.MAX_TIMEOUT);
+				new KubeConnection.Credentials.Basic(FakeKubernetes.BASIC_USER, "wrong"));
 
 		assertThat(ClusterProbe.check(right).reachable()).isTrue();
 		assertThat(ClusterProbe.check(wrong).message()).contains("401 Unauthorized");
@@ -96,7 +96,7 @@ class ClusterProbeTest {
 	void aClientCertificateFromAnotherCaIsRefused() {
 		TestCa.ClientCertificate stranger = new TestCa("another-ca").issueClientCertificate("jane");
 		KubeConnection connection = fake.connection(fake.caPem(), false,
-				new KubeConnection.Credentials.ClientCertificate(stranger.certificatePem(), stranger.keyPem()), KubeConnection.MAX_TIMEOUT);
+				new KubeConnection.Credentials.ClientCertificate(stranger.certificatePem(), stranger.keyPem()));
 
 		ClusterCheck check = ClusterProbe.check(connection);
 
@@ -106,7 +106,7 @@ class ClusterProbeTest {
 
 	@Test
 	void aWrongTokenIsRefusedWithTheClustersWords() {
-		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken("wrong"), KubeConnection.MAX_TIMEOUT);
+		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken("wrong"));
 
 		ClusterCheck check = ClusterProbe.check(connection);
 
@@ -117,7 +117,7 @@ class ClusterProbeTest {
 	@Test
 	void aServerCertificateFromAnotherCaIsATlsFailure() {
 		String otherCa = new TestCa("some-other-ca").certificatePem();
-		KubeConnection connection = fake.connection(otherCa, false, new BearerToken(TOKEN), KubeConnection.MAX_TIMEOUT);
+		KubeConnection connection = fake.connection(otherCa, false, new BearerToken(TOKEN));
 
 		ClusterCheck check = ClusterProbe.check(connection);
 
@@ -176,7 +176,7 @@ class ClusterProbeTest {
 
 	@Test
 	void credentialsAreNotPrinted() {
-		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken(TOKEN), KubeConnection.MAX_TIMEOUT);
+		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken(TOKEN));
 
 		assertThat(connection.toString()).doesNotContain(TOKEN);
 	}

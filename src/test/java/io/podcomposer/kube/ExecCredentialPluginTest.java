@@ -50,7 +50,7 @@ class ExecCredentialPluginTest {
 		Credentials credentials = plugin.credentials(command);
 
 		assertThat(credentials).isEqualTo(new Credentials.BearerToken(TOKEN));
-		ClusterCheck check = ClusterProbe.check(fake.connection(fake.caPem(), false, credentials, KubeConnection.MAX_TIMEOUT));
+		ClusterCheck check = ClusterProbe.check(fake.connection(fake.caPem(), false, credentials));
 		assertThat(check.reachable()).as(check.message()).isTrue();
 		assertThat(check.serverVersion()).isEqualTo(FakeKubernetes.GIT_VERSION);
 	}
@@ -65,7 +65,7 @@ class ExecCredentialPluginTest {
 		Credentials credentials = plugin.credentials(command);
 
 		assertThat(credentials).isInstanceOf(Credentials.ClientCertificate.class);
-		assertThat(ClusterProbe.check(fake.connection(fake.caPem(), false, credentials, KubeConnection.MAX_TIMEOUT)).reachable()).isTrue();
+		assertThat(ClusterProbe.check(fake.connection(fake.caPem(), false, credentials)).reachable()).isTrue();
 	}
 
 	@Test

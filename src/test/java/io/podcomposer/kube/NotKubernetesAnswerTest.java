@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.podcomposer.kube.KubeConnection.Credentials.BearerToken;
 import io.podcomposer.manifest.WorkloadKind;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class NotKubernetesAnswerTest {
 
 	private static final String TOKEN = "cluster-token-for-other-server";
+
+	private static final JsonNode POD = JsonMapper.shared()
+		.readTree("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"web\"}}");
 
 	static List<NotKubernetesCase> servers() {
 		return List.of(new NotKubernetesCase(200, "text/html", () -> NotKubernetes.htmlPage(200)),
@@ -66,9 +70,7 @@ class NotKubernetesAnswerTest {
 					(c) -> c.get(WorkloadKind.DEPLOYMENT, "apps", "web"),
 					(c) -> c.list(WorkloadKind.POD, "apps", "app=web"), (c) -> c.events("apps", "Pod", "web"),
 					(c) -> c.delete(WorkloadKind.POD, "apps", "web"),
-					(c) -> c.apply(WorkloadKind.POD, "apps", JsonMapper.shared()
-						.readTree("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"web\"}}"), true,
-							false),
+					(c) -> c.apply(WorkloadKind.POD, "apps", POD, true, false),
 					(c) -> c.logs("apps", "web", "web", 10));
 
 			for (int i = 0; i < each.size(); i++) {

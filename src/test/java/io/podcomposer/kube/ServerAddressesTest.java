@@ -74,7 +74,8 @@ class ServerAddressesTest {
 			ClusterCheck check = ClusterProbe.check(connection);
 
 			assertThat(check.reachable()).isFalse();
-			assertThat(check.message()).startsWith("The server localhost (127.0.0.1) is an address of the portal's own host")
+			assertThat(check.message())
+				.startsWith("The server localhost (127.0.0.1) is an address of the portal's own host")
 				.doesNotContain(TOKEN);
 			ClusterCallException refused = catchThrowableOfType(ClusterCallException.class,
 					() -> new ClusterCalls(connection, connection.apiClient()).namespace("default"));
