@@ -46,7 +46,9 @@ class ClusterApiController {
 	@Operation(summary = "Add a cluster from a kubeconfig",
 			description = "Only what the context (given, else current, else the only one) needs is kept; credentials "
 					+ "are encrypted. auth-provider and file references are refused: 422; exec too unless "
-					+ "podcomposer.clusters.allow-exec is on. Name taken: 409.")
+					+ "podcomposer.clusters.allow-exec is on. Also 422: a server URL with a user name or password, "
+					+ "a server on the portal's own host unless podcomposer.clusters.allow-local-servers is on, and "
+					+ "link-local or cloud metadata addresses. Name taken: 409.")
 	@PostMapping
 	ResponseEntity<ClusterView> add(@RequestBody ClusterRequest request) {
 		ClusterView cluster = this.clusters.add(request.name(), request.kubeconfig(), request.context());
@@ -56,15 +58,15 @@ class ClusterApiController {
 	}
 
 	@Operation(summary = "Check a cluster", description = "Reachability, server version, latency and the namespaces "
-			+ "it lets us list; when it cannot be reached, reachable is false and message says why, in the cluster's "
-			+ "own words where it gave any. At most 15 s.")
+			+ "it lets us list; when it cannot be reached, reachable is false and message says why, quoting only the "
+			+ "message of a Kubernetes Status, never another server's answer. At most 15 s.")
 	@PostMapping("/{id}/check")
 	CheckAnswer check(@PathVariable long id) {
 		return CheckAnswer.of(this.clusters.check(id));
 	}
 
 	@Operation(summary = "The namespaces the cluster lets us list", description = "502 when the cluster cannot be "
-			+ "reached or refuses, with its own words")
+			+ "reached or refuses, quoting only the message of a Kubernetes Status")
 	@GetMapping("/{id}/namespaces")
 	List<String> namespaces(@PathVariable long id) {
 		ClusterCheck check = this.clusters.check(id);

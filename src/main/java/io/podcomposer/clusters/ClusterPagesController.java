@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The clusters page, for admins: the list, and a form to add one from a pasted or uploaded
- * kubeconfig. A refusal shows the form again as it was sent, with the reason; nothing is kept.
+ * kubeconfig. A refusal shows the form again with the reason and the name and context as sent,
+ * but not the kubeconfig: its credentials are not sent back, so it must be pasted again.
  */
 @Controller
 class ClusterPagesController {
@@ -47,7 +48,7 @@ class ClusterPagesController {
 			response.setStatus(ex.getStatusCode().value());
 			model.addAttribute("problem", ex.getBody().getDetail());
 			model.addAttribute("name", name);
-			model.addAttribute("kubeconfig", text);
+			model.addAttribute("kubeconfigDropped", !text.isBlank());
 			model.addAttribute("context", context);
 			return clusters(model);
 		}

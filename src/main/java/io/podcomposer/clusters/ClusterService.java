@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import io.podcomposer.kube.ExecCredentialException;
 import io.podcomposer.kube.ExecCredentialPlugin;
 import io.podcomposer.kube.KubeClients;
 import io.podcomposer.kube.KubeConnection;
+import io.podcomposer.kube.ServerAddresses;
 import io.podcomposer.security.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -52,12 +54,16 @@ public class ClusterService {
 
 	private final boolean allowExec;
 
+	/** Which server addresses may be called: those on the portal's own host only when the operator allows. */
+	private final ServerAddresses addresses;
+
 	private final KubeClients clients = new KubeClients();
 
 	ClusterService(ClusterRepository clusters, CredentialCipher cipher, AuditLog audit, Clock clock,
 			InClusterAccount inCluster, ExecCredentialPlugin exec,
 			@Value("${" + Kubeconfig.ALLOW_EXEC + "}") boolean allowExec,
-			@Value("${podcomposer.clusters.timeout:15s}") Duration timeout) {
+			@Value("${podcomposer.clusters.timeout:15s}") Duration timeout,
+			@Value("${" + ServerAddresses.ALLOW_LOCAL + ":false}") boolean allowLocalServers) {
 		this.clusters = clusters;
 		this.cipher = cipher;
 		this.audit = audit;
@@ -66,6 +72,7 @@ public class ClusterService {
 		this.inCluster = inCluster;
 		this.exec = exec;
 		this.allowExec = allowExec;
+		this.addresses = ServerAddresses.of(allowLocalServers);
 	}
 
 	/**
@@ -91,6 +98,11 @@ public class ClusterService {
 		catch (KubeconfigException ex) {
 			this.audit.record("CLUSTER_ADD", trimmed, Outcome.FAILURE, ex.getMessage());
 			throw new ClusterProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unusable kubeconfig", ex.getMessage());
+		}
+		Optional<String> refusal = this.addresses.refusal(kubeconfig.server());
+		if (refusal.isPresent()) {
+			this.audit.record("CLUSTER_ADD", trimmed, Outcome.FAILURE, refusal.get());
+			throw new ClusterProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Server refused", refusal.get());
 		}
 		if (this.clusters.existsByName(trimmed)) {
 			throw taken(trimmed);
@@ -161,7 +173,8 @@ public class ClusterService {
 			case EXEC -> run(cluster, credentials.exec());
 			case SERVICE_ACCOUNT -> throw new IllegalStateException("Only the in-cluster row signs in as the service account.");
 		};
-		return new KubeConnection(cluster.getServer(), cluster.getCaData(), cluster.isInsecure(), login, this.timeout);
+		return new KubeConnection(cluster.getServer(), cluster.getCaData(), cluster.isInsecure(), login, this.timeout,
+				this.addresses);
 	}
 
 	/**
@@ -226,7 +239,8 @@ public class ClusterService {
 		}
 		this.clusters.delete(cluster);
 		this.clients.forget(id);
-		this.audit.record("CLUSTER_DELETE", cluster.getName(), Outcome.SUCCESS, "server " + cluster.getServer());
+		this.audit.record("CLUSTER_DELETE", cluster.getName(), Outcome.SUCCESS,
+				"server " + Kubeconfig.withoutUserInfo(cluster.getServer()));
 	}
 
 	/** As precise as the database keeps it, so that the answer to the add matches later reads. */

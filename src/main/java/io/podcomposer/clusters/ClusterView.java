@@ -10,7 +10,8 @@ public record ClusterView(long id, String name, String server, String context, A
 		boolean inCluster, Instant createdAt, String createdBy) {
 
 	static ClusterView of(Cluster cluster) {
-		return new ClusterView(cluster.getId(), cluster.getName(), cluster.getServer(), cluster.getContextName(),
+		return new ClusterView(cluster.getId(), cluster.getName(), Kubeconfig.withoutUserInfo(cluster.getServer()),
+				cluster.getContextName(),
 				cluster.getAuthKind(), cluster.isInsecure(), cluster.isInCluster(), cluster.getCreatedAt(),
 				cluster.getCreatedBy());
 	}

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 import io.podcomposer.kube.KubeConnection;
+import io.podcomposer.kube.ServerAddresses;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
 import org.slf4j.Logger;
@@ -140,8 +141,10 @@ class InClusterAccount implements ApplicationRunner {
 			throw new CredentialsUnavailableException(
 					"The service account's CA " + this.directory.resolve("ca.crt") + " is empty.");
 		}
+		// the operator's address, from the pod's environment, not an admin's: it may be on the node
 		return new KubeConnection(this.server, certificateAuthority, false,
-				new KubeConnection.Credentials.BearerToken(token));
+				new KubeConnection.Credentials.BearerToken(token), KubeConnection.MAX_TIMEOUT,
+				ServerAddresses.LOCAL_ALLOWED);
 	}
 
 	private String read(String file) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.podcomposer.kube.ExecCredentialPlugin;
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.ManifestReader;
+import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -123,13 +124,41 @@ public record Kubeconfig(String context, String server, String certificateAuthor
 		};
 	}
 
+	/**
+	 * The server's URL: http or https, with a host and no credentials. A refusal does not repeat
+	 * the URL, which may hold a password.
+	 */
 	private static String server(JsonNode cluster, String where) {
 		String server = required(cluster, "server", where);
 		String lower = server.toLowerCase(Locale.ROOT);
 		if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
-			throw new KubeconfigException("The " + where + " has server " + server + "; it must be an http or https URL.");
+			throw new KubeconfigException("The " + where + "'s server must be an http or https URL.");
+		}
+		// read as the client that calls it reads it
+		HttpUrl url = HttpUrl.parse(server);
+		if (url == null) {
+			throw new KubeconfigException("The " + where + "'s server is not a valid URL.");
+		}
+		if (!url.username().isEmpty() || !url.password().isEmpty()) {
+			throw new KubeconfigException("The " + where + "'s server URL holds a user name or password (user@host); "
+					+ "give the URL without them, and the credentials in the kubeconfig's user: a token, a client "
+					+ "certificate, or username and password.");
 		}
 		return server;
+	}
+
+	/**
+	 * The server URL without the user name and password it held, for showing a cluster added
+	 * before such URLs were refused.
+	 */
+	static String withoutUserInfo(String server) {
+		int scheme = server.indexOf("://");
+		int at = server.indexOf('@', scheme + 3);
+		int slash = server.indexOf('/', scheme + 3);
+		if (scheme < 0 || at < 0 || (slash >= 0 && slash < at)) {
+			return server;
+		}
+		return server.substring(0, scheme + 3) + server.substring(at + 1);
 	}
 
 	private static Credentials credentials(JsonNode user, String where) {

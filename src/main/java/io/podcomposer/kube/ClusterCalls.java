@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.common.KubernetesType;
 import io.kubernetes.client.custom.V1Patch;
@@ -47,7 +48,7 @@ public final class ClusterCalls {
 
 	/** The namespace, or empty when the cluster has none of that name. */
 	public Optional<JsonNode> namespace(String name) {
-		return found(call(() -> dynamic("", "v1", "namespaces").get(name)));
+		return found(call(() -> dynamic("", "v1", "namespaces").get(name)), "Namespace");
 	}
 
 	/**
@@ -62,14 +63,14 @@ public final class ClusterCalls {
 		}
 		V1Patch patch = new V1Patch(JsonMapper.shared().writeValueAsString(object));
 		String name = object.path("metadata").path("name").asString();
-		return tree(succeeded(call(() -> api(kind).patch(namespace, name, V1Patch.PATCH_FORMAT_APPLY_YAML, patch, options)))
-			.getObject()
-			.getRaw());
+		return object(
+				succeeded(call(() -> api(kind).patch(namespace, name, V1Patch.PATCH_FORMAT_APPLY_YAML, patch, options))),
+				kind.kindName());
 	}
 
 	/** The live object, or empty when there is none. */
 	public Optional<JsonNode> get(WorkloadKind kind, String namespace, String name) {
-		return found(call(() -> api(kind).get(namespace, name)));
+		return found(call(() -> api(kind).get(namespace, name)), kind.kindName());
 	}
 
 	/**
@@ -80,19 +81,21 @@ public final class ClusterCalls {
 		DeleteOptions options = new DeleteOptions();
 		options.setPropagationPolicy("Background");
 		// a success answers the object, or a Status when the server deletes in the background
-		return call(() -> api(kind).delete(namespace, name, options)).isSuccess();
+		return succeededWith2xx(call(() -> api(kind).delete(namespace, name, options)));
 	}
 
 	/** The objects of this kind in the namespace that match the label selector. */
 	public List<JsonNode> list(WorkloadKind kind, String namespace, String labelSelector) {
-		return items(succeeded(call(() -> api(kind).list(namespace, new ListOptions().labelSelector(labelSelector)))));
+		return items(succeeded(call(() -> api(kind).list(namespace, new ListOptions().labelSelector(labelSelector)))),
+				kind.kindName() + "List");
 	}
 
 	/** The events of the namespace about the object of this kind and name. */
 	public List<JsonNode> events(String namespace, String kind, String name) {
 		String selector = "involvedObject.kind=" + kind + ",involvedObject.name=" + name;
 		return items(succeeded(
-				call(() -> dynamic("", "v1", "events").list(namespace, new ListOptions().fieldSelector(selector)))));
+				call(() -> dynamic("", "v1", "events").list(namespace, new ListOptions().fieldSelector(selector)))),
+				"EventList");
 	}
 
 	/** The last lines of a container's log. */
@@ -107,8 +110,7 @@ public final class ClusterCalls {
 			if (ex.getCode() == 0) {
 				throw transportFailure(ex.getCause() != null ? ex.getCause() : ex);
 			}
-			String said = ClusterFailure.statusMessage(ex.getResponseBody());
-			throw new ClusterCallException(ex.getCode(), false, null, ClusterFailure.describe(ex.getCode(), said),
+			throw new ClusterCallException(ex.getCode(), false, null, ClusterFailure.describe(ex, this.connection),
 					List.of());
 		}
 	}
@@ -138,16 +140,21 @@ public final class ClusterCalls {
 		catch (RuntimeException ex) {
 			throw transportFailure(ex);
 		}
-		if (response.isSuccess() || response.getHttpStatusCode() == 404 && isNotFound(response.getStatus())) {
+		if (succeededWith2xx(response) || response.getHttpStatusCode() == 404 && isNotFound(response.getStatus())) {
 			return response;
 		}
 		throw refused(response.getHttpStatusCode(), response.getStatus());
 	}
 
+	/** A success, as a Kubernetes API server answers it: the client takes any answer without a Status for one. */
+	private static boolean succeededWith2xx(KubernetesApiResponse<?> response) {
+		return response.isSuccess() && response.getHttpStatusCode() / 100 == 2;
+	}
+
 	/** The answer when it is a success; a "not found" is a failure here. */
 	private static <T extends KubernetesType> KubernetesApiResponse<T> succeeded(
 			KubernetesApiResponse<T> response) {
-		if (!response.isSuccess()) {
+		if (!succeededWith2xx(response)) {
 			throw refused(response.getHttpStatusCode(), response.getStatus());
 		}
 		return response;
@@ -163,18 +170,23 @@ public final class ClusterCalls {
 				ClusterFailure.transportFailure(cause, this.connection), List.of());
 	}
 
-	private static ClusterCallException refused(int code, V1Status status) {
-		String said = (status == null) ? null : status.getMessage();
+	private static ClusterCallException refused(int code, V1Status given) {
+		// only a Status is the cluster's word: any other body is not quoted
+		V1Status status = (given != null && ClusterFailure.isStatus(given.getKind())) ? given : null;
+		if (status == null || status.getMessage() == null) {
+			return new ClusterCallException(code, false, null, ClusterFailure.notKubernetes(code, null), List.of());
+		}
+		String said = status.getMessage();
 		List<ClusterCallException.FieldConflict> conflicts = new ArrayList<>();
-		if (status != null && status.getDetails() != null && status.getDetails().getCauses() != null) {
+		if (status.getDetails() != null && status.getDetails().getCauses() != null) {
 			for (V1StatusCause cause : status.getDetails().getCauses()) {
 				if ("FieldManagerConflict".equals(cause.getReason())) {
 					conflicts.add(new ClusterCallException.FieldConflict(manager(cause.getMessage()), cause.getField()));
 				}
 			}
 		}
-		return new ClusterCallException(code, false, (status == null) ? null : status.getReason(),
-				ClusterFailure.describe(code, said), conflicts);
+		return new ClusterCallException(code, false, status.getReason(), ClusterFailure.describe(code, said),
+				conflicts);
 	}
 
 	/** The manager's name out of {@code conflict with "kubectl" using v1}. */
@@ -187,13 +199,40 @@ public final class ClusterCalls {
 		return (open >= 0 && close > open) ? message.substring(open + 1, close) : message;
 	}
 
-	private static Optional<JsonNode> found(KubernetesApiResponse<DynamicKubernetesObject> response) {
-		return (response.isSuccess() && response.getObject() != null) ? Optional.of(tree(response.getObject().getRaw()))
-				: Optional.empty();
+	/** The object, or empty for a "not found". */
+	private Optional<JsonNode> found(KubernetesApiResponse<DynamicKubernetesObject> response, String kind) {
+		return succeededWith2xx(response) ? Optional.of(object(response, kind)) : Optional.empty();
 	}
 
-	private static List<JsonNode> items(KubernetesApiResponse<DynamicKubernetesListObject> response) {
-		return response.getObject().getItems().stream().map((item) -> tree(item.getRaw())).toList();
+	/**
+	 * The object answered, when it is of the kind asked for: a server that answers anything else
+	 * is no Kubernetes API server, and what it said is not passed on.
+	 */
+	private JsonNode object(KubernetesApiResponse<DynamicKubernetesObject> response, String kind) {
+		DynamicKubernetesObject object = response.getObject();
+		if (object == null || !kind.equals(kindOf(object.getRaw()))) {
+			throw notKubernetes();
+		}
+		return tree(object.getRaw());
+	}
+
+	/** The items of the list answered, when it is the kind of list asked for. */
+	private List<JsonNode> items(KubernetesApiResponse<DynamicKubernetesListObject> response, String listKind) {
+		DynamicKubernetesListObject list = response.getObject();
+		if (list == null || !listKind.equals(kindOf(list.getRaw())) || list.getItems() == null) {
+			throw notKubernetes();
+		}
+		return list.getItems().stream().map((item) -> tree(item.getRaw())).toList();
+	}
+
+	/** The {@code kind} of an answer; null without one. */
+	private static String kindOf(JsonObject raw) {
+		JsonElement kind = (raw == null) ? null : raw.get("kind");
+		return (kind != null && kind.isJsonPrimitive()) ? kind.getAsString() : null;
+	}
+
+	private ClusterCallException notKubernetes() {
+		return new ClusterCallException(0, false, null, ClusterFailure.notKubernetes(this.connection), List.of());
 	}
 
 	private static JsonNode tree(JsonObject raw) {

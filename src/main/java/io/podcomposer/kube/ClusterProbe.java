@@ -32,6 +32,13 @@ public final class ClusterProbe {
 		catch (ApiException ex) {
 			return ClusterCheck.failed(ClusterFailure.describe(ex, connection));
 		}
+		catch (RuntimeException ex) {
+			// an answer that is not the VersionInfo asked for
+			return ClusterCheck.failed(ClusterFailure.transportFailure(ex, connection));
+		}
+		if (version == null || version.getGitVersion() == null) {
+			return ClusterCheck.failed(ClusterFailure.notKubernetes(connection));
+		}
 		long latencyMillis = (System.nanoTime() - started) / 1_000_000;
 		try {
 			List<String> namespaces = new CoreV1Api(client).listNamespace()
@@ -48,6 +55,10 @@ public final class ClusterProbe {
 			// Many service accounts may not list namespaces; the cluster is still there.
 			return ClusterCheck.reached(version.getGitVersion(), latencyMillis, List.of(),
 					"Namespaces cannot be listed: " + ClusterFailure.describe(ex, connection));
+		}
+		catch (RuntimeException ex) {
+			return ClusterCheck.reached(version.getGitVersion(), latencyMillis, List.of(),
+					"Namespaces cannot be listed: " + ClusterFailure.transportFailure(ex, connection));
 		}
 	}
 }

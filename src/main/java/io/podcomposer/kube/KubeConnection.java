@@ -11,14 +11,17 @@ import io.kubernetes.client.util.credentials.AccessTokenAuthentication;
 import io.kubernetes.client.util.credentials.Authentication;
 import io.kubernetes.client.util.credentials.ClientCertificateAuthentication;
 import io.kubernetes.client.util.credentials.UsernamePasswordAuthentication;
+import okhttp3.OkHttpClient;
 
 /**
  * What it takes to talk to one cluster, as plain values: where it is, how its certificate is
- * checked and who we are. Builds a client-java {@link ApiClient} whose calls never wait longer
- * than {@link #timeout()}, so that no page hangs on a cluster.
+ * checked, who we are and which server addresses may be called. Builds a client-java
+ * {@link ApiClient} whose calls never wait longer than {@link #timeout()}, so that no page hangs
+ * on a cluster. Without CA data an https server's certificate is checked against the JVM's
+ * trusted CAs, as kubectl checks it against the system's.
  */
 public record KubeConnection(String server, String certificateAuthority, boolean insecureSkipTlsVerify,
-		Credentials credentials, Duration timeout) {
+		Credentials credentials, Duration timeout, ServerAddresses addresses) {
 
 	/** The longest any call to a cluster may wait, for a connection or for an answer. */
 	public static final Duration MAX_TIMEOUT = Duration.ofSeconds(15);
@@ -26,16 +29,10 @@ public record KubeConnection(String server, String certificateAuthority, boolean
 	public KubeConnection {
 		Objects.requireNonNull(server, "server");
 		Objects.requireNonNull(credentials, "credentials");
-		if (!insecureSkipTlsVerify && server.startsWith("https:") && (certificateAuthority == null || certificateAuthority.isBlank())) {
-			throw new IllegalArgumentException("the cluster's CA data is needed, or insecure-skip-tls-verify");
-		}
+		Objects.requireNonNull(addresses, "addresses");
 		if (timeout == null || timeout.isZero() || timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
 			timeout = MAX_TIMEOUT;
 		}
-	}
-
-	public KubeConnection(String server, String certificateAuthority, boolean insecureSkipTlsVerify, Credentials credentials) {
-		this(server, certificateAuthority, insecureSkipTlsVerify, credentials, MAX_TIMEOUT);
 	}
 
 	public ApiClient apiClient() {
@@ -43,7 +40,7 @@ public record KubeConnection(String server, String certificateAuthority, boolean
 			.setVerifyingSsl(!insecureSkipTlsVerify)
 			.setAuthentication(credentials.authentication())
 			.setReadTimeout(timeout);
-		if (!insecureSkipTlsVerify && certificateAuthority != null) {
+		if (!insecureSkipTlsVerify && certificateAuthority != null && !certificateAuthority.isBlank()) {
 			builder.setCertificateAuthority(pem(certificateAuthority));
 		}
 		ApiClient client = builder.build();
@@ -51,6 +48,9 @@ public record KubeConnection(String server, String certificateAuthority, boolean
 		client.setConnectTimeout(millis);
 		client.setReadTimeout(millis);
 		client.setWriteTimeout(millis);
+		OkHttpClient.Builder http = client.getHttpClient().newBuilder();
+		addresses.guard(http);
+		client.setHttpClient(http.build());
 		return client;
 	}
 

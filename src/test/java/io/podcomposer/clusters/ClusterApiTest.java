@@ -11,6 +11,7 @@ import io.podcomposer.TestAdmin;
 import io.podcomposer.kube.ExecScripts;
 import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
+import io.podcomposer.kube.NotKubernetes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,6 +144,72 @@ class ClusterApiTest {
 			assertProblem(send(HttpMethod.GET, "/api/v1/clusters/" + id + "/namespaces", null), HttpStatus.BAD_GATEWAY,
 					"unreachable");
 		}
+	}
+
+	@Test
+	void anotherServersAnswerIsNotQuotedByTheCheckNorTheNamespaces() {
+		try (NotKubernetes other = NotKubernetes.htmlPage(200)) {
+			long id = json(send(HttpMethod.POST, "/api/v1/clusters",
+					body(unique(), FakeKubeconfig.forServer(other.url(), "a-token"), null))).get("id").asLong();
+
+			MvcTestResult check = send(HttpMethod.POST, "/api/v1/clusters/" + id + "/check", null);
+			assertThat(check).hasStatusOk();
+			assertThat(json(check).get("reachable").asBoolean()).isFalse();
+			assertThat(json(check).get("message").asString()).isEqualTo("The server answered 200 with something that "
+					+ "is not a Kubernetes API server's answer (text/html); is the cluster's server address right?");
+			MvcTestResult namespaces = send(HttpMethod.GET, "/api/v1/clusters/" + id + "/namespaces", null);
+			assertProblem(namespaces, HttpStatus.BAD_GATEWAY, "not a Kubernetes API server's answer (text/html)");
+			assertThat(check.getResponse().getContentAsString()).doesNotContain(NotKubernetes.SECRET,
+					"Internal console");
+			assertThat(namespaces.getResponse().getContentAsString()).doesNotContain(NotKubernetes.SECRET);
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void anHttpsClusterWithoutCaDataIsCheckedAgainstTheJvmsTrustedCas() {
+		try (FakeKubernetes cluster = FakeKubernetes.start("no-ca-token")) {
+			MvcTestResult added = send(HttpMethod.POST, "/api/v1/clusters",
+					body(unique(), FakeKubeconfig.forServer(cluster.url(), "no-ca-token"), null));
+			assertThat(added).hasStatus(HttpStatus.CREATED);
+			long id = json(added).get("id").asLong();
+
+			MvcTestResult check = send(HttpMethod.POST, "/api/v1/clusters/" + id + "/check", null);
+			assertThat(check).hasStatusOk();
+			assertThat(json(check).get("reachable").asBoolean()).isFalse();
+			assertThat(json(check).get("message").asString()).isEqualTo("TLS failure talking to " + cluster.url()
+					+ ": its certificate is not trusted. Give the CA that signed it as the cluster's "
+					+ "certificate-authority-data in the kubeconfig; without one only the CAs the portal's Java "
+					+ "trusts are.");
+			assertProblem(send(HttpMethod.GET, "/api/v1/clusters/" + id + "/namespaces", null), HttpStatus.BAD_GATEWAY,
+					"its certificate is not trusted");
+			assertThat(cluster.requests()).isEmpty();
+		}
+	}
+
+	@Test
+	void credentialsInTheServerUrlAreRefusedAndNeitherAnsweredNorAudited() {
+		String name = unique();
+		String withPassword = KubeconfigTest.TWO_CONTEXTS.replace("https://staging.example.com:6443",
+				"https://ops:hunter2@staging.example.com:6443");
+
+		MvcTestResult refused = send(HttpMethod.POST, "/api/v1/clusters", body(name, withPassword, "staging"));
+
+		assertProblem(refused, HttpStatus.UNPROCESSABLE_CONTENT,
+				"The cluster staging's server URL holds a user name or "
+				+ "password (user@host); give the URL without them, and the credentials in the kubeconfig's user");
+		assertThat(json(refused).toString()).doesNotContain("hunter2");
+		String userOnly = KubeconfigTest.TWO_CONTEXTS.replace("https://staging.example.com:6443",
+				"https://hunter2@staging.example.com:6443");
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(name, userOnly, "staging")),
+				HttpStatus.UNPROCESSABLE_CONTENT, "holds a user name or password");
+		assertThat(send(HttpMethod.GET, "/api/v1/clusters", null).getResponse()).satisfies(
+				(response) -> assertThat(response.getContentAsString()).doesNotContain("hunter2"));
+		MvcTestResult audit = send(HttpMethod.GET, "/api/v1/audit?action=CLUSTER_ADD&size=200", null);
+		assertThat(audit).hasStatusOk();
+		assertThat(json(audit).toString()).doesNotContain("hunter2");
 	}
 
 	@Test

@@ -61,20 +61,25 @@ class ClusterPagesTest {
 	}
 
 	@Test
-	void aRefusalIsShownNextToTheFormWhichKeepsWhatWasTyped() throws Exception {
-		String exec = KubeconfigTest.TWO_CONTEXTS.replace("    token: eyJhbGciOiJSUzI1NiJ9.staging-token",
-				"    exec:\n      command: aws");
+	void aRefusalIsShownNextToTheFormWhichKeepsTheNameAndContextButNotTheKubeconfig() throws Exception {
+		String withPassword = KubeconfigTest.TWO_CONTEXTS.replace("https://staging.example.com:6443",
+				"https://ops:hunter2@staging.example.com:6443");
 
 		MvcTestResult refused = this.mvc.post().uri("/clusters").multipart().param("name", "refused-one")
-			.param("kubeconfig", exec).param("context", "staging").with(ADMIN).with(csrf()).exchange();
+			.param("kubeconfig", withPassword).param("context", "staging").with(ADMIN).with(csrf()).exchange();
 
 		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-		Document page = Jsoup.parse(refused.getResponse().getContentAsString());
-		assertThat(page.select(".form-problem").text()).startsWith("The user staging-admin uses exec");
+		String html = refused.getResponse().getContentAsString();
+		Document page = Jsoup.parse(html);
+		assertThat(page.select(".form-problem").text())
+			.startsWith("The cluster staging's server URL holds a user name or password");
 		assertThat(page.select("input[name=name]").val()).isEqualTo("refused-one");
 		assertThat(page.select("input[name=context]").val()).isEqualTo("staging");
-		assertThat(page.select("textarea[name=kubeconfig]").val()).contains("command: aws");
 		assertThat(page.select("td[data-label=Name]").eachText()).doesNotContain("refused-one");
+		// the kubeconfig's credentials are not sent back: it is to be pasted again
+		assertThat(page.select("textarea[name=kubeconfig]").val()).isEmpty();
+		assertThat(page.text()).contains("paste it or choose its file again");
+		assertThat(html).doesNotContain("staging-token", "hunter2", "Q0VSVElGSUNBVEU=", "S0VZ");
 	}
 
 	@Test

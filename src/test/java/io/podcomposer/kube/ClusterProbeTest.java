@@ -41,7 +41,7 @@ class ClusterProbeTest {
 	@Test
 	void anAccountThatMayNotListNamespacesStillReachesTheClusterAndIsToldWhy() {
 		fake.allowServiceAccountToken("deployer-token");
-		KubeConnection connection = new KubeConnection(fake.url(), fake.caPem(), false, new BearerToken("deployer-token"));
+		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken("deployer-token"));
 
 		ClusterCheck check = ClusterProbe.check(connection);
 
@@ -56,7 +56,7 @@ class ClusterProbeTest {
 	@Test
 	void caDataMayBeGivenAsAKubeconfigHoldsItInBase64() {
 		String base64 = Base64.getEncoder().encodeToString(fake.caPem().getBytes(StandardCharsets.US_ASCII));
-		KubeConnection connection = new KubeConnection(fake.url(), base64, false, new BearerToken(TOKEN));
+		KubeConnection connection = fake.connection(base64, false, new BearerToken(TOKEN));
 
 		ClusterCheck check = ClusterProbe.check(connection);
 
@@ -65,7 +65,7 @@ class ClusterProbeTest {
 
 	@Test
 	void insecureSkipTlsVerifyNeedsNoCa() {
-		KubeConnection connection = new KubeConnection(fake.url(), null, true, new BearerToken(TOKEN));
+		KubeConnection connection = fake.connection(null, true, new BearerToken(TOKEN));
 
 		assertThat(ClusterProbe.check(connection).serverVersion()).isEqualTo(FakeKubernetes.GIT_VERSION);
 	}
@@ -73,7 +73,7 @@ class ClusterProbeTest {
 	@Test
 	void aClientCertificateSignedByTheClustersCaIsAccepted() {
 		TestCa.ClientCertificate certificate = fake.clientCertificate("jane");
-		KubeConnection connection = new KubeConnection(fake.url(), fake.caPem(), false,
+		KubeConnection connection = fake.connection(fake.caPem(), false,
 				new KubeConnection.Credentials.ClientCertificate(certificate.certificatePem(), certificate.keyPem()));
 
 		ClusterCheck check = ClusterProbe.check(connection);
@@ -83,9 +83,9 @@ class ClusterProbeTest {
 
 	@Test
 	void basicAuthIsAcceptedAndAWrongPasswordRefused() {
-		KubeConnection right = new KubeConnection(fake.url(), fake.caPem(), false,
+		KubeConnection right = fake.connection(fake.caPem(), false,
 				new KubeConnection.Credentials.Basic(FakeKubernetes.BASIC_USER, TOKEN));
-		KubeConnection wrong = new KubeConnection(fake.url(), fake.caPem(), false,
+		KubeConnection wrong = fake.connection(fake.caPem(), false,
 				new KubeConnection.Credentials.Basic(FakeKubernetes.BASIC_USER, "wrong"));
 
 		assertThat(ClusterProbe.check(right).reachable()).isTrue();
@@ -95,7 +95,7 @@ class ClusterProbeTest {
 	@Test
 	void aClientCertificateFromAnotherCaIsRefused() {
 		TestCa.ClientCertificate stranger = new TestCa("another-ca").issueClientCertificate("jane");
-		KubeConnection connection = new KubeConnection(fake.url(), fake.caPem(), false,
+		KubeConnection connection = fake.connection(fake.caPem(), false,
 				new KubeConnection.Credentials.ClientCertificate(stranger.certificatePem(), stranger.keyPem()));
 
 		ClusterCheck check = ClusterProbe.check(connection);
@@ -106,7 +106,7 @@ class ClusterProbeTest {
 
 	@Test
 	void aWrongTokenIsRefusedWithTheClustersWords() {
-		KubeConnection connection = new KubeConnection(fake.url(), fake.caPem(), false, new BearerToken("wrong"));
+		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken("wrong"));
 
 		ClusterCheck check = ClusterProbe.check(connection);
 
@@ -117,13 +117,14 @@ class ClusterProbeTest {
 	@Test
 	void aServerCertificateFromAnotherCaIsATlsFailure() {
 		String otherCa = new TestCa("some-other-ca").certificatePem();
-		KubeConnection connection = new KubeConnection(fake.url(), otherCa, false, new BearerToken(TOKEN));
+		KubeConnection connection = fake.connection(otherCa, false, new BearerToken(TOKEN));
 
 		ClusterCheck check = ClusterProbe.check(connection);
 
 		assertThat(check.reachable()).isFalse();
-		assertThat(check.message()).startsWith("TLS failure talking to " + fake.url() + ": ")
-			.contains("unable to find valid certification path");
+		assertThat(check.message()).isEqualTo("TLS failure talking to " + fake.url() + ": its certificate is not "
+				+ "trusted. Give the CA that signed it as the cluster's certificate-authority-data in the kubeconfig; "
+				+ "without one only the CAs the portal's Java trusts are.");
 		assertThat(fake.requests()).isEmpty();
 	}
 
@@ -165,7 +166,7 @@ class ClusterProbeTest {
 
 	@Test
 	void timeoutsAreNeverLongerThanFifteenSeconds() {
-		KubeConnection connection = new KubeConnection(fake.url(), fake.caPem(), false, new BearerToken(TOKEN),
+		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken(TOKEN),
 				Duration.ofMinutes(5));
 
 		assertThat(connection.timeout()).isEqualTo(Duration.ofSeconds(15));
@@ -175,7 +176,7 @@ class ClusterProbeTest {
 
 	@Test
 	void credentialsAreNotPrinted() {
-		KubeConnection connection = new KubeConnection(fake.url(), fake.caPem(), false, new BearerToken(TOKEN));
+		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken(TOKEN));
 
 		assertThat(connection.toString()).doesNotContain(TOKEN);
 	}

@@ -50,7 +50,7 @@ class ExecCredentialPluginTest {
 		Credentials credentials = plugin.credentials(command);
 
 		assertThat(credentials).isEqualTo(new Credentials.BearerToken(TOKEN));
-		ClusterCheck check = ClusterProbe.check(new KubeConnection(fake.url(), fake.caPem(), false, credentials));
+		ClusterCheck check = ClusterProbe.check(fake.connection(fake.caPem(), false, credentials));
 		assertThat(check.reachable()).as(check.message()).isTrue();
 		assertThat(check.serverVersion()).isEqualTo(FakeKubernetes.GIT_VERSION);
 	}
@@ -65,7 +65,7 @@ class ExecCredentialPluginTest {
 		Credentials credentials = plugin.credentials(command);
 
 		assertThat(credentials).isInstanceOf(Credentials.ClientCertificate.class);
-		assertThat(ClusterProbe.check(new KubeConnection(fake.url(), fake.caPem(), false, credentials)).reachable()).isTrue();
+		assertThat(ClusterProbe.check(fake.connection(fake.caPem(), false, credentials)).reachable()).isTrue();
 	}
 
 	@Test

@@ -14,16 +14,26 @@ public final class FakeKubeconfig {
 		return withUser(cluster, "token: " + token);
 	}
 
+	/** A kubeconfig for a server at that URL, with no CA data, and a bearer token. */
+	public static String forServer(String server, String token) {
+		return kubeconfig("server: " + server, "token: " + token);
+	}
+
 	/** A kubeconfig for the fake cluster: its address, its CA as data, and the user's lines (indented four spaces). */
 	public static String withUser(FakeKubernetes cluster, String userLines) {
+		return kubeconfig("server: " + cluster.url() + "\n    certificate-authority-data: "
+				+ Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.US_ASCII)), userLines);
+	}
+
+	/** One cluster, one user and the context joining them; the lines are indented four spaces. */
+	private static String kubeconfig(String clusterLines, String userLines) {
 		return """
 				apiVersion: v1
 				kind: Config
 				clusters:
 				- name: fake
 				  cluster:
-				    server: %s
-				    certificate-authority-data: %s
+				    %s
 				users:
 				- name: deployer
 				  user:
@@ -32,8 +42,7 @@ public final class FakeKubeconfig {
 				- name: fake
 				  context: {cluster: fake, user: deployer}
 				current-context: fake
-				""".formatted(cluster.url(),
-				Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.US_ASCII)), userLines);
+				""".formatted(clusterLines, userLines);
 	}
 
 }

@@ -141,7 +141,23 @@ public final class FakeKubernetes implements AutoCloseable {
 
 	/** A connection with the bearer token the server accepts. */
 	public KubeConnection connection(Duration timeout) {
-		return new KubeConnection(url(), caPem(), false, new KubeConnection.Credentials.BearerToken(token), timeout);
+		return connection(caPem(), false, new KubeConnection.Credentials.BearerToken(token), timeout);
+	}
+
+	/** A connection to this server with the given trust and credentials, and the longest timeout. */
+	public KubeConnection connection(String certificateAuthority, boolean insecure,
+			KubeConnection.Credentials credentials) {
+		return connection(certificateAuthority, insecure, credentials, KubeConnection.MAX_TIMEOUT);
+	}
+
+	/**
+	 * A connection to this server with the given trust and credentials. The server listens on
+	 * loopback, so local servers are allowed, as an operator allows a kind cluster on the host.
+	 */
+	public KubeConnection connection(String certificateAuthority, boolean insecure,
+			KubeConnection.Credentials credentials, Duration timeout) {
+		return new KubeConnection(url(), certificateAuthority, insecure, credentials, timeout,
+				ServerAddresses.LOCAL_ALLOWED);
 	}
 
 	/**

@@ -38,7 +38,7 @@ class KubeClientsTest {
 
 	@Test
 	void changedCredentialsGetANewClientThatSignsInWithThem() {
-		KubeConnection old = new KubeConnection(fake.url(), fake.caPem(), false, new BearerToken("old-token"),
+		KubeConnection old = fake.connection(fake.caPem(), false, new BearerToken("old-token"),
 				Duration.ofSeconds(5));
 		ApiClient first = clients.client(1, old);
 		assertThatThrownBy(() -> new ClusterCalls(old, first).namespace("default"))
