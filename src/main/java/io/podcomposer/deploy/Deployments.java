@@ -17,6 +17,7 @@ import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
+import io.podcomposer.system.Paging;
 import io.podcomposer.templates.LineDiff;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -62,11 +63,11 @@ public class Deployments {
 
 	/** Newest first, optionally only of one template or one cluster. */
 	public HistoryPage history(Long templateId, Long clusterId, int page, int size) {
-		int pageNumber = Math.max(page, 0);
-		int pageSize = Math.min(Math.max(size, 1), 200);
+		PageRequest request = Paging.of(page, size);
 		org.springframework.data.domain.Page<DeploymentRecord> found = this.records.search(templateId, clusterId,
-				PageRequest.of(pageNumber, pageSize));
-		return new HistoryPage(found.map(DeploymentView::of).getContent(), pageNumber, pageSize, found.getTotalElements());
+				request);
+		return new HistoryPage(found.map(DeploymentView::of).getContent(), request.getPageNumber(),
+				request.getPageSize(), found.getTotalElements());
 	}
 
 	/** One page of the history. */

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import io.podcomposer.security.AuditEntry.Outcome;
+import io.podcomposer.system.Paging;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -73,7 +73,7 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public Page<AuditEntry> search(String actor, String action, int page, int size) {
 		return this.entries.search(actor == null ? "" : actor.trim(), action == null ? "" : action.trim(),
-				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
+				Paging.of(page, size));
 	}
 
 	/** The actions and the actors recorded so far: what the audit page offers to filter by. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -85,6 +86,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleStale(ObjectOptimisticLockingFailureException ex, WebRequest request) {
 		return answer(ex, problem(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
 				"it was changed by another request in the meantime; read it again and retry"), request);
+	}
+
+	/**
+	 * The database gave up waiting for a row that other requests held (H2 after LOCK_TIMEOUT):
+	 * nothing was saved, and the same request may well succeed a moment later.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> handleBusy(PessimisticLockingFailureException ex, WebRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "1");
+		return handleExceptionInternal(ex, problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+				"other requests held what this one needed for too long; nothing was changed, retry"), headers,
+				HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	@ExceptionHandler

@@ -31,6 +31,7 @@ import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.podsecurity.PodSecurityEvaluator;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
+import io.podcomposer.system.Paging;
 
 /**
  * The template library: every save makes a new immutable revision, and a save names the
@@ -174,11 +175,9 @@ public class TemplateService {
 	 */
 	@Transactional(readOnly = true)
 	TemplateViews.Page search(String q, String tag, SortOrder order, int page, int size) {
-		int pageNumber = Math.max(page, 0);
-		int pageSize = Math.min(Math.max(size, 1), 200);
+		PageRequest request = Paging.of(page, size, order.sort());
 		String text = (q == null) ? "" : q.trim().toLowerCase(Locale.ROOT);
 		String tagged = (tag == null) ? "" : tag.trim();
-		PageRequest request = PageRequest.of(pageNumber, pageSize, order.sort());
 		org.springframework.data.domain.Page<Long> found = found(text, tagged, request);
 		Map<Long, Template> byId = new HashMap<>();
 		this.templates.findAllById(found.getContent()).forEach((template) -> byId.put(template.getId(), template));
@@ -188,7 +187,7 @@ public class TemplateService {
 			.filter(byId::containsKey)
 			.map((id) -> TemplateViews.Summary.of(byId.get(id)))
 			.toList();
-		return new TemplateViews.Page(items, pageNumber, pageSize, found.getTotalElements());
+		return new TemplateViews.Page(items, request.getPageNumber(), request.getPageSize(), found.getTotalElements());
 	}
 
 	/** The ids of a page of the templates found, from the query for what the search filters by. */
