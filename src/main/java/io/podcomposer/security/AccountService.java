@@ -176,7 +176,21 @@ public class AccountService {
 	}
 
 	/**
-	 * Who an enabled user's token authenticates; notes when it was used. A token seen in the last
+	 * Locks the account for {@code lockout} if its failed logins reached the limit and it is not
+	 * locked yet; its API tokens stop working with it.
+	 * @return whether this call locked it
+	 */
+	@Transactional
+	boolean lockAfterFailedLogins(String name, Duration lockout) {
+		boolean locked = this.users.lockAfterFailedLogins(name, this.clock.instant().plus(lockout)) > 0;
+		if (locked) {
+			this.authenticated.forgetAll();
+		}
+		return locked;
+	}
+
+	/**
+	 * Who an enabled, unlocked user's token authenticates; notes when it was used. A token seen in the last
 	 * seconds is answered from memory (see {@link AuthenticatedTokens}), without a transaction.
 	 */
 	public Optional<AuthenticatedTokens.Bearer> authenticateToken(String value) {
@@ -186,7 +200,8 @@ public class AccountService {
 		if (recent.isPresent()) {
 			return recent;
 		}
-		Optional<ApiToken> found = this.tokens.findByTokenHash(hash).filter((token) -> token.getUser().isEnabled());
+		Optional<ApiToken> found = this.tokens.findByTokenHash(hash)
+			.filter((token) -> token.getUser().isEnabled() && !token.getUser().isLocked(now));
 		found.ifPresent((token) -> {
 			if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
 				this.tokens.noteUse(token.getId(), now);

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +25,10 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -86,12 +90,12 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts, ClientThrottle throttle) throws Exception {
 		ApiProblems problems = new ApiProblems();
 		// a Prometheus scraper, like any API client, sends a token and keeps no session
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(AccessRules::apply)
-			.addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(accounts, throttle), BasicAuthenticationFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens are not sent by browsers on their own, so there is nothing to forge.
 			.csrf((csrf) -> csrf.disable())
@@ -116,9 +120,21 @@ class SecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, SessionRegistry sessionRegistry, ClientThrottle throttle)
+			throws Exception {
+		// Only the address of the page asked for, in a cookie, to return to after signing in: a saved
+		// request in the session would keep all its headers (tokens, cookies) in the database.
+		CookieRequestCache requestCache = new CookieRequestCache();
+		requestCache.setRequestMatcher((request) -> HttpMethod.GET.matches(request.getMethod())
+				&& request.getHeader("HX-Request") == null);
+		// no session for a wrong password either (the page reads the error from its address)
+		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		failure.setAllowSessionCreation(false);
 		return http.authorizeHttpRequests(AccessRules::apply)
-			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/compose").permitAll())
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.requestCache((cache) -> cache.requestCache(requestCache))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new LoginCsrfTokenRepository()))
+			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/compose").failureHandler(failure).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
 				// no limit on sessions, but each is registered, so that UserSessions can end them
