@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failed sign-ins and unknown API tokens per client address: after {@code failures} of them
- * within {@code window}, the client's attempts are refused with a 429 until that window ends.
+ * within {@code window}, the client's attempts are refused, unread, with a 429 until that window
+ * ends.
  * Kept in memory, per replica, for at most {@link #MOST_CLIENTS} addresses, the least recently
  * seen forgotten first, so that no number of addresses makes it grow past that.
  */
@@ -45,24 +46,30 @@ class ClientThrottle {
 	private record Window(Instant start, int failures) {
 	}
 
-	/** @return how long the client must wait before its next attempt; zero when it may go on */
-	synchronized Duration retryAfter(String client) {
-		Window current = this.clients.get(client);
-		Instant now = this.clock.instant();
-		if (current == null || current.failures() < this.failures || !now.isBefore(current.start().plus(this.window))) {
-			return Duration.ZERO;
-		}
-		return Duration.between(now, current.start().plus(this.window));
-	}
-
-	synchronized void failed(String client) {
+	/**
+	 * An attempt from the client, counted as failed until {@link #succeeded} says otherwise, so
+	 * that of a parallel burst no more than the limit get through.
+	 * @return how long the client must wait before it may try again; zero when this attempt may go on
+	 */
+	synchronized Duration attempt(String client) {
 		Instant now = this.clock.instant();
 		Window current = this.clients.get(client);
 		if (current == null || !now.isBefore(current.start().plus(this.window))) {
 			this.clients.put(client, new Window(now, 1));
+			return Duration.ZERO;
 		}
-		else {
-			this.clients.put(client, new Window(current.start(), current.failures() + 1));
+		if (current.failures() >= this.failures) {
+			return Duration.between(now, current.start().plus(this.window));
+		}
+		this.clients.put(client, new Window(current.start(), current.failures() + 1));
+		return Duration.ZERO;
+	}
+
+	/** The client's attempt succeeded: it does not count. */
+	synchronized void succeeded(String client) {
+		Window current = this.clients.get(client);
+		if (current != null && current.failures() > 0) {
+			this.clients.put(client, new Window(current.start(), current.failures() - 1));
 		}
 	}
 

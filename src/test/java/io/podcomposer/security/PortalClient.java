@@ -77,10 +77,13 @@ public final class PortalClient {
 		return client;
 	}
 
-	/** Signs in through the login form, as a browser does; the answer is the redirect. */
-	HttpResponse<String> signIn(String name, String password) {
-		String csrf = Jsoup.parse(get("/login").body()).selectFirst("input[name=_csrf]").val();
-		return post("/login", Map.of("username", name, "password", password, "_csrf", csrf));
+	/**
+	 * Signs in through the login form, as a browser does, sending the headers given (name/value
+	 * pairs); the answer is the redirect.
+	 */
+	HttpResponse<String> signIn(String name, String password, String... headers) {
+		String csrf = Jsoup.parse(get("/login", headers).body()).selectFirst("input[name=_csrf]").val();
+		return post("/login", Map.of("username", name, "password", password, "_csrf", csrf), headers);
 	}
 
 	/** The CSRF token and the header to send it in, as the composer names them for its scripts. */
