@@ -1,6 +1,7 @@
 package io.podcomposer.security;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
 	static final int MIN_PASSWORD_LENGTH = 10;
+
+	/** bcrypt reads no more than this many bytes of a password (UTF-8), and refuses longer ones. */
+	static final int MAX_PASSWORD_BYTES = 72;
 
 	private static final Pattern USER_NAME = Pattern.compile("[a-z0-9]([a-z0-9._@-]{0,62}[a-z0-9])?");
 
@@ -254,6 +258,10 @@ public class AccountService {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
 			throw new AccountException(new FieldProblem("password",
 					"a password needs at least " + MIN_PASSWORD_LENGTH + " characters", "minLength"));
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new AccountException(new FieldProblem("password", "a password has at most " + MAX_PASSWORD_BYTES
+					+ " bytes (in UTF-8): " + MAX_PASSWORD_BYTES + " letters of the Latin alphabet, fewer of others", "maxLength"));
 		}
 		return this.passwords.encode(password);
 	}

@@ -1,34 +1,58 @@
 package io.podcomposer.security;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.podcomposer.TestAdmin;
+import io.podcomposer.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sessions, rows in the database, are for people signed in: API calls, anonymous page requests
- * (whatever headers they carry) and wrong passwords leave the session tables as they were.
+ * (whatever headers they carry) and wrong passwords leave the session tables as they were. A
+ * portal of the class's own: a MockMvc test's {@code csrf()} puts a session-backed CSRF token
+ * repository into the filter chain of the context it runs in.
  */
-@SecurityTest
 class AnonymousSessionsTest {
 
 	private static final String HEADER_6KB = "x".repeat(6 * 1024);
 
-	@LocalServerPort
+	@TempDir
+	private static Path dataDir;
+
+	private static FreshPortal portal;
+
 	private int port;
 
-	@Autowired
 	private JdbcTemplate jdbc;
 
-	@Autowired
 	private AccountService accounts;
+
+	@BeforeAll
+	static void start() {
+		portal = FreshPortal.start(TestAdmin.PASSWORD, TestAdmin.TOKEN, TestDatabase.create(dataDir));
+	}
+
+	@AfterAll
+	static void stop() {
+		portal.close();
+	}
+
+	@BeforeEach
+	void connect() {
+		this.port = portal.port();
+		this.jdbc = portal.bean(JdbcTemplate.class);
+		this.accounts = portal.bean(AccountService.class);
+	}
 
 	@Test
 	void anonymousPageRequestsApiCallsAndWrongPasswordsStoreNoSession() {

@@ -59,6 +59,12 @@ public final class PortalClient {
 		return send(request(path, headers).header("Content-Type", contentType).POST(BodyPublishers.ofString(body)));
 	}
 
+	/** A request of any method with a body; header name/value pairs follow the body. */
+	HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
+		return send(request(path, headers).header("Content-Type", contentType)
+			.method(method, BodyPublishers.ofString(body)));
+	}
+
 	/** {@link #POD_JSON} through the render API, sending the headers given (name/value pairs). */
 	HttpResponse<String> render(String... headers) {
 		return post("/api/v1/render", "application/json", POD_JSON, headers);
