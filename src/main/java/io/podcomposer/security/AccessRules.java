@@ -1,7 +1,11 @@
 package io.podcomposer.security;
 
+import java.util.stream.Stream;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what: the one table for pages and the REST API alike. Roles include the lower
@@ -25,22 +29,29 @@ final class AccessRules {
 	private AccessRules() {
 	}
 
+	/** GET, and HEAD wherever GET is allowed: the same answer without its body. */
+	private static RequestMatcher[] reads(String... patterns) {
+		return Stream.of(HttpMethod.GET, HttpMethod.HEAD)
+			.flatMap((method) -> Stream.of(patterns).map((pattern) -> PathPatternRequestMatcher.withDefaults().matcher(method, pattern)))
+			.toArray(RequestMatcher[]::new);
+	}
+
 	static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers(PUBLIC).permitAll()
 			// the composer: read, render, validate
-			.requestMatchers(HttpMethod.GET, "/", "/compose").hasRole(Role.VIEWER.name())
+			.requestMatchers(reads("/", "/compose")).hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/compose/preview", "/compose/edit", "/compose/yaml", "/compose/download",
 					"/compose/open")
 			.hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/render", "/api/v1/validate").hasRole(Role.VIEWER.name())
 			// the template library: VIEWER reads and renders, EDITOR writes
 			// importing is writing, exporting reading; these come before any broader /templates rule
-			.requestMatchers(HttpMethod.GET, "/templates/import").hasRole(Role.EDITOR.name())
+			.requestMatchers(reads("/templates/import")).hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.POST, "/templates/import").hasRole(Role.EDITOR.name())
-			.requestMatchers(HttpMethod.GET, "/templates/export").hasRole(Role.VIEWER.name())
+			.requestMatchers(reads("/templates/export")).hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates/import").hasRole(Role.EDITOR.name())
-			.requestMatchers(HttpMethod.GET, "/api/v1/templates/export").hasRole(Role.VIEWER.name())
-			.requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/**").hasRole(Role.VIEWER.name())
+			.requestMatchers(reads("/api/v1/templates/export")).hasRole(Role.VIEWER.name())
+			.requestMatchers(reads("/api/v1/templates", "/api/v1/templates/**")).hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates/*/render").hasRole(Role.VIEWER.name())
 			// restoring the starter catalog brings back templates someone chose to delete
 			.requestMatchers(HttpMethod.POST, "/api/v1/templates/catalog").hasRole(Role.ADMIN.name())
@@ -49,55 +60,55 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.PUT, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/templates/**").hasRole(Role.EDITOR.name())
 			// the library pages; {id} is a number, so that other pages under /templates stay closed until placed
-			.requestMatchers(HttpMethod.GET, "/templates", "/templates/{id:[0-9]+}", "/templates/{id:[0-9]+}/render",
+			.requestMatchers(reads("/templates", "/templates/{id:[0-9]+}", "/templates/{id:[0-9]+}/render",
 					"/templates/{id:[0-9]+}/diff", "/templates/{id:[0-9]+}/manifest.yaml",
-					"/templates/{id:[0-9]+}/manifest.json")
+					"/templates/{id:[0-9]+}/manifest.json"))
 			.hasRole(Role.VIEWER.name())
-			.requestMatchers(HttpMethod.GET, "/templates/{id:[0-9]+}/delete").hasRole(Role.EDITOR.name())
+			.requestMatchers(reads("/templates/{id:[0-9]+}/delete")).hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.POST, "/templates/{id:[0-9]+}/clone", "/templates/{id:[0-9]+}/delete",
 					"/templates/{id:[0-9]+}/revisions/{number:[0-9]+}/restore")
 			.hasRole(Role.EDITOR.name())
 			// the composer saving a template, or a template's next revision
-			.requestMatchers(HttpMethod.GET, "/templates/{id:[0-9]+}/edit").hasRole(Role.EDITOR.name())
+			.requestMatchers(reads("/templates/{id:[0-9]+}/edit")).hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.POST, "/compose/save", "/templates/save").hasRole(Role.EDITOR.name())
 			// one's own account and tokens
-			.requestMatchers(HttpMethod.GET, "/profile", "/api/v1/me", "/api/v1/tokens").authenticated()
+			.requestMatchers(reads("/profile", "/api/v1/me", "/api/v1/tokens")).authenticated()
 			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke", "/api/v1/tokens")
 			.authenticated()
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/*").authenticated()
 			// deploying: a DEPLOYER picks a cluster and a namespace, never sees credentials
-			.requestMatchers(HttpMethod.GET, "/api/v1/clusters", "/api/v1/clusters/{id:[0-9]+}",
-					"/api/v1/clusters/{id:[0-9]+}/namespaces")
+			.requestMatchers(reads("/api/v1/clusters", "/api/v1/clusters/{id:[0-9]+}",
+					"/api/v1/clusters/{id:[0-9]+}/namespaces"))
 			.hasRole(Role.DEPLOYER.name())
 			// what was deployed where: VIEWER reads; logs may hold secrets, so they are the DEPLOYER's like the rest
-			.requestMatchers(HttpMethod.GET, "/api/v1/deployments/{id:[0-9]+}/logs").hasRole(Role.DEPLOYER.name())
-			.requestMatchers(HttpMethod.GET, "/api/v1/deployments", "/api/v1/deployments/{id:[0-9]+}",
-					"/api/v1/deployments/{id:[0-9]+}/drift")
+			.requestMatchers(reads("/api/v1/deployments/{id:[0-9]+}/logs")).hasRole(Role.DEPLOYER.name())
+			.requestMatchers(reads("/api/v1/deployments", "/api/v1/deployments/{id:[0-9]+}",
+					"/api/v1/deployments/{id:[0-9]+}/drift"))
 			.hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/deployments", "/api/v1/deployments/{id:[0-9]+}/redeploy")
 			.hasRole(Role.DEPLOYER.name())
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/deployments/{id:[0-9]+}").hasRole(Role.DEPLOYER.name())
 			// the deployment pages, as over REST: VIEWER reads records, live state and drift; a DEPLOYER deploys,
 			// reads logs, deletes, deploys again, and lists a cluster's namespaces in the deploy form
-			.requestMatchers(HttpMethod.GET, "/templates/{id:[0-9]+}/deploy", "/deployments/namespaces",
-					"/deployments/{id:[0-9]+}/logs", "/deployments/{id:[0-9]+}/delete")
+			.requestMatchers(reads("/templates/{id:[0-9]+}/deploy", "/deployments/namespaces",
+					"/deployments/{id:[0-9]+}/logs", "/deployments/{id:[0-9]+}/delete"))
 			.hasRole(Role.DEPLOYER.name())
 			.requestMatchers(HttpMethod.POST, "/templates/{id:[0-9]+}/deploy", "/deployments/{id:[0-9]+}/delete",
 					"/deployments/{id:[0-9]+}/redeploy")
 			.hasRole(Role.DEPLOYER.name())
-			.requestMatchers(HttpMethod.GET, "/templates/{id:[0-9]+}/runs", "/deployments", "/deployments/{id:[0-9]+}",
-					"/deployments/{id:[0-9]+}/drift")
+			.requestMatchers(reads("/templates/{id:[0-9]+}/runs", "/deployments", "/deployments/{id:[0-9]+}",
+					"/deployments/{id:[0-9]+}/drift"))
 			.hasRole(Role.VIEWER.name())
 			// clusters hold credentials: admins manage them
 			.requestMatchers("/api/v1/clusters", "/api/v1/clusters/**").hasRole(Role.ADMIN.name())
-			.requestMatchers(HttpMethod.GET, "/clusters").hasRole(Role.ADMIN.name())
+			.requestMatchers(reads("/clusters")).hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.POST, "/clusters", "/clusters/{id:[0-9]+}/delete", "/clusters/{id:[0-9]+}/check")
 			.hasRole(Role.ADMIN.name())
 			// users, the audit log and the starter catalog's page
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/audit").hasRole(Role.ADMIN.name())
 			// operations: build details and metrics are no secret to a signed-in user, so a Prometheus
 			// scraper needs only a VIEWER's API token, never an admin's
-			.requestMatchers(HttpMethod.GET, "/actuator/info", "/actuator/prometheus").hasRole(Role.VIEWER.name())
+			.requestMatchers(reads("/actuator/info", "/actuator/prometheus")).hasRole(Role.VIEWER.name())
 			.anyRequest().denyAll();
 	}
 

@@ -1,6 +1,7 @@
 package io.podcomposer.security;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -10,7 +11,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users for form login, with their roles, and locked while a lockout lasts. */
+/**
+ * Users for form login, with their roles, and locked while a lockout lasts. Each attempt is
+ * counted here, before its password is checked, in one step per account: of a burst of parallel
+ * attempts only the first {@link UserAccount#MAX_FAILED_LOGINS} are checked, the rest are refused
+ * as locked, whatever their password (see {@link LoginAttempts}).
+ */
 @Service
 class AccountDetailsService implements UserDetailsService {
 
@@ -24,14 +30,18 @@ class AccountDetailsService implements UserDetailsService {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional
 	public UserDetails loadUserByUsername(String name) {
+		Instant now = this.clock.instant();
+		this.users.endLockout(name, now);
+		this.users.countLoginAttempt(name);
 		UserAccount user = this.users.findByName(name).orElseThrow(() -> new UsernameNotFoundException(name));
+		boolean locked = user.isLocked(now) || user.getFailedLogins() > UserAccount.MAX_FAILED_LOGINS;
 		return User.withUsername(user.getName())
 			.password(user.getPasswordHash())
 			.authorities(user.getRoles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList())
 			.disabled(!user.isEnabled())
-			.accountLocked(user.isLocked(this.clock.instant()))
+			.accountLocked(locked)
 			.build();
 	}
 

@@ -1,6 +1,7 @@
 package io.podcomposer.security;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
 	static final int MIN_PASSWORD_LENGTH = 10;
+
+	/** bcrypt reads no more than this many bytes of a password (UTF-8), and refuses longer ones. */
+	static final int MAX_PASSWORD_BYTES = 72;
 
 	private static final Pattern USER_NAME = Pattern.compile("[a-z0-9]([a-z0-9._@-]{0,62}[a-z0-9])?");
 
@@ -176,7 +180,21 @@ public class AccountService {
 	}
 
 	/**
-	 * Who an enabled user's token authenticates; notes when it was used. A token seen in the last
+	 * Locks the account for {@code lockout} if its failed logins reached the limit and it is not
+	 * locked yet; its API tokens stop working with it.
+	 * @return whether this call locked it
+	 */
+	@Transactional
+	boolean lockAfterFailedLogins(String name, Duration lockout) {
+		boolean locked = this.users.lockAfterFailedLogins(name, this.clock.instant().plus(lockout)) > 0;
+		if (locked) {
+			this.authenticated.forgetAll();
+		}
+		return locked;
+	}
+
+	/**
+	 * Who an enabled, unlocked user's token authenticates; notes when it was used. A token seen in the last
 	 * seconds is answered from memory (see {@link AuthenticatedTokens}), without a transaction.
 	 */
 	public Optional<AuthenticatedTokens.Bearer> authenticateToken(String value) {
@@ -186,7 +204,8 @@ public class AccountService {
 		if (recent.isPresent()) {
 			return recent;
 		}
-		Optional<ApiToken> found = this.tokens.findByTokenHash(hash).filter((token) -> token.getUser().isEnabled());
+		Optional<ApiToken> found = this.tokens.findByTokenHash(hash)
+			.filter((token) -> token.getUser().isEnabled() && !token.getUser().isLocked(now));
 		found.ifPresent((token) -> {
 			if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
 				this.tokens.noteUse(token.getId(), now);
@@ -239,6 +258,10 @@ public class AccountService {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
 			throw new AccountException(new FieldProblem("password",
 					"a password needs at least " + MIN_PASSWORD_LENGTH + " characters", "minLength"));
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new AccountException(new FieldProblem("password", "a password has at most " + MAX_PASSWORD_BYTES
+					+ " bytes (in UTF-8): " + MAX_PASSWORD_BYTES + " letters of the Latin alphabet, fewer of others", "maxLength"));
 		}
 		return this.passwords.encode(password);
 	}

@@ -1,6 +1,7 @@
 package io.podcomposer.security;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Signs in API calls that carry {@code Authorization: Bearer <token>}. A token that is unknown,
- * revoked or belongs to a disabled user gets a 401 at once.
+ * revoked or belongs to a disabled or locked user gets a 401 at once, and counts against the
+ * client's address: too many, and its next tokens get a 429 unread ({@link ClientThrottle}).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -24,8 +26,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final AccountService accounts;
 
-	BearerTokenFilter(AccountService accounts) {
+	private final ClientThrottle throttle;
+
+	BearerTokenFilter(AccountService accounts, ClientThrottle throttle) {
 		this.accounts = accounts;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -36,13 +41,22 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		Duration wait = this.throttle.attempt(request.getRemoteAddr());
+		if (!wait.isZero()) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, ClientThrottle.seconds(wait));
+			ApiProblems.write(response, request, HttpStatus.TOO_MANY_REQUESTS, "Too many API tokens that were not valid"
+					+ " came from your address; try again in " + ClientThrottle.seconds(wait) + " seconds.");
+			return;
+		}
 		String value = header.substring(BEARER.length()).trim();
 		AuthenticatedTokens.Bearer bearer = value.isEmpty() ? null : this.accounts.authenticateToken(value).orElse(null);
 		if (bearer == null) {
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-			ApiProblems.write(response, request, HttpStatus.UNAUTHORIZED, "The API token is not valid.");
+			ApiProblems.write(response, request, HttpStatus.UNAUTHORIZED,
+					"The API token is not valid, or its account is disabled or locked.");
 			return;
 		}
+		this.throttle.succeeded(request.getRemoteAddr());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bearer.name(), null,
 				bearer.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList()));

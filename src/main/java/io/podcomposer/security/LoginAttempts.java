@@ -1,6 +1,5 @@
 package io.podcomposer.security;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import io.podcomposer.security.AuditEntry.Outcome;
@@ -10,12 +9,15 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed logins: the tenth in a row locks the account for 15 minutes, even for the right
- * password. Every login, failure, refusal and lock is audited.
+ * Failed logins: the tenth in a row locks the account for 15 minutes, even for the right password
+ * ({@link AccountDetailsService} counts each attempt before its password is checked). Each
+ * attempt also counts against the client's address until it succeeds ({@link ClientThrottle}). Every login,
+ * failure, refusal and lock is audited.
  */
 @Component
 class LoginAttempts {
@@ -24,14 +26,17 @@ class LoginAttempts {
 
 	private final UserAccountRepository users;
 
+	private final AccountService accounts;
+
 	private final AuditLog audit;
 
-	private final Clock clock;
+	private final ClientThrottle throttle;
 
-	LoginAttempts(UserAccountRepository users, AuditLog audit, Clock clock) {
+	LoginAttempts(UserAccountRepository users, AccountService accounts, AuditLog audit, ClientThrottle throttle) {
 		this.users = users;
+		this.accounts = accounts;
 		this.audit = audit;
-		this.clock = clock;
+		this.throttle = throttle;
 	}
 
 	@EventListener
@@ -41,7 +46,10 @@ class LoginAttempts {
 			return;
 		}
 		String name = event.getAuthentication().getName();
-		this.users.findByName(name).ifPresent(UserAccount::loginSucceeded);
+		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+			this.throttle.succeeded(details.getRemoteAddress());
+		}
+		this.users.loginSucceeded(name);
 		this.audit.record(name, "LOGIN", name, Outcome.SUCCESS, null);
 	}
 
@@ -56,7 +64,7 @@ class LoginAttempts {
 		}
 		this.users.findByName(name).ifPresentOrElse((user) -> {
 			this.audit.record(name, "LOGIN_FAILED", name, Outcome.FAILURE, "bad credentials");
-			if (user.loginFailed(this.clock.instant().plus(LOCKOUT))) {
+			if (this.accounts.lockAfterFailedLogins(name, LOCKOUT)) {
 				this.audit.record(AuditLog.SYSTEM, "ACCOUNT_LOCKED", name, Outcome.SUCCESS,
 						UserAccount.MAX_FAILED_LOGINS + " failed logins in a row; locked for " + LOCKOUT.toMinutes()
 								+ " minutes");

@@ -3,11 +3,16 @@ package io.podcomposer.security;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,8 +29,21 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
@@ -86,12 +104,12 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts, ClientThrottle throttle) throws Exception {
 		ApiProblems problems = new ApiProblems();
 		// a Prometheus scraper, like any API client, sends a token and keeps no session
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(AccessRules::apply)
-			.addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(accounts, throttle), BasicAuthenticationFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens are not sent by browsers on their own, so there is nothing to forge.
 			.csrf((csrf) -> csrf.disable())
@@ -116,9 +134,22 @@ class SecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, SessionRegistry sessionRegistry, ClientThrottle throttle)
+			throws Exception {
+		// Only the address of the page asked for, in a cookie, to return to after signing in: a saved
+		// request in the session would keep all its headers (tokens, cookies) in the database.
+		CookieRequestCache requestCache = new CookieRequestCache();
+		requestCache.setRequestMatcher((request) -> HttpMethod.GET.matches(request.getMethod())
+				&& request.getHeader("HX-Request") == null);
+		// no session for a wrong password either (the page reads the error from its address)
+		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		failure.setAllowSessionCreation(false);
 		return http.authorizeHttpRequests(AccessRules::apply)
-			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/compose").permitAll())
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(directErrorRequests(), AuthorizationFilter.class)
+			.requestCache((cache) -> cache.requestCache(requestCache))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new LoginCsrfTokenRepository()))
+			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/compose").failureHandler(failure).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
 				// no limit on sessions, but each is registered, so that UserSessions can end them
@@ -128,6 +159,38 @@ class SecurityConfig {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * Requests the firewall refuses (such as {@code ;}, {@code //} or an encoded {@code %} in the
+	 * path) never reach a filter chain: they get a problem, with the API's security headers, here.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		List<HeaderWriter> headers = List.of(new XContentTypeOptionsHeaderWriter(),
+				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY), new CacheControlHeadersWriter(),
+				new ContentSecurityPolicyHeaderWriter(API_POLICY), new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),
+				new HstsHeaderWriter());
+		return (request, response, ex) -> {
+			headers.forEach((header) -> header.writeHeaders(request, response));
+			ApiProblems.write(response, request, HttpStatus.BAD_REQUEST,
+					"The portal does not take this address: its path has ; or //, or an encoded / % or . in it.");
+		};
+	}
+
+	/**
+	 * Boot's error page is for the errors of other requests; asked for directly, it has no error
+	 * to show and would answer 500.
+	 */
+	private static Filter directErrorRequests() {
+		return (request, response, chain) -> {
+			HttpServletRequest http = (HttpServletRequest) request;
+			if (request.getDispatcherType() == DispatcherType.REQUEST && "/error".equals(http.getServletPath())) {
+				((HttpServletResponse) response).sendError(HttpStatus.NOT_FOUND.value());
+				return;
+			}
+			chain.doFilter(request, response);
+		};
 	}
 
 	/** The sessions in the database (Spring Session JDBC): every replica sees and ends the same ones. */

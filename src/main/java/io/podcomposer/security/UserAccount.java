@@ -22,7 +22,10 @@ import jakarta.persistence.Table;
 @Table(name = "user_account")
 public class UserAccount {
 
-	/** Failed logins in a row after which an account is locked. */
+	/**
+	 * Failed logins in a row after which an account is locked. Attempts are counted before their
+	 * password is checked, so that no more than this many are checked at once.
+	 */
 	static final int MAX_FAILED_LOGINS = 10;
 
 	@Id
@@ -106,20 +109,6 @@ public class UserAccount {
 
 	public boolean isLocked(Instant now) {
 		return this.lockedUntil != null && now.isBefore(this.lockedUntil);
-	}
-
-	/**
-	 * Counts a failed login; the tenth in a row locks the account until {@code lockUntil}.
-	 * @return whether this failure locked the account
-	 */
-	boolean loginFailed(Instant lockUntil) {
-		this.failedLogins++;
-		if (this.failedLogins >= MAX_FAILED_LOGINS) {
-			this.failedLogins = 0;
-			this.lockedUntil = lockUntil;
-			return true;
-		}
-		return false;
 	}
 
 	void loginSucceeded() {

@@ -295,6 +295,30 @@ class AuthorizationMatrixTest {
 		assertThat(response.getStatus()).isEqualTo(403);
 	}
 
+	/** HEAD is GET without the body (Tomcat leaves it out): whoever may GET may HEAD, and nobody else. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/templates", "/api/v1/me", "/api/v1/clusters", "/api/v1/deployments",
+			"/actuator/info" })
+	void headIsAllowedWhereGetIs(String path) throws Exception {
+		for (Role role : Role.values()) {
+			String bearer = "Bearer " + this.tokens.get(role);
+			int get = this.mvc.perform(MockMvcRequestBuilders.get(path).header(HttpHeaders.AUTHORIZATION, bearer))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			MockHttpServletResponse head = this.mvc
+				.perform(MockMvcRequestBuilders.head(path).header(HttpHeaders.AUTHORIZATION, bearer))
+				.andReturn()
+				.getResponse();
+
+			assertThat(head.getStatus()).as(role + " HEAD " + path).isEqualTo(get);
+		}
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.head("/templates").with(user("admin").roles("ADMIN")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("a page").isEqualTo(200);
+	}
+
 	@Test
 	void onlyAnAdminsTokenSeesWhatEachPartOfHealthSays() throws Exception {
 		for (Role role : Role.values()) {

@@ -59,6 +59,12 @@ public final class PortalClient {
 		return send(request(path, headers).header("Content-Type", contentType).POST(BodyPublishers.ofString(body)));
 	}
 
+	/** A request of any method with a body; header name/value pairs follow the body. */
+	HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
+		return send(request(path, headers).header("Content-Type", contentType)
+			.method(method, BodyPublishers.ofString(body)));
+	}
+
 	/** {@link #POD_JSON} through the render API, sending the headers given (name/value pairs). */
 	HttpResponse<String> render(String... headers) {
 		return post("/api/v1/render", "application/json", POD_JSON, headers);
@@ -77,10 +83,13 @@ public final class PortalClient {
 		return client;
 	}
 
-	/** Signs in through the login form, as a browser does; the answer is the redirect. */
-	HttpResponse<String> signIn(String name, String password) {
-		String csrf = Jsoup.parse(get("/login").body()).selectFirst("input[name=_csrf]").val();
-		return post("/login", Map.of("username", name, "password", password, "_csrf", csrf));
+	/**
+	 * Signs in through the login form, as a browser does, sending the headers given (name/value
+	 * pairs); the answer is the redirect.
+	 */
+	HttpResponse<String> signIn(String name, String password, String... headers) {
+		String csrf = Jsoup.parse(get("/login", headers).body()).selectFirst("input[name=_csrf]").val();
+		return post("/login", Map.of("username", name, "password", password, "_csrf", csrf), headers);
 	}
 
 	/** The CSRF token and the header to send it in, as the composer names them for its scripts. */

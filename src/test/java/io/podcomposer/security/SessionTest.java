@@ -29,12 +29,11 @@ class SessionTest {
 	@Test
 	void signingInGivesTheSessionANewId() {
 		PortalClient client = new PortalClient(this.port);
-		client.get("/login");
+		client.signIn(TestAdmin.NAME, TestAdmin.PASSWORD);
 		String before = client.sessionId();
 
 		client.signIn(TestAdmin.NAME, TestAdmin.PASSWORD);
 
-		assertThat(before).as("the login page starts a session for its CSRF token").isNotNull();
 		assertThat(client.sessionId()).isNotNull().isNotEqualTo(before);
 		assertThat(client.get("/compose").statusCode()).isEqualTo(200);
 		client.setSessionId(before);
@@ -49,6 +48,20 @@ class SessionTest {
 			.filteredOn((cookie) -> cookie.startsWith(PortalClient.SESSION_COOKIE + "="))
 			.singleElement()
 			.satisfies((cookie) -> assertThat(cookie.toLowerCase()).contains("; httponly", "; samesite=lax"));
+	}
+
+	/** Tomcat takes X-Forwarded-Proto from a proxy on an internal address, as the test's loopback is. */
+	@Test
+	void theSessionCookieIsSecureBehindATlsProxy() {
+		HttpResponse<String> login = new PortalClient(this.port).signIn(TestAdmin.NAME, TestAdmin.PASSWORD,
+				"X-Forwarded-Proto", "https");
+
+		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).startsWith("https://").endsWith("/compose"));
+		assertThat(login.headers().allValues("Set-Cookie"))
+			.filteredOn((cookie) -> cookie.startsWith(PortalClient.SESSION_COOKIE + "="))
+			.singleElement()
+			.satisfies((cookie) -> assertThat(cookie.toLowerCase()).contains("; secure"));
 	}
 
 	@Test

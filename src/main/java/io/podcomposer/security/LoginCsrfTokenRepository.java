@@ -1,0 +1,51 @@
+package io.podcomposer.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+
+/**
+ * CSRF tokens in the session once there is one (signed in), and in a cookie before: the login
+ * page is shown to anyone, and a session (a row in the database) for each of its visitors would
+ * let anonymous requests fill the database.
+ */
+final class LoginCsrfTokenRepository implements CsrfTokenRepository {
+
+	private final HttpSessionCsrfTokenRepository session = new HttpSessionCsrfTokenRepository();
+
+	private final CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
+
+	LoginCsrfTokenRepository() {
+		this.cookie.setHeaderName(this.session.generateToken(null).getHeaderName());
+		this.cookie.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+	}
+
+	@Override
+	public CsrfToken generateToken(HttpServletRequest request) {
+		return this.session.generateToken(request);
+	}
+
+	@Override
+	public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+		if (token == null) {
+			// signing in or out: neither the login page's token nor the session's holds after
+			this.session.saveToken(null, request, response);
+			this.cookie.saveToken(null, request, response);
+		}
+		else if (request.getSession(false) != null) {
+			this.session.saveToken(token, request, response);
+		}
+		else {
+			this.cookie.saveToken(token, request, response);
+		}
+	}
+
+	@Override
+	public CsrfToken loadToken(HttpServletRequest request) {
+		return (request.getSession(false) != null) ? this.session.loadToken(request) : this.cookie.loadToken(request);
+	}
+
+}
