@@ -108,7 +108,7 @@ public class TemplateService {
 		Template template = find(id);
 		this.revisions.deleteByTemplate(template.getId());
 		this.templates.delete(template);
-		this.audit.record("TEMPLATE_DELETE", template.getName(), Outcome.SUCCESS,
+		this.audit.recordWithin(actor(), "TEMPLATE_DELETE", template.getName(), Outcome.SUCCESS,
 				"at revision " + template.getRevision());
 		return template.getName();
 	}
@@ -356,8 +356,13 @@ public class TemplateService {
 		}
 	}
 
+	/**
+	 * The save's audit entry, in the save's transaction: it stands or falls with the save, and needs
+	 * no second connection while the save holds the template's row, which concurrent saves of the
+	 * same template wait for, each holding a connection of the pool.
+	 */
 	private TemplateViews.Full audited(String actor, String action, TemplateViews.Full saved) {
-		this.audit.record(actor, action, saved.name(), Outcome.SUCCESS, "revision " + saved.revision());
+		this.audit.recordWithin(actor, action, saved.name(), Outcome.SUCCESS, "revision " + saved.revision());
 		return saved;
 	}
 
