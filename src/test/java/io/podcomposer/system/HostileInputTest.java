@@ -329,7 +329,7 @@ class HostileInputTest {
 		}
 	}
 
-	/** A template's placeholders filled in past the limit, on render and on deploy. */
+	/** A template's placeholders filled in past the limit, on render and on deploy (API and page). */
 	@Test
 	void placeholderValuesThatWouldPassTheLimitAreRefusedBeforeRenderingOrDeploying() {
 		String values = "{\"P\": \"" + LONG + "\"}";
@@ -340,11 +340,18 @@ class HostileInputTest {
 						+ ", \"namespace\": \"team-a\", \"values\": " + values + "}"),
 				TestAdmin.BEARER);
 
-		for (HttpResponse<String> response : List.of(rendered, deployed)) {
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+		PageClient page = new PageClient(this.port);
+		page.signIn(TestAdmin.NAME, TestAdmin.PASSWORD);
+		HttpResponse<String> deployPage = page.post("/templates/" + templateId + "/deploy",
+				Map.of("clusterId", Long.toString(clusterId), "namespace", "team-a", "values.P", LONG));
+
+		for (HttpResponse<String> response : List.of(rendered, deployed, deployPage)) {
+			assertThat(response.statusCode()).as(clipped(response.body())).isEqualTo(413);
 			assertThat(response.body()).contains("placeholders", Integer.toString(ExpandedSize.MAX_CHARS));
-			assertSafe(response);
+			assertThat(response.body()).doesNotContain(CLASS_NAMES);
 		}
+		assertSafe(rendered);
+		assertSafe(deployed);
 		assertThat(cluster.requests()).as("nothing reached the cluster").isEmpty();
 	}
 
