@@ -35,15 +35,26 @@ public record KubeConnection(String server, String certificateAuthority, boolean
 		}
 	}
 
+	/**
+	 * @throws IllegalArgumentException when the CA data or the client certificate cannot be read,
+	 * saying so in words that name no exception
+	 */
 	public ApiClient apiClient() {
-		ClientBuilder builder = new ClientBuilder().setBasePath(server)
-			.setVerifyingSsl(!insecureSkipTlsVerify)
-			.setAuthentication(credentials.authentication())
-			.setReadTimeout(timeout);
-		if (!insecureSkipTlsVerify && certificateAuthority != null && !certificateAuthority.isBlank()) {
-			builder.setCertificateAuthority(pem(certificateAuthority));
+		ApiClient client;
+		try {
+			ClientBuilder builder = new ClientBuilder().setBasePath(server)
+				.setVerifyingSsl(!insecureSkipTlsVerify)
+				.setAuthentication(credentials.authentication())
+				.setReadTimeout(timeout);
+			if (!insecureSkipTlsVerify && certificateAuthority != null && !certificateAuthority.isBlank()) {
+				builder.setCertificateAuthority(pem(certificateAuthority));
+			}
+			client = builder.build();
 		}
-		ApiClient client = builder.build();
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("its CA data or client certificate cannot be read (PEM, or base64 of "
+					+ "PEM, as in a kubeconfig's *-data fields).", ex);
+		}
 		int millis = (int) timeout.toMillis();
 		client.setConnectTimeout(millis);
 		client.setReadTimeout(millis);

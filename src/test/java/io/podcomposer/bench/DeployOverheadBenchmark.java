@@ -118,7 +118,9 @@ public final class DeployOverheadBenchmark {
 		try (FakeKubernetes fake = FakeKubernetes.start(CLUSTER_TOKEN);
 				ConfigurableApplicationContext portal = new SpringApplicationBuilder(PodComposerApplication.class).run(
 						"--server.port=0", "--podcomposer.data-dir=" + dataDir,
-						"--PODCOMPOSER_ADMIN_PASSWORD=deploy-bench-password", "--PODCOMPOSER_ADMIN_TOKEN=" + ADMIN_TOKEN)) {
+						"--PODCOMPOSER_ADMIN_PASSWORD=deploy-bench-password", "--PODCOMPOSER_ADMIN_TOKEN=" + ADMIN_TOKEN,
+						// the fake cluster listens on 127.0.0.1
+						"--podcomposer.clusters.allow-local-servers=true")) {
 			fake.createNamespace(NAMESPACE, Map.of("pod-security.kubernetes.io/enforce", "restricted"));
 			fake.beSlow(Duration.ofMillis(latencyMillis));
 			String portalUrl = "http://127.0.0.1:" + portal.getEnvironment().getRequiredProperty("local.server.port");

@@ -175,6 +175,22 @@ class ClusterProbeTest {
 	}
 
 	@Test
+	void caDataOrAClientCertificateThatCannotBeReadIsSaidInPlainWords() {
+		String notPem = "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n";
+		for (KubeConnection connection : new KubeConnection[] {
+				fake.connection(notPem, false, new BearerToken(TOKEN)),
+				fake.connection("not base64 at all!", false, new BearerToken(TOKEN)),
+				fake.connection(fake.caPem(), false, new KubeConnection.Credentials.ClientCertificate(notPem, notPem)) }) {
+			ClusterCheck check = ClusterProbe.check(connection);
+
+			assertThat(check.reachable()).isFalse();
+			assertThat(check.message()).isEqualTo("The cluster settings cannot be used: its CA data or client "
+					+ "certificate cannot be read (PEM, or base64 of PEM, as in a kubeconfig's *-data fields).");
+		}
+		assertThat(fake.requests()).isEmpty();
+	}
+
+	@Test
 	void credentialsAreNotPrinted() {
 		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken(TOKEN));
 
