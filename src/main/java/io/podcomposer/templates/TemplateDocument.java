@@ -144,6 +144,10 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 		if (text.length() > max) {
 			problems.add(new FieldProblem(field, "must be at most " + max + " characters", "length"));
 		}
+		// PostgreSQL cannot store it in a text column, and no person means it
+		if (text.indexOf('\0') >= 0) {
+			problems.add(new FieldProblem(field, "must not hold the character U+0000", "format"));
+		}
 		return text;
 	}
 

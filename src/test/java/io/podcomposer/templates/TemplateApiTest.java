@@ -309,6 +309,9 @@ class TemplateApiTest {
 				+ "\"], \"manifest\": " + pod + "}")).isEqualTo(422);
 		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"description\": \"" + "d".repeat(2001)
 				+ "\", \"manifest\": " + pod + "}")).isEqualTo(422);
+		// PostgreSQL cannot store U+0000: refused on both databases, not a 500 on one
+		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"description\": \"a\\u0000b\", "
+				+ "\"manifest\": " + pod + "}")).isEqualTo(422);
 		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"parameters\": [{\"name\": \"lower\"}], "
 				+ "\"manifest\": " + pod + "}")).isEqualTo(422);
 		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"parameters\": [{\"name\": \"A\"}, "
