@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Failed logins: the tenth in a row locks the account for 15 minutes, even for the right password
- * ({@link AccountDetailsService} counts each attempt before its password is checked). Each
- * attempt also counts against the client's address until it succeeds ({@link ClientThrottle}). Every login,
+ * ({@link AccountDetailsService} counts each attempt before its password is checked). Every
+ * failure also counts against the client's address ({@link ClientThrottle}). Every login,
  * failure, refusal and lock is audited.
  */
 @Component
@@ -46,9 +46,6 @@ class LoginAttempts {
 			return;
 		}
 		String name = event.getAuthentication().getName();
-		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-			this.throttle.succeeded(details.getRemoteAddress());
-		}
 		this.users.loginSucceeded(name);
 		this.audit.record(name, "LOGIN", name, Outcome.SUCCESS, null);
 	}
@@ -57,6 +54,9 @@ class LoginAttempts {
 	@Transactional
 	public void failed(AbstractAuthenticationFailureEvent event) {
 		String name = String.valueOf(event.getAuthentication().getPrincipal());
+		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+			this.throttle.failed(details.getRemoteAddress());
+		}
 		if (!(event instanceof AuthenticationFailureBadCredentialsEvent)) {
 			// locked or disabled: refused before the password was looked at
 			this.audit.record(name, "LOGIN_FAILED", name, Outcome.DENIED, event.getException().getMessage());
