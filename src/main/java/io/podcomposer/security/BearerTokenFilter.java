@@ -41,7 +41,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Duration wait = this.throttle.attempt(request.getRemoteAddr());
+		Duration wait = this.throttle.retryAfter(request.getRemoteAddr());
 		if (!wait.isZero()) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, ClientThrottle.seconds(wait));
 			ApiProblems.write(response, request, HttpStatus.TOO_MANY_REQUESTS, "Too many API tokens that were not valid"
@@ -51,12 +51,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		String value = header.substring(BEARER.length()).trim();
 		AuthenticatedTokens.Bearer bearer = value.isEmpty() ? null : this.accounts.authenticateToken(value).orElse(null);
 		if (bearer == null) {
+			this.throttle.failed(request.getRemoteAddr());
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 			ApiProblems.write(response, request, HttpStatus.UNAUTHORIZED,
 					"The API token is not valid, or its account is disabled or locked.");
 			return;
 		}
-		this.throttle.succeeded(request.getRemoteAddr());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bearer.name(), null,
 				bearer.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList()));

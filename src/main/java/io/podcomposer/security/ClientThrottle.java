@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Failed sign-ins and unknown API tokens per client address: after {@code failures} of them
  * within {@code window}, the client's attempts are refused, unread, with a 429 until that window
- * ends.
- * Kept in memory, per replica, for at most {@link #MOST_CLIENTS} addresses, the least recently
+ * ends. Kept in memory, per replica, for at most {@link #MOST_CLIENTS} addresses, the least recently
  * seen forgotten first, so that no number of addresses makes it grow past that.
  */
 @Component
@@ -36,8 +35,8 @@ class ClientThrottle {
 
 	};
 
-	ClientThrottle(Clock clock, @Value("${podcomposer.security.throttle.failures:20}") int failures,
-			@Value("${podcomposer.security.throttle.window:1m}") Duration window) {
+	ClientThrottle(Clock clock, @Value("${podcomposer.security.throttle.failures}") int failures,
+			@Value("${podcomposer.security.throttle.window}") Duration window) {
 		this.clock = clock;
 		this.failures = failures;
 		this.window = window;
@@ -47,29 +46,28 @@ class ClientThrottle {
 	}
 
 	/**
-	 * An attempt from the client, counted as failed until {@link #succeeded} says otherwise, so
-	 * that of a parallel burst no more than the limit get through.
-	 * @return how long the client must wait before it may try again; zero when this attempt may go on
+	 * Checked before an attempt is read. Attempts in flight are not counted: a parallel burst may
+	 * pass the limit by as many as run at once, but a client with many requests in flight (a busy
+	 * automation, its tokens all good) is never refused for them.
+	 * @return how long the client must wait before it may try again; zero when it may go on
 	 */
-	synchronized Duration attempt(String client) {
+	synchronized Duration retryAfter(String client) {
+		Window current = this.clients.get(client);
+		Instant now = this.clock.instant();
+		if (current == null || current.failures() < this.failures || !now.isBefore(current.start().plus(this.window))) {
+			return Duration.ZERO;
+		}
+		return Duration.between(now, current.start().plus(this.window));
+	}
+
+	synchronized void failed(String client) {
 		Instant now = this.clock.instant();
 		Window current = this.clients.get(client);
 		if (current == null || !now.isBefore(current.start().plus(this.window))) {
 			this.clients.put(client, new Window(now, 1));
-			return Duration.ZERO;
 		}
-		if (current.failures() >= this.failures) {
-			return Duration.between(now, current.start().plus(this.window));
-		}
-		this.clients.put(client, new Window(current.start(), current.failures() + 1));
-		return Duration.ZERO;
-	}
-
-	/** The client's attempt succeeded: it does not count. */
-	synchronized void succeeded(String client) {
-		Window current = this.clients.get(client);
-		if (current != null && current.failures() > 0) {
-			this.clients.put(client, new Window(current.start(), current.failures() - 1));
+		else {
+			this.clients.put(client, new Window(current.start(), current.failures() + 1));
 		}
 	}
 

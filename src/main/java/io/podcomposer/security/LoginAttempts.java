@@ -11,13 +11,14 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Failed logins: the tenth in a row locks the account for 15 minutes, even for the right password
- * ({@link AccountDetailsService} counts each attempt before its password is checked). Each
- * attempt also counts against the client's address until it succeeds ({@link ClientThrottle}). Every login,
- * failure, refusal and lock is audited.
+ * ({@link AccountDetailsService} counts each attempt before its password is checked). Every
+ * failure also counts against the client's address ({@link ClientThrottle}). Every login,
+ * failure, refusal and lock is audited. No transaction spans these steps: one holding the
+ * account's row while the audit log takes a connection of its own would, in a burst, leave the
+ * parallel attempts waiting for that row holding every connection of the pool.
  */
 @Component
 class LoginAttempts {
@@ -40,23 +41,21 @@ class LoginAttempts {
 	}
 
 	@EventListener
-	@Transactional
 	public void succeeded(AuthenticationSuccessEvent event) {
 		if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
 			return;
 		}
 		String name = event.getAuthentication().getName();
-		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-			this.throttle.succeeded(details.getRemoteAddress());
-		}
 		this.users.loginSucceeded(name);
 		this.audit.record(name, "LOGIN", name, Outcome.SUCCESS, null);
 	}
 
 	@EventListener
-	@Transactional
 	public void failed(AbstractAuthenticationFailureEvent event) {
 		String name = String.valueOf(event.getAuthentication().getPrincipal());
+		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+			this.throttle.failed(details.getRemoteAddress());
+		}
 		if (!(event instanceof AuthenticationFailureBadCredentialsEvent)) {
 			// locked or disabled: refused before the password was looked at
 			this.audit.record(name, "LOGIN_FAILED", name, Outcome.DENIED, event.getException().getMessage());

@@ -16,9 +16,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Counts each POST of the login form against the client's address ({@link LoginAttempts} takes
- * back those that sign in), and refuses it, unread, from a client with too many failed attempts
- * ({@link ClientThrottle}): a 429 with {@code Retry-After} and the login page saying how long to wait.
+ * Refuses the login form's POST, unread, from a client with too many failed attempts
+ * ({@link ClientThrottle}, which {@link LoginAttempts} tells of each): a 429 with
+ * {@code Retry-After} and the login page saying how long to wait.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -37,7 +37,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Duration wait = LOGIN_FORM.matches(request) ? this.throttle.attempt(request.getRemoteAddr()) : Duration.ZERO;
+		Duration wait = LOGIN_FORM.matches(request) ? this.throttle.retryAfter(request.getRemoteAddr()) : Duration.ZERO;
 		if (wait.isZero()) {
 			chain.doFilter(request, response);
 			return;
