@@ -32,7 +32,8 @@ final class AccessRules {
 	/** GET, and HEAD wherever GET is allowed: the same answer without its body. */
 	private static RequestMatcher[] reads(String... patterns) {
 		return Stream.of(HttpMethod.GET, HttpMethod.HEAD)
-			.flatMap((method) -> Stream.of(patterns).map((pattern) -> PathPatternRequestMatcher.withDefaults().matcher(method, pattern)))
+			.flatMap((method) -> Stream.of(patterns)
+				.map((pattern) -> PathPatternRequestMatcher.withDefaults().matcher(method, pattern)))
 			.toArray(RequestMatcher[]::new);
 	}
 

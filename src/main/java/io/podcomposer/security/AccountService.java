@@ -194,8 +194,9 @@ public class AccountService {
 	}
 
 	/**
-	 * Who an enabled, unlocked user's token authenticates; notes when it was used. A token seen in the last
-	 * seconds is answered from memory (see {@link AuthenticatedTokens}), without a transaction.
+	 * Who an enabled, unlocked user's token authenticates; notes when it was used. A token seen in
+	 * the last seconds is answered from memory (see {@link AuthenticatedTokens}), without a
+	 * transaction.
 	 */
 	public Optional<AuthenticatedTokens.Bearer> authenticateToken(String value) {
 		String hash = TokenValues.hash(value);
@@ -261,7 +262,8 @@ public class AccountService {
 		}
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
 			throw new AccountException(new FieldProblem("password", "a password has at most " + MAX_PASSWORD_BYTES
-					+ " bytes (in UTF-8): " + MAX_PASSWORD_BYTES + " letters of the Latin alphabet, fewer of others", "maxLength"));
+					+ " bytes (in UTF-8): " + MAX_PASSWORD_BYTES + " letters of the Latin alphabet, fewer of others",
+					"maxLength"));
 		}
 		return this.passwords.encode(password);
 	}

@@ -149,7 +149,10 @@ class SecurityConfig {
 			.addFilterBefore(directErrorRequests(), AuthorizationFilter.class)
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.csrf((csrf) -> csrf.csrfTokenRepository(new LoginCsrfTokenRepository()))
-			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/compose").failureHandler(failure).permitAll())
+			.formLogin((login) -> login.loginPage("/login")
+				.defaultSuccessUrl("/compose")
+				.failureHandler(failure)
+				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
 				// no limit on sessions, but each is registered, so that UserSessions can end them
@@ -169,8 +172,8 @@ class SecurityConfig {
 	RequestRejectedHandler requestRejectedHandler() {
 		List<HeaderWriter> headers = List.of(new XContentTypeOptionsHeaderWriter(),
 				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY), new CacheControlHeadersWriter(),
-				new ContentSecurityPolicyHeaderWriter(API_POLICY), new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),
-				new HstsHeaderWriter());
+				new ContentSecurityPolicyHeaderWriter(API_POLICY),
+				new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER), new HstsHeaderWriter());
 		return (request, response, ex) -> {
 			headers.forEach((header) -> header.writeHeaders(request, response));
 			ApiProblems.write(response, request, HttpStatus.BAD_REQUEST,

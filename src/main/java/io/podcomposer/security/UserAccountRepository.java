@@ -20,7 +20,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	/** Forgets a lockout that has ended, and the failures that led to it. */
 	@Transactional
 	@Modifying
-	@Query("update UserAccount u set u.failedLogins = 0, u.lockedUntil = null where u.name = :name and u.lockedUntil <= :now")
+	@Query("update UserAccount u set u.failedLogins = 0, u.lockedUntil = null"
+			+ " where u.name = :name and u.lockedUntil <= :now")
 	int endLockout(String name, Instant now);
 
 	/**
