@@ -163,6 +163,11 @@ public class AccountService {
 		if (cleanName.isEmpty() || cleanName.length() > 100) {
 			throw new AccountException(new FieldProblem("name", "a token needs a name of 1 to 100 characters", "length"));
 		}
+		// shown in lists and the audit log, and PostgreSQL cannot store U+0000
+		if (cleanName.chars().anyMatch(Character::isISOControl)) {
+			throw new AccountException(
+					new FieldProblem("name", "a token's name may not hold line breaks or other control characters", "format"));
+		}
 		String value = TokenValues.generate();
 		ApiToken token = this.tokens
 			.save(new ApiToken(find(userName), cleanName, TokenValues.hash(value), this.clock.instant()));

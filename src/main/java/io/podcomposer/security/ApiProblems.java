@@ -4,14 +4,13 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.podcomposer.system.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The API's answers to a caller who is not signed in (401) or may not do it (403): problem
@@ -35,16 +34,7 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
 
 	static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String detail)
 			throws IOException {
-		ObjectNode problem = JsonMapper.shared().createObjectNode();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write(problem.toString());
+		ProblemResponses.write(request, response, status, detail);
 	}
 
 }

@@ -8,6 +8,8 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.podcomposer.system.ProblemResponses;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,15 +37,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.HstsHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
@@ -64,8 +58,6 @@ class SecurityConfig {
 	/** The Swagger UI sets inline styles; it runs no script of ours and takes no credentials. */
 	static final String DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
-
-	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 	@Bean
 	@Order(0)
@@ -115,7 +107,7 @@ class SecurityConfig {
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(API_POLICY))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(ProblemResponses.API_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.build();
 	}
@@ -170,15 +162,9 @@ class SecurityConfig {
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler() {
-		List<HeaderWriter> headers = List.of(new XContentTypeOptionsHeaderWriter(),
-				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY), new CacheControlHeadersWriter(),
-				new ContentSecurityPolicyHeaderWriter(API_POLICY),
-				new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER), new HstsHeaderWriter());
-		return (request, response, ex) -> {
-			headers.forEach((header) -> header.writeHeaders(request, response));
-			ApiProblems.write(response, request, HttpStatus.BAD_REQUEST,
-					"The portal does not take this address: its path has ; or //, or an encoded / % or . in it.");
-		};
+		return (request, response, ex) -> ProblemResponses.writeBeforeSecurity(request, response,
+				HttpStatus.BAD_REQUEST, HttpStatus.BAD_REQUEST.getReasonPhrase(),
+				"The portal does not take this address: its path has ; or //, or an encoded / % or . in it.");
 	}
 
 	/**

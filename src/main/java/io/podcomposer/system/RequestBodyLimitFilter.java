@@ -1,7 +1,6 @@
 package io.podcomposer.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -10,13 +9,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -56,20 +52,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		ObjectNode problem = JsonMapper.shared().createObjectNode();
-		problem.put("type", "about:blank");
-		problem.put("title", "Body too large");
-		problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-		problem.put("detail", new BodyTooLargeException().getMessage());
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		// the rest of the body is not read: the connection cannot carry another request
 		response.setHeader("Connection", "close");
-		// JSON is UTF-8 by definition: no charset parameter, as the handlers' problems have none
-		byte[] body = problem.toString().getBytes(StandardCharsets.UTF_8);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		ProblemResponses.writeBeforeSecurity(request, response, HttpStatus.CONTENT_TOO_LARGE, "Body too large",
+				new BodyTooLargeException().getMessage());
 	}
 
 	/** A request whose body stream stops with {@link BodyTooLargeException} past the limit. */

@@ -132,6 +132,17 @@ class AccountApiTest {
 		assertThat(json(result).at("/errors/0/path").asString()).isEqualTo("name");
 	}
 
+	/** PostgreSQL cannot store U+0000: refused on both databases, not a 500 on one. */
+	@Test
+	void aTokenNameHoldsNoControlCharacters() {
+		for (String name : List.of("a\\u0000b", "two\\nlines", "red\\u001b[0m!")) {
+			MvcTestResult result = post("/api/v1/tokens", TestAdmin.BEARER, "{\"name\": \"" + name + "\"}");
+
+			assertThat(result).as(name).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			assertThat(json(result).at("/errors/0/path").asString()).isEqualTo("name");
+		}
+	}
+
 	@Test
 	void malformedJsonIsA400WithWhereItBrokeButNotTheText() {
 		MvcTestResult result = post("/api/v1/tokens", TestAdmin.BEARER, "{\"name\": \"ok\",\n \"x\": secret-text}");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.podcomposer.TestAdmin;
+import io.podcomposer.system.ProblemResponses;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,7 +138,7 @@ class ErrorAnswersTest {
 		assertThat(response.body()).contains("\"status\":400");
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityConfig.API_POLICY);
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(ProblemResponses.API_POLICY);
 		assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
 				(cache) -> assertThat(cache).contains("no-store"));
 	}

@@ -188,6 +188,10 @@ class HostileInputTest {
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
 		assertSafe(response);
+		// answered before the security filters, with the headers they would have added
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				(policy) -> assertThat(policy).contains("frame-ancestors 'none'"));
 	}
 
 	static Stream<Arguments> queryValues() {
@@ -201,7 +205,7 @@ class HostileInputTest {
 		return cases.stream();
 	}
 
-	/** Paging values no list can have. {@code page=2147483647} is fixed on another branch (issue 16, item 7). */
+	/** Paging values no list can have. */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("queryValues")
 	void hugeOrWrongPagingValuesGetNo500(String path) {
@@ -210,7 +214,7 @@ class HostileInputTest {
 		assertSafe(response);
 	}
 
-	/** Longer than bcrypt takes (72 bytes). Fixed on another branch (issue 16, item 7). */
+	/** Longer than bcrypt takes (72 bytes). */
 	@Test
 	void passwordsOverSeventyTwoBytesGetA4xxProblem() {
 		String password = "é".repeat(50);
