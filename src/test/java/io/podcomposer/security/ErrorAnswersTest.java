@@ -127,7 +127,8 @@ class ErrorAnswersTest {
 
 	/** Spring Security's firewall refuses these before any filter chain: the answer is still ours. */
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/v1/templates;x=1", "/api/v1/templates/%25ff", "/api/v1//templates",
+	@ValueSource(strings = { "/api/v1/templates;x=1", "/api/v1/templates/%25ff", "/api/v1/templates/%ff",
+			"/templates/%ff", "/api/v1//templates",
 			"/templates;jsessionid=1", "/templates/%2e%2e/admin" })
 	void aPathTheFirewallRefuses(String path) {
 		HttpResponse<String> response = this.client.get(path, "Authorization", TestAdmin.BEARER);
