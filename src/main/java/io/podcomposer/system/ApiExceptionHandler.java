@@ -12,7 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -89,11 +91,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The database gave up waiting for a row that other requests held (H2 after LOCK_TIMEOUT):
-	 * nothing was saved, and the same request may well succeed a moment later.
+	 * The database gave up waiting for a row that other requests held (H2 after LOCK_TIMEOUT), or
+	 * no connection to it came free in time: nothing was saved, and the same request may well
+	 * succeed a moment later.
 	 */
-	@ExceptionHandler
-	ResponseEntity<Object> handleBusy(PessimisticLockingFailureException ex, WebRequest request) {
+	@ExceptionHandler({ PessimisticLockingFailureException.class, CannotCreateTransactionException.class,
+			CannotGetJdbcConnectionException.class })
+	ResponseEntity<Object> handleBusy(Exception ex, WebRequest request) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "1");
 		return handleExceptionInternal(ex, problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
