@@ -149,16 +149,14 @@ public record Kubeconfig(String context, String server, String certificateAuthor
 
 	/**
 	 * The server URL without the user name and password it held, for showing a cluster added
-	 * before such URLs were refused.
+	 * before such URLs were refused; read as {@link #server} reads it.
 	 */
 	static String withoutUserInfo(String server) {
-		int scheme = server.indexOf("://");
-		int at = server.indexOf('@', scheme + 3);
-		int slash = server.indexOf('/', scheme + 3);
-		if (scheme < 0 || at < 0 || (slash >= 0 && slash < at)) {
+		HttpUrl url = HttpUrl.parse(server);
+		if (url == null || (url.username().isEmpty() && url.password().isEmpty())) {
 			return server;
 		}
-		return server.substring(0, scheme + 3) + server.substring(at + 1);
+		return url.newBuilder().username("").password("").build().toString();
 	}
 
 	private static Credentials credentials(JsonNode user, String where) {

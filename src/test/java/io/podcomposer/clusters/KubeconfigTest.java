@@ -46,6 +46,17 @@ class KubeconfigTest {
 			    token: eyJhbGciOiJSUzI1NiJ9.staging-token
 			""";
 
+	/** Rows kept from before such URLs were refused are shown without their credentials. */
+	@Test
+	void aServerUrlIsShownWithoutItsUserNameAndPassword() {
+		assertThat(Kubeconfig.withoutUserInfo("https://ops:hunter2@staging.example.com:6443"))
+			.isEqualTo("https://staging.example.com:6443/");
+		assertThat(Kubeconfig.withoutUserInfo("https://hunter2@10.0.0.1:6443/k8s")).isEqualTo("https://10.0.0.1:6443/k8s");
+		assertThat(Kubeconfig.withoutUserInfo("https://staging.example.com:6443"))
+			.isEqualTo("https://staging.example.com:6443");
+		assertThat(Kubeconfig.withoutUserInfo("https://staging.example.com/a@b")).isEqualTo("https://staging.example.com/a@b");
+	}
+
 	@Test
 	void theCurrentContextIsTakenWhenNoneIsGiven() {
 		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, null, false);
