@@ -29,6 +29,9 @@ public final class ExpandedSize {
 
 	public static final int MAX_CHARS = 1024 * 1024;
 
+	/** A list or a map, without what it holds: its brackets. */
+	static final long COLLECTION_COST = 2;
+
 	private ExpandedSize() {
 	}
 
@@ -59,7 +62,7 @@ public final class ExpandedSize {
 				}
 				openAnchors.add(start.getAnchor());
 				openedAt.add(size);
-				size += 2;
+				size += COLLECTION_COST;
 			}
 			else if (event.is(Event.ID.SequenceEnd) || event.is(Event.ID.MappingEnd)) {
 				String anchor = openAnchors.remove(openAnchors.size() - 1);
@@ -95,14 +98,14 @@ public final class ExpandedSize {
 			return scalarCost(Placeholders.filledLength(node.asString(), values));
 		}
 		if (node.isObject()) {
-			long size = 2;
+			long size = COLLECTION_COST;
 			for (Map.Entry<String, JsonNode> entry : node.properties()) {
 				size += scalarCost(entry.getKey().length()) + filledSize(entry.getValue(), values);
 			}
 			return size;
 		}
 		if (node.isArray()) {
-			long size = 2;
+			long size = COLLECTION_COST;
 			for (JsonNode item : node.values()) {
 				size += filledSize(item, values);
 			}
@@ -111,7 +114,8 @@ public final class ExpandedSize {
 		return scalarCost(node.toString().length());
 	}
 
-	private static long scalarCost(long length) {
+	/** A scalar of this length: its text, two quotes and a separator. */
+	static long scalarCost(long length) {
 		return length + 3;
 	}
 

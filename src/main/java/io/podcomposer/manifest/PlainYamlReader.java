@@ -84,7 +84,8 @@ final class PlainYamlReader {
 
 	private JsonNode value(Event event, int depth) {
 		// the general reader counts values and depth in its own way; near its limits, it decides
-		this.size += event.is(Event.ID.Scalar) ? ((ScalarEvent) event).getValue().length() + 3 : 2;
+		this.size += event.is(Event.ID.Scalar) ? ExpandedSize.scalarCost(((ScalarEvent) event).getValue().length())
+				: ExpandedSize.COLLECTION_COST;
 		if (++this.values > ManifestReader.MAX_NODES || depth >= ManifestReader.MAX_NESTING_DEPTH - 1
 				|| this.size > ExpandedSize.MAX_CHARS) {
 			throw NOT_PLAIN;
@@ -125,7 +126,7 @@ final class PlainYamlReader {
 		if (key == null) {
 			throw NOT_PLAIN;
 		}
-		this.size += ((ScalarEvent) event).getValue().length() + 3;
+		this.size += ExpandedSize.scalarCost(((ScalarEvent) event).getValue().length());
 		return key.toString();
 	}
 
