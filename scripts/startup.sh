@@ -13,8 +13,9 @@
 # of the training run) is made before the timed starts, beside the jar, and kept.
 # Needs a JDK 25 (as scripts/launch.sh finds it) and curl.
 #
-# It prints each start (time to ready, resident memory at ready, load average), then per jar and
-# kind the fastest, the median and the slowest start and the median resident memory.
+# It prints each start (time to ready; the JVM's CPU time until then, all threads, which other work
+# on a shared machine sways less; resident memory at ready; load average), then per jar and kind
+# the fastest, the median and the slowest start and the medians of CPU time and resident memory.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -56,7 +57,7 @@ readiness="http://127.0.0.1:$port/actuator/health/readiness"
 
 # start JAR KIND: one timed start over $work/data, a line into $work/results, and a stop
 start() {
-	local jar=$1 kind=$2 started ms rss
+	local jar=$1 kind=$2 started ms rss cpu
 	started=$(date +%s%N)
 	PODCOMPOSER_DATA_DIR="$work/data" scripts/launch.sh "$jar" --server.address=127.0.0.1 --server.port="$port" \
 		>"$work/portal.log" 2>&1 &
@@ -64,6 +65,8 @@ start() {
 	await_ready "$readiness" "$app_pid" "$work/portal.log"
 	ms=$(( ($(date +%s%N) - started) / 1000000 ))
 	rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$app_pid/status")
+	# the JVM's CPU time until then, every thread (user and system): less swayed by other work
+	cpu=$(awk -v tick="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tick) }' "/proc/$app_pid/stat")
 	if grep -q 'Unable to use AOT cache\|\[error\]\[aot' "$work/portal.log"; then
 		echo "the JVM did not use the AOT cache; see $work/portal.log" >&2
 		exit 1
@@ -71,11 +74,11 @@ start() {
 	kill "$app_pid"
 	wait "$app_pid" 2>/dev/null || true
 	app_pid=""
-	echo "$(basename "$jar") $kind $ms $rss $(cut -d ' ' -f 1 /proc/loadavg)" | tee -a "$work/results"
+	echo "$(basename "$jar") $kind $ms $cpu $rss $(cut -d ' ' -f 1 /proc/loadavg)" | tee -a "$work/results"
 }
 
 echo "Start-up through scripts/launch.sh to readiness UP; $(nproc) cores, JAVA_OPTS='${JAVA_OPTS:-}'"
-echo "jar kind ms rss-MiB load-average"
+echo "jar kind ms cpu-ms rss-MiB load-average"
 for _ in $(seq 1 "$launches"); do
 	for jar in "${jars[@]}"; do
 		rm -rf "$work/data"
@@ -85,8 +88,8 @@ for _ in $(seq 1 "$launches"); do
 done
 
 echo
-echo "| jar | data folder (empty, or a restart over the data of the start before) | launches | fastest ms | median ms | slowest ms | RSS at ready, median MiB |"
-echo "|---|---|---|---|---|---|---|"
+echo "| jar | data folder (empty, or a restart over the data of the start before) | launches | fastest ms | median ms | slowest ms | CPU ms, median | RSS at ready, median MiB |"
+echo "|---|---|---|---|---|---|---|---|"
 # column N of the results of JAR and KIND, sorted
 column() {
 	awk -v jar="$(basename "$1")" -v kind="$2" -v n="$3" '$1 == jar && $2 == kind { print $n }' "$work/results" | sort -n
@@ -94,8 +97,9 @@ column() {
 for jar in "${jars[@]}"; do
 	for kind in empty restart; do
 		mapfile -t ms < <(column "$jar" "$kind" 3)
-		mapfile -t rss < <(column "$jar" "$kind" 4)
+		mapfile -t cpu < <(column "$jar" "$kind" 4)
+		mapfile -t rss < <(column "$jar" "$kind" 5)
 		middle=$(( (${#ms[@]} - 1) / 2 ))
-		echo "| $(basename "$jar") | $kind | ${#ms[@]} | ${ms[0]} | ${ms[$middle]} | ${ms[-1]} | ${rss[$middle]} |"
+		echo "| $(basename "$jar") | $kind | ${#ms[@]} | ${ms[0]} | ${ms[$middle]} | ${ms[-1]} | ${cpu[$middle]} | ${rss[$middle]} |"
 	done
 done

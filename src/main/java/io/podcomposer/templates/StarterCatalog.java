@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.security.AuditEntry.Outcome;
@@ -46,7 +48,8 @@ class StarterCatalog implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(StarterCatalog.class);
 
-	private final List<TemplateDocument> documents = load();
+	/** Read when first needed: a start over a seeded database (every start but the first) needs none. */
+	private final Supplier<List<TemplateDocument>> documents = SingletonSupplier.of(StarterCatalog::load);
 
 	private final TemplateService templates;
 
@@ -120,7 +123,8 @@ class StarterCatalog implements ApplicationRunner {
 
 	@Transactional(readOnly = true)
 	List<Entry> entries() {
-		return this.documents.stream()
+		return this.documents.get()
+			.stream()
 			.map((document) -> new Entry(document.name(), document.description(), List.copyOf(document.tags()),
 					this.repository.existsByName(document.name())))
 			.toList();
@@ -128,13 +132,13 @@ class StarterCatalog implements ApplicationRunner {
 
 	/** The catalog's templates, as their resource files give them. */
 	List<TemplateDocument> documents() {
-		return this.documents;
+		return this.documents.get();
 	}
 
 	private Restored createMissing(String action) {
 		List<String> recreated = new ArrayList<>();
 		List<String> kept = new ArrayList<>();
-		for (TemplateDocument document : this.documents) {
+		for (TemplateDocument document : this.documents.get()) {
 			if (this.repository.existsByName(document.name())) {
 				kept.add(document.name());
 			}
