@@ -43,7 +43,7 @@ final class AssetLinks extends OncePerRequestFilter {
 		return false;
 	}
 
-	String hashed(String contextPath, String url) {
+	private String hashed(String contextPath, String url) {
 		if (!url.startsWith(contextPath) || !AssetPaths.isAsset(url.substring(contextPath.length()))) {
 			return url;
 		}
