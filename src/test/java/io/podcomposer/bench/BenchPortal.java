@@ -148,9 +148,10 @@ final class BenchPortal implements AutoCloseable {
 		return response.body();
 	}
 
-	/** A POST with the admin's bearer token. */
+	/** A POST with the admin's bearer token; a minute without an answer is an exception, not a hang. */
 	HttpResponse<String> post(HttpClient http, String path, String contentType, String body) throws IOException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.url + path))
+			.timeout(Duration.ofMinutes(1))
 			.header("Authorization", "Bearer " + ADMIN_TOKEN)
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
