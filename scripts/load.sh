@@ -11,13 +11,20 @@
 # number of requests served before the resident memory is read, 100000), --image-launch (start
 # the portal through scripts/launch.sh, as the container image does: the jar extracted, the
 # ahead-of-time context, the JVM's AOT cache of a training run made before the timed starts (and
-# kept beside the jar for the next run) and the image's memory options; otherwise java -jar).
-# JAVA_OPTS goes to the portal's JVM, as it would in production.
-# Needs Java 17, curl and wrk (installed with apt-get when missing and allowed).
+# kept beside the jar for the next run) and the image's memory options; otherwise java -jar),
+# --no-pin (wrk and the portal share every core; otherwise wrk runs on CPU 0 and the portal's
+# processes on CPU 1, with taskset), --soak S (instead of the rounds: the mixed load of
+# scripts/load/mixed.lua for S seconds, the portal's resident memory read every 5 s).
+# JAVA_OPTS goes to the portal's JVM, as it would in production (JAVA_OPTS=-XX:MaxRAM=512m sizes
+# it as in a 512 MiB container).
+# Needs a JDK 25 (found as scripts/lib/java.sh says), curl and wrk (installed with apt-get when
+# missing and allowed).
 #
 # It prints the start-up times (launch to /actuator/health UP, on an empty database and then on
-# the seeded one), a table of throughput and latency per endpoint with the ratio to the floor,
-# the preview's round trip for one user alone, and the portal's resident memory after the load.
+# the seeded one), a table of throughput and latency per endpoint with the ratios to the floor,
+# validate's ratios round by round, the preview's round trip for one user alone, and the portal's
+# resident memory after the load. With --soak: the mixed load's requests per second and answers,
+# the resident memory at its highest and at the end, and whether the log has an OutOfMemoryError.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -30,6 +37,8 @@ templates=100000
 least_requests=100000
 portal_jar=""
 image_launch=false
+pin=true
+soak=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--jar) portal_jar="$2"; shift 2 ;;
@@ -41,6 +50,8 @@ while [ $# -gt 0 ]; do
 		--templates) templates="$2"; shift 2 ;;
 		--requests) least_requests="$2"; shift 2 ;;
 		--image-launch) image_launch=true; shift ;;
+		--no-pin) pin=false; shift ;;
+		--soak) soak="$2"; shift 2 ;;
 		*) echo "unknown option: $1" >&2; exit 2 ;;
 	esac
 done
@@ -101,13 +112,47 @@ searches="/api/v1/templates?q=nginx /api/v1/templates?q=kafka /api/v1/templates?
 /api/v1/templates?q=worker&sort=name /api/v1/templates?page=10"
 results="$work/results"
 
+# portal_pids: the portal's process and its descendants.
+portal_pids() {
+	local pids=("$app_pid") i=0 child
+	while [ "$i" -lt "${#pids[@]}" ]; do
+		for child in $(pgrep -P "${pids[$i]}"); do pids+=("$child"); done
+		i=$((i + 1))
+	done
+	echo "${pids[@]}"
+}
+
+# portal_rss_mib: the resident memory of the portal's processes together, in MiB (0 once gone).
+portal_rss_mib() {
+	local pid kib total=0
+	for pid in $(portal_pids); do
+		kib=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+		total=$((total + ${kib:-0}))
+	done
+	echo $((total / 1024))
+}
+
+# The load generator on CPU 0 and the portal on CPU 1, so that neither waits for the other's core.
+on_load_cpu=()
+if $pin && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+	on_load_cpu=(taskset -c 0)
+	# every thread of the portal and of its child processes (the launch may wrap the JVM); the
+	# threads started later inherit it
+	for pid in $(portal_pids); do taskset -a -p -c 1 "$pid" >/dev/null; done
+	placement="wrk on CPU 0, the portal on CPU 1 (taskset)"
+elif $pin; then
+	placement="wrk and the portal on the same cores (taskset or a second core missing)"
+else
+	placement="wrk and the portal on the same cores (--no-pin)"
+fi
+
 # run NAME CONNECTIONS SECONDS PATH [VARIABLE=value ...]: one wrk run, its RESULT line into $results
 run() {
 	local name=$1 conns=$2 seconds=$3 path=$4
 	shift 4
 	local result
-	if ! result=$(env "$@" wrk -t"$(( conns < 2 ? conns : 2 ))" -c"$conns" -d"${seconds}s" -s scripts/load/request.lua \
-		"$base$path" | grep '^RESULT'); then
+	if ! result=$("${on_load_cpu[@]}" env "$@" wrk -t"$(( conns < 2 ? conns : 2 ))" -c"$conns" -d"${seconds}s" \
+		-s scripts/load/request.lua "$base$path" | grep '^RESULT'); then
 		echo "wrk failed on $name" >&2
 		exit 1
 	fi
@@ -131,6 +176,39 @@ served() {
 	sed -E 's/.*requests=([0-9]+).*/\1/' "$results" | awk '{ n += $1 } END { print n + 0 }'
 }
 
+# --soak: the mixed load for that long instead of the rounds, the resident memory read every 5 s
+if [ "$soak" -gt 0 ]; then
+	template_id=$(mixed_template "$base" "$bearer")
+	echo "Mixed load for $soak s with $connections connections; $placement ..."
+	mixed_wrk "${on_load_cpu[@]}" wrk -t2 -c"$connections" -d"${soak}s" --timeout 10s >"$work/soak" &
+	wrk_pid=$!
+	while kill -0 "$wrk_pid" 2>/dev/null; do
+		portal_rss_mib >>"$work/rss"
+		sleep 5
+	done
+	wait "$wrk_pid" || true
+	end_rss=$(portal_rss_mib)
+	echo "$end_rss" >>"$work/rss"
+	errors=$(grep -c 'OutOfMemoryError' "$work/portal.log" || true)
+	echo
+	echo "Pod Composer $(basename "$portal_jar"), $(java -version 2>&1 | head -1), $(nproc) cores, JAVA_OPTS='${JAVA_OPTS:-}', $placement"
+	echo "Start-up, launch to healthy: ${first_start} ms on an empty database, ${seeded_start} ms with $templates templates"
+	cat "$work/soak"
+	echo "Requests per second: $(sed -E 's/.* rps=([0-9.]+).*/\1/' "$work/soak")"
+	echo "Resident memory: $(sort -n "$work/rss" | tail -1) MiB at the highest (read every 5 s), $end_rss MiB at the end"
+	echo "OutOfMemoryError in the log: $errors"
+	if ! kill -0 "$app_pid" 2>/dev/null; then
+		echo "The portal is gone (killed, or it stopped); see its log:" >&2
+		tail -20 "$work/portal.log" >&2
+		exit 1
+	fi
+	if [ "$errors" -gt 0 ] || ! grep -q 'unexpected=0 socket_errors=0 ' "$work/soak"; then
+		echo "Some answers were not expected (see unexpected, socket_errors and statuses), or the heap ran out." >&2
+		exit 1
+	fi
+	exit 0
+fi
+
 echo "Warming up ($warmup s per endpoint) ..."
 run_endpoints "$warmup" "$connections" >/dev/null
 warmed=$(wc -l <"$results")
@@ -152,14 +230,16 @@ peak=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$app_pid/status")
 cpus=$(nproc)
 echo
 echo "Pod Composer $(basename "$portal_jar"), $(java -version 2>&1 | head -1), $cpus cores, JAVA_OPTS='${JAVA_OPTS:-}', launched: ${launch[*]}"
+echo "$placement"
 echo
 echo "Start-up, launch to healthy: ${first_start} ms on an empty database, ${seeded_start} ms with $templates templates"
 echo
-echo "| endpoint | connections | requests/s | × floor | p50 ms | p95 ms | p99 ms | max ms | failed |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| endpoint | connections | requests/s | × floor | p50 ms | p95 ms | p99 ms | p99 × floor's | max ms | failed |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 # each figure the median of the rounds; a ratio is taken against the floor of its own round, as
-# the machine's speed drifts between rounds
-sed -n "$((warmed + 1)),${measured}p" "$results" | sed -E 's/RESULT //; s/[a-z0-9]+=//g' | awk '
+# the machine's speed drifts between rounds; then validate's ratios round by round (issue 17:
+# throughput at least 0.5 × the floor's, p99 at most 2 × the floor's)
+sed -n "$((warmed + 1)),${measured}p" "$results" | sed -E 's/RESULT //; s/[a-z0-9]+=//g' | awk -v rounds="$rounds" '
 	function median(list,   values, n, i, j, swap) {
 		n = split(list, values, " ")
 		for (i = 2; i <= n; i++) for (j = i; j > 1 && values[j - 1] + 0 > values[j] + 0; j--) {
@@ -167,23 +247,31 @@ sed -n "$((warmed + 1)),${measured}p" "$results" | sed -E 's/RESULT //; s/[a-z0-
 		}
 		return values[int((n + 1) / 2)]
 	}
-	$1 == "static-file" { floor = $5 }
+	$1 == "static-file" { floor = $5; floor_p99 = $8 }
 	{
 		key = $1 " " $2
 		if (!(key in seen)) { seen[key] = 1; order[++count] = key }
 		rps[key] = rps[key] " " $5; ratio[key] = ratio[key] " " $5 / floor
 		p50[key] = p50[key] " " $6; p95[key] = p95[key] " " $7; p99[key] = p99[key] " " $8
+		p99_ratio[key] = p99_ratio[key] " " $8 / floor_p99
 		if ($9 > max[key]) max[key] = $9
 		failed[key] += $4
+	}
+	$1 == "validate" {
+		rounds_rps = rounds_rps sprintf(" %.2f", $5 / floor)
+		rounds_p99 = rounds_p99 sprintf(" %.2f", $8 / floor_p99)
 	}
 	END {
 		for (i = 1; i <= count; i++) {
 			key = order[i]; split(key, name, " ")
-			printf "| %s | %s | %.0f | %.2f | %s | %s | %s | %s | %s |\n", name[1], name[2], median(rps[key]),
-				median(ratio[key]), median(p50[key]), median(p95[key]), median(p99[key]), max[key], failed[key]
+			printf "| %s | %s | %.0f | %.2f | %s | %s | %s | %.2f | %s | %s |\n", name[1], name[2], median(rps[key]),
+				median(ratio[key]), median(p50[key]), median(p95[key]), median(p99[key]), median(p99_ratio[key]),
+				max[key], failed[key]
 		}
+		printf "(the median of %d rounds; × floor against the static file of the same round)\n", rounds
+		printf "\nvalidate against the floor, round by round: throughput ×%s (median %.2f, target ≥ 0.5), p99 ×%s (median %.2f, target ≤ 2)\n",
+			rounds_rps, median(rounds_rps), rounds_p99, median(rounds_p99)
 	}'
-echo "(the median of $rounds rounds; × floor against the static file of the same round)"
 echo
 echo "Resident memory after $(served) requests: ${rss} MiB (peak ${peak} MiB)"
 if sed -n "$((warmed + 1)),\$p" "$results" | grep -Eq 'failed=[1-9]'; then

@@ -9,8 +9,9 @@
 #
 # Options: --jar FILE (the portal to run; otherwise built with the Maven wrapper), --port N (8095),
 # --connections N (32), --duration S (30), --timeout S (a request slower than this is an error, 10).
-# JAVA_OPTS goes to the portal's JVM. Needs Java 17, curl and wrk (installed with apt-get when
-# missing and allowed). It prints one line of figures and the portal's resident memory after.
+# JAVA_OPTS goes to the portal's JVM. Needs a JDK 25 (found as scripts/lib/java.sh says), curl and
+# wrk (installed with apt-get when missing and allowed). It prints one line of figures and the
+# portal's resident memory after.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -56,24 +57,10 @@ done
 
 pod=src/jmh/resources/typical-pod.yaml
 java scripts/load/ComposerForm.java "$base" "$pod" "$work" >/dev/null
-template=$(curl -fs -X POST "$base/api/v1/templates" -H "Authorization: $bearer" -H "Content-Type: application/yaml" \
-	--data-binary @- <<'YAML'
-name: mixed-load
-parameters: [{name: TAG, default: "1.27"}]
-manifest:
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: web, labels: {app: web}}
-  spec:
-    containers: [{name: web, image: "nginx:${TAG}"}]
-YAML
-)
-template_id=$(echo "$template" | sed -E 's/.*"id":([0-9]+).*/\1/')
+template_id=$(mixed_template "$base" "$bearer")
 
 echo "Mixed load: $connections connections for $duration s on $base ..."
-result=$(POD_FILE="$pod" FORM_FILE="$work/preview.form" COOKIE="$(cat "$work/cookie")" AUTHORIZATION="$bearer" \
-	TEMPLATE_ID="$template_id" wrk -t2 -c"$connections" -d"${duration}s" --timeout "${timeout}s" \
-	-s scripts/load/mixed.lua "$base/" | grep '^RESULT')
+result=$(mixed_wrk wrk -t2 -c"$connections" -d"${duration}s" --timeout "${timeout}s")
 rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$app_pid/status")
 peak=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$app_pid/status")
 echo "$result"

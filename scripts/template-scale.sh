@@ -17,7 +17,8 @@
 # With --url, PODCOMPOSER_ADMIN_TOKEN is the bearer token of the API calls. With --postgres-url,
 # SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD are the database's user (who must own
 # it, for the pg_trgm extension); the templates seeded stay there.
-# Needs Java 17 and curl; --postgres needs PostgreSQL's server (/usr/lib/postgresql/*/bin).
+# Needs a JDK 25 (found as scripts/lib/java.sh says) and curl; --postgres needs PostgreSQL's server
+# (/usr/lib/postgresql/*/bin).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -50,6 +51,8 @@ while [ $# -gt 0 ]; do
 		*) echo "unknown option: $1" >&2; exit 2 ;;
 	esac
 done
+# shellcheck source=scripts/lib/java.sh
+. scripts/lib/java.sh
 
 # The searches. {a|b|c} takes its alternatives in turn and {n} is the number of the call, so that
 # no two calls in a row ask the same: a common word (each in about 7% of the templates), a rare
@@ -84,6 +87,7 @@ measure() {
 
 if [ -n "$url" ]; then
 	: "${PODCOMPOSER_ADMIN_TOKEN:?set PODCOMPOSER_ADMIN_TOKEN to the bearer token of an admin}"
+	java25_on_path
 	measure "$url"
 	exit 0
 fi
@@ -91,6 +95,8 @@ fi
 # shellcheck source=scripts/lib/portal-jar.sh
 . scripts/lib/portal-jar.sh
 portal_jar "$portal_jar"
+# after the build, which keeps Maven's own Java
+java25_on_path
 
 work=$(mktemp -d)
 app_pid=""

@@ -9,11 +9,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,6 +73,10 @@ public final class FakeKubernetes implements AutoCloseable {
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private static final String APPLY_YAML = "application/apply-patch+yaml";
+
+	/** HTTP's date, with the day in two digits, which Go's parser insists on. */
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+			Locale.US);
 
 	private static final Pattern CORE = Pattern.compile("/api/v1/(?:namespaces/([^/]+)/)?([a-z]+)(?:/([^/]+))?(?:/([a-z]+))?");
 
@@ -333,6 +341,7 @@ public final class FakeKubernetes implements AutoCloseable {
 				change.run();
 			}
 			exchange.getResponseHeaders().set("Content-Type", answer.text() != null ? "text/plain" : "application/json");
+			answer.headers().forEach(exchange.getResponseHeaders()::set);
 			for (String warning : answer.warnings()) {
 				exchange.getResponseHeaders().add("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\"");
 			}
@@ -417,6 +426,9 @@ public final class FakeKubernetes implements AutoCloseable {
 			if (discovery.isPresent()) {
 				return ok(discovery.get());
 			}
+			if (path.startsWith(OpenApiV3.ROOT + "/")) {
+				return openApiDocument(path.substring(OpenApiV3.ROOT.length() + 1), query.get("hash"));
+			}
 		}
 		Matcher match;
 		Request request;
@@ -484,6 +496,9 @@ public final class FakeKubernetes implements AutoCloseable {
 		if (path.equals("/apis")) {
 			return Optional.of(ResourceType.groupList());
 		}
+		if (path.equals(OpenApiV3.ROOT)) {
+			return Optional.of(OpenApiV3.discovery());
+		}
 		if (path.equals("/api/v1")) {
 			return Optional.of(ResourceType.resourceList("v1"));
 		}
@@ -498,6 +513,33 @@ public final class FakeKubernetes implements AutoCloseable {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A group version's OpenAPI document. Under the hash of its content it never changes, so it may
+	 * be cached for good (kubectl keeps it on disk); under another hash it has moved there.
+	 */
+	private static Answer openApiDocument(String path, String hash) {
+		Optional<byte[]> document = OpenApiV3.document(path);
+		if (document.isEmpty()) {
+			return failure(Statuses.notFound());
+		}
+		String current = OpenApiV3.hash(document.get());
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", "application/json");
+		headers.put("ETag", "\"" + current + "\"");
+		if (hash == null) {
+			headers.put("Cache-Control", "no-cache, private");
+		}
+		else if (hash.equals(current)) {
+			headers.put("Cache-Control", "public, immutable");
+			headers.put("Expires", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC).plusYears(1)));
+		}
+		else {
+			headers.put("Location", OpenApiV3.ROOT + "/" + path + "?hash=" + current);
+			return new Answer(301, null, "", List.of(), null, headers);
+		}
+		return new Answer(200, null, new String(document.get(), StandardCharsets.UTF_8), List.of(), null, headers);
 	}
 
 	private ObjectNode list(ResourceType type, String namespace, Map<String, String> query) {
@@ -784,11 +826,19 @@ public final class FakeKubernetes implements AutoCloseable {
 			String body) {
 	}
 
-	/** An answer: a JSON body, or {@code text} for a log, then more of it when followed; with {@code Warning} headers. */
-	private record Answer(int code, ObjectNode body, String text, List<String> warnings, LogFollow follow) {
+	/**
+	 * An answer: a JSON body, or {@code text} for a log, then more of it when followed; with
+	 * {@code Warning} headers, and other headers that may replace the {@code Content-Type}.
+	 */
+	private record Answer(int code, ObjectNode body, String text, List<String> warnings, LogFollow follow,
+			Map<String, String> headers) {
 
 		Answer(int code, ObjectNode body) {
 			this(code, body, null, List.of(), null);
+		}
+
+		Answer(int code, ObjectNode body, String text, List<String> warnings, LogFollow follow) {
+			this(code, body, text, warnings, follow, Map.of());
 		}
 	}
 

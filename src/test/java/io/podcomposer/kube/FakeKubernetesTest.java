@@ -1,5 +1,6 @@
 package io.podcomposer.kube;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** The calls the portal makes, with the official client, against the fake API server. */
 class FakeKubernetesTest {
 
-	private final FakeKubernetes fake = FakeKubernetes.start("fake-token-for-api-test");
+	private static final String TOKEN = "fake-token-for-api-test";
+
+	private final FakeKubernetes fake = FakeKubernetes.start(TOKEN);
 
 	private final ApiClient client = fake.connection(Duration.ofSeconds(5)).apiClient();
 
@@ -244,6 +247,42 @@ class FakeKubernetesTest {
 		assertThat(resources).filteredOn(resource -> resource.getResourcePlural().equals("pods"))
 			.singleElement()
 			.satisfies(pods -> assertThat(pods.getSubResources()).contains("log"));
+	}
+
+	/** What kubectl reads before it leaves validation to the server (fieldValidation=Strict), and how it caches it. */
+	@Test
+	void openApiV3NamesEachGroupVersionsDocumentUnderItsHashWithThePatchParametersKubectlLooksFor() throws Exception {
+		JsonNode paths = ManifestReader.readJson(get("/openapi/v3").body().string()).path("paths");
+		assertThat(paths.propertyNames()).containsExactlyInAnyOrder("api/v1", "apis/apps/v1", "apis/batch/v1");
+		String core = paths.at("/api~1v1/serverRelativeURL").asString();
+		assertThat(core).matches("/openapi/v3/api/v1\\?hash=[0-9A-F]{128}");
+
+		try (Response document = get(core)) {
+			assertThat(document.code()).isEqualTo(200);
+			assertThat(document.header("Content-Type")).isEqualTo("application/json");
+			assertThat(document.header("Cache-Control")).isEqualTo("public, immutable");
+			assertThat(document.header("ETag")).isEqualTo("\"" + core.substring(core.indexOf('=') + 1) + "\"");
+			JsonNode patch = ManifestReader.readJson(document.body().string())
+				.path("paths")
+				.path("/api/v1/namespaces/{namespace}/pods/{name}")
+				.path("patch");
+			assertThat(patch.path("x-kubernetes-group-version-kind").toString())
+				.isEqualTo("{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"}");
+			assertThat(patch.path("parameters").findValuesAsString("name")).contains("fieldValidation", "dryRun",
+					"fieldManager", "force");
+		}
+		String apps = paths.at("/apis~1apps~1v1/serverRelativeURL").asString();
+		assertThat(ManifestReader.readJson(get(apps).body().string())
+			.at("/paths/~1apis~1apps~1v1~1namespaces~1{namespace}~1deployments~1{name}/patch/x-kubernetes-group-version-kind/kind")
+			.asString()).isEqualTo("Deployment");
+		try (Response unhashed = get("/openapi/v3/api/v1"); Response moved = get("/openapi/v3/api/v1?hash=0BSOLETE")) {
+			assertThat(unhashed.header("Cache-Control")).isEqualTo("no-cache, private");
+			assertThat(moved.code()).isEqualTo(301);
+			assertThat(moved.header("Location")).isEqualTo(core);
+		}
+		try (Response unknown = get("/openapi/v3/apis/policy/v1")) {
+			assertThat(unknown.code()).isEqualTo(404);
+		}
 	}
 
 	@Test
@@ -769,6 +808,12 @@ class FakeKubernetesTest {
 
 	private static String podYaml(Manifest manifest) {
 		return ManifestWriter.toYaml(manifest.root());
+	}
+
+	/** A GET with the server's token and no redirect followed, sent with client-java's HTTP client. */
+	private Response get(String path) throws IOException {
+		Request request = new Request.Builder().url(fake.url() + path).header("Authorization", "Bearer " + TOKEN).build();
+		return client.getHttpClient().newBuilder().followRedirects(false).build().newCall(request).execute();
 	}
 
 	private RecordedRequest last() {

@@ -1,0 +1,82 @@
+package io.podcomposer.kube;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * kubectl, the user's alternative that the deploy benchmark times, against the fake: a server-side
+ * apply with its default validation works, which needs discovery and the OpenAPI v3 documents.
+ * Runs where a kubectl is on the PATH (not in CI, which has none).
+ */
+class KubectlAgainstFakeTest {
+
+	private static final String TOKEN = "kubectl-test-token";
+
+	private final FakeKubernetes fake = FakeKubernetes.start(TOKEN);
+
+	@TempDir
+	private Path dir;
+
+	@AfterEach
+	void stop() {
+		fake.close();
+	}
+
+	@Test
+	void kubectlDryRunsThenAppliesAPodServerSideWithServerValidation() throws Exception {
+		assumeThat(onPath("kubectl")).as("kubectl on the PATH").isTrue();
+		fake.createNamespace("team", Map.of("pod-security.kubernetes.io/enforce", "restricted"));
+		Files.writeString(dir.resolve("kubeconfig"), FakeKubeconfig.of(fake, TOKEN));
+		Files.writeString(dir.resolve("pod.yaml"), """
+				apiVersion: v1
+				kind: Pod
+				metadata: {name: web}
+				spec:
+				  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+				  containers:
+				  - name: web
+				    image: nginx:1.27
+				    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
+				""");
+
+		assertThat(kubectl("apply", "--server-side", "--dry-run=server", "-f", "pod.yaml"))
+			.isEqualTo("pod/web serverside-applied (server dry run)\n");
+		assertThat(fake.pod("team", "web")).isEmpty();
+		assertThat(kubectl("apply", "--server-side", "-f", "pod.yaml")).isEqualTo("pod/web serverside-applied\n");
+
+		assertThat(fake.pod("team", "web").orElseThrow().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.27");
+		assertThat(fake.requests()).filteredOn(request -> request.method().equals("PATCH"))
+			.extracting(request -> request.query().get("fieldValidation"), request -> request.query().get("fieldManager"))
+			.containsOnly(tuple("Strict", "kubectl"));
+	}
+
+	private String kubectl(String... arguments) throws IOException, InterruptedException {
+		List<String> line = new ArrayList<>(List.of("kubectl", "--kubeconfig", dir.resolve("kubeconfig").toString(),
+				"--cache-dir", dir.resolve("cache").toString(), "--namespace", "team"));
+		line.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(line).directory(dir.toFile()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(output).isZero();
+		return output;
+	}
+
+	private static boolean onPath(String command) {
+		return List.of(System.getenv().getOrDefault("PATH", "").split(":"))
+			.stream()
+			.anyMatch(folder -> Files.isExecutable(Path.of(folder, command)));
+	}
+
+}
