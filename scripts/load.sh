@@ -9,11 +9,12 @@
 # --rounds N (how many times every endpoint and the floor are measured in turn, 3),
 # --templates N (seeded before the measured start, 100000; 0 for none), --requests N (the least
 # number of requests served before the resident memory is read, 100000), --image-launch (start
-# the portal as the container image does: the jar extracted, the ahead-of-time context and the
-# class archive of a training run; otherwise java -jar), --no-pin (wrk and the portal share every
-# core; otherwise wrk runs on CPU 0 and the portal's processes on CPU 1, with taskset),
-# --soak S (instead of the rounds: the mixed load of scripts/load/mixed.lua for S seconds, the
-# portal's resident memory read every 5 s).
+# the portal through scripts/launch.sh, as the container image does: the jar extracted, the
+# ahead-of-time context, the JVM's AOT cache of a training run made before the timed starts (and
+# kept beside the jar for the next run) and the image's memory options; otherwise java -jar),
+# --no-pin (wrk and the portal share every core; otherwise wrk runs on CPU 0 and the portal's
+# processes on CPU 1, with taskset), --soak S (instead of the rounds: the mixed load of
+# scripts/load/mixed.lua for S seconds, the portal's resident memory read every 5 s).
 # JAVA_OPTS goes to the portal's JVM, as it would in production (JAVA_OPTS=-XX:MaxRAM=512m sizes
 # it as in a 512 MiB container).
 # Needs a JDK 25 (found as scripts/lib/java.sh says), curl and wrk (installed with apt-get when
@@ -58,18 +59,14 @@ done
 # shellcheck source=scripts/lib/bench.sh
 . scripts/lib/bench.sh
 bench_setup "$portal_jar"
+# shellcheck source=scripts/lib/await-ready.sh
+. scripts/lib/await-ready.sh
 
-launch=(-jar "$portal_jar")
+# shellcheck disable=SC2206 # JAVA_OPTS holds several options
+launch=(java ${JAVA_OPTS:-} -jar "$portal_jar")
 if $image_launch; then
-	# as the Dockerfile does it
-	java -Djarmode=tools -jar "$portal_jar" extract --destination "$work/app" >/dev/null
-	app_jar="$work/app/$(basename "$portal_jar")"
-	PODCOMPOSER_DATA_DIR="$work/training" java -XX:ArchiveClassesAtExit="$work/app/application.jsa" \
-		-Dspring.aot.enabled=true -Dspring.context.exit=onRefresh -jar "$app_jar" >"$work/training.log" 2>&1
-	# the JVM options of the Dockerfile's ENTRYPOINT (between "java" and "-jar"), its archive here
-	mapfile -t image_options < <(sed -n '/^ENTRYPOINT/,/[^\\]$/p' Dockerfile | tr -d '\\\n' | grep -o '"[^"]*"' \
-		| tr -d '"' | sed -n '2,/^-jar$/p' | sed '$d')
-	launch=("${image_options[@]/=application.jsa/=$work/app/application.jsa}" -jar "$app_jar")
+	scripts/launch.sh --prepare "$portal_jar"
+	launch=(scripts/launch.sh "$portal_jar")
 fi
 
 export PODCOMPOSER_ADMIN_PASSWORD="load-test-password"
@@ -80,17 +77,9 @@ base="http://127.0.0.1:$port"
 start_portal() {
 	local started
 	started=$(date +%s%N)
-	# shellcheck disable=SC2086 # JAVA_OPTS holds several options
-	PODCOMPOSER_DATA_DIR="$work/data" java ${JAVA_OPTS:-} "${launch[@]}" --server.port="$port" >"$work/portal.log" 2>&1 &
+	PODCOMPOSER_DATA_DIR="$work/data" "${launch[@]}" --server.port="$port" >"$work/portal.log" 2>&1 &
 	app_pid=$!
-	until curl -fs "$base/actuator/health" >/dev/null 2>&1; do
-		if ! kill -0 "$app_pid" 2>/dev/null; then cat "$work/portal.log" >&2; exit 1; fi
-		if [ $(( ($(date +%s%N) - started) / 1000000000 )) -gt 180 ]; then
-			echo "the portal did not start within 3 minutes; see $work/portal.log" >&2
-			exit 1
-		fi
-		sleep 0.02
-	done
+	await_ready "$base/actuator/health" "$app_pid" "$work/portal.log"
 	startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 
@@ -240,7 +229,7 @@ peak=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$app_pid/status")
 
 cpus=$(nproc)
 echo
-echo "Pod Composer $(basename "$portal_jar"), $(java -version 2>&1 | head -1), $cpus cores, JAVA_OPTS='${JAVA_OPTS:-}', launched: java ${launch[*]}"
+echo "Pod Composer $(basename "$portal_jar"), $(java -version 2>&1 | head -1), $cpus cores, JAVA_OPTS='${JAVA_OPTS:-}', launched: ${launch[*]}"
 echo "$placement"
 echo
 echo "Start-up, launch to healthy: ${first_start} ms on an empty database, ${seeded_start} ms with $templates templates"

@@ -166,8 +166,10 @@ else
 	driver='^BOOT-INF/lib/h2-[0-9.]+\.jar$'
 fi
 
+# as the image starts it (scripts/launch.sh); the cache of its training run is made first
+scripts/launch.sh --prepare "$portal_jar"
 start_portal() {
-	PODCOMPOSER_DATA_DIR="$work/data" java -jar "$portal_jar" --server.port="$port" >"$work/portal.log" 2>&1 &
+	PODCOMPOSER_DATA_DIR="$work/data" scripts/launch.sh "$portal_jar" --server.port="$port" >"$work/portal.log" 2>&1 &
 	app_pid=$!
 	for _ in $(seq 1 120); do
 		if curl -fs "$base/actuator/health" >/dev/null 2>&1; then return 0; fi

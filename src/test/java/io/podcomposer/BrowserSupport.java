@@ -3,6 +3,7 @@ package io.podcomposer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
@@ -30,6 +31,12 @@ public final class BrowserSupport {
 	}
 
 	public static WebDriver startBrowser() {
+		return startBrowser((options) -> {
+		});
+	}
+
+	/** A browser with options of the test's own added, such as {@link NetworkLog#record}. */
+	public static WebDriver startBrowser(Consumer<ChromeOptions> more) {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!installed && System.getenv("CI") != null) {
 			throw new IllegalStateException("CI needs chromium and chromium-driver; .ci/run installs them");
@@ -40,6 +47,7 @@ public final class BrowserSupport {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1400,1000");
+		more.accept(options);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		return new ChromeDriver(service, options);

@@ -2,6 +2,8 @@ package io.podcomposer.security;
 
 import java.util.stream.Stream;
 
+import io.podcomposer.system.AssetPaths;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -21,7 +23,8 @@ final class AccessRules {
 	 * The pages' scripts, styles and pictures: public, with a filter chain of their own that never
 	 * reads the session, so that a page's assets cost no session lookups in the database.
 	 */
-	static final String[] ASSETS = { "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico" };
+	static final String[] ASSETS = Stream.concat(AssetPaths.PATTERNS.stream(), Stream.of("/favicon.ico"))
+		.toArray(String[]::new);
 
 	/** The API description and its viewer, public too; they have a filter chain of their own. */
 	static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };

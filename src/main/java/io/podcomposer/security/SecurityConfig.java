@@ -70,7 +70,7 @@ class SecurityConfig {
 			.anonymous((anonymous) -> anonymous.disable())
 			.requestCache((cache) -> cache.disable())
 			.csrf((csrf) -> csrf.disable())
-			// not "no-store": the resource handler's "no-cache" lets a browser revalidate (a 304)
+			// not "no-store": each asset says how long it keeps (system.AssetCaching)
 			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
 			.build();
 	}

@@ -27,7 +27,7 @@ class DockerfileTest {
 	@Test
 	void buildsWithTheWrapperOnAJdkAndRunsTheLayersOnAJreAsANonRootUser() {
 		List<String> stages = startingWith("FROM ");
-		assertThat(stages).containsExactly("FROM eclipse-temurin:17-jdk AS build", "FROM eclipse-temurin:17-jre");
+		assertThat(stages).containsExactly("FROM eclipse-temurin:25-jdk AS build", "FROM eclipse-temurin:25-jre");
 		assertThat(startingWith("RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package")).hasSize(1)
 			.allSatisfy((build) -> assertThat(build)
 				.contains("java -Djarmode=tools -jar application.jar extract --layers --destination extracted"));
@@ -36,29 +36,40 @@ class DockerfileTest {
 				"COPY --from=build /src/extracted/spring-boot-loader/ ./",
 				"COPY --from=build /src/extracted/snapshot-dependencies/ ./",
 				"COPY --from=build /src/extracted/application/ ./");
-		assertThat(startingWith("ENTRYPOINT ")).singleElement()
-			.satisfies((entrypoint) -> assertThat(entrypoint).contains("\"-XX:MaxRAMPercentage=50\"", "\"-jar\", \"application.jar\""));
 		assertThat(startingWith("EXPOSE ")).containsExactly("EXPOSE 8080");
 		assertThat(startingWith("ENV ")).containsExactly("ENV PODCOMPOSER_DATA_DIR=/data");
 		assertThat(startingWith("VOLUME ")).containsExactly("VOLUME /data");
 	}
 
+	/** The toolchain of the build asks for a JDK of the runtime's version; both stages have it. */
 	@Test
-	void startsWithTheAheadOfTimeContextAndTheClassArchiveOfATrainingRun() {
-		List<String> training = this.instructions.stream()
-			.filter((instruction) -> instruction.contains("-XX:ArchiveClassesAtExit="))
-			.toList();
-		assertThat(training).singleElement()
-			.satisfies((run) -> assertThat(run).startsWith("RUN ")
-				.contains("-XX:ArchiveClassesAtExit=application.jsa", "-Dspring.aot.enabled=true",
-						"-Dspring.context.exit=onRefresh", "-jar application.jar"));
-		// after the application is in place, and as root, so that the archive is written beside it
+	void buildsAndRunsOnTheJavaVersionThePomAsksFor() throws IOException {
+		String pom = Files.readString(Path.of("pom.xml"));
+		String version = pom.replaceAll("(?s).*<runtime\\.java\\.version>([0-9]+)</runtime\\.java\\.version>.*", "$1");
+		assertThat(version).matches("[0-9]+");
+		assertThat(startingWith("FROM ")).allSatisfy(
+				(stage) -> assertThat(stage).startsWith("FROM eclipse-temurin:" + version + "-"));
+	}
+
+	/**
+	 * The image starts as scripts/launch.sh starts the jar anywhere: the cache made at build time
+	 * by the script's training run, as root after the application is in place, so that it is
+	 * written beside it and read-only to the user who starts it.
+	 */
+	@Test
+	void startsThroughTheLaunchScriptWithTheCacheOfItsTrainingRunMadeAtBuildTime() throws IOException {
+		assertThat(startingWith("COPY scripts/")).containsExactly("COPY scripts/launch.sh ./");
+		List<String> training = startingWith("RUN ./launch.sh ");
+		assertThat(training).containsExactly("RUN ./launch.sh --prepare application.jar");
 		assertThat(this.instructions.indexOf(training.get(0)))
 			.isGreaterThan(this.instructions.indexOf("COPY --from=build /src/extracted/application/ ./"))
+			.isGreaterThan(this.instructions.indexOf("COPY scripts/launch.sh ./"))
 			.isLessThan(this.instructions.indexOf(startingWith("USER ").get(0)));
-		assertThat(startingWith("ENTRYPOINT ")).singleElement()
-			.satisfies((entrypoint) -> assertThat(entrypoint).contains("\"-XX:SharedArchiveFile=application.jsa\"",
-					"\"-Dspring.aot.enabled=true\""));
+		assertThat(startingWith("ENTRYPOINT ")).containsExactly("ENTRYPOINT [\"./launch.sh\", \"application.jar\"]");
+		// what the script gives java: the cache, the context of the build, a heap that follows the container
+		String launch = Files.readString(Path.of("scripts/launch.sh"));
+		assertThat(launch).contains("-XX:AOTCacheOutput=", "-XX:AOTCache=", "-Dspring.aot.enabled=true",
+				"-XX:MaxRAMPercentage=", "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");
 	}
 
 	@Test

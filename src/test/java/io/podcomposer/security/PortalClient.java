@@ -49,6 +49,23 @@ public final class PortalClient {
 		return send(request(path, headers).GET());
 	}
 
+	/** A GET whose body is kept as sent, compressed or not. */
+	HttpResponse<byte[]> getBytes(String path, String... headers) {
+		return send(request(path, headers).GET(), BodyHandlers.ofByteArray());
+	}
+
+	/** A form POST whose answer's body is kept as sent. */
+	HttpResponse<byte[]> postBytes(String path, Map<String, String> form, String... headers) {
+		return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(encode(form))), BodyHandlers.ofByteArray());
+	}
+
+	/** A POST of any body whose answer's body is kept as sent. */
+	HttpResponse<byte[]> postBytes(String path, String contentType, String body, String... headers) {
+		return send(request(path, headers).header("Content-Type", contentType).POST(BodyPublishers.ofString(body)),
+				BodyHandlers.ofByteArray());
+	}
+
 	/** A form POST; header name/value pairs follow the path. */
 	HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
 		return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
@@ -122,8 +139,12 @@ public final class PortalClient {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		return send(request, BodyHandlers.ofString());
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
 		try {
-			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
+			HttpResponse<T> response = this.http.send(request.build(), body);
 			response.headers().allValues("Set-Cookie").forEach(this::keep);
 			return response;
 		}

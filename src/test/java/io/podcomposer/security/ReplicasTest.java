@@ -14,6 +14,7 @@ import io.podcomposer.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,9 @@ class ReplicasTest {
 			start.await();
 			return FreshPortal.start(PASSWORD, TOKEN, settings);
 		};
+		// Real replicas are separate processes; two in one JVM would each reconfigure the one shared
+		// Logback context while the other logs through it, which fails either start now and then.
+		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
 		List<Future<FreshPortal>> replicas = List.of(pool.submit(replica), pool.submit(replica));
 		start.countDown();
 		try (FreshPortal one = replicas.get(0).get(); FreshPortal two = replicas.get(1).get()) {
@@ -63,6 +67,7 @@ class ReplicasTest {
 			assertThat(onTwo.get("/compose").statusCode()).as("with the session made on the other").isEqualTo(200);
 		}
 		finally {
+			System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
 			pool.shutdownNow();
 		}
 	}

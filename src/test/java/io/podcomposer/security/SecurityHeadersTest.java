@@ -48,7 +48,10 @@ class SecurityHeadersTest {
 		assertThat(response.headers().firstValue("Referrer-Policy")).isPresent();
 	}
 
-	/** Each page load asks again, and an unchanged asset costs a 304, not its bytes. */
+	/**
+	 * An asset by its plain URL (an old page's, a bookmark's) is asked again on each use, and costs a
+	 * 304 while unchanged, not its bytes; pages link hashed URLs instead (HashedAssetsTest).
+	 */
 	@Test
 	void assetsAreRevalidatedNotDownloadedAgain() {
 		PortalClient client = new PortalClient(this.port);
@@ -63,12 +66,7 @@ class SecurityHeadersTest {
 
 	@Test
 	void noTemplateHasInlineScriptOrEventHandlers() throws IOException {
-		List<Path> templates;
-		try (Stream<Path> files = Files.walk(TEMPLATES)) {
-			templates = files.filter((file) -> file.toString().endsWith(".html")).toList();
-		}
-		assertThat(templates).as("templates found").isNotEmpty();
-		for (Path template : templates) {
+		for (Path template : templates()) {
 			Document page = Jsoup.parse(Files.readString(template));
 			assertThat(page.select("script")).as(template + ": scripts without a body")
 				.allMatch((script) -> script.data().isBlank());
@@ -79,6 +77,16 @@ class SecurityHeadersTest {
 				.noneMatch((name) -> name.matches("(th:|data-th-)?on\\w+") || name.startsWith("hx-on"));
 			assertThat(Files.readString(template)).as(template.toString()).doesNotContainIgnoringCase("javascript:");
 		}
+	}
+
+	/** Every page template of the portal, as written. */
+	static List<Path> templates() throws IOException {
+		List<Path> templates;
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			templates = files.filter((file) -> file.toString().endsWith(".html")).toList();
+		}
+		assertThat(templates).as("templates found").isNotEmpty();
+		return templates;
 	}
 
 	private HttpResponse<String> answer(String kind) {
