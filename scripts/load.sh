@@ -176,6 +176,9 @@ served() {
 	sed -E 's/.*requests=([0-9]+).*/\1/' "$results" | awk '{ n += $1 } END { print n + 0 }'
 }
 
+# the machine's load average (1, 5 and 15 minutes) before and after: other work disturbs the figures
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # --soak: the mixed load for that long instead of the rounds, the resident memory read every 5 s
 if [ "$soak" -gt 0 ]; then
 	template_id=$(mixed_template "$base" "$bearer")
@@ -192,6 +195,7 @@ if [ "$soak" -gt 0 ]; then
 	errors=$(grep -c 'OutOfMemoryError' "$work/portal.log" || true)
 	echo
 	echo "Pod Composer $(basename "$portal_jar"), $(java -version 2>&1 | head -1), $(nproc) cores, JAVA_OPTS='${JAVA_OPTS:-}', $placement"
+	echo "Load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 	echo "Start-up, launch to healthy: ${first_start} ms on an empty database, ${seeded_start} ms with $templates templates"
 	cat "$work/soak"
 	echo "Requests per second: $(sed -E 's/.* rps=([0-9.]+).*/\1/' "$work/soak")"
@@ -230,7 +234,7 @@ peak=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$app_pid/status")
 cpus=$(nproc)
 echo
 echo "Pod Composer $(basename "$portal_jar"), $(java -version 2>&1 | head -1), $cpus cores, JAVA_OPTS='${JAVA_OPTS:-}', launched: ${launch[*]}"
-echo "$placement"
+echo "$placement; load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo
 echo "Start-up, launch to healthy: ${first_start} ms on an empty database, ${seeded_start} ms with $templates templates"
 echo
@@ -275,6 +279,7 @@ sed -n "$((warmed + 1)),${measured}p" "$results" | sed -E 's/RESULT //; s/[a-z0-
 echo
 echo "Resident memory after $(served) requests: ${rss} MiB (peak ${peak} MiB)"
 if sed -n "$((warmed + 1)),\$p" "$results" | grep -Eq 'failed=[1-9]'; then
-	echo "Some requests failed (not 2xx/3xx, or over wrk's 2 s timeout); see the failed column." >&2
+	echo "Some requests failed (not 2xx/3xx, or over wrk's 2 s timeout); see the failed column. The portal's log:" >&2
+	grep -E 'ERROR|Exception' "$work/portal.log" | head -20 >&2 || true
 	exit 1
 fi

@@ -1,6 +1,7 @@
 package io.podcomposer.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,8 +95,9 @@ public final class DeployOverheadBenchmark {
 			rawPod.withObject("/metadata").put("namespace", NAMESPACE);
 			System.out.printf(Locale.ROOT,
 					"Deploy overhead: %d warm-up and %d measured rounds (%d with kubectl), %d ms added to each answer, "
-							+ "Java %s, %d cores%n",
-					warmUp, rounds, kubectlRounds, latencyMillis, Runtime.version(), Runtime.getRuntime().availableProcessors());
+							+ "Java %s, %d cores, load average %.1f%n",
+					warmUp, rounds, kubectlRounds, latencyMillis, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 			if (kubectlRounds > 0) {
 				System.out.println("kubectl: " + kubectl.version());
 			}
@@ -138,6 +140,8 @@ public final class DeployOverheadBenchmark {
 			System.out.printf(Locale.ROOT, "Portal against kubectl: median %.3f x (target: at most 0.25 x), mean %.3f x%n",
 					portalStats.p50() / kubectlStats.p50(), portalStats.mean() / kubectlStats.mean());
 		}
+		System.out.printf(Locale.ROOT, "Load average at the end: %.1f%n",
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
 	/** One deploy each way, the order switched every round; their times in nanoseconds, raw first. */
