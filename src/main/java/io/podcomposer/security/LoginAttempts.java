@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.podcomposer.security.AuditEntry.Outcome;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -52,6 +53,10 @@ class LoginAttempts {
 
 	@EventListener
 	public void failed(AbstractAuthenticationFailureEvent event) {
+		if (event.getException() instanceof AuthenticationServiceException) {
+			// the portal failed (its database was busy), not the person: answered 503, not counted
+			return;
+		}
 		String name = String.valueOf(event.getAuthentication().getPrincipal());
 		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
 			this.throttle.failed(details.getRemoteAddress());

@@ -17,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
@@ -143,7 +144,13 @@ class SecurityConfig {
 			.csrf((csrf) -> csrf.csrfTokenRepository(new LoginCsrfTokenRepository()))
 			.formLogin((login) -> login.loginPage("/login")
 				.defaultSuccessUrl("/compose")
-				.failureHandler(failure)
+				.failureHandler((request, response, ex) -> {
+					// a failure of the portal's own (a busy database) is no wrong password: let it be answered as such
+					if (ex instanceof InternalAuthenticationServiceException && ex.getCause() instanceof RuntimeException cause) {
+						throw cause;
+					}
+					failure.onAuthenticationFailure(request, response, ex);
+				})
 				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())

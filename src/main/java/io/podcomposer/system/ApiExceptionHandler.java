@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,9 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -88,21 +85,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleStale(ObjectOptimisticLockingFailureException ex, WebRequest request) {
 		return answer(ex, problem(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
 				"it was changed by another request in the meantime; read it again and retry"), request);
-	}
-
-	/**
-	 * The database gave up waiting for a row that other requests held (H2 after LOCK_TIMEOUT), or
-	 * no connection to it came free in time: nothing was saved, and the same request may well
-	 * succeed a moment later.
-	 */
-	@ExceptionHandler({ PessimisticLockingFailureException.class, CannotCreateTransactionException.class,
-			CannotGetJdbcConnectionException.class })
-	ResponseEntity<Object> handleBusy(Exception ex, WebRequest request) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, "1");
-		return handleExceptionInternal(ex, problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
-				"other requests held what this one needed for too long; nothing was changed, retry"), headers,
-				HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,6 @@
 package io.podcomposer.system;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 import io.podcomposer.TestAdmin;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +106,65 @@ class BusyDatabaseHttpTest {
 			assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
 		});
 		assertThat(this.http.send(update(id), BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aTokenOrAPageThatNeedsTheTakenPoolAnswers503() throws Exception {
+		HttpClient browser = browser();
+		HttpResponse<String> signedIn = browser.send(signIn(browser), BodyHandlers.ofString());
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/compose"));
+		HttpClient newcomer = browser();
+		HttpRequest newcomerSignIn = signIn(newcomer);
+		List<Connection> pool = new ArrayList<>();
+		HttpResponse<String> unknownToken;
+		HttpResponse<String> library;
+		HttpResponse<String> signInAgain;
+		try {
+			for (int connection = 0; connection < 10; connection++) {
+				pool.add(this.dataSource.getConnection());
+			}
+			// a token the portal has not seen lately is looked up before any controller runs
+			unknownToken = this.http.send(request("/api/v1/templates").header("Authorization", "Bearer pct_" + UUID.randomUUID())
+				.GET()
+				.build(), BodyHandlers.ofString());
+			library = browser.send(page("/templates").GET().build(), BodyHandlers.ofString());
+			signInAgain = newcomer.send(newcomerSignIn, BodyHandlers.ofString());
+		}
+		finally {
+			for (Connection connection : pool) {
+				connection.close();
+			}
+		}
+
+		assertThat(unknownToken.statusCode()).as(unknownToken.body()).isEqualTo(503);
+		assertThat(unknownToken.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(unknownToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(library.statusCode()).isEqualTo(503);
+		assertThat(library.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(Jsoup.parse(library.body()).select("h2").text()).isEqualTo("The portal is busy");
+		assertThat(signInAgain.statusCode()).as(signInAgain.headers().map().toString()).isEqualTo(503);
+		assertThat(browser.send(page("/templates").GET().build(), BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+	}
+
+	private static HttpClient browser() {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.cookieHandler(new CookieManager())
+			.build();
+	}
+
+	private HttpRequest signIn(HttpClient browser) throws Exception {
+		String csrf = Jsoup.parse(browser.send(page("/login").GET().build(), BodyHandlers.ofString()).body())
+			.selectFirst("input[name=_csrf]")
+			.val();
+		return page("/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("username=" + TestAdmin.NAME + "&password=" + TestAdmin.PASSWORD + "&_csrf=" + csrf))
+			.build();
+	}
+
+	private HttpRequest.Builder page(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).timeout(HANG);
 	}
 
 	private long createTemplate(String name) throws Exception {
