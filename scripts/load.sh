@@ -24,7 +24,8 @@
 # the seeded one), a table of throughput and latency per endpoint with the ratios to the floor,
 # validate's ratios round by round, the preview's round trip for one user alone, and the portal's
 # resident memory after the load. With --soak: the mixed load's requests per second and answers,
-# the resident memory at its highest and at the end, and whether the log has an OutOfMemoryError.
+# the resident memory at its highest and at the end, and whether the log has an OutOfMemoryError
+# (and, with -XX:NativeMemoryTracking=summary in JAVA_OPTS, the JVM's own account of its memory).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -191,6 +192,12 @@ if [ "$soak" -gt 0 ]; then
 	done
 	wait "$wrk_pid" || true
 	end_rss=$(portal_rss_mib)
+	# where the memory is, when the JVM tracks it (JAVA_OPTS=-XX:NativeMemoryTracking=summary)
+	if [[ "${JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
+		for pid in $(portal_pids); do
+			jcmd "$pid" VM.native_memory summary 2>/dev/null | grep -E '^(Total|-)' >"$work/nmt" && break
+		done
+	fi
 	echo "$end_rss" >>"$work/rss"
 	errors=$(grep -c 'OutOfMemoryError' "$work/portal.log" || true)
 	echo
@@ -201,6 +208,10 @@ if [ "$soak" -gt 0 ]; then
 	echo "Requests per second: $(sed -E 's/.* rps=([0-9.]+).*/\1/' "$work/soak")"
 	echo "Resident memory: $(sort -n "$work/rss" | tail -1) MiB at the highest (read every 5 s), $end_rss MiB at the end"
 	echo "OutOfMemoryError in the log: $errors"
+	if [ -s "$work/nmt" ]; then
+		echo "Native memory tracking at the end (reserved, committed):"
+		cat "$work/nmt"
+	fi
 	if ! kill -0 "$app_pid" 2>/dev/null; then
 		echo "The portal is gone (killed, or it stopped); see its log:" >&2
 		tail -20 "$work/portal.log" >&2

@@ -14,8 +14,9 @@
 # Needs a JDK 25 (as scripts/launch.sh finds it) and curl.
 #
 # It prints each start (time to ready; the JVM's CPU time until then, all threads, which other work
-# on a shared machine sways less; resident memory at ready; load average), then per jar and kind
-# the fastest, the median and the slowest start and the medians of CPU time and resident memory.
+# on a shared machine sways less, and the JIT compilers' part of it; resident memory at ready; load
+# average), then per jar and kind the fastest, the median and the slowest start and the medians of
+# the CPU times and resident memory.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -67,6 +68,10 @@ start() {
 	rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$app_pid/status")
 	# the JVM's CPU time until then, every thread (user and system): less swayed by other work
 	cpu=$(awk -v tick="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tick) }' "/proc/$app_pid/stat")
+	# of that, the JIT compilers' threads (named "C1 CompilerThre…", "C2 CompilerThre…")
+	jit=$(for task in "/proc/$app_pid"/task/*; do
+		if grep -q '^C[12] Compiler' "$task/comm" 2>/dev/null; then cat "$task/stat"; fi
+	done | sed 's/^.*) //' | awk -v tick="$(getconf CLK_TCK)" '{ sum += $12 + $13 } END { print int(sum * 1000 / tick) }')
 	if grep -q 'Unable to use AOT cache\|\[error\]\[aot' "$work/portal.log"; then
 		echo "the JVM did not use the AOT cache; see $work/portal.log" >&2
 		exit 1
@@ -74,11 +79,11 @@ start() {
 	kill "$app_pid"
 	wait "$app_pid" 2>/dev/null || true
 	app_pid=""
-	echo "$(basename "$jar") $kind $ms $cpu $rss $(cut -d ' ' -f 1 /proc/loadavg)" | tee -a "$work/results"
+	echo "$(basename "$jar") $kind $ms $cpu $jit $rss $(cut -d ' ' -f 1 /proc/loadavg)" | tee -a "$work/results"
 }
 
 echo "Start-up through scripts/launch.sh to readiness UP; $(nproc) cores, JAVA_OPTS='${JAVA_OPTS:-}'"
-echo "jar kind ms cpu-ms rss-MiB load-average"
+echo "jar kind ms cpu-ms jit-cpu-ms rss-MiB load-average"
 for _ in $(seq 1 "$launches"); do
 	for jar in "${jars[@]}"; do
 		rm -rf "$work/data"
@@ -88,8 +93,8 @@ for _ in $(seq 1 "$launches"); do
 done
 
 echo
-echo "| jar | data folder (empty, or a restart over the data of the start before) | launches | fastest ms | median ms | slowest ms | CPU ms, median | RSS at ready, median MiB |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| jar | data folder (empty, or a restart over the data of the start before) | launches | fastest ms | median ms | slowest ms | CPU ms, median | of it the JIT compilers', median | RSS at ready, median MiB |"
+echo "|---|---|---|---|---|---|---|---|---|"
 # column N of the results of JAR and KIND, sorted
 column() {
 	awk -v jar="$(basename "$1")" -v kind="$2" -v n="$3" '$1 == jar && $2 == kind { print $n }' "$work/results" | sort -n
@@ -98,8 +103,9 @@ for jar in "${jars[@]}"; do
 	for kind in empty restart; do
 		mapfile -t ms < <(column "$jar" "$kind" 3)
 		mapfile -t cpu < <(column "$jar" "$kind" 4)
-		mapfile -t rss < <(column "$jar" "$kind" 5)
+		mapfile -t jit < <(column "$jar" "$kind" 5)
+		mapfile -t rss < <(column "$jar" "$kind" 6)
 		middle=$(( (${#ms[@]} - 1) / 2 ))
-		echo "| $(basename "$jar") | $kind | ${#ms[@]} | ${ms[0]} | ${ms[$middle]} | ${ms[-1]} | ${cpu[$middle]} | ${rss[$middle]} |"
+		echo "| $(basename "$jar") | $kind | ${#ms[@]} | ${ms[0]} | ${ms[$middle]} | ${ms[-1]} | ${cpu[$middle]} | ${jit[$middle]} | ${rss[$middle]} |"
 	done
 done

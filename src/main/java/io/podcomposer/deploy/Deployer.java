@@ -149,10 +149,11 @@ public class Deployer {
 			Optional<JsonNode> live = onCluster(calls, manifest.kind(), namespace, manifest.name(), report.podSecurity(),
 					warnings);
 			JsonNode wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
-			// The dry run starts from the object as it is when it runs. Another writer may have changed it
-			// since it was read (the scheduler binding a new pod to a node, say), which would show as this
-			// deploy's change: read it again, and dry-run again until it held still around one.
-			for (int reads = 1; live.isPresent() && reads < MOST_READS; reads++) {
+			// The dry run starts from the object as it is when it runs, and answers with that object's
+			// resourceVersion. Another writer may have changed it since it was read (the scheduler binding
+			// a new pod to a node, say), which would show as this deploy's change: then read it again, and
+			// dry-run again until it held still around one.
+			for (int reads = 1; live.isPresent() && !sameVersion(live.get(), wouldBe) && reads < MOST_READS; reads++) {
 				Optional<JsonNode> after = calls.get(manifest.kind(), namespace, manifest.name());
 				if (after.map(Deployer::withoutBookkeeping).equals(live.map(Deployer::withoutBookkeeping))) {
 					break;
@@ -308,6 +309,12 @@ public class Deployer {
 		String before = ManifestWriter.toYaml(withoutBookkeeping(live));
 		String after = ManifestWriter.toYaml(withoutBookkeeping(wouldBe));
 		return before.equals(after) ? "" : LineDiff.unified("live", before, "new", after);
+	}
+
+	/** Whether both are the same version of an object, as the API server numbers them. */
+	static boolean sameVersion(JsonNode read, JsonNode dryRun) {
+		String version = read.at("/metadata/resourceVersion").asString("");
+		return !version.isEmpty() && version.equals(dryRun.at("/metadata/resourceVersion").asString(""));
 	}
 
 	/** The object without status and the metadata the server keeps for itself. */

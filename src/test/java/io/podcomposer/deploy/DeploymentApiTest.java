@@ -182,7 +182,15 @@ class DeploymentApiTest {
 
 		ObjectNode changed = deployBody(templateId, this.clusterId, "team-a");
 		changed.withObject("/values").put("IMAGE", "busybox:1.37");
+		int seen = this.fake.requests().size();
 		JsonNode configured = json(deploy(this.mvc, changed));
+		// the dry run started from the object read (same resourceVersion): no second read
+		assertThat(this.fake.requests().subList(seen, this.fake.requests().size())
+			.stream()
+			.filter((request) -> request.path().startsWith("/api/v1/namespaces/team-a"))
+			.map((request) -> request.method() + " " + request.path()))
+			.containsExactly("GET /api/v1/namespaces/team-a", "GET /api/v1/namespaces/team-a/pods/" + pod,
+					"PATCH /api/v1/namespaces/team-a/pods/" + pod, "PATCH /api/v1/namespaces/team-a/pods/" + pod);
 		assertThat(configured.get("message").asString()).isEqualTo("Pod " + pod + " configured.");
 		assertThat(configured.get("diff").asString()).contains("-    image: busybox:1.36", "+    image: busybox:1.37");
 		assertThat(this.fake.pod("team-a", pod).orElseThrow().at("/spec/containers/0/image").asString())
@@ -203,6 +211,12 @@ class DeploymentApiTest {
 		assertThat(again.get("message").asString()).isEqualTo("Pod " + pod + " unchanged.");
 		assertThat(again.get("diff").asString()).isEmpty();
 		assertThat(this.fake.pod("team-a", pod).orElseThrow().at("/metadata/labels/seen").asString()).isEqualTo("yes");
+		// the dry run answered another resourceVersion than the one read: read again, dry-run again
+		assertThat(this.fake.requests()
+			.stream()
+			.filter((request) -> request.path().equals("/api/v1/namespaces/team-a/pods/" + pod))
+			.map((request) -> request.method() + (request.query().containsKey("dryRun") ? " dry run" : "")))
+			.endsWith("GET", "PATCH dry run", "GET", "PATCH dry run", "PATCH");
 	}
 
 	@Test

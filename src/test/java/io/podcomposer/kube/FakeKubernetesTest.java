@@ -78,6 +78,7 @@ class FakeKubernetesTest {
 		V1Pod dryRun = apply("default", "web", yaml, true);
 
 		assertThat(dryRun.getMetadata().getName()).isEqualTo("web");
+		assertThat(dryRun.getMetadata().getResourceVersion()).as("a create's dry run has no version yet").isNull();
 		assertThat(fake.pod("default", "web")).isEmpty();
 		RecordedRequest request = last();
 		assertThat(request.method()).isEqualTo("PATCH");
@@ -94,6 +95,10 @@ class FakeKubernetesTest {
 			.isEqualTo("pod-composer");
 		V1Pod read = api.readNamespacedPod("web", "default").execute();
 		assertThat(read.getMetadata().getUid()).isEqualTo(applied.getMetadata().getUid());
+		// an update's dry run answers with the version it started from, as the API server's dry-run storage does
+		V1Pod changeDryRun = apply("default", "web", yaml.replace("nginx:1.27", "nginx:1.28"), true);
+		assertThat(changeDryRun.getMetadata().getResourceVersion()).isEqualTo(read.getMetadata().getResourceVersion());
+		assertThat(changeDryRun.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
 		assertThat(read.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.27");
 		DynamicKubernetesObject dynamic = new DynamicKubernetesApi("", "v1", "pods", client).get("default", "web").getObject();
 		assertThat(last().path()).isEqualTo("/api/v1/namespaces/default/pods/web");
