@@ -32,6 +32,9 @@ set -euo pipefail
 # heap objects cannot be loaded") and a smaller heap collects a dozen times during start-up.
 memory_options=(-XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:MaxRAMPercentage=25 -Xms64m
 	-XX:+ExitOnOutOfMemoryError)
+# glibc's malloc keeps an arena for each of up to 8 threads per core, each holding memory it has
+# freed; the JVM's own allocations (compilers, class loading, threads) need two.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 usage() {
 	echo "usage: $0 [--prepare] JAR [Spring Boot arguments]" >&2

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -29,6 +31,9 @@ import io.podcomposer.templates.TemplateService;
 import io.podcomposer.templates.TemplateService.RenderedTemplate;
 import io.podcomposer.validation.Finding;
 import io.podcomposer.validation.ValidationReport;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -75,9 +80,13 @@ public class Deployer {
 
 	private final TransactionTemplate transactions;
 
+	/** Reads the live object while the namespace is read: on a cluster across a network each is a round trip. */
+	private final AsyncTaskExecutor reads;
+
 	Deployer(TemplateService templates, ClusterService clusters, DeploymentRecordRepository records,
 			LastTargetRepository lastTargets, AuditLog audit, Clock clock, WorkMeters meters, DeployMetrics metrics,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor reads) {
 		this.templates = templates;
 		this.clusters = clusters;
 		this.records = records;
@@ -87,6 +96,7 @@ public class Deployer {
 		this.meters = meters;
 		this.metrics = metrics;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.reads = reads;
 	}
 
 	/**
@@ -195,7 +205,33 @@ public class Deployer {
 	 * The namespace must exist; its enforced Pod Security level is compared with the pod's.
 	 * @return the live object, when there is one
 	 */
-	private static Optional<JsonNode> onCluster(ClusterCalls calls, WorkloadKind kind, String namespace, String name,
+	private Optional<JsonNode> onCluster(ClusterCalls calls, WorkloadKind kind, String namespace, String name,
+			PodSecurityResult podSecurity, List<String> warnings) {
+		Future<Optional<JsonNode>> live = this.reads.submit(() -> calls.get(kind, namespace, name));
+		try {
+			checkNamespace(calls, kind, namespace, podSecurity, warnings);
+		}
+		catch (RuntimeException ex) {
+			live.cancel(true);
+			throw ex;
+		}
+		try {
+			return live.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			live.cancel(true);
+			throw new IllegalStateException("interrupted while reading the live object", ex);
+		}
+	}
+
+	private static void checkNamespace(ClusterCalls calls, WorkloadKind kind, String namespace,
 			PodSecurityResult podSecurity, List<String> warnings) {
 		try {
 			JsonNode found = calls.namespace(namespace).orElseThrow(() -> new NamespaceMissing(namespace));
@@ -216,7 +252,6 @@ public class Deployer {
 			// many deploy accounts may not read namespaces; the apply will tell whether it exists
 			warnings.add("The namespace's Pod Security label could not be read: " + ex.getMessage());
 		}
-		return calls.get(kind, namespace, name);
 	}
 
 	private DeployProblem failed(DeploymentRecord record, HttpStatus status, String title, String message,

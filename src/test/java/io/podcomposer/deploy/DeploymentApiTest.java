@@ -101,9 +101,10 @@ class DeploymentApiTest {
 		}
 		assertThat(patches.get(0).query()).containsEntry("dryRun", "All");
 		assertThat(patches.get(1).query()).doesNotContainKey("dryRun");
-		assertThat(this.fake.requests().stream().map((request) -> request.method() + " " + request.path()))
-			.containsSubsequence("GET /api/v1/namespaces/team-a", "GET /api/v1/namespaces/team-a/pods/" + pod,
-					"PATCH /api/v1/namespaces/team-a/pods/" + pod, "PATCH /api/v1/namespaces/team-a/pods/" + pod);
+		assertThat(calls(0, "team-a")).hasSize(4);
+		assertThat(calls(0, "team-a").subList(0, 2)).as("read at once")
+			.containsExactlyInAnyOrder("GET /api/v1/namespaces/team-a", "GET /api/v1/namespaces/team-a/pods/" + pod);
+		assertThat(calls(0, "team-a").subList(2, 4)).containsOnly("PATCH /api/v1/namespaces/team-a/pods/" + pod);
 		JsonNode stored = this.fake.pod("team-a", pod).orElseThrow();
 		assertThat(stored.at("/spec/containers/0/image").asString()).isEqualTo("busybox:1.36");
 		assertThat(stored.at("/spec/containers/1/securityContext/capabilities/add/0").asString()).isEqualTo("IPC_LOCK");
@@ -185,12 +186,9 @@ class DeploymentApiTest {
 		int seen = this.fake.requests().size();
 		JsonNode configured = json(deploy(this.mvc, changed));
 		// the dry run started from the object read (same resourceVersion): no second read
-		assertThat(this.fake.requests().subList(seen, this.fake.requests().size())
-			.stream()
-			.filter((request) -> request.path().startsWith("/api/v1/namespaces/team-a"))
-			.map((request) -> request.method() + " " + request.path()))
-			.containsExactly("GET /api/v1/namespaces/team-a", "GET /api/v1/namespaces/team-a/pods/" + pod,
-					"PATCH /api/v1/namespaces/team-a/pods/" + pod, "PATCH /api/v1/namespaces/team-a/pods/" + pod);
+		assertThat(calls(seen, "team-a")).containsExactlyInAnyOrder("GET /api/v1/namespaces/team-a",
+				"GET /api/v1/namespaces/team-a/pods/" + pod, "PATCH /api/v1/namespaces/team-a/pods/" + pod,
+				"PATCH /api/v1/namespaces/team-a/pods/" + pod);
 		assertThat(configured.get("message").asString()).isEqualTo("Pod " + pod + " configured.");
 		assertThat(configured.get("diff").asString()).contains("-    image: busybox:1.36", "+    image: busybox:1.37");
 		assertThat(this.fake.pod("team-a", pod).orElseThrow().at("/spec/containers/0/image").asString())
@@ -406,6 +404,16 @@ class DeploymentApiTest {
 		// each deploy validates before it goes to the cluster
 		assertThat(Prometheus.value(after, "podcomposer_validate_seconds_count"))
 			.isGreaterThanOrEqualTo(Prometheus.value(before, "podcomposer_validate_seconds_count") + 3);
+	}
+
+	/** The calls about {@code namespace} and what is in it since the {@code from}th request, as "METHOD path". */
+	private List<String> calls(int from, String namespace) {
+		List<RecordedRequest> all = this.fake.requests();
+		return all.subList(from, all.size())
+			.stream()
+			.map((request) -> request.method() + " " + request.path())
+			.filter((call) -> call.endsWith("/namespaces/" + namespace) || call.contains("/namespaces/" + namespace + "/"))
+			.toList();
 	}
 
 	private JsonNode waitForPhase(long id, String phase) throws InterruptedException {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * serves other requests meanwhile. Both timeouts are cut to a second here.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:file:${podcomposer.data-dir}/podcomposer;CACHE_SIZE=65536;LOCK_TIMEOUT=1000",
+		"spring.datasource.url=jdbc:h2:file:${podcomposer.data-dir}/podcomposer;LOCK_TIMEOUT=1000",
 		"spring.datasource.hikari.connection-timeout=1000" })
 class BusyDatabaseHttpTest {
 
