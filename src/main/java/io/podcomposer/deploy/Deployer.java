@@ -31,9 +31,9 @@ import io.podcomposer.templates.TemplateService;
 import io.podcomposer.templates.TemplateService.RenderedTemplate;
 import io.podcomposer.validation.Finding;
 import io.podcomposer.validation.ValidationReport;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
-import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.boot.thread.Threading;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -80,13 +80,16 @@ public class Deployer {
 
 	private final TransactionTemplate transactions;
 
-	/** Reads the live object while the namespace is read: on a cluster across a network each is a round trip. */
-	private final AsyncTaskExecutor reads;
+	/**
+	 * Reads the live object while the namespace is read: on a cluster across a network each is a
+	 * round trip. A thread for each read, as each deploy has its own request thread: a pool would
+	 * make deploys waiting for a slow cluster queue for its few threads.
+	 */
+	private final SimpleAsyncTaskExecutor reads = new SimpleAsyncTaskExecutor("cluster-read-");
 
 	Deployer(TemplateService templates, ClusterService clusters, DeploymentRecordRepository records,
 			LastTargetRepository lastTargets, AuditLog audit, Clock clock, WorkMeters meters, DeployMetrics metrics,
-			PlatformTransactionManager transactionManager,
-			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor reads) {
+			PlatformTransactionManager transactionManager, Environment environment) {
 		this.templates = templates;
 		this.clusters = clusters;
 		this.records = records;
@@ -96,7 +99,8 @@ public class Deployer {
 		this.meters = meters;
 		this.metrics = metrics;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.reads = reads;
+		// virtual where the request threads are (spring.threads.virtual.enabled, on Java 21 and later)
+		this.reads.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 	}
 
 	/**
