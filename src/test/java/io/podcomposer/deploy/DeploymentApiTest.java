@@ -171,7 +171,7 @@ class DeploymentApiTest {
 	}
 
 	@Test
-	void deployingAgainIsUnchangedOrShowsTheDiffOfWhatChanged() {
+	void deployingAgainIsUnchangedOrShowsTheDiffOfWhatChanged() throws InterruptedException {
 		String pod = unique("again");
 		long templateId = DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(pod, "${IMAGE}"));
 		long first = json(deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a"))).get("id").asLong();
@@ -183,6 +183,8 @@ class DeploymentApiTest {
 
 		ObjectNode changed = deployBody(templateId, this.clusterId, "team-a");
 		changed.withObject("/values").put("IMAGE", "busybox:1.37");
+		// the fake's scheduler and kubelet write the pod once after it is created: done, nobody else writes
+		waitForPhase(first, "Running");
 		int seen = this.fake.requests().size();
 		JsonNode configured = json(deploy(this.mvc, changed));
 		// the dry run started from the object read (same resourceVersion): no second read
@@ -196,10 +198,11 @@ class DeploymentApiTest {
 	}
 
 	@Test
-	void aChangeByAnotherWriterBetweenTheReadAndTheDryRunIsNotThisDeploysChange() {
+	void aChangeByAnotherWriterBetweenTheReadAndTheDryRunIsNotThisDeploysChange() throws InterruptedException {
 		String pod = unique("busy");
 		long templateId = DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(pod, "${IMAGE}"));
 		long first = json(deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a"))).get("id").asLong();
+		waitForPhase(first, "Running");
 		// as the scheduler binding a new pod, or a controller labelling it, right after the portal read it
 		this.fake.afterAnswering("GET", "/api/v1/namespaces/team-a/pods/" + pod, () -> this.fake.applyAs("labeller",
 				"team-a", "{apiVersion: v1, kind: Pod, metadata: {name: %s, labels: {seen: 'yes'}}}".formatted(pod), false));
