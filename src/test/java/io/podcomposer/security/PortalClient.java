@@ -88,7 +88,7 @@ public final class PortalClient {
 	}
 
 	/** A client signed in as the test admin. */
-	static PortalClient admin(int port) {
+	public static PortalClient admin(int port) {
 		return signedIn(port, TestAdmin.NAME, TestAdmin.PASSWORD);
 	}
 
@@ -104,7 +104,7 @@ public final class PortalClient {
 	 * Signs in through the login form, as a browser does, sending the headers given (name/value
 	 * pairs); the answer is the redirect.
 	 */
-	HttpResponse<String> signIn(String name, String password, String... headers) {
+	public HttpResponse<String> signIn(String name, String password, String... headers) {
 		String csrf = Jsoup.parse(get("/login", headers).body()).selectFirst("input[name=_csrf]").val();
 		return post("/login", Map.of("username", name, "password", password, "_csrf", csrf), headers);
 	}

@@ -1,6 +1,5 @@
 package io.podcomposer.system;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.podcomposer.TestAdmin;
+import io.podcomposer.security.PortalClient;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
@@ -82,24 +84,14 @@ class BusyDatabaseHttpTest {
 	@Test
 	void requestsWaitingPastThePoolTimeoutForAConnectionAnswer503() throws Exception {
 		long id = createTemplate("busy-pool");
-		List<Connection> pool = new ArrayList<>();
-		List<HttpResponse<String>> answers;
-		try {
-			// the whole pool (10) taken, as by requests that hold their connections for long
-			for (int connection = 0; connection < 10; connection++) {
-				pool.add(this.dataSource.getConnection());
-			}
+
+		List<HttpResponse<String>> answers = withThePoolTaken(() -> {
 			List<CompletableFuture<HttpResponse<String>>> writes = new ArrayList<>();
 			for (int writer = 0; writer < WRITERS; writer++) {
 				writes.add(this.http.sendAsync(update(id), BodyHandlers.ofString()));
 			}
-			answers = writes.stream().map(CompletableFuture::join).toList();
-		}
-		finally {
-			for (Connection connection : pool) {
-				connection.close();
-			}
-		}
+			return writes.stream().map(CompletableFuture::join).toList();
+		});
 
 		assertThat(answers).allSatisfy(answer -> {
 			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
@@ -110,61 +102,44 @@ class BusyDatabaseHttpTest {
 
 	@Test
 	void aTokenOrAPageThatNeedsTheTakenPoolAnswers503() throws Exception {
-		HttpClient browser = browser();
-		HttpResponse<String> signedIn = browser.send(signIn(browser), BodyHandlers.ofString());
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/compose"));
-		HttpClient newcomer = browser();
-		HttpRequest newcomerSignIn = signIn(newcomer);
+		PortalClient browser = PortalClient.admin(this.port);
+		PortalClient newcomer = new PortalClient(this.port);
+
+		List<HttpResponse<String>> answers = withThePoolTaken(() -> List.of(
+				// a token the portal has not seen lately is looked up before any controller runs
+				this.http.send(request("/api/v1/templates").header("Authorization", "Bearer pct_" + UUID.randomUUID())
+					.GET()
+					.build(), BodyHandlers.ofString()),
+				browser.get("/templates"), newcomer.signIn(TestAdmin.NAME, TestAdmin.PASSWORD)));
+
+		HttpResponse<String> unknownToken = answers.get(0);
+		assertThat(unknownToken.statusCode()).as(unknownToken.body()).isEqualTo(503);
+		assertThat(unknownToken.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(unknownToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		HttpResponse<String> library = answers.get(1);
+		assertThat(library.statusCode()).isEqualTo(503);
+		assertThat(library.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(Jsoup.parse(library.body()).select("h2").text()).isEqualTo("The portal is busy");
+		HttpResponse<String> signIn = answers.get(2);
+		assertThat(signIn.statusCode()).as(signIn.headers().map().toString()).isEqualTo(503);
+		assertThat(browser.get("/templates").statusCode()).isEqualTo(200);
+	}
+
+	/** Runs {@code work} while this test holds every connection of the pool, as requests that hold theirs for long. */
+	private <T> T withThePoolTaken(Callable<T> work) throws Exception {
+		int size = this.dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
 		List<Connection> pool = new ArrayList<>();
-		HttpResponse<String> unknownToken;
-		HttpResponse<String> library;
-		HttpResponse<String> signInAgain;
 		try {
-			for (int connection = 0; connection < 10; connection++) {
+			for (int connection = 0; connection < size; connection++) {
 				pool.add(this.dataSource.getConnection());
 			}
-			// a token the portal has not seen lately is looked up before any controller runs
-			unknownToken = this.http.send(request("/api/v1/templates").header("Authorization", "Bearer pct_" + UUID.randomUUID())
-				.GET()
-				.build(), BodyHandlers.ofString());
-			library = browser.send(page("/templates").GET().build(), BodyHandlers.ofString());
-			signInAgain = newcomer.send(newcomerSignIn, BodyHandlers.ofString());
+			return work.call();
 		}
 		finally {
 			for (Connection connection : pool) {
 				connection.close();
 			}
 		}
-
-		assertThat(unknownToken.statusCode()).as(unknownToken.body()).isEqualTo(503);
-		assertThat(unknownToken.headers().firstValue("Retry-After")).hasValue("1");
-		assertThat(unknownToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(library.statusCode()).isEqualTo(503);
-		assertThat(library.headers().firstValue("Retry-After")).hasValue("1");
-		assertThat(Jsoup.parse(library.body()).select("h2").text()).isEqualTo("The portal is busy");
-		assertThat(signInAgain.statusCode()).as(signInAgain.headers().map().toString()).isEqualTo(503);
-		assertThat(browser.send(page("/templates").GET().build(), BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-	}
-
-	private static HttpClient browser() {
-		return HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.cookieHandler(new CookieManager())
-			.build();
-	}
-
-	private HttpRequest signIn(HttpClient browser) throws Exception {
-		String csrf = Jsoup.parse(browser.send(page("/login").GET().build(), BodyHandlers.ofString()).body())
-			.selectFirst("input[name=_csrf]")
-			.val();
-		return page("/login").header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(BodyPublishers.ofString("username=" + TestAdmin.NAME + "&password=" + TestAdmin.PASSWORD + "&_csrf=" + csrf))
-			.build();
-	}
-
-	private HttpRequest.Builder page(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).timeout(HANG);
 	}
 
 	private long createTemplate(String name) throws Exception {
