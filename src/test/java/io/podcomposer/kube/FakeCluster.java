@@ -79,8 +79,25 @@ final class FakeCluster implements AutoCloseable {
 
 	/** Gives the metadata a uid, creation time and a new resource version, keeping those of the previous one. */
 	synchronized void stamp(ObjectNode metadata, JsonNode previous) {
+		stamp(metadata, previous, true);
+	}
+
+	/**
+	 * As {@link #stamp(ObjectNode, JsonNode)} for a write that is {@code stored}; a dry run stores
+	 * nothing, so its answer keeps the previous resource version, none for a create, as the API
+	 * server's dry-run storage answers.
+	 */
+	synchronized void stamp(ObjectNode metadata, JsonNode previous, boolean stored) {
 		metadata.put("uid", previous == null ? UUID.randomUUID().toString() : previous.path("uid").asString());
-		metadata.put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
+		if (stored) {
+			metadata.put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
+		}
+		else if (previous == null) {
+			metadata.remove("resourceVersion");
+		}
+		else {
+			metadata.set("resourceVersion", previous.path("resourceVersion"));
+		}
 		metadata.put("creationTimestamp", previous == null ? now() : previous.path("creationTimestamp").asString());
 	}
 

@@ -684,16 +684,7 @@ public final class FakeKubernetes implements AutoCloseable {
 		ObjectNode ordered = NODES.objectNode().put("apiVersion", type.apiVersion()).put("kind", type.kind());
 		ordered.setAll(stored);
 		stored = ordered;
-		cluster.stamp(metadata, existing == null ? null : existing.get("metadata"));
-		if (dryRun) {
-			// a dry run stores nothing: it answers with the version of the object it started from, none for a create
-			if (existing == null) {
-				metadata.remove("resourceVersion");
-			}
-			else {
-				metadata.set("resourceVersion", existing.at("/metadata/resourceVersion"));
-			}
-		}
+		cluster.stamp(metadata, existing == null ? null : existing.get("metadata"), !dryRun);
 		if (type.isWorkload()) {
 			long generation = existing == null ? 1 : existing.at("/metadata/generation").asLong(1);
 			boolean specChanged = existing != null && !existing.path("spec").equals(stored.path("spec"));
