@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -77,6 +78,36 @@ public final class BrowserSupport {
 	public static void click(WebDriver driver, WebElement element) {
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 		element.click();
+	}
+
+	/** Clicks what leads to another page, and waits until the page it was on is gone. */
+	public static void clickToNextPage(WebDriver driver, WebElement element) {
+		WebElement body = driver.findElement(By.tagName("body"));
+		click(driver, element);
+		waitForPageGone(driver, body);
+	}
+
+	/**
+	 * Waits until an element of the page shown before is gone. While the next page loads, Chromium
+	 * may answer a question about the old node with an inspector error ("Node with given id does not
+	 * belong to the document") instead of a stale reference: that also means it is gone.
+	 */
+	public static void waitForPageGone(WebDriver driver, WebElement oldElement) {
+		waitFor(driver, (ready) -> {
+			try {
+				oldElement.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException gone) {
+				return true;
+			}
+			catch (WebDriverException inspector) {
+				if (String.valueOf(inspector.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw inspector;
+			}
+		});
 	}
 
 	public static WebElement field(WebDriver driver, String name) {

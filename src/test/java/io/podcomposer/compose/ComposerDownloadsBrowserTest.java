@@ -14,12 +14,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.podcomposer.BrowserSupport.waitFor;
+import static io.podcomposer.BrowserSupport.waitForPageGone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -63,7 +63,7 @@ class ComposerDownloadsBrowserTest {
 
 		WebElement composerLink = browser.findElement(By.cssSelector("nav.topnav a[href='/compose']"));
 		composerLink.click();
-		waitFor(browser, ExpectedConditions.stalenessOf(composerLink));
+		waitForPageGone(browser, composerLink);
 		List<Request> repeat = NetworkLog.settle(browser);
 
 		WebElement name = browser.findElement(By.name("name"));

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.podcomposer.BrowserSupport.click;
+import static io.podcomposer.BrowserSupport.clickToNextPage;
 import static io.podcomposer.BrowserSupport.field;
 import static io.podcomposer.BrowserSupport.paste;
 import static io.podcomposer.BrowserSupport.type;
@@ -65,7 +65,7 @@ class DeployJourneyBrowserTest extends BrowserTest {
 		openSignedIn("/clusters");
 		type(browser, "name", clusterName);
 		paste(browser, field(browser, "kubeconfig"), FakeKubeconfig.of(cluster, TOKEN));
-		submit(browser.findElement(By.cssSelector("form[enctype] button[type=submit]")));
+		clickToNextPage(browser, browser.findElement(By.cssSelector("form[enctype] button[type=submit]")));
 		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Cluster " + clusterName + " added");
 		waitFor(browser, (driver) -> driver.findElements(By.xpath("//tr[td[@data-label='Name'][normalize-space(.)='" + clusterName + "']]//span[text()='reachable']"))
 			.size() == 1);
@@ -98,8 +98,8 @@ class DeployJourneyBrowserTest extends BrowserTest {
 
 		// 4. deleted; the record stays, marked Deleted
 		browser.get(record);
-		submit(browser.findElement(By.linkText("Delete…")));
-		submit(browser.findElement(By.cssSelector(".confirm-card button.danger-solid")));
+		clickToNextPage(browser, browser.findElement(By.linkText("Delete…")));
+		clickToNextPage(browser, browser.findElement(By.cssSelector(".confirm-card button.danger-solid")));
 		assertThat(browser.getCurrentUrl()).isEqualTo(record);
 		assertThat(browser.findElement(By.cssSelector(".page-head .status")).getText()).isEqualTo("Deleted");
 		assertThat(text(".notice")).isEqualTo("Pod shared-memory-pair deleted from " + clusterName + "/default.");
@@ -109,8 +109,8 @@ class DeployJourneyBrowserTest extends BrowserTest {
 	/** From the template page through the deploy form; answers the deployment page's address. */
 	private String deployTheSharedMemoryPair(String clusterName, String namespace) {
 		openSignedIn("/templates?q=shared-memory-ipc");
-		submit(browser.findElement(By.linkText("shared-memory-ipc")));
-		submit(browser.findElement(By.linkText("Deploy…")));
+		clickToNextPage(browser, browser.findElement(By.linkText("shared-memory-ipc")));
+		clickToNextPage(browser, browser.findElement(By.linkText("Deploy…")));
 		Select clusters = new Select(browser.findElement(By.name("clusterId")));
 		clusters.getOptions()
 			.stream()
@@ -120,7 +120,7 @@ class DeployJourneyBrowserTest extends BrowserTest {
 			.click();
 		waitFor(browser, (driver) -> text("#namespace-options").contains("namespaces listed"));
 		type(browser, "namespace", namespace);
-		submit(browser.findElement(By.cssSelector("button[value=deploy]")));
+		clickToNextPage(browser, browser.findElement(By.cssSelector("button[value=deploy]")));
 		assertThat(browser.getCurrentUrl()).matches(".*/deployments/\\d+");
 		return browser.getCurrentUrl();
 	}
@@ -129,12 +129,6 @@ class DeployJourneyBrowserTest extends BrowserTest {
 		return browser.findElement(By.cssSelector(css)).getText();
 	}
 
-	/** Clicks what leads to another page, and waits for that page. */
-	private static void submit(WebElement element) {
-		WebElement body = browser.findElement(By.tagName("body"));
-		click(browser, element);
-		waitFor(browser, ExpectedConditions.stalenessOf(body));
-	}
 
 	/** The shared-memory pair is a starter template; another test may have deleted it. */
 	private void restoreTheStarterCatalog() throws Exception {

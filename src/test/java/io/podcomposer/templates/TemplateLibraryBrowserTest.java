@@ -5,17 +5,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
 import io.podcomposer.BrowserTest;
 
 import static io.podcomposer.BrowserSupport.click;
+import static io.podcomposer.BrowserSupport.clickToNextPage;
 import static io.podcomposer.BrowserSupport.field;
 import static io.podcomposer.BrowserSupport.previewYaml;
 import static io.podcomposer.BrowserSupport.type;
 import static io.podcomposer.BrowserSupport.waitFor;
+import static io.podcomposer.BrowserSupport.waitForPageGone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,13 +38,13 @@ class TemplateLibraryBrowserTest extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector(".placeholders li.warning")).getText()).contains("${IMAGE_TAG}",
 				"not declared");
 
-		submit(browser.findElement(By.cssSelector("button[formaction='/compose/save']")));
+		clickToNextPage(browser, browser.findElement(By.cssSelector("button[formaction='/compose/save']")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Save as template");
 		assertThat(field(browser, "name").getDomProperty("value")).isEqualTo(name);
 		type(browser, "description", "An nginx saved from the browser test");
 		type(browser, "tags", "browser-test");
 		type(browser, "parameters[0].defaultValue", "1.27");
-		submit(browser.findElement(By.cssSelector("#save-form button.primary")));
+		clickToNextPage(browser, browser.findElement(By.cssSelector("#save-form button.primary")));
 		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Saved the template.");
 		String templatePage = browser.getCurrentUrl();
 
@@ -58,31 +59,31 @@ class TemplateLibraryBrowserTest extends BrowserTest {
 			driver.findElement(By.linkText(name)).click();
 			return true;
 		});
-		waitFor(browser, ExpectedConditions.stalenessOf(body));
+		waitForPageGone(browser, body);
 		assertThat(browser.getCurrentUrl()).isEqualTo(templatePage);
 
-		submit(browser.findElement(By.linkText("Edit in composer")));
+		clickToNextPage(browser, browser.findElement(By.linkText("Edit in composer")));
 		assertThat(browser.findElement(By.cssSelector(".template-bar")).getText()).contains(name,
 				"based on revision 1");
 		waitFor(browser, (driver) -> browser.findElement(By.cssSelector(".placeholders li.declared")).isDisplayed());
 		type(browser, "containers[0].image", "nginx:1.28-${IMAGE_TAG}");
 		waitFor(browser, (driver) -> previewYaml(driver).contains("image: nginx:1.28-${IMAGE_TAG}"));
-		submit(browser.findElement(By.cssSelector(".template-bar button[formaction='/compose/save']")));
+		clickToNextPage(browser, browser.findElement(By.cssSelector(".template-bar button[formaction='/compose/save']")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Save a new revision");
 		type(browser, "message", "a newer nginx");
-		submit(browser.findElement(By.cssSelector("#save-form button.primary")));
+		clickToNextPage(browser, browser.findElement(By.cssSelector("#save-form button.primary")));
 		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Saved a new revision.");
 		assertThat(browser.findElement(By.cssSelector("#revisions")).getText()).contains("a newer nginx");
 
 		// revision 1 against revision 2, as the page offers by default
-		submit(browser.findElement(By.cssSelector("#compare button[value=unified]")));
+		clickToNextPage(browser, browser.findElement(By.cssSelector("#compare button[value=unified]")));
 		assertThat(browser.findElements(By.cssSelector("table.diff tr.removed, table.diff tr.added")).stream()
 			.map(WebElement::getText)
 			.toList()).anySatisfy((line) -> assertThat(line).contains("image: nginx:${IMAGE_TAG}"))
 			.anySatisfy((line) -> assertThat(line).contains("image: nginx:1.28-${IMAGE_TAG}"));
 
 		browser.get(templatePage);
-		submit(browser.findElement(By.cssSelector("form[action$='/revisions/1/restore'] button")));
+		clickToNextPage(browser, browser.findElement(By.cssSelector("form[action$='/revisions/1/restore'] button")));
 		WebElement revisions = browser.findElement(By.cssSelector("#revisions"));
 		assertThat(revisions.getText()).contains("Restored revision 1");
 		assertThat(browser.findElement(By.cssSelector("#revisions .count")).getText()).isEqualTo("3");
@@ -91,11 +92,5 @@ class TemplateLibraryBrowserTest extends BrowserTest {
 			.doesNotContain("1.28");
 	}
 
-	/** Clicks what leads to another page, and waits for that page. */
-	private static void submit(WebElement element) {
-		WebElement body = browser.findElement(By.tagName("body"));
-		click(browser, element);
-		waitFor(browser, ExpectedConditions.stalenessOf(body));
-	}
 
 }
