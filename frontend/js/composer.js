@@ -1,12 +1,25 @@
 // The composer's browser side: tabs, rows added and removed in place, fields shown by the
-// select they depend on, the capability picker, copy, and findings placed next to their fields
-// and lines.
+// select they depend on, the capability picker, copy, findings placed next to their fields
+// and lines, and asking before work is replaced or left.
 // The server renders everything; this only moves what is already on the page.
 
 const form = () => document.getElementById('compose-form');
 const yamlForm = () => document.getElementById('yaml-form');
 let previewTab = 'yaml';
 let yamlCopied = null;
+// When the page was last left on purpose (a start chip confirmed, a save or download sent), so
+// that the question before leaving is not asked again.
+let leftOnPurposeAt = 0;
+
+// The pod holds changes: the server says so of a kept draft (data-changed), and any edit here does.
+function hasChanges() {
+  return document.getElementById('editor')?.dataset.changed === 'true';
+}
+
+function markChanged() {
+  const editor = document.getElementById('editor');
+  if (editor) editor.dataset.changed = 'true';
+}
 
 function showFormTab(name) {
   const onYaml = name === 'yaml';
@@ -172,8 +185,8 @@ function flagSection(details, warning) {
   flag.textContent = `${count} ${flag.classList.contains('warning') ? 'hint' : 'problem'}${count === 1 ? '' : 's'}`;
 }
 
-// The YAML tab lists the preview's findings by line while its text is the preview's YAML; once
-// edited, the lines may have moved, and "Apply to form" checks the new text.
+// The YAML tab lists the preview's findings by line: the preview describes the tab's text as it
+// is typed, with its lines.
 function showYamlMarkers() {
   const list = document.getElementById('yaml-markers');
   const area = document.getElementById('yaml-text');
@@ -193,7 +206,7 @@ function showYamlMarkers() {
     item.append(jump, ' ', message);
     return item;
   }));
-  list.hidden = findings.length === 0 || area.value !== yamlCopied;
+  list.hidden = findings.length === 0;
 }
 
 function selectLine(area, line) {
@@ -214,6 +227,16 @@ function selectErrorLine() {
 }
 
 document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-start], a[data-leave]');
+  if (link) {
+    if (link.hasAttribute('data-start') && hasChanges()
+        && !window.confirm('Replace the pod you are working on? Your changes to it will be lost.')) {
+      event.preventDefault();
+      return;
+    }
+    leftOnPurposeAt = Date.now();
+    return;
+  }
   const target = event.target.closest('button');
   if (!target) return;
   if (target.dataset.tab === 'yaml' && yamlForm().hidden) switchToYaml();
@@ -241,9 +264,18 @@ document.addEventListener('change', (event) => {
 document.addEventListener('input', (event) => {
   const field = event.target.closest('[data-capabilities]');
   if (field && event.target.matches('[data-capability-input]')) checkCapabilities(field);
-  if (event.target.id === 'yaml-text') {
-    document.getElementById('yaml-markers').hidden = true;
-  }
+  if (event.target.closest('#compose-form') || event.target.id === 'yaml-text') markChanged();
+});
+
+document.addEventListener('submit', (event) => {
+  if (event.target.id === 'compose-form') leftOnPurposeAt = Date.now();
+});
+
+// Unsaved changes to a template are kept as a draft too, but leaving them is asked about.
+window.addEventListener('beforeunload', (event) => {
+  if (!document.querySelector('.template-bar') || !hasChanges() || Date.now() - leftOnPurposeAt < 2000) return;
+  event.preventDefault();
+  event.returnValue = '';
 });
 
 document.addEventListener('htmx:configRequest', (event) => {
@@ -260,12 +292,19 @@ document.addEventListener('htmx:beforeSwap', () => {
     .forEach((details) => sectionStates.set(details.dataset.keepState, details.open));
 });
 
+// The form drawn from the YAML tab's text arrives out of band, and may arrive after the tab was
+// left: it is shown or hidden as the tab now is.
+document.addEventListener('htmx:oobAfterSwap', (event) => {
+  if (event.detail.target?.id === 'compose-form') form().hidden = !yamlForm().hidden;
+});
+
 document.addEventListener('htmx:afterSwap', () => {
   document.querySelectorAll('#preview details[data-keep-state]').forEach((details) => {
     if (sectionStates.has(details.dataset.keepState)) details.open = sectionStates.get(details.dataset.keepState);
   });
   showPreviewTab(previewTab);
   placeProblems();
+  showYamlMarkers();
 });
 
 function init(root) {
@@ -278,9 +317,10 @@ function init(root) {
 }
 
 if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', () => { init(document); placeProblems(); });
+  document.addEventListener('DOMContentLoaded', () => { init(document); placeProblems(); showYamlMarkers(); });
 } else {
   init(document);
   placeProblems();
+  showYamlMarkers();
 }
 document.addEventListener('htmx:load', (event) => init(event.detail.elt));

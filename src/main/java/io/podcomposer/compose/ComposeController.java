@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.podcomposer.compose.ComposerDrafts.Draft;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestParseException;
-import io.podcomposer.manifest.ManifestReader;
-import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.system.FormIndexes;
 import io.podcomposer.templates.EditingTemplate;
 import io.podcomposer.templates.TemplateDrafts;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,25 +24,27 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The composer page. The full page and its htmx fragments share URLs: an {@code HX-Request}
- * gets the piece it swaps. Every request carries the manifest the form was drawn from, so the
- * server keeps no state between them.
+ * The composer page and the htmx fragments it swaps. Every request carries the manifest the form
+ * was drawn from, so the requests need nothing from each other; each change is also kept as the
+ * user's draft ({@link ComposerDrafts}), which the page opens with.
  */
 @Controller
 class ComposeController {
 
 	private final ComposerService composer;
 
-	private final TemplateDrafts drafts;
+	private final TemplateDrafts templates;
 
-	ComposeController(ComposerService composer, TemplateDrafts drafts) {
+	private final ComposerDrafts drafts;
+
+	ComposeController(ComposerService composer, TemplateDrafts templates, ComposerDrafts drafts) {
 		this.composer = composer;
+		this.templates = templates;
 		this.drafts = drafts;
 	}
 
@@ -61,48 +63,84 @@ class ComposeController {
 		return (declared != null) ? declared : List.of();
 	}
 
+	/**
+	 * The composer as the user left it: the draft kept in the session, or a new pod. A starting
+	 * point (an example, {@code start=new}) replaces the draft and redirects here, so that a reload
+	 * keeps what was done since.
+	 */
 	@GetMapping({ "/", "/compose" })
-	String page(@RequestParam(required = false) String example,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		Manifest manifest = (example != null) ? Examples.load(example).orElseGet(this.composer::newPod)
-				: this.composer.newPod();
-		model.addAttribute("editor", this.composer.editor(manifest, List.of(), List.of()));
-		return (htmx != null) ? "compose :: editor" : "compose";
+	String page(@RequestParam(required = false) String example, @RequestParam(required = false) String start,
+			HttpSession session, Model model) {
+		if (example != null || start != null) {
+			Manifest manifest = (example != null) ? Examples.load(example).orElseGet(this.composer::newPod)
+					: this.composer.newPod();
+			this.drafts.keep(session, new Draft(ComposerService.json(manifest), null, null, null, false));
+			return "redirect:/compose";
+		}
+		Draft draft = this.drafts.current(session);
+		if (draft == null) {
+			model.addAttribute("editor", this.composer.editor(this.composer.newPod(), List.of(), List.of()));
+			return "compose";
+		}
+		return restore(draft, model);
 	}
 
 	@PostMapping("/compose/preview")
 	String preview(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
-			Model model) {
+			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
+			HttpSession session, Model model) {
 		ComposerService.Composition composition = this.composer.compose(base, form, null);
+		keep(session, composition.manifest(), null, templateId, basedOn);
 		model.addAttribute("preview",
 				this.composer.preview(composition.manifest(), composition.notes(), composition.problems()));
 		return "compose :: preview";
 	}
 
+	/**
+	 * The YAML tab's text previewed as it is typed: the preview and its findings by line, and the
+	 * (hidden) form redrawn from it so that saving and downloading take what the tab holds. Text
+	 * that does not read gives its error, and the form stays at the last text that did.
+	 */
+	@PostMapping(path = "/compose/preview", params = "yaml")
+	String previewYaml(@RequestParam String yaml, @RequestParam(name = "manifest", required = false) String base,
+			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
+			HttpSession session, Model model) {
+		EditorView editor = this.composer.yamlEditor(yaml, baseOrNew(base));
+		this.drafts.keep(session, new Draft(editor.manifestJson(), yaml, templateId, basedOn, true));
+		model.addAttribute("editor", editor);
+		return "compose :: yamlPreview";
+	}
+
 	@PostMapping("/compose/edit")
 	String edit(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
-			@RequestParam(required = false) String op, Model model) {
+			@RequestParam(required = false) String op, @RequestParam(required = false) Long templateId,
+			@RequestParam(required = false) Integer basedOn, HttpSession session, Model model) {
 		ComposerService.Composition composition = this.composer.compose(base, form, op);
+		keep(session, composition.manifest(), null, templateId, basedOn);
 		model.addAttribute("editor",
 				this.composer.editor(composition.manifest(), composition.notes(), composition.problems()));
+		model.addAttribute("changed", true);
 		return "compose :: editor";
 	}
 
 	/** The YAML tab read back into the form; text that does not read stays in the tab with its error. */
 	@PostMapping("/compose/yaml")
 	String yaml(@RequestParam(name = "yaml", defaultValue = "") String yaml,
-			@RequestParam(name = "manifest", required = false) String base, Model model) {
+			@RequestParam(name = "manifest", required = false) String base,
+			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
+			HttpSession session, Model model) {
+		EditorView editor;
 		try {
-			Manifest manifest = Manifest.of(ManifestReader.readYaml(yaml));
-			model.addAttribute("editor", this.composer.editor(manifest, List.of(), List.of()));
+			Manifest manifest = this.composer.readYaml(yaml);
+			editor = this.composer.editor(manifest, List.of(), List.of());
+			keep(session, manifest, null, templateId, basedOn);
 		}
 		catch (ManifestParseException ex) {
-			model.addAttribute("editor", this.composer.yamlError(baseOrNew(base), yaml, ex));
+			editor = this.composer.yamlError(baseOrNew(base), yaml, ex);
+			this.drafts.keep(session, new Draft(editor.manifestJson(), yaml, templateId, basedOn, true));
 		}
-		catch (UnsupportedManifestException ex) {
-			model.addAttribute("editor",
-					this.composer.yamlError(baseOrNew(base), yaml, new ManifestParseException(ex.getMessage(), 0, 0)));
-		}
+		model.addAttribute("editor", editor);
+		model.addAttribute("changed", true);
 		return "compose :: editor";
 	}
 
@@ -124,13 +162,31 @@ class ComposeController {
 			.body(body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** A template's current revision in the composer; saving it makes the next revision. */
+	/**
+	 * A template's current revision in the composer; saving it makes the next revision. An unsaved
+	 * edit of the same template is continued; other unsaved work is shown instead, with the choice
+	 * to replace it ({@code replace=true}).
+	 */
 	@GetMapping("/templates/{id}/edit")
-	String editTemplate(@PathVariable long id, Model model) {
-		EditingTemplate template = this.drafts.editing(id);
+	String editTemplate(@PathVariable long id, @RequestParam(defaultValue = "false") boolean replace,
+			HttpSession session, Model model) {
+		Draft draft = this.drafts.current(session);
+		boolean unsaved = draft != null && draft.changed();
+		if (unsaved && !replace) {
+			if (!Long.valueOf(id).equals(draft.templateId())) {
+				model.addAttribute("replacing", this.templates.editing(id));
+			}
+			return restore(draft, model);
+		}
+		EditingTemplate template = this.templates.editing(id);
+		Manifest manifest = Manifest.of(template.manifest());
+		this.drafts.keep(session, new Draft(ComposerService.json(manifest), null, template.id(), template.basedOn(), false));
+		if (replace) {
+			return "redirect:/templates/" + id + "/edit";
+		}
 		model.addAttribute("editing", template);
 		model.addAttribute("declared", template.declared());
-		model.addAttribute("editor", this.composer.editor(Manifest.of(template.manifest()), List.of(), List.of()));
+		model.addAttribute("editor", this.composer.editor(manifest, List.of(), List.of()));
 		return "compose";
 	}
 
@@ -141,10 +197,13 @@ class ComposeController {
 	@PostMapping("/compose/open")
 	String open(@RequestParam(name = "manifest", required = false) String manifest,
 			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
-			Model model) {
+			HttpSession session, Model model) {
 		List<FormProblem> problems = new ArrayList<>();
 		editing(templateId, basedOn, problems, model);
-		model.addAttribute("editor", this.composer.editor(this.composer.base(manifest, problems), List.of(), problems));
+		Manifest opened = this.composer.base(manifest, problems);
+		keep(session, opened, null, templateId, basedOn);
+		model.addAttribute("editor", this.composer.editor(opened, List.of(), problems));
+		model.addAttribute("changed", true);
 		return "compose";
 	}
 
@@ -161,9 +220,10 @@ class ComposeController {
 			List<FormProblem> problems = new ArrayList<>(composition.problems());
 			editing(templateId, basedOn, problems, model);
 			model.addAttribute("editor", this.composer.editor(composition.manifest(), composition.notes(), problems));
+			model.addAttribute("changed", true);
 			return "compose";
 		}
-		model.addAttribute("page", this.drafts.start(composition.manifest().root(), templateId, basedOn));
+		model.addAttribute("page", this.templates.start(composition.manifest().root(), templateId, basedOn));
 		return "templates/save";
 	}
 
@@ -173,14 +233,31 @@ class ComposeController {
 			return;
 		}
 		try {
-			EditingTemplate template = this.drafts.editing(templateId);
+			EditingTemplate template = this.templates.editing(templateId);
 			model.addAttribute("editing", new EditingTemplate(template.id(), template.name(),
 					(basedOn != null) ? basedOn : template.basedOn(), template.manifest(), template.declared()));
+			model.addAttribute("declared", template.declared());
 		}
 		catch (ResponseStatusException ex) {
 			problems.add(new FormProblem("manifest",
 					"The template you were editing has been deleted. Saving makes a new template."));
 		}
+	}
+
+	/** The page drawn from a kept draft, with the note that says so when it holds unsaved work. */
+	private String restore(Draft draft, Model model) {
+		List<FormProblem> problems = new ArrayList<>();
+		editing(draft.templateId(), draft.basedOn(), problems, model);
+		Manifest manifest = this.composer.base(draft.manifestJson(), problems);
+		model.addAttribute("editor", (draft.yamlText() != null) ? this.composer.yamlEditor(draft.yamlText(), manifest)
+				: this.composer.editor(manifest, List.of(), problems));
+		model.addAttribute("changed", draft.changed());
+		model.addAttribute("restored", draft.changed());
+		return "compose";
+	}
+
+	private void keep(HttpSession session, Manifest manifest, String yaml, Long templateId, Integer basedOn) {
+		this.drafts.keep(session, new Draft(ComposerService.json(manifest), yaml, templateId, basedOn, true));
 	}
 
 	private Manifest baseOrNew(String base) {

@@ -67,8 +67,44 @@ public class ComposerService {
 	}
 
 	EditorView editor(Manifest manifest, List<String> notes, List<FormProblem> problems) {
-		return new EditorView(FormReader.read(manifest), JsonMapper.shared().writeValueAsString(manifest.root()),
+		return new EditorView(FormReader.read(manifest), json(manifest),
 				preview(manifest, notes, problems), false, "", null, 0, FormOptions.INSTANCE, Examples.ALL);
+	}
+
+	/** The manifest as the page carries it between requests. */
+	static String json(Manifest manifest) {
+		return JsonMapper.shared().writeValueAsString(manifest.root());
+	}
+
+	/**
+	 * The YAML tab's text as a manifest.
+	 * @throws ManifestParseException with the place of the problem, also for a well-formed document
+	 * the composer does not take (no kind it knows)
+	 */
+	Manifest readYaml(String yaml) {
+		try {
+			return Manifest.of(ManifestReader.readYaml(yaml));
+		}
+		catch (UnsupportedManifestException ex) {
+			throw new ManifestParseException(ex.getMessage(), 0, 0);
+		}
+	}
+
+	/**
+	 * The editor with the YAML tab open on the text: the form and the preview are the text's
+	 * manifest, and the findings name the text's lines. Text that does not read leaves the form
+	 * at the base manifest and puts the error in place of the preview.
+	 */
+	EditorView yamlEditor(String yaml, Manifest base) {
+		try {
+			Manifest manifest = readYaml(yaml);
+			PreviewView preview = this.meters.render(() -> render(manifest, List.of(), List.of(), yaml));
+			return new EditorView(FormReader.read(manifest), json(manifest),
+					preview, true, yaml, null, 0, FormOptions.INSTANCE, Examples.ALL);
+		}
+		catch (ManifestParseException ex) {
+			return yamlError(base, yaml, ex);
+		}
 	}
 
 	/** The editor with the YAML tab open, holding text that could not be read in. */
@@ -80,10 +116,11 @@ public class ComposerService {
 
 	/** The manifest as the preview shows it; the template pages show a template the same way. */
 	public PreviewView preview(Manifest manifest, List<String> notes, List<FormProblem> problems) {
-		return this.meters.render(() -> render(manifest, notes, problems));
+		return this.meters.render(() -> render(manifest, notes, problems, null));
 	}
 
-	private PreviewView render(Manifest manifest, List<String> notes, List<FormProblem> problems) {
+	/** @param linesOf the text the findings' lines are counted in; null for the preview's own YAML */
+	private PreviewView render(Manifest manifest, List<String> notes, List<FormProblem> problems, String linesOf) {
 		String name = manifest.name().isBlank() ? "manifest" : manifest.name();
 		// The form takes a name of any length; the page's template cannot join one over 100,000
 		// characters (SpEL refuses), and no file system takes such a file name.
@@ -93,7 +130,7 @@ public class ComposerService {
 		ValidationReport report = this.meters.validate(manifest);
 		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName,
 				PodPicture.of(manifest, PictureWarnings.of(report)), KnownFields.keptPaths(manifest), notes, problems,
-				ReportView.of(report, manifest, yaml), Placeholders.names(manifest.root()));
+				ReportView.of(report, manifest, (linesOf != null) ? linesOf : yaml), Placeholders.names(manifest.root()));
 	}
 
 }

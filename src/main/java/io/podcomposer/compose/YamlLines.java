@@ -4,6 +4,7 @@ import java.io.StringReader;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -21,9 +22,19 @@ final class YamlLines {
 
 	private final Node root;
 
-	/** Reads the text's structure once; the text is the composer's own output, so it reads. */
+	/**
+	 * Reads the text's structure once: the composer's own output, or the YAML tab's text once the
+	 * manifest reader has taken it. Should SnakeYAML's composer still refuse it, no field has a line.
+	 */
 	YamlLines(String yaml) {
-		this.root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+		Node read;
+		try {
+			read = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+		}
+		catch (YAMLException ex) {
+			read = null;
+		}
+		this.root = read;
 	}
 
 	/** The 1-based line, or 0 when not even the path's first field is in the text. */

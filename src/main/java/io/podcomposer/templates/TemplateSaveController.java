@@ -2,6 +2,8 @@ package io.podcomposer.templates;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +15,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.podcomposer.compose.ComposerDrafts;
 import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.FormIndexes;
 import io.podcomposer.system.InvalidFieldsException;
@@ -29,9 +32,12 @@ class TemplateSaveController {
 
 	private final TemplateService templates;
 
-	TemplateSaveController(TemplateDrafts drafts, TemplateService templates) {
+	private final ComposerDrafts composerDrafts;
+
+	TemplateSaveController(TemplateDrafts drafts, TemplateService templates, ComposerDrafts composerDrafts) {
 		this.drafts = drafts;
 		this.templates = templates;
+		this.composerDrafts = composerDrafts;
 	}
 
 	@InitBinder("save")
@@ -41,9 +47,12 @@ class TemplateSaveController {
 	}
 
 	@PostMapping("/templates/save")
-	String save(@ModelAttribute("save") TemplateSaveForm form, Model model, RedirectAttributes flash) {
+	String save(@ModelAttribute("save") TemplateSaveForm form, HttpSession session, Model model,
+			RedirectAttributes flash) {
 		try {
 			long id = this.drafts.save(form);
+			// saved, the composer's draft is no longer unsaved work
+			this.composerDrafts.discard(session);
 			flash.addFlashAttribute("notice", form.isRevision() ? "Saved a new revision." : "Saved the template.");
 			return "redirect:/templates/" + id;
 		}

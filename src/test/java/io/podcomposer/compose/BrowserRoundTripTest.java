@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and HTML's own rules meet the applier.
  */
 @WebMvcTest(ComposeController.class)
-@Import({ ComposerService.class, WorkMeters.class, SimpleMeterRegistry.class })
+@Import({ ComposerService.class, ComposerDrafts.class, WorkMeters.class, SimpleMeterRegistry.class })
 @MockitoBean(types = TemplateDrafts.class)
 class BrowserRoundTripTest {
 

@@ -9,12 +9,15 @@ import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.system.WorkMeters;
 import io.podcomposer.templates.TemplateDrafts;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -24,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(ComposeController.class)
-@Import({ ComposerService.class, WorkMeters.class, SimpleMeterRegistry.class })
+@Import({ ComposerService.class, ComposerDrafts.class, WorkMeters.class, SimpleMeterRegistry.class })
 @MockitoBean(types = TemplateDrafts.class)
 class ComposeControllerTest {
 
@@ -42,16 +45,83 @@ class ComposeControllerTest {
 	}
 
 	@Test
-	void anHtmxRequestForAnExampleGetsOnlyTheEditor() {
-		String html = body(this.mvc.get().uri("/compose").param("example", "ipc-lock").header("HX-Request", "true")
+	void anExampleReplacesTheDraftAndThePageOpensWithIt() {
+		MockHttpSession session = new MockHttpSession();
+		assertThat(this.mvc.get().uri("/compose").param("example", "ipc-lock").session(session).exchange())
+			.hasRedirectedUrl("/compose");
+
+		String html = body(this.mvc.get().uri("/compose").session(session).exchange());
+
+		assertThat(html).contains("name: locked-memory", "- IPC_LOCK").doesNotContain("Restored your draft", "data-changed=\"true\"");
+	}
+
+	@Test
+	void everyChangeIsKeptAndThePageOpensWithItAsARestoredDraft() {
+		MockHttpSession session = new MockHttpSession();
+		body(this.mvc.post().uri("/compose/preview").session(session)
+			.param("manifest", json(TestManifests.example("two-containers")))
+			.param("name", "kept-pod")
+			.param("containers[0].name", "app")
+			.param("containers[0].image", "nginx:1.27")
 			.exchange());
 
-		assertThat(html).doesNotContain("<html").contains("id=\"editor\"", "name: locked-memory", "- IPC_LOCK");
+		Document page = Jsoup.parse(body(this.mvc.get().uri("/compose").session(session).exchange()));
+
+		assertThat(page.select(".draft-note").text()).contains("Restored your draft");
+		assertThat(page.select(".draft-note a").attr("href")).isEqualTo("/compose?start=new");
+		assertThat(page.select("#editor").attr("data-changed")).isEqualTo("true");
+		assertThat(page.select("#preview-yaml").text()).contains("name: kept-pod", "image: nginx:1.27");
+
+		assertThat(this.mvc.get().uri("/compose").param("start", "new").session(session).exchange())
+			.hasRedirectedUrl("/compose");
+		assertThat(body(this.mvc.get().uri("/compose").session(session).exchange())).contains("name: my-pod")
+			.doesNotContain("Restored your draft");
+	}
+
+	@Test
+	void theYamlTabsTextIsPreviewedWithItsOwnLinesAndTheFormDrawnFromItOutOfBand() {
+		MockHttpSession session = new MockHttpSession();
+		// a comment line first: the findings' lines are the text's, not the preview's
+		String yaml = "# mine\napiVersion: v1\nkind: Pod\nmetadata:\n  name: typed\nspec:\n  containers:\n"
+				+ "  - name: app\n    image: nginx:latest\n";
+
+		Document answer = Jsoup.parse(body(this.mvc.post().uri("/compose/preview").session(session)
+			.param("manifest", json(Manifest.newPod("my-pod", "app", "nginx:1.27")))
+			.param("yaml", yaml)
+			.exchange()));
+
+		assertThat(answer.select("#preview-yaml").text()).contains("name: typed").doesNotContain("# mine");
+		assertThat(answer.select(".finding[data-field='containers[0].image']").attr("data-line")).isEqualTo("9");
+		assertThat(answer.select("form#compose-form").attr("hx-swap-oob")).isEqualTo("true");
+		assertThat(answer.select("form#compose-form input[name=name]").val()).isEqualTo("typed");
+		assertThat(answer.select("#yaml-error").hasAttr("hidden")).isTrue();
+
+		Document restored = Jsoup.parse(body(this.mvc.get().uri("/compose").session(session).exchange()));
+		assertThat(restored.select("#yaml-text").text()).startsWith("# mine");
+		assertThat(restored.select("#yaml-form").hasAttr("hidden")).isFalse();
+	}
+
+	@Test
+	void yamlThatDoesNotReadGivesItsErrorAtItsLineInPlaceOfThePreviewAndLeavesTheForm() {
+		Document answer = Jsoup.parse(body(this.mvc.post().uri("/compose/preview")
+			.param("manifest", json(Manifest.newPod("my-pod", "app", "nginx:1.27")))
+			.param("yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [oops\n")
+			.exchange()));
+
+		assertThat(answer.select(".yaml-unreadable").text()).contains("The YAML does not read", "line 5");
+		assertThat(answer.select("#preview-yaml, .report")).isEmpty();
+		assertThat(answer.select("#yaml-error").hasAttr("hidden")).isFalse();
+		assertThat(answer.select("#yaml-error").attr("hx-swap-oob")).isEqualTo("true");
+		assertThat(answer.select("#yaml-error [data-yaml-line]").attr("data-yaml-line")).isEqualTo("5");
+		assertThat(answer.select("form#compose-form")).isEmpty();
+		assertThat(answer.select("button[formaction^='/compose/download']").hasAttr("disabled")).isTrue();
 	}
 
 	@Test
 	void everyRowTemplateNamesItsInputsWithThePlaceholderThePageScriptReplaces() {
-		String html = body(this.mvc.get().uri("/compose").param("example", "shared-volume").exchange());
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.get().uri("/compose").param("example", "shared-volume").session(session).exchange();
+		String html = body(this.mvc.get().uri("/compose").session(session).exchange());
 
 		assertThat(html).doesNotContain("[i]").contains("name=\"labels[ROW_INDEX].key\"", "name=\"annotations[ROW_INDEX].key\"",
 				"name=\"pod.nodeSelector[ROW_INDEX].key\"", "name=\"pod.tolerations[ROW_INDEX].key\"",

@@ -24,7 +24,7 @@ class ComposerBrowserTest extends BrowserTest {
 
 	@Test
 	void buildsTheSharedVolumePodWithIpcLockThroughTheForm() {
-		open("/compose");
+		open("/compose?start=new");
 		type("name", "shared-data");
 		type("containers[0].name", "writer");
 		type("containers[0].image", "busybox:1.36");
@@ -119,7 +119,7 @@ class ComposerBrowserTest extends BrowserTest {
 				  schedulingGates:
 				  - name: example.com/gate
 				""";
-		open("/compose");
+		open("/compose?start=new");
 		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();
 		paste(browser, browser.findElement(By.id("yaml-text")), yaml);
 		browser.findElement(By.cssSelector("[data-tab='form']")).click();
@@ -138,17 +138,64 @@ class ComposerBrowserTest extends BrowserTest {
 
 	@Test
 	void reportsYamlThatDoesNotParseWithLineAndColumnAndKeepsTheText() {
-		open("/compose");
+		open("/compose?start=new");
 		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();
 		String broken = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [oops\n";
 		paste(browser, browser.findElement(By.id("yaml-text")), broken);
 		browser.findElement(By.cssSelector("[data-tab='form']")).click();
 
 		WebElement error = waitFor(browser, (driver) -> driver.findElements(By.cssSelector("#yaml-form .error"))
-			.stream().findFirst().orElse(null));
+			.stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
 		assertThat(error.getText()).containsPattern("line \\d+, column \\d+");
 		assertThat(browser.findElement(By.id("yaml-text")).getDomProperty("value")).isEqualTo(broken);
 		assertThat(browser.findElement(By.id("compose-form")).isDisplayed()).isFalse();
+	}
+
+	@Test
+	void theYamlTabChecksAndPreviewsAsYouTypeAndShowsAParseErrorAtItsLineWithoutLosingTheText() {
+		open("/compose?start=new");
+		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();
+		WebElement area = browser.findElement(By.id("yaml-text"));
+		// a comment first, so the text's lines are not the preview's
+		String typed = """
+				# typed in the tab
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: typed-pod
+				spec:
+				  hostNetwork: true
+				  containers:
+				  - name: app
+				    image: nginx:latest
+				""";
+		paste(browser, area, typed);
+
+		waitForPreview("name: typed-pod");
+		assertThat(browser.findElement(By.cssSelector("#preview .pss-badge")).getText()).contains("Privileged");
+		WebElement latest = waitFor(browser, (driver) -> driver.findElements(By.cssSelector("#yaml-markers li"))
+			.stream()
+			.filter((marker) -> marker.getText().contains(":latest"))
+			.findFirst()
+			.orElse(null));
+		assertThat(latest.getText()).startsWith("line 10");
+		assertThat(browser.findElement(By.id("yaml-markers")).isDisplayed()).isTrue();
+
+		String broken = typed.replace("  name: typed-pod", "  name: [oops");
+		paste(browser, area, broken);
+		WebElement error = waitFor(browser, (driver) -> driver.findElement(By.id("yaml-error")).isDisplayed()
+				? driver.findElement(By.id("yaml-error")) : null);
+		assertThat(error.getText()).containsPattern("line 6, column \\d+");
+		assertThat(browser.findElement(By.cssSelector("#preview .yaml-unreadable")).getText())
+			.contains("The YAML does not read");
+		assertThat(area.getDomProperty("value")).isEqualTo(broken);
+		assertThat(browser.findElement(By.id("yaml-form")).isDisplayed()).isTrue();
+
+		paste(browser, area, typed.replace("typed-pod", "fixed-pod"));
+		waitForPreview("name: fixed-pod");
+		assertThat(browser.findElement(By.id("yaml-error")).isDisplayed()).isFalse();
+		// the form behind the tab holds the text too: saving and downloading take what the tab shows
+		assertThat(field(browser, "name").getDomProperty("value")).isEqualTo("fixed-pod");
 	}
 
 	@Test

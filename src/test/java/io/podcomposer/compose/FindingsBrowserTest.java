@@ -35,7 +35,7 @@ class FindingsBrowserTest extends BrowserTest {
 	@Test
 	void anUppercaseContainerNameIsFlaggedBesideItsFieldUntilFixed() {
 		assumeContainerNameRule();
-		open("/compose");
+		open("/compose?start=new");
 
 		type(NAME, "Web");
 		WebElement note = waitFor(browser, (driver) -> errorNote(driver).stream().findFirst().orElse(null));
@@ -54,7 +54,7 @@ class FindingsBrowserTest extends BrowserTest {
 	void addingIpcLockDropsTheBadgeToPrivileged() {
 		assumeTrue(Validator.validate(TestManifests.example("ipc-lock")).podSecurity().level() == Level.PRIVILEGED,
 				"needs the Pod Security checks: capabilities_baseline does not judge the IPC_LOCK example in this build");
-		open("/compose");
+		open("/compose?start=new");
 		assertThat(badge().getText()).doesNotContain("Privileged");
 
 		WebElement container = browser.findElement(By.cssSelector("[data-container='containers[0]']"));
@@ -78,7 +78,7 @@ class FindingsBrowserTest extends BrowserTest {
 	@Test
 	void theYamlTabListsTheFindingsByLine() {
 		assumeContainerNameRule();
-		open("/compose");
+		open("/compose?start=new");
 		type(NAME, "Web");
 		waitFor(browser, (driver) -> !errorNote(driver).isEmpty());
 
