@@ -54,7 +54,7 @@ public record Health(Status status, String reason, String message) {
 	}
 
 	static Health deleted(String message) {
-		return new Health(Status.Deleted, "DeletedThroughPortal", message);
+		return new Health(Status.Deleted, null, message);
 	}
 
 	static Health unknown(String reason, String message) {
