@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.podcomposer.manifest.WorkloadKind;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,7 +13,11 @@ import tools.jackson.databind.JsonNode;
  * such as {@code ImagePullBackOff}, {@code message} says it in a sentence; both may be null for
  * a Healthy object.
  */
-public record Health(Status status, String reason, String message) {
+@Schema(description = "How the deployed object is doing now, derived from its live state")
+public record Health(Status status,
+		@Schema(description = "A short word such as ImagePullBackOff, CrashLoopBackOff, BackoffLimitExceeded, "
+				+ "NotInCluster or ClusterUnreachable; null when the status says it all") String reason,
+		@Schema(description = "The same in a sentence") String message) {
 
 	/** The object's health, from the best (Healthy) to what cannot be known (Unknown). */
 	public enum Status {

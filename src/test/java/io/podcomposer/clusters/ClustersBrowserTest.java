@@ -38,13 +38,13 @@ class ClustersBrowserTest extends BrowserTest {
 
 			String row = "//tr[td[@data-label='Name'][normalize-space(.)='" + name + "']]";
 			WebElement namespaces = waitFor(browser, (driver) -> driver.findElement(By.xpath(row + "//span[contains(@class, 'cluster-namespaces')]")));
-			assertThat(namespaces.getText()).isEqualTo("· 3 namespaces: default, kube-system, team-a");
+			assertThat(namespaces.getText()).isEqualTo("3 namespaces: default, kube-system, team-a");
 
 			click(browser, browser.findElement(By.xpath(row + "//button[normalize-space(.)='Check again']")));
 			waitFor(browser, (driver) -> driver.findElements(By.cssSelector(".notice")).isEmpty());
 			waitFor(browser, (driver) -> driver.findElement(By.xpath(row + "//span[contains(@class, 'cluster-namespaces')]"))
 				.getText()
-				.equals("· 3 namespaces: default, kube-system, team-a"));
+				.equals("3 namespaces: default, kube-system, team-a"));
 		}
 	}
 
