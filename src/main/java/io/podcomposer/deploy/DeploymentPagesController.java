@@ -77,6 +77,7 @@ class DeploymentPagesController {
 		model.addAttribute("currentId", detail.currentId());
 		model.addAttribute("deploys", detail.deploys());
 		if (htmx != null && historyRestore == null) {
+			model.addAttribute("refresh", true);
 			return "deployments/deployment :: live";
 		}
 		model.addAttribute("diffHunks", (deployment.diff() == null) ? List.of() : LineDiff.read(deployment.diff()));
