@@ -41,7 +41,12 @@ class DeploymentApiController {
 		return created(this.deployer.deploy(request, false).record());
 	}
 
-	@Operation(summary = "Deployment history", description = "Newest first; filter by template, cluster or both.")
+	@Operation(summary = "Deployment history", description = "Newest first; filter by template, cluster or both. "
+			+ "Each record has the health of its object now (health: {status, reason, message}; status Healthy, "
+			+ "Progressing, Degraded, Missing, Deleted or Unknown; reason a word such as ImagePullBackOff, "
+			+ "CrashLoopBackOff, BackoffLimitExceeded or ClusterUnreachable) and, when a newer deploy of the same "
+			+ "object replaced it, that deploy's id in replacedBy. The clusters are read at once, for at most 3 s: "
+			+ "an object whose cluster did not answer by then is Unknown.")
 	@GetMapping
 	Deployments.HistoryPage history(@RequestParam(required = false) Long templateId,
 			@RequestParam(required = false) Long clusterId, @RequestParam(defaultValue = "0") int page,
@@ -50,11 +55,14 @@ class DeploymentApiController {
 	}
 
 	@Operation(summary = "A deployment and its live state",
-			description = "live: phase, pod IP, node, conditions, containers, or replicas and pods for a workload, and "
-					+ "events newest first; exists false with a message when it cannot be read.")
+			description = "health: the object's health now, as in the history; replacedBy: the id of the newer "
+					+ "deploy of the same object that replaced this one, if any. live: phase, pod IP, node, conditions, "
+					+ "containers, or replicas and pods for a workload, and events oldest first; exists false with a "
+					+ "message when it cannot be read.")
 	@GetMapping("/{id}")
 	DeploymentDetail deployment(@PathVariable long id) {
-		return new DeploymentDetail(this.deployments.get(id), this.deployments.live(id));
+		Deployments.Detail detail = this.deployments.detail(id);
+		return new DeploymentDetail(detail.deployment(), detail.health(), detail.replacedBy(), detail.live());
 	}
 
 	@Operation(summary = "A container's last log lines", description = "pod may be left out when there is one; "
@@ -93,8 +101,8 @@ class DeploymentApiController {
 			.body(record);
 	}
 
-	/** A record with its live state beside its own fields. */
-	record DeploymentDetail(@JsonUnwrapped DeploymentView deployment, LiveState live) {
+	/** A record with its object's health and live state beside its own fields. */
+	record DeploymentDetail(@JsonUnwrapped DeploymentView deployment, Health health, Long replacedBy, LiveState live) {
 	}
 
 	record RedeployRequest(Boolean latest, Boolean force) {

@@ -33,8 +33,8 @@ class DeploymentPagesController {
 		this.deployments = deployments;
 	}
 
-	/** One page of the history, with what it can be filtered by. */
-	record HistoryPage(Deployments.HistoryPage found, Long templateId, Long clusterId,
+	/** One page of the deployed objects, with what they can be filtered by. */
+	record HistoryPage(Deployments.ObjectsPage found, Long templateId, Long clusterId,
 			List<DeploymentRecordRepository.Named> templates, List<DeploymentRecordRepository.Named> clusters) {
 
 		public int pages() {
@@ -59,7 +59,7 @@ class DeploymentPagesController {
 	@GetMapping("/deployments")
 	String history(@RequestParam(required = false) Long templateId, @RequestParam(required = false) Long clusterId,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("history", new HistoryPage(this.deployments.history(templateId, clusterId, page, PAGE_SIZE),
+		model.addAttribute("history", new HistoryPage(this.deployments.objects(templateId, clusterId, page, PAGE_SIZE),
 				templateId, clusterId, this.deployments.deployedTemplates(), this.deployments.deployedToClusters()));
 		return "deployments/list";
 	}
@@ -67,11 +67,17 @@ class DeploymentPagesController {
 	@GetMapping("/deployments/{id}")
 	String deployment(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx,
 			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore, Model model) {
-		DeploymentView deployment = this.deployments.get(id);
-		LiveState live = this.deployments.live(id);
+		Deployments.Detail detail = this.deployments.detail(id);
+		DeploymentView deployment = detail.deployment();
+		LiveState live = detail.live();
 		model.addAttribute("deployment", deployment);
 		model.addAttribute("live", live);
+		model.addAttribute("health", detail.health());
+		model.addAttribute("replacedBy", detail.replacedBy());
+		model.addAttribute("currentId", detail.currentId());
+		model.addAttribute("deploys", detail.deploys());
 		if (htmx != null && historyRestore == null) {
+			model.addAttribute("refresh", true);
 			return "deployments/deployment :: live";
 		}
 		model.addAttribute("diffHunks", (deployment.diff() == null) ? List.of() : LineDiff.read(deployment.diff()));

@@ -3,13 +3,18 @@ package io.podcomposer.deploy;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.podcomposer.clusters.ClusterService;
+import io.podcomposer.deploy.HealthReader.ObjectKey;
 import io.podcomposer.kube.ClusterCallException;
 import io.podcomposer.kube.ClusterCalls;
 import io.podcomposer.manifest.ManifestReader;
@@ -40,7 +45,15 @@ public class Deployments {
 
 	static final int MAX_TAIL_LINES = 10_000;
 
+	/** The most deploys of one object listed under it. */
+	static final int MAX_DEPLOYS_SHOWN = 10;
+
 	private static final List<DeployStatus> IN_CLUSTER = List.of(DeployStatus.Applied);
+
+	/** The statuses of a record that put its object in the cluster (and, for Deleted, took it out since). */
+	private static final List<DeployStatus> APPLIED_ONCE = List.of(DeployStatus.Applied, DeployStatus.Deleted);
+
+	private static final Health NEVER_APPLIED = Health.missing("NeverApplied", "No deploy of it was applied.");
 
 	private final DeploymentRecordRepository records;
 
@@ -52,8 +65,11 @@ public class Deployments {
 
 	private final Clock clock;
 
+	private final HealthReader healthReader;
+
 	Deployments(DeploymentRecordRepository records, ClusterService clusters, Deployer deployer, AuditLog audit,
-			Clock clock) {
+			Clock clock, HealthReader healthReader) {
+		this.healthReader = healthReader;
 		this.records = records;
 		this.clusters = clusters;
 		this.deployer = deployer;
@@ -61,17 +77,79 @@ public class Deployments {
 		this.clock = clock;
 	}
 
-	/** Newest first, optionally only of one template or one cluster. */
+	/** Newest first, optionally only of one template or one cluster; each record with its object's health. */
 	public HistoryPage history(Long templateId, Long clusterId, int page, int size) {
 		PageRequest request = Paging.of(page, size);
 		org.springframework.data.domain.Page<DeploymentRecord> found = this.records.search(templateId, clusterId,
 				request);
-		return new HistoryPage(found.map(DeploymentView::of).getContent(), request.getPageNumber(),
-				request.getPageSize(), found.getTotalElements());
+		Map<ObjectKey, Optional<DeploymentRecord>> current = new HashMap<>();
+		found.forEach((record) -> current.computeIfAbsent(ObjectKey.of(record), (key) -> current(record)));
+		Map<ObjectKey, Health> health = health(current.values());
+		List<HistoryItem> items = found.map((record) -> {
+			ObjectKey key = ObjectKey.of(record);
+			return new HistoryItem(DeploymentView.of(record), health.getOrDefault(key, NEVER_APPLIED), replacedBy(record, current.get(key)));
+		}).getContent();
+		return new HistoryPage(items, request.getPageNumber(), request.getPageSize(), found.getTotalElements());
 	}
 
 	/** One page of the history. */
-	public record HistoryPage(List<DeploymentView> items, int page, int size, long total) {
+	public record HistoryPage(List<HistoryItem> items, int page, int size, long total) {
+	}
+
+	/**
+	 * A record with the health of its object now and, when a newer deploy of the object replaced
+	 * it, that deploy's id.
+	 */
+	public record HistoryItem(@JsonUnwrapped DeploymentView deployment, Health health, Long replacedBy) {
+	}
+
+	/**
+	 * One page of the deployed objects, the most recently deployed first: each once, with its
+	 * health and its deploys.
+	 */
+	public ObjectsPage objects(Long templateId, Long clusterId, int page, int size) {
+		PageRequest request = Paging.of(page, size);
+		org.springframework.data.domain.Page<Long> newest = this.records.newestOfEachObject(templateId, clusterId,
+				request);
+		List<DeploymentRecord> latest = new ArrayList<>(this.records.findAllById(newest.getContent()));
+		latest.sort(Comparator.comparing(DeploymentRecord::getId).reversed());
+		Map<ObjectKey, Optional<DeploymentRecord>> current = new HashMap<>();
+		latest.forEach((record) -> current.put(ObjectKey.of(record), current(record)));
+		Map<ObjectKey, Health> health = health(current.values());
+		List<DeployedObject> objects = new ArrayList<>();
+		for (DeploymentRecord record : latest) {
+			ObjectKey key = ObjectKey.of(record);
+			List<DeploymentRecord> deploys = this.records.findByClusterIdAndNamespaceAndKindAndNameOrderByIdDesc(
+					record.getClusterId(), record.getNamespace(), record.getKind(), record.getName(),
+					PageRequest.of(0, MAX_DEPLOYS_SHOWN + 1));
+			objects.add(new DeployedObject(health.getOrDefault(key, NEVER_APPLIED), current.get(key).map(DeploymentView::of).orElse(null),
+					deploys.stream().limit(MAX_DEPLOYS_SHOWN).map(DeploymentView::of).toList(),
+					deploys.size() > MAX_DEPLOYS_SHOWN));
+		}
+		return new ObjectsPage(objects, request.getPageNumber(), request.getPageSize(), newest.getTotalElements());
+	}
+
+	/** One page of the deployed objects. */
+	public record ObjectsPage(List<DeployedObject> items, int page, int size, long total) {
+	}
+
+	/**
+	 * An object deployed to a cluster: its health, the deploy that put it there as it is now
+	 * (null when none was applied), and its newest deploys, newest first ({@code more} when
+	 * there are older ones).
+	 */
+	public record DeployedObject(Health health, DeploymentView current, List<DeploymentView> deploys, boolean more) {
+
+		/** The newest deploy: it names the object and where it is. */
+		public DeploymentView latest() {
+			return this.deploys.get(0);
+		}
+
+		/** The record to open for the object: the one that put it there, else the newest. */
+		public DeploymentView shown() {
+			return (this.current != null) ? this.current : latest();
+		}
+
 	}
 
 	/** The templates deployed so far, A to Z, also those deleted since: what the history filters by. */
@@ -89,6 +167,68 @@ public class Deployments {
 	}
 
 	/**
+	 * A record, the health of its object, the newer deploy that replaced it if one did, and the
+	 * object's live state; the object is read once for both.
+	 */
+	public Detail detail(long id) {
+		DeploymentRecord record = find(id);
+		Optional<DeploymentRecord> current = current(record);
+		Reading reading = read(record);
+		Health health = (reading.health() != null) ? reading.health()
+				: health(List.of(current)).getOrDefault(ObjectKey.of(record), NEVER_APPLIED);
+		List<DeploymentView> deploys = this.records
+			.findByClusterIdAndNamespaceAndKindAndNameOrderByIdDesc(record.getClusterId(), record.getNamespace(),
+					record.getKind(), record.getName(), PageRequest.of(0, MAX_DEPLOYS_SHOWN))
+			.stream()
+			.map(DeploymentView::of)
+			.toList();
+		return new Detail(DeploymentView.of(record), health, replacedBy(record, current),
+				current.map(DeploymentRecord::getId).orElse(null), reading.live(), deploys);
+	}
+
+	/**
+	 * A record with its object's health and live state; {@code replacedBy} is the id of the newer
+	 * deploy that put the object there as it is now, when there is one; {@code currentId} the id of
+	 * the deploy that did (perhaps this one; null when none was applied); {@code deploys} the
+	 * object's newest deploys.
+	 */
+	public record Detail(DeploymentView deployment, Health health, Long replacedBy, Long currentId, LiveState live,
+			List<DeploymentView> deploys) {
+	}
+
+	/** The deploy that put the object there as it is now: its newest applied (or since deleted) record. */
+	private Optional<DeploymentRecord> current(DeploymentRecord record) {
+		return this.records.findFirstByClusterIdAndNamespaceAndKindAndNameAndStatusInOrderByIdDesc(record.getClusterId(),
+				record.getNamespace(), record.getKind(), record.getName(), APPLIED_ONCE);
+	}
+
+	private static Long replacedBy(DeploymentRecord record, Optional<DeploymentRecord> current) {
+		return current.filter((newer) -> newer.getId() > record.getId()).map(DeploymentRecord::getId).orElse(null);
+	}
+
+	/**
+	 * The health of objects by their current records: read from the clusters for those applied,
+	 * Deleted for those deleted through the portal, Missing where nothing was ever applied.
+	 */
+	private Map<ObjectKey, Health> health(Collection<Optional<DeploymentRecord>> currents) {
+		List<DeploymentRecord> applied = currents.stream()
+			.flatMap(Optional::stream)
+			.filter((record) -> record.getStatus() == DeployStatus.Applied)
+			.toList();
+		Map<ObjectKey, Health> health = new HashMap<>(this.healthReader.read(applied));
+		for (Optional<DeploymentRecord> current : currents) {
+			current.filter((record) -> record.getStatus() == DeployStatus.Deleted)
+				.ifPresent((record) -> health.put(ObjectKey.of(record), deleted(record)));
+		}
+		return health;
+	}
+
+	private static Health deleted(DeploymentRecord record) {
+		return Health.deleted("Deleted through the portal by " + record.getDeletedBy() + " at "
+				+ record.getDeletedAt().truncatedTo(ChronoUnit.SECONDS) + ".");
+	}
+
+	/**
 	 * Where the template's objects are in a cluster now: the newest applied record of each object,
 	 * newest first.
 	 */
@@ -103,30 +243,44 @@ public class Deployments {
 
 	/** The object's state in the cluster now, or why it cannot be shown. */
 	public LiveState live(long id) {
-		DeploymentRecord record = find(id);
+		return read(find(id)).live();
+	}
+
+	/** The live state and, for an applied record, the health read with it; for any other, health is null. */
+	private record Reading(LiveState live, Health health) {
+
+		static Reading unavailable(Health health, String message) {
+			return new Reading(LiveState.unavailable(message), health);
+		}
+
+	}
+
+	private Reading read(DeploymentRecord record) {
 		if (record.getStatus() != DeployStatus.Applied) {
-			return LiveState.unavailable(switch (record.getStatus()) {
+			return new Reading(LiveState.unavailable(switch (record.getStatus()) {
 				case Deleted -> "Deleted from the cluster by " + record.getDeletedBy() + ".";
 				case Failed -> "Nothing was applied: the deploy failed.";
 				default -> "Nothing was applied: this was a dry run.";
-			});
+			}), null);
 		}
 		try {
 			ClusterCalls calls = calls(record);
 			WorkloadKind kind = kind(record);
 			Optional<JsonNode> found = calls.get(kind, record.getNamespace(), record.getName());
 			if (found.isEmpty()) {
-				return LiveState.unavailable(Deployer.what(record)
-						+ " is not in the cluster any more: it was deleted outside the portal.");
+				String gone = Deployer.what(record) + " is not in the cluster any more: it was deleted outside the portal.";
+				return Reading.unavailable(Health.missing("NotInCluster", gone), gone);
 			}
 			JsonNode object = found.get();
 			Events events = new Events(calls, record.getNamespace());
 			events.about(record.getKind(), record.getName());
 			if (kind.isPod()) {
-				return LiveState.ofPod(LiveState.PodState.of(object), events.newestFirst(), events.unreadable());
+				return new Reading(LiveState.ofPod(LiveState.PodState.of(object), events.inOrder(), events.unreadable()),
+						Health.of(kind, object, List.of()));
 			}
+			List<JsonNode> podObjects = pods(calls, record.getNamespace(), kind, object);
 			List<LiveState.PodState> pods = new ArrayList<>();
-			for (JsonNode pod : pods(calls, record, object)) {
+			for (JsonNode pod : podObjects) {
 				LiveState.PodState state = LiveState.PodState.of(pod);
 				pods.add(state);
 				events.about("Pod", state.name());
@@ -137,14 +291,17 @@ public class Deployments {
 					events.about("ReplicaSet", replicaSet.path("metadata").path("name").asString());
 				}
 			}
-			return LiveState.ofWorkload(replicas(kind, object), LiveState.conditions(object), pods,
-					events.newestFirst(), joined(progress(kind, object), events.unreadable()));
+			return new Reading(LiveState.ofWorkload(replicas(kind, object), LiveState.conditions(object), pods,
+					events.inOrder(), joined(progress(kind, object), events.unreadable())),
+					Health.of(kind, object, podObjects));
 		}
 		catch (ClusterCallException ex) {
-			return LiveState.unavailable(ex.getMessage());
+			return Reading.unavailable(Health.unknown((ex.status() == 0)
+					? (ex.timedOut() ? "ClusterTimedOut" : "ClusterUnreachable")
+					: ((ex.reason() == null) ? "ClusterRefused" : ex.reason()), ex.getMessage()), ex.getMessage());
 		}
 		catch (DeployProblem ex) {
-			return LiveState.unavailable(ex.getBody().getDetail());
+			return Reading.unavailable(Health.unknown("ClusterGone", ex.getBody().getDetail()), ex.getBody().getDetail());
 		}
 	}
 
@@ -167,7 +324,7 @@ public class Deployments {
 				JsonNode object = calls.get(kind, record.getNamespace(), record.getName())
 					.orElseThrow(() -> new DeployProblem(HttpStatus.NOT_FOUND, "Not found",
 							Deployer.what(record) + " is not in the cluster."));
-				names = pods(calls, record, object).stream()
+				names = pods(calls, record.getNamespace(), kind, object).stream()
 					.map((each) -> each.path("metadata").path("name").asString())
 					.toList();
 			}
@@ -324,8 +481,8 @@ public class Deployments {
 			}
 		}
 
-		List<LiveState.Event> newestFirst() {
-			return LiveState.Event.newestFirst(this.found);
+		List<LiveState.Event> inOrder() {
+			return LiveState.Event.inOrder(this.found);
 		}
 
 		String unreadable() {
@@ -341,12 +498,13 @@ public class Deployments {
 		return first + " " + second;
 	}
 
-	private List<JsonNode> pods(ClusterCalls calls, DeploymentRecord record, JsonNode object) {
-		String selector = selector(kind(record), object);
+	/** The workload's pods, at most {@link #MAX_PODS}. */
+	static List<JsonNode> pods(ClusterCalls calls, String namespace, WorkloadKind kind, JsonNode object) {
+		String selector = selector(kind, object);
 		if (selector == null) {
 			return List.of();
 		}
-		return calls.list(WorkloadKind.POD, record.getNamespace(), selector).stream().limit(MAX_PODS).toList();
+		return calls.list(WorkloadKind.POD, namespace, selector).stream().limit(MAX_PODS).toList();
 	}
 
 	/** The label selector of the workload's pods; null for a CronJob, whose pods belong to its Jobs. */

@@ -1,7 +1,9 @@
 package io.podcomposer.deploy;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -10,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a deployed object is doing now, read from the cluster: for a pod its phase, IP, node,
  * conditions and containers; for a workload its replicas and pods; and the events about them,
- * newest first. {@code message} says why there is nothing to show (gone, unreachable).
+ * oldest first. {@code message} says why there is nothing to show (gone, unreachable).
  */
 public record LiveState(boolean exists, String message, String phase, String podIP, String node, String startTime,
 		List<Condition> conditions, List<ContainerState> containers, Replicas replicas, List<PodState> pods,
@@ -125,22 +127,51 @@ public record LiveState(boolean exists, String message, String phase, String pod
 	/** An event about the object or one of its pods. */
 	public record Event(String type, String reason, String message, String time, int count, String object) {
 
-		/** Newest first; events of the same second stay in the reverse of the cluster's (oldest first) order. */
-		static List<Event> newestFirst(List<JsonNode> events) {
-			List<Event> read = new ArrayList<>(events.stream().map(Event::of).toList());
-			Collections.reverse(read);
-			read.sort(Comparator.comparing((Event event) -> (event.time() == null) ? "" : event.time()).reversed());
-			return read;
+		/**
+		 * Oldest first, as {@code kubectl describe} lists them: by time, and events of the same
+		 * time (the API gives seconds) in the order the cluster recorded them: by their precise
+		 * eventTime when there is one, then their resourceVersion, then name.
+		 */
+		static List<Event> inOrder(List<JsonNode> events) {
+			return events.stream()
+				.sorted(Comparator.comparing((JsonNode event) -> instant(shownTime(event)), Comparator.nullsFirst(Comparator.naturalOrder()))
+					.thenComparing((JsonNode event) -> instant(text(event, "eventTime")), Comparator.nullsFirst(Comparator.naturalOrder()))
+					.thenComparingLong(Event::resourceVersion)
+					.thenComparing((JsonNode event) -> event.path("metadata").path("name").asString("")))
+				.map(Event::of)
+				.toList();
 		}
 
-		private static Event of(JsonNode event) {
+		/** The time shown: when it last happened. */
+		private static String shownTime(JsonNode event) {
 			String time = text(event, "lastTimestamp");
 			if (time == null) {
 				time = text(event, "eventTime");
 			}
-			if (time == null) {
-				time = text(event, "firstTimestamp");
+			return (time == null) ? text(event, "firstTimestamp") : time;
+		}
+
+		private static Instant instant(String time) {
+			try {
+				return (time == null) ? null : OffsetDateTime.parse(time).toInstant();
 			}
+			catch (DateTimeParseException ex) {
+				return null;
+			}
+		}
+
+		/** The order in which the cluster stored the event; resource versions are opaque, but etcd's are numbers. */
+		private static long resourceVersion(JsonNode event) {
+			try {
+				return Long.parseLong(event.path("metadata").path("resourceVersion").asString("0"));
+			}
+			catch (NumberFormatException ex) {
+				return 0;
+			}
+		}
+
+		private static Event of(JsonNode event) {
+			String time = shownTime(event);
 			JsonNode involved = event.path("involvedObject");
 			return new Event(text(event, "type"), text(event, "reason"), text(event, "message"), time,
 					event.path("count").asInt(1), text(involved, "kind") + "/" + text(involved, "name"));

@@ -1,6 +1,8 @@
 package io.podcomposer.clusters;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import io.podcomposer.TestAdmin;
 import io.podcomposer.kube.FakeKubernetes;
@@ -96,6 +98,15 @@ class ClusterPagesTest {
 			assertThat(reached.select(".badge").text()).isEqualTo("reachable");
 			assertThat(reached.text()).contains(FakeKubernetes.GIT_VERSION, "namespaces");
 			assertThat(reached.select("button").attr("hx-post")).isEqualTo(check);
+			assertThat(reached.select(".cluster-namespaces").text()).isEqualTo("2 namespaces: default, kube-system");
+
+			for (String namespace : List.of("a1", "a2", "a3", "a4", "a5")) {
+				cluster.createNamespace(namespace, Map.of());
+			}
+			Document many = fragment(check);
+			assertThat(many.select(".cluster-namespaces").text()).as("six named, the rest counted")
+				.isEqualTo("7 namespaces: a1, a2, a3, a4, a5, default and 1 more");
+			assertThat(many.select(".cluster-namespaces").attr("title")).isEqualTo("a1, a2, a3, a4, a5, default, kube-system");
 
 			cluster.goDown();
 			Document down = fragment(check);

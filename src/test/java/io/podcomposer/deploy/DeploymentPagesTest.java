@@ -143,6 +143,9 @@ class DeploymentPagesTest {
 		assertThat(live.select("tr[data-container=web] .container-state .badge").hasClass("danger")).isTrue();
 		assertThat(live.select("tr[data-container=web] td[data-label=Ready]").text()).isEqualTo("no");
 		assertThat(live.select(".events-table tr.warning td[data-label=Message]").text()).contains(FakeKubernetes.MISSING_IMAGE_HOST);
+		assertThat(live.select(".live-health").text()).startsWith("Degraded ImagePullBackOff Container web of pod " + name);
+		assertThat(live.select("#page-health[hx-swap-oob=true]").text()).as("the page head's health, refreshed")
+			.isEqualTo("Degraded ImagePullBackOff");
 		Document logs = fragment(record + "/logs?source=" + name + "/web", deployer);
 		assertThat(logs.select("pre.log-problem").text()).contains("is waiting to start");
 	}

@@ -59,12 +59,8 @@ class LiveStateTest {
 	}
 
 	@Test
-	void eventsAreNewestFirstWhicheverTimestampTheyCarry() {
-		List<LiveState.Event> events = LiveState.Event.newestFirst(List.of(
-				ManifestReader.readYaml("""
-						{type: Normal, reason: Scheduled, message: assigned, firstTimestamp: "2026-11-29T05:00:00Z",
-						 lastTimestamp: "2026-11-29T05:00:00Z", involvedObject: {kind: Pod, name: web-1}}
-						"""),
+	void eventsAreOldestFirstWhicheverTimestampTheyCarry() {
+		List<LiveState.Event> events = LiveState.Event.inOrder(List.of(
 				ManifestReader.readYaml("""
 						{type: Warning, reason: BackOff, message: back-off, count: 7, lastTimestamp: "2026-11-29T05:03:00Z",
 						 involvedObject: {kind: Pod, name: web-1}}
@@ -72,18 +68,42 @@ class LiveStateTest {
 				ManifestReader.readYaml("""
 						{type: Normal, reason: Pulled, message: pulled, eventTime: "2026-11-29T05:01:00.000000Z",
 						 involvedObject: {kind: Pod, name: web-1}}
+						"""),
+				ManifestReader.readYaml("""
+						{type: Normal, reason: Scheduled, message: assigned, firstTimestamp: "2026-11-29T05:00:00Z",
+						 lastTimestamp: "2026-11-29T05:00:00Z", involvedObject: {kind: Pod, name: web-1}}
 						""")));
 
-		assertThat(events).extracting(LiveState.Event::reason).containsExactly("BackOff", "Pulled", "Scheduled");
-		assertThat(LiveState.Event.newestFirst(List.of(
-				ManifestReader.readYaml("{reason: Pulling, lastTimestamp: \"2026-11-29T05:00:00Z\"}"),
-				ManifestReader.readYaml("{reason: Pulled, lastTimestamp: \"2026-11-29T05:00:00Z\"}"),
-				ManifestReader.readYaml("{reason: Started, lastTimestamp: \"2026-11-29T05:00:00Z\"}"))))
-			.as("the same second: the cluster's order, reversed")
+		assertThat(events).extracting(LiveState.Event::reason).containsExactly("Scheduled", "Pulled", "BackOff");
+		assertThat(events.get(2).count()).isEqualTo(7);
+		assertThat(events.get(2).object()).isEqualTo("Pod/web-1");
+	}
+
+	@Test
+	void eventsOfTheSameSecondAreInTheOrderTheClusterRecordedThem() {
+		// as a cluster lists them: by name, which for events of several objects is not their order
+		assertThat(LiveState.Event.inOrder(List.of(
+				event("web-1.b", "Started", "1207", null),
+				event("web-1.c", "Scheduled", "1203", null),
+				event("web-1.d", "Pulled", "1205", null),
+				event("web-1.a", "Pulling", "1204", null),
+				event("web.e", "SuccessfulCreate", "1202", null))))
+			.as("by resourceVersion")
 			.extracting(LiveState.Event::reason)
-			.containsExactly("Started", "Pulled", "Pulling");
-		assertThat(events.get(0).count()).isEqualTo(7);
-		assertThat(events.get(0).object()).isEqualTo("Pod/web-1");
+			.containsExactly("SuccessfulCreate", "Scheduled", "Pulling", "Pulled", "Started");
+		assertThat(LiveState.Event.inOrder(List.of(
+				event("web-1.x", "Started", "9", "2026-11-29T05:00:00.900000Z"),
+				event("web-1.y", "Scheduled", "10", "2026-11-29T05:00:00.100000Z"))))
+			.as("by the precise eventTime first, where there is one")
+			.extracting(LiveState.Event::reason)
+			.containsExactly("Scheduled", "Started");
+	}
+
+	private static tools.jackson.databind.JsonNode event(String name, String reason, String resourceVersion,
+			String eventTime) {
+		return ManifestReader.readYaml("{metadata: {name: " + name + ", resourceVersion: \"" + resourceVersion
+				+ "\"}, reason: " + reason + ", lastTimestamp: \"2026-11-29T05:00:00Z\""
+				+ ((eventTime == null) ? "" : ", eventTime: \"" + eventTime + "\"") + "}");
 	}
 
 }
