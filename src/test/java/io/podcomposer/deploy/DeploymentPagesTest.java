@@ -1,12 +1,14 @@
 package io.podcomposer.deploy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.podcomposer.TestAdmin;
 import io.podcomposer.clusters.ClusterService;
+import io.podcomposer.clusters.ClusterView;
 import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
 import org.jsoup.Jsoup;
@@ -47,6 +49,9 @@ class DeploymentPagesTest {
 
 	@Autowired
 	private ClusterService clusters;
+
+	@Autowired
+	private Deployer deployer;
 
 	private FakeKubernetes cluster;
 
@@ -89,6 +94,49 @@ class DeploymentPagesTest {
 		Document again = page("/templates/" + template + "/deploy", deployer);
 		assertThat(again.select("select[name=clusterId] option[selected]").val()).isEqualTo(String.valueOf(this.clusterId));
 		assertThat(again.select("input[name=namespace]").val()).isEqualTo("team-a");
+	}
+
+	@Test
+	void aFailedRecordOffersToChangeTheDeployNotToSendItAgainAsItWas() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("ipc");
+		long template = template(name, "ipc");
+		// over REST nothing is judged before the cluster: it refuses, and the record is kept
+		MvcTestResult refused = this.mvc.post().uri("/api/v1/deployments").header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"templateId": %d, "clusterId": %d, "namespace": "locked", "values": {"TAG": "1.28"}}"""
+				.formatted(template, this.clusterId))
+			.exchange();
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		String record = "/deployments/" + JsonMapper.shared()
+			.readTree(refused.getResponse().getContentAsString())
+			.at("/deployment/id")
+			.asLong();
+
+		Document page = page(record, deployer);
+		assertThat(page.select(".deploy-failure").text()).contains("violates PodSecurity \"baseline:latest\"");
+		assertThat(page.text().split("violates PodSecurity", -1)).as("the refusal shows once").hasSize(2);
+		assertThat(page.select(".deployment-actions .primary").text()).isEqualTo("Change and deploy…");
+		assertThat(page.select(".deployment-actions .primary").attr("href"))
+			.isEqualTo("/templates/" + template + "/deploy?from=" + record.substring("/deployments/".length()));
+
+		Document form = page(page.select(".deployment-actions .primary").attr("href"), deployer);
+		assertThat(form.select("input[name=namespace]").val()).isEqualTo("locked");
+		assertThat(form.select("input[name=values.TAG]").val()).isEqualTo("1.28");
+		assertThat(form.select("select[name=clusterId] option[selected]").val()).isEqualTo(String.valueOf(this.clusterId));
+	}
+
+	@Test
+	void aNewcomersFirstFormStartsInTheNamespaceTheClustersKubeconfigContextNames() throws Exception {
+		String kubeconfig = FakeKubeconfig.of(this.cluster, TOKEN)
+			.replace("context: {cluster: fake, user: deployer}", "context: {cluster: fake, user: deployer, namespace: team-a}");
+		ClusterView named = this.clusters.add(unique("ctx"), kubeconfig, null);
+		assertThat(named.namespace()).isEqualTo("team-a");
+
+		assertThat(this.deployer.startingTarget(unique("newcomer"), List.of(named)).namespace()).isEqualTo("team-a");
+		ClusterView unnamed = this.clusters.get(this.clusterId);
+		assertThat(this.deployer.startingTarget(unique("newcomer"), List.of(unnamed)).namespace()).isEqualTo("default");
 	}
 
 	@Test
