@@ -22,7 +22,6 @@ import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
-import io.podcomposer.podsecurity.Level;
 import io.podcomposer.podsecurity.PodSecurityResult;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
