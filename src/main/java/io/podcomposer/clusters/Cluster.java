@@ -31,6 +31,10 @@ public class Cluster {
 	@Column(name = "context_name", nullable = false, length = 253)
 	private String contextName;
 
+	/** The namespace the kubeconfig's context names; null without one. */
+	@Column(name = "default_namespace", length = 63)
+	private String defaultNamespace;
+
 	@Enumerated(EnumType.STRING)
 	@Column(name = "auth_kind", nullable = false, length = 32)
 	private AuthKind authKind;
@@ -58,6 +62,7 @@ public class Cluster {
 		this.name = name;
 		this.server = kubeconfig.server();
 		this.contextName = kubeconfig.context();
+		this.defaultNamespace = kubeconfig.namespace();
 		this.authKind = kubeconfig.credentials().kind();
 		this.insecure = kubeconfig.insecure();
 		this.caData = kubeconfig.certificateAuthorityData();
@@ -102,6 +107,10 @@ public class Cluster {
 
 	public String getContextName() {
 		return this.contextName;
+	}
+
+	public String getDefaultNamespace() {
+		return this.defaultNamespace;
 	}
 
 	public AuthKind getAuthKind() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.podcomposer.kube.ExecCredentialPlugin;
 import io.podcomposer.manifest.ManifestParseException;
@@ -18,13 +19,17 @@ import tools.jackson.databind.JsonNode;
  * paths) is refused, naming the entry; {@code exec} only unless {@value #ALLOW_EXEC} is on.
  *
  * @param context the context picked
+ * @param namespace the namespace the context names, where deploys go unless told otherwise; null without one
  * @param server the API server's URL, http or https
  * @param certificateAuthorityData the CA bundle, base64 as in the kubeconfig; null without one
  * @param insecure whether the kubeconfig turns TLS verification off
  * @param credentials how to sign in
  */
-public record Kubeconfig(String context, String server, String certificateAuthorityData, boolean insecure,
+public record Kubeconfig(String context, String namespace, String server, String certificateAuthorityData, boolean insecure,
 		Credentials credentials) {
+
+	/** A DNS label, as namespaces are named. */
+	private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
 	private static final List<String> FILE_ENTRIES = List.of("token-file", "tokenFile", "client-certificate",
 			"client-key", "certificate-authority");
@@ -62,8 +67,14 @@ public record Kubeconfig(String context, String server, String certificateAuthor
 		String userWhere = "user " + userName;
 		refuseFilesAndPrograms(cluster, clusterWhere, false);
 		refuseFilesAndPrograms(user, userWhere, allowExec);
-		return new Kubeconfig(contextName, server(cluster, clusterWhere), text(cluster, "certificate-authority-data"),
+		return new Kubeconfig(contextName, namespace(contextEntry), server(cluster, clusterWhere), text(cluster, "certificate-authority-data"),
 				cluster.path("insecure-skip-tls-verify").asBoolean(false), credentials(user, userWhere));
+	}
+
+	/** The context's namespace, when it names one a namespace could be called. */
+	private static String namespace(JsonNode contextEntry) {
+		String namespace = text(contextEntry, "namespace");
+		return (namespace != null && NAMESPACE.matcher(namespace).matches()) ? namespace : null;
 	}
 
 	private static String pickContext(JsonNode root, String wanted) {
@@ -243,7 +254,7 @@ public record Kubeconfig(String context, String server, String certificateAuthor
 	/** Names no secret: a record's own {@code toString} would print the credentials. */
 	@Override
 	public String toString() {
-		return "Kubeconfig[context=" + this.context + ", server=" + this.server + ", insecure=" + this.insecure + ", "
+		return "Kubeconfig[context=" + this.context + ", namespace=" + this.namespace + ", server=" + this.server + ", insecure=" + this.insecure + ", "
 				+ this.credentials + "]";
 	}
 

@@ -1,22 +1,24 @@
 package io.podcomposer.deploy;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.podcomposer.kube.ClusterCallException.FieldConflict;
 import io.podcomposer.manifest.ManifestTooLargeException;
 import io.podcomposer.manifest.MissingValuesException;
 import io.podcomposer.manifest.UnsupportedManifestException;
+import io.podcomposer.security.PageProblem;
 import io.podcomposer.templates.LineDiff;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Where a deploy from the pages leads: to the record when it ended (applied, dry-run or failed),
- * to a confirmation with the diff when it would change a live object, to a choice to take over
- * the fields another manager owns, or back to the form when the input was refused.
+ * Where a deploy from the pages leads: to the record when it was applied, to a confirmation with
+ * the diff when it would change a live object, to a choice to take over the fields another
+ * manager owns, or back where it came from ({@link Back}) with a dry run's result, a failure or
+ * the reason the input was refused.
  */
 final class DeployAnswers {
 
@@ -36,17 +38,56 @@ final class DeployAnswers {
 
 	}
 
-	/**
-	 * @param subject what is deployed where, in words, for a confirmation
-	 * @param badInput the page for input refused before anything was recorded, given the reason
-	 */
+	/** The page a deploy goes back to when it did not end in an applied record. */
+	interface Back {
+
+		/** Input refused before anything was recorded, given the reason. */
+		String badInput(String problem);
+
+		/** The cluster refused or failed, or could not be asked: the failed record, if any, rides along. */
+		String failed(DeployProblem problem);
+
+		/** A dry run that passed. */
+		String dryRun(DryRun result);
+
+		/**
+		 * Back to the page of deployment {@code id}, deployed again from there: bad input is shown
+		 * on it, a failure leads to its own record.
+		 */
+		static Back toRecord(long id, RedirectAttributes flash) {
+			return new Back() {
+
+				@Override
+				public String badInput(String problem) {
+					flash.addFlashAttribute("problem", new PageProblem("actions", problem));
+					return "redirect:/deployments/" + id;
+				}
+
+				@Override
+				public String failed(DeployProblem problem) {
+					return (problem.deployment() == null) ? badInput(problem.getBody().getDetail())
+							: "redirect:/deployments/" + problem.deployment().id();
+				}
+
+				@Override
+				public String dryRun(DryRun result) {
+					throw new IllegalStateException("a deploy again is never a dry run");
+				}
+			};
+		}
+
+	}
+
+	/** @param subject what is deployed where, in words, for a confirmation */
 	static String show(Supplier<Deployer.DeployOutcome> deploy, Supplier<String> subject, String action,
-			List<DeployForm.Field> fields, String cancel, Model model, HttpServletResponse response,
-			Function<String, String> badInput) {
+			List<DeployForm.Field> fields, String cancel, Model model, HttpServletResponse response, Back back) {
 		try {
 			Deployer.DeployOutcome outcome = deploy.get();
 			if (outcome.record() != null) {
 				return "redirect:/deployments/" + outcome.record().id();
+			}
+			if (outcome.dryRun() != null) {
+				return back.dryRun(outcome.dryRun());
 			}
 			// applying after the confirmation applies the revision whose diff was shown, not a newer one
 			List<DeployForm.Field> pinned = fields.stream()
@@ -65,28 +106,28 @@ final class DeployAnswers {
 						ex.conflicts(), ex.getBody().getDetail(), failed));
 				return "deployments/confirm";
 			}
-			if (failed != null) {
-				return "redirect:/deployments/" + failed.id();
-			}
 			response.setStatus(ex.getStatusCode().value());
-			return badInput.apply(ex.getBody().getDetail());
+			if (failed != null || ex.dryRun()) {
+				return back.failed(ex);
+			}
+			return back.badInput(ex.getBody().getDetail());
 		}
 		catch (MissingValuesException ex) {
 			response.setStatus(422);
-			return badInput.apply("Enter " + ((ex.names().size() == 1) ? "a value for " : "values for ")
+			return back.badInput("Enter " + ((ex.names().size() == 1) ? "a value for " : "values for ")
 					+ String.join(", ", ex.names()) + ": required, without a default.");
 		}
 		catch (ManifestTooLargeException ex) {
 			response.setStatus(413);
-			return badInput.apply("Not deployed: " + ex.getMessage() + ".");
+			return back.badInput("Not deployed: " + ex.getMessage() + ".");
 		}
 		catch (UnsupportedManifestException ex) {
 			response.setStatus(422);
-			return badInput.apply(ex.getMessage());
+			return back.badInput(ex.getMessage());
 		}
 		catch (ResponseStatusException ex) {
 			response.setStatus(ex.getStatusCode().value());
-			return badInput.apply(ex.getReason());
+			return back.badInput(ex.getReason());
 		}
 	}
 

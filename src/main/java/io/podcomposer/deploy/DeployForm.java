@@ -1,9 +1,14 @@
 package io.podcomposer.deploy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The deploy form as sent: where to, which revision, as which kind, with which values (sent as
@@ -41,6 +46,23 @@ record DeployForm(String clusterId, String namespace, String kind, String revisi
 				new Field("namespace", this.namespace), new Field("kind", this.kind), new Field("revision", this.revision)));
 		this.values.forEach((name, value) -> fields.add(new Field(VALUES + name, value)));
 		return fields;
+	}
+
+	/**
+	 * The form's fields in one line, to tell a form sent again unchanged: a deploy the cluster
+	 * refused is not offered again as it was.
+	 */
+	public String fingerprint() {
+		StringBuilder fields = new StringBuilder();
+		new TreeMap<>(this.values).forEach((name, value) -> fields.append(name).append('=').append(value).append('\n'));
+		String all = String.join("\n", this.clusterId, this.namespace, this.kind, this.revision) + "\n" + fields;
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java has SHA-256", ex);
+		}
 	}
 
 	/** The value typed for a parameter, else its default. */

@@ -1,6 +1,7 @@
 package io.podcomposer.deploy;
 
 import java.util.List;
+import java.util.Map;
 
 import io.podcomposer.kube.ClusterCallException;
 import org.springframework.http.HttpStatus;
@@ -10,7 +11,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * A deploy, delete or read that did not succeed, answered as a problem. When a record was made
  * (a failed deploy), it rides along as {@code deployment}; a refused apply names the fields
- * other managers own as {@code conflicts}.
+ * other managers own as {@code conflicts}; a pod refused for its Pod Security level names the
+ * failing checks as {@code podSecurity}; a failed dry run says {@code dryRun}.
  */
 class DeployProblem extends ErrorResponseException {
 
@@ -18,15 +20,32 @@ class DeployProblem extends ErrorResponseException {
 
 	private final List<ClusterCallException.FieldConflict> conflicts;
 
+	private final NamespaceFit podSecurity;
+
+	private final boolean dryRun;
+
+	/**
+	 * @param podSecurity when the namespace's Pod Security level is why the cluster refused: what would pass
+	 * @param dryRun whether only a dry run failed, which records nothing
+	 */
 	DeployProblem(HttpStatus status, String title, String detail, DeploymentView deployment,
-			List<ClusterCallException.FieldConflict> conflicts) {
+			List<ClusterCallException.FieldConflict> conflicts, NamespaceFit podSecurity, boolean dryRun) {
 		super(status, problem(status, title, detail, deployment, conflicts), null);
 		this.deployment = deployment;
 		this.conflicts = List.copyOf(conflicts);
+		this.podSecurity = podSecurity;
+		this.dryRun = dryRun;
+		if (podSecurity != null) {
+			getBody().setProperty("podSecurity", Map.of("namespace", podSecurity.namespace(), "enforced",
+					podSecurity.enforced(), "podLevel", podSecurity.podLevel(), "failingChecks", podSecurity.refusedChecks()));
+		}
+		if (dryRun) {
+			getBody().setProperty("dryRun", true);
+		}
 	}
 
 	DeployProblem(HttpStatus status, String title, String detail) {
-		this(status, title, detail, null, List.of());
+		this(status, title, detail, null, List.of(), null, false);
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail, DeploymentView deployment,
@@ -40,6 +59,15 @@ class DeployProblem extends ErrorResponseException {
 			problem.setProperty("conflicts", conflicts);
 		}
 		return problem;
+	}
+
+	/** Why the namespace refused the pod and what would pass, when that is why; else null. */
+	NamespaceFit podSecurity() {
+		return this.podSecurity;
+	}
+
+	boolean dryRun() {
+		return this.dryRun;
 	}
 
 	/** The failed record, or null when none was made. */

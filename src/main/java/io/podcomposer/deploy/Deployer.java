@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -21,7 +22,6 @@ import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
-import io.podcomposer.podsecurity.Level;
 import io.podcomposer.podsecurity.PodSecurityResult;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
@@ -55,9 +55,6 @@ public class Deployer {
 
 	/** Reads of a live object around its dry run, until one held still (see deploy). */
 	private static final int MOST_READS = 3;
-
-	/** The namespace label whose level the admission controller enforces. */
-	static final String ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
 
 	/** A DNS label, as namespaces are named. */
 	private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -104,10 +101,11 @@ public class Deployer {
 	}
 
 	/**
-	 * Deploys, or with {@code request.dryRun()} only dry-runs, and records the result.
+	 * Deploys and records the result, or with {@code request.dryRun()} only dry-runs, recording
+	 * nothing but the audit entry: a dry run changes nothing, so it is no deployment.
 	 * @param pauseForChanges when the object exists and would change, stop after the dry run and
 	 * answer the diff to confirm, recording nothing (the pages do this; the API applies at once)
-	 * @throws DeployProblem for bad input (nothing recorded) and for a failed deploy (recorded)
+	 * @throws DeployProblem for bad input (nothing recorded) and for a failed deploy (recorded, unless a dry run)
 	 */
 	public DeployOutcome deploy(DeployRequest request, boolean pauseForChanges) {
 		return this.metrics.timed(() -> run(request, pauseForChanges));
@@ -146,22 +144,25 @@ public class Deployer {
 		ValidationReport report = this.meters.validate(Manifest.of(object));
 		if (!report.valid()) {
 			String errors = report.errors().stream().map(Deployer::line).collect(Collectors.joining("; "));
-			throw failed(record, HttpStatus.UNPROCESSABLE_CONTENT, "Blocked by validation",
+			throw failed(record, request, HttpStatus.UNPROCESSABLE_CONTENT, "Blocked by validation",
 					"Not sent to the cluster: " + report.errors().size() + " validation error"
 							+ (report.errors().size() == 1 ? "" : "s") + ": " + errors,
-					warnings, List.of());
+					warnings, List.of(), null);
 		}
 		ClusterCalls calls;
 		try {
 			calls = access.calls().get();
 		}
 		catch (RuntimeException ex) {
-			throw failed(record, HttpStatus.BAD_GATEWAY, "Cluster unusable",
-					"The cluster settings cannot be used: " + ex.getMessage(), warnings, List.of());
+			throw failed(record, request, HttpStatus.BAD_GATEWAY, "Cluster unusable",
+					"The cluster settings cannot be used: " + ex.getMessage(), warnings, List.of(), null);
 		}
+		// read before the dry run: when the cluster refuses, the form shows what would make the pod pass
+		NamespaceFit fit = null;
 		try {
-			Optional<JsonNode> live = onCluster(calls, manifest.kind(), namespace, manifest.name(), report.podSecurity(),
-					warnings);
+			Future<Optional<JsonNode>> reading = this.reads.submit(() -> calls.get(manifest.kind(), namespace, manifest.name()));
+			fit = namespaceFit(calls, reading, namespace, manifest.kind().isPod(), report.podSecurity(), warnings);
+			Optional<JsonNode> live = read(reading);
 			JsonNode wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
 			// The dry run starts from the object as it is when it runs, and answers with that object's
 			// resourceVersion. Another writer may have changed it since it was read (the scheduler binding
@@ -177,14 +178,13 @@ public class Deployer {
 			}
 			String diff = live.isPresent() ? diff(live.get(), wouldBe) : null;
 			if (request.dryRun()) {
-				return DeployOutcome.ended(finish(record, DeployStatus.DryRunPassed,
-						"The server-side dry run passed: " + what(record) + " would be "
-								+ (live.isEmpty() ? "created" : diff.isEmpty() ? "unchanged" : "configured") + ".",
+				return DeployOutcome.dryRun(dryRunPassed(record, "The server-side dry run passed: " + what(record)
+						+ " would be " + (live.isEmpty() ? "created" : diff.isEmpty() ? "unchanged" : "configured") + ".",
 						warnings, diff));
 			}
 			if (pauseForChanges && diff != null && !diff.isEmpty() && !request.force()) {
 				this.lastTargets.save(lastTarget(record));
-				return new DeployOutcome(null, diff, rendered.revision());
+				return new DeployOutcome(null, null, diff, rendered.revision());
 			}
 			calls.apply(manifest.kind(), namespace, object, false, request.force());
 			return DeployOutcome.ended(finish(record, DeployStatus.Applied, what(record) + " "
@@ -196,29 +196,42 @@ public class Deployer {
 			if (ex.timedOut()) {
 				message += ". The cluster may have received the request: look at the live state before deploying again.";
 			}
-			throw failed(record, DeployProblem.statusFor(ex), title(ex), message, warnings, ex.conflicts());
+			throw failed(record, request, DeployProblem.statusFor(ex), title(ex), message, warnings, ex.conflicts(), fit);
 		}
 		catch (NamespaceMissing ex) {
-			throw failed(record, HttpStatus.UNPROCESSABLE_CONTENT, "Refused by the cluster",
+			throw failed(record, request, HttpStatus.UNPROCESSABLE_CONTENT, "Refused by the cluster",
 					"Cluster " + cluster.name() + " has no namespace " + namespace + ": " + ex.getMessage(), warnings,
-					List.of());
+					List.of(), null);
 		}
 	}
 
 	/**
-	 * The namespace must exist; its enforced Pod Security level is compared with the pod's.
-	 * @return the live object, when there is one
+	 * The namespace must exist; its enforced Pod Security level is compared with the pod's, while
+	 * the live object is {@code reading}: on a cluster across a network each is a round trip.
 	 */
-	private Optional<JsonNode> onCluster(ClusterCalls calls, WorkloadKind kind, String namespace, String name,
-			PodSecurityResult podSecurity, List<String> warnings) {
-		Future<Optional<JsonNode>> live = this.reads.submit(() -> calls.get(kind, namespace, name));
+	private static NamespaceFit namespaceFit(ClusterCalls calls, Future<Optional<JsonNode>> reading, String namespace,
+			boolean pod, PodSecurityResult podSecurity, List<String> warnings) {
 		try {
-			checkNamespace(calls, kind, namespace, podSecurity, warnings);
+			NamespaceFit fit = fit(calls, namespace, pod, podSecurity);
+			if (!fit.exists()) {
+				throw new NamespaceMissing(namespace);
+			}
+			if (fit.refused()) {
+				warnings.add(fit.reason() + " To pass, change " + String.join("; ", fit.fixes()) + ".");
+			}
+			if (fit.unreadable() != null) {
+				warnings.add("The namespace's Pod Security label could not be read: " + fit.unreadable());
+			}
+			return fit;
 		}
 		catch (RuntimeException ex) {
-			live.cancel(true);
+			reading.cancel(true);
 			throw ex;
 		}
+	}
+
+	/** The live object, when there is one. */
+	private static Optional<JsonNode> read(Future<Optional<JsonNode>> live) {
 		try {
 			return live.get();
 		}
@@ -235,33 +248,86 @@ public class Deployer {
 		}
 	}
 
-	private static void checkNamespace(ClusterCalls calls, WorkloadKind kind, String namespace,
-			PodSecurityResult podSecurity, List<String> warnings) {
+	/** How the pod fits the namespace as the cluster has it; a namespace we may not read fits unknown. */
+	private static NamespaceFit fit(ClusterCalls calls, String namespace, boolean pod, PodSecurityResult podSecurity) {
 		try {
-			JsonNode found = calls.namespace(namespace).orElseThrow(() -> new NamespaceMissing(namespace));
-			String enforced = found.path("metadata").path("labels").path(ENFORCE_LABEL).asString("");
-			Level level = podSecurity.level();
-			for (Level each : Level.values()) {
-				if (each.id().equals(enforced) && level.compareTo(each) < 0) {
-					warnings.add("Namespace " + namespace + " enforces Pod Security \"" + enforced + "\" and this pod is \""
-							+ level.id() + "\": the cluster will refuse "
-							+ (kind.isPod() ? "it" : "to create its pods") + ".");
-				}
-			}
+			return NamespaceFit.of(namespace, pod, calls.namespace(namespace).orElse(null), podSecurity);
 		}
 		catch (ClusterCallException ex) {
 			if (ex.status() != 403) {
 				throw ex;
 			}
 			// many deploy accounts may not read namespaces; the apply will tell whether it exists
-			warnings.add("The namespace's Pod Security label could not be read: " + ex.getMessage());
+			return NamespaceFit.unreadable(namespace, pod, ex.getMessage(), podSecurity);
 		}
 	}
 
-	private DeployProblem failed(DeploymentRecord record, HttpStatus status, String title, String message,
-			List<String> warnings, List<ClusterCallException.FieldConflict> conflicts) {
+	/**
+	 * How the pod of the request would fit its namespace, for the deploy form to say before it is
+	 * sent; empty when that cannot be told (no such cluster, a name that is no namespace's, a
+	 * cluster that does not answer). The pod's level is left out when it cannot be rendered yet.
+	 */
+	public Optional<NamespaceFit> fit(DeployRequest request) {
+		String namespace = (request.namespace() == null) ? "" : request.namespace().trim();
+		if (request.templateId() == null || request.clusterId() == null || !NAMESPACE.matcher(namespace).matches()) {
+			return Optional.empty();
+		}
+		PodSecurityResult podSecurity = null;
+		boolean pod = true;
+		try {
+			RenderedTemplate rendered = this.templates.renderRevision(request.templateId(), request.revision(),
+					request.values(), kind(request.kind()));
+			podSecurity = this.meters.validate(rendered.manifest()).podSecurity();
+			pod = rendered.manifest().kind().isPod();
+		}
+		catch (RuntimeException ex) {
+			// missing values, an unknown revision or kind: the deploy itself will say so
+		}
+		try {
+			return Optional.of(fit(cluster(request.clusterId()).calls().get(), namespace, pod, podSecurity));
+		}
+		catch (RuntimeException ex) {
+			// the namespaces' list says why the cluster cannot be asked
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * A deploy that failed: recorded, and answered with the record; a dry run that failed is
+	 * answered alone, as it changed nothing.
+	 */
+	private DeployProblem failed(DeploymentRecord record, DeployRequest request, HttpStatus status, String title,
+			String message, List<String> warnings, List<ClusterCallException.FieldConflict> conflicts, NamespaceFit fit) {
+		if (request.dryRun()) {
+			this.transactions.executeWithoutResult((transaction) -> audit(record, Outcome.FAILURE, message));
+			this.metrics.ended(DeployStatus.Failed);
+			return new DeployProblem(status, "Dry run: " + title.toLowerCase(Locale.ROOT), message, null,
+					conflicts, refusal(fit), true);
+		}
 		DeploymentView view = finish(record, DeployStatus.Failed, message, warnings, null);
-		return new DeployProblem(status, title, message, view, conflicts);
+		return new DeployProblem(status, title, message, view, conflicts, refusal(fit), false);
+	}
+
+	/** The namespace's fit, when it is why the cluster refused. */
+	private static NamespaceFit refusal(NamespaceFit fit) {
+		return (fit != null && fit.refused()) ? fit : null;
+	}
+
+	/** A dry run that passed: audited, not recorded. */
+	private DryRun dryRunPassed(DeploymentRecord record, String message, List<String> warnings, String diff) {
+		this.transactions.executeWithoutResult((transaction) -> {
+			this.lastTargets.save(lastTarget(record));
+			audit(record, Outcome.SUCCESS, message);
+		});
+		this.metrics.ended(DeployStatus.DryRunPassed);
+		return new DryRun(message, List.copyOf(warnings), record.getKind(), record.getName(), record.getNamespace(),
+				record.getClusterId(), record.getClusterName(), record.getTemplateId(), record.getTemplateName(),
+				record.getRevision(), DeploymentView.values(record), diff, record.getCreatedAt(), record.getCreatedBy());
+	}
+
+	private void audit(DeploymentRecord record, Outcome outcome, String message) {
+		this.audit.recordWithin(record.getCreatedBy(), "DEPLOY_DRY_RUN", where(record), outcome,
+				"template " + record.getTemplateName() + " revision " + record.getRevision() + ": " + message);
 	}
 
 	/** Writes the record, the user's last target and the audit entry together, in one transaction. */
@@ -270,8 +336,7 @@ public class Deployer {
 		record.end(status, message, String.join("\n", warnings), diff);
 		DeploymentRecord saved = this.transactions.execute((transaction) -> {
 			this.lastTargets.save(lastTarget(record));
-			this.audit.recordWithin(record.getCreatedBy(),
-					status == DeployStatus.DryRunPassed ? "DEPLOY_DRY_RUN" : "DEPLOY", where(record),
+			this.audit.recordWithin(record.getCreatedBy(), "DEPLOY", where(record),
 					status == DeployStatus.Failed ? Outcome.FAILURE : Outcome.SUCCESS,
 					"template " + record.getTemplateName() + " revision " + record.getRevision() + ": " + message);
 			return this.records.save(record);
@@ -285,21 +350,25 @@ public class Deployer {
 	}
 
 	/**
-	 * A deploy that ended ({@code record}), or one paused before changing a live object
-	 * ({@code pendingDiff}, the diff of revision {@code pendingRevision}).
+	 * A deploy that ended ({@code record}), a dry run that passed ({@code dryRun}), or one paused
+	 * before changing a live object ({@code pendingDiff}, the diff of revision {@code pendingRevision}).
 	 */
-	public record DeployOutcome(DeploymentView record, String pendingDiff, int pendingRevision) {
+	public record DeployOutcome(DeploymentView record, DryRun dryRun, String pendingDiff, int pendingRevision) {
 
 		static DeployOutcome ended(DeploymentView record) {
-			return new DeployOutcome(record, null, record.revision());
+			return new DeployOutcome(record, null, null, record.revision());
+		}
+
+		static DeployOutcome dryRun(DryRun dryRun) {
+			return new DeployOutcome(null, dryRun, null, dryRun.revision());
 		}
 
 	}
 
 	/**
 	 * Where a user's deploy form starts: the cluster and namespace of their last deploy while that
-	 * cluster is still offered, else the first cluster offered and {@code default}; no cluster when
-	 * none is offered.
+	 * cluster is still offered, else the first cluster offered and the namespace its kubeconfig
+	 * context names, or {@code default}; no cluster when none is offered.
 	 */
 	public StartingTarget startingTarget(String username, List<ClusterView> offered) {
 		Optional<LastTarget> last = this.lastTargets.findById(username);
@@ -308,7 +377,11 @@ public class Deployer {
 				return new StartingTarget(cluster, last.get().getNamespace());
 			}
 		}
-		return new StartingTarget(offered.isEmpty() ? null : offered.get(0), "default");
+		if (offered.isEmpty()) {
+			return new StartingTarget(null, "default");
+		}
+		ClusterView first = offered.get(0);
+		return new StartingTarget(first, (first.namespace() == null) ? "default" : first.namespace());
 	}
 
 	/** A cluster, null when there is none to offer, and a namespace in it. */

@@ -1,7 +1,12 @@
 package io.podcomposer.deploy;
 
+import java.net.URI;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,13 +37,23 @@ class DeploymentApiController {
 
 	@Operation(summary = "Deploy a template", description = "Renders the revision (default: latest) with the values, "
 			+ "validates it (errors block), dry-runs it on the cluster, then server-side applies it as field manager "
-			+ "pod-composer without force (dryRun: true stops after the dry run). 201 with the record. A refusal by the "
-			+ "cluster: 422 with its message; fields another manager owns: 409 naming them (send force: true to take "
-			+ "them over); unreachable: 502, no answer in 15 s: 504. Each failure leaves a Failed record, in the "
-			+ "problem's deployment property.")
+			+ "pod-composer without force. 201 with the record. dryRun: true stops after the dry run and records "
+			+ "nothing: 200 with the result in the record's shape, without an id, status DryRunPassed and dryRun: "
+			+ "true. A refusal by the cluster: 422 with its message, and for a pod its namespace's Pod Security level "
+			+ "refuses, podSecurity naming the failing checks; fields another manager owns: 409 naming them (send "
+			+ "force: true to take them over); unreachable: 502, no answer in 15 s: 504. Each failure of a deploy "
+			+ "leaves a Failed record, in the problem's deployment property; a failed dry run says dryRun: true.")
+	@ApiResponse(responseCode = "201", description = "Deployed; the record",
+			content = @Content(schema = @Schema(implementation = DeploymentView.class)))
+	@ApiResponse(responseCode = "200", description = "dryRun: true, and the dry run passed; nothing recorded",
+			content = @Content(schema = @Schema(implementation = DryRun.class)))
 	@PostMapping
-	ResponseEntity<DeploymentView> deploy(@RequestBody DeployRequest request) {
-		return created(this.deployer.deploy(request, false).record());
+	ResponseEntity<Object> deploy(@RequestBody DeployRequest request) {
+		Deployer.DeployOutcome outcome = this.deployer.deploy(request, false);
+		if (outcome.dryRun() != null) {
+			return ResponseEntity.ok(outcome.dryRun());
+		}
+		return ResponseEntity.created(location(outcome.record())).body(outcome.record());
 	}
 
 	@Operation(summary = "Deployment history", description = "Newest first; filter by template, cluster or both. "
@@ -96,9 +111,11 @@ class DeploymentApiController {
 	}
 
 	private static ResponseEntity<DeploymentView> created(DeploymentView record) {
-		return ResponseEntity
-			.created(UriComponentsBuilder.fromPath("/api/v1/deployments/{id}").buildAndExpand(record.id()).toUri())
-			.body(record);
+		return ResponseEntity.created(location(record)).body(record);
+	}
+
+	private static URI location(DeploymentView record) {
+		return UriComponentsBuilder.fromPath("/api/v1/deployments/{id}").buildAndExpand(record.id()).toUri();
 	}
 
 	/** A record with its object's health and live state beside its own fields. */

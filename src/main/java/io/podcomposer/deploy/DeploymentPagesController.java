@@ -146,10 +146,7 @@ class DeploymentPagesController {
 			Model model, HttpServletResponse response, RedirectAttributes flash) {
 		return DeployAnswers.show(() -> this.deployments.redeploy(id, latest, force, !confirmed && !force),
 				() -> subject(this.deployments.get(id), latest), "/deployments/" + id + "/redeploy", List.of(new DeployForm.Field("latest", String.valueOf(latest))),
-				"/deployments/" + id, model, response, (problem) -> {
-					flash.addFlashAttribute("problem", new PageProblem("actions", problem));
-					return "redirect:/deployments/" + id;
-				});
+				"/deployments/" + id, model, response, DeployAnswers.Back.toRecord(id, flash));
 	}
 
 	/** Where the template runs now, for its page. */

@@ -51,6 +51,11 @@ public final class ClusterCalls {
 		return found(call(() -> dynamic("", "v1", "namespaces").get(name)), "Namespace");
 	}
 
+	/** Every namespace we may list, with its labels (the deploy form shows their Pod Security levels). */
+	public List<JsonNode> namespaces() {
+		return items(succeeded(call(() -> dynamic("", "v1", "namespaces").list())), "NamespaceList");
+	}
+
 	/**
 	 * Server-side apply of the object into the namespace, as {@link #FIELD_MANAGER}; with
 	 * {@code dryRun} the cluster runs every check, admission included, and stores nothing.

@@ -93,8 +93,10 @@ final class AccessRules {
 			.hasRole(Role.DEPLOYER.name())
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/deployments/{id:[0-9]+}").hasRole(Role.DEPLOYER.name())
 			// the deployment pages, as over REST: VIEWER reads records, live state and drift; a DEPLOYER deploys,
-			// reads logs, deletes, deploys again, and lists a cluster's namespaces in the deploy form
-			.requestMatchers(reads("/templates/{id:[0-9]+}/deploy", "/deployments/namespaces",
+			// reads logs, deletes, deploys again, and lists a cluster's namespaces in the deploy form with how the
+			// pod fits the chosen one
+			.requestMatchers(reads("/templates/{id:[0-9]+}/deploy", "/templates/{id:[0-9]+}/deploy/fit",
+					"/deployments/namespaces",
 					"/deployments/{id:[0-9]+}/logs", "/deployments/{id:[0-9]+}/delete"))
 			.hasRole(Role.DEPLOYER.name())
 			.requestMatchers(HttpMethod.POST, "/templates/{id:[0-9]+}/deploy", "/deployments/{id:[0-9]+}/delete",

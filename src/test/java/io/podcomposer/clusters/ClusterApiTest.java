@@ -63,11 +63,12 @@ class ClusterApiTest {
 		JsonNode cluster = json(added);
 		long id = cluster.get("id").asLong();
 		assertThat(added).hasHeader(HttpHeaders.LOCATION, "/api/v1/clusters/" + id);
-		assertThat(cluster.propertyNames()).containsExactlyInAnyOrder("id", "name", "server", "context", "authKind",
-				"insecure", "inCluster", "createdAt", "createdBy");
+		assertThat(cluster.propertyNames()).containsExactlyInAnyOrder("id", "name", "server", "context", "namespace",
+				"authKind", "insecure", "inCluster", "createdAt", "createdBy");
 		assertThat(cluster.get("name").asString()).isEqualTo(name);
 		assertThat(cluster.get("server").asString()).isEqualTo("https://staging.example.com:6443");
 		assertThat(cluster.get("context").asString()).isEqualTo("staging");
+		assertThat(cluster.get("namespace").asString()).as("the namespace its context names").isEqualTo("apps");
 		assertThat(cluster.get("authKind").asString()).isEqualTo("TOKEN");
 		assertThat(cluster.get("insecure").asBoolean()).isTrue();
 		assertThat(cluster.get("inCluster").asBoolean()).isFalse();

@@ -62,6 +62,7 @@ class KubeconfigTest {
 		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, null, false);
 
 		assertThat(config.context()).isEqualTo("kind-dev");
+		assertThat(config.namespace()).as("the context names none").isNull();
 		assertThat(config.server()).isEqualTo("https://127.0.0.1:6443");
 		assertThat(config.certificateAuthorityData()).isEqualTo("TFMwdExTMUNSVWRKVGlCRFJWSlU=");
 		assertThat(config.insecure()).isFalse();
@@ -73,6 +74,7 @@ class KubeconfigTest {
 		Kubeconfig config = Kubeconfig.read(TWO_CONTEXTS, "staging", false);
 
 		assertThat(config.context()).isEqualTo("staging");
+		assertThat(config.namespace()).as("where its deploys start").isEqualTo("apps");
 		assertThat(config.server()).isEqualTo("https://staging.example.com:6443");
 		assertThat(config.certificateAuthorityData()).isNull();
 		assertThat(config.insecure()).isTrue();

@@ -32,7 +32,7 @@ class DeployAnswersTest {
 	void aPausedDeployAsksToConfirmTheDiffWithTheFormToSendAgain() {
 		String diff = "--- live\n+++ new\n@@ -1 +1 @@\n-tier: front\n+tier: back\n";
 
-		assertThat(show(() -> new Deployer.DeployOutcome(null, diff, 3))).isEqualTo("deployments/confirm");
+		assertThat(show(() -> new Deployer.DeployOutcome(null, null, diff, 3))).isEqualTo("deployments/confirm");
 
 		DeployAnswers.Confirmation confirmation = (DeployAnswers.Confirmation) this.model.get("confirmation");
 		assertThat(confirmation.conflict()).isFalse();
@@ -49,9 +49,9 @@ class DeployAnswersTest {
 		List<DeployForm.Field> latest = List.of(new DeployForm.Field("namespace", "team-a"),
 				new DeployForm.Field("revision", ""));
 
-		DeployAnswers.show(() -> new Deployer.DeployOutcome(null, "--- live\n+++ new\n@@ -1 +1 @@\n-a\n+b\n", 3),
+		DeployAnswers.show(() -> new Deployer.DeployOutcome(null, null, "--- live\n+++ new\n@@ -1 +1 @@\n-a\n+b\n", 3),
 				() -> "web to staging/team-a", "/templates/1/deploy", latest, "/templates/1/deploy", this.model,
-				this.response, (problem) -> "form: " + problem);
+				this.response, BACK);
 
 		assertThat(((DeployAnswers.Confirmation) this.model.get("confirmation")).fields()).containsExactly(
 				new DeployForm.Field("namespace", "team-a"), new DeployForm.Field("revision", "3"));
@@ -63,7 +63,8 @@ class DeployAnswersTest {
 		DeploymentView failed = record(9, DeployStatus.Failed);
 
 		String view = show(() -> {
-			throw new DeployProblem(HttpStatus.CONFLICT, "Conflict", "Apply failed with 1 conflict", failed, conflicts);
+			throw new DeployProblem(HttpStatus.CONFLICT, "Conflict", "Apply failed with 1 conflict", failed, conflicts, null,
+					false);
 		});
 
 		assertThat(view).isEqualTo("deployments/confirm");
@@ -76,11 +77,25 @@ class DeployAnswersTest {
 	}
 
 	@Test
-	void aFailedDeployLeadsToItsRecordAndBadInputBackToTheForm() {
+	void aDryRunGoesBackWithItsResult() {
+		DryRun passed = new DryRun("The server-side dry run passed: Pod web would be created.", List.of(), "Pod", "web",
+				"default", 1, "staging", 1, "web", 1, Map.of(), null, Instant.EPOCH, "alice");
+
+		assertThat(show(() -> Deployer.DeployOutcome.dryRun(passed)))
+			.isEqualTo("dry run: The server-side dry run passed: Pod web would be created.");
+		assertThat(show(() -> {
+			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Dry run: refused by the cluster", "forbidden", null,
+					List.of(), null, true);
+		})).isEqualTo("failed: forbidden, no record");
+		assertThat(this.response.getStatus()).isEqualTo(422);
+	}
+
+	@Test
+	void aFailedDeployGoesBackWithItsRecordAndBadInputWithTheReason() {
 		assertThat(show(() -> {
 			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Refused", "forbidden", record(11, DeployStatus.Failed),
-					List.of());
-		})).isEqualTo("redirect:/deployments/11");
+					List.of(), null, false);
+		})).isEqualTo("failed: forbidden, record 11");
 
 		assertThat(show(() -> {
 			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "namespace must be a DNS label");
@@ -93,8 +108,28 @@ class DeployAnswersTest {
 
 	private String show(Supplier<Deployer.DeployOutcome> deploy) {
 		return DeployAnswers.show(deploy, () -> "web to staging/team-a", "/templates/1/deploy", FIELDS, "/templates/1/deploy", this.model, this.response,
-				(problem) -> "form: " + problem);
+				BACK);
 	}
+
+	/** Says where the answer went back to, and with what. */
+	private static final DeployAnswers.Back BACK = new DeployAnswers.Back() {
+
+		@Override
+		public String badInput(String problem) {
+			return "form: " + problem;
+		}
+
+		@Override
+		public String failed(DeployProblem problem) {
+			return "failed: " + problem.getBody().getDetail() + ", "
+					+ ((problem.deployment() == null) ? "no record" : "record " + problem.deployment().id());
+		}
+
+		@Override
+		public String dryRun(DryRun result) {
+			return "dry run: " + result.message();
+		}
+	};
 
 	private static DeploymentView record(long id, DeployStatus status) {
 		return new DeploymentView(id, status, "message", List.of(), "Pod", "web", "default", 1, "staging", 1, "web", 1,

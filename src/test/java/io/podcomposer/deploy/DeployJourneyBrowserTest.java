@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 
 import static io.podcomposer.BrowserSupport.click;
 import static io.podcomposer.BrowserSupport.clickToNextPage;
@@ -31,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The deploy journey in a real browser against the fake cluster: add the cluster from its
  * kubeconfig, deploy the starter catalog's shared-memory pair and watch it run, with events and
- * both containers' logs; see a baseline namespace refuse it in the cluster's words; delete it.
+ * both containers' logs; see the form warn that a baseline namespace will refuse it, with Deploy
+ * off, and a dry run there refused once on the form with what would pass; a dry run that passes
+ * shown on the form and not kept as a deployment; delete it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeployJourneyBrowserTest extends BrowserTest {
@@ -91,10 +94,40 @@ class DeployJourneyBrowserTest extends BrowserTest {
 			assertThat(browser.findElement(By.id("log-output")).getDomAttribute("class")).doesNotContain("log-problem");
 		}
 
-		// 3. the same pod refused by a namespace that enforces baseline, in the cluster's words
-		deployTheSharedMemoryPair(clusterName, "locked");
-		assertThat(browser.findElement(By.cssSelector(".page-head .status")).getText()).isEqualTo("Failed");
-		assertThat(text(".deploy-failure")).contains("violates PodSecurity \"baseline:latest\"", "IPC_LOCK");
+		// 3. a namespace that enforces baseline: the form says so before anything is sent, and Deploy is off
+		openTheForm(clusterName);
+		assertThat(browser.findElement(By.cssSelector("#namespace-list option[value=locked]")).getDomAttribute("label"))
+			.isEqualTo("Pod Security: enforces baseline");
+		type(browser, "namespace", "locked");
+		waitFor(browser, (driver) -> text("#namespace-fit").contains("enforces baseline"));
+		assertThat(text("#namespace-fit .fit-warning")).contains(
+				"Namespace locked enforces Pod Security baseline and this pod is privileged: the cluster will refuse it.",
+				"capabilities_baseline: non-default capabilities (container \"consumer\" must not include \"IPC_LOCK\"");
+		waitFor(browser, (driver) -> !deployButton().isEnabled());
+		assertThat(text("#deploy-blocked")).startsWith("Deploy is off: Namespace locked enforces Pod Security baseline");
+		long deploymentsBefore = deployments();
+
+		// its dry run is refused by the cluster: shown once, on the form, with the checks to change; Deploy stays off
+		clickToNextPage(browser, browser.findElement(By.cssSelector("button[value=dryRun]")));
+		assertThat(text("#deploy-result h2")).isEqualTo("Dry run: refused by the cluster");
+		assertThat(text("#deploy-result .cluster-words")).contains("violates PodSecurity \"baseline:latest\"", "IPC_LOCK");
+		assertThat(text("#deploy-result .fixes")).startsWith("capabilities_baseline: non-default capabilities");
+		assertThat(browser.findElement(By.tagName("main")).getText().split("violates PodSecurity", -1)).hasSize(2);
+		assertThat(deployButton().isEnabled()).isFalse();
+		waitFor(browser, (driver) -> text("#namespace-fit").contains("enforces baseline"));
+		assertThat(browser.findElements(By.cssSelector("#namespace-fit .fit-warning"))).as("the checks show once").isEmpty();
+		assertThat(deployButton().isEnabled()).isFalse();
+
+		// a dry run that passes shows on the form, and is no deployment
+		type(browser, "namespace", "default");
+		waitFor(browser, (driver) -> deployButton().isEnabled());
+		clickToNextPage(browser, browser.findElement(By.cssSelector("button[value=dryRun]")));
+		assertThat(browser.getCurrentUrl()).matches(".*/templates/\\d+/deploy");
+		assertThat(text("#deploy-result h2")).isEqualTo("Dry run passed");
+		assertThat(text("#deploy-result .cluster-words"))
+			.isEqualTo("The server-side dry run passed: Pod shared-memory-pair would be unchanged.");
+		assertThat(deployButton().isEnabled()).isTrue();
+		assertThat(deployments()).as("neither dry run is a deployment").isEqualTo(deploymentsBefore);
 
 		// 4. deleted; the record stays, marked Deleted
 		browser.get(record);
@@ -108,6 +141,16 @@ class DeployJourneyBrowserTest extends BrowserTest {
 
 	/** From the template page through the deploy form; answers the deployment page's address. */
 	private String deployTheSharedMemoryPair(String clusterName, String namespace) {
+		openTheForm(clusterName);
+		type(browser, "namespace", namespace);
+		waitFor(browser, (driver) -> text("#namespace-fit").contains("this pod is privileged") && deployButton().isEnabled());
+		clickToNextPage(browser, deployButton());
+		assertThat(browser.getCurrentUrl()).matches(".*/deployments/\\d+");
+		return browser.getCurrentUrl();
+	}
+
+	/** The shared-memory pair's deploy form, from its template page, with the cluster chosen and its namespaces listed. */
+	private void openTheForm(String clusterName) {
 		openSignedIn("/templates?q=shared-memory-ipc");
 		clickToNextPage(browser, browser.findElement(By.linkText("shared-memory-ipc")));
 		clickToNextPage(browser, browser.findElement(By.linkText("Deploy…")));
@@ -119,10 +162,19 @@ class DeployJourneyBrowserTest extends BrowserTest {
 			.orElseThrow()
 			.click();
 		waitFor(browser, (driver) -> text("#namespace-options").contains("namespaces listed"));
-		type(browser, "namespace", namespace);
-		clickToNextPage(browser, browser.findElement(By.cssSelector("button[value=deploy]")));
-		assertThat(browser.getCurrentUrl()).matches(".*/deployments/\\d+");
-		return browser.getCurrentUrl();
+	}
+
+	private static WebElement deployButton() {
+		return browser.findElement(By.cssSelector("button[value=deploy]"));
+	}
+
+	/** How many deployments the history holds. */
+	private long deployments() throws Exception {
+		HttpResponse<String> history = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/deployments"))
+				.header("Authorization", TestAdmin.BEARER)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		return JsonMapper.shared().readTree(history.body()).get("total").asLong();
 	}
 
 	private static String text(String css) {

@@ -40,7 +40,7 @@ class DeploySecretsTest {
 		List<String> answers = new ArrayList<>();
 		try (FakeKubernetes fake = FakeKubernetes.start(CLUSTER_TOKEN);
 				FreshPortal portal = FreshPortal.start(dataDir, "deploy-secrets-password", ADMIN_TOKEN)) {
-			fake.createNamespace("guarded", Map.of(Deployer.ENFORCE_LABEL, "baseline"));
+			fake.createNamespace("guarded", Map.of(NamespaceFit.ENFORCE_LABEL, "baseline"));
 			String base = "http://localhost:" + portal.port() + "/api/v1/";
 			long clusterId = portal.bean(ClusterService.class).add("secret-deploy", FakeKubeconfig.of(fake, CLUSTER_TOKEN), null)
 				.id();

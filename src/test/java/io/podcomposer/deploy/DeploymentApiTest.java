@@ -153,21 +153,36 @@ class DeploymentApiTest {
 	}
 
 	@Test
-	void aDryRunStoresNothing() {
+	void aDryRunStoresNothingAndIsNoDeployment() {
 		String pod = unique("dry");
-		ObjectNode body = deployBody(DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(pod, "${IMAGE}")),
-				this.clusterId, "team-a");
+		long templateId = DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(pod, "${IMAGE}"));
+		ObjectNode body = deployBody(templateId, this.clusterId, "team-a");
 		body.put("dryRun", true);
 
 		MvcTestResult dryRun = deploy(this.mvc, body);
 
-		assertThat(dryRun).hasStatus(HttpStatus.CREATED);
-		assertThat(json(dryRun).get("status").asString()).isEqualTo("DryRunPassed");
-		assertThat(json(dryRun).get("message").asString()).contains("would be created");
+		assertThat(dryRun).hasStatus(HttpStatus.OK);
+		assertThat(dryRun.getResponse().getHeader("Location")).isNull();
+		JsonNode result = json(dryRun);
+		assertThat(result.get("status").asString()).isEqualTo("DryRunPassed");
+		assertThat(result.get("dryRun").asBoolean()).isTrue();
+		assertThat(result.has("id")).isFalse();
+		assertThat(result.get("message").asString()).contains("would be created");
+		assertThat(result.get("namespace").asString()).isEqualTo("team-a");
 		assertThat(this.fake.pod("team-a", pod)).isEmpty();
 		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("PATCH")))
 			.singleElement()
 			.satisfies((request) -> assertThat(request.query()).containsEntry("dryRun", "All"));
+
+		// refused, it is no Failed deployment either
+		MvcTestResult refused = deploy(this.mvc, deployBody(templateId, this.clusterId, "restricted-team").put("dryRun", true));
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(json(refused).get("dryRun").asBoolean()).isTrue();
+		assertThat(json(refused).has("deployment")).isFalse();
+		assertThat(json(refused).at("/podSecurity/failingChecks/0/check").asString()).isEqualTo("capabilities_baseline");
+		assertThat(json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments?templateId=" + templateId)).get("items").isEmpty())
+			.as("no dry run is in the history")
+			.isTrue();
 	}
 
 	@Test
@@ -259,8 +274,13 @@ class DeploymentApiTest {
 		assertThat(record.get("status").asString()).isEqualTo("Failed");
 		assertThat(record.get("message").asString()).isEqualTo(problem.get("detail").asString());
 		assertThat(record.get("warnings").get(0).asString())
-			.isEqualTo("Namespace restricted-team enforces Pod Security \"baseline\" and this pod is \"privileged\": "
-					+ "the cluster will refuse it.");
+			.isEqualTo("Namespace restricted-team enforces Pod Security baseline and this pod is privileged: the cluster "
+					+ "will refuse it. To pass, change capabilities_baseline: non-default capabilities (container "
+					+ "\"consumer\" must not include \"IPC_LOCK\" in securityContext.capabilities.add).");
+		assertThat(problem.at("/podSecurity/enforced").asString()).isEqualTo("baseline");
+		assertThat(problem.at("/podSecurity/podLevel").asString()).isEqualTo("privileged");
+		assertThat(problem.at("/podSecurity/failingChecks").valueStream().map((check) -> check.get("check").asString()))
+			.containsExactly("capabilities_baseline");
 		assertThat(this.fake.pod("restricted-team", pod)).isEmpty();
 		// the dry run was refused: no apply followed
 		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("PATCH")))
@@ -394,7 +414,7 @@ class DeploymentApiTest {
 
 		assertThat(deploy(this.mvc, deployBody(templateId, this.clusterId, "no-such-namespace")))
 			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-		assertThat(deploy(this.mvc, dryRun)).hasStatus(HttpStatus.CREATED);
+		assertThat(deploy(this.mvc, dryRun)).hasStatus(HttpStatus.OK);
 		assertThat(deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a"))).hasStatus(HttpStatus.CREATED);
 
 		String after = Prometheus.scrape(this.mvc);

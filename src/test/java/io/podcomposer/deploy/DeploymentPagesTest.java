@@ -1,12 +1,14 @@
 package io.podcomposer.deploy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.podcomposer.TestAdmin;
 import io.podcomposer.clusters.ClusterService;
+import io.podcomposer.clusters.ClusterView;
 import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
 import org.jsoup.Jsoup;
@@ -47,6 +49,9 @@ class DeploymentPagesTest {
 
 	@Autowired
 	private ClusterService clusters;
+
+	@Autowired
+	private Deployer deployer;
 
 	private FakeKubernetes cluster;
 
@@ -89,6 +94,49 @@ class DeploymentPagesTest {
 		Document again = page("/templates/" + template + "/deploy", deployer);
 		assertThat(again.select("select[name=clusterId] option[selected]").val()).isEqualTo(String.valueOf(this.clusterId));
 		assertThat(again.select("input[name=namespace]").val()).isEqualTo("team-a");
+	}
+
+	@Test
+	void aFailedRecordOffersToChangeTheDeployNotToSendItAgainAsItWas() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("ipc");
+		long template = template(name, "ipc");
+		// over REST nothing is judged before the cluster: it refuses, and the record is kept
+		MvcTestResult refused = this.mvc.post().uri("/api/v1/deployments").header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"templateId": %d, "clusterId": %d, "namespace": "locked", "values": {"TAG": "1.28"}}"""
+				.formatted(template, this.clusterId))
+			.exchange();
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		String record = "/deployments/" + JsonMapper.shared()
+			.readTree(refused.getResponse().getContentAsString())
+			.at("/deployment/id")
+			.asLong();
+
+		Document page = page(record, deployer);
+		assertThat(page.select(".deploy-failure").text()).contains("violates PodSecurity \"baseline:latest\"");
+		assertThat(page.text().split("violates PodSecurity", -1)).as("the refusal shows once").hasSize(2);
+		assertThat(page.select(".deployment-actions .primary").text()).isEqualTo("Change and deploy…");
+		assertThat(page.select(".deployment-actions .primary").attr("href"))
+			.isEqualTo("/templates/" + template + "/deploy?from=" + record.substring("/deployments/".length()));
+
+		Document form = page(page.select(".deployment-actions .primary").attr("href"), deployer);
+		assertThat(form.select("input[name=namespace]").val()).isEqualTo("locked");
+		assertThat(form.select("input[name=values.TAG]").val()).isEqualTo("1.28");
+		assertThat(form.select("select[name=clusterId] option[selected]").val()).isEqualTo(String.valueOf(this.clusterId));
+	}
+
+	@Test
+	void aNewcomersFirstFormStartsInTheNamespaceTheClustersKubeconfigContextNames() throws Exception {
+		String kubeconfig = FakeKubeconfig.of(this.cluster, TOKEN)
+			.replace("context: {cluster: fake, user: deployer}", "context: {cluster: fake, user: deployer, namespace: team-a}");
+		ClusterView named = this.clusters.add(unique("ctx"), kubeconfig, null);
+		assertThat(named.namespace()).isEqualTo("team-a");
+
+		assertThat(this.deployer.startingTarget(unique("newcomer"), List.of(named)).namespace()).isEqualTo("team-a");
+		ClusterView unnamed = this.clusters.get(this.clusterId);
+		assertThat(this.deployer.startingTarget(unique("newcomer"), List.of(unnamed)).namespace()).isEqualTo("default");
 	}
 
 	@Test
@@ -170,21 +218,71 @@ class DeploymentPagesTest {
 	}
 
 	@Test
-	void aRefusalByTheClusterIsShownOnTheFailedRecordInTheClustersWords() throws Exception {
+	void theFormSaysEachNamespacesPodSecurityLevelAndTurnsDeployOffWhereThePodWouldBeRefused() throws Exception {
 		RequestPostProcessor deployer = deployer();
 		String name = unique("ipc");
 		long template = template(name, "ipc");
 
-		MvcTestResult refused = deploy(template, "locked", Map.of(), deployer);
+		Document namespaces = page("/deployments/namespaces?clusterId=" + this.clusterId, deployer);
+		assertThat(namespaces.select("option[value=locked]").attr("label")).isEqualTo("Pod Security: enforces baseline");
+		assertThat(namespaces.select("option[value=team-a]").attr("label")).isEqualTo("Pod Security: no enforce label");
 
-		assertThat(refused).hasStatus(HttpStatus.FOUND);
-		Document page = page(refused.getResponse().getRedirectedUrl(), deployer);
-		assertThat(page.select(".page-head .badge.status").text()).isEqualTo("Failed");
-		assertThat(page.select(".deploy-failure[role=alert]").text()).contains("violates PodSecurity \"baseline:latest\"");
-		assertThat(page.select(".warnings").text()).contains("Namespace locked enforces Pod Security \"baseline\"");
-		assertThat(page.select("#live").hasAttr("hx-trigger")).isFalse();
-		assertThat(page.select("#live").text()).contains("Nothing was applied: the deploy failed.");
+		Document locked = fit(template, "locked", deployer);
+		assertThat(locked.select(".namespace-level").text()).contains("enforces baseline", "this pod is privileged");
+		assertThat(locked.select(".fit-warning[role=alert]").text()).contains(
+				"Namespace locked enforces Pod Security baseline and this pod is privileged: the cluster will refuse it.",
+				"capabilities_baseline: non-default capabilities (container \"consumer\" must not include \"IPC_LOCK\" in "
+						+ "securityContext.capabilities.add)");
+		assertThat(locked.select("#deploy-buttons").attr("hx-swap-oob")).isEqualTo("true");
+		assertThat(locked.select("button[value=deploy]").hasAttr("disabled")).isTrue();
+		assertThat(locked.select("button[value=dryRun]").hasAttr("disabled")).isFalse();
+		assertThat(locked.select("#deploy-blocked").text()).startsWith("Deploy is off: Namespace locked enforces");
+
+		Document open = fit(template, "team-a", deployer);
+		assertThat(open.select(".namespace-level").text()).contains("no enforce label", "the cluster's default level applies");
+		assertThat(open.select(".fit-warning")).isEmpty();
+		assertThat(open.select("button[value=deploy]").hasAttr("disabled")).isFalse();
+		assertThat(fit(template, "no-such-namespace", deployer).select(".fit-warning").text())
+			.isEqualTo("The cluster has no namespace no-such-namespace.");
+
+		// sent anyway (no JavaScript), it is not sent to the cluster
+		int requests = this.cluster.requests().size();
+		MvcTestResult refused = deploy(template, "locked", Map.of(), deployer);
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(Jsoup.parse(refused.getResponse().getContentAsString()).select(".form-problem").text())
+			.isEqualTo("Not deployed: Namespace locked enforces Pod Security baseline and this pod is privileged: the "
+					+ "cluster will refuse it.");
+		assertThat(this.cluster.requests().subList(requests, this.cluster.requests().size()))
+			.noneMatch((request) -> request.method().equals("PATCH"));
 		assertThat(this.cluster.pod("locked", name)).isEmpty();
+	}
+
+	@Test
+	void aRefusedDryRunShowsOnceOnTheFormWithWhatWouldPassAndDeployIsNotOfferedAgainAsItWas() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		long template = template(unique("ipc"), "ipc");
+
+		MvcTestResult refused = dryRun(template, "locked", deployer);
+
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		Document form = Jsoup.parse(refused.getResponse().getContentAsString());
+		assertThat(form.select("#deploy-result")).hasSize(1);
+		assertThat(form.select("#deploy-result h2").text()).isEqualTo("Dry run: refused by the cluster");
+		assertThat(form.select("#deploy-result .cluster-words").text()).contains("violates PodSecurity \"baseline:latest\"");
+		assertThat(form.select("#deploy-result .fixes li").eachText()).containsExactly("capabilities_baseline: non-default "
+				+ "capabilities (container \"consumer\" must not include \"IPC_LOCK\" in securityContext.capabilities.add)");
+		assertThat(form.text().split("violates PodSecurity", -1)).as("the refusal shows once").hasSize(2);
+		assertThat(form.select("button[value=deploy]").hasAttr("disabled")).isTrue();
+		String refusedForm = form.select("input[name=refused]").val();
+		assertThat(refusedForm).isNotBlank();
+
+		// the fit, asked with the refused form, does not list the checks a second time
+		Document fit = Jsoup.parse(this.mvc.get().uri("/templates/" + template + "/deploy/fit")
+			.param("clusterId", String.valueOf(this.clusterId)).param("namespace", "locked").param("kind", "")
+			.param("revision", "").param("values.TAG", "1.27").param("values.TIER", "front").param("refused", refusedForm)
+			.with(deployer).exchange().getResponse().getContentAsString());
+		assertThat(fit.select(".fit-warning")).isEmpty();
+		assertThat(fit.select("button[value=deploy]").hasAttr("disabled")).isTrue();
 	}
 
 	@Test
@@ -244,18 +342,26 @@ class DeploymentPagesTest {
 	}
 
 	@Test
-	void aDryRunIsRecordedAndARecordCanBeDeployedAgainAndComparedWithTheLiveObject() throws Exception {
+	void aDryRunShowsOnTheFormNotAsARecordAndARecordCanBeDeployedAgainAndComparedWithTheLiveObject() throws Exception {
 		RequestPostProcessor deployer = deployer();
 		String name = unique("again");
 		long template = template(name, "nginx");
 
-		MvcTestResult dryRun = this.mvc.post().uri("/templates/" + template + "/deploy")
-			.param("clusterId", String.valueOf(this.clusterId)).param("namespace", "default").param("action", "dryRun")
-			.with(deployer).with(csrf()).exchange();
-		Document dryRunRecord = page(dryRun.getResponse().getRedirectedUrl(), deployer);
-		assertThat(dryRunRecord.select(".page-head .badge.status").text()).isEqualTo("DryRunPassed");
-		assertThat(dryRunRecord.select(".deploy-message").text()).contains("would be created");
+		MvcTestResult dryRun = dryRun(template, "default", deployer);
+		assertThat(dryRun).hasStatusOk();
+		Document form = Jsoup.parse(dryRun.getResponse().getContentAsString());
+		assertThat(form.select("#deploy-result.passed h2").text()).isEqualTo("Dry run passed");
+		assertThat(form.select("#deploy-result .cluster-words").text())
+			.isEqualTo("The server-side dry run passed: Pod " + name + " would be created.");
+		assertThat(form.select("input[name=namespace]").val()).isEqualTo("default");
+		assertThat(form.select("button[value=deploy]").hasAttr("disabled")).isFalse();
 		assertThat(this.cluster.pod("default", name)).isEmpty();
+		assertThat(this.mvc.get().uri("/api/v1/deployments?templateId=" + template)
+			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)).bodyJson()
+			.extractingPath("$.items")
+			.asArray()
+			.as("no dry run in the history")
+			.isEmpty();
 
 		String first = deploy(template, "default", Map.of(), deployer).getResponse().getRedirectedUrl();
 		MvcTestResult again = this.mvc.post().uri(first + "/redeploy").with(deployer).with(csrf()).exchange();
@@ -345,6 +451,18 @@ class DeploymentPagesTest {
 		assertThat(deleted.select("#live").hasAttr("hx-trigger")).isFalse();
 		assertThat(deleted.select(".deployment-actions a").eachText()).doesNotContain("Delete…");
 		assertThat(page("/templates/" + firstTemplate + "/runs", deployer).text()).contains("Not deployed anywhere now.");
+	}
+
+	private MvcTestResult dryRun(long template, String namespace, RequestPostProcessor who) {
+		return this.mvc.post().uri("/templates/" + template + "/deploy").param("clusterId", String.valueOf(this.clusterId))
+			.param("namespace", namespace).param("kind", "").param("revision", "").param("values.TAG", "1.27")
+			.param("values.TIER", "front").param("action", "dryRun").with(who).with(csrf()).exchange();
+	}
+
+	/** How the template fits the namespace, as the form asks while it is filled in. */
+	private Document fit(long template, String namespace, RequestPostProcessor who) throws Exception {
+		return fragment("/templates/" + template + "/deploy/fit?clusterId=" + this.clusterId + "&namespace=" + namespace
+				+ "&kind=&revision=", who);
 	}
 
 	private MvcTestResult deploy(long template, String namespace, Map<String, String> values, RequestPostProcessor who) {

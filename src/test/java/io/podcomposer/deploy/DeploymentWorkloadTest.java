@@ -67,7 +67,7 @@ class DeploymentWorkloadTest {
 	void startCluster() {
 		this.fake = FakeKubernetes.start(DeployTests.CLUSTER_TOKEN);
 		this.fake.createNamespace("team-a", Map.of());
-		this.fake.createNamespace("guarded", Map.of(Deployer.ENFORCE_LABEL, "baseline"));
+		this.fake.createNamespace("guarded", Map.of(NamespaceFit.ENFORCE_LABEL, "baseline"));
 		this.clusterId = DeployTests.addCluster(this.clusters, this.fake);
 	}
 
@@ -102,8 +102,8 @@ class DeploymentWorkloadTest {
 
 		assertThat(record.get("status").asString()).isEqualTo("Applied");
 		assertThat(record.get("warnings").get(0).asString())
-			.isEqualTo("Namespace guarded enforces Pod Security \"baseline\" and this pod is \"privileged\": "
-					+ "the cluster will refuse to create its pods.");
+			.startsWith("Namespace guarded enforces Pod Security baseline and this pod is privileged: "
+					+ "the cluster will refuse to create its pods. To pass, change capabilities_baseline: ");
 		JsonNode live = waitFor(record.get("id").asLong(), (state) -> state.get("events")
 			.valueStream()
 			.anyMatch((event) -> event.get("reason").asString().equals("FailedCreate")));

@@ -175,6 +175,8 @@ class AuthorizationMatrixTest {
 			// the deployment pages; the sample template and deployment do not exist, so nothing is deployed
 			page(HttpMethod.GET, "/templates/{id}/deploy", Role.DEPLOYER).at("/templates/9223372036854775807/deploy"),
 			page(HttpMethod.POST, "/templates/{id}/deploy", Role.DEPLOYER).at("/templates/9223372036854775807/deploy"),
+			page(HttpMethod.GET, "/templates/{id}/deploy/fit", Role.DEPLOYER)
+				.at("/templates/9223372036854775807/deploy/fit"),
 			page(HttpMethod.GET, "/deployments/namespaces", Role.DEPLOYER)
 				.at("/deployments/namespaces?clusterId=9223372036854775807"),
 			page(HttpMethod.GET, "/templates/{id}/runs", Role.VIEWER),
