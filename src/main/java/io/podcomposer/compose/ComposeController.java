@@ -88,12 +88,15 @@ class ComposeController {
 		return "compose :: editor";
 	}
 
-	/** The YAML tab read back into the form; text that does not read stays in the tab with its error. */
+	/**
+	 * The YAML tab read back into the form; text that does not read stays in the tab with its error.
+	 * Text of the same kind keeps what the composer remembers of the kinds it was switched from.
+	 */
 	@PostMapping("/compose/yaml")
 	String yaml(@RequestParam(name = "yaml", defaultValue = "") String yaml,
 			@RequestParam(name = "manifest", required = false) String base, Model model) {
 		try {
-			Manifest manifest = Manifest.of(ManifestReader.readYaml(yaml));
+			Manifest manifest = Manifest.of(ManifestReader.readYaml(yaml)).rememberingKindsOf(baseOrNew(base));
 			model.addAttribute("editor", this.composer.editor(manifest, List.of(), List.of()));
 		}
 		catch (ManifestParseException ex) {

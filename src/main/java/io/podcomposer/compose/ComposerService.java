@@ -57,7 +57,7 @@ public class ComposerService {
 	 */
 	Manifest base(String baseJson, List<FormProblem> problems) {
 		try {
-			return Manifest.of(ManifestReader.readJson(baseJson));
+			return Manifest.ofComposerState(ManifestReader.readJson(baseJson));
 		}
 		catch (ManifestParseException | UnsupportedManifestException ex) {
 			problems.add(new FormProblem("manifest", "The page's copy of the manifest was unreadable, so the composer "
@@ -67,7 +67,7 @@ public class ComposerService {
 	}
 
 	EditorView editor(Manifest manifest, List<String> notes, List<FormProblem> problems) {
-		return new EditorView(FormReader.read(manifest), JsonMapper.shared().writeValueAsString(manifest.root()),
+		return new EditorView(FormReader.read(manifest), JsonMapper.shared().writeValueAsString(manifest.composerState()),
 				preview(manifest, notes, problems), false, "", null, 0, FormOptions.INSTANCE, Examples.ALL);
 	}
 
