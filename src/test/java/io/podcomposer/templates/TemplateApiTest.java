@@ -155,6 +155,22 @@ class TemplateApiTest {
 	}
 
 	@Test
+	void aSearchOfSeveralWordsFindsTheTemplatesWithEachOfThemInAnyOrder() throws Exception {
+		String marker = unique("words");
+		long shared = create(marker + "-shared-volume", "Two containers share a volume", "busybox", "storage");
+		create(marker + "-shared-memory", "Two containers share memory", "busybox", "ipc");
+
+		JsonNode found = json(call(get("/api/v1/templates").param("q", "shared vol " + marker), this.viewer));
+		assertThat(ids(found)).containsExactly(shared);
+		assertThat(found.get("total").asLong()).isEqualTo(1);
+		JsonNode acrossFields = json(call(get("/api/v1/templates").param("q", "STORAGE  " + marker + " containers"),
+				this.viewer));
+		assertThat(ids(acrossFields)).containsExactly(shared);
+		assertThat(call(get("/api/v1/templates").param("q", "a b c d e f g h i j k l m n o p q r s t u"), this.viewer)
+			.getStatus()).isEqualTo(400);
+	}
+
+	@Test
 	void aSearchForLikeWildcardsFindsThemLiterally() throws Exception {
 		JsonNode found = json(call(get("/api/v1/templates").param("q", "%_no-such_%"), this.viewer));
 		assertThat(found.get("total").asLong()).isZero();
