@@ -168,6 +168,18 @@ class TemplatePagesTest {
 	}
 
 	@Test
+	void aSearchOfSeveralWordsFindsTheTemplatesWithEachOfThem() {
+		String marker = unique("pair");
+		long volume = create(marker + "-shared-volume", "plain", unique("t"), pod("nginx"));
+		create(marker + "-shared-memory", "plain", unique("t"), pod("nginx"));
+
+		Document page = page(this.mvc.get().uri("/templates").param("q", "shared vol " + marker), this.viewer);
+
+		assertThat(ids(page)).containsExactly(volume);
+		assertThat(page.select("input[name=q]").val()).isEqualTo("shared vol " + marker);
+	}
+
+	@Test
 	void theLibraryPagesSortsAndCounts() {
 		String tag = unique("many");
 		for (int i = 0; i < 23; i++) {
