@@ -261,22 +261,41 @@ public class TemplateService {
 		return TemplateViews.Revision.of(revision(find(id).getId(), number));
 	}
 
-	/** The unified diff of two revisions' manifests, as YAML. */
+	/**
+	 * The unified diff of two revisions' manifests, as YAML; when their descriptions differ, the
+	 * diff of the descriptions comes first.
+	 */
 	@Transactional(readOnly = true)
 	String diff(long id, int from, int to) {
 		Template template = find(id);
-		return LineDiff.unified("revision " + from, yaml(template, from), "revision " + to, yaml(template, to));
+		TemplateRevision older = revision(template.getId(), from);
+		TemplateRevision newer = revision(template.getId(), to);
+		return LineDiff.unified("revision " + from + " description", description(older), "revision " + to + " description",
+				description(newer))
+				+ LineDiff.unified("revision " + from, yaml(older), "revision " + to, yaml(newer));
 	}
 
 	/** The hunks of the diff of two revisions' manifests, as YAML. */
 	@Transactional(readOnly = true)
 	List<LineDiff.Hunk> diffHunks(long id, int from, int to) {
 		Template template = find(id);
-		return LineDiff.hunks(yaml(template, from), yaml(template, to));
+		return LineDiff.hunks(yaml(revision(template.getId(), from)), yaml(revision(template.getId(), to)));
 	}
 
-	private String yaml(Template template, int number) {
-		return ManifestWriter.toYaml(json(revision(template.getId(), number).getManifest()));
+	/** The hunks of the diff of two revisions' descriptions. */
+	@Transactional(readOnly = true)
+	List<LineDiff.Hunk> descriptionHunks(long id, int from, int to) {
+		Template template = find(id);
+		return LineDiff.hunks(description(revision(template.getId(), from)),
+				description(revision(template.getId(), to)));
+	}
+
+	private static String description(TemplateRevision revision) {
+		return (revision.getDescription() != null) ? revision.getDescription() : "";
+	}
+
+	private static String yaml(TemplateRevision revision) {
+		return ManifestWriter.toYaml(json(revision.getManifest()));
 	}
 
 	/**
