@@ -121,7 +121,9 @@ class TemplateApiController {
 		return this.templates.revision(id, number);
 	}
 
-	@Operation(summary = "A unified diff of two revisions' manifests, as YAML")
+	@Operation(summary = "A unified diff of two revisions' manifests, as YAML",
+			description = "When the revisions' descriptions differ, their diff comes first, with headers "
+					+ "--- revision N description and +++ revision M description")
 	@GetMapping(path = "/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
 	String diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
 		return this.templates.diff(id, from, to);
