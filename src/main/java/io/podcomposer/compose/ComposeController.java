@@ -123,7 +123,10 @@ class ComposeController {
 		return "compose :: editor";
 	}
 
-	/** The YAML tab read back into the form; text that does not read stays in the tab with its error. */
+	/**
+	 * The YAML tab read back into the form; text that does not read stays in the tab with its error.
+	 * Text of the same kind keeps what the composer remembers of the kinds it was switched from.
+	 */
 	@PostMapping("/compose/yaml")
 	String yaml(@RequestParam(name = "yaml", defaultValue = "") String yaml,
 			@RequestParam(name = "manifest", required = false) String base,
@@ -131,7 +134,7 @@ class ComposeController {
 			HttpSession session, Model model) {
 		EditorView editor;
 		try {
-			Manifest manifest = this.composer.readYaml(yaml);
+			Manifest manifest = this.composer.readYaml(yaml).rememberingKindsOf(baseOrNew(base));
 			editor = this.composer.editor(manifest, List.of(), List.of());
 			keep(session, manifest, null, templateId, basedOn);
 		}

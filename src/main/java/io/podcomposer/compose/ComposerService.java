@@ -57,7 +57,7 @@ public class ComposerService {
 	 */
 	Manifest base(String baseJson, List<FormProblem> problems) {
 		try {
-			return Manifest.of(ManifestReader.readJson(baseJson));
+			return Manifest.ofComposerState(ManifestReader.readJson(baseJson));
 		}
 		catch (ManifestParseException | UnsupportedManifestException ex) {
 			problems.add(new FormProblem("manifest", "The page's copy of the manifest was unreadable, so the composer "
@@ -71,9 +71,9 @@ public class ComposerService {
 				preview(manifest, notes, problems), false, "", null, 0, FormOptions.INSTANCE, Examples.ALL);
 	}
 
-	/** The manifest as the page carries it between requests. */
+	/** The manifest as the page carries it between requests, with what it remembers of other kinds. */
 	static String json(Manifest manifest) {
-		return JsonMapper.shared().writeValueAsString(manifest.root());
+		return JsonMapper.shared().writeValueAsString(manifest.composerState());
 	}
 
 	/**
@@ -97,7 +97,7 @@ public class ComposerService {
 	 */
 	EditorView yamlEditor(String yaml, Manifest base) {
 		try {
-			Manifest manifest = readYaml(yaml);
+			Manifest manifest = readYaml(yaml).rememberingKindsOf(base);
 			PreviewView preview = this.meters.render(() -> render(manifest, List.of(), List.of(), yaml));
 			return new EditorView(FormReader.read(manifest), json(manifest),
 					preview, true, yaml, null, 0, FormOptions.INSTANCE, Examples.ALL);

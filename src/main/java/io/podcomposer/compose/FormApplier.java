@@ -57,25 +57,27 @@ final class FormApplier {
 		return new FormApplier().applyForm(base, form);
 	}
 
+	/**
+	 * The form was drawn from the base, so it applies to the base in its own kind; a kind change
+	 * converts the result, which can then undo what an earlier change did.
+	 */
 	private Applied applyForm(Manifest base, ComposeForm form) {
-		List<String> notes = List.of();
 		Manifest manifest = base.deepCopy();
-		WorkloadKind kind = WorkloadKind.fromKindName(Objects.requireNonNullElse(form.kind, "")).orElse(base.kind());
-		if (kind != base.kind()) {
-			KindConversion.Result converted = base.convertTo(kind);
-			manifest = converted.manifest();
-			notes = converted.notes();
-		}
 		applyMetadata(manifest, form);
-		if (!kind.isPod()) {
+		if (!manifest.kind().isPod()) {
 			applyWorkload(manifest, form.workload);
 		}
 		ObjectNode spec = manifest.editPodSpec();
-		applyPod(spec, form.pod, kind == base.kind());
+		applyPod(spec, form.pod);
 		applyContainers(spec, "initContainers", form.initContainers);
 		applyContainers(spec, "containers", form.containers);
 		applyVolumes(spec, form.volumes);
-		return new Applied(manifest, notes, List.copyOf(this.problems));
+		WorkloadKind kind = WorkloadKind.fromKindName(Objects.requireNonNullElse(form.kind, "")).orElse(base.kind());
+		if (kind == base.kind()) {
+			return new Applied(manifest, List.of(), List.copyOf(this.problems));
+		}
+		KindConversion.Result converted = manifest.convertTo(kind);
+		return new Applied(converted.manifest(), converted.notes(), List.copyOf(this.problems));
 	}
 
 	private void applyMetadata(Manifest manifest, ComposeForm form) {
@@ -119,7 +121,6 @@ final class FormApplier {
 		}
 	}
 
-	/** Only the fields the kind has: after a kind change the form still holds those of the old kind. */
 	private void applyWorkload(Manifest manifest, ComposeForm.WorkloadForm workload) {
 		ObjectNode spec = manifest.editWorkloadSpec();
 		WorkloadKind kind = manifest.kind();
@@ -142,12 +143,9 @@ final class FormApplier {
 		}
 	}
 
-	private void applyPod(ObjectNode spec, ComposeForm.PodForm pod, boolean sameKind) {
+	private void applyPod(ObjectNode spec, ComposeForm.PodForm pod) {
 		applyOtherYaml(spec, KnownFields.POD_SPEC, pod.otherYaml, "pod.otherYaml");
-		// A kind change fitted restartPolicy to the new kind; the form's is the one of the old kind.
-		if (sameKind) {
-			setString(spec, "restartPolicy", pod.restartPolicy);
-		}
+		setString(spec, "restartPolicy", pod.restartPolicy);
 		setFlag(spec, "shareProcessNamespace", pod.shareProcessNamespace);
 		setFlag(spec, "hostIPC", pod.hostIPC);
 		setFlag(spec, "hostPID", pod.hostPID);

@@ -22,9 +22,12 @@ public final class Manifest {
 
 	private final WorkloadKind kind;
 
-	private Manifest(ObjectNode root, WorkloadKind kind) {
+	private final KindMemory kindMemory;
+
+	private Manifest(ObjectNode root, WorkloadKind kind, KindMemory kindMemory) {
 		this.root = root;
 		this.kind = kind;
+		this.kindMemory = kindMemory;
 	}
 
 	/**
@@ -48,7 +51,7 @@ public final class Manifest {
 			throw new UnsupportedManifestException("apiVersion \"" + apiVersion + "\" is not supported for kind "
 					+ kind.kindName() + "; use " + kind.apiVersion());
 		}
-		return new Manifest(((ObjectNode) document).deepCopy(), kind);
+		return new Manifest(((ObjectNode) document).deepCopy(), kind, KindMemory.NONE);
 	}
 
 	/** A new Pod with one container, the composer's blank page. */
@@ -60,7 +63,7 @@ public final class Manifest {
 		ObjectNode container = root.putObject("spec").putArray("containers").addObject();
 		container.put("name", containerName);
 		container.put("image", image);
-		return new Manifest(root, WorkloadKind.POD);
+		return new Manifest(root, WorkloadKind.POD, KindMemory.NONE);
 	}
 
 	public static String supportedKinds() {
@@ -79,8 +82,48 @@ public final class Manifest {
 		return this.root;
 	}
 
+	/** A copy of the tree, with the same memory of the kinds it was switched from. */
 	public Manifest deepCopy() {
-		return new Manifest(this.root.deepCopy(), this.kind);
+		return new Manifest(this.root.deepCopy(), this.kind, this.kindMemory);
+	}
+
+	/**
+	 * The manifest with {@code other}'s memory of the kinds it was switched from, for a manifest
+	 * that replaces {@code other} in the same kind: the YAML tab's text read back.
+	 */
+	public Manifest rememberingKindsOf(Manifest other) {
+		return (other.kind == this.kind) ? new Manifest(this.root, this.kind, other.kindMemory) : this;
+	}
+
+	/**
+	 * What the composer carries from request to request: the manifest's fields, plus, when it
+	 * was switched from other kinds, what it remembers of them (see {@link KindMemory}).
+	 */
+	public ObjectNode composerState() {
+		if (this.kindMemory.isEmpty()) {
+			return this.root;
+		}
+		ObjectNode state = this.root.deepCopy();
+		state.set(KindMemory.STATE_FIELD, this.kindMemory.toJson());
+		return state;
+	}
+
+	/**
+	 * Reads what {@link #composerState()} gave.
+	 * @throws UnsupportedManifestException as {@link #of(JsonNode)}
+	 */
+	public static Manifest ofComposerState(JsonNode state) {
+		if (state == null || !state.isObject() || !state.has(KindMemory.STATE_FIELD)) {
+			return of(state);
+		}
+		ObjectNode root = ((ObjectNode) state).deepCopy();
+		KindMemory memory = KindMemory.fromJson(root.remove(KindMemory.STATE_FIELD));
+		Manifest manifest = of(root);
+		return new Manifest(manifest.root, manifest.kind, memory);
+	}
+
+	KindMemory kindMemory() {
+		return this.kindMemory;
 	}
 
 	public String name() {
@@ -141,8 +184,8 @@ public final class Manifest {
 		return KindConversion.convert(this, target);
 	}
 
-	static Manifest trusted(ObjectNode root, WorkloadKind kind) {
-		return new Manifest(root, kind);
+	static Manifest trusted(ObjectNode root, WorkloadKind kind, KindMemory kindMemory) {
+		return new Manifest(root, kind, kindMemory);
 	}
 
 	/** The object under {@code field}, created when absent; a non-object value there is replaced. */
@@ -154,6 +197,7 @@ public final class Manifest {
 		return parent.putObject(field);
 	}
 
+	/** Manifests are equal when their fields are: what they remember of other kinds is not part of them. */
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof Manifest that && this.root.equals(that.root);

@@ -55,8 +55,9 @@ class TemplateApiController {
 		this.templates = templates;
 	}
 
-	@Operation(summary = "Search templates", description = "q matches name, description and tags, ignoring case; "
-			+ "newest change first, or by name with sort=name; items come without the manifest")
+	@Operation(summary = "Search templates", description = "q finds the templates whose name, description or tags "
+			+ "contain each of its words (at most 20), in any order, ignoring case; newest change first, or by name "
+			+ "with sort=name; items come without the manifest")
 	@GetMapping(produces = JSON)
 	TemplateViews.Page search(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
 			@RequestParam(defaultValue = "updated") String sort, @RequestParam(defaultValue = "0") int page,
@@ -120,7 +121,9 @@ class TemplateApiController {
 		return this.templates.revision(id, number);
 	}
 
-	@Operation(summary = "A unified diff of two revisions' manifests, as YAML")
+	@Operation(summary = "A unified diff of two revisions' manifests, as YAML",
+			description = "When the revisions' descriptions differ, their diff comes first, with headers "
+					+ "--- revision N description and +++ revision M description")
 	@GetMapping(path = "/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
 	String diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
 		return this.templates.diff(id, from, to);

@@ -107,8 +107,9 @@ class TemplatePagesController {
 	record Rendered(String yaml, List<String> notes, String problem) {
 	}
 
-	/** Two revisions compared; {@code split} for side by side. */
-	record DiffPage(TemplateViews.Summary template, int from, int to, boolean split, List<LineDiff.Hunk> hunks,
+	/** Two revisions compared, their descriptions and their manifests; {@code split} for side by side. */
+	record DiffPage(TemplateViews.Summary template, int from, int to, boolean split,
+			List<LineDiff.Hunk> descriptionHunks, List<LineDiff.Hunk> hunks,
 			List<TemplateViews.RevisionSummary> revisions) {
 
 		/** The two revisions compared, older first; one when they are the same. */
@@ -128,7 +129,7 @@ class TemplatePagesController {
 		}
 
 		private long count(LineDiff.Change change) {
-			return this.hunks.stream()
+			return Stream.concat(this.descriptionHunks.stream(), this.hunks.stream())
 				.flatMap((hunk) -> hunk.lines().stream())
 				.filter((line) -> line.change() == change)
 				.count();
@@ -195,7 +196,8 @@ class TemplatePagesController {
 		int newer = (to != null) ? to : template.revision();
 		int older = (from != null) ? from : Math.max(1, newer - 1);
 		model.addAttribute("diff", new DiffPage(template, older, newer, "split".equals(view),
-				this.templates.diffHunks(id, older, newer), this.templates.revisions(id)));
+				this.templates.descriptionHunks(id, older, newer), this.templates.diffHunks(id, older, newer),
+				this.templates.revisions(id)));
 		return "templates/diff";
 	}
 

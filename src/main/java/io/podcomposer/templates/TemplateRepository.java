@@ -13,7 +13,7 @@ import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
 /** The templates; none of these queries reads a manifest, but the export's. */
-interface TemplateRepository extends JpaRepository<Template, Long> {
+interface TemplateRepository extends JpaRepository<Template, Long>, TemplateWordSearch {
 
 	boolean existsByName(String name);
 
@@ -36,28 +36,16 @@ interface TemplateRepository extends JpaRepository<Template, Long> {
 	 * A query for each filter, each testing only what it filters by: a LIKE '%' on every row costs
 	 * H2 a column read and a pattern set up per row, and leaves PostgreSQL's generic plan guessing.
 	 * The patterns are LIKE patterns with {@code !} as the escape character. LIKE rather than
-	 * LOCATE, so that PostgreSQL's trigram indexes (db/vendor/postgresql) can serve them.
+	 * LOCATE, so that PostgreSQL's trigram indexes (db/vendor/postgresql) can serve them. The
+	 * text search, with a LIKE per word, is TemplateWordSearch's.
 	 */
-
-	/** The ids of the templates whose search text is like {@code text}. */
-	@Query(value = "select t.id from Template t where t.searchText like :text escape '!'",
-			countQuery = "select count(t) from Template t where t.searchText like :text escape '!'")
-	Page<Long> findIdsContaining(String text, Pageable pageable);
 
 	/** The ids of the templates whose tag text is like {@code tags}. */
 	@Query(value = "select t.id from Template t where t.tagText like :tags escape '!'",
 			countQuery = "select count(t) from Template t where t.tagText like :tags escape '!'")
 	Page<Long> findIdsTagged(String tags, Pageable pageable);
 
-	/** The ids of the templates whose search text is like {@code text} and tag text like {@code tags}. */
-	@Query(value = """
-			select t.id from Template t
-			where t.searchText like :text escape '!' and t.tagText like :tags escape '!'""", countQuery = """
-			select count(t) from Template t
-			where t.searchText like :text escape '!' and t.tagText like :tags escape '!'""")
-	Page<Long> findIdsMatching(String text, String tags, Pageable pageable);
-
-	/** The LIKE pattern of the searches above that matches {@code text} anywhere. */
+	/** The LIKE pattern of the searches that matches {@code text} anywhere. */
 	static String anywhere(String text) {
 		return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
 	}

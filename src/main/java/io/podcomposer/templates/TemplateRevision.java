@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
-/** One saved state of a template, never changed: the manifest as JSON text, stored whole. */
+/**
+ * One saved state of a template, never changed: the manifest as JSON text, stored whole, its
+ * parameters and the description it was saved with.
+ */
 @Entity
 @Immutable
 @Table(name = "template_revision")
@@ -32,6 +35,9 @@ class TemplateRevision {
 	@Column(nullable = false, length = 1048576)
 	private String parameters;
 
+	@Column(length = 2000)
+	private String description;
+
 	@Column(nullable = false, length = 64)
 	private String author;
 
@@ -49,6 +55,7 @@ class TemplateRevision {
 		this.number = template.getRevision();
 		this.manifest = manifest;
 		this.parameters = template.getParameters();
+		this.description = template.getDescription();
 		this.author = author;
 		this.createdAt = template.getUpdatedAt();
 		this.message = message;
@@ -68,6 +75,10 @@ class TemplateRevision {
 
 	String getParameters() {
 		return this.parameters;
+	}
+
+	String getDescription() {
+		return this.description;
 	}
 
 	String getAuthor() {

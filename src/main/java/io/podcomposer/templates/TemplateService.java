@@ -2,6 +2,7 @@ package io.podcomposer.templates;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,9 @@ import io.podcomposer.system.Paging;
  */
 @Service
 public class TemplateService {
+
+	/** The most words a search takes: each is a condition of the query. */
+	static final int MAX_SEARCH_WORDS = 20;
 
 	private final TemplateRepository templates;
 
@@ -170,15 +174,16 @@ public class TemplateService {
 	}
 
 	/**
-	 * Templates whose name, description or a tag contains {@code q}, ignoring case; by name, or
-	 * newest change first.
+	 * Templates whose name, description or tags contain each word of {@code q}, ignoring case, in
+	 * any order; by name, or newest change first.
+	 * @throws ResponseStatusException 400 for more than {@value #MAX_SEARCH_WORDS} words
 	 */
 	@Transactional(readOnly = true)
 	TemplateViews.Page search(String q, String tag, SortOrder order, int page, int size) {
 		PageRequest request = Paging.of(page, size, order.sort());
-		String text = (q == null) ? "" : q.trim().toLowerCase(Locale.ROOT);
+		List<String> words = searchWords(q);
 		String tagged = (tag == null) ? "" : tag.trim();
-		org.springframework.data.domain.Page<Long> found = found(text, tagged, request);
+		org.springframework.data.domain.Page<Long> found = found(words, tagged, request);
 		Map<Long, Template> byId = new HashMap<>();
 		this.templates.findAllById(found.getContent()).forEach((template) -> byId.put(template.getId(), template));
 		// in the order found; one deleted since is left out
@@ -190,17 +195,26 @@ public class TemplateService {
 		return new TemplateViews.Page(items, request.getPageNumber(), request.getPageSize(), found.getTotalElements());
 	}
 
-	/** The ids of a page of the templates found, from the query for what the search filters by. */
-	private org.springframework.data.domain.Page<Long> found(String text, String tag, PageRequest request) {
-		String textPattern = TemplateRepository.anywhere(text);
-		String tagPattern = TemplateRepository.anywhere(Template.tagLine(tag));
-		if (tag.isEmpty()) {
-			// unfiltered, the count is the table's, which the database knows without a scan
-			return text.isEmpty() ? this.templates.findIds(request)
-					: this.templates.findIdsContaining(textPattern, request);
+	/** The words of a search, in lower case, each once. */
+	private static List<String> searchWords(String q) {
+		String text = (q == null) ? "" : q.trim().toLowerCase(Locale.ROOT);
+		List<String> words = text.isEmpty() ? List.of() : Arrays.stream(text.split("\\s+")).distinct().toList();
+		if (words.size() > MAX_SEARCH_WORDS) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"q may hold at most " + MAX_SEARCH_WORDS + " words, not " + words.size());
 		}
-		return text.isEmpty() ? this.templates.findIdsTagged(tagPattern, request)
-				: this.templates.findIdsMatching(textPattern, tagPattern, request);
+		return words;
+	}
+
+	/** The ids of a page of the templates found, from the query for what the search filters by. */
+	private org.springframework.data.domain.Page<Long> found(List<String> words, String tag, PageRequest request) {
+		if (words.isEmpty()) {
+			// unfiltered, the count is the table's, which the database knows without a scan
+			return tag.isEmpty() ? this.templates.findIds(request)
+					: this.templates.findIdsTagged(TemplateRepository.anywhere(Template.tagLine(tag)), request);
+		}
+		return this.templates.findIdsLikeEvery(words.stream().map(TemplateRepository::anywhere).toList(),
+				tag.isEmpty() ? null : TemplateRepository.anywhere(Template.tagLine(tag)), request);
 	}
 
 	/** How a search is ordered. */
@@ -247,22 +261,41 @@ public class TemplateService {
 		return TemplateViews.Revision.of(revision(find(id).getId(), number));
 	}
 
-	/** The unified diff of two revisions' manifests, as YAML. */
+	/**
+	 * The unified diff of two revisions' manifests, as YAML; when their descriptions differ, the
+	 * diff of the descriptions comes first.
+	 */
 	@Transactional(readOnly = true)
 	String diff(long id, int from, int to) {
 		Template template = find(id);
-		return LineDiff.unified("revision " + from, yaml(template, from), "revision " + to, yaml(template, to));
+		TemplateRevision older = revision(template.getId(), from);
+		TemplateRevision newer = revision(template.getId(), to);
+		return LineDiff.unified("revision " + from + " description", description(older), "revision " + to + " description",
+				description(newer))
+				+ LineDiff.unified("revision " + from, yaml(older), "revision " + to, yaml(newer));
 	}
 
 	/** The hunks of the diff of two revisions' manifests, as YAML. */
 	@Transactional(readOnly = true)
 	List<LineDiff.Hunk> diffHunks(long id, int from, int to) {
 		Template template = find(id);
-		return LineDiff.hunks(yaml(template, from), yaml(template, to));
+		return LineDiff.hunks(yaml(revision(template.getId(), from)), yaml(revision(template.getId(), to)));
 	}
 
-	private String yaml(Template template, int number) {
-		return ManifestWriter.toYaml(json(revision(template.getId(), number).getManifest()));
+	/** The hunks of the diff of two revisions' descriptions. */
+	@Transactional(readOnly = true)
+	List<LineDiff.Hunk> descriptionHunks(long id, int from, int to) {
+		Template template = find(id);
+		return LineDiff.hunks(description(revision(template.getId(), from)),
+				description(revision(template.getId(), to)));
+	}
+
+	private static String description(TemplateRevision revision) {
+		return (revision.getDescription() != null) ? revision.getDescription() : "";
+	}
+
+	private static String yaml(TemplateRevision revision) {
+		return ManifestWriter.toYaml(json(revision.getManifest()));
 	}
 
 	/**

@@ -64,12 +64,12 @@ final class TemplateViews {
 	}
 
 	/** One revision, with what it saved. */
-	record Revision(int revision, String author, Instant createdAt, String message, JsonNode parameters,
-			JsonNode manifest) {
+	record Revision(int revision, String author, Instant createdAt, String message, String description,
+			JsonNode parameters, JsonNode manifest) {
 
 		static Revision of(TemplateRevision revision) {
 			return new Revision(revision.getNumber(), revision.getAuthor(), revision.getCreatedAt(),
-					revision.getMessage(), TemplateService.json(revision.getParameters()),
+					revision.getMessage(), revision.getDescription(), TemplateService.json(revision.getParameters()),
 					TemplateService.json(revision.getManifest()));
 		}
 

@@ -216,6 +216,23 @@ class ComposerBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void aPodThatRunsOnceComesBackFromADeploymentAsItWas() {
+		open("/compose");
+		paste(browser, field(browser, "pod.restartPolicy"), "Never");
+		waitForPreview("restartPolicy: Never");
+		String pod = previewYaml();
+
+		new Select(field(browser, "kind")).selectByValue("Deployment");
+		waitFor(browser, (driver) -> !driver.findElements(By.name("workload.replicas")).isEmpty());
+		assertThat(previewYaml()).contains("app: my-pod").doesNotContain("restartPolicy");
+
+		new Select(field(browser, "kind")).selectByValue("Pod");
+		waitForPreview("kind: Pod");
+		assertThat(previewYaml()).isEqualTo(pod).doesNotContain("labels");
+		assertThat(field(browser, "pod.restartPolicy").getDomProperty("value")).isEqualTo("Never");
+	}
+
+	@Test
 	void aRemovedPortRowLeavesTheOtherPortsAsTheyWere() {
 		open("/compose?example=two-containers");
 		WebElement web = browser.findElement(By.cssSelector("[data-container='containers[0]']"));

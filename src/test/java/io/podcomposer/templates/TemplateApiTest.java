@@ -155,6 +155,22 @@ class TemplateApiTest {
 	}
 
 	@Test
+	void aSearchOfSeveralWordsFindsTheTemplatesWithEachOfThemInAnyOrder() throws Exception {
+		String marker = unique("words");
+		long shared = create(marker + "-shared-volume", "Two containers share a volume", "busybox", "storage");
+		create(marker + "-shared-memory", "Two containers share memory", "busybox", "ipc");
+
+		JsonNode found = json(call(get("/api/v1/templates").param("q", "shared vol " + marker), this.viewer));
+		assertThat(ids(found)).containsExactly(shared);
+		assertThat(found.get("total").asLong()).isEqualTo(1);
+		JsonNode acrossFields = json(call(get("/api/v1/templates").param("q", "STORAGE  " + marker + " containers"),
+				this.viewer));
+		assertThat(ids(acrossFields)).containsExactly(shared);
+		assertThat(call(get("/api/v1/templates").param("q", "a b c d e f g h i j k l m n o p q r s t u"), this.viewer)
+			.getStatus()).isEqualTo(400);
+	}
+
+	@Test
 	void aSearchForLikeWildcardsFindsThemLiterally() throws Exception {
 		JsonNode found = json(call(get("/api/v1/templates").param("q", "%_no-such_%"), this.viewer));
 		assertThat(found.get("total").asLong()).isZero();
@@ -238,8 +254,32 @@ class TemplateApiTest {
 				this.viewer);
 		assertThat(diff.getStatus()).isEqualTo(200);
 		assertThat(diff.getContentType()).startsWith(MediaType.TEXT_PLAIN_VALUE);
-		assertThat(diff.getContentAsString()).startsWith("--- revision 1\n+++ revision 3\n@@ ")
+		// the updates sent no description, so revision 3 has none
+		assertThat(diff.getContentAsString()).startsWith("--- revision 1 description\n+++ revision 3 description\n@@ ")
+			.contains("\n-r\n--- revision 1\n+++ revision 3\n@@ ")
 			.contains("\n-    image: nginx:1\n+    image: nginx:3\n");
+	}
+
+	@Test
+	void aRevisionThatChangesOnlyTheDescriptionKeepsItAndDiffsIt() throws Exception {
+		String name = unique("described");
+		long id = create(name, "Serves the shop", "nginx:1", "t");
+		ObjectNode changed = (ObjectNode) JSON.readTree(document(name, "nginx:1", "t"));
+		changed.put("description", "Serves the shop\nand the cart");
+		assertThat(update(id, "\"1\"", changed.toString()).getStatus()).isEqualTo(200);
+
+		JsonNode second = json(call(get("/api/v1/templates/" + id + "/revisions/2"), this.viewer));
+		assertThat(second.get("description").asString()).isEqualTo("Serves the shop\nand the cart");
+		JsonNode first = json(call(get("/api/v1/templates/" + id + "/revisions/1"), this.viewer));
+		assertThat(first.get("description").asString()).isEqualTo("Serves the shop");
+		assertThat(call(get("/api/v1/templates/" + id + "/diff").param("from", "1").param("to", "2"), this.viewer)
+			.getContentAsString()).isEqualTo("""
+					--- revision 1 description
+					+++ revision 2 description
+					@@ -1 +1,2 @@
+					 Serves the shop
+					+and the cart
+					""");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.podcomposer.templates;
 
 import io.podcomposer.MockSessionIds;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
@@ -106,7 +107,7 @@ class TemplateImportPageTest {
 
 		assertThat(answer.getStatus()).isEqualTo(302);
 		Template template = this.templates.findByName(name).orElseThrow();
-		assertThat(this.templates.findIdsMatching(TemplateRepository.anywhere(name),
+		assertThat(this.templates.findIdsLikeEvery(List.of(TemplateRepository.anywhere(name)),
 				TemplateRepository.anywhere(Template.tagLine(tag)), Pageable.unpaged()).getContent())
 			.containsExactly(template.getId());
 		assertThat(page("/templates/import").select("input[name=tag]").first().val()).isEqualTo(tag);

@@ -168,6 +168,18 @@ class TemplatePagesTest {
 	}
 
 	@Test
+	void aSearchOfSeveralWordsFindsTheTemplatesWithEachOfThem() {
+		String marker = unique("pair");
+		long volume = create(marker + "-shared-volume", "plain", unique("t"), pod("nginx"));
+		create(marker + "-shared-memory", "plain", unique("t"), pod("nginx"));
+
+		Document page = page(this.mvc.get().uri("/templates").param("q", "shared vol " + marker), this.viewer);
+
+		assertThat(ids(page)).containsExactly(volume);
+		assertThat(page.select("input[name=q]").val()).isEqualTo("shared vol " + marker);
+	}
+
+	@Test
 	void theLibraryPagesSortsAndCounts() {
 		String tag = unique("many");
 		for (int i = 0; i < 23; i++) {
@@ -338,6 +350,28 @@ class TemplatePagesTest {
 
 		assertThat(this.mvc.get().uri(diff).param("from", "1").param("to", "9").with(as(this.viewer)))
 			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aRevisionThatChangesOnlyTheDescriptionShowsThatChange() {
+		long id = create(unique("described"), "Serves the shop", "t", pod("nginx:1"));
+		TemplateViews.Full current = this.templates.get(id);
+		this.templates.update(id, 1, new TemplateDocument(current.name(), "Serves the cart", Set.copyOf(current.tags()),
+				TemplateDocument.parameters(current.parameters()), current.manifest(), "Says what it serves"));
+
+		Document diff = page(this.mvc.get().uri("/templates/" + id + "/diff"), this.viewer);
+
+		Element description = diff.select("section[aria-label=Description]").first();
+		assertThat(description.select("tr.removed .text")).extracting(Element::wholeText)
+			.containsExactly("-Serves the shop");
+		assertThat(description.select("tr.added .text")).extracting(Element::wholeText)
+			.containsExactly("+Serves the cart");
+		assertThat(diff.select("section[aria-label=Changes] .empty").text())
+			.isEqualTo("Revisions 1 and 2 have the same manifest.");
+		assertThat(diff.select(".page-head .badge").eachText()).containsExactly("+1", "−1");
+		Document split = page(this.mvc.get().uri("/templates/" + id + "/diff").param("view", "split"), this.viewer);
+		assertThat(split.select("section[aria-label=Description] table.diff.split td.text.added").text())
+			.isEqualTo("Serves the cart");
 	}
 
 	@Test

@@ -48,6 +48,24 @@ class TemplateSearchTest {
 	}
 
 	@Test
+	void aTemplateIsFoundByEveryWordOfASearchInAnyOrderAndField() {
+		String marker = "words" + UUID.randomUUID().toString().substring(0, 8);
+		long volume = this.templates
+			.create(document(marker + "-shared-volume", "Writer and reader", Set.of("storage"))).id();
+		long memory = this.templates.create(document(marker + "-shared-memory", "Writer and reader", Set.of("ipc")))
+			.id();
+
+		assertThat(found("shared vol " + marker)).containsExactly(volume);
+		assertThat(found(" VOL\tshared  " + marker + " ")).as("any order, case and space").containsExactly(volume);
+		assertThat(found(marker + " reader storage")).as("name, description and a tag").containsExactly(volume);
+		assertThat(found(marker + " writer")).containsExactly(memory, volume);
+		assertThat(found(marker + " shared volume memory")).isEmpty();
+		assertThat(tagged(marker + " reader", "ipc")).containsExactly(memory);
+		assertThat(this.templates.search(marker + " reader", "", TemplateService.SortOrder.NAME, 0, 1).total())
+			.isEqualTo(2);
+	}
+
+	@Test
 	void v5FillsInTheSearchTextOfTheTemplatesSavedBefore(@TempDir Path folder) {
 		String url = "jdbc:h2:file:" + folder.resolve("library");
 		JdbcTemplate jdbc = h2(url);
@@ -90,7 +108,9 @@ class TemplateSearchTest {
 		assertThat(plan(jdbc, "select count(*) from template t where " + text + " and " + tag))
 			.contains("IX_TEMPLATE_SEARCH_TAGS");
 		assertThat(plan(jdbc, "select count(*) from template t where " + tag)).contains("IX_TEMPLATE_TAGS");
-		for (String filter : List.of(text, tag, text + " and " + tag)) {
+		assertThat(plan(jdbc, "select count(*) from template t where " + text + " and " + text))
+			.as("a word each").contains("IX_TEMPLATE_SEARCH_TAGS");
+		for (String filter : List.of(text, tag, text + " and " + tag, text + " and " + text + " and " + tag)) {
 			assertThat(plan(jdbc, "select t.id from template t where " + filter + page)).as(filter)
 				.contains("IX_TEMPLATE_UPDATED_SEARCH", "index sorted");
 		}
