@@ -63,6 +63,12 @@ public class AccountService {
 
 	/** A user as pages and the API show it: never the password hash. */
 	public record UserView(String name, Set<Role> roles, boolean enabled, boolean locked, Instant createdAt) {
+
+		/** The role that decides what the user may do (it includes the lower ones); not part of the API answer. */
+		public Role highestRole() {
+			return Role.highest(this.roles);
+		}
+
 	}
 
 	public record TokenView(Long id, String name, Instant createdAt, Instant lastUsedAt) {

@@ -31,7 +31,7 @@ class ProfileController {
 	@GetMapping("/profile")
 	String profile(Authentication caller, Model model) {
 		model.addAttribute("name", caller.getName());
-		model.addAttribute("roles", Role.granted(caller));
+		model.addAttribute("role", Role.highest(Role.granted(caller)));
 		model.addAttribute("tokens", this.accounts.tokens(caller.getName()));
 		return "profile";
 	}
