@@ -127,6 +127,7 @@ class AuthorizationMatrixTest {
 			api(HttpMethod.POST, "/api/v1/tokens", Role.VIEWER),
 			api(HttpMethod.DELETE, "/api/v1/tokens/{id}", Role.VIEWER),
 			// users and the audit log; the sample user "1" does not exist, so nothing real changes
+			page(HttpMethod.GET, "/admin", Role.ADMIN),
 			page(HttpMethod.GET, "/admin/users", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/users", Role.ADMIN),
 			page(HttpMethod.GET, "/admin/users/{name}", Role.ADMIN),
