@@ -15,10 +15,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "Pod Composer API", version = "v1",
-		description = """
-				Render Kubernetes Pods and the workloads around them, keep them as templates, deploy them.
-
-				Every call takes an API token, not your browser's sign-in. To try calls here: make a token on 				[your profile page](/profile) (API tokens, Create token), click **Authorize** below, paste the 				token and close the dialog; "Try it out" then sends it as `Authorization: Bearer <token>`. 				The token acts with your role. Errors are `application/problem+json`."""),
+		description = "Render Kubernetes Pods and the workloads around them, keep them as templates, deploy them.\n\n"
+				+ "Every call takes an API token, not your browser's sign-in. To try calls here: make a token on"
+				+ " [your profile page](/profile) (API tokens, Create token), click **Authorize** below, paste the"
+				+ " token and close the dialog; \"Try it out\" then sends it as `Authorization: Bearer <token>`."
+				+ " The token acts with your role. Errors are `application/problem+json`."),
 		security = @SecurityRequirement(name = ApiDescription.BEARER))
 @SecurityScheme(name = ApiDescription.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
 		description = "An API token, made on the profile page (/profile) or with POST /api/v1/tokens. Paste it"
