@@ -77,7 +77,8 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.POST, "/compose/save", "/templates/save").hasRole(Role.EDITOR.name())
 			// one's own account and tokens
 			.requestMatchers(reads("/profile", "/api/v1/me", "/api/v1/tokens")).authenticated()
-			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke", "/api/v1/tokens")
+			.requestMatchers(HttpMethod.POST, "/profile/password", "/profile/tokens", "/profile/tokens/*/revoke",
+					"/api/v1/tokens")
 			.authenticated()
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/*").authenticated()
 			// deploying: a DEPLOYER picks a cluster and a namespace, never sees credentials

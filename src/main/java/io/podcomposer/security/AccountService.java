@@ -63,6 +63,12 @@ public class AccountService {
 
 	/** A user as pages and the API show it: never the password hash. */
 	public record UserView(String name, Set<Role> roles, boolean enabled, boolean locked, Instant createdAt) {
+
+		/** The role that decides what the user may do (it includes the lower ones); not part of the API answer. */
+		public Role highestRole() {
+			return Role.highest(this.roles);
+		}
+
 	}
 
 	public record TokenView(Long id, String name, Instant createdAt, Instant lastUsedAt) {
@@ -135,6 +141,29 @@ public class AccountService {
 		return view(user);
 	}
 
+	/**
+	 * A user changes their own password, knowing the current one; the new one follows the rules of
+	 * any. Their other browser sessions end, the one they asked in stays. A wrong current password
+	 * counts as a failed login (the tenth in a row locks the account), so that a session left open
+	 * is no way to guess it; the count is kept although the change is refused.
+	 */
+	@Transactional(noRollbackFor = AccountException.class)
+	public void changeOwnPassword(String name, String currentPassword, String newPassword, String keptSessionId) {
+		UserAccount user = find(name);
+		if (currentPassword == null || !this.passwords.matches(currentPassword, user.getPasswordHash())) {
+			// audited first (in a transaction of its own), so that no second connection is waited for holding the row
+			this.audit.record(name, "PASSWORD_CHANGE_FAILED", name, Outcome.FAILURE, "wrong current password");
+			this.users.countLoginAttempt(name);
+			lockAfterFailedLogins(name, LoginAttempts.LOCKOUT);
+			throw new AccountException(new FieldProblem("currentPassword", "the current password is not right",
+					"mismatch"));
+		}
+		user.setPasswordHash(encode(newPassword));
+		user.loginSucceeded();
+		this.audit.record(name, "PASSWORD_CHANGED", name, Outcome.SUCCESS, null);
+		this.sessions.endOthers(name, keptSessionId);
+	}
+
 	@Transactional
 	public void delete(String name) {
 		UserAccount user = find(name);
@@ -185,17 +214,16 @@ public class AccountService {
 	}
 
 	/**
-	 * Locks the account for {@code lockout} if its failed logins reached the limit and it is not
-	 * locked yet; its API tokens stop working with it.
-	 * @return whether this call locked it
+	 * Locks the account for {@code lockout}, and audits it, if its failed logins reached the limit
+	 * and it is not locked yet; its API tokens stop working with it.
 	 */
 	@Transactional
-	boolean lockAfterFailedLogins(String name, Duration lockout) {
-		boolean locked = this.users.lockAfterFailedLogins(name, this.clock.instant().plus(lockout)) > 0;
-		if (locked) {
+	void lockAfterFailedLogins(String name, Duration lockout) {
+		if (this.users.lockAfterFailedLogins(name, this.clock.instant().plus(lockout)) > 0) {
 			this.authenticated.forgetAll();
+			this.audit.record(AuditLog.SYSTEM, "ACCOUNT_LOCKED", name, Outcome.SUCCESS, UserAccount.MAX_FAILED_LOGINS
+					+ " wrong passwords in a row; locked for " + lockout.toMinutes() + " minutes");
 		}
-		return locked;
 	}
 
 	/**

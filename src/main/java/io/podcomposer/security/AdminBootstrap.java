@@ -84,8 +84,8 @@ class AdminBootstrap implements ApplicationRunner {
 
 					     {}
 
-					 It is shown only this once. Sign in and set a new one under
-					 Admin > Users, or set PODCOMPOSER_ADMIN_PASSWORD before the first start.
+					 It is shown only this once. Sign in and change it on your profile
+					 page, or set PODCOMPOSER_ADMIN_PASSWORD before the first start.
 					==================================================================""", adminPassword);
 		}
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.podcomposer.system.FieldProblem;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin pages for users: the list with a form for a new user, and a page per user to change
- * roles, reset the password, disable, delete and issue tokens. Every change redirects back with a
+ * the role, reset the password, disable, delete and issue tokens. Every change redirects back with a
  * notice, or with the refusal shown next to its form.
  */
 @Controller
@@ -35,7 +37,7 @@ class AdminUsersController {
 	}
 
 	/** What a refused new-user form held, to fill it in again; never the password. */
-	public record Draft(String name, List<String> roles) implements Serializable {
+	public record Draft(String name, String role) implements Serializable {
 	}
 
 	@GetMapping
@@ -45,14 +47,14 @@ class AdminUsersController {
 		return "admin/users";
 	}
 
+	/** role: the highest role, which includes the ones below it; the user is given it alone. */
 	@PostMapping
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String password,
-			@RequestParam(required = false) List<String> roles, RedirectAttributes flash) {
-		List<String> named = (roles != null) ? roles : List.of();
+			@RequestParam(required = false) String role, RedirectAttributes flash) {
 		boolean created = PageProblem.flash(flash, "create",
-				() -> "User " + this.accounts.create(name, password, Role.fromNames(named)).name() + " created.");
+				() -> "User " + this.accounts.create(name, password, chosen(role)).name() + " created.");
 		if (!created) {
-			flash.addFlashAttribute("draft", new Draft(name, named));
+			flash.addFlashAttribute("draft", new Draft(name, role));
 		}
 		return LIST;
 	}
@@ -72,13 +74,26 @@ class AdminUsersController {
 	}
 
 	@PostMapping("/{name}/roles")
-	String roles(@PathVariable String name, @RequestParam(required = false) List<String> roles,
-			RedirectAttributes flash) {
+	String role(@PathVariable String name, @RequestParam(required = false) String role, RedirectAttributes flash) {
 		PageProblem.flash(flash, "roles", () -> {
-			this.accounts.update(name, null, Role.fromNames((roles != null) ? roles : List.of()), null);
-			return "Roles saved.";
+			List<Role> roles = chosen(role);
+			// a user given VIEWER and EDITOR through the API is an EDITOR already: nothing to change, no sessions to end
+			if (roles.get(0) == this.accounts.user(name).highestRole()) {
+				return "No change: " + name + " is " + roles.get(0).withArticle() + " already.";
+			}
+			this.accounts.update(name, null, roles, null);
+			return "Role saved: " + name + " is now " + roles.get(0).withArticle() + ".";
 		});
 		return USER;
+	}
+
+	/** The one role a form's radio buttons chose. */
+	private static List<Role> chosen(String role) {
+		if (role == null || role.isEmpty()) {
+			throw new AccountException(new FieldProblem("role", "choose a role: VIEWER, EDITOR, DEPLOYER or ADMIN",
+					"required"));
+		}
+		return Role.fromNames(List.of(role));
 	}
 
 	@PostMapping("/{name}/password")

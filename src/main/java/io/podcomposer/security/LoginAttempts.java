@@ -68,11 +68,7 @@ class LoginAttempts {
 		}
 		this.users.findByName(name).ifPresentOrElse((user) -> {
 			this.audit.record(name, "LOGIN_FAILED", name, Outcome.FAILURE, "bad credentials");
-			if (this.accounts.lockAfterFailedLogins(name, LOCKOUT)) {
-				this.audit.record(AuditLog.SYSTEM, "ACCOUNT_LOCKED", name, Outcome.SUCCESS,
-						UserAccount.MAX_FAILED_LOGINS + " failed logins in a row; locked for " + LOCKOUT.toMinutes()
-								+ " minutes");
-			}
+			this.accounts.lockAfterFailedLogins(name, LOCKOUT);
 		// What was typed is not kept: people type their password into the name field.
 		}, () -> this.audit.record(AuditLog.SYSTEM, "LOGIN_FAILED", null, Outcome.FAILURE, "unknown user name"));
 	}

@@ -5,6 +5,9 @@ import java.util.function.Supplier;
 
 import io.podcomposer.security.AccountService.IssuedToken;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import io.podcomposer.system.FieldProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in user's own page: name, roles and API tokens. A new token's value is shown once,
+ * The signed-in user's own page: name, role, password and API tokens. A new token's value is shown once,
  * in the answer to the request that issued it, and kept nowhere.
  */
 @Controller
@@ -31,7 +34,7 @@ class ProfileController {
 	@GetMapping("/profile")
 	String profile(Authentication caller, Model model) {
 		model.addAttribute("name", caller.getName());
-		model.addAttribute("roles", Role.granted(caller));
+		model.addAttribute("role", Role.highest(Role.granted(caller)));
 		model.addAttribute("tokens", this.accounts.tokens(caller.getName()));
 		return "profile";
 	}
@@ -65,6 +68,22 @@ class ProfileController {
 		model.addAttribute("issued", issued);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		return page.get();
+	}
+
+	/** The new password is typed twice, so that a typo does not lock its owner out. */
+	@PostMapping("/profile/password")
+	String changePassword(@RequestParam(defaultValue = "") String currentPassword,
+			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String repeatedPassword,
+			Authentication caller, HttpSession session, RedirectAttributes flash) {
+		PageProblem.flash(flash, "password", () -> {
+			if (!newPassword.equals(repeatedPassword)) {
+				throw new AccountException(new FieldProblem("repeatedPassword",
+						"the new password and its repetition differ: type the same twice", "mismatch"));
+			}
+			this.accounts.changeOwnPassword(caller.getName(), currentPassword, newPassword, session.getId());
+			return "Password changed. Your other browser sessions are signed out; your API tokens keep working.";
+		});
+		return "redirect:/profile";
 	}
 
 	@PostMapping("/profile/tokens/{id}/revoke")

@@ -2,6 +2,8 @@ package io.podcomposer.security;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 import io.podcomposer.system.FieldProblem;
@@ -14,17 +16,40 @@ import org.springframework.security.core.GrantedAuthority;
  */
 public enum Role {
 
-	/** Read templates, render, validate. */
-	VIEWER,
-	/** And write templates. */
-	EDITOR,
-	/** And deploy, and delete deployments. */
-	DEPLOYER,
-	/** And clusters, users and the audit log. */
-	ADMIN;
+	VIEWER("reads templates and deployments, renders and validates"),
+	EDITOR("creates, changes, imports and deletes templates"),
+	DEPLOYER("deploys to clusters, reads pod logs and deletes deployments"),
+	ADMIN("manages clusters, users, the audit log and the starter catalog");
+
+	private final String adds;
+
+	Role(String adds) {
+		this.adds = adds;
+	}
 
 	public String authority() {
 		return "ROLE_" + name();
+	}
+
+	/** What this role may do that the one before it may not, as "deploys to clusters, …". */
+	public String adds() {
+		return this.adds;
+	}
+
+	/** One line on what the role may do, for the user form: "Also deploys to clusters, …". */
+	public String description() {
+		return (this == VIEWER) ? Character.toUpperCase(this.adds.charAt(0)) + this.adds.substring(1) + "."
+				: "Also " + this.adds + ".";
+	}
+
+	/** "a VIEWER", "an EDITOR". */
+	public String withArticle() {
+		return (name().startsWith("E") || name().startsWith("A") ? "an " : "a ") + name();
+	}
+
+	/** The role that includes all the others given; null for none. */
+	public static Role highest(Collection<Role> roles) {
+		return roles.stream().max(Comparator.naturalOrder()).orElse(null);
 	}
 
 	/** The roles a signed-in caller was granted, in order; the hierarchy does not add to them. */

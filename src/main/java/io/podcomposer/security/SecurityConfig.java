@@ -20,6 +20,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -98,9 +99,10 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts, ClientThrottle throttle) throws Exception {
-		ApiProblems problems = new ApiProblems();
+		RequiredRole required = new RequiredRole();
+		ApiProblems problems = new ApiProblems(required);
 		// a Prometheus scraper, like any API client, sends a token and keeps no session
-		return http.securityMatcher("/api/**", "/actuator/**")
+		return required.readRulesOf(http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(AccessRules::apply)
 			.addFilterBefore(new BearerTokenFilter(accounts, throttle), BasicAuthenticationFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -110,7 +112,7 @@ class SecurityConfig {
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(ProblemResponses.API_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-			.build();
+			.build());
 	}
 
 	@Bean
@@ -137,7 +139,8 @@ class SecurityConfig {
 		// no session for a wrong password either (the page reads the error from its address)
 		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		failure.setAllowSessionCreation(false);
-		return http.authorizeHttpRequests(AccessRules::apply)
+		RequiredRole required = new RequiredRole();
+		return required.readRulesOf(http.authorizeHttpRequests(AccessRules::apply)
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(directErrorRequests(), AuthorizationFilter.class)
 			.requestCache((cache) -> cache.requestCache(requestCache))
@@ -158,9 +161,15 @@ class SecurityConfig {
 				.maximumSessions(-1)
 				.sessionRegistry(sessionRegistry)
 				.expiredUrl("/login?expired"))
+			// the error page says which role was needed (or that the form expired), from the same rules
+			.exceptionHandling((errors) -> errors.accessDeniedHandler((request, response, ex) -> {
+				request.setAttribute(Refusal.ATTRIBUTE, Refusal.forPage(ex,
+						SecurityContextHolder.getContext().getAuthentication(), required.of(request)));
+				response.sendError(HttpStatus.FORBIDDEN.value());
+			}))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-			.build();
+			.build());
 	}
 
 	/**

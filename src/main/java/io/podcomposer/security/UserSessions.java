@@ -21,4 +21,11 @@ class UserSessions {
 		this.registry.getAllSessions(userName, false).forEach((session) -> session.expireNow());
 	}
 
+	/** Ends all but one: the user changed their own password in that one, and stays signed in there. */
+	void endOthers(String userName, String keptSessionId) {
+		this.registry.getAllSessions(userName, false).stream()
+			.filter((session) -> !session.getSessionId().equals(keptSessionId))
+			.forEach((session) -> session.expireNow());
+	}
+
 }

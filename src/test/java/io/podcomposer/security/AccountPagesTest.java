@@ -60,7 +60,8 @@ class AccountPagesTest {
 
 		Document before = page("/profile");
 		assertThat(before.select("h1").text()).isEqualTo(name);
-		assertThat(before.select(".page-head .badge").eachText()).containsExactly("VIEWER", "EDITOR");
+		assertThat(before.select(".page-head .badge").eachText()).as("the highest role, which includes VIEWER")
+			.containsExactly("EDITOR");
 		assertThat(before.select(".empty").text()).isEqualTo("No tokens yet.");
 
 		MvcTestResult issued = this.mvc.post().uri("/profile/tokens").param("tokenName", "laptop").with(csrf())
@@ -113,22 +114,26 @@ class AccountPagesTest {
 		String name = unique("quinn");
 
 		assertThat(admin(this.mvc.post().uri("/admin/users").param("name", name).param("password", PASSWORD)
-			.param("roles", "EDITOR", "DEPLOYER"))).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/users");
+			.param("role", "DEPLOYER"))).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/users");
 		Document list = page("/admin/users");
 		assertThat(list.select(".notice").text()).isEqualTo("User " + name + " created.");
 		Element row = list.select("tbody tr:has(a:containsOwn(" + name + "))").first();
 		assertThat(row).isNotNull();
-		assertThat(row.select(".badge.role").eachText()).containsExactly("EDITOR", "DEPLOYER");
-		assertThat(this.accounts.user(name).roles()).containsExactly(Role.EDITOR, Role.DEPLOYER);
+		assertThat(row.select(".badge.role").eachText()).containsExactly("DEPLOYER");
+		assertThat(this.accounts.user(name).roles()).containsExactly(Role.DEPLOYER);
 
 		String userPage = "/admin/users/" + name;
 		Document shown = page(userPage);
 		assertThat(shown.select("h1").text()).isEqualTo(name);
-		assertThat(shown.select("input[name=roles][checked]").eachAttr("value")).containsExactly("EDITOR", "DEPLOYER");
-		assertThat(admin(this.mvc.post().uri(userPage + "/roles").param("roles", "VIEWER")))
+		assertThat(shown.select("input[name=role][type=radio]").eachAttr("value"))
+			.containsExactly("VIEWER", "EDITOR", "DEPLOYER", "ADMIN");
+		assertThat(shown.select("input[name=role][checked]").eachAttr("value")).containsExactly("DEPLOYER");
+		assertThat(shown.select(".role-option:has(input[value=DEPLOYER]) .role-description").text())
+			.isEqualTo("Also deploys to clusters, reads pod logs and deletes deployments.");
+		assertThat(admin(this.mvc.post().uri(userPage + "/roles").param("role", "VIEWER")))
 			.hasRedirectedUrl(userPage);
 		assertThat(this.accounts.user(name).roles()).containsExactly(Role.VIEWER);
-		assertThat(page(userPage).select(".notice").text()).isEqualTo("Roles saved.");
+		assertThat(page(userPage).select(".notice").text()).isEqualTo("Role saved: " + name + " is now a VIEWER.");
 
 		assertThat(admin(this.mvc.post().uri(userPage + "/enabled").param("enabled", "false"))).hasRedirectedUrl(userPage);
 		assertThat(this.accounts.user(name).enabled()).isFalse();
@@ -152,13 +157,13 @@ class AccountPagesTest {
 	@Test
 	void refusedChangesAreShownNextToTheirForms() throws Exception {
 		String markup = "<script>alert(1)</script>";
-		admin(this.mvc.post().uri("/admin/users").param("name", markup).param("password", PASSWORD).param("roles", "VIEWER"))
+		admin(this.mvc.post().uri("/admin/users").param("name", markup).param("password", PASSWORD).param("role", "EDITOR"))
 			.exchange();
 		String html = admin(this.mvc.get().uri("/admin/users")).exchange().getResponse().getContentAsString();
 		Document list = Jsoup.parse(html);
 		assertThat(list.select("form .form-problem").text()).startsWith("a user name is");
 		assertThat(list.select("input[name=name]").val()).isEqualTo(markup);
-		assertThat(list.select("input[name=roles][checked]").eachAttr("value")).containsExactly("VIEWER");
+		assertThat(list.select("input[name=role][checked]").eachAttr("value")).containsExactly("EDITOR");
 		assertThat(html).doesNotContain(markup);
 		assertThat(this.accounts.users()).noneMatch((user) -> user.name().contains("script"));
 
@@ -166,7 +171,10 @@ class AccountPagesTest {
 		this.accounts.create(name, PASSWORD, Set.of(Role.VIEWER));
 		admin(this.mvc.post().uri("/admin/users/" + name + "/roles")).exchange();
 		assertThat(page("/admin/users/" + name).select("section:has(#roles-title) .form-problem").text())
-			.contains("at least one role");
+			.isEqualTo("choose a role: VIEWER, EDITOR, DEPLOYER or ADMIN");
+		admin(this.mvc.post().uri("/admin/users/" + name + "/roles").param("role", "OWNER")).exchange();
+		assertThat(page("/admin/users/" + name).select("section:has(#roles-title) .form-problem").text())
+			.startsWith("unknown role \"OWNER\"");
 
 		admin(this.mvc.post().uri("/admin/users/" + name + "/password").param("password", "short")).exchange();
 		assertThat(page("/admin/users/" + name).select("section:has(#password-title) .form-problem").text())
@@ -181,11 +189,26 @@ class AccountPagesTest {
 	}
 
 	@Test
+	void aUserGivenSeveralRolesThroughTheApiHasTheHighestChosen() {
+		String name = unique("una");
+		this.accounts.create(name, PASSWORD, Set.of(Role.VIEWER, Role.EDITOR));
+
+		Document shown = page("/admin/users/" + name);
+		assertThat(shown.select("input[name=role][checked]").eachAttr("value")).containsExactly("EDITOR");
+		assertThat(shown.select(".page-head .badge.role").eachText()).containsExactly("EDITOR");
+
+		admin(this.mvc.post().uri("/admin/users/" + name + "/roles").param("role", "EDITOR")).exchange();
+		assertThat(this.accounts.user(name).roles()).as("unchanged").containsExactly(Role.VIEWER, Role.EDITOR);
+		assertThat(page("/admin/users/" + name).select(".notice").text())
+			.isEqualTo("No change: " + name + " is an EDITOR already.");
+	}
+
+	@Test
 	void aUserWithAnAtSignGetsAWorkingPage() {
 		String name = unique("ops") + "@example.com";
 		this.accounts.create(name, PASSWORD, Set.of(Role.VIEWER));
 
-		assertThat(admin(this.mvc.post().uri("/admin/users/{name}/roles", name).param("roles", "EDITOR")))
+		assertThat(admin(this.mvc.post().uri("/admin/users/{name}/roles", name).param("role", "EDITOR")))
 			.hasRedirectedUrl("/admin/users/" + name);
 		assertThat(page("/admin/users/" + name).select("h1").text()).isEqualTo(name);
 	}
@@ -193,7 +216,7 @@ class AccountPagesTest {
 	@Test
 	void theAuditPageFiltersByActorAndAction() {
 		String name = unique("sam");
-		admin(this.mvc.post().uri("/admin/users").param("name", name).param("password", PASSWORD).param("roles", "VIEWER"))
+		admin(this.mvc.post().uri("/admin/users").param("name", name).param("password", PASSWORD).param("role", "VIEWER"))
 			.exchange();
 
 		Document created = page("/admin/audit?actor=admin&action=USER_CREATED");
@@ -216,13 +239,13 @@ class AccountPagesTest {
 			assertThat(this.mvc.get().uri(path).with(user("vic").roles("DEPLOYER"))).hasStatus(HttpStatus.FORBIDDEN);
 		}
 		assertThat(this.mvc.post().uri("/admin/users").param("name", unique("x")).param("password", PASSWORD)
-			.param("roles", "ADMIN").with(user("vic").roles("DEPLOYER")).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+			.param("role", "ADMIN").with(user("vic").roles("DEPLOYER")).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
 	void aFormWithoutItsCsrfTokenIsRefused() {
 		assertThat(this.mvc.post().uri("/admin/users").param("name", unique("y")).param("password", PASSWORD)
-			.param("roles", "ADMIN").with(user(TestAdmin.NAME).roles("ADMIN"))).hasStatus(HttpStatus.FORBIDDEN);
+			.param("role", "ADMIN").with(user(TestAdmin.NAME).roles("ADMIN"))).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	/** Signs in through the login form; the session then carries the user. */

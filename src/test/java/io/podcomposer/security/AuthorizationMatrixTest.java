@@ -121,12 +121,16 @@ class AuthorizationMatrixTest {
 			// one's own account and tokens
 			page(HttpMethod.GET, "/profile", Role.VIEWER),
 			page(HttpMethod.POST, "/profile/tokens", Role.VIEWER),
+			// the repetition differs, so that the caller's password is neither checked nor changed
+			page(HttpMethod.POST, "/profile/password", Role.VIEWER)
+				.with((request) -> request.param("newPassword", "a-long-password").param("repeatedPassword", "differs")),
 			page(HttpMethod.POST, "/profile/tokens/{id}/revoke", Role.VIEWER),
 			api(HttpMethod.GET, "/api/v1/me", Role.VIEWER),
 			api(HttpMethod.GET, "/api/v1/tokens", Role.VIEWER),
 			api(HttpMethod.POST, "/api/v1/tokens", Role.VIEWER),
 			api(HttpMethod.DELETE, "/api/v1/tokens/{id}", Role.VIEWER),
 			// users and the audit log; the sample user "1" does not exist, so nothing real changes
+			page(HttpMethod.GET, "/admin", Role.ADMIN),
 			page(HttpMethod.GET, "/admin/users", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/users", Role.ADMIN),
 			page(HttpMethod.GET, "/admin/users/{name}", Role.ADMIN),

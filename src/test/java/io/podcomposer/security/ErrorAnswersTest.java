@@ -99,7 +99,7 @@ class ErrorAnswersTest {
 		Map.Entry<String, String> csrf = this.client.csrf();
 
 		HttpResponse<String> created = this.client.post("/admin/users",
-				Map.of("name", name, "password", LONG_PASSWORD, "roles", "VIEWER", "_csrf", csrf.getValue()));
+				Map.of("name", name, "password", LONG_PASSWORD, "role", "VIEWER", "_csrf", csrf.getValue()));
 
 		assertThat(created.statusCode()).isEqualTo(302);
 		assertThat(Jsoup.parse(this.client.get("/admin/users").body()).select(".form-problem").text())

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The setting the README gives for a log collector, as an operator sets it: every line a JSON
+ * The setting docs/OPERATING.md gives for a log collector, as an operator sets it: every line a JSON
  * object, and no credential in any. The portal runs in a JVM of its own, because logging is set up
  * once per JVM and the other tests' applications have set it up already.
  */
