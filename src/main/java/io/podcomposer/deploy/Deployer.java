@@ -19,6 +19,7 @@ import io.podcomposer.clusters.ClusterView;
 import io.podcomposer.kube.ClusterCallException;
 import io.podcomposer.kube.ClusterCalls;
 import io.podcomposer.manifest.Manifest;
+import io.podcomposer.manifest.ManifestTooLargeException;
 import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
@@ -279,6 +280,10 @@ public class Deployer {
 					request.values(), kind(request.kind()));
 			podSecurity = this.meters.validate(rendered.manifest()).podSecurity();
 			pod = rendered.manifest().kind().isPod();
+		}
+		catch (ManifestTooLargeException ex) {
+			// refused before any work reaches the cluster, as the deploy itself refuses it
+			return Optional.empty();
 		}
 		catch (RuntimeException ex) {
 			// missing values, an unknown revision or kind: the deploy itself will say so
