@@ -76,6 +76,21 @@ class FindingsBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void aMisspeltCapabilityIsCountedAsTheErrorItsFieldShows() {
+		open("/compose?start=new");
+		WebElement container = browser.findElement(By.cssSelector("[data-container='containers[0]']"));
+		click(browser, container.findElement(By.xpath(".//summary[contains(., 'Security context')]")));
+
+		type("containers[0].capabilitiesAdd", "IPC_LOK");
+		waitFor(browser, (driver) -> counts().startsWith("1 error "));
+		assertThat(field(browser, "containers[0].capabilitiesAdd").getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.findElements(By.cssSelector("#preview .report .finding.error")))
+			.anySatisfy((finding) -> assertThat(finding.getText()).contains("\"IPC_LOK\" is not a Linux capability"));
+		assertThat(browser.findElements(By.cssSelector("#preview .report .finding.warning")))
+			.noneSatisfy((finding) -> assertThat(finding.getText()).contains("IPC_LOK"));
+	}
+
+	@Test
 	void theYamlTabListsTheFindingsByLine() {
 		assumeContainerNameRule();
 		open("/compose?start=new");
@@ -109,6 +124,10 @@ class FindingsBrowserTest extends BrowserTest {
 	private static List<WebElement> errorNote(WebDriver driver) {
 		return driver.findElements(By.xpath("//input[@name='" + NAME + "']/ancestor::label"
 				+ "/small[contains(@class, 'field-problem') and not(contains(@class, 'warning'))]"));
+	}
+
+	private static String counts() {
+		return browser.findElement(By.cssSelector("#preview .report-counts")).getText();
 	}
 
 	private static WebElement badge() {
