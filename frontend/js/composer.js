@@ -261,9 +261,17 @@ document.addEventListener('change', (event) => {
   }
 });
 
+// The card's header is drawn by the server; between redraws it follows the name as it is typed.
+function retitleContainer(input) {
+  const card = input.closest('[data-container]');
+  if (!card || input.name !== `${card.dataset.container}.name`) return;
+  card.querySelector('.container-title').textContent = input.value.trim() || '(unnamed)';
+}
+
 document.addEventListener('input', (event) => {
   const field = event.target.closest('[data-capabilities]');
   if (field && event.target.matches('[data-capability-input]')) checkCapabilities(field);
+  retitleContainer(event.target);
   if (event.target.closest('#compose-form') || event.target.id === 'yaml-text') markChanged();
 });
 

@@ -91,6 +91,7 @@ class ComposeController {
 			HttpSession session, Model model) {
 		ComposerService.Composition composition = this.composer.compose(base, form, null);
 		keep(session, composition.manifest(), null, templateId, basedOn);
+		model.addAttribute("editingTemplate", templateId != null);
 		model.addAttribute("preview",
 				this.composer.preview(composition.manifest(), composition.notes(), composition.problems()));
 		return "compose :: preview";
@@ -107,6 +108,7 @@ class ComposeController {
 			HttpSession session, Model model) {
 		EditorView editor = this.composer.yamlEditor(yaml, baseOrNew(base));
 		this.drafts.keep(session, new Draft(editor.manifestJson(), yaml, templateId, basedOn, true));
+		model.addAttribute("editingTemplate", templateId != null);
 		model.addAttribute("editor", editor);
 		return "compose :: yamlPreview";
 	}
@@ -117,6 +119,7 @@ class ComposeController {
 			@RequestParam(required = false) Integer basedOn, HttpSession session, Model model) {
 		ComposerService.Composition composition = this.composer.compose(base, form, op);
 		keep(session, composition.manifest(), null, templateId, basedOn);
+		model.addAttribute("editingTemplate", templateId != null);
 		model.addAttribute("editor",
 				this.composer.editor(composition.manifest(), composition.notes(), composition.problems()));
 		model.addAttribute("changed", true);
@@ -217,7 +220,12 @@ class ComposeController {
 	@PostMapping("/compose/save")
 	String save(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
 			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean asNew, Model model) {
+		if (asNew) {
+			// "Save as a new template…" while editing one: the edited template rides along, unwanted
+			templateId = null;
+			basedOn = null;
+		}
 		ComposerService.Composition composition = this.composer.compose(base, form, null);
 		if (!composition.problems().isEmpty()) {
 			List<FormProblem> problems = new ArrayList<>(composition.problems());

@@ -128,7 +128,7 @@ public class ComposerService {
 				+ "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT);
 		String yaml = ManifestWriter.toYaml(manifest.root());
 		ValidationReport report = this.meters.validate(manifest);
-		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName,
+		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName, manifest.kind().kindName(),
 				PodPicture.of(manifest, PictureWarnings.of(report)), KnownFields.keptPaths(manifest), notes, problems,
 				ReportView.of(report, manifest, (linesOf != null) ? linesOf : yaml), Placeholders.names(manifest.root()));
 	}

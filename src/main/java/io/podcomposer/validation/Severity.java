@@ -1,6 +1,9 @@
 package io.podcomposer.validation;
 
-/** ERROR: the API server would reject the object on create. WARNING: a best-practice hint; never blocks. */
+/**
+ * ERROR: the API server would reject the object on create, or the container runtime would refuse to
+ * start it. WARNING: a best-practice hint; never blocks.
+ */
 public enum Severity {
 
 	ERROR, WARNING

@@ -8,7 +8,8 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 /**
  * Names in every container's {@code securityContext.capabilities.add} and {@code .drop} that are
  * not Linux capabilities as Kubernetes writes them ({@link LinuxCapabilities}): a typo, or a
- * {@code CAP_} prefix. The API server takes any string; the container runtime refuses it later.
+ * {@code CAP_} prefix. The API server takes any string, but the container runtime refuses to start
+ * the container, so this is an error like those the API server would refuse, not a hint.
  */
 final class UnknownCapabilityRule implements ValidationRule {
 
@@ -19,7 +20,7 @@ final class UnknownCapabilityRule implements ValidationRule {
 
 	@Override
 	public Severity severity() {
-		return Severity.WARNING;
+		return Severity.ERROR;
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import io.podcomposer.BrowserTest;
 import io.podcomposer.manifest.ManifestReader;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -248,6 +249,17 @@ class ComposerBrowserTest extends BrowserTest {
 		assertThat(ports).hasSize(1);
 		assertThat(ports.get(0).get("name").asString()).isEqualTo("metrics");
 		assertThat(ports.get(0).get("containerPort").asInt()).isEqualTo(9090);
+	}
+
+	@Test
+	void aContainerCardsHeaderFollowsItsNameAsItIsTyped() {
+		open("/compose?start=new");
+		WebElement title = browser.findElement(By.cssSelector("[data-container='containers[0]'] .container-title"));
+
+		type("containers[0].name", "api");
+		assertThat(title.getText()).isEqualTo("api");
+		BrowserSupport.field(browser, "containers[0].name").sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE);
+		assertThat(title.getText()).isEqualTo("(unnamed)");
 	}
 
 	private void open(String path) {

@@ -9,6 +9,7 @@ import io.podcomposer.podsecurity.Level;
 import io.podcomposer.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -76,6 +77,44 @@ class FindingsBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void aMisspeltCapabilityIsCountedAsTheErrorItsFieldShows() {
+		open("/compose?start=new");
+		WebElement container = browser.findElement(By.cssSelector("[data-container='containers[0]']"));
+		click(browser, container.findElement(By.xpath(".//summary[contains(., 'Security context')]")));
+
+		type("containers[0].capabilitiesAdd", "IPC_LOK");
+		waitFor(browser, (driver) -> counts().startsWith("1 error "));
+		assertThat(field(browser, "containers[0].capabilitiesAdd").getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.findElements(By.cssSelector("#preview .report .finding.error")))
+			.anySatisfy((finding) -> assertThat(finding.getText()).contains("\"IPC_LOK\" is not a Linux capability"));
+		assertThat(browser.findElements(By.cssSelector("#preview .report .finding.warning")))
+			.noneSatisfy((finding) -> assertThat(finding.getText()).contains("IPC_LOK"));
+	}
+
+	@Test
+	void thePreviewColumnScrollsAsOneAndTheOpenedPodSecurityDetailsLeaveTheYamlInView() {
+		open("/compose?example=ipc-lock");
+		click(browser, badge());
+		waitFor(browser, (driver) -> driver.findElement(By.cssSelector("#preview .violation")).isDisplayed());
+
+		JavascriptExecutor page = (JavascriptExecutor) browser;
+		Object scrollers = page.executeScript("""
+				const pane = document.querySelector('.preview-pane');
+				return [pane, ...pane.querySelectorAll('*')].filter((element) => {
+				  const overflow = getComputedStyle(element).overflowY;
+				  return (overflow === 'auto' || overflow === 'scroll') && element.scrollHeight > element.clientHeight
+				    && !element.closest('.pss');
+				}).length;""");
+		assertThat(scrollers).as("vertical scrollers in the preview column, besides the Pod Security panel")
+			.isEqualTo(1L);
+		Object yamlInView = page.executeScript("""
+				const pane = document.querySelector('.preview-pane');
+				return document.querySelector('#preview-yaml').getBoundingClientRect().top
+				  - pane.getBoundingClientRect().top < pane.clientHeight;""");
+		assertThat(yamlInView).as("the YAML starts within the preview column's first screen").isEqualTo(true);
+	}
+
+	@Test
 	void theYamlTabListsTheFindingsByLine() {
 		assumeContainerNameRule();
 		open("/compose?start=new");
@@ -109,6 +148,10 @@ class FindingsBrowserTest extends BrowserTest {
 	private static List<WebElement> errorNote(WebDriver driver) {
 		return driver.findElements(By.xpath("//input[@name='" + NAME + "']/ancestor::label"
 				+ "/small[contains(@class, 'field-problem') and not(contains(@class, 'warning'))]"));
+	}
+
+	private static String counts() {
+		return browser.findElement(By.cssSelector("#preview .report-counts")).getText();
 	}
 
 	private static WebElement badge() {

@@ -67,7 +67,7 @@ class ReportViewTest {
 	void thePreviewDrawsTheBadgeAndTheListsAsText() {
 		ComposerService composer = new ComposerService(new WorkMeters(new SimpleMeterRegistry()));
 		PreviewView plain = composer.preview(POD, List.of(), List.of());
-		PreviewView preview = new PreviewView(plain.yaml(), plain.json(), plain.fileName(), plain.picture(),
+		PreviewView preview = new PreviewView(plain.yaml(), plain.json(), plain.fileName(), plain.kindName(), plain.picture(),
 				plain.kept(), plain.notes(), plain.problems(), ReportView.of(PRIVILEGED, POD, plain.yaml()),
 				plain.placeholders());
 

@@ -53,7 +53,7 @@ class HintRulesTest {
 			.filter((rule) -> rule.severity() == Severity.WARNING)
 			.toList();
 
-		assertThat(hints).hasSizeGreaterThanOrEqualTo(11);
+		assertThat(hints).hasSizeGreaterThanOrEqualTo(10);
 		assertThat(hints.stream().map(ValidationRule::id).distinct()).hasSameSizeAs(hints);
 	}
 

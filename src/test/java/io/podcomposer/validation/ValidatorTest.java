@@ -59,6 +59,28 @@ class ValidatorTest {
 	}
 
 	@Test
+	void aMisspeltCapabilityIsAnErrorNotAHint() {
+		ValidationReport report = Validator.validate(Manifest.of(ManifestReader.readYaml("""
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: web
+				spec:
+				  containers:
+				  - name: web
+				    image: nginx:1.27
+				    securityContext:
+				      capabilities:
+				        add: [IPC_LOK]
+				""")));
+
+		assertThat(report.valid()).isFalse();
+		assertThat(report.errors()).extracting(Finding::rule, Finding::path)
+			.containsExactly(tuple("unknown-capability", "spec.containers[0].securityContext.capabilities.add[0]"));
+		assertThat(report.warnings()).extracting(Finding::rule).doesNotContain("unknown-capability");
+	}
+
+	@Test
 	void aDeploymentsPodErrorsHaveTheTemplatePaths() {
 		ValidationReport report = Validator.validate(Manifest.of(ManifestReader.readYaml(deployment("""
 				containers:
