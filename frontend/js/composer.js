@@ -268,10 +268,20 @@ function retitleContainer(input) {
   card.querySelector('.container-title').textContent = input.value.trim() || '(unnamed)';
 }
 
+// "Add a volume" has a mount path per container: the paths not typed in yet follow the one being
+// typed, so that mounting at one path in every container stays one field.
+function followMountPath(input) {
+  if (!input.matches('[data-new-mount-path]')) return;
+  input.dataset.typed = 'true';
+  input.closest('.mount-into').querySelectorAll('[data-new-mount-path]:not([data-typed])')
+    .forEach((other) => { other.value = input.value; });
+}
+
 document.addEventListener('input', (event) => {
   const field = event.target.closest('[data-capabilities]');
   if (field && event.target.matches('[data-capability-input]')) checkCapabilities(field);
   retitleContainer(event.target);
+  followMountPath(event.target);
   if (event.target.closest('#compose-form') || event.target.id === 'yaml-text') markChanged();
 });
 

@@ -388,10 +388,18 @@ public class ComposeForm {
 
 		public String type = "emptyDir";
 
-		public String mountPath;
+		/** One row per container the volume can be mounted into, ticked or not. */
+		public List<NewMountForm> mounts = new ArrayList<>();
 
-		/** Keys like {@code containers:0} or {@code initContainers:1}. */
-		public List<String> mountInto = new ArrayList<>();
+	}
+
+	/** Where the new volume goes in one container: sent with {@code into} only when ticked. */
+	public static class NewMountForm {
+
+		/** The container's key, like {@code containers:0} or {@code initContainers:1}. */
+		public String into;
+
+		public String mountPath;
 
 	}
 

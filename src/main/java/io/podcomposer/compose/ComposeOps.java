@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.podcomposer.compose.ComposeForm.NewMountForm;
 import io.podcomposer.compose.ComposeForm.NewVolumeForm;
 import io.podcomposer.manifest.Manifest;
 import tools.jackson.databind.JsonNode;
@@ -97,21 +98,29 @@ final class ComposeOps {
 		ObjectNode volume = volumes.addObject();
 		volume.put("name", name);
 		volume.set(type, VolumeStarters.starter(type));
-		String mountPath = (form.mountPath != null) ? form.mountPath.trim() : "";
-		if (mountPath.isEmpty()) {
+		List<NewMountForm> ticked = form.mounts.stream().filter((mount) -> mount != null && mount.into != null).toList();
+		// A ticked container left blank takes the first path typed, as the page prefills it.
+		String firstPath = ticked.stream().map((mount) -> trimmed(mount.mountPath)).filter((path) -> !path.isEmpty())
+			.findFirst().orElse("");
+		if (firstPath.isEmpty()) {
 			return;
 		}
-		for (String target : form.mountInto) {
-			String[] parts = target.split(":");
+		for (NewMountForm target : ticked) {
+			String[] parts = target.into.split(":");
 			if (parts.length == 2 && CONTAINER_LISTS.contains(parts[0])) {
 				JsonNode container = spec.path(parts[0]).path(index(parts, 1));
 				if (container instanceof ObjectNode object) {
+					String mountPath = trimmed(target.mountPath);
 					ObjectNode mount = array(object, "volumeMounts").addObject();
 					mount.put("name", name);
-					mount.put("mountPath", mountPath);
+					mount.put("mountPath", mountPath.isEmpty() ? firstPath : mountPath);
 				}
 			}
 		}
+	}
+
+	private static String trimmed(String text) {
+		return (text != null) ? text.trim() : "";
 	}
 
 	/** Removes the volume and the mounts that name it, which would otherwise point at nothing. */

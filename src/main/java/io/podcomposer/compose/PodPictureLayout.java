@@ -57,7 +57,8 @@ final class PodPictureLayout {
 
 	private static final int LINK_FIRST = 24;
 
-	private static final int LABEL_RUN_MAX = 136;
+	/** Room for a label like "/usr/…/nginx/html rw" before the line bends to its volume. */
+	private static final int LABEL_RUN_MAX = 150;
 
 	private static final int CHIP_HEIGHT = 18;
 
@@ -343,10 +344,51 @@ final class PodPictureLayout {
 		int middleX = (bendX + VOLUME_X) / 2;
 		String path = "M" + startX + " " + link.y() + " H" + bendX + " C" + middleX + " " + link.y() + " " + middleX
 				+ " " + endY + " " + VOLUME_X + " " + endY;
-		// Deep paths lose their start: the last segments name what is mounted there.
-		Text label = fitStart(startX + 7, link.y() - 4, link.label(), labelRun - 10, SMALL_MONO, "pp-link-label");
+		Text label = linkLabel(startX + 7, link.y() - 4, link, labelRun - 10);
 		return new Link(link.part().label(), link.mount().volume(), link.mount().mountPath(),
 				link.mount().readOnly(), path, label, shared ? "pp-link pp-link--shared" : "pp-link");
+	}
+
+	/** The mount path, shortened in the middle where it must be, and ro or rw, which always show. */
+	private static Text linkLabel(int x, int y, PendingLink link, int width) {
+		String full = link.label();
+		int max = Math.max(SMALL_MONO.chars(width), 2);
+		String fitted = (full.length() <= max) ? full
+				: shortenPath(link.path(), max - link.access().length()) + link.access();
+		return new Text(x, y, fitted, fitted.equals(full) ? null : full, "pp-link-label");
+	}
+
+	/**
+	 * A path in at most {@code max} characters: its first segment and as many of its last as fit,
+	 * as in /usr/…/nginx/html, since both ends say what is mounted where; else its last segments,
+	 * or, where not even the last one fits, its last characters.
+	 */
+	static String shortenPath(String path, int max) {
+		if (path.length() <= max) {
+			return path;
+		}
+		int firstEnd = path.indexOf('/', 1);
+		if (firstEnd > 0) {
+			String head = path.substring(0, firstEnd) + "/…";
+			String tail = lastSegments(path, firstEnd, max - head.length());
+			if (!tail.isEmpty()) {
+				return head + tail;
+			}
+		}
+		String tail = lastSegments(path, 0, max - 1);
+		return "…" + (tail.isEmpty() ? path.substring(path.length() - Math.max(max - 1, 1)) : tail);
+	}
+
+	/** The last segments of a path after index {@code from}, each with its slash, in at most {@code max} characters. */
+	private static String lastSegments(String path, int from, int max) {
+		String tail = "";
+		// a trailing slash belongs to the last segment
+		int slash = path.lastIndexOf('/', path.length() - 2);
+		while (slash > from && path.length() - slash <= max) {
+			tail = path.substring(slash);
+			slash = path.lastIndexOf('/', slash - 1);
+		}
+		return tail;
 	}
 
 	private static VolumeNode volumeNode(Volume volume, int y, int height, int mounts) {
@@ -466,8 +508,15 @@ final class PodPictureLayout {
 
 		/** The mount path with ro or rw; a mount without a path still shows how it is mounted. */
 		String label() {
-			String path = this.mount.mountPath().isEmpty() ? "(no path)" : this.mount.mountPath();
-			return path + (this.mount.readOnly() ? " ro" : " rw");
+			return path() + access();
+		}
+
+		String path() {
+			return this.mount.mountPath().isEmpty() ? "(no path)" : this.mount.mountPath();
+		}
+
+		String access() {
+			return this.mount.readOnly() ? " ro" : " rw";
 		}
 
 	}

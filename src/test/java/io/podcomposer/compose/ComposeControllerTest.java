@@ -280,6 +280,33 @@ class ComposeControllerTest {
 	}
 
 	@Test
+	void addVolumeMountsAtThePathOfEachTickedContainerAndItsCardSaysWhere() {
+		String html = body(this.mvc.post().uri("/compose/edit")
+			.param("manifest", json(TestManifests.example("two-containers")))
+			.param("name", "two-containers")
+			.param("containers[0].name", "web")
+			.param("containers[0].image", "nginx:1.27")
+			.param("containers[1].name", "log-shipper")
+			.param("containers[1].image", "busybox:1.36")
+			.param("newVolume.name", "html")
+			.param("newVolume.mounts[0].into", "containers:0")
+			.param("newVolume.mounts[0].mountPath", "/usr/share/nginx/html")
+			.param("newVolume.mounts[1].into", "containers:1")
+			.param("newVolume.mounts[1].mountPath", "/srv")
+			.param("op", "addVolume")
+			.exchange());
+
+		Document page = Jsoup.parse(html);
+		assertThat(page.select(".volume-card [data-volume-mounts]").text())
+			.isEqualTo("Mounted in web at /usr/share/nginx/html (rw), in log-shipper at /srv (rw)");
+		assertThat(page.select("#preview-yaml code").text()).contains("mountPath: /usr/share/nginx/html",
+				"mountPath: /srv");
+		// the next volume starts again with a path per container, none typed
+		assertThat(page.select("input[data-new-mount-path]")).hasSize(2)
+			.allSatisfy((input) -> assertThat(input.val()).isEmpty());
+	}
+
+	@Test
 	void userTextIsEscaped() {
 		String script = "<script>alert(1)</script>";
 

@@ -2,6 +2,7 @@ package io.podcomposer.compose;
 
 import java.util.List;
 
+import io.podcomposer.compose.ComposeForm.NewMountForm;
 import io.podcomposer.compose.ComposeForm.NewVolumeForm;
 import io.podcomposer.manifest.Manifest;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class ComposeOpsTest {
 	@Test
 	void addVolumeMountsTheNewVolumeIntoEveryChosenContainer() {
 		Manifest manifest = TestManifests.example("two-containers");
-		NewVolumeForm cache = newVolume("cache", "/data", "containers:0", "containers:1");
+		NewVolumeForm cache = newVolume("cache", row("containers:0", "/data"), row("containers:1", "/data"));
 
 		assertThat(ComposeOps.run(manifest, "addVolume", cache)).isEmpty();
 
@@ -101,11 +102,69 @@ class ComposeOpsTest {
 	}
 
 	@Test
+	void addVolumeMountsAtEachContainersOwnPath() {
+		Manifest manifest = TestManifests.example("two-containers");
+		NewVolumeForm html = newVolume("html", row("containers:0", " /usr/share/nginx/html "),
+				row("containers:1", "/work"));
+
+		assertThat(ComposeOps.run(manifest, "addVolume", html)).isEmpty();
+
+		JsonNode containers = manifest.podSpec().path("containers");
+		assertThat(containers.get(0).path("volumeMounts")).isEqualTo(node("""
+				- name: html
+				  mountPath: /usr/share/nginx/html
+				"""));
+		assertThat(containers.get(1).path("volumeMounts")).isEqualTo(node("""
+				- name: html
+				  mountPath: /work
+				"""));
+	}
+
+	@Test
+	void aTickedContainerLeftBlankTakesTheFirstPathTypedAndAnUntickedOneIsNotMounted() {
+		Manifest manifest = TestManifests.yaml("""
+				apiVersion: v1
+				kind: Pod
+				metadata: {name: p}
+				spec:
+				  initContainers: [{name: init, image: busybox}]
+				  containers: [{name: web, image: nginx}, {name: side, image: busybox}]
+				""");
+		// the init container's box is not ticked, so it sends no key, only its path
+		NewVolumeForm data = newVolume("data", row(null, "/ignored"), row("containers:0", "/data"),
+				row("containers:1", " "));
+
+		assertThat(ComposeOps.run(manifest, "addVolume", data)).isEmpty();
+
+		JsonNode spec = manifest.podSpec();
+		assertThat(spec.path("initContainers").get(0).has("volumeMounts")).isFalse();
+		for (JsonNode container : spec.path("containers")) {
+			assertThat(container.path("volumeMounts")).isEqualTo(node("""
+					- name: data
+					  mountPath: /data
+					"""));
+		}
+	}
+
+	@Test
+	void withNoPathTypedTheVolumeIsAddedUnmounted() {
+		Manifest manifest = TestManifests.example("two-containers");
+
+		assertThat(ComposeOps.run(manifest, "addVolume", newVolume("data", row("containers:0", " ")))).isEmpty();
+
+		assertThat(manifest.podSpec().path("volumes")).hasSize(1);
+		for (JsonNode container : manifest.podSpec().path("containers")) {
+			assertThat(container.has("volumeMounts")).isFalse();
+		}
+	}
+
+	@Test
 	void aVolumeNameThatIsTakenIsRefusedAndChangesNothing() {
 		Manifest manifest = TestManifests.example("shared-volume");
 		Manifest before = manifest.deepCopy();
 
-		List<FormProblem> problems = ComposeOps.run(manifest, "addVolume", newVolume("data", "/other", "containers:0"));
+		List<FormProblem> problems = ComposeOps.run(manifest, "addVolume",
+				newVolume("data", row("containers:0", "/other")));
 
 		assertThat(problems).extracting(FormProblem::field).containsExactly("newVolume.name");
 		assertThat(manifest).isEqualTo(before);
@@ -146,12 +205,19 @@ class ComposeOpsTest {
 		return ComposeOps.run(manifest, op, new NewVolumeForm());
 	}
 
-	private static NewVolumeForm newVolume(String name, String mountPath, String... mountInto) {
+	private static NewVolumeForm newVolume(String name, NewMountForm... mounts) {
 		NewVolumeForm form = new NewVolumeForm();
 		form.name = name;
-		form.mountPath = mountPath;
-		form.mountInto = List.of(mountInto);
+		form.mounts = List.of(mounts);
 		return form;
+	}
+
+	/** A container's row of "Add a volume"; {@code into} is null where its box is not ticked. */
+	private static NewMountForm row(String into, String mountPath) {
+		NewMountForm mount = new NewMountForm();
+		mount.into = into;
+		mount.mountPath = mountPath;
+		return mount;
 	}
 
 	private static List<String> names(Manifest manifest, String list) {

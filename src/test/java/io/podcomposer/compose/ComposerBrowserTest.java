@@ -38,8 +38,9 @@ class ComposerBrowserTest extends BrowserTest {
 		waitForPreview("- name: reader");
 
 		type("newVolume.name", "data");
-		type("newVolume.mountPath", "/data");
-		assertThat(browser.findElements(By.cssSelector("input[name='newVolume.mountInto']:checked"))).hasSize(2);
+		type("newVolume.mounts[0].mountPath", "/data");
+		assertThat(browser.findElements(By.cssSelector(".add-volume input[type='checkbox']:checked"))).hasSize(2);
+		assertThat(field(browser, "newVolume.mounts[1].mountPath").getDomProperty("value")).isEqualTo("/data");
 		clickOp("addVolume");
 		waitForPreview("emptyDir: {}");
 
@@ -249,6 +250,55 @@ class ComposerBrowserTest extends BrowserTest {
 		assertThat(ports).hasSize(1);
 		assertThat(ports.get(0).get("name").asString()).isEqualTo("metrics");
 		assertThat(ports.get(0).get("containerPort").asInt()).isEqualTo(9090);
+	}
+
+	@Test
+	void aNewVolumeIsMountedAtItsOwnPathInEachContainerAndItsCardSaysWhere() {
+		open("/compose?start=new");
+		type("name", "web");
+		type("containers[0].name", "web");
+		clickOp("addContainer");
+		waitFor(browser, (driver) -> !driver.findElements(By.name("containers[1].name")).isEmpty());
+		type("containers[1].name", "sidecar");
+		type("containers[1].image", "busybox:1.36");
+		waitForPreview("- name: sidecar");
+
+		type("newVolume.name", "html");
+		type("newVolume.mounts[0].mountPath", "/usr/share/nginx/html");
+		// the other container's path follows the first one typed, until it is typed in itself
+		assertThat(field(browser, "newVolume.mounts[1].mountPath").getDomProperty("value"))
+			.isEqualTo("/usr/share/nginx/html");
+		type("newVolume.mounts[1].mountPath", "/data");
+		assertThat(field(browser, "newVolume.mounts[0].mountPath").getDomProperty("value"))
+			.isEqualTo("/usr/share/nginx/html");
+		clickOp("addVolume");
+		waitForPreview("emptyDir: {}");
+
+		assertThat(previewYaml()).isEqualTo("""
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: web
+				spec:
+				  containers:
+				  - name: web
+				    image: nginx:1.27
+				    volumeMounts:
+				    - name: html
+				      mountPath: /usr/share/nginx/html
+				  - name: sidecar
+				    image: busybox:1.36
+				    volumeMounts:
+				    - name: html
+				      mountPath: /data
+				  volumes:
+				  - name: html
+				    emptyDir: {}
+				""");
+		assertThat(browser.findElement(By.cssSelector(".volume-card [data-volume-mounts]")).getText())
+			.isEqualTo("Mounted in web at /usr/share/nginx/html (rw), in sidecar at /data (rw)");
+		assertThat(browser.findElement(By.cssSelector(".picture svg")).getText()).contains("/usr/…/nginx/html rw",
+				"/data rw");
 	}
 
 	@Test

@@ -416,8 +416,41 @@ class PodPictureTest {
 		assertThat(shown.text()).startsWith("…").endsWith("collector-contrib:0.104.0");
 		assertThat(shown.title()).isEqualTo(image);
 		PodPicture.Text label = picture.links().get(0).label();
-		assertThat(label.text()).startsWith("…").endsWith("serviceaccount ro");
+		assertThat(label.text()).isEqualTo("…/serviceaccount ro");
 		assertThat(label.title()).isEqualTo(path + " ro");
+	}
+
+	@Test
+	void aLongMountPathKeepsItsFirstAndLastSegmentsAndItsAccess() {
+		String path = "/usr/share/nginx/html";
+		PodPicture picture = picture("""
+				apiVersion: v1
+				kind: Pod
+				metadata: {name: web}
+				spec:
+				  containers:
+				  - name: web
+				    image: nginx
+				    volumeMounts: [{name: html, mountPath: %s}]
+				  volumes: [{name: html, emptyDir: {}}]
+				""".formatted(path));
+
+		PodPicture.Text label = picture.links().get(0).label();
+		assertThat(label.text()).isEqualTo("/usr/…/nginx/html rw");
+		assertThat(label.title()).isEqualTo(path + " rw");
+	}
+
+	@Test
+	void pathsAreShortenedInTheMiddle() {
+		assertThat(PodPictureLayout.shortenPath("/data", 10)).isEqualTo("/data");
+		assertThat(PodPictureLayout.shortenPath("/usr/share/nginx/html", 17)).isEqualTo("/usr/…/nginx/html");
+		assertThat(PodPictureLayout.shortenPath("/usr/share/nginx/html", 16)).isEqualTo("/usr/…/html");
+		assertThat(PodPictureLayout.shortenPath("/var/lib/app/", 11)).isEqualTo("/var/…/app/");
+		assertThat(PodPictureLayout.shortenPath("cache/a/b/c", 9)).isEqualTo("cache/…/c");
+		// where the first segment and the last are too long together, the last ones are kept
+		assertThat(PodPictureLayout.shortenPath("/configuration/settings.yaml", 16)).isEqualTo("…/settings.yaml");
+		assertThat(PodPictureLayout.shortenPath("/configuration/settings.yaml", 12)).isEqualTo("…ttings.yaml");
+		assertThat(PodPictureLayout.shortenPath("(no path)", 4)).isEqualTo("…th)");
 	}
 
 	@Test
