@@ -307,6 +307,33 @@ class ComposeControllerTest {
 	}
 
 	@Test
+	void aNewVolumesPathThatAContainerAlreadyUsesIsAnErrorAtThatContainersMount() {
+		String html = body(this.mvc.post().uri("/compose/edit")
+			.param("manifest", json(TestManifests.example("shared-volume")))
+			.param("name", "shared-data")
+			.param("containers[0].name", "producer")
+			.param("containers[0].image", "busybox:1.36")
+			.param("containers[0].volumeMounts[0].name", "data")
+			.param("containers[0].volumeMounts[0].mountPath", "/data")
+			.param("containers[1].name", "consumer")
+			.param("containers[1].image", "busybox:1.36")
+			.param("volumes[0].name", "data")
+			.param("volumes[0].type", "emptyDir")
+			.param("newVolume.name", "logs")
+			.param("newVolume.mounts[0].into", "containers:0")
+			.param("newVolume.mounts[0].mountPath", "/data")
+			.param("newVolume.mounts[1].into", "containers:1")
+			.param("newVolume.mounts[1].mountPath", "/logs")
+			.param("op", "addVolume")
+			.exchange());
+
+		Document page = Jsoup.parse(html);
+		assertThat(page.select(".finding.error[data-field='containers[0].volumeMounts[1].mountPath'] [data-message]")
+			.text()).contains("must be unique");
+		assertThat(page.select(".finding.error[data-field^='containers[1]']")).isEmpty();
+	}
+
+	@Test
 	void userTextIsEscaped() {
 		String script = "<script>alert(1)</script>";
 
