@@ -296,9 +296,19 @@ window.addEventListener('beforeunload', (event) => {
   event.returnValue = '';
 });
 
+// Each change the page sends is numbered within this load of the page: the server keeps the draft
+// of the latest, even when an earlier, slower request ends after it (ComposerDrafts).
+const draftPage = self.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+let draftSequence = 0;
+
 document.addEventListener('htmx:configRequest', (event) => {
   const op = event.detail.elt.dataset?.op;
   if (op) event.detail.parameters.op = op;
+  if (event.detail.elt.closest?.('#compose-form, #yaml-form')) {
+    draftSequence += 1;
+    event.detail.parameters.draftPage = draftPage;
+    event.detail.parameters.draftSequence = String(draftSequence);
+  }
   const token = document.querySelector('meta[name="csrf-token"]');
   const header = document.querySelector('meta[name="csrf-header"]');
   if (token && header) event.detail.headers[header.content] = token.content;

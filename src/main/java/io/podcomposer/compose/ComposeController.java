@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.podcomposer.compose.ComposerDrafts.Draft;
+import io.podcomposer.compose.ComposerDrafts.PageEdit;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.system.FormIndexes;
@@ -74,7 +75,7 @@ class ComposeController {
 		if (example != null || start != null) {
 			Manifest manifest = (example != null) ? Examples.load(example).orElseGet(this.composer::newPod)
 					: this.composer.newPod();
-			this.drafts.keep(session, new Draft(ComposerService.json(manifest), null, null, null, false));
+			this.drafts.keep(session, new Draft(ComposerService.json(manifest), null, null));
 			return "redirect:/compose";
 		}
 		Draft draft = this.drafts.current(session);
@@ -85,16 +86,20 @@ class ComposeController {
 		return restore(draft, model);
 	}
 
+	/**
+	 * The preview of the form as it is typed, and out of band what the form shows of the preview's
+	 * manifest between redraws (where each volume is mounted).
+	 */
 	@PostMapping("/compose/preview")
 	String preview(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
 			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
-			HttpSession session, Model model) {
+			PageEditParams edit, HttpSession session, Model model) {
 		ComposerService.Composition composition = this.composer.compose(base, form, null);
-		keep(session, composition.manifest(), null, templateId, basedOn);
+		keep(session, composition.manifest(), templateId, basedOn, edit);
 		model.addAttribute("editingTemplate", templateId != null);
-		model.addAttribute("preview",
-				this.composer.preview(composition.manifest(), composition.notes(), composition.problems()));
-		return "compose :: preview";
+		model.addAttribute("editor",
+				this.composer.editor(composition.manifest(), composition.notes(), composition.problems()));
+		return "compose :: formPreview";
 	}
 
 	/**
@@ -105,9 +110,9 @@ class ComposeController {
 	@PostMapping(path = "/compose/preview", params = "yaml")
 	String previewYaml(@RequestParam String yaml, @RequestParam(name = "manifest", required = false) String base,
 			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
-			HttpSession session, Model model) {
+			PageEditParams edit, HttpSession session, Model model) {
 		EditorView editor = this.composer.yamlEditor(yaml, baseOrNew(base));
-		this.drafts.keep(session, new Draft(editor.manifestJson(), yaml, templateId, basedOn, true));
+		this.drafts.keep(session, new Draft(editor.manifestJson(), yaml, templateId, basedOn, true, edit.pageEdit()));
 		model.addAttribute("editingTemplate", templateId != null);
 		model.addAttribute("editor", editor);
 		return "compose :: yamlPreview";
@@ -116,9 +121,9 @@ class ComposeController {
 	@PostMapping("/compose/edit")
 	String edit(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
 			@RequestParam(required = false) String op, @RequestParam(required = false) Long templateId,
-			@RequestParam(required = false) Integer basedOn, HttpSession session, Model model) {
+			@RequestParam(required = false) Integer basedOn, PageEditParams edit, HttpSession session, Model model) {
 		ComposerService.Composition composition = this.composer.compose(base, form, op);
-		keep(session, composition.manifest(), null, templateId, basedOn);
+		keep(session, composition.manifest(), templateId, basedOn, edit);
 		model.addAttribute("editingTemplate", templateId != null);
 		model.addAttribute("editor",
 				this.composer.editor(composition.manifest(), composition.notes(), composition.problems()));
@@ -134,16 +139,16 @@ class ComposeController {
 	String yaml(@RequestParam(name = "yaml", defaultValue = "") String yaml,
 			@RequestParam(name = "manifest", required = false) String base,
 			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
-			HttpSession session, Model model) {
+			PageEditParams edit, HttpSession session, Model model) {
 		EditorView editor;
 		try {
 			Manifest manifest = this.composer.readYaml(yaml).rememberingKindsOf(baseOrNew(base));
 			editor = this.composer.editor(manifest, List.of(), List.of());
-			keep(session, manifest, null, templateId, basedOn);
+			keep(session, manifest, templateId, basedOn, edit);
 		}
 		catch (ManifestParseException ex) {
 			editor = this.composer.yamlError(baseOrNew(base), yaml, ex);
-			this.drafts.keep(session, new Draft(editor.manifestJson(), yaml, templateId, basedOn, true));
+			this.drafts.keep(session, new Draft(editor.manifestJson(), yaml, templateId, basedOn, true, edit.pageEdit()));
 		}
 		model.addAttribute("editor", editor);
 		model.addAttribute("changed", true);
@@ -186,7 +191,7 @@ class ComposeController {
 		}
 		EditingTemplate template = this.templates.editing(id);
 		Manifest manifest = Manifest.of(template.manifest());
-		this.drafts.keep(session, new Draft(ComposerService.json(manifest), null, template.id(), template.basedOn(), false));
+		this.drafts.keep(session, new Draft(ComposerService.json(manifest), template.id(), template.basedOn()));
 		if (replace) {
 			return "redirect:/templates/" + id + "/edit";
 		}
@@ -207,7 +212,7 @@ class ComposeController {
 		List<FormProblem> problems = new ArrayList<>();
 		editing(templateId, basedOn, problems, model);
 		Manifest opened = this.composer.base(manifest, problems);
-		keep(session, opened, null, templateId, basedOn);
+		keep(session, opened, templateId, basedOn, new PageEditParams(null, null));
 		model.addAttribute("editor", this.composer.editor(opened, List.of(), problems));
 		model.addAttribute("changed", true);
 		return "compose";
@@ -267,8 +272,18 @@ class ComposeController {
 		return "compose";
 	}
 
-	private void keep(HttpSession session, Manifest manifest, String yaml, Long templateId, Integer basedOn) {
-		this.drafts.keep(session, new Draft(ComposerService.json(manifest), yaml, templateId, basedOn, true));
+	private void keep(HttpSession session, Manifest manifest, Long templateId, Integer basedOn, PageEditParams edit) {
+		this.drafts.keep(session,
+				new Draft(ComposerService.json(manifest), null, templateId, basedOn, true, edit.pageEdit()));
+	}
+
+	/** The number the page gives each change it sends, bound from the request ({@link PageEdit}). */
+	record PageEditParams(String draftPage, Long draftSequence) {
+
+		PageEdit pageEdit() {
+			return PageEdit.of(this.draftPage, this.draftSequence);
+		}
+
 	}
 
 	private Manifest baseOrNew(String base) {

@@ -307,6 +307,67 @@ class ComposeControllerTest {
 	}
 
 	@Test
+	void aPreviewThatEndsAfterALaterOneOfTheSamePageLeavesTheLaterDraft() {
+		MockHttpSession session = new MockHttpSession();
+		preview(session, "page-1", 2, "newer");
+		// the request the page sent first, handled last
+		preview(session, "page-1", 1, "older");
+
+		Document page = Jsoup.parse(body(this.mvc.get().uri("/compose").session(session).exchange()));
+		assertThat(page.select("input[name=name]").val()).isEqualTo("newer");
+		assertThat(page.select("#preview-yaml").text()).contains("name: newer").doesNotContain("older");
+
+		// another load of the page counts afresh, and a later change of the same number is kept
+		preview(session, "page-2", 1, "reloaded");
+		preview(session, "page-2", 2, "typed-on");
+		assertThat(body(this.mvc.get().uri("/compose").session(session).exchange())).contains("name: typed-on");
+	}
+
+	@Test
+	void aTooLongPageIdIsABadRequestNotAnError() {
+		assertThat(this.mvc.post().uri("/compose/preview")
+			.param("manifest", json(TestManifests.example("two-containers")))
+			.param("draftPage", "p".repeat(65))
+			.param("draftSequence", "1")
+			.exchange()).hasStatus(400);
+	}
+
+	@Test
+	void thePreviewRedrawsWhereEachVolumeIsMountedOutOfBand() {
+		Document answer = Jsoup.parse(body(this.mvc.post().uri("/compose/preview")
+			.param("manifest", json(TestManifests.example("shared-volume")))
+			.param("name", "shared-data")
+			.param("containers[0].name", "producer")
+			.param("containers[0].image", "busybox:1.36")
+			.param("containers[0].volumeMounts[0].name", "data")
+			.param("containers[0].volumeMounts[0].mountPath", "/srv/out")
+			.param("containers[1].name", "consumer")
+			.param("containers[1].image", "busybox:1.36")
+			.param("containers[1].volumeMounts[0].name", "data")
+			.param("containers[1].volumeMounts[0].mountPath", "/data")
+			.param("containers[1].volumeMounts[0].readOnly", "true")
+			.param("volumes[0].name", "data")
+			.param("volumes[0].type", "emptyDir")
+			.exchange()));
+
+		assertThat(answer.select("#volume-mounts-0").attr("hx-swap-oob")).isEqualTo("true");
+		assertThat(answer.select("#volume-mounts-0").text())
+			.isEqualTo("Mounted in producer at /srv/out (rw), in consumer at /data (ro)");
+		assertThat(answer.select("#preview-yaml").text()).contains("mountPath: /srv/out");
+	}
+
+	private void preview(MockHttpSession session, String page, int sequence, String name) {
+		assertThat(this.mvc.post().uri("/compose/preview").session(session)
+			.param("manifest", json(TestManifests.example("two-containers")))
+			.param("draftPage", page)
+			.param("draftSequence", String.valueOf(sequence))
+			.param("name", name)
+			.param("containers[0].name", "app")
+			.param("containers[0].image", "nginx:1.27")
+			.exchange()).hasStatusOk();
+	}
+
+	@Test
 	void aNewVolumesPathThatAContainerAlreadyUsesIsAnErrorAtThatContainersMount() {
 		String html = body(this.mvc.post().uri("/compose/edit")
 			.param("manifest", json(TestManifests.example("shared-volume")))

@@ -302,6 +302,24 @@ class ComposerBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void aVolumeCardAndThePictureFollowAMountPathAsItIsTyped() {
+		open("/compose?example=shared-volume");
+		WebElement mounts = browser.findElement(By.cssSelector(".volume-card [data-volume-mounts]"));
+		assertThat(mounts.getText()).isEqualTo("Mounted in producer at /data (rw), in consumer at /data (ro)");
+
+		type("containers[0].volumeMounts[0].mountPath", "/srv/out");
+		waitFor(browser, (driver) -> driver.findElement(By.cssSelector(".volume-card [data-volume-mounts]")).getText()
+			.equals("Mounted in producer at /srv/out (rw), in consumer at /data (ro)"));
+		assertThat(browser.findElement(By.cssSelector(".picture svg")).getText()).contains("/srv/out rw");
+
+		// read-only ticked in the other container's mount row
+		field(browser, "containers[1].volumeMounts[0].readOnly").click();
+		waitFor(browser, (driver) -> driver.findElement(By.cssSelector(".volume-card [data-volume-mounts]")).getText()
+			.equals("Mounted in producer at /srv/out (rw), in consumer at /data (rw)"));
+		assertThat(browser.findElement(By.cssSelector(".picture svg")).getText()).contains("/data rw");
+	}
+
+	@Test
 	void aContainerCardsHeaderFollowsItsNameAsItIsTyped() {
 		open("/compose?start=new");
 		WebElement title = browser.findElement(By.cssSelector("[data-container='containers[0]'] .container-title"));

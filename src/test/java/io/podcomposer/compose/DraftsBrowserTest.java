@@ -59,6 +59,37 @@ class DraftsBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void aPreviewOfThePageThatEndsAfterALaterOneDoesNotPutBackTheOlderPod() {
+		open("/compose?start=new");
+		// what the page numbers its changes with, as composer.js sets it on each request
+		((JavascriptExecutor) browser).executeScript("""
+				document.addEventListener('htmx:configRequest', (event) => {
+				  window.lastDraftEdit = { page: event.detail.parameters.draftPage,
+				                           sequence: Number(event.detail.parameters.draftSequence) };
+				});""");
+		type("name", "latest-text");
+		waitForPreview("name: latest-text");
+
+		// an earlier preview of this page, held up, handled after the latest
+		Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const params = new URLSearchParams(new FormData(document.getElementById('compose-form')));
+				params.set('name', 'stale-text');
+				params.set('draftPage', window.lastDraftEdit.page);
+				params.set('draftSequence', String(window.lastDraftEdit.sequence - 1));
+				const header = document.querySelector('meta[name="csrf-header"]').content;
+				const token = document.querySelector('meta[name="csrf-token"]').content;
+				fetch('/compose/preview', { method: 'POST', body: params, headers: { [header]: token, 'HX-Request': 'true' } })
+				  .then((response) => done(response.status), (error) => done(String(error)));""");
+		assertThat(status).isEqualTo(200L);
+
+		browser.navigate().refresh();
+		waitForPreview("name: latest-text");
+		assertThat(field(browser, "name").getDomProperty("value")).isEqualTo("latest-text");
+		assertThat(browser.findElement(By.cssSelector(".draft-note")).getText()).contains("Restored your draft");
+	}
+
+	@Test
 	void theDiscardButtonStartsAgainFromANewPod() {
 		open("/compose?start=new");
 		type("name", "to-discard");
