@@ -268,6 +268,16 @@ function retitleContainer(input) {
   card.querySelector('.container-title').textContent = input.value.trim() || '(unnamed)';
 }
 
+// The security section's summary names the added capabilities, as typed, for a closed section.
+function showAddedCapabilities(input) {
+  if (!input.matches('[data-capability-input]') || !input.name.endsWith('.capabilitiesAdd')) return;
+  const badge = input.closest('details')?.querySelector(':scope > summary [data-added-capabilities]');
+  if (!badge) return;
+  const names = input.value.split(/[\s,]+/).filter(Boolean);
+  badge.hidden = names.length === 0;
+  badge.textContent = `+${names.join(', ')}`;
+}
+
 // "Add a volume" has a mount path per container: the paths not typed in yet follow the one being
 // typed, so that mounting at one path in every container stays one field.
 function followMountPath(input) {
@@ -281,6 +291,7 @@ document.addEventListener('input', (event) => {
   const field = event.target.closest('[data-capabilities]');
   if (field && event.target.matches('[data-capability-input]')) checkCapabilities(field);
   retitleContainer(event.target);
+  showAddedCapabilities(event.target);
   followMountPath(event.target);
   if (event.target.closest('#compose-form') || event.target.id === 'yaml-text') markChanged();
 });

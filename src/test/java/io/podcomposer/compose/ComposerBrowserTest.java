@@ -320,6 +320,32 @@ class ComposerBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void theSecuritySectionsSummaryNamesAPickedCapabilityBeforeTheFormIsRedrawn() {
+		open("/compose?example=shared-volume");
+		WebElement section = browser.findElement(By.xpath(
+				"//*[@data-container='containers[0]']//details[summary[starts-with(normalize-space(), 'Security context')]]"));
+		WebElement badge = section.findElement(By.cssSelector("summary [data-added-capabilities]"));
+		assertThat(badge.isDisplayed()).isFalse();
+		click(browser, section.findElement(By.tagName("summary")));
+
+		new Select(section.findElement(By.cssSelector("[data-capability-picker]"))).selectByValue("IPC_LOCK");
+
+		assertThat(badge.getText()).isEqualTo("+IPC_LOCK");
+		waitForPreview("- IPC_LOCK");
+	}
+
+	@Test
+	void theYamlTabScrollsLongLinesRatherThanWrapThemAsIfTheyWereLinesOfTheirOwn() {
+		open("/compose?example=shared-volume");
+		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();
+
+		WebElement text = browser.findElement(By.id("yaml-text"));
+		waitFor(browser, (driver) -> text.isDisplayed());
+		assertThat(text.getCssValue("white-space")).isEqualTo("pre");
+		assertThat(text.getCssValue("overflow-x")).isEqualTo("auto");
+	}
+
+	@Test
 	void aContainerCardsHeaderFollowsItsNameAsItIsTyped() {
 		open("/compose?start=new");
 		WebElement title = browser.findElement(By.cssSelector("[data-container='containers[0]'] .container-title"));
