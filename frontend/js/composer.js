@@ -261,11 +261,12 @@ document.addEventListener('change', (event) => {
   }
 });
 
-// The card's header is drawn by the server; between redraws it follows the name as it is typed.
-function retitleContainer(input) {
-  const card = input.closest('[data-container]');
-  if (!card || input.name !== `${card.dataset.container}.name`) return;
-  card.querySelector('.container-title').textContent = input.value.trim() || '(unnamed)';
+// A container's or volume's card header is drawn by the server; between redraws it follows the
+// name as it is typed.
+function retitleCard(input) {
+  const card = input.closest('[data-container], [data-volume]');
+  if (!card || input.name !== `${card.dataset.container ?? card.dataset.volume}.name`) return;
+  card.querySelector('.container-title, .volume-title').textContent = input.value.trim() || '(unnamed)';
 }
 
 // The security section's summary names the added capabilities, as typed, for a closed section.
@@ -290,7 +291,7 @@ function followMountPath(input) {
 document.addEventListener('input', (event) => {
   const field = event.target.closest('[data-capabilities]');
   if (field && event.target.matches('[data-capability-input]')) checkCapabilities(field);
-  retitleContainer(event.target);
+  retitleCard(event.target);
   showAddedCapabilities(event.target);
   followMountPath(event.target);
   if (event.target.closest('#compose-form') || event.target.id === 'yaml-text') markChanged();

@@ -219,7 +219,8 @@ class ComposerBrowserTest extends BrowserTest {
 
 	@Test
 	void aPodThatRunsOnceComesBackFromADeploymentAsItWas() {
-		open("/compose");
+		// a new pod, not the draft the test before left
+		open("/compose?start=new");
 		paste(browser, field(browser, "pod.restartPolicy"), "Never");
 		waitForPreview("restartPolicy: Never");
 		String pod = previewYaml();
@@ -312,8 +313,14 @@ class ComposerBrowserTest extends BrowserTest {
 			.equals("Mounted in producer at /srv/out (rw), in consumer at /data (ro)"));
 		assertThat(browser.findElement(By.cssSelector(".picture svg")).getText()).contains("/srv/out rw");
 
+		// the card's header follows the volume's name as it is typed
+		type("volumes[0].name", "shared");
+		assertThat(browser.findElement(By.cssSelector("[data-volume='volumes[0]'] .volume-title")).getText())
+			.isEqualTo("shared");
+		type("volumes[0].name", "data");
+
 		// read-only ticked in the other container's mount row
-		field(browser, "containers[1].volumeMounts[0].readOnly").click();
+		click(browser, field(browser, "containers[1].volumeMounts[0].readOnly"));
 		waitFor(browser, (driver) -> driver.findElement(By.cssSelector(".volume-card [data-volume-mounts]")).getText()
 			.equals("Mounted in producer at /srv/out (rw), in consumer at /data (rw)"));
 		assertThat(browser.findElement(By.cssSelector(".picture svg")).getText()).contains("/data rw");
