@@ -375,6 +375,27 @@ class TemplatePagesTest {
 	}
 
 	@Test
+	void aRevisionThatChangesOnlyTheTagsShowsThatChangeAndBothRevisionsTags() {
+		long id = create(unique("tagged"), "Serves the shop", "logging", pod("nginx:1"));
+		TemplateViews.Full current = this.templates.get(id);
+		this.templates.update(id, 1, new TemplateDocument(current.name(), current.description(),
+				Set.of("sidecar", "web"), TemplateDocument.parameters(current.parameters()), current.manifest(), null));
+
+		Document diff = page(this.mvc.get().uri("/templates/" + id + "/diff"), this.viewer);
+
+		Element tags = diff.select("section[aria-label=Tags]").first();
+		assertThat(tags.select("h2").text()).isEqualTo("Tags");
+		assertThat(tags.select("tr.removed .text")).extracting(Element::wholeText).containsExactly("-logging");
+		assertThat(tags.select("tr.added .text")).extracting(Element::wholeText).containsExactly("+sidecar", "+web");
+		assertThat(diff.select("section[aria-label=Description]")).isEmpty();
+		assertThat(diff.select("section[aria-label=Changes] .empty").text())
+			.isEqualTo("Revisions 1 and 2 have the same manifest.");
+		assertThat(diff.select(".page-head .badge").eachText()).containsExactly("+2", "−1");
+		assertThat(diff.select("[aria-label=Tags of revision 1] .tag").eachText()).containsExactly("logging");
+		assertThat(diff.select("[aria-label=Tags of revision 2] .tag").eachText()).containsExactly("sidecar", "web");
+	}
+
+	@Test
 	void restoringARevisionMakesANewOneBasedOnTheRevisionSeen() {
 		String tag = unique("kept");
 		long id = create(unique("restore"), "kept too", tag, pod("nginx:1"));
