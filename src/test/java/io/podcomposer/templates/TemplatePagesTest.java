@@ -421,6 +421,25 @@ class TemplatePagesTest {
 	}
 
 	@Test
+	void restoringARevisionThatDiffersOnlyInItsTagsMakesNoEmptyRevisionAndSaysWhy() {
+		long id = create(unique("retagged"), null, "old", pod("nginx:1"));
+		TemplateViews.Full current = this.templates.get(id);
+		this.templates.update(id, 1, new TemplateDocument(current.name(), null, Set.of("new"),
+				TemplateDocument.parameters(current.parameters()), current.manifest(), null));
+		MockHttpSession session = new MockHttpSession();
+
+		assertThat(this.mvc.post().uri("/templates/" + id + "/revisions/1/restore").param("basedOn", "2")
+			.with(as(this.editor)).with(csrf()).session(session)).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/templates/" + id);
+
+		Document after = page(this.mvc.get().uri("/templates/" + id).session(session), this.editor);
+		assertThat(after.select(".notice").text()).isEqualTo(
+				"Nothing to restore: revision 1 has the manifest and parameters of revision 2, the current one.");
+		assertThat(this.revisions.summaries(id)).hasSize(2);
+		assertThat(this.templates.get(id).tags()).containsExactly("new");
+	}
+
+	@Test
 	void aStaleRestoreChangesNothingAndSaysWhy() {
 		long id = create(unique("stale"), null, "t", pod("nginx:1"));
 		update(id, pod("nginx:2"));
