@@ -1,6 +1,9 @@
 package io.podcomposer.templates;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -110,11 +113,21 @@ class Template {
 		this.tags.clear();
 		this.tags.addAll(document.tags());
 		this.searchText = searchText();
-		this.tagText = TAG_LINE_BREAK + String.join(TAG_LINE_BREAK, new TreeSet<>(this.tags)) + TAG_LINE_BREAK;
+		this.tagText = tagText(this.tags);
 		this.parameters = parametersJson;
 		this.revision++;
 		this.updatedAt = at;
 		this.updatedBy = actor;
+	}
+
+	/** Tags as {@code tag_text} keeps them, A to Z: {@code "\nlogging\nsidecar\n"}. */
+	static String tagText(Collection<String> tags) {
+		return TAG_LINE_BREAK + String.join(TAG_LINE_BREAK, new TreeSet<>(tags)) + TAG_LINE_BREAK;
+	}
+
+	/** The tags of a {@code tag_text}, A to Z. */
+	static List<String> tags(String tagText) {
+		return Arrays.stream(tagText.split(TAG_LINE_BREAK)).filter((tag) -> !tag.isEmpty()).sorted().toList();
 	}
 
 	/** What the tag filter looks for in {@code tag_text}: the tag on a line of its own. */

@@ -82,7 +82,9 @@ class TemplateApiController {
 	}
 
 	@Operation(summary = "Save a new revision", description = "If-Match must name the current revision: "
-			+ "428 without it, 412 when another save came first")
+			+ "428 without it, 412 when another save came first. A document that changes nothing (name, description, "
+			+ "tags, parameters and manifest as the current revision has them; the message aside) saves no revision: "
+			+ "the answer is the current one, with its ETag")
 	@PutMapping(path = "/{id}", consumes = { JSON, YAML, X_YAML, TEXT_YAML }, produces = JSON)
 	ResponseEntity<TemplateViews.Full> update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, HttpServletRequest request)
@@ -94,7 +96,8 @@ class TemplateApiController {
 
 	@Operation(summary = "Restore a revision", description = "Saves revision n's manifest and parameters as a new "
 			+ "revision with the message \"Restored revision n\"; name, description and tags stay. If-Match must name "
-			+ "the current revision: 428 without it, 412 when another save came first")
+			+ "the current revision: 428 without it, 412 when another save came first. When that changes nothing, "
+			+ "no revision is saved: the answer is the current one, with its ETag")
 	@PostMapping(path = "/{id}/revisions/{number}/restore", produces = JSON)
 	ResponseEntity<TemplateViews.Full> restore(@PathVariable long id, @PathVariable int number,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -109,13 +112,13 @@ class TemplateApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	@Operation(summary = "The revisions of a template, newest first")
+	@Operation(summary = "The revisions of a template, newest first, each with the tags it was saved with")
 	@GetMapping(path = "/{id}/revisions", produces = JSON)
 	List<TemplateViews.RevisionSummary> revisions(@PathVariable long id) {
 		return this.templates.revisions(id);
 	}
 
-	@Operation(summary = "One revision of a template")
+	@Operation(summary = "One revision of a template, with the description and tags it was saved with")
 	@GetMapping(path = "/{id}/revisions/{number}", produces = JSON)
 	TemplateViews.Revision revision(@PathVariable long id, @PathVariable int number) {
 		return this.templates.revision(id, number);
@@ -123,7 +126,8 @@ class TemplateApiController {
 
 	@Operation(summary = "A unified diff of two revisions' manifests, as YAML",
 			description = "When the revisions' descriptions differ, their diff comes first, with headers "
-					+ "--- revision N description and +++ revision M description")
+					+ "--- revision N description and +++ revision M description; then, when their tags differ, "
+					+ "the diff of the tags, one a line, A to Z, with headers --- revision N tags and +++ revision M tags")
 	@GetMapping(path = "/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
 	String diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
 		return this.templates.diff(id, from, to);

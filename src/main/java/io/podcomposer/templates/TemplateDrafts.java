@@ -76,13 +76,13 @@ public class TemplateDrafts {
 
 	/**
 	 * Saves the form: a new template, or the next revision of the one being edited if nobody
-	 * saved it since the edit started.
-	 * @return the saved template's id
+	 * saved it since the edit started. A revision that changes nothing is not saved.
+	 * @return the template as saved: at the revision the edit started from when nothing changed
 	 * @throws InvalidFieldsException naming the inputs to correct
 	 * @throws ResponseStatusException 412 when the template changed since the edit started
 	 */
 	@Transactional
-	public long save(TemplateSaveForm form) {
+	TemplateViews.Full save(TemplateSaveForm form) {
 		TemplateDocument document;
 		try {
 			document = TemplateDocument.from(form.documentBody());
@@ -102,9 +102,9 @@ public class TemplateDrafts {
 		try {
 			if (form.isRevision()) {
 				int basedOn = (form.basedOn != null) ? form.basedOn : 0;
-				return this.templates.update(form.templateId, basedOn, document).id();
+				return this.templates.update(form.templateId, basedOn, document);
 			}
-			return this.templates.create(document).id();
+			return this.templates.create(document);
 		}
 		catch (ResponseStatusException ex) {
 			if (ex.getStatusCode() == HttpStatus.CONFLICT) {

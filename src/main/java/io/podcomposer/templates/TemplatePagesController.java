@@ -107,9 +107,9 @@ class TemplatePagesController {
 	record Rendered(String yaml, List<String> notes, String problem) {
 	}
 
-	/** Two revisions compared, their descriptions and their manifests; {@code split} for side by side. */
+	/** Two revisions compared, their descriptions, tags and manifests; {@code split} for side by side. */
 	record DiffPage(TemplateViews.Summary template, int from, int to, boolean split,
-			List<LineDiff.Hunk> descriptionHunks, List<LineDiff.Hunk> hunks,
+			List<LineDiff.Hunk> descriptionHunks, List<LineDiff.Hunk> tagHunks, List<LineDiff.Hunk> hunks,
 			List<TemplateViews.RevisionSummary> revisions) {
 
 		/** The two revisions compared, older first; one when they are the same. */
@@ -129,7 +129,8 @@ class TemplatePagesController {
 		}
 
 		private long count(LineDiff.Change change) {
-			return Stream.concat(this.descriptionHunks.stream(), this.hunks.stream())
+			return Stream.of(this.descriptionHunks, this.tagHunks, this.hunks)
+				.flatMap(List::stream)
 				.flatMap((hunk) -> hunk.lines().stream())
 				.filter((line) -> line.change() == change)
 				.count();
@@ -196,7 +197,8 @@ class TemplatePagesController {
 		int newer = (to != null) ? to : template.revision();
 		int older = (from != null) ? from : Math.max(1, newer - 1);
 		model.addAttribute("diff", new DiffPage(template, older, newer, "split".equals(view),
-				this.templates.descriptionHunks(id, older, newer), this.templates.diffHunks(id, older, newer),
+				this.templates.descriptionHunks(id, older, newer), this.templates.tagHunks(id, older, newer),
+				this.templates.diffHunks(id, older, newer),
 				this.templates.revisions(id)));
 		return "templates/diff";
 	}
@@ -207,7 +209,10 @@ class TemplatePagesController {
 			RedirectAttributes flash) {
 		try {
 			TemplateViews.Full saved = this.templates.restore(id, number, basedOn);
-			flash.addFlashAttribute("notice", "Revision " + number + " restored as revision " + saved.revision() + ".");
+			flash.addFlashAttribute("notice", (saved.revision() == basedOn)
+					? "Nothing to restore: revision " + number + " has the manifest and parameters of revision "
+							+ basedOn + ", the current one."
+					: "Revision " + number + " restored as revision " + saved.revision() + ".");
 		}
 		catch (ResponseStatusException ex) {
 			if (ex.getStatusCode() != HttpStatus.PRECONDITION_FAILED) {

@@ -1,6 +1,7 @@
 package io.podcomposer.templates;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,7 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * One saved state of a template, never changed: the manifest as JSON text, stored whole, its
- * parameters and the description it was saved with.
+ * parameters and the description and tags it was saved with.
  */
 @Entity
 @Immutable
@@ -38,6 +39,10 @@ class TemplateRevision {
 	@Column(length = 2000)
 	private String description;
 
+	/** The tags, as {@link Template#tagText} writes them. */
+	@Column(name = "tag_text", nullable = false, length = 1048576)
+	private String tagText;
+
 	@Column(nullable = false, length = 64)
 	private String author;
 
@@ -56,6 +61,7 @@ class TemplateRevision {
 		this.manifest = manifest;
 		this.parameters = template.getParameters();
 		this.description = template.getDescription();
+		this.tagText = Template.tagText(template.getTags());
 		this.author = author;
 		this.createdAt = template.getUpdatedAt();
 		this.message = message;
@@ -79,6 +85,11 @@ class TemplateRevision {
 
 	String getDescription() {
 		return this.description;
+	}
+
+	/** The tags, A to Z. */
+	List<String> getTags() {
+		return Template.tags(this.tagText);
 	}
 
 	String getAuthor() {

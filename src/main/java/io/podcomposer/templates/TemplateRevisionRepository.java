@@ -12,9 +12,10 @@ interface TemplateRevisionRepository extends JpaRepository<TemplateRevision, Lon
 
 	Optional<TemplateRevision> findByTemplateIdAndNumber(Long templateId, int number);
 
-	/** A template's revisions, newest first, without their manifests. */
+	/** A template's revisions, newest first, without their manifests, with their tags. */
 	@Query("""
-			select new io.podcomposer.templates.TemplateViews$RevisionSummary(r.number, r.author, r.createdAt, r.message)
+			select new io.podcomposer.templates.TemplateViews$RevisionSummary(r.number, r.author, r.createdAt, r.message,
+				r.tagText)
 			from TemplateRevision r where r.templateId = :templateId order by r.number desc""")
 	List<TemplateViews.RevisionSummary> summaries(Long templateId);
 

@@ -50,11 +50,11 @@ class TemplateSaveController {
 	String save(@ModelAttribute("save") TemplateSaveForm form, HttpSession session, Model model,
 			RedirectAttributes flash) {
 		try {
-			long id = this.drafts.save(form);
+			TemplateViews.Full saved = this.drafts.save(form);
 			// saved, the composer's draft is no longer unsaved work
 			this.composerDrafts.discard(session);
-			flash.addFlashAttribute("notice", form.isRevision() ? "Saved a new revision." : "Saved the template.");
-			return "redirect:/templates/" + id;
+			flash.addFlashAttribute("notice", notice(form, saved));
+			return "redirect:/templates/" + saved.id();
 		}
 		catch (InvalidFieldsException ex) {
 			return page(form, ex.problems(), model);
@@ -72,6 +72,15 @@ class TemplateSaveController {
 			}
 			throw ex;
 		}
+	}
+
+	private static String notice(TemplateSaveForm form, TemplateViews.Full saved) {
+		if (!form.isRevision()) {
+			return "Saved the template.";
+		}
+		return Integer.valueOf(saved.revision()).equals(form.basedOn)
+				? "Nothing changed since revision " + saved.revision() + ", so no revision was saved."
+				: "Saved a new revision.";
 	}
 
 	private static String page(TemplateSaveForm form, List<FieldProblem> problems, Model model) {

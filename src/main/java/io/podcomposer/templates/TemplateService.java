@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
@@ -85,7 +88,8 @@ public class TemplateService {
 
 	/**
 	 * Saves the document as the next revision of the template, if {@code basedOn} is still its
-	 * current revision.
+	 * current revision; a document that holds what the current revision does saves nothing and
+	 * answers the current revision.
 	 * @throws ResponseStatusException 412 when another save came first
 	 */
 	@Transactional
@@ -97,7 +101,7 @@ public class TemplateService {
 		if (!template.getName().equals(document.name()) && this.templates.existsByName(document.name())) {
 			throw nameTaken(document.name());
 		}
-		return audited(actor(), "TEMPLATE_UPDATE", save(template, document, actor()));
+		return revise(template, document, "TEMPLATE_UPDATE");
 	}
 
 	/** Whether a template other than {@code ownId} (null: any template) has this name. */
@@ -119,7 +123,8 @@ public class TemplateService {
 
 	/**
 	 * Saves revision {@code number}'s manifest and parameters as the next revision, if
-	 * {@code basedOn} is still the current one; name, description and tags stay as they are.
+	 * {@code basedOn} is still the current one; name, description and tags stay as they are. When
+	 * that is what the current revision holds, nothing is saved and the current revision answered.
 	 * @throws ResponseStatusException 412 when another save came first, 404 for an unknown revision
 	 */
 	@Transactional
@@ -129,8 +134,8 @@ public class TemplateService {
 			throw stale(template.getRevision());
 		}
 		TemplateRevision restored = revision(template.getId(), number);
-		return audited(actor(), "TEMPLATE_RESTORE",
-				save(template, copyOf(template, template.getName(), restored, "Restored revision " + number), actor()));
+		return revise(template, copyOf(template, template.getName(), restored, "Restored revision " + number),
+				"TEMPLATE_RESTORE");
 	}
 
 	/**
@@ -262,8 +267,8 @@ public class TemplateService {
 	}
 
 	/**
-	 * The unified diff of two revisions' manifests, as YAML; when their descriptions differ, the
-	 * diff of the descriptions comes first.
+	 * The unified diff of two revisions' manifests, as YAML; when their descriptions or their tags
+	 * differ, the diff of the descriptions and then that of the tags, one a line, come first.
 	 */
 	@Transactional(readOnly = true)
 	String diff(long id, int from, int to) {
@@ -272,26 +277,39 @@ public class TemplateService {
 		TemplateRevision newer = revision(template.getId(), to);
 		return LineDiff.unified("revision " + from + " description", description(older), "revision " + to + " description",
 				description(newer))
+				+ LineDiff.unified("revision " + from + " tags", tags(older), "revision " + to + " tags", tags(newer))
 				+ LineDiff.unified("revision " + from, yaml(older), "revision " + to, yaml(newer));
 	}
 
 	/** The hunks of the diff of two revisions' manifests, as YAML. */
 	@Transactional(readOnly = true)
 	List<LineDiff.Hunk> diffHunks(long id, int from, int to) {
-		Template template = find(id);
-		return LineDiff.hunks(yaml(revision(template.getId(), from)), yaml(revision(template.getId(), to)));
+		return hunks(id, from, to, TemplateService::yaml);
 	}
 
 	/** The hunks of the diff of two revisions' descriptions. */
 	@Transactional(readOnly = true)
 	List<LineDiff.Hunk> descriptionHunks(long id, int from, int to) {
+		return hunks(id, from, to, TemplateService::description);
+	}
+
+	/** The hunks of the diff of two revisions' tags, one a line, A to Z: the tags added and removed. */
+	@Transactional(readOnly = true)
+	List<LineDiff.Hunk> tagHunks(long id, int from, int to) {
+		return hunks(id, from, to, TemplateService::tags);
+	}
+
+	private List<LineDiff.Hunk> hunks(long id, int from, int to, Function<TemplateRevision, String> text) {
 		Template template = find(id);
-		return LineDiff.hunks(description(revision(template.getId(), from)),
-				description(revision(template.getId(), to)));
+		return LineDiff.hunks(text.apply(revision(template.getId(), from)), text.apply(revision(template.getId(), to)));
 	}
 
 	private static String description(TemplateRevision revision) {
-		return (revision.getDescription() != null) ? revision.getDescription() : "";
+		return orEmpty(revision.getDescription());
+	}
+
+	private static String tags(TemplateRevision revision) {
+		return String.join("\n", revision.getTags());
 	}
 
 	private static String yaml(TemplateRevision revision) {
@@ -350,6 +368,32 @@ public class TemplateService {
 
 	static JsonNode json(String text) {
 		return ManifestReader.readJson(text);
+	}
+
+	/** Saves the document as the template's next revision, unless it holds what the current one does. */
+	private TemplateViews.Full revise(Template template, TemplateDocument document, String action) {
+		TemplateRevision current = revision(template.getId(), template.getRevision());
+		if (sameContent(template, current, document)) {
+			// a revision that changed nothing would only add an empty diff to the history
+			return TemplateViews.Full.of(template, current);
+		}
+		return audited(actor(), action, save(template, document, actor()));
+	}
+
+	/**
+	 * Whether the document holds what the template's current revision does; the manifest as stored,
+	 * so that a change of key order, which the diff shows, is a change. The message is no content.
+	 */
+	private static boolean sameContent(Template template, TemplateRevision current, TemplateDocument document) {
+		return template.getName().equals(document.name())
+				&& Objects.equals(orEmpty(template.getDescription()), orEmpty(document.description()))
+				&& new TreeSet<>(template.getTags()).equals(new TreeSet<>(document.tags()))
+				&& current.getParameters().equals(document.parametersJson())
+				&& current.getManifest().equals(document.manifestJson());
+	}
+
+	private static String orEmpty(String text) {
+		return (text != null) ? text : "";
 	}
 
 	private TemplateViews.Full save(Template template, TemplateDocument document, String actor) {

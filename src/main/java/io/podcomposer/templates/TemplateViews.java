@@ -59,18 +59,24 @@ final class TemplateViews {
 	record Page(List<Summary> items, int page, int size, long total) {
 	}
 
-	/** A revision in the list of a template's revisions. */
-	record RevisionSummary(int revision, String author, Instant createdAt, String message) {
+	/** A revision in the list of a template's revisions, with the tags it was saved with. */
+	record RevisionSummary(int revision, String author, Instant createdAt, String message, List<String> tags) {
+
+		/** As the revisions query reads it: the tags as {@code tag_text}. */
+		RevisionSummary(int revision, String author, Instant createdAt, String message, String tagText) {
+			this(revision, author, createdAt, message, Template.tags(tagText));
+		}
+
 	}
 
 	/** One revision, with what it saved. */
 	record Revision(int revision, String author, Instant createdAt, String message, String description,
-			JsonNode parameters, JsonNode manifest) {
+			List<String> tags, JsonNode parameters, JsonNode manifest) {
 
 		static Revision of(TemplateRevision revision) {
 			return new Revision(revision.getNumber(), revision.getAuthor(), revision.getCreatedAt(),
-					revision.getMessage(), revision.getDescription(), TemplateService.json(revision.getParameters()),
-					TemplateService.json(revision.getManifest()));
+					revision.getMessage(), revision.getDescription(), revision.getTags(),
+					TemplateService.json(revision.getParameters()), TemplateService.json(revision.getManifest()));
 		}
 
 	}

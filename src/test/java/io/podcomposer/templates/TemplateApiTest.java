@@ -283,6 +283,83 @@ class TemplateApiTest {
 	}
 
 	@Test
+	void aRevisionThatChangesOnlyTheTagsKeepsThemAndDiffsThem() throws Exception {
+		String name = unique("tagged");
+		long id = create(name, "Serves the shop", "nginx:1", "logging");
+		ObjectNode changed = (ObjectNode) JSON.readTree(document(name, "nginx:1", "sidecar"));
+		changed.put("description", "Serves the shop");
+		changed.putArray("tags").add("web").add("sidecar");
+		MockHttpServletResponse saved = update(id, "\"1\"", changed.toString());
+		assertThat(saved.getStatus()).isEqualTo(200);
+		assertThat(saved.getHeader(HttpHeaders.ETAG)).isEqualTo("\"2\"");
+
+		JsonNode first = json(call(get("/api/v1/templates/" + id + "/revisions/1"), this.viewer));
+		assertThat(first.get("tags")).extracting(JsonNode::asString).containsExactly("logging");
+		JsonNode second = json(call(get("/api/v1/templates/" + id + "/revisions/2"), this.viewer));
+		assertThat(second.get("tags")).extracting(JsonNode::asString).containsExactly("sidecar", "web");
+		JsonNode list = json(call(get("/api/v1/templates/" + id + "/revisions"), this.viewer));
+		assertThat(list).extracting((revision) -> revision.get("tags").toString())
+			.containsExactly("[\"sidecar\",\"web\"]", "[\"logging\"]");
+		assertThat(call(get("/api/v1/templates/" + id + "/diff").param("from", "1").param("to", "2"), this.viewer)
+			.getContentAsString()).isEqualTo("""
+					--- revision 1 tags
+					+++ revision 2 tags
+					@@ -1 +1,2 @@
+					-logging
+					+sidecar
+					+web
+					""");
+		// a search by tag goes by the current tags, not those of older revisions
+		assertThat(ids(json(call(get("/api/v1/templates").param("tag", "web"), this.viewer)))).contains(id);
+		assertThat(ids(json(call(get("/api/v1/templates").param("tag", "logging"), this.viewer)))).doesNotContain(id);
+	}
+
+	@Test
+	void aSaveThatChangesNothingMakesNoRevision() throws Exception {
+		String name = unique("same");
+		long id = create(name, "Serves the shop", "nginx:1", "t");
+		ObjectNode same = (ObjectNode) JSON.readTree(document(name, "nginx:1", "t"));
+		same.put("description", "Serves the shop").put("message", "Saved again");
+
+		MockHttpServletResponse saved = update(id, "\"1\"", same.toString());
+
+		assertThat(saved.getStatus()).isEqualTo(200);
+		assertThat(saved.getHeader(HttpHeaders.ETAG)).isEqualTo("\"1\"");
+		assertThat(json(saved).get("revision").asInt()).isEqualTo(1);
+		assertThat(this.revisions.summaries(id)).hasSize(1);
+		assertThat(update(id, "\"1\"", same.put("description", "Serves the cart").toString())
+			.getHeader(HttpHeaders.ETAG)).isEqualTo("\"2\"");
+	}
+
+	/**
+	 * Restoring keeps the template's tags, as it keeps its name and description (the operation's
+	 * documentation says so); a restore that would change nothing else makes no revision.
+	 */
+	@Test
+	void restoringARevisionKeepsTheCurrentTagsAndMakesNoEmptyRevision() throws Exception {
+		String name = unique("restoretags");
+		long id = create(name, "r", "nginx:1", "old");
+		ObjectNode retagged = (ObjectNode) JSON.readTree(document(name, "nginx:1", "new"));
+		retagged.put("description", "r");
+		update(id, "\"1\"", retagged.toString());
+		update(id, "\"2\"", retagged.deepCopy().put("description", "r").set("manifest",
+				JSON.readTree(document(name, "nginx:3", "new")).get("manifest")).toString());
+
+		MockHttpServletResponse restored = call(
+				post("/api/v1/templates/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"3\""), this.editor);
+
+		assertThat(restored.getHeader(HttpHeaders.ETAG)).isEqualTo("\"4\"");
+		JsonNode fourth = json(call(get("/api/v1/templates/" + id + "/revisions/4"), this.viewer));
+		assertThat(fourth.at("/manifest/spec/containers/0/image").asString()).isEqualTo("nginx:1");
+		assertThat(fourth.get("tags")).extracting(JsonNode::asString).containsExactly("new");
+		MockHttpServletResponse again = call(
+				post("/api/v1/templates/" + id + "/revisions/2/restore").header(HttpHeaders.IF_MATCH, "\"4\""), this.editor);
+		assertThat(again.getStatus()).isEqualTo(200);
+		assertThat(again.getHeader(HttpHeaders.ETAG)).isEqualTo("\"4\"");
+		assertThat(this.revisions.summaries(id)).hasSize(4);
+	}
+
+	@Test
 	void restoresARevisionAsANewOneWhenIfMatchNamesTheCurrentRevision() throws Exception {
 		String name = unique("restore");
 		long id = create(name, "r", "nginx:1", "t");

@@ -1,14 +1,18 @@
 package io.podcomposer.templates;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import io.podcomposer.BrowserTest;
+import io.podcomposer.manifest.Manifest;
 
 import static io.podcomposer.BrowserSupport.click;
 import static io.podcomposer.BrowserSupport.clickToNextPage;
@@ -21,10 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The template library in a real browser, as a person uses it: compose a pod, save it as a
- * template, find it by search, edit it, save again, compare the two revisions, restore the first.
+ * template, find it by search, edit it, save again, compare the two revisions, restore the first;
+ * and a revision that changes only the tags.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TemplateLibraryBrowserTest extends BrowserTest {
+
+	@Autowired
+	private TemplateService templates;
 
 	@Test
 	void composeSaveFindEditCompareAndRestore() {
@@ -90,6 +98,38 @@ class TemplateLibraryBrowserTest extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector(".manifest-code code")).getText())
 			.contains("image: nginx:${IMAGE_TAG}")
 			.doesNotContain("1.28");
+	}
+
+	@Test
+	void aRevisionThatChangesOnlyTheTagsShowsTheTagChangeInItsDiff() {
+		String name = "retag-" + UUID.randomUUID().toString().substring(0, 8);
+		long id = this.templates.create(new TemplateDocument(name, "An nginx", new LinkedHashSet<>(List.of("logging")),
+				List.of(), Manifest.newPod(name, "web", "nginx:1.27").root(), null)).id();
+
+		openSignedIn("/templates/" + id);
+		clickToNextPage(browser, browser.findElement(By.linkText("Edit in composer")));
+		waitFor(browser, (driver) -> previewYaml(driver).contains("image: nginx:1.27"));
+		clickToNextPage(browser, browser.findElement(By.cssSelector(".template-bar button[formaction='/compose/save']")));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Save a new revision");
+		assertThat(field(browser, "tags").getDomProperty("value")).isEqualTo("logging");
+		type(browser, "tags", "sidecar, web");
+		clickToNextPage(browser, browser.findElement(By.cssSelector("#save-form button.primary")));
+		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Saved a new revision.");
+		assertThat(browser.findElement(By.cssSelector("#revisions .count")).getText()).isEqualTo("2");
+
+		// revision 1 against revision 2, as the page offers by default
+		clickToNextPage(browser, browser.findElement(By.cssSelector("#compare button[value=unified]")));
+		WebElement tags = browser.findElement(By.cssSelector("section[aria-label=Tags]"));
+		assertThat(tags.findElements(By.cssSelector("tr.removed")).stream().map(WebElement::getText).toList())
+			.singleElement()
+			.asString()
+			.contains("-logging");
+		assertThat(tags.findElements(By.cssSelector("tr.added")).stream().map(WebElement::getText).toList())
+			.hasSize(2)
+			.anySatisfy((line) -> assertThat(line).contains("+sidecar"))
+			.anySatisfy((line) -> assertThat(line).contains("+web"));
+		assertThat(browser.findElement(By.cssSelector("section[aria-label=Changes]")).getText())
+			.contains("Revisions 1 and 2 have the same manifest.");
 	}
 
 

@@ -375,6 +375,27 @@ class TemplatePagesTest {
 	}
 
 	@Test
+	void aRevisionThatChangesOnlyTheTagsShowsThatChangeAndBothRevisionsTags() {
+		long id = create(unique("tagged"), "Serves the shop", "logging", pod("nginx:1"));
+		TemplateViews.Full current = this.templates.get(id);
+		this.templates.update(id, 1, new TemplateDocument(current.name(), current.description(),
+				Set.of("sidecar", "web"), TemplateDocument.parameters(current.parameters()), current.manifest(), null));
+
+		Document diff = page(this.mvc.get().uri("/templates/" + id + "/diff"), this.viewer);
+
+		Element tags = diff.select("section[aria-label=Tags]").first();
+		assertThat(tags.select("h2").text()).isEqualTo("Tags");
+		assertThat(tags.select("tr.removed .text")).extracting(Element::wholeText).containsExactly("-logging");
+		assertThat(tags.select("tr.added .text")).extracting(Element::wholeText).containsExactly("+sidecar", "+web");
+		assertThat(diff.select("section[aria-label=Description]")).isEmpty();
+		assertThat(diff.select("section[aria-label=Changes] .empty").text())
+			.isEqualTo("Revisions 1 and 2 have the same manifest.");
+		assertThat(diff.select(".page-head .badge").eachText()).containsExactly("+2", "−1");
+		assertThat(diff.select("[aria-label=Tags of revision 1] .tag").eachText()).containsExactly("logging");
+		assertThat(diff.select("[aria-label=Tags of revision 2] .tag").eachText()).containsExactly("sidecar", "web");
+	}
+
+	@Test
 	void restoringARevisionMakesANewOneBasedOnTheRevisionSeen() {
 		String tag = unique("kept");
 		long id = create(unique("restore"), "kept too", tag, pod("nginx:1"));
@@ -397,6 +418,25 @@ class TemplatePagesTest {
 		assertThat(this.templates.revision(id, 3).message()).isEqualTo("Restored revision 1");
 		assertThat(after.select(".revisions-table tbody tr").first().select("td").eachText())
 			.contains("Restored revision 1");
+	}
+
+	@Test
+	void restoringARevisionThatDiffersOnlyInItsTagsMakesNoEmptyRevisionAndSaysWhy() {
+		long id = create(unique("retagged"), null, "old", pod("nginx:1"));
+		TemplateViews.Full current = this.templates.get(id);
+		this.templates.update(id, 1, new TemplateDocument(current.name(), null, Set.of("new"),
+				TemplateDocument.parameters(current.parameters()), current.manifest(), null));
+		MockHttpSession session = new MockHttpSession();
+
+		assertThat(this.mvc.post().uri("/templates/" + id + "/revisions/1/restore").param("basedOn", "2")
+			.with(as(this.editor)).with(csrf()).session(session)).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/templates/" + id);
+
+		Document after = page(this.mvc.get().uri("/templates/" + id).session(session), this.editor);
+		assertThat(after.select(".notice").text()).isEqualTo(
+				"Nothing to restore: revision 1 has the manifest and parameters of revision 2, the current one.");
+		assertThat(this.revisions.summaries(id)).hasSize(2);
+		assertThat(this.templates.get(id).tags()).containsExactly("new");
 	}
 
 	@Test

@@ -122,6 +122,35 @@ class TemplateSavePagesTest {
 	}
 
 	@Test
+	void aRevisionThatChangesOnlyTheTagsIsSavedAndOneThatChangesNothingIsNot() {
+		long id = savedId(as("alice", this.mvc.post().uri("/templates/save"))
+			.params(formOf(page(as("alice", composeSave(unique("retag"), "nginx:${IMAGE_TAG}"))), "tags", "web"))
+			.exchange());
+		Document composer = page(as("bob", this.mvc.get().uri("/templates/" + id + "/edit")));
+
+		Document save = page(as("bob", composeEdit(composer, "nginx:${IMAGE_TAG}")));
+		assertThat(save.select("input[name=tags]").val()).isEqualTo("web");
+		MvcTestResult retagged = as("bob", this.mvc.post().uri("/templates/save"))
+			.params(formOf(save, "tags", "web, sidecar"))
+			.exchange();
+		assertThat(savedId(retagged)).isEqualTo(id);
+		assertThat(retagged).flash().containsEntry("notice", "Saved a new revision.");
+		assertThat(this.templates.get(id).tags()).containsExactly("sidecar", "web");
+		assertThat(this.templates.revision(id, 2).tags()).containsExactly("sidecar", "web");
+		assertThat(this.templates.revision(id, 1).tags()).containsExactly("web");
+
+		Document again = page(as("bob", composeEdit(page(as("bob", this.mvc.get().uri("/templates/" + id + "/edit"))),
+				"nginx:${IMAGE_TAG}")));
+		MvcTestResult unchanged = as("bob", this.mvc.post().uri("/templates/save"))
+			.params(formOf(again, "message", "nothing new"))
+			.exchange();
+		assertThat(savedId(unchanged)).isEqualTo(id);
+		assertThat(unchanged).flash()
+			.containsEntry("notice", "Nothing changed since revision 2, so no revision was saved.");
+		assertThat(this.templates.revisions(id)).hasSize(2);
+	}
+
+	@Test
 	void aSaveOverSomeoneElsesNewerRevisionShowsTheDiffAndLosesNothing() {
 		long id = savedId(as("alice", this.mvc.post().uri("/templates/save"))
 			.params(formOf(page(as("alice", composeSave(unique("race"), "nginx:1.27")))))

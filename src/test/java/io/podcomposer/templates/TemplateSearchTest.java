@@ -174,11 +174,11 @@ class TemplateSearchTest {
 		return jdbc.queryForObject("explain " + query, String.class, patterns);
 	}
 
-	private static JdbcTemplate h2(String url) {
+	static JdbcTemplate h2(String url) {
 		return new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""));
 	}
 
-	private static void migrate(String url, String target) {
+	static void migrate(String url, String target) {
 		Flyway.configure()
 			.dataSource(url, "sa", "")
 			.locations("classpath:db/migration", "classpath:db/vendor/h2")
