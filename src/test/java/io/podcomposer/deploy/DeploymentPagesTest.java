@@ -258,6 +258,52 @@ class DeploymentPagesTest {
 	}
 
 	@Test
+	void aDeployFromTheFormReadsItsNamespaceOnceAndAppliesNothingWhereTheNamespaceRefusesIt() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String refusedName = unique("ipc");
+		long refusedTemplate = template(refusedName, "ipc");
+
+		int before = this.cluster.requests().size();
+		MvcTestResult refused = deploy(refusedTemplate, "locked", Map.of(), deployer);
+
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(Jsoup.parse(refused.getResponse().getContentAsString()).select(".form-problem").text())
+			.isEqualTo("Not deployed: Namespace locked enforces Pod Security baseline and this pod is privileged: the "
+					+ "cluster will refuse it.");
+		List<FakeKubernetes.RecordedRequest> asked = requestsSince(before);
+		assertThat(asked).filteredOn(namespaceRead("locked")).hasSize(1);
+		assertThat(asked).noneMatch((request) -> request.method().equals("PATCH"));
+		assertThat(this.cluster.pod("locked", refusedName)).isEmpty();
+
+		before = this.cluster.requests().size();
+		assertThat(deploy(refusedTemplate, "no-such-namespace", Map.of(), deployer))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyText()
+			.contains("Not deployed: The cluster has no namespace no-such-namespace.");
+		assertThat(requestsSince(before)).filteredOn(namespaceRead("no-such-namespace")).hasSize(1);
+		assertThat(requestsSince(before)).noneMatch((request) -> request.method().equals("PATCH"));
+
+		String passingName = unique("web");
+		long passing = template(passingName, "nginx");
+		before = this.cluster.requests().size();
+		assertThat(deploy(passing, "team-a", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
+		assertThat(requestsSince(before)).filteredOn(namespaceRead("team-a")).hasSize(1);
+		assertThat(requestsSince(before)).filteredOn((request) -> request.method().equals("PATCH"))
+			.as("the dry run and the apply")
+			.hasSize(2);
+		assertThat(this.cluster.pod("team-a", passingName)).isPresent();
+	}
+
+	private List<FakeKubernetes.RecordedRequest> requestsSince(int before) {
+		List<FakeKubernetes.RecordedRequest> all = this.cluster.requests();
+		return all.subList(before, all.size());
+	}
+
+	private static Predicate<FakeKubernetes.RecordedRequest> namespaceRead(String namespace) {
+		return (request) -> request.method().equals("GET") && request.path().equals("/api/v1/namespaces/" + namespace);
+	}
+
+	@Test
 	void aRefusedDryRunShowsOnceOnTheFormWithWhatWouldPassAndDeployIsNotOfferedAgainAsItWas() throws Exception {
 		RequestPostProcessor deployer = deployer();
 		long template = template(unique("ipc"), "ipc");
