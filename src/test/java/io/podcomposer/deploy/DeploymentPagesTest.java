@@ -13,6 +13,7 @@ import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -496,7 +497,40 @@ class DeploymentPagesTest {
 		assertThat(deleted.select(".page-head .badge.status").text()).isEqualTo("Deleted");
 		assertThat(deleted.select("#live").hasAttr("hx-trigger")).isFalse();
 		assertThat(deleted.select(".deployment-actions a").eachText()).doesNotContain("Delete…");
-		assertThat(page("/templates/" + firstTemplate + "/runs", deployer).text()).contains("Not deployed anywhere now.");
+		Document gone = page("/templates/" + firstTemplate + "/runs", deployer);
+		assertThat(gone.text()).contains("Not deployed anywhere now.");
+		assertThat(gone.select(".runs-list li .health-status").text()).isEqualTo("Deleted");
+	}
+
+	@Test
+	void whereATemplateRunsShowsEachObjectsHealthAndUnknownAtOnceForAClusterThatDoesNotAnswer() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("pull");
+		long template = template(name, "unpullable");
+		assertThat(deploy(template, "team-a", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
+		try (FakeKubernetes away = FakeKubernetes.start(TOKEN)) {
+			away.createNamespace("team-a", Map.of());
+			String awayName = unique("away");
+			long awayId = this.clusters.add(awayName, FakeKubeconfig.of(away, TOKEN), null).id();
+			assertThat(this.mvc.post().uri("/templates/" + template + "/deploy").param("clusterId", String.valueOf(awayId))
+				.param("namespace", "team-a").param("kind", "").param("revision", "").param("action", "deploy")
+				.with(deployer).with(csrf())).hasStatus(HttpStatus.FOUND);
+			away.goDown();
+
+			Document runs = eventually(() -> page("/templates/" + template + "/runs", deployer),
+					(found) -> found.select(".runs-list li:contains(" + this.clusterName + ") .health-status").text()
+						.equals("Degraded"));
+			Element stuck = runs.select(".runs-list li:contains(" + this.clusterName + ")").first();
+			assertThat(stuck.select(".health-reason").text()).isEqualTo("ImagePullBackOff");
+			assertThat(stuck.select(".health").attr("title")).contains("Back-off pulling image");
+
+			long started = System.nanoTime();
+			Element unreachable = page("/templates/" + template + "/runs", deployer)
+				.select(".runs-list li:contains(" + awayName + ")").first();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+			assertThat(unreachable.select(".health-status").text()).isEqualTo("Unknown");
+			assertThat(unreachable.select(".health-reason").text()).isEqualTo("ClusterUnreachable");
+		}
 	}
 
 	private MvcTestResult dryRun(long template, String namespace, RequestPostProcessor who) {
