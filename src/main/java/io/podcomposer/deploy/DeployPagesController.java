@@ -3,7 +3,6 @@ package io.podcomposer.deploy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.clusters.ClusterView;
@@ -99,15 +98,13 @@ class DeployPagesController {
 		DeployForm form = DeployForm.read(params);
 		boolean dryRun = "dryRun".equals(action);
 		TemplateService.Deployable template = this.templates.deployable(id);
-		if (!dryRun) {
-			// what the form says before sending, for a browser without JavaScript or a form sent again
-			Optional<String> blocked = blocked(form, id, params);
-			if (blocked.isPresent()) {
-				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-				return page(template, form, "Not deployed: " + blocked.get(), null, model);
-			}
+		if (!dryRun && refusedAgain(form, params)) {
+			// the form sent again unchanged, by a browser without JavaScript: the cluster would refuse it again
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(template, form, "Not deployed: the cluster refused this deploy as it is; change the namespace, "
+					+ "the values or the template first.", null, model);
 		}
-		return DeployAnswers.show(() -> this.deployer.deploy(form.request(id, dryRun, force), !confirmed && !force),
+		return DeployAnswers.show(() -> this.deployer.deploy(form.request(id, dryRun, force), !confirmed && !force, !dryRun),
 				() -> subject(id, form), "/templates/" + id + "/deploy", form.fields(), "/templates/" + id + "/deploy",
 				model, response, new DeployAnswers.Back() {
 
@@ -157,15 +154,6 @@ class DeployPagesController {
 	String namespaces(@RequestParam(defaultValue = "0") long clusterId, Model model) {
 		model.addAttribute("listed", this.namespaceLevels.list(clusterId));
 		return "deployments/deploy :: namespaceOptions";
-	}
-
-	/** Why Deploy is off for this form, if it is. */
-	private Optional<String> blocked(DeployForm form, long id, Map<String, String> params) {
-		if (refusedAgain(form, params)) {
-			return Optional.of("the cluster refused this deploy as it is; change the namespace, the values or the "
-					+ "template first.");
-		}
-		return this.deployer.fit(form.request(id, false, false)).filter(NamespaceFit::blocks).map(NamespaceFit::reason);
 	}
 
 	/** Whether the form is the one the cluster just refused, sent again unchanged. */

@@ -109,10 +109,20 @@ public class Deployer {
 	 * @throws DeployProblem for bad input (nothing recorded) and for a failed deploy (recorded, unless a dry run)
 	 */
 	public DeployOutcome deploy(DeployRequest request, boolean pauseForChanges) {
-		return this.metrics.timed(() -> run(request, pauseForChanges));
+		return deploy(request, pauseForChanges, false);
 	}
 
-	private DeployOutcome run(DeployRequest request, boolean pauseForChanges) {
+	/**
+	 * As {@link #deploy(DeployRequest, boolean)}; with {@code refuseWhereBlocked}, a deploy bound
+	 * to fail in its namespace (no such namespace, a Pod Security level that refuses the pod) is
+	 * refused before the dry run, as bad input: nothing is sent or recorded. The namespace is read
+	 * once, for this and for the deploy.
+	 */
+	public DeployOutcome deploy(DeployRequest request, boolean pauseForChanges, boolean refuseWhereBlocked) {
+		return this.metrics.timed(() -> run(request, pauseForChanges, refuseWhereBlocked));
+	}
+
+	private DeployOutcome run(DeployRequest request, boolean pauseForChanges, boolean refuseWhereBlocked) {
 		String actor = AuditLog.currentActor();
 		if (request.templateId() == null || request.clusterId() == null) {
 			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "templateId and clusterId are required.");
@@ -162,7 +172,8 @@ public class Deployer {
 		NamespaceFit fit = null;
 		try {
 			Future<Optional<JsonNode>> reading = this.reads.submit(() -> calls.get(manifest.kind(), namespace, manifest.name()));
-			fit = namespaceFit(calls, reading, namespace, manifest.kind().isPod(), report.podSecurity(), warnings);
+			fit = namespaceFit(calls, reading, namespace, manifest.kind().isPod(), report.podSecurity(), warnings,
+					refuseWhereBlocked);
 			Optional<JsonNode> live = read(reading);
 			JsonNode wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
 			// The dry run starts from the object as it is when it runs, and answers with that object's
@@ -209,11 +220,15 @@ public class Deployer {
 	/**
 	 * The namespace must exist; its enforced Pod Security level is compared with the pod's, while
 	 * the live object is {@code reading}: on a cluster across a network each is a round trip.
+	 * @param refuseWhereBlocked refuse, as bad input, a deploy the namespace would refuse
 	 */
 	private static NamespaceFit namespaceFit(ClusterCalls calls, Future<Optional<JsonNode>> reading, String namespace,
-			boolean pod, PodSecurityResult podSecurity, List<String> warnings) {
+			boolean pod, PodSecurityResult podSecurity, List<String> warnings, boolean refuseWhereBlocked) {
 		try {
 			NamespaceFit fit = fit(calls, namespace, pod, podSecurity);
+			if (refuseWhereBlocked && fit.blocks()) {
+				throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Not deployed", "Not deployed: " + fit.reason());
+			}
 			if (!fit.exists()) {
 				throw new NamespaceMissing(namespace);
 			}

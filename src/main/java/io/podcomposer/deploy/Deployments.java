@@ -48,8 +48,6 @@ public class Deployments {
 	/** The most deploys of one object listed under it. */
 	static final int MAX_DEPLOYS_SHOWN = 10;
 
-	private static final List<DeployStatus> IN_CLUSTER = List.of(DeployStatus.Applied);
-
 	/** The statuses of a record that put its object in the cluster (and, for Deleted, took it out since). */
 	private static final List<DeployStatus> APPLIED_ONCE = List.of(DeployStatus.Applied, DeployStatus.Deleted);
 
@@ -229,16 +227,30 @@ public class Deployments {
 	}
 
 	/**
-	 * Where the template's objects are in a cluster now: the newest applied record of each object,
-	 * newest first.
+	 * Where the template's objects are now: the newest applied or since deleted deploy of each
+	 * object, newest first, with the object's health, read as the history reads it.
 	 */
-	public List<DeploymentView> runningNow(long templateId) {
-		Map<String, DeploymentView> byObject = new LinkedHashMap<>();
-		for (DeploymentRecord record : this.records.findByTemplateIdAndStatusInOrderByIdDesc(templateId, IN_CLUSTER)) {
-			byObject.putIfAbsent(record.getClusterId() + "/" + record.getNamespace() + "/" + record.getKind() + "/"
-					+ record.getName(), DeploymentView.of(record));
+	public List<PlacedObject> runningNow(long templateId) {
+		Map<ObjectKey, DeploymentRecord> byObject = new LinkedHashMap<>();
+		for (DeploymentRecord record : this.records.findByTemplateIdAndStatusInOrderByIdDesc(templateId, APPLIED_ONCE)) {
+			byObject.putIfAbsent(ObjectKey.of(record), record);
 		}
-		return List.copyOf(byObject.values());
+		Map<ObjectKey, Health> health = health(byObject.values().stream().map(Optional::of).toList());
+		return byObject.entrySet()
+			.stream()
+			.map((object) -> new PlacedObject(DeploymentView.of(object.getValue()),
+					health.getOrDefault(object.getKey(), NEVER_APPLIED)))
+			.toList();
+	}
+
+	/** An object a template put in a cluster: the deploy that put it there as it is (or deleted it), and its health. */
+	public record PlacedObject(DeploymentView deploy, Health health) {
+
+		/** Whether the object is meant to be in its cluster: not deleted through the portal. */
+		public boolean inCluster() {
+			return this.deploy.status() == DeployStatus.Applied;
+		}
+
 	}
 
 	/** The object's state in the cluster now, or why it cannot be shown. */

@@ -26,9 +26,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the health of many deployed objects for one page: the clusters are asked at once, each
- * cluster's objects one after the other, and the page waits at most {@link #WAIT}; what has not
- * been answered by then is Unknown. A cluster that could not be reached is not asked again for
- * {@link #REMEMBER_UNREACHABLE}, so that a page of its objects does not wait on each.
+ * cluster with one call per namespace and kind (a LIST, or a GET for a single object) plus the
+ * pods of each workload still rolling out, whose containers say why it is stuck; the page waits
+ * at most {@link #WAIT}, and what has not been answered by then is Unknown. A cluster that could
+ * not be reached is not asked again for {@link #REMEMBER_UNREACHABLE}, so that a page of its
+ * objects does not wait on each.
  */
 @Component
 class HealthReader {
@@ -45,8 +47,12 @@ class HealthReader {
 	/** Why a cluster could not be reached, and until when (System.nanoTime) that answer stands. */
 	private final Map<Long, Unreachable> unreachable = new ConcurrentHashMap<>();
 
-	/** When the read of a cluster under way started (System.nanoTime): a slow cluster gets one read at a time. */
-	private final Map<Long, Long> underWay = new ConcurrentHashMap<>();
+	/**
+	 * When each read of a cluster under way started (System.nanoTime), by cluster: once the oldest
+	 * has run longer than {@link #WAIT}, no more are started, so that a slow cluster is not piled
+	 * up with reads. Each read takes out its own start when it ends, as others may still run.
+	 */
+	private final Map<Long, List<Long>> underWay = new ConcurrentHashMap<>();
 
 	HealthReader(ClusterService clusters, Environment environment) {
 		this.clusters = clusters;
@@ -75,18 +81,18 @@ class HealthReader {
 		for (Map.Entry<Long, List<DeploymentRecord>> cluster : byCluster.entrySet()) {
 			long clusterId = cluster.getKey();
 			Unreachable known = this.unreachable.get(clusterId);
-			Long since = this.underWay.get(clusterId);
 			if (known != null && known.until() - now > 0) {
 				fill(health, cluster.getValue(), known.health());
 			}
-			else if (since != null && now - since > WAIT.toNanos()) {
+			else if (oldestReadUnderWay(clusterId).filter((since) -> now - since > WAIT.toNanos()).isPresent()) {
 				fill(health, cluster.getValue(), Health.unknown("ClusterTimedOut", "Cluster "
 						+ cluster.getValue().get(0).getClusterName() + " has not answered an earlier read yet."));
 			}
 			else {
-				this.underWay.putIfAbsent(clusterId, now);
+				this.underWay.merge(clusterId, List.of(now), HealthReader::joined);
 				asked.put(clusterId, CompletableFuture.supplyAsync(() -> readCluster(clusterId, cluster.getValue()), this.reads)
-					.whenComplete((answer, failure) -> this.underWay.remove(clusterId)));
+					.whenComplete((answer, failure) -> this.underWay.computeIfPresent(clusterId,
+							(id, starts) -> without(starts, now))));
 			}
 		}
 		long deadline = now + WAIT.toNanos();
@@ -127,9 +133,13 @@ class HealthReader {
 			fill(health, objects, Health.unknown("ClusterUnavailable", ex.getMessage()));
 			return health;
 		}
-		for (DeploymentRecord record : objects) {
+		Map<String, List<DeploymentRecord>> byNamespaceAndKind = new LinkedHashMap<>();
+		objects.forEach((record) -> byNamespaceAndKind
+			.computeIfAbsent(record.getNamespace() + "/" + record.getKind(), (key) -> new ArrayList<>())
+			.add(record));
+		for (List<DeploymentRecord> sameKind : byNamespaceAndKind.values()) {
 			try {
-				health.put(ObjectKey.of(record), read(calls, record));
+				health.putAll(read(calls, sameKind));
 			}
 			catch (ClusterCallException ex) {
 				if (ex.status() == 0) {
@@ -138,7 +148,7 @@ class HealthReader {
 					objects.stream().map(ObjectKey::of).forEach((key) -> health.putIfAbsent(key, down));
 					return health;
 				}
-				health.put(ObjectKey.of(record),
+				fill(health, sameKind,
 						Health.unknown((ex.reason() == null) ? "ClusterRefused" : ex.reason(), ex.getMessage()));
 			}
 		}
@@ -146,16 +156,66 @@ class HealthReader {
 		return health;
 	}
 
-	/** One object's health: two calls for a workload (it and its pods), one for a pod. */
-	static Health read(ClusterCalls calls, DeploymentRecord record) {
-		WorkloadKind kind = WorkloadKind.fromKindName(record.getKind()).orElseThrow();
-		Optional<JsonNode> found = calls.get(kind, record.getNamespace(), record.getName());
-		if (found.isEmpty()) {
-			return Health.missing("NotInCluster",
-					Deployer.what(record) + " is not in the cluster: it was deleted outside the portal.");
+	/**
+	 * The health of objects of one kind in one namespace: a GET for one, a LIST for more (or a GET
+	 * each, where the account may get but not list them).
+	 */
+	private static Map<ObjectKey, Health> read(ClusterCalls calls, List<DeploymentRecord> sameKind) {
+		DeploymentRecord first = sameKind.get(0);
+		WorkloadKind kind = WorkloadKind.fromKindName(first.getKind()).orElseThrow();
+		Map<String, JsonNode> found = new HashMap<>();
+		if (sameKind.size() == 1) {
+			calls.get(kind, first.getNamespace(), first.getName()).ifPresent((object) -> found.put(first.getName(), object));
 		}
-		List<JsonNode> pods = kind.isPod() ? List.of() : Deployments.pods(calls, record.getNamespace(), kind, found.get());
-		return Health.of(kind, found.get(), pods);
+		else {
+			try {
+				calls.list(kind, first.getNamespace(), null)
+					.forEach((object) -> found.put(object.path("metadata").path("name").asString(""), object));
+			}
+			catch (ClusterCallException ex) {
+				if (ex.status() != 403) {
+					throw ex;
+				}
+				for (DeploymentRecord record : sameKind) {
+					calls.get(kind, record.getNamespace(), record.getName()).ifPresent((object) -> found.put(record.getName(), object));
+				}
+			}
+		}
+		Map<ObjectKey, Health> health = new HashMap<>();
+		for (DeploymentRecord record : sameKind) {
+			JsonNode object = found.get(record.getName());
+			health.put(ObjectKey.of(record), (object == null) ? Health.missing("NotInCluster",
+					Deployer.what(record) + " is not in the cluster: it was deleted outside the portal.")
+					: health(calls, kind, record.getNamespace(), object));
+		}
+		return health;
+	}
+
+	/** An object's health; the pods of a workload still rolling out are read, as a stuck one says why. */
+	private static Health health(ClusterCalls calls, WorkloadKind kind, String namespace, JsonNode object) {
+		Health controller = Health.of(kind, object, List.of());
+		if (kind.isPod() || controller.status() != Health.Status.Progressing) {
+			return controller;
+		}
+		return Health.of(kind, object, Deployments.pods(calls, namespace, kind, object));
+	}
+
+	/** The start of the oldest read of the cluster under way, if one is. */
+	private Optional<Long> oldestReadUnderWay(long clusterId) {
+		return this.underWay.getOrDefault(clusterId, List.of()).stream().min(Long::compare);
+	}
+
+	private static List<Long> joined(List<Long> starts, List<Long> more) {
+		List<Long> all = new ArrayList<>(starts);
+		all.addAll(more);
+		return List.copyOf(all);
+	}
+
+	/** The starts but one {@code start}; null, to drop the cluster's entry, when none is left. */
+	private static List<Long> without(List<Long> starts, long start) {
+		List<Long> left = new ArrayList<>(starts);
+		left.remove(Long.valueOf(start));
+		return left.isEmpty() ? null : List.copyOf(left);
 	}
 
 	private static void fill(Map<ObjectKey, Health> health, List<DeploymentRecord> objects, Health each) {

@@ -11,6 +11,7 @@ import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
@@ -18,6 +19,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the deploy tests share: templates and clusters made over REST, calls as a user, answers as JSON. */
 final class DeployTests {
@@ -44,6 +47,21 @@ final class DeployTests {
 			  volumes:
 			  - name: shm
 			    emptyDir: {medium: Memory, sizeLimit: 256Mi}
+			""";
+
+	/** A Deployment of two replicas named and labelled as its {@code %s}, with an {@code IMAGE}. */
+	static final String WEB_DEPLOYMENT = """
+			apiVersion: apps/v1
+			kind: Deployment
+			metadata: {name: %s}
+			spec:
+			  replicas: 2
+			  selector: {matchLabels: {app: %1$s}}
+			  template:
+			    metadata: {labels: {app: %1$s}}
+			    spec:
+			      containers:
+			      - {name: web, image: "${IMAGE}"}
 			""";
 
 	private DeployTests() {
@@ -79,6 +97,15 @@ final class DeployTests {
 	static MvcTestResult deploy(MockMvcTester mvc, ObjectNode body) {
 		return send(mvc, HttpMethod.POST, "/api/v1/deployments", body.toString(), MediaType.APPLICATION_JSON_VALUE,
 				TestAdmin.BEARER);
+	}
+
+	/** Deploys the manifest as a new template with this IMAGE to team-a; answers the record's id. */
+	static long deployed(MockMvcTester mvc, long clusterId, String manifest, String image) {
+		ObjectNode body = deployBody(template(mvc, manifest), clusterId, "team-a");
+		body.withObject("/values").put("IMAGE", image);
+		MvcTestResult deployed = deploy(mvc, body);
+		assertThat(deployed).hasStatus(HttpStatus.CREATED);
+		return json(deployed).get("id").asLong();
 	}
 
 	static MvcTestResult call(MockMvcTester mvc, HttpMethod method, String path) {

@@ -1,11 +1,21 @@
 package io.podcomposer.deploy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.podcomposer.clusters.ClusterService;
+import io.podcomposer.deploy.Health.Status;
+import io.podcomposer.deploy.HealthReader.ObjectKey;
 import io.podcomposer.kube.FakeKubernetes;
+import io.podcomposer.kube.FakeKubernetes.RecordedRequest;
 import io.podcomposer.manifest.WorkloadKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,12 +28,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static io.podcomposer.deploy.DeployTests.SHARED_MEMORY_POD;
 import static io.podcomposer.deploy.DeployTests.call;
-import static io.podcomposer.deploy.DeployTests.deploy;
-import static io.podcomposer.deploy.DeployTests.deployBody;
 import static io.podcomposer.deploy.DeployTests.json;
 import static io.podcomposer.deploy.DeployTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,25 +38,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code health} in {@code GET /api/v1/deployments} and {@code /{id}} against the fake API
  * server: derived from the live state, for pods and workloads, and Unknown at once when the
- * cluster cannot be asked; {@code replacedBy} on a deploy a newer one replaced.
+ * cluster cannot be asked; {@code replacedBy} on a deploy a newer one replaced; how many calls the
+ * health of a page takes, and that a slow cluster gets no more reads while one has run past the wait.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class DeploymentHealthApiTest {
 
-	private static final String WEB_DEPLOYMENT = """
-			apiVersion: apps/v1
-			kind: Deployment
+	private static final String POD = """
+			apiVersion: v1
+			kind: Pod
 			metadata: {name: %s}
 			spec:
-			  replicas: 2
-			  selector: {matchLabels: {app: %1$s}}
-			  template:
-			    metadata: {labels: {app: %1$s}}
-			    spec:
-			      containers:
-			      - {name: web, image: "${IMAGE}"}
+			  containers:
+			  - {name: app, image: "${IMAGE}"}
 			""";
+
+
+	private static final String UNPULLABLE = FakeKubernetes.MISSING_IMAGE_HOST + "/web:1";
 
 	private static final String ONCE_JOB = """
 			apiVersion: batch/v1
@@ -68,6 +74,9 @@ class DeploymentHealthApiTest {
 
 	@Autowired
 	private ClusterService clusters;
+
+	@Autowired
+	private HealthReader reader;
 
 	private FakeKubernetes fake;
 
@@ -142,7 +151,7 @@ class DeploymentHealthApiTest {
 
 	@Test
 	void aDeploymentWhosePodsCannotPullIsDegradedAndAJobThatRanIsHealthy() throws InterruptedException {
-		long web = deployed(WEB_DEPLOYMENT.formatted(unique("web")), FakeKubernetes.MISSING_IMAGE_HOST + "/web:2");
+		long web = deployed(DeployTests.WEB_DEPLOYMENT.formatted(unique("web")), FakeKubernetes.MISSING_IMAGE_HOST + "/web:2");
 		long job = deployed(ONCE_JOB.formatted(unique("once")), "busybox:1.36");
 
 		JsonNode stuck = waitForHealth(web, (health) -> health.get("status").asString().equals("Degraded"));
@@ -184,13 +193,117 @@ class DeploymentHealthApiTest {
 		assertThat(json(history).at("/items/0/health/message").asString()).endsWith("did not answer within 3 s.");
 	}
 
+	@Test
+	void thePageReadsEachKindOfEachNamespaceOnceAndThePodsOfAStuckWorkloadOnly() throws InterruptedException {
+		long running = deployed(POD.formatted(unique("run")), "busybox:1.36");
+		long alsoRunning = deployed(POD.formatted(unique("run")), "busybox:1.36");
+		long pullingPod = deployed(POD.formatted(unique("pull")), UNPULLABLE);
+		long healthyWeb = deployed(DeployTests.WEB_DEPLOYMENT.formatted(unique("web")), "busybox:1.36");
+		String stuck = unique("stuck");
+		long stuckWeb = deployed(DeployTests.WEB_DEPLOYMENT.formatted(stuck), UNPULLABLE);
+		Map<Long, JsonNode> settled = historyHealth();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!(status(settled, running, alsoRunning, healthyWeb).equals("Healthy") && status(settled, pullingPod, stuckWeb)
+			.equals("Degraded")) && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			settled = historyHealth();
+		}
+
+		int before = this.fake.requests().size();
+		Map<Long, JsonNode> health = historyHealth();
+		List<RecordedRequest> asked = this.fake.requests().subList(before, this.fake.requests().size());
+
+		assertThat(status(health, running, alsoRunning, healthyWeb)).isEqualTo("Healthy");
+		assertThat(health.get(pullingPod).get("reason").asString()).isEqualTo("ImagePullBackOff");
+		assertThat(health.get(stuckWeb).get("status").asString()).isEqualTo("Degraded");
+		assertThat(health.get(stuckWeb).get("reason").asString()).isEqualTo("ImagePullBackOff");
+		assertThat(asked).extracting((request) -> request.method() + " " + request.path() + " "
+				+ request.query().getOrDefault("labelSelector", ""))
+			.containsExactlyInAnyOrder("GET /api/v1/namespaces/team-a/pods ",
+					"GET /apis/apps/v1/namespaces/team-a/deployments ",
+					"GET /api/v1/namespaces/team-a/pods app=" + stuck);
+	}
+
+	@Test
+	void aReadThatEndsLeavesTheMarkOfOneStillUnderWaySoASlowClusterIsNotAskedAgain() throws Exception {
+		String heldPath = "/api/v1/namespaces/team-a/pods/held";
+		CountDownLatch release = new CountDownLatch(1);
+		this.fake.afterAnswering("GET", heldPath, () -> {
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		try {
+			CompletableFuture<Map<ObjectKey, Health>> held = CompletableFuture
+				.supplyAsync(() -> this.reader.read(List.of(pod("held"))));
+			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			while (this.fake.requests().stream().noneMatch((request) -> request.path().equals(heldPath))
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(health(this.reader.read(List.of(pod("quick"))), "quick").status())
+				.as("another read of the cluster, started while the first waits, ends")
+				.isEqualTo(Status.Missing);
+			assertThat(health(held.get(10, TimeUnit.SECONDS), "held").reason()).isEqualTo("ClusterTimedOut");
+
+			// the first read has now run past the wait: the cluster is not asked again while it runs
+			int before = this.fake.requests().size();
+			Health notAsked = health(this.reader.read(List.of(pod("quick"))), "quick");
+			assertThat(notAsked.status()).isEqualTo(Status.Unknown);
+			assertThat(notAsked.message()).endsWith("has not answered an earlier read yet.");
+			assertThat(this.fake.requests()).hasSize(before);
+		}
+		finally {
+			release.countDown();
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		Health after = health(this.reader.read(List.of(pod("quick"))), "quick");
+		while (after.status() == Status.Unknown && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+			after = health(this.reader.read(List.of(pod("quick"))), "quick");
+		}
+		assertThat(after.status()).as("asked again once the slow read ended").isEqualTo(Status.Missing);
+	}
+
+	/** A record of a pod in team-a of the fake, as if applied. */
+	private DeploymentRecord pod(String name) {
+		return new DeploymentRecord(new DeployTarget(1, "t", 1, this.clusterId, "fake", "team-a"), "{}", "{}", "Pod", name,
+				Instant.now(), "tester");
+	}
+
+	private static Health health(Map<ObjectKey, Health> read, String name) {
+		return read.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().name().equals(name))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** The one status of these records' health, or "mixed". */
+	private static String status(Map<Long, JsonNode> health, long... ids) {
+		List<String> statuses = Arrays.stream(ids).mapToObj((id) -> health.get(id).get("status").asString())
+			.distinct()
+			.toList();
+		return (statuses.size() == 1) ? statuses.get(0) : "mixed";
+	}
+
+	/** The health of each record in the cluster's history, by id. */
+	private Map<Long, JsonNode> historyHealth() {
+		Map<Long, JsonNode> health = new HashMap<>();
+		for (JsonNode item : json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments?clusterId=" + this.clusterId))
+			.get("items")) {
+			health.put(item.get("id").asLong(), item.get("health"));
+		}
+		return health;
+	}
+
 	/** Deploys the manifest as a new template with this IMAGE; answers the record's id. */
 	private long deployed(String manifest, String image) {
-		ObjectNode body = deployBody(DeployTests.template(this.mvc, manifest), this.clusterId, "team-a");
-		body.withObject("/values").put("IMAGE", image);
-		MvcTestResult deployed = deploy(this.mvc, body);
-		assertThat(deployed).hasStatus(HttpStatus.CREATED);
-		return json(deployed).get("id").asLong();
+		return DeployTests.deployed(this.mvc, this.clusterId, manifest, image);
 	}
 
 	private JsonNode historyItem(long id) {

@@ -13,6 +13,7 @@ import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -258,6 +259,52 @@ class DeploymentPagesTest {
 	}
 
 	@Test
+	void aDeployFromTheFormReadsItsNamespaceOnceAndAppliesNothingWhereTheNamespaceRefusesIt() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String refusedName = unique("ipc");
+		long refusedTemplate = template(refusedName, "ipc");
+
+		int before = this.cluster.requests().size();
+		MvcTestResult refused = deploy(refusedTemplate, "locked", Map.of(), deployer);
+
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(Jsoup.parse(refused.getResponse().getContentAsString()).select(".form-problem").text())
+			.isEqualTo("Not deployed: Namespace locked enforces Pod Security baseline and this pod is privileged: the "
+					+ "cluster will refuse it.");
+		List<FakeKubernetes.RecordedRequest> asked = requestsSince(before);
+		assertThat(asked).filteredOn(namespaceRead("locked")).hasSize(1);
+		assertThat(asked).noneMatch((request) -> request.method().equals("PATCH"));
+		assertThat(this.cluster.pod("locked", refusedName)).isEmpty();
+
+		before = this.cluster.requests().size();
+		assertThat(deploy(refusedTemplate, "no-such-namespace", Map.of(), deployer))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyText()
+			.contains("Not deployed: The cluster has no namespace no-such-namespace.");
+		assertThat(requestsSince(before)).filteredOn(namespaceRead("no-such-namespace")).hasSize(1);
+		assertThat(requestsSince(before)).noneMatch((request) -> request.method().equals("PATCH"));
+
+		String passingName = unique("web");
+		long passing = template(passingName, "nginx");
+		before = this.cluster.requests().size();
+		assertThat(deploy(passing, "team-a", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
+		assertThat(requestsSince(before)).filteredOn(namespaceRead("team-a")).hasSize(1);
+		assertThat(requestsSince(before)).filteredOn((request) -> request.method().equals("PATCH"))
+			.as("the dry run and the apply")
+			.hasSize(2);
+		assertThat(this.cluster.pod("team-a", passingName)).isPresent();
+	}
+
+	private List<FakeKubernetes.RecordedRequest> requestsSince(int before) {
+		List<FakeKubernetes.RecordedRequest> all = this.cluster.requests();
+		return all.subList(before, all.size());
+	}
+
+	private static Predicate<FakeKubernetes.RecordedRequest> namespaceRead(String namespace) {
+		return (request) -> request.method().equals("GET") && request.path().equals("/api/v1/namespaces/" + namespace);
+	}
+
+	@Test
 	void aRefusedDryRunShowsOnceOnTheFormWithWhatWouldPassAndDeployIsNotOfferedAgainAsItWas() throws Exception {
 		RequestPostProcessor deployer = deployer();
 		long template = template(unique("ipc"), "ipc");
@@ -450,7 +497,40 @@ class DeploymentPagesTest {
 		assertThat(deleted.select(".page-head .badge.status").text()).isEqualTo("Deleted");
 		assertThat(deleted.select("#live").hasAttr("hx-trigger")).isFalse();
 		assertThat(deleted.select(".deployment-actions a").eachText()).doesNotContain("Delete…");
-		assertThat(page("/templates/" + firstTemplate + "/runs", deployer).text()).contains("Not deployed anywhere now.");
+		Document gone = page("/templates/" + firstTemplate + "/runs", deployer);
+		assertThat(gone.text()).contains("Not deployed anywhere now.");
+		assertThat(gone.select(".runs-list li .health-status").text()).isEqualTo("Deleted");
+	}
+
+	@Test
+	void whereATemplateRunsShowsEachObjectsHealthAndUnknownAtOnceForAClusterThatDoesNotAnswer() throws Exception {
+		RequestPostProcessor deployer = deployer();
+		String name = unique("pull");
+		long template = template(name, "unpullable");
+		assertThat(deploy(template, "team-a", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
+		try (FakeKubernetes away = FakeKubernetes.start(TOKEN)) {
+			away.createNamespace("team-a", Map.of());
+			String awayName = unique("away");
+			long awayId = this.clusters.add(awayName, FakeKubeconfig.of(away, TOKEN), null).id();
+			assertThat(this.mvc.post().uri("/templates/" + template + "/deploy").param("clusterId", String.valueOf(awayId))
+				.param("namespace", "team-a").param("kind", "").param("revision", "").param("action", "deploy")
+				.with(deployer).with(csrf())).hasStatus(HttpStatus.FOUND);
+			away.goDown();
+
+			Document runs = eventually(() -> page("/templates/" + template + "/runs", deployer),
+					(found) -> found.select(".runs-list li:contains(" + this.clusterName + ") .health-status").text()
+						.equals("Degraded"));
+			Element stuck = runs.select(".runs-list li:contains(" + this.clusterName + ")").first();
+			assertThat(stuck.select(".health-reason").text()).isEqualTo("ImagePullBackOff");
+			assertThat(stuck.select(".health").attr("title")).contains("Back-off pulling image");
+
+			long started = System.nanoTime();
+			Element unreachable = page("/templates/" + template + "/runs", deployer)
+				.select(".runs-list li:contains(" + awayName + ")").first();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+			assertThat(unreachable.select(".health-status").text()).isEqualTo("Unknown");
+			assertThat(unreachable.select(".health-reason").text()).isEqualTo("ClusterUnreachable");
+		}
 	}
 
 	private MvcTestResult dryRun(long template, String namespace, RequestPostProcessor who) {
