@@ -37,6 +37,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -112,12 +113,12 @@ class SecurityConfig {
 		return required.readRulesOf(http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(AccessRules::apply)
 			.addFilterBefore(new BearerTokenFilter(accounts, throttle), BasicAuthenticationFilter.class)
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER)
-				// a session UserSessions ended (password, roles, account changed) signs in nothing here either
-				.maximumSessions(-1)
-				.sessionRegistry(sessionRegistry)
-				.expiredSessionStrategy((expired) -> ApiProblems.write(expired.getResponse(), expired.getRequest(),
-						HttpStatus.UNAUTHORIZED, ApiProblems.SESSION_ENDED)))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			// A session UserSessions ended (password, roles, account changed) signs in nothing here either.
+			// Only the filter that checks: the pages' maximumSessions would also register a session for
+			// each token call, and so make one.
+			.addFilter(new ConcurrentSessionFilter(sessionRegistry, (expired) -> ApiProblems.write(expired.getResponse(),
+					expired.getRequest(), HttpStatus.UNAUTHORIZED, ApiProblems.SESSION_ENDED)))
 			// Bearer tokens are not sent by browsers on their own, so there is nothing to forge; the
 			// session cookie is, so a change it signs in needs the session's CSRF token as a header.
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SessionCsrf.NEEDED)

@@ -4,11 +4,16 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import io.podcomposer.TestAdmin;
-import org.junit.jupiter.api.Test;
+import java.nio.file.Path;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import io.podcomposer.TestAdmin;
+import io.podcomposer.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,23 +21,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A person signed in to the portal may call the API from the same browser (Swagger UI's "Try it
  * out"): the session signs the call in with the user's role, and a change needs the session's
- * CSRF token as a header, which the pages hand over in a cookie. Real HTTP rather than MockMvc,
- * whose {@code csrf()} would swap the token repository under test.
+ * CSRF token as a header, which the pages hand over in a cookie. A portal of the class's own,
+ * over real HTTP: a MockMvc test's {@code csrf()} swaps the token repositories of the context it
+ * runs in for one of its own.
  */
-@SecurityTest
 class SessionApiTest {
 
-	@LocalServerPort
+	@TempDir
+	private static Path dataDir;
+
+	private static FreshPortal portal;
+
 	private int port;
 
-	@Autowired
 	private AccountService accounts;
 
-	@Autowired
 	private UserSessions sessions;
 
-	@Autowired
 	private JdbcTemplate jdbc;
+
+	@BeforeAll
+	static void start() {
+		portal = FreshPortal.start(TestAdmin.PASSWORD, TestAdmin.TOKEN, TestDatabase.create(dataDir));
+	}
+
+	@AfterAll
+	static void stop() {
+		portal.close();
+	}
+
+	@BeforeEach
+	void connect() {
+		this.port = portal.port();
+		this.accounts = portal.bean(AccountService.class);
+		this.sessions = portal.bean(UserSessions.class);
+		this.jdbc = portal.bean(JdbcTemplate.class);
+	}
 
 	@Test
 	void aSignedInSessionReadsTheApi() {
@@ -123,8 +147,13 @@ class SessionApiTest {
 	}
 
 	@Test
-	void anonymousCallsGetA401AndNoSession() {
+	void anonymousCallsGetA401AndNoSessionNorDoTokenCalls() {
 		int before = count();
+
+		PortalClient withToken = new PortalClient(this.port);
+		assertThat(withToken.render("Authorization", TestAdmin.BEARER).statusCode()).isEqualTo(200);
+		assertThat(withToken.get("/api/v1/me", "Authorization", TestAdmin.BEARER).statusCode()).isEqualTo(200);
+		assertThat(withToken.sessionId()).as("a token call's session").isNull();
 
 		for (String cookie : new String[] { null, PortalClient.SESSION_COOKIE + "=no-such-session" }) {
 			String[] headers = (cookie != null) ? new String[] { "Cookie", cookie } : new String[0];
