@@ -33,11 +33,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		this.throttle = throttle;
 	}
 
+	/** Whether the request signs in with a token; then the token alone decides, not a session cookie. */
+	static boolean sendsBearer(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+		if (!sendsBearer(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -48,7 +53,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 					+ " came from your address; try again in " + ClientThrottle.seconds(wait) + " seconds.");
 			return;
 		}
-		String value = header.substring(BEARER.length()).trim();
+		String value = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
 		AuthenticatedTokens.Bearer bearer = value.isEmpty() ? null : this.accounts.authenticateToken(value).orElse(null);
 		if (bearer == null) {
 			this.throttle.failed(request.getRemoteAddr());

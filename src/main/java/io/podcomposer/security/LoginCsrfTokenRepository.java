@@ -5,16 +5,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
  * CSRF tokens in the session once there is one (signed in), and in a cookie before: the login
  * page is shown to anyone, and a session (a row in the database) for each of its visitors would
- * let anonymous requests fill the database.
+ * let anonymous requests fill the database. A session's token, once a page uses it, is also
+ * handed to the portal's own scripts for API calls ({@link SessionCsrf}).
  */
 final class LoginCsrfTokenRepository implements CsrfTokenRepository {
 
-	private final HttpSessionCsrfTokenRepository session = new HttpSessionCsrfTokenRepository();
+	private final HttpSessionCsrfTokenRepository session = SessionCsrf.sessionTokens();
 
 	private final CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
 
@@ -34,6 +36,7 @@ final class LoginCsrfTokenRepository implements CsrfTokenRepository {
 			// signing in or out: neither the login page's token nor the session's holds after
 			this.session.saveToken(null, request, response);
 			this.cookie.saveToken(null, request, response);
+			SessionCsrf.withdraw(request, response);
 		}
 		else if (request.getSession(false) != null) {
 			this.session.saveToken(token, request, response);
@@ -41,6 +44,31 @@ final class LoginCsrfTokenRepository implements CsrfTokenRepository {
 		else {
 			this.cookie.saveToken(token, request, response);
 		}
+	}
+
+	@Override
+	public DeferredCsrfToken loadDeferredToken(HttpServletRequest request, HttpServletResponse response) {
+		DeferredCsrfToken deferred = CsrfTokenRepository.super.loadDeferredToken(request, response);
+		return new DeferredCsrfToken() {
+
+			private boolean published;
+
+			@Override
+			public CsrfToken get() {
+				CsrfToken token = deferred.get();
+				if (!this.published && request.getSession(false) != null) {
+					SessionCsrf.publish(token, request, response);
+					this.published = true;
+				}
+				return token;
+			}
+
+			@Override
+			public boolean isGenerated() {
+				return deferred.isGenerated();
+			}
+
+		};
 	}
 
 	@Override

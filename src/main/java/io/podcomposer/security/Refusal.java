@@ -43,7 +43,7 @@ public record Refusal(String title, String detail) {
 		if (needed.isEmpty() || !lacks(held, needed.get())) {
 			return NOT_ALLOWED;
 		}
-		return "This needs the " + needed.get() + " role; the token's user is " + held.withArticle() + ".";
+		return "This needs the " + needed.get() + " role; " + caller.getName() + " is " + held.withArticle() + ".";
 	}
 
 	private static Role held(Authentication caller) {

@@ -37,6 +37,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -45,8 +46,9 @@ import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
- * Three filter chains: the REST API and the actuator (Bearer tokens, stateless, no CSRF, problem
- * details), the API description (public), and the pages (form login, sessions, CSRF). {@link AccessRules}
+ * Four filter chains: the pages' assets (public, no session), the REST API and the actuator (Bearer
+ * tokens, or the browser's session with CSRF for changes; problem details), the API description
+ * (public), and the pages (form login, sessions, CSRF). {@link AccessRules}
  * decides who may call what in both the API and the pages.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,7 +59,10 @@ class SecurityConfig {
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	/** The Swagger UI sets inline styles; it runs no script of ours and takes no credentials. */
+	/**
+	 * The Swagger UI sets inline styles. Its scripts are files, the CSRF header's interceptor among
+	 * them (springdoc writes it into swagger-initializer.js), so no inline script.
+	 */
 	static final String DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
@@ -98,16 +103,27 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts, ClientThrottle throttle) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, AccountService accounts, ClientThrottle throttle,
+			SessionRegistry sessionRegistry) throws Exception {
 		RequiredRole required = new RequiredRole();
 		ApiProblems problems = new ApiProblems(required);
-		// a Prometheus scraper, like any API client, sends a token and keeps no session
+		// A Prometheus scraper, like any API client, sends a token and keeps no session; a person
+		// signed in to the portal (Swagger UI's "Try it out") is signed in here by their session,
+		// which the API uses but never makes: no row in the database for an anonymous call.
 		return required.readRulesOf(http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(AccessRules::apply)
 			.addFilterBefore(new BearerTokenFilter(accounts, throttle), BasicAuthenticationFilter.class)
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Bearer tokens are not sent by browsers on their own, so there is nothing to forge.
-			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			// A session UserSessions ended (password, roles, account changed) signs in nothing here either.
+			// Only the filter that checks: the pages' maximumSessions would also register a session for
+			// each token call, and so make one.
+			.addFilter(new ConcurrentSessionFilter(sessionRegistry, (expired) -> ApiProblems.write(expired.getResponse(),
+					expired.getRequest(), HttpStatus.UNAUTHORIZED, ApiProblems.SESSION_ENDED)))
+			// Bearer tokens are not sent by browsers on their own, so there is nothing to forge; the
+			// session cookie is, so a change it signs in needs the session's CSRF token as a header.
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SessionCsrf.NEEDED)
+				.csrfTokenRepository(SessionCsrf.sessionTokens())
+				.csrfTokenRequestHandler(SessionCsrf.FROM_HEADER))
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(ProblemResponses.API_POLICY))

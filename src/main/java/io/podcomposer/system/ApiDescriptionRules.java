@@ -113,9 +113,10 @@ class ApiDescriptionRules implements OpenApiCustomizer, OperationCustomizer {
 			problems.put("400", readsBody ? "Malformed JSON or YAML (line and column in detail), or a parameter of the"
 					+ " wrong type" : "A parameter of the wrong type or out of range");
 		}
-		problems.put("401", "No API token, or one that is unknown or revoked, or whose user is disabled or locked."
-				+ " Send Authorization: Bearer <token>.");
-		problems.put("403", "The token's user lacks the role this needs; the detail names it.");
+		problems.put("401", "No API token or browser session, or a token that is unknown or revoked, or whose user is"
+				+ " disabled or locked. Send Authorization: Bearer <token>.");
+		problems.put("403", "The caller lacks the role this needs (the detail names it), or a change signed in by the"
+				+ " browser's session came without its CSRF token.");
 		if (path.contains("{")) {
 			problems.put("404", "Nothing with this name or id");
 		}

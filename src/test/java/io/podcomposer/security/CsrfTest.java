@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pages take no state-changing request without the CSRF token; the API needs none. */
+/** Pages take no state-changing request without the CSRF token; the API needs none with a Bearer token (SessionApiTest). */
 @SecurityTest
 class CsrfTest {
 
@@ -53,14 +53,6 @@ class CsrfTest {
 	@Test
 	void theApiTakesABearerTokenWithoutACsrfToken() {
 		assertThat(new PortalClient(this.port).render("Authorization", TestAdmin.BEARER).statusCode()).isEqualTo(200);
-	}
-
-	/** Why the API may go without CSRF tokens: a browser's session cookie does not sign it in. */
-	@Test
-	void theApiIgnoresASignedInSessionCookie() {
-		PortalClient client = PortalClient.admin(this.port);
-
-		assertThat(client.render().statusCode()).isEqualTo(401);
 	}
 
 	@Test

@@ -120,6 +120,11 @@ public final class PortalClient {
 		return this.cookies.get(SESSION_COOKIE);
 	}
 
+	/** The value of a cookie the portal set and the client sends back; null when it has none. */
+	String cookie(String name) {
+		return this.cookies.get(name);
+	}
+
 	void setSessionId(String value) {
 		this.cookies.put(SESSION_COOKIE, value);
 	}

@@ -92,7 +92,7 @@ class RefusalPagesTest {
 				"Authorization", AccountTests.bearer(token));
 
 		assertThat(refused.statusCode()).isEqualTo(403);
-		assertThat(refused.body()).contains("\"detail\":\"This needs the DEPLOYER role; the token's user is an EDITOR.\"");
+		assertThat(refused.body()).contains("\"detail\":\"This needs the DEPLOYER role; " + name + " is an EDITOR.\"");
 	}
 
 	@Test
