@@ -53,36 +53,45 @@ public final class FileValidator {
 	 * @throws ManifestTooLargeException when the file holds more than {@link #MAX_OBJECTS} objects
 	 */
 	public static FileReport validateAll(List<JsonNode> documents) {
-		List<JsonNode> objects = new ArrayList<>();
-		List<String> paths = new ArrayList<>();
+		List<Entry> entries = new ArrayList<>();
 		boolean alone = documents.size() == 1;
 		for (int i = 0; i < documents.size(); i++) {
 			JsonNode document = documents.get(i);
 			String path = alone ? "" : "documents[" + i + "]";
-			JsonNode items = document.get("items");
-			if (LIST_KIND.equals(Nodes.text(document.get("kind"))) && items != null && items.isArray()) {
-				for (int j = 0; j < items.size(); j++) {
-					objects.add(items.get(j));
-					paths.add((alone ? "" : path + ".") + "items[" + j + "]");
+			if (LIST_KIND.equals(Nodes.text(document.get("kind")))) {
+				String itemsPath = (alone ? "" : path + ".") + "items";
+				JsonNode items = document.path("items");
+				if (!Nodes.absent(items) && !items.isArray()) {
+					entries.add(new Entry(document, path, finding(itemsPath, "json: cannot unmarshal "
+							+ (items.isObject() ? "object" : "a value")
+							+ " into Go struct field List.items of type []runtime.RawExtension")));
+				}
+				for (int j = 0; j < Nodes.count(items); j++) {
+					entries.add(new Entry(items.get(j), itemsPath + "[" + j + "]", null));
 				}
 			}
 			else if (!document.isNull()) {
-				objects.add(document);
-				paths.add(path);
+				entries.add(new Entry(document, path, null));
 			}
-			if (objects.size() > MAX_OBJECTS) {
+			if (entries.size() > MAX_OBJECTS) {
 				throw new ManifestTooLargeException("the body holds more than " + MAX_OBJECTS
 						+ " objects (documents and List items): send them in parts");
 			}
 		}
-		List<DocumentReport> reports = new ArrayList<>(objects.size());
+		List<DocumentReport> reports = new ArrayList<>(entries.size());
 		boolean valid = true;
-		for (int i = 0; i < objects.size(); i++) {
-			DocumentReport report = validateObject(objects.get(i), i, paths.get(i));
+		for (int i = 0; i < entries.size(); i++) {
+			Entry entry = entries.get(i);
+			DocumentReport report = (entry.listError() == null) ? validateObject(entry.object(), i, entry.path())
+					: report(i, entry.path(), LIST_KIND, null, true, entry.listError(), List.of());
 			reports.add(report);
 			valid &= report.valid();
 		}
 		return new FileReport(valid, reports);
+	}
+
+	/** An object of the file and where it is; a List whose items are no list stands for its own error. */
+	private record Entry(JsonNode object, String path, List<Finding> listError) {
 	}
 
 	private static DocumentReport validateObject(JsonNode object, int index, String path) {

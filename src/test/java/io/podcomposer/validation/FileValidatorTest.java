@@ -103,6 +103,10 @@ class FileValidatorTest {
 				+ "v1, kind: ConfigMap, metadata: {name: a}}]\n")).documents())
 			.extracting(DocumentReport::index, DocumentReport::path)
 			.containsExactly(tuple(0, "documents[0]"), tuple(1, "documents[1].items[0]"));
+		assertThat(FileValidator.validateAll(read("apiVersion: v1\nkind: List\nitems: {a: b}\n")).documents())
+			.extracting(DocumentReport::kind, DocumentReport::valid, (document) -> document.errors().get(0).path())
+			.containsExactly(tuple("List", false, "items"));
+		assertThat(FileValidator.validateAll(read("apiVersion: v1\nkind: List\nitems: []\n")).documents()).isEmpty();
 	}
 
 	@Test
