@@ -63,7 +63,7 @@ public final class FileValidator {
 				JsonNode items = document.path("items");
 				if (!Nodes.absent(items) && !items.isArray()) {
 					entries.add(new Entry(document, path, finding(itemsPath, "json: cannot unmarshal "
-							+ (items.isObject() ? "object" : "a value")
+							+ StructureRule.jsonValue(items, false)
 							+ " into Go struct field List.items of type []runtime.RawExtension")));
 				}
 				for (int j = 0; j < Nodes.count(items); j++) {

@@ -180,7 +180,7 @@ final class StructureRule extends ApiServerRule {
 	}
 
 	/** The value as Go's decoder names it; a number that is no integer of the type also shows itself. */
-	private static String jsonValue(JsonNode node, boolean integer) {
+	static String jsonValue(JsonNode node, boolean integer) {
 		if (node.isObject()) {
 			return "object";
 		}
