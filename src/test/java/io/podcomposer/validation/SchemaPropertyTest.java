@@ -86,6 +86,16 @@ class SchemaPropertyTest {
 		assertThat(BuiltInKinds.all()).hasSizeGreaterThan(80);
 	}
 
+	@Test
+	void theModelsAreOfTheKubernetesReleaseTheAnswersName() {
+		// scheduling.k8s.io/v1alpha2 and the pod spec's schedulingGroup came with 1.36: a client of
+		// another release fails here, a reminder to change KUBERNETES_VERSION and docs/VALIDATION.md
+		assertThat(BuiltInKinds.KUBERNETES_VERSION).isEqualTo("1.36");
+		assertThat(BuiltInKinds.modelClass("scheduling.k8s.io/v1alpha2", "PodGroup")).isNotNull();
+		assertThat(SchemaType.of(BuiltInKinds.modelClass("v1", "Pod")).field("spec").field("schedulingGroup"))
+			.isNotNull();
+	}
+
 	private List<Finding> check(JsonNode document, SchemaType kind) {
 		Findings findings = new Findings();
 		findings.runAs(this.rule);
