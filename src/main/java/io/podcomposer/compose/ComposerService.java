@@ -129,7 +129,7 @@ public class ComposerService {
 		String yaml = ManifestWriter.toYaml(manifest.root());
 		ValidationReport report = this.meters.validate(manifest);
 		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName, manifest.kind().kindName(),
-				PodPicture.of(manifest, PictureWarnings.of(report)), KnownFields.keptPaths(manifest), notes, problems,
+				PodPicture.of(manifest, PictureWarnings.of(report)), KnownFields.kept(manifest, report), notes, problems,
 				ReportView.of(report, manifest, (linesOf != null) ? linesOf : yaml), Placeholders.names(manifest.root()));
 	}
 

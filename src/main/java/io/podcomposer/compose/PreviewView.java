@@ -7,6 +7,6 @@ import java.util.List;
  * kept from YAML, what a kind change did, the inputs that could not be taken, and what the
  * validator says of the manifest, and the {@code ${NAME}} placeholders it uses.
  */
-public record PreviewView(String yaml, String json, String fileName, String kindName, PodPicture picture, List<String> kept,
+public record PreviewView(String yaml, String json, String fileName, String kindName, PodPicture picture, List<KeptField> kept,
 		List<String> notes, List<FormProblem> problems, ReportView report, List<String> placeholders) {
 }

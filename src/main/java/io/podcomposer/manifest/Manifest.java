@@ -36,13 +36,8 @@ public final class Manifest {
 	 * portal composes
 	 */
 	public static Manifest of(JsonNode document) {
-		if (document == null || !document.isObject()) {
-			throw new UnsupportedManifestException("a manifest must be an object with apiVersion and kind");
-		}
+		requireKind(document);
 		JsonNode kindNode = document.get("kind");
-		if (kindNode == null || !kindNode.isString() || kindNode.asString().isEmpty()) {
-			throw new UnsupportedManifestException("kind is missing; supported kinds are " + supportedKinds());
-		}
 		WorkloadKind kind = WorkloadKind.fromKindName(kindNode.asString())
 			.orElseThrow(() -> new UnsupportedManifestException(
 					"kind \"" + kindNode.asString() + "\" is not supported; supported kinds are " + supportedKinds()));
@@ -52,6 +47,20 @@ public final class Manifest {
 					+ kind.kindName() + "; use " + kind.apiVersion());
 		}
 		return new Manifest(((ObjectNode) document).deepCopy(), kind, KindMemory.NONE);
+	}
+
+	/**
+	 * Checks that a document is an object that names its kind, of any kind.
+	 * @throws UnsupportedManifestException when it is not an object or has no kind
+	 */
+	public static void requireKind(JsonNode document) {
+		if (document == null || !document.isObject()) {
+			throw new UnsupportedManifestException("a manifest must be an object with apiVersion and kind");
+		}
+		JsonNode kindNode = document.get("kind");
+		if (kindNode == null || !kindNode.isString() || kindNode.asString().isEmpty()) {
+			throw new UnsupportedManifestException("kind is missing; supported kinds are " + supportedKinds());
+		}
 	}
 
 	/** A new Pod with one container, the composer's blank page. */

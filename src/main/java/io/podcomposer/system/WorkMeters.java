@@ -40,4 +40,9 @@ public class WorkMeters {
 		return this.validate.record(() -> Validator.validate(manifest));
 	}
 
+	/** Validates the objects of a file, or one object of any kind, timed. */
+	public <T> T validate(Supplier<T> validation) {
+		return this.validate.record(validation);
+	}
+
 }

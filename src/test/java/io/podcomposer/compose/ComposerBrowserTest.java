@@ -139,6 +139,47 @@ class ComposerBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void keptFieldsTheApiServerWouldRefuseAreMarkedAndStillKept() {
+		String yaml = """
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: web
+				spec:
+				  containers:
+				  - name: web
+				    image: nginx:1.26
+				    imagePullPolicyy: Always
+				    lifecycle:
+				      preStop:
+				        exec:
+				          command: ["sh", "-c", "sleep 5"]
+				  affinity:
+				    nodeAffinity:
+				      requiredDuringSchedulingIgnoredDuringExecution:
+				      - nodeSelectorTerms: []
+				""";
+		open("/compose?start=new");
+		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();
+		paste(browser, browser.findElement(By.id("yaml-text")), yaml);
+		browser.findElement(By.cssSelector("[data-tab='form']")).click();
+		waitFor(browser, (driver) -> "nginx:1.26".equals(field(driver, "containers[0].image").getDomProperty("value")));
+
+		WebElement kept = browser.findElement(By.cssSelector(".kept"));
+		assertThat(kept.findElements(By.cssSelector(".kept-refused"))).extracting(WebElement::getText)
+			.containsExactly("affinity", "containers[0].imagePullPolicyy");
+		assertThat(kept.findElement(By.cssSelector(".kept-refused")).getDomAttribute("title"))
+			.startsWith("json: cannot unmarshal array into Go struct field NodeAffinity");
+		assertThat(kept.getText()).contains("containers[0].lifecycle",
+				"the API server refuses it: strict decoding error: unknown field "
+						+ "\"spec.containers[0].imagePullPolicyy\"; did you mean \"imagePullPolicy\"?");
+
+		type("containers[0].image", "nginx:1.27");
+		waitForPreview("image: nginx:1.27");
+		assertThat(previewYaml()).contains("imagePullPolicyy: Always", "- nodeSelectorTerms: []");
+	}
+
+	@Test
 	void reportsYamlThatDoesNotParseWithLineAndColumnAndKeepsTheText() {
 		open("/compose?start=new");
 		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();

@@ -162,13 +162,95 @@ class ValidateApiControllerTest {
 	}
 
 	@Test
-	void anUnsupportedKindOrApiVersionIs422() throws Exception {
-		expectProblem(validate(YAML, "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n"), 422)
-			.andExpect(jsonPath("$.detail", startsWith("kind \"Service\" is not supported")));
-		expectProblem(validate(YAML, "apiVersion: apps/v1\nkind: Pod\nmetadata: {name: web}\n"), 422)
-			.andExpect(jsonPath("$.detail", startsWith("apiVersion \"apps/v1\" is not supported for kind Pod")));
+	void anObjectAloneThatNamesNoKindIs422() throws Exception {
+		expectProblem(validate(YAML, "apiVersion: v1\nmetadata: {name: web}\n"), 422)
+			.andExpect(jsonPath("$.detail", startsWith("kind is missing")));
 		expectProblem(validate(YAML, "- kind: Pod\n"), 422);
 		expectProblem(validate(MediaType.APPLICATION_JSON, "\"Pod\""), 422);
+	}
+
+	@Test
+	void aServiceAloneGetsTheSchemaCheckInTheOneManifestShape() throws Exception {
+		validate(YAML, "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n")
+			.andExpect(status().isOk())
+			.andExpect(content().json("""
+					{"valid": true, "errors": [], "warnings": []}""", JsonCompareMode.STRICT));
+		validate(YAML, "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: \"80\"}]}\n")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(false))
+			.andExpect(jsonPath("$.errors[0].path").value("spec.ports[0].port"))
+			.andExpect(jsonPath("$.errors[0].message").value(
+					"json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32"));
+		validate(YAML, "apiVersion: apps/v1\nkind: Pod\nmetadata: {name: web}\n").andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(false))
+			.andExpect(jsonPath("$.errors[0].message").value("no matches for kind \"Pod\" in version \"apps/v1\"; use v1"));
+	}
+
+	@Test
+	void aCustomResourceAloneIsNotCheckedNorRefused() throws Exception {
+		validate(YAML, "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}\n")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(true))
+			.andExpect(jsonPath("$.errors", hasSize(0)))
+			.andExpect(jsonPath("$.warnings[0].rule").value("kind"))
+			.andExpect(jsonPath("$.warnings[0].message", startsWith("not checked: ")))
+			.andExpect(jsonPath("$.podSecurity").doesNotExist());
+	}
+
+	@Test
+	void severalDocumentsOrAListGetAReportPerObject() throws Exception {
+		String file = """
+				apiVersion: apps/v1
+				kind: Deployment
+				metadata: {name: web}
+				spec:
+				  selector: {matchLabels: {app: web}}
+				  template:
+				    metadata: {labels: {app: web}}
+				    spec:
+				      containers: [{name: web, image: nginx:1.27, imagePullPolicyy: Always}]
+				---
+				apiVersion: v1
+				kind: Service
+				metadata: {name: web}
+				spec: {selector: {app: web}, ports: [{port: 80}]}
+				---
+				apiVersion: v1
+				kind: ConfigMap
+				metadata: {name: web}
+				data: {mode: fast}
+				---
+				apiVersion: example.com/v1
+				kind: Widget
+				metadata: {name: w}
+				""";
+		validate(YAML, file).andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(false))
+			.andExpect(jsonPath("$.documents[*].index").value(contains(0, 1, 2, 3)))
+			.andExpect(jsonPath("$.documents[*].kind").value(contains("Deployment", "Service", "ConfigMap", "Widget")))
+			.andExpect(jsonPath("$.documents[*].name").value(contains("web", "web", "web", "w")))
+			.andExpect(jsonPath("$.documents[*].valid").value(contains(false, true, true, true)))
+			.andExpect(jsonPath("$.documents[*].checked").value(contains(true, true, true, false)))
+			.andExpect(jsonPath("$.documents[0].errors[0].message").value(
+					"strict decoding error: unknown field \"spec.template.spec.containers[0].imagePullPolicyy\"; "
+							+ "did you mean \"imagePullPolicy\"?"))
+			.andExpect(jsonPath("$.documents[0].podSecurity.level").isString())
+			.andExpect(jsonPath("$.documents[1].podSecurity").doesNotExist());
+		validate(MediaType.APPLICATION_JSON, """
+				{"apiVersion": "v1", "kind": "List", "items": [
+				 {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}},
+				 {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "b"}, "data": {"k": "not base64!"}}]}""")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(false))
+			.andExpect(jsonPath("$.documents[*].path").value(contains("items[0]", "items[1]")))
+			.andExpect(jsonPath("$.documents[1].errors[0].message").value("illegal base64 data at input byte 3"));
+	}
+
+	@Test
+	void moreObjectsThanTheLimitAre413() throws Exception {
+		String configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n";
+		expectProblem(validate(YAML, configMap.repeat(FileValidator.MAX_OBJECTS + 1)), 413)
+			.andExpect(jsonPath("$.detail", containsString("more than 500 objects")));
 	}
 
 	@Test
