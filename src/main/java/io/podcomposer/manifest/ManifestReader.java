@@ -3,6 +3,8 @@ package io.podcomposer.manifest;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +18,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import tools.jackson.core.JacksonException;
@@ -58,6 +64,10 @@ public final class ManifestReader {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+	static {
+		GoYamlEscapes.accept();
+	}
+
 	/** Shared by every reader: a resolver's patterns are set when it is built and only read after. */
 	static final KubernetesResolver RESOLVER = new KubernetesResolver();
 
@@ -86,11 +96,12 @@ public final class ManifestReader {
 	 */
 	static JsonNode readAnyYaml(String text) {
 		checkExpandedSize(text);
-		Object loaded = parsed(() -> newYaml().load(text));
+		KeepingLastOfRepeatedKeys constructor = new KeepingLastOfRepeatedKeys();
+		Object loaded = parsed(() -> newYaml(constructor).load(text));
 		if (loaded == null) {
 			throw new ManifestParseException("the document is empty", 0, 0);
 		}
-		return toNode(loaded, 0, new int[1]);
+		return new TreeBuilder(constructor).document(loaded);
 	}
 
 	/**
@@ -110,10 +121,11 @@ public final class ManifestReader {
 	static List<JsonNode> readAnyYamlDocuments(String text) {
 		checkExpandedSize(text);
 		List<JsonNode> documents = new ArrayList<>();
-		int[] count = new int[1];
+		KeepingLastOfRepeatedKeys constructor = new KeepingLastOfRepeatedKeys();
+		TreeBuilder builder = new TreeBuilder(constructor);
 		parsed(() -> {
-			for (Object loaded : newYaml().loadAll(text)) {
-				documents.add((loaded == null) ? NODES.nullNode() : documentNode(loaded, documents.size(), count));
+			for (Object loaded : newYaml(constructor).loadAll(text)) {
+				documents.add((loaded == null) ? NODES.nullNode() : documentNode(loaded, documents.size(), builder));
 			}
 			return null;
 		});
@@ -131,9 +143,9 @@ public final class ManifestReader {
 	}
 
 	/** A document of a stream; a problem found in the tree names the document, as it has no line. */
-	private static JsonNode documentNode(Object loaded, int index, int[] count) {
+	private static JsonNode documentNode(Object loaded, int index, TreeBuilder builder) {
 		try {
-			return toNode(loaded, 0, count);
+			return builder.document(loaded);
 		}
 		catch (ManifestParseException ex) {
 			throw new ManifestParseException("documents[" + index + "]: " + ex.getMessage(), 0, 0);
@@ -215,45 +227,120 @@ public final class ManifestReader {
 		return options;
 	}
 
-	private static Yaml newYaml() {
-		LoaderOptions options = loaderOptions();
+	private static Yaml newYaml(KeepingLastOfRepeatedKeys constructor) {
 		DumperOptions dumperOptions = new DumperOptions();
-		return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options,
+		return new Yaml(constructor, new Representer(dumperOptions), dumperOptions, constructor.getLoadingConfig(),
 				RESOLVER);
 	}
 
 	/**
-	 * Builds the tree. The depth is checked here, not only by SnakeYAML: aliases can nest a list
-	 * inside itself or stack shallow pieces into a deep tree.
+	 * Builds the trees of a stream's documents, the limit on values counting them all together.
+	 * The depth is checked here, not only by SnakeYAML: aliases can nest a list inside itself or
+	 * stack shallow pieces into a deep tree.
 	 */
-	private static JsonNode toNode(Object value, int depth, int[] count) {
-		if (++count[0] > MAX_NODES) {
-			throw new ManifestTooLargeException(
-					"the document expands to more than " + MAX_NODES + " values through its aliases");
+	private static final class TreeBuilder {
+
+		private final KeepingLastOfRepeatedKeys constructor;
+
+		private int count;
+
+		private RepeatedKeys repeated;
+
+		TreeBuilder(KeepingLastOfRepeatedKeys constructor) {
+			this.constructor = constructor;
 		}
-		if ((value instanceof Map || value instanceof List) && depth >= MAX_NESTING_DEPTH) {
-			throw new ManifestParseException(TOO_DEEP, 0, 0);
+
+		JsonNode document(Object loaded) {
+			this.repeated = new RepeatedKeys();
+			return this.repeated.markedOn(toNode(loaded, 0));
 		}
-		if (value instanceof Map<?, ?> map) {
-			ObjectNode object = NODES.objectNode();
-			map.forEach((key, item) -> {
-				if (key == null || key instanceof Map || key instanceof List) {
-					throw new ManifestParseException("mapping keys must be plain values, not " + key, 0, 0);
+
+		private JsonNode toNode(Object value, int depth) {
+			if (++this.count > MAX_NODES) {
+				throw new ManifestTooLargeException(
+						"the document expands to more than " + MAX_NODES + " values through its aliases");
+			}
+			if ((value instanceof Map || value instanceof List) && depth >= MAX_NESTING_DEPTH) {
+				throw new ManifestParseException(TOO_DEEP, 0, 0);
+			}
+			if (value instanceof Map<?, ?> map) {
+				ObjectNode object = NODES.objectNode();
+				map.forEach((key, item) -> {
+					if (key == null || key instanceof Map || key instanceof List) {
+						throw new ManifestParseException("mapping keys must be plain values, not " + key, 0, 0);
+					}
+					object.set(key.toString(), toNode(item, depth + 1));
+				});
+				for (Object key : this.constructor.repeatedKeys(map)) {
+					this.repeated.add(object, key.toString());
 				}
-				object.set(key.toString(), toNode(item, depth + 1, count));
-			});
-			return object;
+				return object;
+			}
+			if (value instanceof List<?> list) {
+				ArrayNode array = NODES.arrayNode();
+				list.forEach((item) -> array.add(toNode(item, depth + 1)));
+				return array;
+			}
+			JsonNode scalar = scalarNode(value);
+			if (scalar == null) {
+				throw new ManifestParseException(tagOf(value) + " values are not allowed in a manifest", 0, 0);
+			}
+			return scalar;
 		}
-		if (value instanceof List<?> list) {
-			ArrayNode array = NODES.arrayNode();
-			list.forEach((item) -> array.add(toNode(item, depth + 1, count)));
-			return array;
+
+	}
+
+	/**
+	 * SnakeYAML's safe constructor, letting a key repeated within a mapping through as
+	 * sigs.k8s.io/yaml does: the last value wins, in the last one's place. It drops the earlier
+	 * entries itself, in one pass, and remembers the keys of each mapping for the tree: SnakeYAML's
+	 * own way takes quadratic time and logs a warning for each repeat. What it does not drop (a
+	 * key that is a list or a map) SnakeYAML still refuses.
+	 */
+	private static final class KeepingLastOfRepeatedKeys extends SafeConstructor {
+
+		private final Map<Object, List<Object>> repeatedByMapping = new IdentityHashMap<>();
+
+		KeepingLastOfRepeatedKeys() {
+			super(loaderOptions());
 		}
-		JsonNode scalar = scalarNode(value);
-		if (scalar == null) {
-			throw new ManifestParseException(tagOf(value) + " values are not allowed in a manifest", 0, 0);
+
+		List<Object> repeatedKeys(Map<?, ?> mapping) {
+			return this.repeatedByMapping.getOrDefault(mapping, List.of());
 		}
-		return scalar;
+
+		@Override
+		protected void constructMapping2ndStep(MappingNode node, Map<Object, Object> mapping) {
+			List<NodeTuple> tuples = node.getValue();
+			Map<Object, Integer> lastIndex = new HashMap<>();
+			List<Object> repeated = null;
+			for (int i = 0; i < tuples.size(); i++) {
+				Node keyNode = tuples.get(i).getKeyNode();
+				if (keyNode instanceof ScalarNode && !Tag.MERGE.equals(keyNode.getTag())) {
+					Object key = constructObject(keyNode);
+					if (lastIndex.put(key, i) != null) {
+						repeated = (repeated != null) ? repeated : new ArrayList<>();
+						if (!repeated.contains(key)) {
+							repeated.add(key);
+						}
+					}
+				}
+			}
+			if (repeated != null) {
+				List<NodeTuple> kept = new ArrayList<>(tuples.size());
+				for (int i = 0; i < tuples.size(); i++) {
+					Node keyNode = tuples.get(i).getKeyNode();
+					boolean plainKey = keyNode instanceof ScalarNode && !Tag.MERGE.equals(keyNode.getTag());
+					if (!plainKey || lastIndex.get(constructObject(keyNode)) == i) {
+						kept.add(tuples.get(i));
+					}
+				}
+				node.setValue(kept);
+				this.repeatedByMapping.put(mapping, repeated);
+			}
+			super.constructMapping2ndStep(node, mapping);
+		}
+
 	}
 
 	/** The node for a scalar SnakeYAML built, or null for one a manifest cannot hold. */

@@ -7,7 +7,7 @@ final class ValidationRules {
 
 	static final List<ValidationRule> ALL = List.of(
 			// the API server's rules
-			new StructureRule(), new NamesRule(), new LabelsRule(), new RequiredRule(),
+			new DuplicateFieldsRule(), new StructureRule(), new NamesRule(), new LabelsRule(), new RequiredRule(),
 			new ContainerNamesUniqueRule(), new PortNamesUniqueRule(), new VolumeNamesUniqueRule(),
 			new MountPathsUniqueRule(), new VolumeMountsRule(), new SubPathsRule(), new VolumeSourcesRule(),
 			new EnvRule(), new PortsRule(), new ProtocolRule(), new ImagePullPolicyRule(),
