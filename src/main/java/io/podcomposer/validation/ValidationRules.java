@@ -14,7 +14,9 @@ final class ValidationRules {
 			new ContainerRestartPolicyRule(), new ProbeHandlersRule(), new ProbePortsRule(), new ProbeTimingsRule(),
 			new ResourcesRule(), new RestartPolicyRule(), new DnsPolicyRule(), new TolerationsRule(),
 			new HostNamespacesRule(), new ActiveDeadlineRule(), new WorkloadSelectorRule(),
-			new WorkloadRestartPolicyRule(), new WorkloadCountsRule(), new CronScheduleRule(),
+			new WorkloadRestartPolicyRule(), new WorkloadCountsRule(), new CronScheduleRule(), new VolumeRangesRule(),
+			new SecurityContextIdsRule(), new DnsConfigRule(), new HostAliasesRule(), new TopologySpreadRule(),
+			new UpdateStrategyRule(), new JobModesRule(),
 			// best-practice hints
 			new MissingResourcesRule(), new MissingReadinessProbeRule(), new ImageTagRule(), new RunAsNonRootRule(),
 			new PrivilegedContainerRule(), new WritableRootFilesystemRule(), new HostPathVolumeRule(),
