@@ -16,7 +16,7 @@ final class ValidationRules {
 			new HostNamespacesRule(), new ActiveDeadlineRule(), new WorkloadSelectorRule(),
 			new WorkloadRestartPolicyRule(), new WorkloadCountsRule(), new CronScheduleRule(), new VolumeRangesRule(),
 			new SecurityContextIdsRule(), new DnsConfigRule(), new HostAliasesRule(), new TopologySpreadRule(),
-			new UpdateStrategyRule(), new JobModesRule(),
+			new UpdateStrategyRule(), new JobModesRule(), new PodSpecNamesRule(), new HostPortsUniqueRule(),
 			// best-practice hints
 			new MissingResourcesRule(), new MissingReadinessProbeRule(), new ImageTagRule(), new RunAsNonRootRule(),
 			new PrivilegedContainerRule(), new WritableRootFilesystemRule(), new HostPathVolumeRule(),

@@ -281,6 +281,49 @@ class SpecRangeRulesTest {
 						"Invalid value: \"OnFailure\": only \"Never\" is supported when podFailurePolicy is specified"));
 	}
 
+	@Test
+	void namesInThePodSpec() {
+		assertFindings(new PodSpecNamesRule(), pod("""
+				hostname: web-0
+				subdomain: web
+				serviceAccountName: app.reader
+				priorityClassName: high
+				readinessGates: [{conditionType: example.com/ready}]
+				schedulingGates: [{name: example.com/quota}]
+				""" + ONE_CONTAINER));
+		assertFindings(new PodSpecNamesRule(), pod("""
+				hostname: web.0
+				nodeName: Node_1
+				readinessGates: [{conditionType: "bad gate"}]
+				schedulingGates: [{name: example.com/quota}, {name: example.com/quota}]
+				""" + ONE_CONTAINER), finding("spec.hostname", "Invalid value: \"web.0\": must not contain dots"),
+				finding("spec.nodeName", "Invalid value: \"Node_1\": a lowercase RFC 1123 subdomain must consist of "
+						+ "lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric "
+						+ "character (e.g. 'example.com', regex used for validation is "
+						+ "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"),
+				finding("spec.readinessGates[0].conditionType", "Invalid value: \"bad gate\": name part must consist "
+						+ "of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric "
+						+ "character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
+						+ "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"),
+				finding("spec.schedulingGates[1]", "Duplicate value: \"example.com/quota\""));
+	}
+
+	@Test
+	void aHostPortIsBoundOnceAcrossTheContainers() {
+		assertFindings(new HostPortsUniqueRule(), pod("""
+				initContainers:
+				- {name: init, image: busybox, ports: [{containerPort: 80, hostPort: 8080}]}
+				containers:
+				- {name: a, image: nginx, ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81, hostPort: 8080, protocol: UDP}]}
+				- {name: b, image: nginx, ports: [{containerPort: 80, hostPort: 8080, hostIP: 10.0.0.1}, {containerPort: 82}]}
+				"""));
+		assertFindings(new HostPortsUniqueRule(), pod("""
+				containers:
+				- {name: a, image: nginx, ports: [{containerPort: 80, hostPort: 8080}]}
+				- {name: b, image: nginx, ports: [{containerPort: 81, hostPort: 8080, protocol: TCP}]}
+				"""), finding("spec.containers[1].ports[0].hostPort", "Duplicate value: \"/TCP/8080\""));
+	}
+
 	/** The manifest with these fields added to its top-level spec. */
 	private static String withSpec(String manifest, String fields) {
 		return manifest.replaceFirst("\nspec:\n", "\nspec:\n" + fields.indent(2).replace("$", "\\$"));
