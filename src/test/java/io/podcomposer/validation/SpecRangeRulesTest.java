@@ -239,6 +239,11 @@ class SpecRangeRulesTest {
 	}
 
 	@Test
+	void aStatefulSetsRevisionHistoryLimitIsLeftToTheApiServerWhichTakesAnyValue() {
+		assertFindings(new WorkloadCountsRule(), statefulSet("revisionHistoryLimit: -1\n"));
+	}
+
+	@Test
 	void indexedJobsAndTheirLimits() {
 		assertFindings(new JobModesRule(), job("""
 				completionMode: Indexed
