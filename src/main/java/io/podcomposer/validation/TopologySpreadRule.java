@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * at the pair's made-up path, as upstream);</li>
  * <li>has a {@code minDomains}, when set, above 0 and only with {@code DoNotSchedule};</li>
  * <li>has {@code nodeAffinityPolicy} and {@code nodeTaintsPolicy}, when set, {@code Honor} or
- * {@code Ignore}.</li>
+ * {@code Ignore}, and a well-formed {@code labelSelector}.</li>
  * </ul>
  */
 final class TopologySpreadRule extends ApiServerRule {
@@ -62,6 +62,9 @@ final class TopologySpreadRule extends ApiServerRule {
 				if (policy != null && !POLICIES.contains(policy)) {
 					findings.add(constraint.path(field), Messages.notSupported(policy, SUPPORTED_POLICIES));
 				}
+			}
+			if (constraint.get("labelSelector").isObject()) {
+				LabelSelectors.check(constraint.get("labelSelector"), constraint.path("labelSelector"), findings);
 			}
 		}
 	}

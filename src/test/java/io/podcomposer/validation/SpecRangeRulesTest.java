@@ -329,6 +329,72 @@ class SpecRangeRulesTest {
 				"""), finding("spec.containers[1].ports[0].hostPort", "Duplicate value: \"/TCP/8080\""));
 	}
 
+	@Test
+	void affinityTermsWeightsAndTopologyKeys() {
+		assertFindings(new AffinityRule(), pod("""
+				affinity:
+				  nodeAffinity:
+				    requiredDuringSchedulingIgnoredDuringExecution:
+				      nodeSelectorTerms:
+				      - matchExpressions:
+				        - {key: kubernetes.io/arch, operator: In, values: [amd64]}
+				        - {key: cores, operator: Gt, values: ["4"]}
+				    preferredDuringSchedulingIgnoredDuringExecution:
+				    - {weight: 100, preference: {matchExpressions: [{key: zone, operator: Exists}]}}
+				  podAntiAffinity:
+				    preferredDuringSchedulingIgnoredDuringExecution:
+				    - weight: 1
+				      podAffinityTerm: {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: web}}}
+				""" + ONE_CONTAINER));
+		assertFindings(new AffinityRule(), pod("""
+				affinity:
+				  nodeAffinity:
+				    requiredDuringSchedulingIgnoredDuringExecution:
+				      nodeSelectorTerms:
+				      - matchExpressions:
+				        - {key: zone, operator: Equals, values: [a]}
+				        - {key: cores, operator: Lt, values: ["1", "2"]}
+				        - {key: zone, operator: Exists, values: [a]}
+				    preferredDuringSchedulingIgnoredDuringExecution:
+				    - {weight: 0, preference: {matchExpressions: [{key: zone, operator: In}]}}
+				  podAffinity:
+				    requiredDuringSchedulingIgnoredDuringExecution:
+				    - {labelSelector: {matchLabels: {app: web}}, namespaces: [Prod]}
+				""" + ONE_CONTAINER), finding(
+				"spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+						+ ".matchExpressions[0].operator", "Invalid value: \"Equals\": not a valid selector operator"),
+				finding("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+						+ ".matchExpressions[1].values",
+						"Required value: must be specified single value when `operator` is 'Lt' or 'Gt'"),
+				finding("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+						+ ".matchExpressions[2].values",
+						"Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+				finding("spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight",
+						"Invalid value: 0: must be in the range 1-100"),
+				finding("spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference"
+						+ ".matchExpressions[0].values",
+						"Required value: must be specified when `operator` is 'In' or 'NotIn'"),
+				finding("spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].namespace",
+						"Invalid value: \"Prod\": a lowercase RFC 1123 label must consist of lower case alphanumeric "
+								+ "characters or '-', and must start and end with an alphanumeric character (e.g. "
+								+ "'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"),
+				finding("spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey",
+						"Required value: can not be empty"),
+				finding("spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey",
+						"Invalid value: \"\": name part must be non-empty"),
+				finding("spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey",
+						"Invalid value: \"\": name part must consist of alphanumeric characters, '-', '_' or '.', and "
+								+ "must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or "
+								+ "'123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"));
+		assertFindings(new AffinityRule(), pod("""
+				affinity:
+				  nodeAffinity:
+				    requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: []}
+				""" + ONE_CONTAINER), finding(
+				"spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms",
+				"Required value: must have at least one node selector term"));
+	}
+
 	/** The manifest with these fields added to its top-level spec. */
 	private static String withSpec(String manifest, String fields) {
 		return manifest.replaceFirst("\nspec:\n", "\nspec:\n" + fields.indent(2).replace("$", "\\$"));
