@@ -51,12 +51,7 @@ final class AffinityRule extends ApiServerRule {
 				checkNodeSelectorTerm(terms.get(i), termsPath + "[" + i + "]", findings);
 			}
 		}
-		JsonNode preferred = affinity.path(PREFERRED);
-		for (int i = 0; i < Nodes.count(preferred); i++) {
-			String termPath = path + "." + PREFERRED + "[" + i + "]";
-			checkWeight(preferred.get(i).path("weight"), termPath + ".weight", findings);
-			checkNodeSelectorTerm(preferred.get(i).path("preference"), termPath + ".preference", findings);
-		}
+		checkPreferred(affinity, path, "preference", AffinityRule::checkNodeSelectorTerm, findings);
 	}
 
 	private static void checkNodeSelectorTerm(JsonNode term, String path, Findings findings) {
@@ -100,12 +95,28 @@ final class AffinityRule extends ApiServerRule {
 		for (int i = 0; i < Nodes.count(required); i++) {
 			checkPodAffinityTerm(required.get(i), path + "." + REQUIRED + "[" + i + "]", findings);
 		}
+		checkPreferred(affinity, path, "podAffinityTerm", AffinityRule::checkPodAffinityTerm, findings);
+	}
+
+	/** The weighted terms: each weight from 1 to 100, and the term under {@code termField}. */
+	private static void checkPreferred(JsonNode affinity, String path, String termField, TermCheck checkTerm,
+			Findings findings) {
 		JsonNode preferred = affinity.path(PREFERRED);
 		for (int i = 0; i < Nodes.count(preferred); i++) {
 			String termPath = path + "." + PREFERRED + "[" + i + "]";
-			checkWeight(preferred.get(i).path("weight"), termPath + ".weight", findings);
-			checkPodAffinityTerm(preferred.get(i).path("podAffinityTerm"), termPath + ".podAffinityTerm", findings);
+			JsonNode weight = preferred.get(i).path("weight");
+			Long value = Nodes.absent(weight) ? Long.valueOf(0) : Nodes.integer(weight);
+			if (value != null && (value <= 0 || value > 100)) {
+				findings.add(termPath + ".weight", Messages.invalid(value, WEIGHT));
+			}
+			checkTerm.check(preferred.get(i).path(termField), termPath + "." + termField, findings);
 		}
+	}
+
+	private interface TermCheck {
+
+		void check(JsonNode term, String path, Findings findings);
+
 	}
 
 	private static void checkPodAffinityTerm(JsonNode term, String path, Findings findings) {
@@ -139,13 +150,6 @@ final class AffinityRule extends ApiServerRule {
 			for (String problem : Names.qualifiedName(name)) {
 				findings.add(path, Messages.invalid(name, problem));
 			}
-		}
-	}
-
-	private static void checkWeight(JsonNode weight, String path, Findings findings) {
-		Long value = Nodes.absent(weight) ? Long.valueOf(0) : Nodes.integer(weight);
-		if (value != null && (value <= 0 || value > 100)) {
-			findings.add(path, Messages.invalid(value, WEIGHT));
 		}
 	}
 
