@@ -26,6 +26,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -71,14 +72,13 @@ public final class ManifestReader {
 	/** Shared by every reader: a resolver's patterns are set when it is built and only read after. */
 	static final KubernetesResolver RESOLVER = new KubernetesResolver();
 
-	private static final JsonMapper JSON = JsonMapper
-		.builder(JsonFactory.builder()
-			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.build())
-		// readJson looks for a second document itself
-		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.build();
+	private static final JsonMapper JSON = jsonMapper(true);
+
+	/** For a text with a repeated key, which {@link #readJson} takes as the YAML reader does. */
+	private static final JsonMapper JSON_REPEATING = jsonMapper(false);
+
+	/** How Jackson's strict duplicate detection begins its message. */
+	private static final String REPEATED_JSON_KEY = "Duplicate Object property";
 
 	private ManifestReader() {
 	}
@@ -188,13 +188,32 @@ public final class ManifestReader {
 		}
 	}
 
-	/** Reads one JSON document; null reads as an empty one. */
+	/**
+	 * Reads one JSON document; null reads as an empty one. A key given twice in one object is read
+	 * as the YAML reader reads it: the last value wins, and the document names the field.
+	 */
 	public static JsonNode readJson(String text) {
 		if (text == null) {
 			throw new ManifestParseException("the document is empty", 0, 0);
 		}
-		try (JsonParser parser = JSON.createParser(text)) {
-			JsonNode node = JSON.readTree(parser);
+		return readJson(text, false);
+	}
+
+	/**
+	 * @param keepingLastOfRepeatedKeys false for the usual way, which stops at a repeated key; true
+	 * for the slower one, which takes it, once the usual way has met one
+	 */
+	private static JsonNode readJson(String text, boolean keepingLastOfRepeatedKeys) {
+		JsonMapper mapper = keepingLastOfRepeatedKeys ? JSON_REPEATING : JSON;
+		try (JsonParser parser = mapper.createParser(text)) {
+			JsonNode node;
+			if (keepingLastOfRepeatedKeys) {
+				RepeatedKeys repeated = new RepeatedKeys();
+				node = (parser.nextToken() == null) ? null : repeated.markedOn(jsonValue(parser, repeated));
+			}
+			else {
+				node = mapper.readTree(parser);
+			}
 			if (node == null || node.isMissingNode()) {
 				throw new ManifestParseException("the document is empty", 0, 0);
 			}
@@ -210,11 +229,48 @@ public final class ManifestReader {
 			throw new ManifestParseException(TOO_DEEP, 0, 0);
 		}
 		catch (JacksonException ex) {
+			String problem = firstLine(ex.getOriginalMessage());
+			if (!keepingLastOfRepeatedKeys && problem.startsWith(REPEATED_JSON_KEY)) {
+				return readJson(text, true);
+			}
 			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
 			int column = (ex.getLocation() != null) ? ex.getLocation().getColumnNr() : 0;
-			throw new ManifestParseException(firstLine(ex.getOriginalMessage()), Math.max(line, 0),
-					Math.max(column, 0));
+			throw new ManifestParseException(problem, Math.max(line, 0), Math.max(column, 0));
 		}
+	}
+
+	/** The value at the parser's token, a repeated key's last value in the last one's place. */
+	private static JsonNode jsonValue(JsonParser parser, RepeatedKeys repeated) {
+		if (parser.currentToken() == JsonToken.START_OBJECT) {
+			ObjectNode object = NODES.objectNode();
+			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+				parser.nextToken();
+				JsonNode value = jsonValue(parser, repeated);
+				if (object.remove(name) != null) {
+					repeated.add(object, name);
+				}
+				object.set(name, value);
+			}
+			return object;
+		}
+		if (parser.currentToken() == JsonToken.START_ARRAY) {
+			ArrayNode array = NODES.arrayNode();
+			while (parser.nextToken() != JsonToken.END_ARRAY) {
+				array.add(jsonValue(parser, repeated));
+			}
+			return array;
+		}
+		// a scalar, read as the usual way reads it
+		return JSON_REPEATING.readTree(parser);
+	}
+
+	private static JsonMapper jsonMapper(boolean refusingRepeatedKeys) {
+		JsonFactory factory = JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+			.configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, refusingRepeatedKeys)
+			.build();
+		// readJson looks for a second document itself
+		return JsonMapper.builder(factory).disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 	}
 
 	static LoaderOptions loaderOptions() {

@@ -88,6 +88,26 @@ class ManifestReaderRepeatedKeysTest {
 	}
 
 	@Test
+	void jsonRepeatsAreReadAlike() {
+		JsonNode read = ManifestReader.readJson("""
+				{"kind": "Pod", "metadata": {"name": "a", "labels": {}, "name": "b"},
+				 "spec": {"containers": [{"name": "web", "image": "x", "image": "nginx:1.27"}], "n": 1.5}}""");
+
+		assertThat(read.path("metadata").propertyNames()).containsExactly("labels", "name");
+		assertThat(read.path("metadata").path("name").asString()).isEqualTo("b");
+		assertThat(read.at("/spec/n").isDouble()).isTrue();
+		assertThat(repeats(read)).containsExactly("metadata.name", "spec.containers[0].image");
+		// the usual way for the rest: no repeat, no mark; and its errors as before
+		assertThat(ManifestReader.readJson("{\"kind\": \"Pod\"}")).isNotInstanceOf(ReadDocument.class);
+		assertThatExceptionOfType(ManifestParseException.class)
+			.isThrownBy(() -> ManifestReader.readJson("{\"a\": 1, \"a\": 2} {}"))
+			.withMessage("the text holds more than one JSON document; send one");
+		assertThatExceptionOfType(ManifestParseException.class)
+			.isThrownBy(() -> ManifestReader.readJson("{\"a\": 1, \"a\": [" + "[".repeat(70) + "]"))
+			.withMessageContaining("levels deep");
+	}
+
+	@Test
 	void eachDocumentOfAStreamNamesItsOwnRepeats() {
 		List<JsonNode> documents = ManifestReader
 			.readYamlDocuments("kind: Pod\nkind: Pod\n---\nkind: Job\n---\nkind: Job\nspec: {a: 1, a: 2}\n");

@@ -75,13 +75,6 @@ class ManifestReaderTest {
 	}
 
 	@Test
-	void refusesDuplicateKeysInJson() {
-		// YAML repeats are read (see ManifestReaderRepeatedKeysTest); a JSON body is read as strictly as before
-		assertRefusedAt(() -> ManifestReader.readJson("{\"kind\": \"Pod\", \"kind\": \"Job\"}"), 1, 23)
-			.withMessageContaining("Duplicate Object property \"kind\"");
-	}
-
-	@Test
 	void refusesTheClassicBillionLaughsByItsExpandedSize() {
 		StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
 		char previous = 'a';

@@ -75,6 +75,20 @@ class DuplicateFieldsTest {
 	}
 
 	@Test
+	void aJsonBodyWithARepeatedFieldGetsTheSameAnswer() throws Exception {
+		String pod = """
+				{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web", "name": "web"},
+				 "spec": {"containers": [{"name": "web", "image": "nginx:1.27"}]}}""";
+
+		this.mvc
+			.perform(post("/api/v1/validate").contentType(MediaType.APPLICATION_JSON)
+				.content(pod.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors[?(@.rule == 'duplicate-field')].message")
+				.value(contains("strict decoding error: duplicate field \"metadata.name\"")));
+	}
+
+	@Test
 	void aQuotedApostropheEscapeValidatesInsteadOfBeingRefused() throws Exception {
 		String pod = """
 				apiVersion: v1
