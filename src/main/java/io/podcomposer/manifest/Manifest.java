@@ -59,8 +59,8 @@ public final class Manifest {
 			throw new UnsupportedManifestException("apiVersion \"" + apiVersion + "\" is not supported for kind "
 					+ kind.kindName() + "; use " + kind.apiVersion());
 		}
-		List<String> duplicateFields = (document instanceof ReadDocument read) ? read.duplicateFields() : List.of();
-		return new Manifest(((ObjectNode) document).deepCopy(), kind, KindMemory.NONE, duplicateFields);
+		return new Manifest(((ObjectNode) document).deepCopy(), kind, KindMemory.NONE,
+				ManifestReader.duplicateFields(document));
 	}
 
 	/** A new Pod with one container, the composer's blank page. */

@@ -83,6 +83,15 @@ public final class ManifestReader {
 	private ManifestReader() {
 	}
 
+	/**
+	 * The fields a document read here gave twice within one mapping ({@code spec.replicas}), for
+	 * the API server's strict decoding error; empty for any other tree. The document holds the last
+	 * value of each.
+	 */
+	public static List<String> duplicateFields(JsonNode document) {
+		return (document instanceof ReadDocument read) ? read.duplicateFields() : List.of();
+	}
+
 	/** Reads one YAML document (JSON is YAML too). */
 	public static JsonNode readYaml(String text) {
 		JsonNode plain = PlainYamlReader.readDocument(text, loaderOptions());

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
  * within a mapping: the tree holds the last value of each, as Kubernetes reads it, and
  * {@link #duplicateFields()} names the repeated fields, which the API server's strict decoding
  * refuses. Only the reader makes one, and only for such a text; {@link Manifest#of} takes the
- * names over, as any copy of the tree is a plain object again.
+ * names over (through {@link ManifestReader#duplicateFields}), as any copy of the tree is a plain
+ * object again.
  */
 final class ReadDocument extends ObjectNode {
 

@@ -202,7 +202,7 @@ class ManifestReaderRepeatedKeysTest {
 	}
 
 	private static List<String> repeats(JsonNode document) {
-		return (document instanceof ReadDocument read) ? read.duplicateFields() : List.of();
+		return ManifestReader.duplicateFields(document);
 	}
 
 	private static void assertRefusedQuickly(String yaml, String message) {
