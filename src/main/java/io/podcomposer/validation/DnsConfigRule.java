@@ -50,8 +50,8 @@ final class DnsConfigRule extends ApiServerRule {
 					"must not have more than " + MAX_NAMESERVERS + " nameservers"));
 		}
 		for (int i = 0; i < nameservers.size(); i++) {
-			if (!IpAddresses.isValid(nameservers.get(i))) {
-				findings.add(path + ".nameservers[" + i + "]", Messages.invalid(nameservers.get(i), IpAddresses.INVALID));
+			for (String problem : IpAddresses.problems(nameservers.get(i))) {
+				findings.add(path + ".nameservers[" + i + "]", Messages.invalid(nameservers.get(i), problem));
 			}
 		}
 		checkSearches(strings(config.path("searches")), path + ".searches", findings);

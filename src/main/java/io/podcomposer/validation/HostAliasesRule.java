@@ -22,8 +22,8 @@ final class HostAliasesRule extends ApiServerRule {
 			JsonNode ip = alias.get("ip");
 			if (Nodes.absent(ip) || ip.isString()) {
 				String text = Nodes.absent(ip) ? "" : ip.stringValue();
-				if (!IpAddresses.isValid(text)) {
-					findings.add(alias.path("ip"), Messages.invalid(text, IpAddresses.INVALID));
+				for (String problem : IpAddresses.problems(text)) {
+					findings.add(alias.path("ip"), Messages.invalid(text, problem));
 				}
 			}
 			JsonNode hostnames = alias.get("hostnames");

@@ -88,7 +88,7 @@ class SpecRangeRulesTest {
 		assertFindings(new DnsConfigRule(), pod("""
 				dnsPolicy: None
 				dnsConfig:
-				  nameservers: [10.0.0.10, "2001:db8::1", 010.000.000.001]
+				  nameservers: [10.0.0.10, "2001:db8::1", 0.0.0.0]
 				  searches: [svc.cluster.local., example.com]
 				  options: [{name: ndots, value: "2"}]
 				""" + ONE_CONTAINER));
@@ -135,6 +135,8 @@ class SpecRangeRulesTest {
 				hostAliases:
 				- {ip: 256.0.0.1, hostnames: [Foo_Bar]}
 				- {hostnames: [ok.local]}
+				- {ip: 010.0.0.1}
+				- {ip: "::ffff:10.0.0.1"}
 				""" + ONE_CONTAINER), finding("spec.hostAliases[0].ip",
 				"Invalid value: \"256.0.0.1\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"),
 				finding("spec.hostAliases[0].hostnames[0]", "Invalid value: \"Foo_Bar\": a lowercase RFC 1123 "
@@ -142,7 +144,10 @@ class SpecRangeRulesTest {
 						+ "end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
 						+ "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"),
 				finding("spec.hostAliases[1].ip",
-						"Invalid value: \"\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
+						"Invalid value: \"\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"),
+				finding("spec.hostAliases[2].ip", "Invalid value: \"010.0.0.1\": must not have leading 0s"),
+				finding("spec.hostAliases[3].ip",
+						"Invalid value: \"::ffff:10.0.0.1\": must not be an IPv4-mapped IPv6 address"));
 	}
 
 	@Test
