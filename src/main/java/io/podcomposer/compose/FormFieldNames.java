@@ -124,7 +124,8 @@ final class FormFieldNames {
 
 	private static String podSecurityField(FieldPath path) {
 		String name = path.step(0).text();
-		if (Set.of("runAsUser", "runAsGroup", "fsGroup", "runAsNonRoot").contains(name)) {
+		// the API server names the spec's shareProcessNamespace as if it were the security context's
+		if (Set.of("runAsUser", "runAsGroup", "fsGroup", "runAsNonRoot", "shareProcessNamespace").contains(name)) {
 			return "pod." + name;
 		}
 		if ("seccompProfile".equals(name)) {

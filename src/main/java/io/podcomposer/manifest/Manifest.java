@@ -24,10 +24,18 @@ public final class Manifest {
 
 	private final KindMemory kindMemory;
 
+	/** What the YAML text it was read from repeated; see {@link #duplicateFields()}. */
+	private final List<String> duplicateFields;
+
 	private Manifest(ObjectNode root, WorkloadKind kind, KindMemory kindMemory) {
+		this(root, kind, kindMemory, List.of());
+	}
+
+	private Manifest(ObjectNode root, WorkloadKind kind, KindMemory kindMemory, List<String> duplicateFields) {
 		this.root = root;
 		this.kind = kind;
 		this.kindMemory = kindMemory;
+		this.duplicateFields = duplicateFields;
 	}
 
 	/**
@@ -46,7 +54,8 @@ public final class Manifest {
 			throw new UnsupportedManifestException("apiVersion \"" + apiVersion + "\" is not supported for kind "
 					+ kind.kindName() + "; use " + kind.apiVersion());
 		}
-		return new Manifest(((ObjectNode) document).deepCopy(), kind, KindMemory.NONE);
+		return new Manifest(((ObjectNode) document).deepCopy(), kind, KindMemory.NONE,
+				ManifestReader.duplicateFields(document));
 	}
 
 	/**
@@ -93,7 +102,7 @@ public final class Manifest {
 
 	/** A copy of the tree, with the same memory of the kinds it was switched from. */
 	public Manifest deepCopy() {
-		return new Manifest(this.root.deepCopy(), this.kind, this.kindMemory);
+		return new Manifest(this.root.deepCopy(), this.kind, this.kindMemory, this.duplicateFields);
 	}
 
 	/**
@@ -101,7 +110,17 @@ public final class Manifest {
 	 * that replaces {@code other} in the same kind: the YAML tab's text read back.
 	 */
 	public Manifest rememberingKindsOf(Manifest other) {
-		return (other.kind == this.kind) ? new Manifest(this.root, this.kind, other.kindMemory) : this;
+		return (other.kind == this.kind)
+				? new Manifest(this.root, this.kind, other.kindMemory, this.duplicateFields) : this;
+	}
+
+	/**
+	 * The fields that the YAML text this manifest was read from gave twice within one mapping
+	 * ({@code spec.replicas}), for the API server's strict decoding error; the manifest holds the
+	 * last value of each. Empty for a manifest not read from YAML text.
+	 */
+	public List<String> duplicateFields() {
+		return this.duplicateFields;
 	}
 
 	/**

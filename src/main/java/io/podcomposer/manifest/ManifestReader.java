@@ -3,6 +3,8 @@ package io.podcomposer.manifest;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +18,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -58,19 +65,31 @@ public final class ManifestReader {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+	static {
+		GoYamlEscapes.accept();
+	}
+
 	/** Shared by every reader: a resolver's patterns are set when it is built and only read after. */
 	static final KubernetesResolver RESOLVER = new KubernetesResolver();
 
-	private static final JsonMapper JSON = JsonMapper
-		.builder(JsonFactory.builder()
-			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.build())
-		// readJson looks for a second document itself
-		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.build();
+	private static final JsonMapper JSON = jsonMapper(true);
+
+	/** For a text with a repeated key, which {@link #readJson} takes as the YAML reader does. */
+	private static final JsonMapper JSON_REPEATING = jsonMapper(false);
+
+	/** How Jackson's strict duplicate detection begins its message. */
+	private static final String REPEATED_JSON_KEY = "Duplicate Object property";
 
 	private ManifestReader() {
+	}
+
+	/**
+	 * The fields a document read here gave twice within one mapping ({@code spec.replicas}), for
+	 * the API server's strict decoding error; empty for any other tree. The document holds the last
+	 * value of each.
+	 */
+	public static List<String> duplicateFields(JsonNode document) {
+		return (document instanceof ReadDocument read) ? read.duplicateFields() : List.of();
 	}
 
 	/** Reads one YAML document (JSON is YAML too). */
@@ -86,11 +105,12 @@ public final class ManifestReader {
 	 */
 	static JsonNode readAnyYaml(String text) {
 		checkExpandedSize(text);
-		Object loaded = parsed(() -> newYaml().load(text));
+		KeepingLastOfRepeatedKeys constructor = new KeepingLastOfRepeatedKeys();
+		Object loaded = parsed(() -> newYaml(constructor).load(text));
 		if (loaded == null) {
 			throw new ManifestParseException("the document is empty", 0, 0);
 		}
-		return toNode(loaded, 0, new int[1]);
+		return new TreeBuilder(constructor).document(loaded);
 	}
 
 	/**
@@ -110,10 +130,11 @@ public final class ManifestReader {
 	static List<JsonNode> readAnyYamlDocuments(String text) {
 		checkExpandedSize(text);
 		List<JsonNode> documents = new ArrayList<>();
-		int[] count = new int[1];
+		KeepingLastOfRepeatedKeys constructor = new KeepingLastOfRepeatedKeys();
+		TreeBuilder builder = new TreeBuilder(constructor);
 		parsed(() -> {
-			for (Object loaded : newYaml().loadAll(text)) {
-				documents.add((loaded == null) ? NODES.nullNode() : documentNode(loaded, documents.size(), count));
+			for (Object loaded : newYaml(constructor).loadAll(text)) {
+				documents.add((loaded == null) ? NODES.nullNode() : documentNode(loaded, documents.size(), builder));
 			}
 			return null;
 		});
@@ -131,9 +152,9 @@ public final class ManifestReader {
 	}
 
 	/** A document of a stream; a problem found in the tree names the document, as it has no line. */
-	private static JsonNode documentNode(Object loaded, int index, int[] count) {
+	private static JsonNode documentNode(Object loaded, int index, TreeBuilder builder) {
 		try {
-			return toNode(loaded, 0, count);
+			return builder.document(loaded);
 		}
 		catch (ManifestParseException ex) {
 			throw new ManifestParseException("documents[" + index + "]: " + ex.getMessage(), 0, 0);
@@ -176,13 +197,32 @@ public final class ManifestReader {
 		}
 	}
 
-	/** Reads one JSON document; null reads as an empty one. */
+	/**
+	 * Reads one JSON document; null reads as an empty one. A key given twice in one object is read
+	 * as the YAML reader reads it: the last value wins, and the document names the field.
+	 */
 	public static JsonNode readJson(String text) {
 		if (text == null) {
 			throw new ManifestParseException("the document is empty", 0, 0);
 		}
-		try (JsonParser parser = JSON.createParser(text)) {
-			JsonNode node = JSON.readTree(parser);
+		return readJson(text, false);
+	}
+
+	/**
+	 * @param keepingLastOfRepeatedKeys false for the usual way, which stops at a repeated key; true
+	 * for the slower one, which takes it, once the usual way has met one
+	 */
+	private static JsonNode readJson(String text, boolean keepingLastOfRepeatedKeys) {
+		JsonMapper mapper = keepingLastOfRepeatedKeys ? JSON_REPEATING : JSON;
+		try (JsonParser parser = mapper.createParser(text)) {
+			JsonNode node;
+			if (keepingLastOfRepeatedKeys) {
+				RepeatedKeys repeated = new RepeatedKeys();
+				node = (parser.nextToken() == null) ? null : repeated.markedOn(jsonValue(parser, repeated));
+			}
+			else {
+				node = mapper.readTree(parser);
+			}
 			if (node == null || node.isMissingNode()) {
 				throw new ManifestParseException("the document is empty", 0, 0);
 			}
@@ -198,11 +238,48 @@ public final class ManifestReader {
 			throw new ManifestParseException(TOO_DEEP, 0, 0);
 		}
 		catch (JacksonException ex) {
+			String problem = firstLine(ex.getOriginalMessage());
+			if (!keepingLastOfRepeatedKeys && problem.startsWith(REPEATED_JSON_KEY)) {
+				return readJson(text, true);
+			}
 			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
 			int column = (ex.getLocation() != null) ? ex.getLocation().getColumnNr() : 0;
-			throw new ManifestParseException(firstLine(ex.getOriginalMessage()), Math.max(line, 0),
-					Math.max(column, 0));
+			throw new ManifestParseException(problem, Math.max(line, 0), Math.max(column, 0));
 		}
+	}
+
+	/** The value at the parser's token, a repeated key's last value in the last one's place. */
+	private static JsonNode jsonValue(JsonParser parser, RepeatedKeys repeated) {
+		if (parser.currentToken() == JsonToken.START_OBJECT) {
+			ObjectNode object = NODES.objectNode();
+			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+				parser.nextToken();
+				JsonNode value = jsonValue(parser, repeated);
+				if (object.remove(name) != null) {
+					repeated.add(object, name);
+				}
+				object.set(name, value);
+			}
+			return object;
+		}
+		if (parser.currentToken() == JsonToken.START_ARRAY) {
+			ArrayNode array = NODES.arrayNode();
+			while (parser.nextToken() != JsonToken.END_ARRAY) {
+				array.add(jsonValue(parser, repeated));
+			}
+			return array;
+		}
+		// a scalar, read as the usual way reads it
+		return JSON_REPEATING.readTree(parser);
+	}
+
+	private static JsonMapper jsonMapper(boolean refusingRepeatedKeys) {
+		JsonFactory factory = JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+			.configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, refusingRepeatedKeys)
+			.build();
+		// readJson looks for a second document itself
+		return JsonMapper.builder(factory).disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 	}
 
 	static LoaderOptions loaderOptions() {
@@ -215,45 +292,120 @@ public final class ManifestReader {
 		return options;
 	}
 
-	private static Yaml newYaml() {
-		LoaderOptions options = loaderOptions();
+	private static Yaml newYaml(KeepingLastOfRepeatedKeys constructor) {
 		DumperOptions dumperOptions = new DumperOptions();
-		return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options,
+		return new Yaml(constructor, new Representer(dumperOptions), dumperOptions, constructor.getLoadingConfig(),
 				RESOLVER);
 	}
 
 	/**
-	 * Builds the tree. The depth is checked here, not only by SnakeYAML: aliases can nest a list
-	 * inside itself or stack shallow pieces into a deep tree.
+	 * Builds the trees of a stream's documents, the limit on values counting them all together.
+	 * The depth is checked here, not only by SnakeYAML: aliases can nest a list inside itself or
+	 * stack shallow pieces into a deep tree.
 	 */
-	private static JsonNode toNode(Object value, int depth, int[] count) {
-		if (++count[0] > MAX_NODES) {
-			throw new ManifestTooLargeException(
-					"the document expands to more than " + MAX_NODES + " values through its aliases");
+	private static final class TreeBuilder {
+
+		private final KeepingLastOfRepeatedKeys constructor;
+
+		private int count;
+
+		private RepeatedKeys repeated;
+
+		TreeBuilder(KeepingLastOfRepeatedKeys constructor) {
+			this.constructor = constructor;
 		}
-		if ((value instanceof Map || value instanceof List) && depth >= MAX_NESTING_DEPTH) {
-			throw new ManifestParseException(TOO_DEEP, 0, 0);
+
+		JsonNode document(Object loaded) {
+			this.repeated = new RepeatedKeys();
+			return this.repeated.markedOn(toNode(loaded, 0));
 		}
-		if (value instanceof Map<?, ?> map) {
-			ObjectNode object = NODES.objectNode();
-			map.forEach((key, item) -> {
-				if (key == null || key instanceof Map || key instanceof List) {
-					throw new ManifestParseException("mapping keys must be plain values, not " + key, 0, 0);
+
+		private JsonNode toNode(Object value, int depth) {
+			if (++this.count > MAX_NODES) {
+				throw new ManifestTooLargeException(
+						"the document expands to more than " + MAX_NODES + " values through its aliases");
+			}
+			if ((value instanceof Map || value instanceof List) && depth >= MAX_NESTING_DEPTH) {
+				throw new ManifestParseException(TOO_DEEP, 0, 0);
+			}
+			if (value instanceof Map<?, ?> map) {
+				ObjectNode object = NODES.objectNode();
+				map.forEach((key, item) -> {
+					if (key == null || key instanceof Map || key instanceof List) {
+						throw new ManifestParseException("mapping keys must be plain values, not " + key, 0, 0);
+					}
+					object.set(key.toString(), toNode(item, depth + 1));
+				});
+				for (Object key : this.constructor.repeatedKeys(map)) {
+					this.repeated.add(object, key.toString());
 				}
-				object.set(key.toString(), toNode(item, depth + 1, count));
-			});
-			return object;
+				return object;
+			}
+			if (value instanceof List<?> list) {
+				ArrayNode array = NODES.arrayNode();
+				list.forEach((item) -> array.add(toNode(item, depth + 1)));
+				return array;
+			}
+			JsonNode scalar = scalarNode(value);
+			if (scalar == null) {
+				throw new ManifestParseException(tagOf(value) + " values are not allowed in a manifest", 0, 0);
+			}
+			return scalar;
 		}
-		if (value instanceof List<?> list) {
-			ArrayNode array = NODES.arrayNode();
-			list.forEach((item) -> array.add(toNode(item, depth + 1, count)));
-			return array;
+
+	}
+
+	/**
+	 * SnakeYAML's safe constructor, letting a key repeated within a mapping through as
+	 * sigs.k8s.io/yaml does: the last value wins, in the last one's place. It drops the earlier
+	 * entries itself, in one pass, and remembers the keys of each mapping for the tree: SnakeYAML's
+	 * own way takes quadratic time and logs a warning for each repeat. What it does not drop (a
+	 * key that is a list or a map) SnakeYAML still refuses.
+	 */
+	private static final class KeepingLastOfRepeatedKeys extends SafeConstructor {
+
+		private final Map<Object, List<Object>> repeatedByMapping = new IdentityHashMap<>();
+
+		KeepingLastOfRepeatedKeys() {
+			super(loaderOptions());
 		}
-		JsonNode scalar = scalarNode(value);
-		if (scalar == null) {
-			throw new ManifestParseException(tagOf(value) + " values are not allowed in a manifest", 0, 0);
+
+		List<Object> repeatedKeys(Map<?, ?> mapping) {
+			return this.repeatedByMapping.getOrDefault(mapping, List.of());
 		}
-		return scalar;
+
+		@Override
+		protected void constructMapping2ndStep(MappingNode node, Map<Object, Object> mapping) {
+			List<NodeTuple> tuples = node.getValue();
+			Map<Object, Integer> lastIndex = new HashMap<>();
+			List<Object> repeated = null;
+			for (int i = 0; i < tuples.size(); i++) {
+				Node keyNode = tuples.get(i).getKeyNode();
+				if (keyNode instanceof ScalarNode && !Tag.MERGE.equals(keyNode.getTag())) {
+					Object key = constructObject(keyNode);
+					if (lastIndex.put(key, i) != null) {
+						repeated = (repeated != null) ? repeated : new ArrayList<>();
+						if (!repeated.contains(key)) {
+							repeated.add(key);
+						}
+					}
+				}
+			}
+			if (repeated != null) {
+				List<NodeTuple> kept = new ArrayList<>(tuples.size());
+				for (int i = 0; i < tuples.size(); i++) {
+					Node keyNode = tuples.get(i).getKeyNode();
+					boolean plainKey = keyNode instanceof ScalarNode && !Tag.MERGE.equals(keyNode.getTag());
+					if (!plainKey || lastIndex.get(constructObject(keyNode)) == i) {
+						kept.add(tuples.get(i));
+					}
+				}
+				node.setValue(kept);
+				this.repeatedByMapping.put(mapping, repeated);
+			}
+			super.constructMapping2ndStep(node, mapping);
+		}
+
 	}
 
 	/** The node for a scalar SnakeYAML built, or null for one a manifest cannot hold. */

@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
  * <li>with {@code hostNetwork: true}, a regular container's port that sets {@code hostPort} (not
  * 0) sets it to its {@code containerPort}: on the host's network they are one port;</li>
  * <li>{@code shareProcessNamespace} and {@code hostPID} are not both true. The API server keeps
- * these under the pod's security context and names the path so; here it is the field's own,
- * {@code spec.shareProcessNamespace}.</li>
+ * these under the pod's security context internally and names the path so:
+ * {@code spec.securityContext.shareProcessNamespace}, though the field is the spec's own.</li>
  * </ul>
  */
 final class HostNamespacesRule extends ApiServerRule {
@@ -31,7 +31,7 @@ final class HostNamespacesRule extends ApiServerRule {
 			}
 		}
 		if (Nodes.isTrue(spec.path("shareProcessNamespace")) && Nodes.isTrue(spec.path("hostPID"))) {
-			findings.add(pod.specPath("shareProcessNamespace"),
+			findings.add(pod.specPath("securityContext.shareProcessNamespace"),
 					Messages.invalid(true, "ShareProcessNamespace and HostPID cannot both be enabled"));
 		}
 	}

@@ -170,7 +170,7 @@ final class Names {
 	}
 
 	/** RegexError: the message, examples and the regex, in upstream's punctuation. */
-	private static String regexError(String message, String format, String... examples) {
+	static String regexError(String message, String format, String... examples) {
 		StringBuilder text = new StringBuilder(message).append(" (e.g. ");
 		for (int i = 0; i < examples.length; i++) {
 			text.append(i == 0 ? "" : " or ").append('\'').append(examples[i]).append("', ");

@@ -5,7 +5,9 @@ import io.podcomposer.manifest.PodView;
 /**
  * {@code sub-paths}: a volume mount's {@code subPath} and {@code subPathExpr} are relative paths
  * with no {@code ..} element, so a container cannot reach outside its volume; a mount sets one of
- * them at most. The path is the mount's own field (upstream leaves out the mount's index).
+ * them at most. As upstream, a path that leaves the volume is told without the mount's index
+ * ({@code spec.containers[0].volumeMounts.subPath}), and both set at the mount's own
+ * {@code subPathExpr}.
  */
 final class SubPathsRule extends ApiServerRule {
 
@@ -22,7 +24,7 @@ final class SubPathsRule extends ApiServerRule {
 				String subPath = Nodes.nonEmptyText(mount.get(field));
 				String problem = (subPath != null) ? problem(subPath) : null;
 				if (problem != null) {
-					findings.add(mount.path(field), Messages.invalid(subPath, problem));
+					findings.add(mount.listPath() + "." + field, Messages.invalid(subPath, problem));
 				}
 			}
 			String expression = Nodes.nonEmptyText(mount.get("subPathExpr"));

@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
  * {@code workload-counts}: the workload's counts and durations are not negative.
  * <ul>
  * <li>Deployment, ReplicaSet, StatefulSet: {@code replicas}; with DaemonSet also
- * {@code minReadySeconds} and (not ReplicaSet) {@code revisionHistoryLimit}; Deployment also
- * {@code progressDeadlineSeconds}.</li>
+ * {@code minReadySeconds}; Deployment and DaemonSet also {@code revisionHistoryLimit} (upstream
+ * leaves a StatefulSet's unchecked); Deployment also {@code progressDeadlineSeconds}.</li>
  * <li>Job, and a CronJob's {@code jobTemplate.spec}: {@code parallelism}, {@code completions},
  * {@code backoffLimit}, {@code activeDeadlineSeconds}, {@code ttlSecondsAfterFinished}.</li>
  * <li>CronJob: {@code startingDeadlineSeconds}, {@code successfulJobsHistoryLimit},
@@ -34,8 +34,7 @@ final class WorkloadCountsRule extends ApiServerRule {
 			case DEPLOYMENT -> checkFields(spec, "spec", findings, "replicas", "minReadySeconds",
 					"revisionHistoryLimit", "progressDeadlineSeconds");
 			case REPLICA_SET -> checkFields(spec, "spec", findings, "replicas", "minReadySeconds");
-			case STATEFUL_SET -> checkFields(spec, "spec", findings, "replicas", "minReadySeconds",
-					"revisionHistoryLimit");
+			case STATEFUL_SET -> checkFields(spec, "spec", findings, "replicas", "minReadySeconds");
 			case DAEMON_SET -> checkFields(spec, "spec", findings, "minReadySeconds", "revisionHistoryLimit");
 			case CRON_JOB -> checkFields(spec, "spec", findings, CRON_JOB);
 			default -> {

@@ -77,6 +77,7 @@ class FormFieldNamesTest {
 		assertThat(name("spec.securityContext.runAsNonRoot")).isEqualTo("pod.runAsNonRoot");
 		assertThat(name("spec.securityContext.seccompProfile.type")).isEqualTo("pod.seccompProfile");
 		assertThat(name("spec.securityContext.seccompProfile.localhostProfile")).isEqualTo("pod.seccompLocalhostProfile");
+		assertThat(name("spec.securityContext.shareProcessNamespace")).isEqualTo("pod.shareProcessNamespace");
 		assertThat(name("spec.securityContext.sysctls[0]")).isNull();
 		assertThat(name("spec.hostNetwork")).isEqualTo("pod.hostNetwork");
 		assertThat(name("spec.nodeSelector[zone]")).isEqualTo("pod.nodeSelector[1].value");

@@ -77,8 +77,14 @@ class ManifestReaderPlainPathTest {
 		return documents.stream().map(ManifestReaderPlainPathTest::typed).collect(Collectors.joining("\n---\n"));
 	}
 
-	/** Key order and node classes count: an IntNode is not a LongNode, and equals() ignores order. */
+	/**
+	 * Key order and node classes count: an IntNode is not a LongNode, and equals() ignores order.
+	 * The repeated fields a document is marked with count too.
+	 */
 	private static String typed(JsonNode node) {
+		if (node instanceof ReadDocument read) {
+			return typed(read.deepCopy()) + " repeating " + read.duplicateFields();
+		}
 		if (node.isObject()) {
 			return node.properties().stream().map((entry) -> "'" + entry.getKey() + "': " + typed(entry.getValue()))
 				.collect(Collectors.joining(", ", "{", "}"));

@@ -116,9 +116,9 @@ class PodSpecRulesTest {
 				""");
 		assertFindings(new SubPathsRule(), yaml.formatted("sites/..hidden/a..b"));
 		assertFindings(new SubPathsRule(), yaml.formatted("/etc"), finding(
-				"spec.containers[0].volumeMounts[0].subPath", "Invalid value: \"/etc\": must be a relative path"));
+				"spec.containers[0].volumeMounts.subPath", "Invalid value: \"/etc\": must be a relative path"));
 		assertFindings(new SubPathsRule(), yaml.formatted("sites/../../etc"), finding(
-				"spec.containers[0].volumeMounts[0].subPath", "Invalid value: \"sites/../../etc\": must not contain '..'"));
+				"spec.containers[0].volumeMounts.subPath", "Invalid value: \"sites/../../etc\": must not contain '..'"));
 	}
 
 	@Test
@@ -146,7 +146,7 @@ class PodSpecRulesTest {
 				    hostPort: 8080
 				"""), finding("spec.containers[0].ports[0].hostPort",
 				"Invalid value: 8080: must match `containerPort` when `hostNetwork` is true"),
-				finding("spec.shareProcessNamespace",
+				finding("spec.securityContext.shareProcessNamespace",
 						"Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled"));
 	}
 
