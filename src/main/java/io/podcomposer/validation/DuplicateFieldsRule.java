@@ -1,5 +1,7 @@
 package io.podcomposer.validation;
 
+import java.util.List;
+
 import io.podcomposer.manifest.PodView;
 
 /**
@@ -16,7 +18,12 @@ final class DuplicateFieldsRule extends ApiServerRule {
 
 	@Override
 	public void check(PodView pod, Findings findings) {
-		for (String field : pod.manifest().duplicateFields()) {
+		report(pod.manifest().duplicateFields(), findings);
+	}
+
+	/** The same findings for an object of any kind, given the fields its text repeated. */
+	static void report(List<String> duplicateFields, Findings findings) {
+		for (String field : duplicateFields) {
 			findings.add(field, "strict decoding error: duplicate field " + Messages.quote(field));
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.podcomposer.manifest.Manifest;
+import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.ManifestTooLargeException;
 import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.manifest.WorkloadKind;
@@ -27,6 +28,8 @@ public final class FileValidator {
 	static final String KIND_RULE = "kind";
 
 	private static final StructureRule STRUCTURE = new StructureRule();
+
+	private static final DuplicateFieldsRule DUPLICATE_FIELDS = new DuplicateFieldsRule();
 
 	private FileValidator() {
 	}
@@ -120,6 +123,8 @@ public final class FileValidator {
 			Findings findings = new Findings();
 			findings.runAs(STRUCTURE);
 			StructureRule.check(object, SchemaType.of(model), findings);
+			findings.runAs(DUPLICATE_FIELDS);
+			DuplicateFieldsRule.report(ManifestReader.duplicateFields(object), findings);
 			return report(index, path, kind, name, true, findings.errors(), findings.warnings());
 		}
 		if (BuiltInKinds.isBuiltInGroup(apiVersion)) {

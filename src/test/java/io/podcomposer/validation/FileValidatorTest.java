@@ -177,6 +177,18 @@ class FileValidatorTest {
 		assertThat(millis).isLessThan(500);
 	}
 
+	@Test
+	void aFieldRepeatedInAServiceOfAFileIsTheApiServersDuplicateFieldError() {
+		String repeated = SERVICE.replace("metadata: {name: web}", "metadata: {name: web}\nmetadata: {name: api}");
+
+		FileReport report = FileValidator.validateAll(read(DEPLOYMENT + "---\n" + repeated));
+
+		assertThat(report.documents().get(0).errors()).isEmpty();
+		assertThat(report.documents().get(1).name()).isEqualTo("api");
+		assertThat(report.documents().get(1).errors()).extracting(Finding::path, Finding::message, Finding::rule)
+			.containsExactly(tuple("metadata", "strict decoding error: duplicate field \"metadata\"", "duplicate-field"));
+	}
+
 	private static List<JsonNode> read(String yaml) {
 		return ManifestReader.readYamlDocuments(yaml);
 	}
