@@ -694,7 +694,10 @@ public final class FakeKubernetes implements AutoCloseable {
 		ObjectNode metadata = stored.withObject("/metadata");
 		metadata.put("name", name).put("namespace", namespace);
 		Defaults.apply(type, stored);
-		List<Validation.FieldError> errors = Validation.errors(type, stored);
+		List<Validation.FieldError> errors = new ArrayList<>(Validation.errors(type, stored));
+		if (existing != null) {
+			errors.addAll(UpdateValidation.errors(type, existing, stored));
+		}
 		if (!errors.isEmpty()) {
 			return failure(Statuses.invalid(type, name, errors));
 		}

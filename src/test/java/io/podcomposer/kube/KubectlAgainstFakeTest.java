@@ -78,6 +78,23 @@ class KubectlAgainstFakeTest {
 		assertThat(fake.pod("team", "web")).isEmpty();
 	}
 
+	@Test
+	void kubectlsServerSideApplyOfAChangeAPodCannotTakeFailsInTheApiServersWords() throws Exception {
+		assumeThat(onPath("kubectl")).as("kubectl on the PATH").isTrue();
+		fake.createNamespace("team", Map.of());
+		Files.writeString(dir.resolve("kubeconfig"), FakeKubeconfig.of(fake, TOKEN));
+		String pod = FieldValidationTest.TYPO_POD.replace("    imagePullPolicyy: Always\n", "");
+		Files.writeString(dir.resolve("pod.yaml"), pod);
+		kubectl("apply", "--server-side", "-f", "pod.yaml");
+		Files.writeString(dir.resolve("pod.yaml"), pod + "    args: [--verbose]\n");
+
+		Run run = run("apply", "--server-side", "-f", "pod.yaml");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.output()).startsWith("The Pod \"web\" is invalid: spec: Forbidden: pod updates may not change "
+				+ "fields other than `spec.containers[*].image`");
+	}
+
 	private String kubectl(String... arguments) throws IOException, InterruptedException {
 		Run run = run(arguments);
 		assertThat(run.exitCode()).as(run.output()).isZero();
