@@ -1,0 +1,44 @@
+package io.podcomposer.deploy.updates;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.podcomposer.manifest.WorkloadKind;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The API server's rules for what may change in an object that exists, so that a redeploy can say
+ * before anything is sent which of its changes the cluster would refuse. A removed field is not
+ * seen here (the live object does not say which fields the portal set); the cluster's dry run
+ * refuses it.
+ */
+public final class UpdateRules {
+
+	/** Every rule, each a small class named for what it guards. */
+	static final List<UpdateRule> RULES = List.of(new PodSpecUpdate(), new SelectorUpdate(), new StatefulSetSpecUpdate(),
+			new JobTemplateUpdate());
+
+	private UpdateRules() {
+	}
+
+	/** The live object with the fields of the object to apply laid over it: what a change would make of it. */
+	public static JsonNode updated(JsonNode live, JsonNode object) {
+		return JsonChanges.overlay(live, object);
+	}
+
+	/**
+	 * The changes the cluster would refuse if the object were applied over the live one.
+	 * @param object the object to apply, as sent
+	 */
+	public static List<ImmutableChange> refused(WorkloadKind kind, JsonNode live, JsonNode object) {
+		JsonNode updated = updated(live, object);
+		List<ImmutableChange> refused = new ArrayList<>();
+		for (UpdateRule rule : RULES) {
+			if (rule.appliesTo(kind)) {
+				refused.addAll(rule.refused(live, updated));
+			}
+		}
+		return refused;
+	}
+
+}
