@@ -189,7 +189,19 @@ public class Deployer {
 				return replace(request, pauseForChanges, calls, record, object, live.get(), refused, warnings,
 						rendered.revision());
 			}
-			JsonNode wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
+			JsonNode wouldBe;
+			try {
+				wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
+			}
+			catch (ClusterCallException ex) {
+				Optional<ImmutableChange> refusal = live.isPresent()
+						? UpdateRules.refusedByCluster(ex.status(), ex.getMessage()) : Optional.empty();
+				if (refusal.isEmpty()) {
+					throw ex;
+				}
+				return replace(request, pauseForChanges, calls, record, object, live.get(), List.of(refusal.get()),
+						warnings, rendered.revision());
+			}
 			// The dry run starts from the object as it is when it runs, and answers with that object's
 			// resourceVersion. Another writer may have changed it since it was read (the scheduler binding
 			// a new pod to a node, say), which would show as this deploy's change: then read it again, and

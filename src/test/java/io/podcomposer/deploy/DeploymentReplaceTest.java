@@ -114,6 +114,28 @@ class DeploymentReplaceTest {
 	}
 
 	@Test
+	void aChangeOnlyTheClustersDryRunRefusesIsOfferedReplaceAsWell() {
+		String pod = unique("removed");
+		long templateId = DeployTests.template(this.mvc, POD_WITH_ARGS.formatted(pod));
+		JsonNode first = json(DeployTests.deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a")));
+		// args removed: the live object does not say the portal set them, so only the cluster sees the change
+		newRevision(this.mvc, templateId, POD.formatted(pod) + "    resources: {requests: {cpu: 100m, memory: 64Mi}}\n");
+
+		MvcTestResult refused = redeploy(first.get("id").asLong(), "{\"latest\": true}");
+
+		assertThat(refused).hasStatus(HttpStatus.CONFLICT);
+		assertThat(json(refused).at("/immutableChanges/0/rule").asString()).isEqualTo("cluster");
+		assertThat(json(refused).at("/immutableChanges/0/field").asString()).isEqualTo("spec");
+		assertThat(json(refused).at("/immutableChanges/0/message").asString())
+			.contains("is invalid: spec: Forbidden: pod updates may not change fields other than");
+
+		MvcTestResult replaced = redeploy(first.get("id").asLong(), "{\"latest\": true, \"replace\": true}");
+
+		assertThat(replaced).hasStatus(HttpStatus.CREATED);
+		assertThat(this.fake.pod("team-a", pod).orElseThrow().at("/spec/containers/0").has("args")).isFalse();
+	}
+
+	@Test
 	void aDryRunWithReplaceSaysWhatWouldBeReplacedAndSendsNothing() {
 		String pod = unique("dry");
 		long templateId = DeployTests.template(this.mvc, POD.formatted(pod));

@@ -2,6 +2,9 @@ package io.podcomposer.deploy.updates;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.podcomposer.manifest.WorkloadKind;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +21,28 @@ public final class UpdateRules {
 	static final List<UpdateRule> RULES = List.of(new PodSpecUpdate(), new SelectorUpdate(), new StatefulSetSpecUpdate(),
 			new JobTemplateUpdate());
 
+	/** What the API server says when it refuses an update for one of these rules. */
+	private static final List<String> REFUSALS = List.of("pod updates may not change fields other than",
+			"field is immutable", "updates to statefulset spec for fields other than");
+
+	/** The field a refusal names: {@code Pod "web" is invalid: spec: Forbidden: …}. */
+	private static final Pattern REFUSED_FIELD = Pattern.compile("is invalid: ([^\\s:]+): ");
+
 	private UpdateRules() {
+	}
+
+	/**
+	 * The cluster's refusal of an update for one of these rules, as a change (rule {@code cluster}):
+	 * what the rules here do not see, such as a removed field, the cluster's dry run still refuses.
+	 * @param status the cluster's HTTP status
+	 * @param message what it said
+	 */
+	public static Optional<ImmutableChange> refusedByCluster(int status, String message) {
+		if (status != 422 || message == null || REFUSALS.stream().noneMatch(message::contains)) {
+			return Optional.empty();
+		}
+		Matcher field = REFUSED_FIELD.matcher(message);
+		return Optional.of(new ImmutableChange("cluster", field.find() ? field.group(1) : "spec", message));
 	}
 
 	/** The live object with the fields of the object to apply laid over it: what a change would make of it. */
