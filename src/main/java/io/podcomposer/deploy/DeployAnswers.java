@@ -57,7 +57,8 @@ final class DeployAnswers {
 
 		/** Whether what is replaced is a single Pod, rather than a workload whose pods are replaced with it. */
 		public boolean pod() {
-			return this.refused.stream().anyMatch((change) -> change.rule().equals("pod-spec"));
+			return this.refused.stream()
+				.anyMatch((change) -> change.rule().equals("pod-spec") || change.message().contains("pod updates may not"));
 		}
 
 	}

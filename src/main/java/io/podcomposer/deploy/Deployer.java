@@ -253,9 +253,16 @@ public class Deployer {
 			List<String> warnings, int revision) {
 		String fields = refused.stream().map(ImmutableChange::field).distinct().collect(Collectors.joining(", "));
 		if (!request.replace()) {
+			String diff = diff(live, UpdateRules.updated(live, object));
+			if (pauseForChanges && request.dryRun()) {
+				// the pages' dry run: said on the form, and the deploy offers the replacement
+				return DeployOutcome.dryRun(dryRunPassed(record, "Not dry-run: the cluster would refuse this change to "
+						+ what(record) + ", since it does not change " + fields + " in place. Deploy offers to replace it.",
+						warnings, diff));
+			}
 			if (pauseForChanges) {
 				this.lastTargets.save(lastTarget(record));
-				return new DeployOutcome(null, null, diff(live, UpdateRules.updated(live, object)), revision, refused);
+				return new DeployOutcome(null, null, diff, revision, refused);
 			}
 			throw new DeployProblem(HttpStatus.CONFLICT, "Needs replacing", what(record)
 					+ " cannot be changed in place: the cluster refuses changes to " + fields + ". Nothing was sent. "

@@ -56,6 +56,9 @@ class DeploymentReplaceTest {
 	@Autowired
 	private ClusterService clusters;
 
+	@Autowired
+	private Deployer deployer;
+
 	private FakeKubernetes fake;
 
 	private long clusterId;
@@ -163,6 +166,24 @@ class DeploymentReplaceTest {
 			.content(body)
 			.exchange();
 		assertThat(saved).hasStatus(HttpStatus.OK);
+	}
+
+	@Test
+	void thePagesDryRunOfARefusedChangeSaysSoAndSendsNothing() {
+		String pod = unique("pagedry");
+		long templateId = DeployTests.template(this.mvc, POD.formatted(pod));
+		DeployTests.deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a"));
+		newRevision(this.mvc, templateId, POD_WITH_ARGS.formatted(pod));
+		int seen = this.fake.requests().size();
+
+		Deployer.DeployOutcome outcome = this.deployer.deploy(new DeployRequest(templateId, null, this.clusterId, "team-a",
+				Map.of(), null, true, false, false), true);
+
+		assertThat(outcome.dryRun().message()).isEqualTo("Not dry-run: the cluster would refuse this change to Pod " + pod
+				+ ", since it does not change spec.containers[0].args, spec.containers[0].resources in place. Deploy "
+				+ "offers to replace it.");
+		assertThat(this.fake.requests().subList(seen, this.fake.requests().size()))
+			.allMatch((request) -> request.method().equals("GET"));
 	}
 
 	private MvcTestResult redeploy(long id, String body) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The portal's pre-check names the changes a cluster refuses to make in place, and lets the others pass. */
 class UpdateRulesTest {
@@ -73,7 +74,7 @@ class UpdateRulesTest {
 		assertThat(UpdateRules.refused(WorkloadKind.DEPLOYMENT, deployment,
 				ManifestReader.readYaml("{spec: {selector: {matchLabels: {app: web, v: '2'}}}}")))
 			.extracting(ImmutableChange::rule, ImmutableChange::field)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("selector", "spec.selector"));
+			.containsExactly(tuple("selector", "spec.selector"));
 
 		JsonNode statefulSet = ManifestReader.readYaml("{kind: StatefulSet, spec: {serviceName: db, replicas: 1}}");
 		assertThat(UpdateRules.refused(WorkloadKind.STATEFUL_SET, statefulSet,
