@@ -3,6 +3,7 @@ package io.podcomposer.deploy;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.podcomposer.deploy.updates.ImmutableChange;
 import io.podcomposer.kube.ClusterCallException.FieldConflict;
 import io.podcomposer.manifest.ManifestTooLargeException;
 import io.podcomposer.manifest.MissingValuesException;
@@ -27,13 +28,37 @@ final class DeployAnswers {
 
 	/**
 	 * A confirmation: the changes to a live object, or the fields other managers own. Sending
-	 * {@code fields} to {@code action} again, with {@code confirmed} or {@code force}, goes on.
+	 * {@code fields} to {@code action} again, with {@code confirmed}, {@code force} or
+	 * {@code replace}, goes on. {@code refused}: the changes the cluster does not make in place,
+	 * which only a replacement makes.
 	 */
 	record Confirmation(String subject, String action, List<DeployForm.Field> fields, String cancel,
-			List<LineDiff.Hunk> hunks, List<FieldConflict> conflicts, String message, DeploymentView failed) {
+			List<LineDiff.Hunk> hunks, List<FieldConflict> conflicts, String message, DeploymentView failed,
+			List<ImmutableChange> refused) {
 
 		public boolean conflict() {
 			return !this.conflicts.isEmpty();
+		}
+
+		/** Whether the cluster would refuse the change, so that only replacing the object makes it. */
+		public boolean needsReplacing() {
+			return !this.refused.isEmpty();
+		}
+
+		/** The fields the cluster would refuse to change, each once. */
+		public List<String> refusedFields() {
+			return this.refused.stream().map(ImmutableChange::field).distinct().toList();
+		}
+
+		/** Why, in the API server's words, each reason once. */
+		public List<String> refusedMessages() {
+			return this.refused.stream().map(ImmutableChange::message).distinct().toList();
+		}
+
+		/** Whether what is replaced is a single Pod, rather than a workload whose pods are replaced with it. */
+		public boolean pod() {
+			return this.refused.stream()
+				.anyMatch((change) -> change.rule().equals("pod-spec") || change.message().contains("pod updates may not"));
 		}
 
 	}
@@ -95,7 +120,7 @@ final class DeployAnswers {
 						? new DeployForm.Field("revision", Integer.toString(outcome.pendingRevision())) : field)
 				.toList();
 			model.addAttribute("confirmation", new Confirmation(subject.get(), action, pinned, cancel,
-					LineDiff.read(outcome.pendingDiff()), List.of(), null, null));
+					LineDiff.read(outcome.pendingDiff()), List.of(), null, null, outcome.refusedChanges()));
 			return "deployments/confirm";
 		}
 		catch (DeployProblem ex) {
@@ -103,7 +128,7 @@ final class DeployAnswers {
 			if (failed != null && !ex.conflicts().isEmpty()) {
 				response.setStatus(ex.getStatusCode().value());
 				model.addAttribute("confirmation", new Confirmation(subject.get(), action, fields, cancel, List.of(),
-						ex.conflicts(), ex.getBody().getDetail(), failed));
+						ex.conflicts(), ex.getBody().getDetail(), failed, List.of()));
 				return "deployments/confirm";
 			}
 			response.setStatus(ex.getStatusCode().value());

@@ -31,13 +31,13 @@ record DeployForm(String clusterId, String namespace, String kind, String revisi
 	}
 
 	/** What the deploy is asked to do; an empty value takes the parameter's default. */
-	DeployRequest request(long templateId, boolean dryRun, boolean force) {
+	DeployRequest request(long templateId, boolean dryRun, boolean force, boolean replace) {
 		Map<String, String> given = new LinkedHashMap<>(this.values);
 		given.values().removeIf(String::isBlank);
 		Long revisionNumber = number(this.revision);
 		return new DeployRequest(templateId, (revisionNumber == null) ? null : revisionNumber.intValue(),
 				number(this.clusterId), this.namespace, given,
-				this.kind.isBlank() ? null : this.kind, dryRun, force);
+				this.kind.isBlank() ? null : this.kind, dryRun, force, replace);
 	}
 
 	/** The form's fields, to send it again from a confirmation page. */

@@ -94,7 +94,8 @@ class DeployPagesController {
 	@PostMapping("/templates/{id}/deploy")
 	String deploy(@PathVariable long id, @RequestParam Map<String, String> params,
 			@RequestParam(defaultValue = "deploy") String action, @RequestParam(defaultValue = "false") boolean confirmed,
-			@RequestParam(defaultValue = "false") boolean force, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "false") boolean force, @RequestParam(defaultValue = "false") boolean replace,
+			Model model, HttpServletResponse response) {
 		DeployForm form = DeployForm.read(params);
 		boolean dryRun = "dryRun".equals(action);
 		TemplateService.Deployable template = this.templates.deployable(id);
@@ -104,7 +105,7 @@ class DeployPagesController {
 			return page(template, form, "Not deployed: the cluster refused this deploy as it is; change the namespace, "
 					+ "the values or the template first.", null, model);
 		}
-		return DeployAnswers.show(() -> this.deployer.deploy(form.request(id, dryRun, force), !confirmed && !force, !dryRun),
+		return DeployAnswers.show(() -> this.deployer.deploy(form.request(id, dryRun, force, replace), !confirmed && !force, !dryRun),
 				() -> subject(id, form), "/templates/" + id + "/deploy", form.fields(), "/templates/" + id + "/deploy",
 				model, response, new DeployAnswers.Back() {
 
@@ -140,7 +141,7 @@ class DeployPagesController {
 	@GetMapping("/templates/{id}/deploy/fit")
 	String fit(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
 		DeployForm form = DeployForm.read(params);
-		NamespaceFit fit = this.deployer.fit(form.request(id, false, false)).orElse(null);
+		NamespaceFit fit = this.deployer.fit(form.request(id, false, false, false)).orElse(null);
 		boolean refusedAgain = refusedAgain(form, params);
 		String blocked = refusedAgain ? "The cluster refused this deploy as it is, as shown above: change the namespace, "
 				+ "the values or the template first." : (fit != null && fit.blocks()) ? fit.reason() : null;

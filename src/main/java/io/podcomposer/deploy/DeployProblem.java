@@ -3,6 +3,7 @@ package io.podcomposer.deploy;
 import java.util.List;
 import java.util.Map;
 
+import io.podcomposer.deploy.updates.ImmutableChange;
 import io.podcomposer.kube.ClusterCallException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -46,6 +47,12 @@ class DeployProblem extends ErrorResponseException {
 
 	DeployProblem(HttpStatus status, String title, String detail) {
 		this(status, title, detail, null, List.of(), null, false);
+	}
+
+	/** A deploy refused before anything was sent, for changes the cluster does not make in place, named as {@code immutableChanges}. */
+	DeployProblem(HttpStatus status, String title, String detail, List<ImmutableChange> immutableChanges) {
+		this(status, title, detail);
+		getBody().setProperty("immutableChanges", immutableChanges);
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail, DeploymentView deployment,

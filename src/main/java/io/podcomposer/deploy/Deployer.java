@@ -1,6 +1,7 @@
 package io.podcomposer.deploy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.clusters.ClusterService.ClusterAccess;
 import io.podcomposer.clusters.ClusterView;
+import io.podcomposer.deploy.updates.ImmutableChange;
+import io.podcomposer.deploy.updates.UpdateRules;
 import io.podcomposer.kube.ClusterCallException;
 import io.podcomposer.kube.ClusterCalls;
 import io.podcomposer.manifest.Manifest;
@@ -56,6 +59,11 @@ public class Deployer {
 
 	/** Reads of a live object around its dry run, until one held still (see deploy). */
 	private static final int MOST_READS = 3;
+
+	/** How long a replace waits for the deleted object to go, and how often it looks. */
+	private static final Duration REPLACE_WAIT = Duration.ofSeconds(60);
+
+	private static final Duration REPLACE_POLL = Duration.ofMillis(250);
 
 	/** A DNS label, as namespaces are named. */
 	private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -175,7 +183,25 @@ public class Deployer {
 			fit = namespaceFit(calls, reading, namespace, manifest.kind().isPod(), report.podSecurity(), warnings,
 					refuseWhereBlocked);
 			Optional<JsonNode> live = read(reading);
-			JsonNode wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
+			List<ImmutableChange> refused = live.map((found) -> UpdateRules.refused(manifest.kind(), found, object))
+				.orElse(List.of());
+			if (!refused.isEmpty()) {
+				return replace(request, pauseForChanges, calls, record, object, live.get(), refused, warnings,
+						rendered.revision());
+			}
+			JsonNode wouldBe;
+			try {
+				wouldBe = calls.apply(manifest.kind(), namespace, object, true, request.force());
+			}
+			catch (ClusterCallException ex) {
+				Optional<ImmutableChange> refusal = live.isPresent()
+						? UpdateRules.refusedByCluster(ex.status(), ex.getMessage()) : Optional.empty();
+				if (refusal.isEmpty()) {
+					throw ex;
+				}
+				return replace(request, pauseForChanges, calls, record, object, live.get(), List.of(refusal.get()),
+						warnings, rendered.revision());
+			}
 			// The dry run starts from the object as it is when it runs, and answers with that object's
 			// resourceVersion. Another writer may have changed it since it was read (the scheduler binding
 			// a new pod to a node, say), which would show as this deploy's change: then read it again, and
@@ -214,6 +240,62 @@ public class Deployer {
 			throw failed(record, request, HttpStatus.UNPROCESSABLE_CONTENT, "Refused by the cluster",
 					"Cluster " + cluster.name() + " has no namespace " + namespace + ": " + ex.getMessage(), warnings,
 					List.of(), null);
+		}
+	}
+
+	/**
+	 * A deploy that changes what the cluster does not change in place: with {@code replace}, the
+	 * object is deleted and created again, as kubectl users do by hand; else the pages pause to
+	 * offer that, and the API refuses with the changes named. Nothing is sent before that choice.
+	 */
+	private DeployOutcome replace(DeployRequest request, boolean pauseForChanges, ClusterCalls calls,
+			DeploymentRecord record, ObjectNode object, JsonNode live, List<ImmutableChange> refused,
+			List<String> warnings, int revision) {
+		String fields = refused.stream().map(ImmutableChange::field).distinct().collect(Collectors.joining(", "));
+		if (!request.replace()) {
+			String diff = diff(live, UpdateRules.updated(live, object));
+			if (pauseForChanges && request.dryRun()) {
+				// the pages' dry run: said on the form, and the deploy offers the replacement
+				return DeployOutcome.dryRun(dryRunPassed(record, "Not dry-run: the cluster would refuse this change to "
+						+ what(record) + ", since it does not change " + fields + " in place. Deploy offers to replace it.",
+						warnings, diff));
+			}
+			if (pauseForChanges) {
+				this.lastTargets.save(lastTarget(record));
+				return new DeployOutcome(null, null, diff, revision, refused);
+			}
+			throw new DeployProblem(HttpStatus.CONFLICT, "Needs replacing", what(record)
+					+ " cannot be changed in place: the cluster refuses changes to " + fields + ". Nothing was sent. "
+					+ "Send replace: true to delete it and create it again, or deploy it under a new name.", refused);
+		}
+		String because = ", because the cluster does not change " + fields + " in place";
+		if (request.dryRun()) {
+			return DeployOutcome.dryRun(dryRunPassed(record, "Not dry-run: " + what(record)
+					+ " would be replaced, deleted and created again" + because + ".", warnings, null));
+		}
+		WorkloadKind kind = WorkloadKind.fromKindName(record.getKind()).orElseThrow();
+		calls.delete(kind, record.getNamespace(), record.getName());
+		Instant until = this.clock.instant().plus(REPLACE_WAIT);
+		while (calls.get(kind, record.getNamespace(), record.getName()).isPresent()) {
+			if (!this.clock.instant().isBefore(until)) {
+				throw failed(record, request, HttpStatus.GATEWAY_TIMEOUT, "Not replaced", what(record)
+						+ " was deleted but is still there after " + REPLACE_WAIT.toSeconds()
+						+ " s (a finalizer, or a long grace period): deploy again once it is gone.", warnings, List.of(), null);
+			}
+			pause();
+		}
+		calls.apply(kind, record.getNamespace(), object, false, request.force());
+		return DeployOutcome.ended(finish(record, DeployStatus.Applied, what(record) + " replaced: deleted and created again"
+				+ because + ".", warnings, null));
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(REPLACE_POLL.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for a deleted object to go", ex);
 		}
 	}
 
@@ -373,7 +455,17 @@ public class Deployer {
 	 * A deploy that ended ({@code record}), a dry run that passed ({@code dryRun}), or one paused
 	 * before changing a live object ({@code pendingDiff}, the diff of revision {@code pendingRevision}).
 	 */
-	public record DeployOutcome(DeploymentView record, DryRun dryRun, String pendingDiff, int pendingRevision) {
+	public record DeployOutcome(DeploymentView record, DryRun dryRun, String pendingDiff, int pendingRevision,
+			List<ImmutableChange> refusedChanges) {
+
+		/** @param refusedChanges when paused, what of the diff the cluster would refuse to change in place */
+		public DeployOutcome {
+			refusedChanges = List.copyOf(refusedChanges);
+		}
+
+		DeployOutcome(DeploymentView record, DryRun dryRun, String pendingDiff, int pendingRevision) {
+			this(record, dryRun, pendingDiff, pendingRevision, List.of());
+		}
 
 		static DeployOutcome ended(DeploymentView record) {
 			return new DeployOutcome(record, null, null, record.revision());

@@ -42,7 +42,14 @@ class DeploymentApiController {
 			+ "true. A refusal by the cluster: 422 with its message, and for a pod its namespace's Pod Security level "
 			+ "refuses, podSecurity naming the failing checks; fields another manager owns: 409 naming them (send "
 			+ "force: true to take them over); unreachable: 502, no answer in 15 s: 504. Each failure of a deploy "
-			+ "leaves a Failed record, in the problem's deployment property; a failed dry run says dryRun: true.")
+			+ "leaves a Failed record, in the problem's deployment property; a failed dry run says dryRun: true. "
+			+ "Changes the cluster does not make to a live object in place (a Pod's spec beyond its images, "
+			+ "activeDeadlineSeconds and added tolerations; a workload's selector; a StatefulSet's spec beyond replicas, "
+			+ "ordinals, template, updateStrategy, revisionHistoryLimit, persistentVolumeClaimRetentionPolicy and "
+			+ "minReadySeconds; a Job's template and completions) are refused before anything is sent: 409, title "
+			+ "Needs replacing, immutableChanges [{rule, field, message}], nothing recorded. replace: true then deletes "
+			+ "the object, waits up to 60 s until it is gone, and creates it again (its pods stop); the record says "
+			+ "replaced.")
 	@ApiResponse(responseCode = "201", description = "Deployed; the record",
 			content = @Content(schema = @Schema(implementation = DeploymentView.class)))
 	@ApiResponse(responseCode = "200", description = "dryRun: true, and the dry run passed; nothing recorded",
@@ -96,11 +103,11 @@ class DeploymentApiController {
 	}
 
 	@Operation(summary = "Deploy again", description = "The same template, place and values: the same revision, or "
-			+ "with latest: true the template's latest. Answers as a deploy does.")
+			+ "with latest: true the template's latest; force and replace as for a deploy. Answers as a deploy does.")
 	@PostMapping("/{id}/redeploy")
 	ResponseEntity<DeploymentView> redeploy(@PathVariable long id, @RequestBody(required = false) RedeployRequest request) {
-		RedeployRequest given = (request == null) ? new RedeployRequest(false, false) : request;
-		return created(this.deployments.redeploy(id, given.latest(), given.force(), false).record());
+		RedeployRequest given = (request == null) ? new RedeployRequest(false, false, false) : request;
+		return created(this.deployments.redeploy(id, given.latest(), given.force(), given.replace(), false).record());
 	}
 
 	@Operation(summary = "Delete from the cluster", description = "Removes the object (and a workload's pods); the "
@@ -122,11 +129,12 @@ class DeploymentApiController {
 	record DeploymentDetail(@JsonUnwrapped DeploymentView deployment, Health health, Long replacedBy, LiveState live) {
 	}
 
-	record RedeployRequest(Boolean latest, Boolean force) {
+	record RedeployRequest(Boolean latest, Boolean force, Boolean replace) {
 
 		RedeployRequest {
 			latest = Boolean.TRUE.equals(latest);
 			force = Boolean.TRUE.equals(force);
+			replace = Boolean.TRUE.equals(replace);
 		}
 
 	}

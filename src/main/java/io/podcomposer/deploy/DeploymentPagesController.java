@@ -143,8 +143,9 @@ class DeploymentPagesController {
 	@PostMapping("/deployments/{id}/redeploy")
 	String redeploy(@PathVariable long id, @RequestParam(defaultValue = "false") boolean latest,
 			@RequestParam(defaultValue = "false") boolean confirmed, @RequestParam(defaultValue = "false") boolean force,
-			Model model, HttpServletResponse response, RedirectAttributes flash) {
-		return DeployAnswers.show(() -> this.deployments.redeploy(id, latest, force, !confirmed && !force),
+			@RequestParam(defaultValue = "false") boolean replace, Model model, HttpServletResponse response,
+			RedirectAttributes flash) {
+		return DeployAnswers.show(() -> this.deployments.redeploy(id, latest, force, replace, !confirmed && !force),
 				() -> subject(this.deployments.get(id), latest), "/deployments/" + id + "/redeploy", List.of(new DeployForm.Field("latest", String.valueOf(latest))),
 				"/deployments/" + id, model, response, DeployAnswers.Back.toRecord(id, flash));
 	}

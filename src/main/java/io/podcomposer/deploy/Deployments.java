@@ -387,11 +387,12 @@ public class Deployments {
 	}
 
 	/** Deploys the record's template again to the same place with the same values: its revision, or the latest. */
-	public Deployer.DeployOutcome redeploy(long id, boolean latest, boolean force, boolean pauseForChanges) {
+	public Deployer.DeployOutcome redeploy(long id, boolean latest, boolean force, boolean replace,
+			boolean pauseForChanges) {
 		DeploymentRecord record = find(id);
 		return this.deployer.deploy(new DeployRequest(record.getTemplateId(), latest ? null : record.getRevision(),
-				record.getClusterId(), record.getNamespace(), DeploymentView.values(record), record.getKind(), false, force),
-				pauseForChanges);
+				record.getClusterId(), record.getNamespace(), DeploymentView.values(record), record.getKind(), false, force,
+				replace), pauseForChanges);
 	}
 
 	/**

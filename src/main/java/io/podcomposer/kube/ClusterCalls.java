@@ -58,7 +58,8 @@ public final class ClusterCalls {
 
 	/**
 	 * Server-side apply of the object into the namespace, as {@link #FIELD_MANAGER}; with
-	 * {@code dryRun} the cluster runs every check, admission included, and stores nothing.
+	 * {@code dryRun} the cluster runs every check, admission included, and stores nothing. Both ask
+	 * for strict field validation ({@link StrictFieldValidation}).
 	 * @return the object as the cluster stored it, or would have
 	 */
 	public JsonNode apply(WorkloadKind kind, String namespace, JsonNode object, boolean dryRun, boolean force) {
@@ -190,7 +191,10 @@ public final class ClusterCalls {
 				}
 			}
 		}
-		return new ClusterCallException(code, false, status.getReason(), ClusterFailure.describe(code, said),
+		// the API server answers an undeclared field in an apply with a 500 (kubernetes/kubernetes#122480):
+		// the object is at fault, not the cluster, so it counts as the 400 it should have been
+		int refusedCode = (code >= 500 && ClusterFailure.refusesFields(said)) ? 400 : code;
+		return new ClusterCallException(refusedCode, false, status.getReason(), ClusterFailure.describe(code, said),
 				conflicts);
 	}
 

@@ -46,9 +46,22 @@ public final class ClusterFailure {
 		return (said != null) ? describe(code, said) : notKubernetes(code, contentType(ex.getResponseHeaders()));
 	}
 
+	/**
+	 * Whether the cluster's message refuses fields of the object its schema does not know or that
+	 * are given twice: server-side apply's "field not declared in schema", or strict field
+	 * validation's "strict decoding error".
+	 */
+	static boolean refusesFields(String said) {
+		return said != null && (said.contains(": field not declared in schema") || said.contains("strict decoding error")
+				|| said.startsWith("error strict decoding YAML"));
+	}
+
 	/** What an answer with this status and the message of the cluster's {@code Status} means, the message quoted. */
 	static String describe(int code, String said) {
 		String quoted = said == null ? "" : ": " + said;
+		if (refusesFields(said)) {
+			return "The cluster refused fields of the object that its schema does not allow" + quoted;
+		}
 		if (code == 401) {
 			return "The cluster refused our credentials (401 Unauthorized)" + quoted;
 		}

@@ -61,6 +61,7 @@ public record KubeConnection(String server, String certificateAuthority, boolean
 		client.setWriteTimeout(millis);
 		OkHttpClient.Builder http = client.getHttpClient().newBuilder();
 		addresses.guard(http);
+		http.addInterceptor(new StrictFieldValidation());
 		client.setHttpClient(http.build());
 		return client;
 	}

@@ -268,7 +268,8 @@ final class FakeCluster implements AutoCloseable {
 			scale(workload, 1, name + "-" + hash);
 		}
 		else if (type.equals(ResourceType.JOBS)) {
-			int parallelism = spec.path("parallelism").asInt(1);
+			// a suspended Job runs no pods
+			int parallelism = spec.path("suspend").asBoolean(false) ? 0 : spec.path("parallelism").asInt(1);
 			scale(workload, Math.min(parallelism, spec.path("completions").asInt(parallelism)), null);
 		}
 		else if (type.equals(ResourceType.STATEFULSETS)) {

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -73,6 +74,9 @@ public final class FakeKubernetes implements AutoCloseable {
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private static final String APPLY_YAML = "application/apply-patch+yaml";
+
+	/** The values {@code fieldValidation} may take; empty is the default, {@code Warn}. */
+	private static final Set<String> FIELD_VALIDATIONS = Set.of("", "Ignore", "Warn", "Strict");
 
 	/** HTTP's date, with the day in two digits, which Go's parser insists on. */
 	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
@@ -626,8 +630,34 @@ public final class FakeKubernetes implements AutoCloseable {
 			String groupVersion = apiVersion.contains("/") ? apiVersion : "/" + apiVersion;
 			return status(400, "BadRequest", "invalid object type: " + groupVersion + ", Kind=" + kind);
 		}
+		String fieldValidation = query.getOrDefault("fieldValidation", "");
+		if (!FIELD_VALIDATIONS.contains(fieldValidation)) {
+			return status(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value: \""
+					+ fieldValidation + "\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"");
+		}
+		List<String> undeclared = KnownFields.undeclared(type, config);
+		if (!undeclared.isEmpty()) {
+			return undeclaredFields(type, namespace, name, undeclared);
+		}
 		return store(type, namespace, name, config, new Writer(fieldManager, "Apply", "true".equals(query.get("force"))),
 				"All".equals(query.get("dryRun")));
+	}
+
+	/**
+	 * Server-side apply builds a typed object from the patch before any field validation is asked
+	 * about, so a field the schema does not declare fails whatever {@code fieldValidation} says
+	 * (which for an apply only governs duplicate fields): as the API server does, with a plain error
+	 * it answers as a 500 without a reason (kubernetes/kubernetes#122480).
+	 */
+	private static Answer undeclaredFields(ResourceType type, String namespace, String name, List<String> undeclared) {
+		String errors = undeclared.size() == 1 ? undeclared.get(0) + ": field not declared in schema"
+				: "errors:\n" + undeclared.stream().map(field -> "  " + field + ": field not declared in schema")
+					.collect(Collectors.joining("\n"));
+		String groupVersion = type.group().isEmpty() ? "/" + type.version() : type.apiVersion();
+		ObjectNode status = Statuses.failure(500, "", "failed to create typed patch object (" + namespace + "/" + name
+				+ "; " + groupVersion + ", Kind=" + type.kind() + "): " + errors);
+		status.remove("reason");
+		return failure(status);
 	}
 
 	/**
@@ -664,7 +694,10 @@ public final class FakeKubernetes implements AutoCloseable {
 		ObjectNode metadata = stored.withObject("/metadata");
 		metadata.put("name", name).put("namespace", namespace);
 		Defaults.apply(type, stored);
-		List<Validation.FieldError> errors = Validation.errors(type, stored);
+		List<Validation.FieldError> errors = new ArrayList<>(Validation.errors(type, stored));
+		if (existing != null) {
+			errors.addAll(UpdateValidation.errors(type, existing, stored));
+		}
 		if (!errors.isEmpty()) {
 			return failure(Statuses.invalid(type, name, errors));
 		}

@@ -63,14 +63,54 @@ class KubectlAgainstFakeTest {
 			.containsOnly(tuple("Strict", "kubectl"));
 	}
 
+	@Test
+	void kubectlsStrictServerSideApplyOfAnUndeclaredFieldFailsInTheApiServersWords() throws Exception {
+		assumeThat(onPath("kubectl")).as("kubectl on the PATH").isTrue();
+		fake.createNamespace("team", Map.of());
+		Files.writeString(dir.resolve("kubeconfig"), FakeKubeconfig.of(fake, TOKEN));
+		Files.writeString(dir.resolve("pod.yaml"), FieldValidationTest.TYPO_POD);
+
+		Run run = run("apply", "--server-side", "--validate=strict", "-f", "pod.yaml");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.output()).isEqualTo("Error from server: failed to create typed patch object (team/web; /v1, Kind=Pod): "
+				+ ".spec.containers[name=\"web\"].imagePullPolicyy: field not declared in schema\n");
+		assertThat(fake.pod("team", "web")).isEmpty();
+	}
+
+	@Test
+	void kubectlsServerSideApplyOfAChangeAPodCannotTakeFailsInTheApiServersWords() throws Exception {
+		assumeThat(onPath("kubectl")).as("kubectl on the PATH").isTrue();
+		fake.createNamespace("team", Map.of());
+		Files.writeString(dir.resolve("kubeconfig"), FakeKubeconfig.of(fake, TOKEN));
+		String pod = FieldValidationTest.TYPO_POD.replace("    imagePullPolicyy: Always\n", "");
+		Files.writeString(dir.resolve("pod.yaml"), pod);
+		kubectl("apply", "--server-side", "-f", "pod.yaml");
+		Files.writeString(dir.resolve("pod.yaml"), pod + "    args: [--verbose]\n");
+
+		Run run = run("apply", "--server-side", "-f", "pod.yaml");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.output()).startsWith("The Pod \"web\" is invalid: spec: Forbidden: pod updates may not change "
+				+ "fields other than `spec.containers[*].image`");
+	}
+
 	private String kubectl(String... arguments) throws IOException, InterruptedException {
+		Run run = run(arguments);
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		return run.output();
+	}
+
+	private Run run(String... arguments) throws IOException, InterruptedException {
 		List<String> line = new ArrayList<>(List.of("kubectl", "--kubeconfig", dir.resolve("kubeconfig").toString(),
 				"--cache-dir", dir.resolve("cache").toString(), "--namespace", "team"));
 		line.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(line).directory(dir.toFile()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor()).as(output).isZero();
-		return output;
+		return new Run(process.waitFor(), output);
+	}
+
+	private record Run(int exitCode, String output) {
 	}
 
 	private static boolean onPath(String command) {

@@ -93,7 +93,9 @@ final class WorkloadStatus {
 			}
 			case "Job" -> {
 				long succeeded = pods.stream().filter(pod -> pod.at("/status/phase").asString().equals("Succeeded")).count();
-				status.put("startTime", workload.at("/metadata/creationTimestamp").asString());
+				if (!workload.at("/spec/suspend").asBoolean(false)) {
+					status.put("startTime", workload.at("/metadata/creationTimestamp").asString());
+				}
 				putIfPositive(status, "active", pods.size() - succeeded);
 				status.put("ready", ready).put("terminating", 0);
 				putIfPositive(status, "succeeded", succeeded);
