@@ -285,6 +285,24 @@ class TemplateImportApiTest {
 	}
 
 	@Test
+	void aKeyRepeatedInALaterDocumentIsTheApiServersDuplicateFieldErrorAndNothingIsImported() throws Exception {
+		String first = unique("first");
+		String second = unique("second");
+		String repeated = pod(second).replace("    image: nginx:1.27\n", "    image: nginx:1.27\n    image: nginx:1.28\n");
+
+		MockHttpServletResponse refused = importYaml(pod(first) + "---\n" + repeated, null);
+
+		assertThat(refused.getStatus()).isEqualTo(422);
+		JsonNode errors = json(refused).get("errors");
+		assertThat(errors).extracting((error) -> error.get("path").asString())
+			.containsExactly("documents[1].spec.containers[0].image");
+		assertThat(errors.get(0).get("message").asString())
+			.startsWith("strict decoding error: duplicate field \"spec.containers[0].image\"");
+		assertNothingNamed(first);
+		assertNothingNamed(second);
+	}
+
+	@Test
 	void importIsLosslessAndRendersTheSameObject() throws Exception {
 		String name = unique("rich");
 		String yaml = RICH.formatted(name);
