@@ -28,6 +28,8 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 	/** The longest name a template may have: that of a Kubernetes object. */
 	static final int MAX_NAME = 253;
 
+	private static final String MANIFEST_PREFIX = "manifest.";
+
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	/**
@@ -60,6 +62,7 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 			throw new InvalidFieldsException(List.of(new FieldProblem("", "must be a template document", "type")));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
+		repeatedFields(body, "", problems);
 		String name = text(body, "name", MAX_NAME, problems);
 		if (name == null || name.isBlank()) {
 			problems.add(new FieldProblem("name", "is required", "required"));
@@ -72,12 +75,30 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 		if (!manifest.isObject()) {
 			problems.add(new FieldProblem("manifest", "is required: a Kubernetes object", "required"));
 		}
+		repeatedFields(manifest, MANIFEST_PREFIX, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidFieldsException(problems);
 		}
 		// only its kind is checked: the manifest is kept as given, every field
 		Manifest.of(manifest);
 		return new TemplateDocument(name, description, tags, parameters, manifest, message);
+	}
+
+	/**
+	 * A field given twice in one mapping of a text read here: the reader keeps the last value, as
+	 * kubectl does, but a template is the object kept whole, so the value dropped is named rather
+	 * than lost unseen (and the API server's strict decoding refuses the text too).
+	 * @param root what precedes the field's path in the problem's path: {@code manifest.} for a
+	 * manifest inside a template document
+	 */
+	static void repeatedFields(JsonNode read, String root, List<FieldProblem> problems) {
+		for (String field : ManifestReader.duplicateFields(read)) {
+			String path = root + field;
+			// the API server names the field within the object, as kubectl sends it
+			String inObject = path.startsWith(MANIFEST_PREFIX) ? path.substring(MANIFEST_PREFIX.length()) : field;
+			problems.add(new FieldProblem(path, "strict decoding error: duplicate field \"" + inObject
+					+ "\": the text gives it twice; keep one", "duplicate-field"));
+		}
 	}
 
 	/** The same document under another name. */

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.podcomposer.manifest.Manifest;
-import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.Placeholders;
 import io.podcomposer.manifest.Placeholders.Parameter;
 import io.podcomposer.manifest.UnsupportedManifestException;
@@ -102,7 +101,7 @@ class TemplateImport {
 			JsonNode document = documents.get(i);
 			String path = "documents[" + i + "]";
 			String kind = kindOf(document);
-			repeatedFields(document, (documents.size() == 1 && LIST_KIND.equals(kind)) ? "" : path + ".", problems);
+			TemplateDocument.repeatedFields(document, (documents.size() == 1 && LIST_KIND.equals(kind)) ? "" : path + ".", problems);
 			if (LIBRARY_KIND.equals(kind)) {
 				problems.add(new FieldProblem(path, describe(document)
 						+ ": a template library must be the only document of its file; import it alone", "only"));
@@ -122,18 +121,6 @@ class TemplateImport {
 			}
 		}
 		return candidates;
-	}
-
-	/**
-	 * A field given twice in one mapping: the reader keeps the last value, as kubectl does, but a
-	 * template is the object kept whole, so the value dropped is named rather than lost unseen (and
-	 * the API server's strict decoding refuses the text too).
-	 */
-	private static void repeatedFields(JsonNode document, String root, List<FieldProblem> problems) {
-		for (String field : ManifestReader.duplicateFields(document)) {
-			problems.add(new FieldProblem(root + field, "strict decoding error: duplicate field \"" + field
-					+ "\": the text gives it twice; keep one", "duplicate-field"));
-		}
 	}
 
 	/**

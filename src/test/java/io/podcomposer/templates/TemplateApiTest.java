@@ -103,6 +103,44 @@ class TemplateApiTest {
 		assertThat(json(created).get("name").asString()).isEqualTo(name);
 	}
 
+	/**
+	 * A field given twice is refused with the API server's strict decoding words at its place, in
+	 * a YAML or a JSON body, on create and on update, and nothing is saved: the reader would keep
+	 * only the last value, and the template is the object kept whole.
+	 */
+	@Test
+	void aFieldGivenTwiceIsRefusedAndNothingIsSaved() throws Exception {
+		String name = unique("twice");
+		MockHttpServletResponse yaml = call(post("/api/v1/templates").contentType("application/yaml").content("""
+				name: %s
+				manifest:
+				  apiVersion: v1
+				  kind: Pod
+				  metadata: {name: web}
+				  spec:
+				    containers:
+				    - name: web
+				      image: nginx:1.27
+				      image: nginx:1.28
+				""".formatted(name)), this.editor);
+		assertThat(yaml.getStatus()).isEqualTo(422);
+		JsonNode error = json(yaml).get("errors").get(0);
+		assertThat(error.get("path").asString()).isEqualTo("manifest.spec.containers[0].image");
+		assertThat(error.get("message").asString())
+			.startsWith("strict decoding error: duplicate field \"spec.containers[0].image\"");
+		assertThat(json(call(get("/api/v1/templates").param("q", name), this.viewer)).get("total").asInt())
+			.isZero();
+
+		long id = create(name, "first", "nginx:1", "t");
+		MockHttpServletResponse json = update(id, "\"1\"", document(name, "nginx:2", "t")
+			.replaceFirst("\\{", "{\"description\": \"a\", \"description\": \"b\", "));
+		assertThat(json.getStatus()).isEqualTo(422);
+		assertThat(json(json).get("errors").get(0).get("path").asString()).isEqualTo("description");
+		JsonNode current = json(call(get("/api/v1/templates/" + id), this.viewer));
+		assertThat(current.get("revision").asInt()).isEqualTo(1);
+		assertThat(current.get("description").asString()).isEqualTo("first");
+	}
+
 	@Test
 	void keepsAManifestWholeWithFieldsNoFormKnows() throws Exception {
 		String manifest = """
