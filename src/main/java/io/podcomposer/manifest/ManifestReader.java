@@ -232,6 +232,7 @@ public final class ManifestReader {
 				throw new ManifestParseException("the text holds more than one JSON document; send one",
 						Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0));
 			}
+			LoneSurrogates.refuseIn(node, text);
 			return node;
 		}
 		catch (StreamConstraintsException ex) {
@@ -368,6 +369,17 @@ public final class ManifestReader {
 
 		KeepingLastOfRepeatedKeys() {
 			super(loaderOptions());
+			this.yamlConstructors.put(Tag.STR, new ConstructYamlStr() {
+				@Override
+				public Object construct(Node node) {
+					Object text = super.construct(node);
+					if (LoneSurrogates.in(text.toString())) {
+						Mark at = node.getStartMark();
+						throw new ManifestParseException(LoneSurrogates.PROBLEM, at.getLine() + 1, at.getColumn() + 1);
+					}
+					return text;
+				}
+			});
 		}
 
 		List<Object> repeatedKeys(Map<?, ?> mapping) {

@@ -135,6 +135,9 @@ final class PlainYamlReader {
 		requireUntagged(event.getAnchor(), event.getTag());
 		String value = event.getValue();
 		if (!event.getImplicit().canOmitTagInPlainScalar()) {
+			if (LoneSurrogates.in(value)) {
+				throw NOT_PLAIN; // the general reader refuses it, at its place
+			}
 			return value; // quoted or a block
 		}
 		Tag tag = ManifestReader.RESOLVER.resolvePlain(value);

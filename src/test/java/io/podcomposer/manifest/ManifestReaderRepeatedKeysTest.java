@@ -62,6 +62,34 @@ class ManifestReaderRepeatedKeysTest {
 		}
 	}
 
+	/**
+	 * Half a surrogate pair is no character: go-yaml refuses its escape, and a database could not
+	 * keep it. Refused in a value and a key, in YAML (at its place) and in JSON (by its field); a
+	 * whole pair, escaped or not, reads.
+	 */
+	@Test
+	void refusesAnEscapedHalfOfASurrogatePair() {
+		for (String yaml : List.of("a: \"\\uD800\"\n", "a: [ok, \"x\\uDC00\"]\n", "\"\\uDBFF\": 1\n",
+				"a: &x \"\\uD800\"\nb: *x\n")) {
+			assertThatExceptionOfType(ManifestParseException.class).as(yaml)
+				.isThrownBy(() -> ManifestReader.readYaml(yaml))
+				.withMessageContaining("found invalid Unicode character escape code")
+				.satisfies((ex) -> assertThat(ex.line()).isPositive());
+		}
+		assertThatExceptionOfType(ManifestParseException.class)
+			.isThrownBy(() -> ManifestReader.readYamlDocuments("a: 1\n---\nb: \"\\uDFFF\"\n"));
+		assertThatExceptionOfType(ManifestParseException.class)
+			.isThrownBy(() -> ManifestReader.readJson("{\"spec\": {\"x\": [\"\\ud800\"]}}"))
+			.withMessageContaining("found invalid Unicode character escape code in the value of spec.x[0]");
+		assertThatExceptionOfType(ManifestParseException.class)
+			.isThrownBy(() -> ManifestReader.readJson("{\"a\": 1, \"a\": 2, \"\\uDC00\": 3}"))
+			.withMessageContaining("in the key");
+		assertThat(value("\"\\U0001F600 \\uD83D\\uDE00 \uD83D\uDE00\""))
+			.isEqualTo("\uD83D\uDE00 \uD83D\uDE00 \uD83D\uDE00");
+		assertThat(ManifestReader.readJson("{\"a\": \"\\uD83D\\uDE00\"}").get("a").asString())
+			.isEqualTo("\uD83D\uDE00");
+	}
+
 	@Test
 	void aRepeatedKeyKeepsTheLastValueInTheLastPlaceAndIsNamedByItsPath() {
 		JsonNode deployment = ManifestReader.readYaml(DEPLOYMENT);
