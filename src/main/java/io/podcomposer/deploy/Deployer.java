@@ -284,7 +284,16 @@ public class Deployer {
 			}
 			pause();
 		}
-		calls.apply(kind, record.getNamespace(), object, false, request.force());
+		try {
+			calls.apply(kind, record.getNamespace(), object, false, request.force());
+		}
+		catch (ClusterCallException ex) {
+			// the deletion cannot be undone: say that nothing runs under the name now
+			throw failed(record, request, DeployProblem.statusFor(ex), title(ex), what(record)
+					+ " was deleted, but creating it again failed: " + ex.getMessage()
+					+ ". Nothing runs under that name now: correct the cause and deploy again, or redeploy an earlier revision.",
+					warnings, ex.conflicts(), null);
+		}
 		return DeployOutcome.ended(finish(record, DeployStatus.Applied, what(record) + " replaced: deleted and created again"
 				+ because + ".", warnings, null));
 	}

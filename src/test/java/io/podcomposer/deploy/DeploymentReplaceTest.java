@@ -116,6 +116,29 @@ class DeploymentReplaceTest {
 		assertThat(created.at("/spec/containers/0/args/0").asString()).isEqualTo("--verbose");
 	}
 
+	/**
+	 * A replace cannot be undone once the delete went through: when the cluster then refuses the
+	 * create, the answer and the history say that nothing runs under the name any more.
+	 */
+	@Test
+	void aReplaceWhoseCreateIsRefusedSaysTheObjectIsGone() {
+		String pod = unique("gone");
+		long templateId = DeployTests.template(this.mvc, POD.formatted(pod));
+		JsonNode first = json(DeployTests.deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a")));
+		newRevision(this.mvc, templateId, POD_WITH_ARGS.formatted(pod));
+		this.fake.afterAnswering("DELETE", "/api/v1/namespaces/team-a/pods/" + pod,
+				() -> this.fake.deny("patch", "pods"));
+
+		MvcTestResult failed = redeploy(first.get("id").asLong(), "{\"latest\": true, \"replace\": true}");
+
+		assertThat(failed).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(json(failed).at("/deployment/status").asString()).isEqualTo("Failed");
+		assertThat(json(failed).get("detail").asString()).startsWith("Pod " + pod
+				+ " was deleted, but creating it again failed: ")
+			.endsWith("Nothing runs under that name now: correct the cause and deploy again, or redeploy an earlier revision.");
+		assertThat(this.fake.pod("team-a", pod)).isEmpty();
+	}
+
 	@Test
 	void aChangeOnlyTheClustersDryRunRefusesIsOfferedReplaceAsWell() {
 		String pod = unique("removed");
