@@ -35,7 +35,8 @@ final class SubPathsRule extends ApiServerRule {
 		}
 	}
 
-	private static String problem(String subPath) {
+	/** What is wrong with a path that must stay inside its volume, or null. */
+	static String problem(String subPath) {
 		if (subPath.startsWith("/")) {
 			return "must be a relative path";
 		}

@@ -18,8 +18,6 @@ final class VolumeRangesRule extends ApiServerRule {
 
 	private static final String FILE_MODE = "must be a number between 0 and 0777 (octal), both inclusive";
 
-	private static final String[] KEY_TO_PATH_SOURCES = { "configMap", "secret" };
-
 	VolumeRangesRule() {
 		super("volume-ranges");
 	}
@@ -28,23 +26,9 @@ final class VolumeRangesRule extends ApiServerRule {
 	public void check(PodView pod, Findings findings) {
 		for (ListEntry volume : ListEntry.inPodSpec(pod, "volumes")) {
 			checkSizeLimit(volume.get("emptyDir").path("sizeLimit"), volume.path("emptyDir.sizeLimit"), findings);
-			for (String source : KEY_TO_PATH_SOURCES) {
-				checkMode(volume.get(source).path("defaultMode"), volume.path(source + ".defaultMode"), findings);
-				checkItemModes(volume.get(source), volume.path(source), findings);
-			}
-			JsonNode downwardApi = volume.get("downwardAPI");
-			checkMode(downwardApi.path("defaultMode"), volume.path("downwardAPI.defaultMode"), findings);
-			checkDownwardApiModes(downwardApi, volume.path("downwardAPI"), findings);
-			JsonNode projected = volume.get("projected");
-			checkMode(projected.path("defaultMode"), volume.path("projected.defaultMode"), findings);
-			JsonNode sources = projected.path("sources");
-			for (int i = 0; i < Nodes.count(sources); i++) {
-				String sourcePath = volume.path("projected.sources[" + i + "]");
-				for (String source : KEY_TO_PATH_SOURCES) {
-					checkItemModes(sources.get(i).path(source), sourcePath + "." + source, findings);
-				}
-				checkDownwardApiModes(sources.get(i).path("downwardAPI"), sourcePath + ".downwardAPI", findings);
-			}
+			VolumeItems.forEachSourceWithDefaultMode(volume,
+					(source, path) -> checkMode(source.path("defaultMode"), path + ".defaultMode", findings));
+			VolumeItems.forEach(volume, (item, path) -> checkMode(item.path("mode"), path + ".mode", findings));
 		}
 	}
 
@@ -54,20 +38,6 @@ final class VolumeRangesRule extends ApiServerRule {
 			if (quantity.value() != null && quantity.value().signum() < 0) {
 				findings.add(path, Messages.forbidden("SizeLimit field must be a valid resource quantity"));
 			}
-		}
-	}
-
-	private static void checkItemModes(JsonNode source, String path, Findings findings) {
-		JsonNode items = source.path("items");
-		for (int i = 0; i < Nodes.count(items); i++) {
-			checkMode(items.get(i).path("mode"), path + ".items[" + i + "].mode", findings);
-		}
-	}
-
-	private static void checkDownwardApiModes(JsonNode source, String path, Findings findings) {
-		JsonNode items = source.path("items");
-		for (int i = 0; i < Nodes.count(items); i++) {
-			checkMode(items.get(i).path("mode"), path + ".mode", findings);
 		}
 	}
 

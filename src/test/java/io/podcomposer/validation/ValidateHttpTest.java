@@ -66,7 +66,9 @@ class ValidateHttpTest {
 		long started = System.nanoTime();
 		HttpResponse<String> response = post("application/yaml", bomb.toString());
 
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+		// not a speed target (see the benchmarks): expanding it would take hours, so a loaded machine's
+		// seconds still tell a refusal before expansion from none
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("expands to more than 1048576 characters");
