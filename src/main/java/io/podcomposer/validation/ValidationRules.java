@@ -18,7 +18,7 @@ final class ValidationRules {
 			new SecurityContextIdsRule(), new DnsConfigRule(), new HostAliasesRule(), new TopologySpreadRule(),
 			new UpdateStrategyRule(), new JobModesRule(), new PodSpecNamesRule(), new HostPortsUniqueRule(),
 			new AffinityRule(), new VolumeItemPathsRule(), new PrivilegeEscalationRule(), new EphemeralContainersRule(),
-			new ResizePolicyRule(),
+			new ResizePolicyRule(), new FieldValuesRule(), new SecurityProfilesRule(), new MountOptionsRule(),
 			// best-practice hints
 			new MissingResourcesRule(), new MissingReadinessProbeRule(), new ImageTagRule(), new RunAsNonRootRule(),
 			new PrivilegedContainerRule(), new WritableRootFilesystemRule(), new HostPathVolumeRule(),

@@ -123,4 +123,95 @@ class MoreApiServerRulesTest {
 				finding("spec.containers[0].resizePolicy[3].restartPolicy", "Required value"));
 	}
 
+	@Test
+	void fieldsOfAFewWordsTakeOneOfThem() {
+		assertFindings(new FieldValuesRule(), pod("""
+				preemptionPolicy: Sometimes
+				os: {name: macos}
+				securityContext: {fsGroupChangePolicy: Sometimes, supplementalGroupsPolicy: Strict}
+				containers:
+				- name: web
+				  image: nginx
+				  terminationMessagePolicy: Whatever
+				  securityContext: {procMount: Weird}
+				- name: ok
+				  image: nginx
+				  terminationMessagePolicy: FallbackToLogsOnError
+				  securityContext: {procMount: Unmasked}
+				"""),
+				finding("spec.containers[0].terminationMessagePolicy",
+						"Unsupported value: \"Whatever\": supported values: \"File\", \"FallbackToLogsOnError\""),
+				finding("spec.containers[0].securityContext.procMount",
+						"Unsupported value: \"Weird\": supported values: \"Default\", \"Unmasked\""),
+				finding("spec.preemptionPolicy",
+						"Unsupported value: \"Sometimes\": supported values: \"Never\", \"PreemptLowerPriority\""),
+				finding("spec.os.name", "Unsupported value: \"macos\": supported values: \"linux\", \"windows\""),
+				finding("spec.securityContext.fsGroupChangePolicy",
+						"Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnRootMismatch\""));
+	}
+
+	@Test
+	void aLocalhostProfileNamesItsFileAndOnlyALocalhostOne() {
+		assertFindings(new SecurityProfilesRule(), pod("""
+				securityContext:
+				  seccompProfile: {type: Localhost}
+				  appArmorProfile: {type: RuntimeDefault, localhostProfile: mine}
+				containers:
+				- name: web
+				  image: nginx
+				  securityContext:
+				    seccompProfile: {type: Whatever}
+				    appArmorProfile: {type: Localhost}
+				- name: ok
+				  image: nginx
+				  securityContext:
+				    seccompProfile: {type: Localhost, localhostProfile: profiles/audit.json}
+				    appArmorProfile: {type: Localhost, localhostProfile: k8s-apparmor-example}
+				- name: up
+				  image: nginx
+				  securityContext: {seccompProfile: {type: Localhost, localhostProfile: ../etc/x.json}}
+				"""),
+				finding("spec.securityContext.seccompProfile.localhostProfile",
+						"Required value: must be set when seccomp type is Localhost"),
+				finding("spec.securityContext.appArmorProfile.localhostProfile",
+						"Invalid value: \"mine\": can only be set when AppArmor type is Localhost"),
+				finding("spec.containers[0].securityContext.seccompProfile.type",
+						"Unsupported value: \"Whatever\": supported values: \"Localhost\", \"RuntimeDefault\", \"Unconfined\""),
+				finding("spec.containers[0].securityContext.appArmorProfile.localhostProfile",
+						"Required value: must be set when AppArmor type is Localhost"),
+				finding("spec.containers[2].securityContext.seccompProfile.localhostProfile",
+						"Invalid value: \"../etc/x.json\": must not contain '..'"));
+	}
+
+	@Test
+	void mountPropagationAndRecursiveReadOnlyTakeTheirValuesWhereTheyMayBeSet() {
+		assertFindings(new MountOptionsRule(), pod("""
+				containers:
+				- name: web
+				  image: nginx
+				  volumeMounts:
+				  - {name: v, mountPath: /a, mountPropagation: Sideways}
+				  - {name: v, mountPath: /b, mountPropagation: Bidirectional}
+				  - {name: v, mountPath: /c, recursiveReadOnly: Enabled}
+				  - {name: v, mountPath: /d, readOnly: true, recursiveReadOnly: IfPossible, mountPropagation: HostToContainer}
+				  - {name: v, mountPath: /e, readOnly: true, recursiveReadOnly: Always}
+				  - {name: v, mountPath: /f, readOnly: true, recursiveReadOnly: Enabled}
+				- name: node-agent
+				  image: nginx
+				  securityContext: {privileged: true}
+				  volumeMounts: [{name: v, mountPath: /g, mountPropagation: Bidirectional}]
+				volumes: [{name: v, emptyDir: {}}]
+				"""),
+				finding("spec.containers[0].volumeMounts[0].mountPropagation",
+						"Unsupported value: \"Sideways\": supported values: \"Bidirectional\", \"HostToContainer\", \"None\""),
+				finding("spec.containers[0].volumeMounts[1].mountPropagation",
+						"Forbidden: Bidirectional mount propagation is available only to privileged containers"),
+				finding("spec.containers[0].volumeMounts[2].recursiveReadOnly",
+						"Forbidden: may only be specified when readOnly is true"),
+				finding("spec.containers[0].volumeMounts[3].recursiveReadOnly",
+						"Forbidden: may only be specified when mountPropagation is None or not specified"),
+				finding("spec.containers[0].volumeMounts[4].recursiveReadOnly",
+						"Unsupported value: \"Always\": supported values: \"Disabled\", \"IfPossible\", \"Enabled\""));
+	}
+
 }

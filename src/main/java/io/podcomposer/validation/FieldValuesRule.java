@@ -1,0 +1,50 @@
+package io.podcomposer.validation;
+
+import io.podcomposer.manifest.PodView;
+import io.podcomposer.manifest.PodView.ContainerRef;
+
+/**
+ * {@code field-values}: fields of the pod spec that take one of a few words, beyond those with a
+ * rule of their own. In every container: {@code terminationMessagePolicy} ({@code File},
+ * {@code FallbackToLogsOnError}) and {@code securityContext.procMount} ({@code Default},
+ * {@code Unmasked}). In the pod: {@code preemptionPolicy} ({@code Never},
+ * {@code PreemptLowerPriority}), {@code os.name} ({@code linux}, {@code windows}),
+ * {@code securityContext.fsGroupChangePolicy} ({@code Always}, {@code OnRootMismatch}) and
+ * {@code securityContext.supplementalGroupsPolicy} ({@code Merge}, {@code Strict}). Unset takes
+ * the default.
+ */
+final class FieldValuesRule extends ApiServerRule {
+
+	private static final AllowedValues TERMINATION_MESSAGE = new AllowedValues("File", "FallbackToLogsOnError");
+
+	private static final AllowedValues PROC_MOUNT = new AllowedValues("Default", "Unmasked");
+
+	private static final AllowedValues PREEMPTION = new AllowedValues("Never", "PreemptLowerPriority");
+
+	private static final AllowedValues OS = new AllowedValues("linux", "windows");
+
+	private static final AllowedValues FS_GROUP_CHANGE = new AllowedValues("Always", "OnRootMismatch");
+
+	private static final AllowedValues SUPPLEMENTAL_GROUPS = new AllowedValues("Merge", "Strict");
+
+	FieldValuesRule() {
+		super("field-values");
+	}
+
+	@Override
+	public void check(PodView pod, Findings findings) {
+		for (ContainerRef container : pod.allContainers()) {
+			TERMINATION_MESSAGE.check(container.node().path("terminationMessagePolicy"),
+					container.path("terminationMessagePolicy"), findings);
+			PROC_MOUNT.check(container.node().path("securityContext").path("procMount"),
+					container.path("securityContext.procMount"), findings);
+		}
+		PREEMPTION.check(pod.podSpec().path("preemptionPolicy"), pod.specPath("preemptionPolicy"), findings);
+		OS.check(pod.podSpec().path("os").path("name"), pod.specPath("os.name"), findings);
+		FS_GROUP_CHANGE.check(pod.podSpec().path("securityContext").path("fsGroupChangePolicy"),
+				pod.specPath("securityContext.fsGroupChangePolicy"), findings);
+		SUPPLEMENTAL_GROUPS.check(pod.podSpec().path("securityContext").path("supplementalGroupsPolicy"),
+				pod.specPath("securityContext.supplementalGroupsPolicy"), findings);
+	}
+
+}
