@@ -2,6 +2,7 @@ package io.podcomposer.validation;
 
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code field-values}: fields of the pod spec that take one of a few words, beyond those with a
@@ -10,8 +11,9 @@ import io.podcomposer.manifest.PodView.ContainerRef;
  * {@code Unmasked}). In the pod: {@code preemptionPolicy} ({@code Never},
  * {@code PreemptLowerPriority}), {@code os.name} ({@code linux}, {@code windows}),
  * {@code securityContext.fsGroupChangePolicy} ({@code Always}, {@code OnRootMismatch}) and
- * {@code securityContext.supplementalGroupsPolicy} ({@code Merge}, {@code Strict}). Unset takes
- * the default.
+ * {@code securityContext.supplementalGroupsPolicy} ({@code Merge}, {@code Strict}), and each
+ * volume's {@code hostPath.type} (the host path types, or empty for no check). In every probe and
+ * lifecycle hook, {@code httpGet.scheme} ({@code HTTP}, {@code HTTPS}). Unset takes the default.
  */
 final class FieldValuesRule extends ApiServerRule {
 
@@ -27,6 +29,14 @@ final class FieldValuesRule extends ApiServerRule {
 
 	private static final AllowedValues SUPPLEMENTAL_GROUPS = new AllowedValues("Merge", "Strict");
 
+	private static final AllowedValues HOST_PATH_TYPES = new AllowedValues("", "BlockDevice", "CharDevice", "Directory",
+			"DirectoryOrCreate", "File", "FileOrCreate", "Socket");
+
+	private static final AllowedValues HTTP_SCHEMES = new AllowedValues("HTTP", "HTTPS");
+
+	private static final String[] HTTP_HANDLERS = { "livenessProbe", "readinessProbe", "startupProbe",
+			"lifecycle.postStart", "lifecycle.preStop" };
+
 	FieldValuesRule() {
 		super("field-values");
 	}
@@ -38,6 +48,13 @@ final class FieldValuesRule extends ApiServerRule {
 					container.path("terminationMessagePolicy"), findings);
 			PROC_MOUNT.check(container.node().path("securityContext").path("procMount"),
 					container.path("securityContext.procMount"), findings);
+			for (String handler : HTTP_HANDLERS) {
+				JsonNode httpGet = container.node().at("/" + handler.replace('.', '/')).path("httpGet");
+				HTTP_SCHEMES.check(httpGet.path("scheme"), container.path(handler + ".httpGet.scheme"), findings);
+			}
+		}
+		for (ListEntry volume : ListEntry.inPodSpec(pod, "volumes")) {
+			HOST_PATH_TYPES.check(volume.get("hostPath").path("type"), volume.path("hostPath.type"), findings);
 		}
 		PREEMPTION.check(pod.podSpec().path("preemptionPolicy"), pod.specPath("preemptionPolicy"), findings);
 		OS.check(pod.podSpec().path("os").path("name"), pod.specPath("os.name"), findings);

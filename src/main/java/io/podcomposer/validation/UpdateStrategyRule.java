@@ -21,8 +21,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * {@code ordinals.start} is not negative; {@code persistentVolumeClaimRetentionPolicy}'s
  * {@code whenDeleted} and {@code whenScaled} are {@code Retain} (the default) or {@code Delete}.</li>
  * </ul>
- * An unknown strategy {@code type} is the schema's to report. Counts are shown as Go prints an
- * {@code intstr.IntOrString}, as upstream does.
+ * A strategy's {@code type} is one of its kind's ({@code Recreate} or {@code RollingUpdate} for a
+ * Deployment, {@code RollingUpdate} or {@code OnDelete} for the others), and a StatefulSet's
+ * {@code OnDelete} has no {@code rollingUpdate}; upstream prints the whole strategy as a Go struct
+ * there, we print its type. Counts are shown as Go prints an {@code intstr.IntOrString}, as
+ * upstream does.
  */
 final class UpdateStrategyRule extends ApiServerRule {
 
@@ -33,6 +36,10 @@ final class UpdateStrategyRule extends ApiServerRule {
 	private static final long DEFAULT_PROGRESS_DEADLINE = 600;
 
 	private static final String RETENTION = Messages.supportedValues("Retain", "Delete");
+
+	private static final AllowedValues DEPLOYMENT_TYPES = new AllowedValues("Recreate", "RollingUpdate");
+
+	private static final AllowedValues DAEMON_SET_TYPES = new AllowedValues("RollingUpdate", "OnDelete");
 
 	UpdateStrategyRule() {
 		super("update-strategy");
@@ -54,6 +61,7 @@ final class UpdateStrategyRule extends ApiServerRule {
 		JsonNode strategy = spec.path("strategy");
 		String type = Nodes.absent(strategy.path("type")) ? "RollingUpdate" : Nodes.text(strategy.path("type"));
 		JsonNode rollingUpdate = strategy.path("rollingUpdate");
+		DEPLOYMENT_TYPES.check(strategy.path("type"), "spec.strategy", findings);
 		if ("Recreate".equals(type) && !Nodes.absent(rollingUpdate)) {
 			findings.add("spec.strategy.rollingUpdate",
 					Messages.forbidden("may not be specified when strategy `type` is 'Recreate'"));
@@ -82,6 +90,7 @@ final class UpdateStrategyRule extends ApiServerRule {
 		JsonNode strategy = spec.path("updateStrategy");
 		JsonNode type = strategy.path("type");
 		JsonNode rollingUpdate = strategy.path("rollingUpdate");
+		DAEMON_SET_TYPES.check(type, "spec.updateStrategy", findings);
 		if (!(Nodes.absent(type) || "RollingUpdate".equals(Nodes.text(type))) || !Nodes.objectOrAbsent(rollingUpdate)) {
 			return;
 		}
@@ -115,6 +124,14 @@ final class UpdateStrategyRule extends ApiServerRule {
 		JsonNode strategy = spec.path("updateStrategy");
 		JsonNode type = strategy.path("type");
 		JsonNode rollingUpdate = strategy.path("rollingUpdate");
+		String typeName = Nodes.nonEmptyText(type);
+		if (typeName != null && !typeName.equals("RollingUpdate") && !typeName.equals("OnDelete")) {
+			findings.add("spec.updateStrategy", Messages.invalid(typeName, "must be 'RollingUpdate' or 'OnDelete'"));
+		}
+		else if ("OnDelete".equals(typeName) && !Nodes.absent(rollingUpdate)) {
+			findings.add("spec.updateStrategy.rollingUpdate",
+					Messages.invalid("", "only allowed for updateStrategy 'RollingUpdate'"));
+		}
 		if ((Nodes.absent(type) || "RollingUpdate".equals(Nodes.text(type))) && rollingUpdate.isObject()) {
 			String path = "spec.updateStrategy.rollingUpdate";
 			Long partition = Nodes.integer(rollingUpdate.path("partition"));

@@ -214,4 +214,50 @@ class MoreApiServerRulesTest {
 						"Unsupported value: \"Always\": supported values: \"Disabled\", \"IfPossible\", \"Enabled\""));
 	}
 
+	@Test
+	void hostPathTypesAndHttpSchemesAreTheirWords() {
+		assertFindings(new FieldValuesRule(), pod("""
+				containers:
+				- name: web
+				  image: nginx
+				  readinessProbe: {httpGet: {port: 80, scheme: HTTPS}}
+				  livenessProbe: {httpGet: {port: 80, scheme: FTP}}
+				  lifecycle: {preStop: {httpGet: {port: 80, scheme: http}}}
+				volumes:
+				- {name: a, hostPath: {path: /a, type: ''}}
+				- {name: b, hostPath: {path: /b, type: Weird}}
+				"""),
+				finding("spec.containers[0].livenessProbe.httpGet.scheme",
+						"Unsupported value: \"FTP\": supported values: \"HTTP\", \"HTTPS\""),
+				finding("spec.containers[0].lifecycle.preStop.httpGet.scheme",
+						"Unsupported value: \"http\": supported values: \"HTTP\", \"HTTPS\""),
+				finding("spec.volumes[1].hostPath.type", "Unsupported value: \"Weird\": supported values: \"\", "
+						+ "\"BlockDevice\", \"CharDevice\", \"Directory\", \"DirectoryOrCreate\", \"File\", "
+						+ "\"FileOrCreate\", \"Socket\""));
+	}
+
+	@Test
+	void aStrategyTypeIsOneOfItsKinds() {
+		String template = """
+				  selector: {matchLabels: {a: b}}
+				  template:
+				    metadata: {labels: {a: b}}
+				    spec:
+				      containers: [{name: c, image: busybox}]
+				""";
+		assertFindings(new UpdateStrategyRule(), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n"
+				+ "  strategy: {type: BlueGreen}\n" + template,
+				finding("spec.strategy", "Unsupported value: \"BlueGreen\": supported values: \"Recreate\", \"RollingUpdate\""));
+		assertFindings(new UpdateStrategyRule(), "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec:\n"
+				+ "  updateStrategy: {type: Recreate}\n" + template,
+				finding("spec.updateStrategy", "Unsupported value: \"Recreate\": supported values: \"RollingUpdate\", \"OnDelete\""));
+		assertFindings(new UpdateStrategyRule(), "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: d}\nspec:\n"
+				+ "  updateStrategy: {type: Recreate}\n" + template,
+				finding("spec.updateStrategy", "Invalid value: \"Recreate\": must be 'RollingUpdate' or 'OnDelete'"));
+		assertFindings(new UpdateStrategyRule(), "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: d}\nspec:\n"
+				+ "  updateStrategy: {type: OnDelete, rollingUpdate: {partition: 1}}\n" + template,
+				finding("spec.updateStrategy.rollingUpdate",
+						"Invalid value: \"\": only allowed for updateStrategy 'RollingUpdate'"));
+	}
+
 }
