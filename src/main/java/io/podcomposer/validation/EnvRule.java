@@ -6,12 +6,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code env}: every container's {@code env} entry has a {@code name}, and takes its value from
  * {@code value} or from {@code valueFrom}, not both; a {@code valueFrom} names exactly one source:
- * {@code fieldRef}, {@code resourceFieldRef}, {@code configMapKeyRef} or {@code secretKeyRef}.
+ * {@code fieldRef}, {@code resourceFieldRef}, {@code configMapKeyRef}, {@code secretKeyRef} or,
+ * since 1.34, {@code fileKeyRef} (a key of an env file on an emptyDir volume, the EnvFiles feature).
  * An empty {@code value} counts as none.
  */
 final class EnvRule extends ApiServerRule {
 
-	private static final String[] SOURCES = { "fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef" };
+	private static final String[] SOURCES = { "fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef",
+			"fileKeyRef" };
 
 	EnvRule() {
 		super("env");
