@@ -261,12 +261,12 @@ public class ComposeForm {
 
 		public String name;
 
-		/** value, configMapKeyRef, secretKeyRef, fieldRef or resourceFieldRef. */
+		/** value, configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef or fileKeyRef. */
 		public String source = "value";
 
 		public String value;
 
-		/** The ConfigMap or Secret name. */
+		/** The ConfigMap or Secret name, the container of a resourceFieldRef, the volume of a fileKeyRef. */
 		public String refName;
 
 		public String refKey;
@@ -274,6 +274,9 @@ public class ComposeForm {
 		public String fieldPath;
 
 		public String resource;
+
+		/** The env file's path in the volume of a fileKeyRef. */
+		public String filePath;
 
 
 		@Override

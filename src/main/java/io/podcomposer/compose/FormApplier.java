@@ -276,6 +276,11 @@ final class FormApplier {
 						setString(ref, "containerName", trimmed(form.refName));
 						setString(ref, "resource", trimmed(form.resource));
 					}
+					case "fileKeyRef" -> {
+						setString(ref, "volumeName", trimmed(form.refName));
+						setString(ref, "path", trimmed(form.filePath));
+						setString(ref, "key", trimmed(form.refKey));
+					}
 					default -> {
 					}
 				}

@@ -28,7 +28,8 @@ final class FormReader {
 
 	static final List<String> PROBE_HANDLERS = List.of("httpGet", "tcpSocket", "exec", "grpc");
 
-	static final List<String> ENV_SOURCES = List.of("configMapKeyRef", "secretKeyRef", "fieldRef", "resourceFieldRef");
+	static final List<String> ENV_SOURCES = List.of("configMapKeyRef", "secretKeyRef", "fieldRef", "resourceFieldRef",
+			"fileKeyRef");
 
 	/** Volume types with inputs of their own; every other source is edited as YAML. */
 	static final List<String> FORM_VOLUME_TYPES = List.of("emptyDir", "configMap", "secret", "persistentVolumeClaim",
@@ -187,6 +188,11 @@ final class FormReader {
 			case "resourceFieldRef" -> {
 				env.refName = text(ref.path("containerName"));
 				env.resource = text(ref.path("resource"));
+			}
+			case "fileKeyRef" -> {
+				env.refName = text(ref.path("volumeName"));
+				env.filePath = text(ref.path("path"));
+				env.refKey = text(ref.path("key"));
 			}
 			default -> env.value = text(item.path("value"));
 		}

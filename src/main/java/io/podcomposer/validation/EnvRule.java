@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * {@code env}: every container's {@code env} entry has a {@code name} of printable ASCII
  * characters other than {@code =}, and takes its value from
  * {@code value} or from {@code valueFrom}, not both; a {@code valueFrom} names exactly one source:
- * {@code fieldRef}, {@code resourceFieldRef}, {@code configMapKeyRef} or {@code secretKeyRef}.
+ * {@code fieldRef}, {@code resourceFieldRef}, {@code configMapKeyRef}, {@code secretKeyRef} or,
+ * since 1.34, {@code fileKeyRef} (a key of an env file on an emptyDir volume, the EnvFiles feature).
  * An empty {@code value} counts as none. A {@code fieldRef}'s {@code fieldPath} is one the
  * downward API gives a variable ({@code metadata.name}, {@code status.podIP}, …) or a subscripted
  * {@code metadata.labels['key']} or {@code metadata.annotations['key']}; its {@code apiVersion}
@@ -19,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class EnvRule extends ApiServerRule {
 
-	private static final String[] SOURCES = { "fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef" };
+	private static final String[] SOURCES = { "fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef",
+			"fileKeyRef" };
 
 	private static final String[] ENV_FIELD_PATHS = { "metadata.name", "metadata.namespace", "metadata.uid",
 			"spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP",

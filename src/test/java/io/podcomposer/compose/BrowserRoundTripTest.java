@@ -49,6 +49,25 @@ class BrowserRoundTripTest {
 		assertThat(yaml(preview)).isEqualTo(toYaml(manifest));
 	}
 
+	@ParameterizedTest
+	@MethodSource("io.podcomposer.compose.ValidCorpus#podManifests")
+	void everyPodOfTheValidCorpusSubmittedUnchangedPreviewsTheSameManifest(Manifest manifest) {
+		assertThat(yaml(submit(editor(manifest)))).isEqualTo(toYaml(manifest));
+	}
+
+	@Test
+	void anEnvFileKeyShowsAsItsSourceWithItsVolumePathAndKey() {
+		Document editor = editor(TestManifests.resource("env-file-pod.yaml"));
+		Element row = editor.selectFirst("[data-container=containers[0]] .env-row");
+
+		assertThat(row.select("select option[selected]").eachAttr("value")).containsExactly("fileKeyRef");
+		assertThat(row.select("select option[value=fileKeyRef]").text()).isEqualTo("env file key");
+		assertThat(row.selectFirst("input[name$=.refName]").val()).isEqualTo("env-files");
+		assertThat(row.selectFirst("input[name$=.filePath]").attr("data-case")).isEqualTo("fileKeyRef");
+		assertThat(row.selectFirst("input[name$=.filePath]").val()).isEqualTo("db.env");
+		assertThat(row.selectFirst("input[name$=.refKey]").val()).isEqualTo("DB_HOST");
+	}
+
 	@Test
 	void rowsRemovedInThePageAreRemovedAndTheRestKeepTheirFields() {
 		Manifest manifest = TestManifests.resource("web-pod.yaml");

@@ -139,6 +139,29 @@ class ComposerBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void anEnvVarFromAnEnvFileShowsItsVolumePathAndKeyAndKeepsThemWhenEdited() {
+		String yaml = TestManifests.resourceText("env-file-pod.yaml");
+		open("/compose?start=new");
+		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();
+		paste(browser, browser.findElement(By.id("yaml-text")), yaml);
+		browser.findElement(By.cssSelector("[data-tab='form']")).click();
+		waitFor(browser, (driver) -> "DB_HOST".equals(field(driver, "containers[0].env[0].name").getDomProperty("value")));
+
+		assertThat(new Select(field(browser, "containers[0].env[0].source")).getFirstSelectedOption().getText())
+			.isEqualTo("env file key");
+		assertThat(field(browser, "containers[0].env[0].refName").isDisplayed()).isTrue();
+		assertThat(field(browser, "containers[0].env[0].filePath").getDomProperty("value")).isEqualTo("db.env");
+		assertThat(field(browser, "containers[0].env[0].value").isDisplayed()).isFalse();
+
+		type("containers[0].env[0].refKey", "DB_PORT");
+		waitForPreview("key: DB_PORT");
+
+		ObjectNode expected = (ObjectNode) ManifestReader.readYaml(yaml);
+		((ObjectNode) expected.at("/spec/containers/0/env/0/valueFrom/fileKeyRef")).put("key", "DB_PORT");
+		assertThat(ManifestReader.readYaml(previewYaml())).isEqualTo(expected);
+	}
+
+	@Test
 	void keptFieldsTheApiServerWouldRefuseAreMarkedAndStillKept() {
 		String yaml = """
 				apiVersion: v1

@@ -100,6 +100,29 @@ class FormApplierTest {
 	}
 
 	@Test
+	void anEnvFileKeyIsReadIntoTheFormAndKeptWithItsOptionalFlag() {
+		Manifest base = TestManifests.resource("env-file-pod.yaml");
+
+		EnvForm read = FormReader.read(base).containers.get(0).env.get(0);
+		FormApplier.Applied edited = applyEdited(base, (form) -> form.containers.get(0).env.get(0).refKey = "DB_PORT");
+
+		assertThat(read.source).isEqualTo("fileKeyRef");
+		assertThat(read.refName).isEqualTo("env-files");
+		assertThat(read.filePath).isEqualTo("db.env");
+		assertThat(read.refKey).isEqualTo("DB_HOST");
+		assertThat(edited.problems()).isEmpty();
+		assertThat(container(edited).path("env")).isEqualTo(node("""
+				- name: DB_HOST
+				  valueFrom:
+				    fileKeyRef:
+				      volumeName: env-files
+				      path: db.env
+				      key: DB_PORT
+				      optional: true
+				"""));
+	}
+
+	@Test
 	void switchingAProbeFromHttpGetToExecDropsHttpGetButKeepsTheTimings() {
 		FormApplier.Applied applied = applyEdited(WEB, (form) -> {
 			ComposeForm.ProbeForm probe = form.containers.get(0).livenessProbe;

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Named.named;
 
 /**
  * The form drawn from a manifest, sent back unchanged, must give the same manifest: every field
- * it shows reads back to the same value and type, and every field it does not show is kept.
+ * it shows reads back to the same value and type, and every field it does not show is kept. The
+ * valid corpus's pods ({@link ValidCorpus}) set every field of the pod spec.
  */
 class FormRoundTripTest {
 
@@ -100,7 +101,7 @@ class FormRoundTripTest {
 	}
 
 	@ParameterizedTest
-	@MethodSource("manifests")
+	@MethodSource({ "manifests", "io.podcomposer.compose.ValidCorpus#podManifests" })
 	void theUneditedFormGivesBackTheSameManifest(Manifest manifest) {
 		FormApplier.Applied applied = FormApplier.apply(manifest, FormReader.read(manifest));
 

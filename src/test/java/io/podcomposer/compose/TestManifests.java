@@ -32,11 +32,16 @@ final class TestManifests {
 
 	/** A manifest under src/test/resources/manifests. */
 	static Manifest resource(String name) {
+		return yaml(resourceText(name));
+	}
+
+	/** The text of a manifest under src/test/resources/manifests. */
+	static String resourceText(String name) {
 		try (InputStream in = TestManifests.class.getResourceAsStream("/manifests/" + name)) {
 			if (in == null) {
 				throw new IllegalArgumentException("no test manifest " + name);
 			}
-			return yaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -99,19 +99,48 @@ class AllowedValuesRulesTest {
 				initContainers:
 				- name: migrate
 				  image: busybox:1.36
-				  restartPolicy: OnFailure
+				  restartPolicy: Sometimes
 				  livenessProbe:
 				    exec:
 				      command: [true]
 				containers:
 				- name: web
 				  image: nginx:1.27
-				  restartPolicy: Always
+				  restartPolicy: always
 				"""), finding("spec.initContainers[0].restartPolicy",
-				"Unsupported value: \"OnFailure\": supported values: \"Always\""),
+				"Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\""),
 				finding("spec.initContainers[0].livenessProbe",
 						"Forbidden: may not be set for init containers without restartPolicy=Always"),
-				finding("spec.containers[0].restartPolicy", "Forbidden: may not be set for non-init containers"));
+				finding("spec.containers[0].restartPolicy",
+						"Unsupported value: \"always\": supported values: \"Always\", \"Never\", \"OnFailure\""));
+	}
+
+	@Test
+	void anyContainerMayRestartOnItsOwnPolicySince134() {
+		// ContainerRestartRules (KEP-5307): an API server with the feature on takes the three
+		// values on init and regular containers; one with it off drops them before validating
+		assertFindings(new ContainerRestartPolicyRule(), pod("""
+				restartPolicy: Never
+				initContainers:
+				- name: fetch
+				  image: busybox:1.36
+				  restartPolicy: OnFailure
+				- name: try-once
+				  image: busybox:1.36
+				  restartPolicy: Never
+				containers:
+				- name: trainer
+				  image: trainer:0.9
+				  restartPolicy: Never
+				  restartPolicyRules:
+				  - action: Restart
+				    exitCodes:
+				      operator: In
+				      values: [42]
+				- name: web
+				  image: nginx:1.27
+				  restartPolicy: Always
+				"""));
 	}
 
 }

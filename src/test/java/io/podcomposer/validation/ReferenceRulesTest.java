@@ -106,6 +106,21 @@ class ReferenceRulesTest {
 	}
 
 	@Test
+	void anEnvFileKeyIsASourceToo() {
+		// EnvFiles (KEP-3721, 1.34): a key of an env file written to an emptyDir volume
+		String fileKey = """
+				env:
+				- name: DB_HOST
+				  valueFrom:
+				    fileKeyRef: {volumeName: env-files, path: db.env, key: DB_HOST}
+				""";
+		assertFindings(new EnvRule(), pod(web(fileKey)));
+		assertFindings(new EnvRule(), pod(web(fileKey + "    secretKeyRef: {name: app, key: host}\n")),
+				finding("spec.containers[0].env[0].valueFrom",
+						"Invalid value: \"\": may not have more than one field specified at a time"));
+	}
+
+	@Test
 	void aNamedProbePortIsDeclaredByTheContainer() {
 		String probes = """
 				- name: web
