@@ -3,8 +3,8 @@ package io.podcomposer.compose;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.podcomposer.compose.ComposeForm.EnvForm;
 import io.podcomposer.compose.ComposeForm.KeyValue;
+import io.podcomposer.compose.ContainerSection.EnvForm;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.WorkloadKind;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,7 @@ class FormApplierTest {
 	@Test
 	void switchingAProbeFromHttpGetToExecDropsHttpGetButKeepsTheTimings() {
 		FormApplier.Applied applied = applyEdited(WEB, (form) -> {
-			ComposeForm.ProbeForm probe = form.containers.get(0).livenessProbe;
+			ProbeSection.ProbeForm probe = form.containers.get(0).livenessProbe;
 			probe.handler = "exec";
 			probe.command = "cat\n/tmp/healthy";
 		});
