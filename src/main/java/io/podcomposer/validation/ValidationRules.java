@@ -17,7 +17,7 @@ final class ValidationRules {
 			new WorkloadRestartPolicyRule(), new WorkloadCountsRule(), new CronScheduleRule(), new VolumeRangesRule(),
 			new SecurityContextIdsRule(), new DnsConfigRule(), new HostAliasesRule(), new TopologySpreadRule(),
 			new UpdateStrategyRule(), new JobModesRule(), new PodSpecNamesRule(), new HostPortsUniqueRule(),
-			new AffinityRule(),
+			new AffinityRule(), new TerminationMessagePolicyRule(),
 			// best-practice hints
 			new MissingResourcesRule(), new MissingReadinessProbeRule(), new ImageTagRule(), new RunAsNonRootRule(),
 			new PrivilegedContainerRule(), new WritableRootFilesystemRule(), new HostPathVolumeRule(),
