@@ -32,7 +32,7 @@ final class ContainerSection {
 	/** The fields of a container the form has inputs for; the rest are edited as YAML. */
 	static final Set<String> KNOWN = Set.of("name", "image", "imagePullPolicy", "command", "args", "workingDir",
 			"ports", "env", "envFrom", "resources", "livenessProbe", "readinessProbe", "startupProbe",
-			"volumeMounts", "securityContext", "stdin", "tty", "restartPolicy");
+			"volumeMounts", "securityContext", "stdin", "tty", "restartPolicy", "terminationMessagePolicy");
 
 	static final Set<String> KNOWN_SECURITY_CONTEXT = Set.of("runAsUser", "runAsGroup", "runAsNonRoot",
 			"privileged", "allowPrivilegeEscalation", "readOnlyRootFilesystem", "capabilities");
@@ -41,7 +41,7 @@ final class ContainerSection {
 
 	/** Fields with an input of the same name. */
 	private static final Set<String> INPUTS = Set.of("name", "image", "imagePullPolicy", "command", "args",
-			"workingDir", "stdin", "tty", "restartPolicy");
+			"workingDir", "stdin", "tty", "restartPolicy", "terminationMessagePolicy");
 
 	private static final Set<String> SECURITY_INPUTS = Set.of("runAsUser", "runAsGroup", "runAsNonRoot",
 			"privileged", "allowPrivilegeEscalation", "readOnlyRootFilesystem");
@@ -122,6 +122,9 @@ final class ContainerSection {
 
 		/** Only for init containers: "Always" makes a native sidecar. */
 		public String restartPolicy;
+
+		/** File, FallbackToLogsOnError, or empty for the API server's default, File. */
+		public String terminationMessagePolicy;
 
 		public String otherYaml;
 
@@ -279,6 +282,7 @@ final class ContainerSection {
 		container.stdin = node.path("stdin").asBoolean(false);
 		container.tty = node.path("tty").asBoolean(false);
 		container.restartPolicy = text(node.path("restartPolicy"));
+		container.terminationMessagePolicy = text(node.path("terminationMessagePolicy"));
 		container.otherYaml = FormReader.otherYaml(node, KNOWN);
 		return container;
 	}
@@ -352,6 +356,7 @@ final class ContainerSection {
 		});
 		setFlag(container, "stdin", form.stdin);
 		setFlag(container, "tty", form.tty);
+		setString(container, "terminationMessagePolicy", form.terminationMessagePolicy);
 		if (field.startsWith("initContainers")) {
 			setString(container, "restartPolicy", form.restartPolicy);
 		}

@@ -34,6 +34,38 @@ class FormApplierTest {
 	}
 
 	@Test
+	void theTerminationMessagePolicyHasAnInputThatReadsAndAppliesIt() {
+		Manifest base = TestManifests.yaml("""
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: web
+				spec:
+				  containers:
+				  - name: web
+				    image: nginx:1.27
+				    terminationMessagePolicy: FallbackToLogsOnError
+				  - name: helper
+				    image: busybox:1.36
+				""");
+		ComposeForm form = FormReader.read(base);
+		assertThat(form.containers.get(0).terminationMessagePolicy).isEqualTo("FallbackToLogsOnError");
+		assertThat(form.containers.get(0).otherYaml).isEmpty();
+		assertThat(form.containers.get(1).terminationMessagePolicy).isEmpty();
+
+		FormApplier.Applied applied = applyEdited(base, (edited) -> {
+			edited.containers.get(0).terminationMessagePolicy = "";
+			edited.containers.get(1).terminationMessagePolicy = "File";
+		});
+
+		assertThat(applied.problems()).isEmpty();
+		JsonNode containers = applied.manifest().podSpec().path("containers");
+		assertThat(containers.get(0).has("terminationMessagePolicy")).isFalse();
+		assertThat(containers.get(1).path("terminationMessagePolicy").asString()).isEqualTo("File");
+		assertThat(FormApplier.apply(base, FormReader.read(base)).manifest()).isEqualTo(base);
+	}
+
+	@Test
 	void renamingAVolumeRenamesTheMountsThatNameIt() {
 		Manifest base = TestManifests.example("shared-volume");
 
