@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.podcomposer.compose.ComposeForm.NewMountForm;
-import io.podcomposer.compose.ComposeForm.NewVolumeForm;
+import io.podcomposer.compose.VolumeSection.NewMountForm;
+import io.podcomposer.compose.VolumeSection.NewVolumeForm;
 import io.podcomposer.manifest.Manifest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -94,7 +94,7 @@ final class ComposeOps {
 			problems.add(new FormProblem("newVolume.name", "a volume named " + name + " exists already"));
 			return;
 		}
-		String type = FormReader.VOLUME_TYPES.contains(form.type) ? form.type : "emptyDir";
+		String type = VolumeSection.TYPES.contains(form.type) ? form.type : "emptyDir";
 		ObjectNode volume = volumes.addObject();
 		volume.put("name", name);
 		volume.set(type, VolumeStarters.starter(type));

@@ -3,8 +3,8 @@ package io.podcomposer.compose;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.podcomposer.compose.ComposeForm.ContainerForm;
-import io.podcomposer.compose.ComposeForm.MountForm;
+import io.podcomposer.compose.ContainerSection.ContainerForm;
+import io.podcomposer.compose.ContainerSection.MountForm;
 
 /**
  * Everything the composer page draws: the form (from the manifest), the manifest it was drawn

@@ -25,7 +25,7 @@ public record FormOptions(List<String> kinds, List<String> pullPolicies, List<St
 					"BlockDevice"),
 			List.of("value", "configMapKeyRef", "secretKeyRef", "fieldRef", "resourceFieldRef", "fileKeyRef"),
 			List.of("configMapRef", "secretRef"), List.of("none", "httpGet", "tcpSocket", "exec", "grpc"),
-			List.of("", "HTTP", "HTTPS"), FormReader.VOLUME_TYPES, List.of("", "Memory"), List.of("", "Equal", "Exists"),
+			List.of("", "HTTP", "HTTPS"), VolumeSection.TYPES, List.of("", "Memory"), List.of("", "Equal", "Exists"),
 			List.of("", "NoSchedule", "PreferNoSchedule", "NoExecute"), List.of("", "Allow", "Forbid", "Replace"),
 			LinuxCapabilities.NAMES, List.copyOf(LinuxCapabilities.BASELINE_ALLOWED));
 

@@ -11,36 +11,12 @@ import io.podcomposer.validation.ValidationReport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fields the form has inputs for, level by level. Every other field is kept as it came and
- * listed as "kept from YAML", marked when the API server would refuse it; those of the pod spec, the workload spec and each container can
- * be edited as YAML in place.
+ * The fields the form has no inputs for, level by level, by the known fields of each section of
+ * the form. Every such field is kept as it came and listed as "kept from YAML", marked when the
+ * API server would refuse it; those of the pod spec, the workload spec and each container can be
+ * edited as YAML in place.
  */
 final class KnownFields {
-
-	static final Set<String> ROOT = Set.of("apiVersion", "kind", "metadata", "spec");
-
-	static final Set<String> METADATA = Set.of("name", "namespace", "labels", "annotations");
-
-	static final Set<String> TEMPLATE_METADATA = Set.of("labels", "annotations");
-
-	static final Set<String> WORKLOAD_SPEC = Set.of("replicas", "serviceName", "schedule", "concurrencyPolicy",
-			"completions", "parallelism", "backoffLimit", "ttlSecondsAfterFinished", "selector", "template",
-			"jobTemplate");
-
-	static final Set<String> POD_SPEC = Set.of("containers", "initContainers", "volumes", "restartPolicy",
-			"shareProcessNamespace", "hostIPC", "hostPID", "hostNetwork", "dnsPolicy", "serviceAccountName",
-			"automountServiceAccountToken", "terminationGracePeriodSeconds", "nodeSelector", "tolerations",
-			"imagePullSecrets", "priorityClassName", "securityContext");
-
-	static final Set<String> POD_SECURITY_CONTEXT = Set.of("runAsUser", "runAsGroup", "fsGroup", "runAsNonRoot",
-			"seccompProfile");
-
-	static final Set<String> CONTAINER = Set.of("name", "image", "imagePullPolicy", "command", "args", "workingDir",
-			"ports", "env", "envFrom", "resources", "livenessProbe", "readinessProbe", "startupProbe",
-			"volumeMounts", "securityContext", "stdin", "tty", "restartPolicy");
-
-	static final Set<String> CONTAINER_SECURITY_CONTEXT = Set.of("runAsUser", "runAsGroup", "runAsNonRoot",
-			"privileged", "allowPrivilegeEscalation", "readOnlyRootFilesystem", "capabilities");
 
 	private KnownFields() {
 	}
@@ -54,31 +30,31 @@ final class KnownFields {
 	static List<KeptField> kept(Manifest manifest, ValidationReport report) {
 		Kept kept = new Kept(report.errors().stream().filter((error) -> error.rule().equals("structure")).toList());
 		JsonNode root = manifest.root();
-		kept.unknown(root, ROOT, "", "");
-		kept.unknown(root.path("metadata"), METADATA, "metadata.", "metadata.");
+		kept.unknown(root, ObjectSection.KNOWN_ROOT, "", "");
+		kept.unknown(root.path("metadata"), ObjectSection.KNOWN_METADATA, "metadata.", "metadata.");
 		WorkloadKind kind = manifest.kind();
 		String templatePath = String.join(".", kind.templatePath());
 		if (!kind.isPod()) {
-			kept.unknown(manifest.podTemplate().path("metadata"), TEMPLATE_METADATA, "template metadata.",
-					templatePath + ".metadata.");
-			kept.unknown(root.path("spec"), WORKLOAD_SPEC, "spec.", "spec.");
+			kept.unknown(manifest.podTemplate().path("metadata"), ObjectSection.KNOWN_TEMPLATE_METADATA,
+					"template metadata.", templatePath + ".metadata.");
+			kept.unknown(root.path("spec"), ObjectSection.KNOWN_WORKLOAD_SPEC, "spec.", "spec.");
 			if (kind == WorkloadKind.CRON_JOB) {
-				kept.unknown(root.path("spec").path("jobTemplate").path("spec"), WORKLOAD_SPEC, "jobTemplate.spec.",
+				kept.unknown(root.path("spec").path("jobTemplate").path("spec"), ObjectSection.KNOWN_WORKLOAD_SPEC, "jobTemplate.spec.",
 						"spec.jobTemplate.spec.");
 			}
 		}
 		JsonNode podSpec = manifest.podSpec();
 		String podSpecPath = kind.podSpecPath() + ".";
-		kept.unknown(podSpec, POD_SPEC, "", podSpecPath);
-		kept.unknown(podSpec.path("securityContext"), POD_SECURITY_CONTEXT, "securityContext.",
+		kept.unknown(podSpec, PodSection.KNOWN, "", podSpecPath);
+		kept.unknown(podSpec.path("securityContext"), PodSection.KNOWN_SECURITY_CONTEXT, "securityContext.",
 				podSpecPath + "securityContext.");
 		for (String list : List.of("initContainers", "containers")) {
 			JsonNode containers = podSpec.path(list);
 			for (int i = 0; i < containers.size(); i++) {
 				String prefix = list + "[" + i + "].";
 				// path, not get: a mapping typed where the list belongs has a size but no items by index
-				kept.unknown(containers.path(i), CONTAINER, prefix, podSpecPath + prefix);
-				kept.unknown(containers.path(i).path("securityContext"), CONTAINER_SECURITY_CONTEXT,
+				kept.unknown(containers.path(i), ContainerSection.KNOWN, prefix, podSpecPath + prefix);
+				kept.unknown(containers.path(i).path("securityContext"), ContainerSection.KNOWN_SECURITY_CONTEXT,
 						prefix + "securityContext.", podSpecPath + prefix + "securityContext.");
 			}
 		}

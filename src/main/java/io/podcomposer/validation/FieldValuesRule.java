@@ -6,8 +6,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code field-values}: fields of the pod spec that take one of a few words, beyond those with a
- * rule of their own. In every container: {@code terminationMessagePolicy} ({@code File},
- * {@code FallbackToLogsOnError}) and {@code securityContext.procMount} ({@code Default},
+ * rule of their own. In every container: {@code securityContext.procMount} ({@code Default},
  * {@code Unmasked}). In the pod: {@code preemptionPolicy} ({@code Never},
  * {@code PreemptLowerPriority}), {@code os.name} ({@code linux}, {@code windows}),
  * {@code securityContext.fsGroupChangePolicy} ({@code Always}, {@code OnRootMismatch}) and
@@ -16,8 +15,6 @@ import tools.jackson.databind.JsonNode;
  * lifecycle hook, {@code httpGet.scheme} ({@code HTTP}, {@code HTTPS}). Unset takes the default.
  */
 final class FieldValuesRule extends ApiServerRule {
-
-	private static final AllowedValues TERMINATION_MESSAGE = new AllowedValues("File", "FallbackToLogsOnError");
 
 	private static final AllowedValues PROC_MOUNT = new AllowedValues("Default", "Unmasked");
 
@@ -44,8 +41,6 @@ final class FieldValuesRule extends ApiServerRule {
 	@Override
 	public void check(PodView pod, Findings findings) {
 		for (ContainerRef container : pod.allContainers()) {
-			TERMINATION_MESSAGE.check(container.node().path("terminationMessagePolicy"),
-					container.path("terminationMessagePolicy"), findings);
 			PROC_MOUNT.check(container.node().path("securityContext").path("procMount"),
 					container.path("securityContext.procMount"), findings);
 			for (String handler : HTTP_HANDLERS) {

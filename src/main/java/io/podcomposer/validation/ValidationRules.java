@@ -17,7 +17,7 @@ final class ValidationRules {
 			new WorkloadRestartPolicyRule(), new WorkloadCountsRule(), new CronScheduleRule(), new VolumeRangesRule(),
 			new SecurityContextIdsRule(), new DnsConfigRule(), new HostAliasesRule(), new TopologySpreadRule(),
 			new UpdateStrategyRule(), new JobModesRule(), new PodSpecNamesRule(), new HostPortsUniqueRule(),
-			new AffinityRule(), new VolumeItemPathsRule(), new PrivilegeEscalationRule(), new EphemeralContainersRule(),
+			new AffinityRule(), new TerminationMessagePolicyRule(), new VolumeItemPathsRule(), new PrivilegeEscalationRule(), new EphemeralContainersRule(),
 			new ResizePolicyRule(), new FieldValuesRule(), new SecurityProfilesRule(), new MountOptionsRule(),
 			// best-practice hints
 			new MissingResourcesRule(), new MissingReadinessProbeRule(), new ImageTagRule(), new RunAsNonRootRule(),

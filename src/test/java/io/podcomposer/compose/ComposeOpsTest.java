@@ -2,8 +2,8 @@ package io.podcomposer.compose;
 
 import java.util.List;
 
-import io.podcomposer.compose.ComposeForm.NewMountForm;
-import io.podcomposer.compose.ComposeForm.NewVolumeForm;
+import io.podcomposer.compose.VolumeSection.NewMountForm;
+import io.podcomposer.compose.VolumeSection.NewVolumeForm;
 import io.podcomposer.manifest.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

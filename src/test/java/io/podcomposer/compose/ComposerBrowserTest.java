@@ -162,6 +162,41 @@ class ComposerBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void theTerminationMessagePolicyShowsFileUntilChosenAndAnUnsupportedOneIsFlaggedBesideIt() {
+		open("/compose?start=new");
+		Select policy = new Select(field(browser, "containers[0].terminationMessagePolicy"));
+		assertThat(policy.getFirstSelectedOption().getText()).isEqualTo("File (default)");
+		assertThat(previewYaml()).doesNotContain("terminationMessagePolicy");
+
+		// typed, as a person picks with the keyboard: a driver's option click fires change but not input
+		field(browser, "containers[0].terminationMessagePolicy").sendKeys("Fa");
+		waitForPreview("terminationMessagePolicy: FallbackToLogsOnError");
+
+		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();
+		paste(browser, browser.findElement(By.id("yaml-text")), """
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: web
+				spec:
+				  containers:
+				  - name: web
+				    image: nginx:1.27
+				    terminationMessagePolicy: Logs
+				""");
+		browser.findElement(By.cssSelector("[data-tab='form']")).click();
+		WebElement note = waitFor(browser, (driver) -> driver.findElements(By.xpath(
+				"//select[@name='containers[0].terminationMessagePolicy']/ancestor::label/small[@data-server-problem]"))
+			.stream().findFirst().orElse(null));
+		assertThat(note.getText())
+			.isEqualTo("Unsupported value: \"Logs\": supported values: \"File\", \"FallbackToLogsOnError\"");
+		WebElement select = field(browser, "containers[0].terminationMessagePolicy");
+		assertThat(select.getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(new Select(select).getFirstSelectedOption().getText()).isEqualTo("Logs");
+		assertThat(browser.findElements(By.cssSelector(".kept"))).as("nothing kept from YAML").isEmpty();
+	}
+
+	@Test
 	void keptFieldsTheApiServerWouldRefuseAreMarkedAndStillKept() {
 		String yaml = """
 				apiVersion: v1

@@ -3,8 +3,8 @@ package io.podcomposer.compose;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.podcomposer.compose.ComposeForm.EnvForm;
 import io.podcomposer.compose.ComposeForm.KeyValue;
+import io.podcomposer.compose.ContainerSection.EnvForm;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.WorkloadKind;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,38 @@ class FormApplierTest {
 		assertThat(changedLines(base, applied.manifest())).containsExactly("    image: busybox:1.37");
 		assertThat(applied.manifest().podSpec().path("containers").get(1).path("image").asString())
 			.isEqualTo("busybox:1.37");
+	}
+
+	@Test
+	void theTerminationMessagePolicyHasAnInputThatReadsAndAppliesIt() {
+		Manifest base = TestManifests.yaml("""
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: web
+				spec:
+				  containers:
+				  - name: web
+				    image: nginx:1.27
+				    terminationMessagePolicy: FallbackToLogsOnError
+				  - name: helper
+				    image: busybox:1.36
+				""");
+		ComposeForm form = FormReader.read(base);
+		assertThat(form.containers.get(0).terminationMessagePolicy).isEqualTo("FallbackToLogsOnError");
+		assertThat(form.containers.get(0).otherYaml).isEmpty();
+		assertThat(form.containers.get(1).terminationMessagePolicy).isEmpty();
+
+		FormApplier.Applied applied = applyEdited(base, (edited) -> {
+			edited.containers.get(0).terminationMessagePolicy = "";
+			edited.containers.get(1).terminationMessagePolicy = "File";
+		});
+
+		assertThat(applied.problems()).isEmpty();
+		JsonNode containers = applied.manifest().podSpec().path("containers");
+		assertThat(containers.get(0).has("terminationMessagePolicy")).isFalse();
+		assertThat(containers.get(1).path("terminationMessagePolicy").asString()).isEqualTo("File");
+		assertThat(FormApplier.apply(base, FormReader.read(base)).manifest()).isEqualTo(base);
 	}
 
 	@Test
@@ -125,7 +157,7 @@ class FormApplierTest {
 	@Test
 	void switchingAProbeFromHttpGetToExecDropsHttpGetButKeepsTheTimings() {
 		FormApplier.Applied applied = applyEdited(WEB, (form) -> {
-			ComposeForm.ProbeForm probe = form.containers.get(0).livenessProbe;
+			ProbeSection.ProbeForm probe = form.containers.get(0).livenessProbe;
 			probe.handler = "exec";
 			probe.command = "cat\n/tmp/healthy";
 		});

@@ -67,6 +67,7 @@ class FormFieldNamesTest {
 		assertThat(name("spec.containers[0].securityContext.capabilities.add[1]")).isEqualTo("containers[0].capabilitiesAdd");
 		assertThat(name("spec.containers[0].securityContext.capabilities.drop")).isEqualTo("containers[0].capabilitiesDrop");
 		assertThat(name("spec.containers[0].securityContext.seLinuxOptions.user")).isNull();
+		assertThat(name("spec.containers[1].terminationMessagePolicy")).isEqualTo("containers[1].terminationMessagePolicy");
 		assertThat(name("spec.containers[0].lifecycle.preStop")).isEqualTo("containers[0].otherYaml");
 		assertThat(name("spec.ephemeralContainers[0].image")).isNull();
 	}

@@ -37,6 +37,17 @@ class AllowedValuesRulesTest {
 	}
 
 	@Test
+	void terminationMessagePolicy() {
+		String yaml = pod(web("""
+				terminationMessagePolicy: %s
+				"""));
+		assertFindings(new TerminationMessagePolicyRule(), yaml.formatted("FallbackToLogsOnError"));
+		assertFindings(new TerminationMessagePolicyRule(), yaml.formatted("Logs"),
+				finding("spec.containers[0].terminationMessagePolicy",
+						"Unsupported value: \"Logs\": supported values: \"File\", \"FallbackToLogsOnError\""));
+	}
+
+	@Test
 	void portProtocol() {
 		String yaml = pod("""
 				containers:

@@ -139,8 +139,6 @@ class MoreApiServerRulesTest {
 				  terminationMessagePolicy: FallbackToLogsOnError
 				  securityContext: {procMount: Unmasked}
 				"""),
-				finding("spec.containers[0].terminationMessagePolicy",
-						"Unsupported value: \"Whatever\": supported values: \"File\", \"FallbackToLogsOnError\""),
 				finding("spec.containers[0].securityContext.procMount",
 						"Unsupported value: \"Weird\": supported values: \"Default\", \"Unmasked\""),
 				finding("spec.preemptionPolicy",
