@@ -9,8 +9,6 @@ import io.podcomposer.compose.ComposerDrafts.PageEdit;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.system.FormIndexes;
-import io.podcomposer.templates.EditingTemplate;
-import io.podcomposer.templates.TemplateDrafts;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,11 +37,11 @@ class ComposeController {
 
 	private final ComposerService composer;
 
-	private final TemplateDrafts templates;
+	private final TemplateEditing templates;
 
 	private final ComposerDrafts drafts;
 
-	ComposeController(ComposerService composer, TemplateDrafts templates, ComposerDrafts drafts) {
+	ComposeController(ComposerService composer, TemplateEditing templates, ComposerDrafts drafts) {
 		this.composer = composer;
 		this.templates = templates;
 		this.drafts = drafts;
@@ -239,8 +237,7 @@ class ComposeController {
 			model.addAttribute("changed", true);
 			return "compose";
 		}
-		model.addAttribute("page", this.templates.start(composition.manifest().root(), templateId, basedOn));
-		return "templates/save";
+		return this.templates.saveAsTemplate(composition.manifest().root(), templateId, basedOn, model);
 	}
 
 	/** The template the page edits, at the revision given; none when it has been deleted meanwhile. */

@@ -9,7 +9,7 @@ import io.podcomposer.manifest.ManifestTooLargeException;
 import io.podcomposer.manifest.MissingValuesException;
 import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.security.PageProblem;
-import io.podcomposer.templates.LineDiff;
+import io.podcomposer.system.LineDiff;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;

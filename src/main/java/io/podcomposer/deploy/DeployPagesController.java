@@ -8,7 +8,7 @@ import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.clusters.ClusterView;
 import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.security.AuditLog;
-import io.podcomposer.templates.LineDiff;
+import io.podcomposer.system.LineDiff;
 import io.podcomposer.templates.TemplateService;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;

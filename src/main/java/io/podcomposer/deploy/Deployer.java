@@ -30,11 +30,12 @@ import io.podcomposer.podsecurity.PodSecurityResult;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
 import io.podcomposer.system.WorkMeters;
-import io.podcomposer.templates.LineDiff;
+import io.podcomposer.system.LineDiff;
 import io.podcomposer.templates.TemplateService;
 import io.podcomposer.templates.TemplateService.RenderedTemplate;
 import io.podcomposer.validation.Finding;
 import io.podcomposer.validation.ValidationReport;
+import io.podcomposer.validation.Validator;
 import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -160,7 +161,7 @@ public class Deployer {
 				manifest.kind().kindName(), manifest.name(), now(), actor);
 		List<String> warnings = new ArrayList<>(rendered.notes());
 
-		ValidationReport report = this.meters.validate(Manifest.of(object));
+		ValidationReport report = this.meters.validate(() -> Validator.validate(Manifest.of(object)));
 		if (!report.valid()) {
 			String errors = report.errors().stream().map(Deployer::line).collect(Collectors.joining("; "));
 			throw failed(record, request, HttpStatus.UNPROCESSABLE_CONTENT, "Blocked by validation",
@@ -375,7 +376,7 @@ public class Deployer {
 		try {
 			RenderedTemplate rendered = this.templates.renderRevision(request.templateId(), request.revision(),
 					request.values(), kind(request.kind()));
-			podSecurity = this.meters.validate(rendered.manifest()).podSecurity();
+			podSecurity = this.meters.validate(() -> Validator.validate(rendered.manifest())).podSecurity();
 			pod = rendered.manifest().kind().isPod();
 		}
 		catch (ManifestTooLargeException ex) {

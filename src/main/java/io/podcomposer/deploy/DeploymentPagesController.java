@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.podcomposer.security.PageProblem;
-import io.podcomposer.templates.LineDiff;
+import io.podcomposer.system.LineDiff;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -23,7 +23,7 @@ import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
 import io.podcomposer.system.Paging;
-import io.podcomposer.templates.LineDiff;
+import io.podcomposer.system.LineDiff;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.podcomposer.compose.EditingTemplate;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.Placeholders;
@@ -25,7 +26,7 @@ import io.podcomposer.system.InvalidFieldsException;
  * a template or as a template's next revision.
  */
 @Service
-public class TemplateDrafts {
+class TemplateDrafts {
 
 	private final TemplateService templates;
 
@@ -35,7 +36,7 @@ public class TemplateDrafts {
 
 	/** The template's current revision, to edit in the composer. */
 	@Transactional(readOnly = true)
-	public EditingTemplate editing(long id) {
+	EditingTemplate editing(long id) {
 		TemplateViews.Full template = this.templates.get(id);
 		List<String> declared = new ArrayList<>();
 		template.parameters().values().forEach((parameter) -> declared.add(parameter.get("name").asString()));
@@ -50,7 +51,7 @@ public class TemplateDrafts {
 	 * @param basedOn the revision the edit started from; ignored without a template
 	 */
 	@Transactional(readOnly = true)
-	public TemplateSavePage start(JsonNode manifest, Long templateId, Integer basedOn) {
+	TemplateSavePage start(JsonNode manifest, Long templateId, Integer basedOn) {
 		TemplateSaveForm form = new TemplateSaveForm();
 		form.manifest = manifest.toString();
 		form.name = Manifest.of(manifest).name();

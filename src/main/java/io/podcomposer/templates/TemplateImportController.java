@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.ManifestReader;
-import io.podcomposer.system.DocumentBody;
+import io.podcomposer.manifest.DocumentBody;
 import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;
 

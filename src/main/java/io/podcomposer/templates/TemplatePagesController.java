@@ -29,7 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.podcomposer.compose.ComposerService;
-import io.podcomposer.compose.ManifestAnswer;
+import io.podcomposer.manifest.ManifestAnswer;
 import io.podcomposer.compose.PreviewView;
 import io.podcomposer.manifest.KindConversion;
 import io.podcomposer.manifest.Manifest;
@@ -41,6 +41,7 @@ import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.security.PageProblem;
 import io.podcomposer.security.Role;
+import io.podcomposer.system.LineDiff;
 
 /**
  * The library pages: the list with search, tag filter and paging, and a page per template with

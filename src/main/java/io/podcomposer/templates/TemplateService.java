@@ -35,6 +35,7 @@ import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.podsecurity.PodSecurityEvaluator;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
+import io.podcomposer.system.LineDiff;
 import io.podcomposer.system.Paging;
 
 /**
