@@ -1,10 +1,23 @@
 package io.podcomposer;
 
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.servlet.Filter;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -55,5 +68,31 @@ class ArchitectureTest {
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("io.kubernetes..");
+
+	/**
+	 * Services say what went wrong with a DomainException; only the web's edge speaks HTTP:
+	 * controllers, the advice, and the filters and security set-up that answer before Spring MVC.
+	 */
+	@ArchTest
+	static final ArchRule httpStatusOnlyAtTheWebEdge = noClasses().that(not(webEdge()))
+		.should()
+		.dependOnClassesThat()
+		.belongToAnyOf(HttpStatus.class, ResponseStatusException.class, ErrorResponseException.class);
+
+	/** Controllers and advice (with their nested and anonymous classes), servlet filters, and these. */
+	private static DescribedPredicate<JavaClass> webEdge() {
+		Set<String> answeringBeforeMvc = Set.of("io.podcomposer.system.ProblemResponses",
+				"io.podcomposer.system.ProblemErrorReportValve", "io.podcomposer.system.ApiDescriptionRules",
+				"io.podcomposer.security.SecurityConfig", "io.podcomposer.security.ApiProblems");
+		return DescribedPredicate.describe("controllers, advice, filters and " + answeringBeforeMvc, (type) -> {
+			JavaClass outer = type;
+			while (outer.getEnclosingClass().isPresent()) {
+				outer = outer.getEnclosingClass().get();
+			}
+			return outer.isAnnotatedWith(Controller.class) || outer.isAnnotatedWith(RestController.class)
+					|| outer.isAnnotatedWith(ControllerAdvice.class) || outer.isAnnotatedWith(RestControllerAdvice.class)
+					|| outer.isAssignableTo(Filter.class) || answeringBeforeMvc.contains(outer.getName());
+		});
+	}
 
 }

@@ -43,6 +43,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return answer(ex, problem, request);
 	}
 
+	/** The status a refusal is answered with, for a page that answers it itself. */
+	public static int statusCode(DomainException refusal) {
+		return status(refusal.kind()).value();
+	}
+
 	/** The one place a kind of refusal becomes an HTTP status. */
 	static HttpStatus status(DomainException.Kind kind) {
 		return switch (kind) {
@@ -142,9 +147,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, problemHeaders, statusCode, request);
 	}
 
+	/** A problem titled {@code title}, or with the status's own title when that is null. */
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
+		if (title != null) {
+			problem.setTitle(title);
+		}
 		return problem;
 	}
 

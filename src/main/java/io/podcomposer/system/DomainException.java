@@ -43,6 +43,7 @@ public class DomainException extends RuntimeException {
 
 	private final Kind kind;
 
+	/** Null for the status's own title. */
 	private final String title;
 
 	private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -57,10 +58,16 @@ public class DomainException extends RuntimeException {
 		this.title = title;
 	}
 
+	/** A refusal the answer titles with its status's own words, as "Not Found". */
+	public DomainException(Kind kind, String detail) {
+		this(kind, null, detail);
+	}
+
 	public Kind kind() {
 		return this.kind;
 	}
 
+	/** The answer's title; null for the status's own. */
 	public String title() {
 		return this.title;
 	}

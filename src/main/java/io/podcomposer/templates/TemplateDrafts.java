@@ -7,10 +7,8 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.podcomposer.compose.EditingTemplate;
 import io.podcomposer.manifest.Manifest;
@@ -18,6 +16,8 @@ import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.Placeholders;
 import io.podcomposer.manifest.Placeholders.Parameter;
 import io.podcomposer.manifest.UnsupportedManifestException;
+import io.podcomposer.system.DomainException;
+import io.podcomposer.system.DomainException.Kind;
 import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;
 
@@ -80,7 +80,7 @@ class TemplateDrafts {
 	 * saved it since the edit started. A revision that changes nothing is not saved.
 	 * @return the template as saved: at the revision the edit started from when nothing changed
 	 * @throws InvalidFieldsException naming the inputs to correct
-	 * @throws ResponseStatusException 412 when the template changed since the edit started
+	 * @throws DomainException stale when the template changed since the edit started, not found when it is gone
 	 */
 	@Transactional
 	TemplateViews.Full save(TemplateSaveForm form) {
@@ -107,8 +107,8 @@ class TemplateDrafts {
 			}
 			return this.templates.create(document);
 		}
-		catch (ResponseStatusException ex) {
-			if (ex.getStatusCode() == HttpStatus.CONFLICT) {
+		catch (DomainException ex) {
+			if (ex.kind() == Kind.CONFLICT) {
 				throw new InvalidFieldsException(List.of(nameTaken(document.name())));
 			}
 			throw ex;
