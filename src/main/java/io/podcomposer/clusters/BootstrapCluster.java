@@ -11,6 +11,7 @@ import java.time.Instant;
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.ManifestWriter;
+import io.podcomposer.system.DomainException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -151,9 +151,9 @@ class BootstrapCluster implements ApplicationRunner, DisposableBean {
 			this.clusters.add(this.name, pointed(text), null);
 		}
 		catch (ClusterProblem ex) {
-			if (ex.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
+			if (ex.kind() != Kind.CONFLICT) {
 				logger.warn("The kubeconfig {} cannot be added as the cluster {}: {}", path(), this.name,
-						ex.getBody().getDetail());
+						ex.getMessage());
 				return Outcome.UNUSABLE;
 			}
 			return addedByAnother();

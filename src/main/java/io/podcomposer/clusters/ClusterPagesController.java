@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.podcomposer.system.ApiExceptionHandler;
 
 /**
  * The clusters page, for admins: the list, and a form to add one from a pasted or uploaded
@@ -45,8 +46,8 @@ class ClusterPagesController {
 			return "redirect:/clusters";
 		}
 		catch (ClusterProblem ex) {
-			response.setStatus(ex.getStatusCode().value());
-			model.addAttribute("problem", ex.getBody().getDetail());
+			response.setStatus(ApiExceptionHandler.statusCode(ex));
+			model.addAttribute("problem", ex.getMessage());
 			model.addAttribute("name", name);
 			model.addAttribute("kubeconfigDropped", !text.isBlank());
 			model.addAttribute("context", context);
@@ -70,7 +71,7 @@ class ClusterPagesController {
 			flash.addFlashAttribute("notice", "Cluster " + cluster.name() + " removed.");
 		}
 		catch (ClusterProblem ex) {
-			flash.addFlashAttribute("notice", ex.getBody().getDetail());
+			flash.addFlashAttribute("notice", ex.getMessage());
 		}
 		return "redirect:/clusters";
 	}

@@ -1,24 +1,16 @@
 package io.podcomposer.clusters;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.podcomposer.system.DomainException;
 
-/** A refused cluster request, answered as a problem by the API's exception handler. */
-class ClusterProblem extends ErrorResponseException {
+/** A refused cluster request: one that is not there, switched off, or cannot be added as given. */
+public class ClusterProblem extends DomainException {
 
-	ClusterProblem(HttpStatus status, String title, String detail) {
-		super(status, problem(status, title, detail), null);
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
+	ClusterProblem(Kind kind, String title, String detail) {
+		super(kind, title, detail);
 	}
 
 	static ClusterProblem notFound(long id) {
-		return new ClusterProblem(HttpStatus.NOT_FOUND, "Not found", "There is no cluster " + id + ".");
+		return new ClusterProblem(Kind.NOT_FOUND, "Not found", "There is no cluster " + id + ".");
 	}
 
 }

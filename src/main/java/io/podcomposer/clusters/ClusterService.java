@@ -20,9 +20,9 @@ import io.podcomposer.kube.KubeClients;
 import io.podcomposer.kube.KubeConnection;
 import io.podcomposer.kube.ServerAddresses;
 import io.podcomposer.security.AuditLog;
+import io.podcomposer.system.DomainException.Kind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,12 +83,12 @@ public class ClusterService {
 	public ClusterView add(String name, String kubeconfigText, String context) {
 		String trimmed = (name == null) ? "" : name.trim();
 		if (!NAME.matcher(trimmed).matches()) {
-			throw new ClusterProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields",
+			throw new ClusterProblem(Kind.INVALID, "Invalid fields",
 					"The name must be lower-case letters, digits and '-', 1 to 63 characters, starting and ending "
 							+ "with a letter or digit.");
 		}
 		if (trimmed.equals(InClusterAccount.NAME)) {
-			throw new ClusterProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "The name " + trimmed
+			throw new ClusterProblem(Kind.INVALID, "Invalid fields", "The name " + trimmed
 					+ " is kept for the cluster the portal runs in; pick another.");
 		}
 		Kubeconfig kubeconfig;
@@ -97,12 +97,12 @@ public class ClusterService {
 		}
 		catch (KubeconfigException ex) {
 			this.audit.record("CLUSTER_ADD", trimmed, Outcome.FAILURE, ex.getMessage());
-			throw new ClusterProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unusable kubeconfig", ex.getMessage());
+			throw new ClusterProblem(Kind.INVALID, "Unusable kubeconfig", ex.getMessage());
 		}
 		Optional<String> refusal = this.addresses.refusal(kubeconfig.server());
 		if (refusal.isPresent()) {
 			this.audit.record("CLUSTER_ADD", trimmed, Outcome.FAILURE, refusal.get());
-			throw new ClusterProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Server refused", refusal.get());
+			throw new ClusterProblem(Kind.INVALID, "Server refused", refusal.get());
 		}
 		if (this.clusters.existsByName(trimmed)) {
 			throw taken(trimmed);
@@ -158,7 +158,7 @@ public class ClusterService {
 	private KubeConnection connection(Cluster cluster) {
 		if (cluster.isInCluster()) {
 			if (!this.inCluster.enabled()) {
-				throw new ClusterProblem(HttpStatus.CONFLICT, "Switched off", "The cluster " + cluster.getName()
+				throw new ClusterProblem(Kind.CONFLICT, "Switched off", "The cluster " + cluster.getName()
 						+ " is the one the portal runs in, and " + InClusterAccount.ENABLED
 						+ " (PODCOMPOSER_IN_CLUSTER_ENABLED) is off.");
 			}
@@ -233,7 +233,7 @@ public class ClusterService {
 	public void delete(long id) {
 		Cluster cluster = find(id);
 		if (cluster.isInCluster()) {
-			throw new ClusterProblem(HttpStatus.CONFLICT, "Conflict", "The cluster " + cluster.getName()
+			throw new ClusterProblem(Kind.CONFLICT, "Conflict", "The cluster " + cluster.getName()
 					+ " is the one the portal runs in; it is offered while " + InClusterAccount.ENABLED
 					+ " is on, and cannot be removed.");
 		}
@@ -271,7 +271,7 @@ public class ClusterService {
 	}
 
 	private static ClusterProblem taken(String name) {
-		return new ClusterProblem(HttpStatus.CONFLICT, "Conflict", "A cluster named " + name + " exists already.");
+		return new ClusterProblem(Kind.CONFLICT, "Conflict", "A cluster named " + name + " exists already.");
 	}
 
 }

@@ -8,13 +8,12 @@ import io.podcomposer.compose.ComposerDrafts.Draft;
 import io.podcomposer.compose.ComposerDrafts.PageEdit;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestParseException;
+import io.podcomposer.system.DomainException;
+import io.podcomposer.system.DomainException.Kind;
 import io.podcomposer.system.FormIndexes;
-import io.podcomposer.templates.EditingTemplate;
-import io.podcomposer.templates.TemplateDrafts;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The composer page and the htmx fragments it swaps. Every request carries the manifest the form
@@ -39,11 +37,11 @@ class ComposeController {
 
 	private final ComposerService composer;
 
-	private final TemplateDrafts templates;
+	private final TemplateEditing templates;
 
 	private final ComposerDrafts drafts;
 
-	ComposeController(ComposerService composer, TemplateDrafts templates, ComposerDrafts drafts) {
+	ComposeController(ComposerService composer, TemplateEditing templates, ComposerDrafts drafts) {
 		this.composer = composer;
 		this.templates = templates;
 		this.drafts = drafts;
@@ -239,8 +237,7 @@ class ComposeController {
 			model.addAttribute("changed", true);
 			return "compose";
 		}
-		model.addAttribute("page", this.templates.start(composition.manifest().root(), templateId, basedOn));
-		return "templates/save";
+		return this.templates.saveAsTemplate(composition.manifest().root(), templateId, basedOn, model);
 	}
 
 	/** The template the page edits, at the revision given; none when it has been deleted meanwhile. */
@@ -254,7 +251,10 @@ class ComposeController {
 					(basedOn != null) ? basedOn : template.basedOn(), template.manifest(), template.declared()));
 			model.addAttribute("declared", template.declared());
 		}
-		catch (ResponseStatusException ex) {
+		catch (DomainException ex) {
+			if (ex.kind() != Kind.NOT_FOUND) {
+				throw ex;
+			}
 			problems.add(new FormProblem("manifest",
 					"The template you were editing has been deleted. Saving makes a new template."));
 		}

@@ -6,11 +6,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
+
+import io.podcomposer.system.DomainException;
+import io.podcomposer.system.DomainException.Kind;
 
 /**
  * The composer's work in progress, kept in the user's session: every change the page sends is
@@ -73,7 +74,7 @@ public class ComposerDrafts {
 				return null;
 			}
 			if (draftPage.length() > PAGE_ID_MAX_LENGTH) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+				throw new DomainException(Kind.MALFORMED,
 						"draftPage is longer than " + PAGE_ID_MAX_LENGTH + " characters");
 			}
 			return new PageEdit(draftPage, draftSequence);

@@ -12,6 +12,7 @@ import io.podcomposer.manifest.Placeholders;
 import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.system.WorkMeters;
 import io.podcomposer.validation.ValidationReport;
+import io.podcomposer.validation.Validator;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,7 +128,7 @@ public class ComposerService {
 		String fileName = name.substring(0, Math.min(name.length(), MAX_FILE_NAME_STEM))
 				+ "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT);
 		String yaml = ManifestWriter.toYaml(manifest.root());
-		ValidationReport report = this.meters.validate(manifest);
+		ValidationReport report = this.meters.validate(() -> Validator.validate(manifest));
 		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName, manifest.kind().kindName(),
 				PodPicture.of(manifest, PictureWarnings.of(report)), KnownFields.kept(manifest, report), notes, problems,
 				ReportView.of(report, manifest, (linesOf != null) ? linesOf : yaml), Placeholders.names(manifest.root()));

@@ -16,13 +16,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.podcomposer.system.DocumentBody;
+import io.podcomposer.manifest.DocumentBody;
+import io.podcomposer.manifest.ManifestAnswer;
 import io.podcomposer.system.WorkMeters;
 
-import static io.podcomposer.system.DocumentBody.JSON;
-import static io.podcomposer.system.DocumentBody.TEXT_YAML;
-import static io.podcomposer.system.DocumentBody.X_YAML;
-import static io.podcomposer.system.DocumentBody.YAML;
+import static io.podcomposer.manifest.DocumentBody.JSON;
+import static io.podcomposer.manifest.DocumentBody.TEXT_YAML;
+import static io.podcomposer.manifest.DocumentBody.X_YAML;
+import static io.podcomposer.manifest.DocumentBody.YAML;
 
 /**
  * {@code POST /api/v1/render}: a template with values, or a bare manifest, in; the manifest a

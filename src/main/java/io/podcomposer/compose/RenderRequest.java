@@ -11,6 +11,7 @@ import io.podcomposer.manifest.KindConversion;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.Placeholders;
 import io.podcomposer.manifest.Placeholders.Parameter;
+import io.podcomposer.manifest.TemplateFields;
 import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;

@@ -9,10 +9,11 @@ import io.podcomposer.manifest.ManifestTooLargeException;
 import io.podcomposer.manifest.MissingValuesException;
 import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.security.PageProblem;
-import io.podcomposer.templates.LineDiff;
+import io.podcomposer.system.ApiExceptionHandler;
+import io.podcomposer.system.DomainException;
+import io.podcomposer.system.LineDiff;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -90,7 +91,7 @@ final class DeployAnswers {
 
 				@Override
 				public String failed(DeployProblem problem) {
-					return (problem.deployment() == null) ? badInput(problem.getBody().getDetail())
+					return (problem.deployment() == null) ? badInput(problem.getMessage())
 							: "redirect:/deployments/" + problem.deployment().id();
 				}
 
@@ -126,16 +127,16 @@ final class DeployAnswers {
 		catch (DeployProblem ex) {
 			DeploymentView failed = ex.deployment();
 			if (failed != null && !ex.conflicts().isEmpty()) {
-				response.setStatus(ex.getStatusCode().value());
+				response.setStatus(ApiExceptionHandler.statusCode(ex));
 				model.addAttribute("confirmation", new Confirmation(subject.get(), action, fields, cancel, List.of(),
-						ex.conflicts(), ex.getBody().getDetail(), failed, List.of()));
+						ex.conflicts(), ex.getMessage(), failed, List.of()));
 				return "deployments/confirm";
 			}
-			response.setStatus(ex.getStatusCode().value());
+			response.setStatus(ApiExceptionHandler.statusCode(ex));
 			if (failed != null || ex.dryRun()) {
 				return back.failed(ex);
 			}
-			return back.badInput(ex.getBody().getDetail());
+			return back.badInput(ex.getMessage());
 		}
 		catch (MissingValuesException ex) {
 			response.setStatus(422);
@@ -150,9 +151,10 @@ final class DeployAnswers {
 			response.setStatus(422);
 			return back.badInput(ex.getMessage());
 		}
-		catch (ResponseStatusException ex) {
-			response.setStatus(ex.getStatusCode().value());
-			return back.badInput(ex.getReason());
+		catch (DomainException ex) {
+			// the template service's refusals: a template gone, a revision it does not have
+			response.setStatus(ApiExceptionHandler.statusCode(ex));
+			return back.badInput(ex.getMessage());
 		}
 	}
 

@@ -8,7 +8,8 @@ import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.clusters.ClusterView;
 import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.security.AuditLog;
-import io.podcomposer.templates.LineDiff;
+import io.podcomposer.system.DomainException.Kind;
+import io.podcomposer.system.LineDiff;
 import io.podcomposer.templates.TemplateService;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -118,10 +119,10 @@ class DeployPagesController {
 					public String failed(DeployProblem problem) {
 						DeploymentView failed = problem.deployment();
 						return page(template, form, null,
-								new Result(false, problem.getBody().getTitle(), problem.getBody().getDetail(),
+								new Result(false, problem.title(), problem.getMessage(),
 										(failed == null) ? List.of() : failed.warnings(), List.of(), problem.podSecurity(),
 										(failed == null) ? null : failed.id(),
-										problem.getStatusCode().value() == HttpStatus.UNPROCESSABLE_CONTENT.value()),
+										problem.kind() == Kind.INVALID),
 								model);
 					}
 

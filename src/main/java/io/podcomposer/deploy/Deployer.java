@@ -7,13 +7,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.podcomposer.clusters.ClusterProblem;
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.clusters.ClusterService.ClusterAccess;
 import io.podcomposer.clusters.ClusterView;
@@ -24,25 +24,24 @@ import io.podcomposer.kube.ClusterCalls;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestTooLargeException;
 import io.podcomposer.manifest.ManifestWriter;
-import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.podsecurity.PodSecurityResult;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
+import io.podcomposer.system.DomainException.Kind;
 import io.podcomposer.system.WorkMeters;
-import io.podcomposer.templates.LineDiff;
+import io.podcomposer.system.LineDiff;
 import io.podcomposer.templates.TemplateService;
 import io.podcomposer.templates.TemplateService.RenderedTemplate;
 import io.podcomposer.validation.Finding;
 import io.podcomposer.validation.ValidationReport;
+import io.podcomposer.validation.Validator;
 import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -133,11 +132,11 @@ public class Deployer {
 	private DeployOutcome run(DeployRequest request, boolean pauseForChanges, boolean refuseWhereBlocked) {
 		String actor = AuditLog.currentActor();
 		if (request.templateId() == null || request.clusterId() == null) {
-			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "templateId and clusterId are required.");
+			throw new DeployProblem(Kind.INVALID, "Invalid fields", "templateId and clusterId are required.");
 		}
 		String namespace = (request.namespace() == null) ? "" : request.namespace().trim();
 		if (!NAMESPACE.matcher(namespace).matches()) {
-			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields",
+			throw new DeployProblem(Kind.INVALID, "Invalid fields",
 					"namespace must be a DNS label: lower-case letters, digits and '-', 1 to 63 characters, not \""
 							+ namespace + "\".");
 		}
@@ -148,7 +147,7 @@ public class Deployer {
 				request.values(), kind);
 		Manifest manifest = rendered.manifest();
 		if (manifest.name().isEmpty()) {
-			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields",
+			throw new DeployProblem(Kind.INVALID, "Invalid fields",
 					"The manifest needs metadata.name: server-side apply names the object it creates.");
 		}
 		ObjectNode object = manifest.root().deepCopy();
@@ -160,10 +159,10 @@ public class Deployer {
 				manifest.kind().kindName(), manifest.name(), now(), actor);
 		List<String> warnings = new ArrayList<>(rendered.notes());
 
-		ValidationReport report = this.meters.validate(Manifest.of(object));
+		ValidationReport report = this.meters.validate(() -> Validator.validate(Manifest.of(object)));
 		if (!report.valid()) {
 			String errors = report.errors().stream().map(Deployer::line).collect(Collectors.joining("; "));
-			throw failed(record, request, HttpStatus.UNPROCESSABLE_CONTENT, "Blocked by validation",
+			throw failed(record, request, Kind.INVALID, "Blocked by validation",
 					"Not sent to the cluster: " + report.errors().size() + " validation error"
 							+ (report.errors().size() == 1 ? "" : "s") + ": " + errors,
 					warnings, List.of(), null);
@@ -173,7 +172,7 @@ public class Deployer {
 			calls = access.calls().get();
 		}
 		catch (RuntimeException ex) {
-			throw failed(record, request, HttpStatus.BAD_GATEWAY, "Cluster unusable",
+			throw failed(record, request, Kind.CLUSTER_UNREACHABLE, "Cluster unusable",
 					"The cluster settings cannot be used: " + ex.getMessage(), warnings, List.of(), null);
 		}
 		// read before the dry run: when the cluster refuses, the form shows what would make the pod pass
@@ -234,10 +233,10 @@ public class Deployer {
 			if (ex.timedOut()) {
 				message += ". The cluster may have received the request: look at the live state before deploying again.";
 			}
-			throw failed(record, request, DeployProblem.statusFor(ex), title(ex), message, warnings, ex.conflicts(), fit);
+			throw failed(record, request, DeployProblem.kindFor(ex), title(ex), message, warnings, ex.conflicts(), fit);
 		}
 		catch (NamespaceMissing ex) {
-			throw failed(record, request, HttpStatus.UNPROCESSABLE_CONTENT, "Refused by the cluster",
+			throw failed(record, request, Kind.INVALID, "Refused by the cluster",
 					"Cluster " + cluster.name() + " has no namespace " + namespace + ": " + ex.getMessage(), warnings,
 					List.of(), null);
 		}
@@ -264,7 +263,7 @@ public class Deployer {
 				this.lastTargets.save(lastTarget(record));
 				return new DeployOutcome(null, null, diff, revision, refused);
 			}
-			throw new DeployProblem(HttpStatus.CONFLICT, "Needs replacing", what(record)
+			throw new DeployProblem(Kind.CONFLICT, "Needs replacing", what(record)
 					+ " cannot be changed in place: the cluster refuses changes to " + fields + ". Nothing was sent. "
 					+ "Send replace: true to delete it and create it again, or deploy it under a new name.", refused);
 		}
@@ -278,7 +277,7 @@ public class Deployer {
 		Instant until = this.clock.instant().plus(REPLACE_WAIT);
 		while (calls.get(kind, record.getNamespace(), record.getName()).isPresent()) {
 			if (!this.clock.instant().isBefore(until)) {
-				throw failed(record, request, HttpStatus.GATEWAY_TIMEOUT, "Not replaced", what(record)
+				throw failed(record, request, Kind.CLUSTER_TIMEOUT, "Not replaced", what(record)
 						+ " was deleted but is still there after " + REPLACE_WAIT.toSeconds()
 						+ " s (a finalizer, or a long grace period): deploy again once it is gone.", warnings, List.of(), null);
 			}
@@ -318,7 +317,7 @@ public class Deployer {
 		try {
 			NamespaceFit fit = fit(calls, namespace, pod, podSecurity);
 			if (refuseWhereBlocked && fit.blocks()) {
-				throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Not deployed", "Not deployed: " + fit.reason());
+				throw new DeployProblem(Kind.INVALID, "Not deployed", "Not deployed: " + fit.reason());
 			}
 			if (!fit.exists()) {
 				throw new NamespaceMissing(namespace);
@@ -384,7 +383,7 @@ public class Deployer {
 		try {
 			RenderedTemplate rendered = this.templates.renderRevision(request.templateId(), request.revision(),
 					request.values(), kind(request.kind()));
-			podSecurity = this.meters.validate(rendered.manifest()).podSecurity();
+			podSecurity = this.meters.validate(() -> Validator.validate(rendered.manifest())).podSecurity();
 			pod = rendered.manifest().kind().isPod();
 		}
 		catch (ManifestTooLargeException ex) {
@@ -407,16 +406,16 @@ public class Deployer {
 	 * A deploy that failed: recorded, and answered with the record; a dry run that failed is
 	 * answered alone, as it changed nothing.
 	 */
-	private DeployProblem failed(DeploymentRecord record, DeployRequest request, HttpStatus status, String title,
+	private DeployProblem failed(DeploymentRecord record, DeployRequest request, Kind kind, String title,
 			String message, List<String> warnings, List<ClusterCallException.FieldConflict> conflicts, NamespaceFit fit) {
 		if (request.dryRun()) {
 			this.transactions.executeWithoutResult((transaction) -> audit(record, Outcome.FAILURE, message));
 			this.metrics.ended(DeployStatus.Failed);
-			return new DeployProblem(status, "Dry run: " + title.toLowerCase(Locale.ROOT), message, null,
+			return new DeployProblem(kind, "Dry run: " + title.toLowerCase(Locale.ROOT), message, null,
 					conflicts, refusal(fit), true);
 		}
 		DeploymentView view = finish(record, DeployStatus.Failed, message, warnings, null);
-		return new DeployProblem(status, title, message, view, conflicts, refusal(fit), false);
+		return new DeployProblem(kind, title, message, view, conflicts, refusal(fit), false);
 	}
 
 	/** The namespace's fit, when it is why the cluster refused. */
@@ -523,8 +522,8 @@ public class Deployer {
 		try {
 			return this.clusters.access(id);
 		}
-		catch (ErrorResponseException ex) {
-			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "There is no cluster " + id + ".");
+		catch (ClusterProblem ex) {
+			throw new DeployProblem(Kind.INVALID, "Invalid fields", "There is no cluster " + id + ".");
 		}
 	}
 
@@ -533,7 +532,7 @@ public class Deployer {
 			return null;
 		}
 		return WorkloadKind.fromKindName(name.trim())
-			.orElseThrow(() -> new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Unsupported kind",
+			.orElseThrow(() -> new DeployProblem(Kind.INVALID, "Unsupported kind",
 					"kind must be one of " + Manifest.supportedKinds() + ", not " + name + "."));
 	}
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.podcomposer.security.PageProblem;
-import io.podcomposer.templates.LineDiff;
+import io.podcomposer.system.LineDiff;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -101,7 +101,7 @@ class DeploymentPagesController {
 			logs = new Logs(source, tailLines, text, null);
 		}
 		catch (DeployProblem ex) {
-			logs = new Logs(source, tailLines, null, ex.getBody().getDetail());
+			logs = new Logs(source, tailLines, null, ex.getMessage());
 		}
 		model.addAttribute("logs", logs);
 		if (htmx != null && historyRestore == null) {
@@ -134,7 +134,7 @@ class DeploymentPagesController {
 					+ deleted.clusterName() + "/" + deleted.namespace() + ".");
 		}
 		catch (DeployProblem ex) {
-			flash.addFlashAttribute("problem", new PageProblem("actions", ex.getBody().getDetail()));
+			flash.addFlashAttribute("problem", new PageProblem("actions", ex.getMessage()));
 		}
 		return "redirect:/deployments/" + id;
 	}

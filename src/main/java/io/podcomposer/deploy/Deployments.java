@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.podcomposer.clusters.ClusterProblem;
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.deploy.HealthReader.ObjectKey;
 import io.podcomposer.kube.ClusterCallException;
@@ -22,12 +23,11 @@ import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
+import io.podcomposer.system.DomainException.Kind;
 import io.podcomposer.system.Paging;
-import io.podcomposer.templates.LineDiff;
+import io.podcomposer.system.LineDiff;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -313,13 +313,13 @@ public class Deployments {
 					: ((ex.reason() == null) ? "ClusterRefused" : ex.reason()), ex.getMessage()), ex.getMessage());
 		}
 		catch (DeployProblem ex) {
-			return Reading.unavailable(Health.unknown("ClusterGone", ex.getBody().getDetail()), ex.getBody().getDetail());
+			return Reading.unavailable(Health.unknown("ClusterGone", ex.getMessage()), ex.getMessage());
 		}
 	}
 
 	/**
 	 * The last lines of a container's log, of the deployed pod or one of the workload's pods.
-	 * @throws DeployProblem 404 for a pod that is not the deployment's, 502/504/422 as the cluster answers
+	 * @throws DeployProblem not found for a pod that is not the deployment's; as the cluster answers otherwise
 	 */
 	public String logs(long id, String pod, String container, int tailLines) {
 		DeploymentRecord record = find(id);
@@ -334,7 +334,7 @@ public class Deployments {
 			}
 			else {
 				JsonNode object = calls.get(kind, record.getNamespace(), record.getName())
-					.orElseThrow(() -> new DeployProblem(HttpStatus.NOT_FOUND, "Not found",
+					.orElseThrow(() -> new DeployProblem(Kind.NOT_FOUND, "Not found",
 							Deployer.what(record) + " is not in the cluster."));
 				names = pods(calls, record.getNamespace(), kind, object).stream()
 					.map((each) -> each.path("metadata").path("name").asString())
@@ -344,15 +344,15 @@ public class Deployments {
 				podName = names.get(0);
 			}
 			if (podName == null || !names.contains(podName)) {
-				throw new DeployProblem(HttpStatus.NOT_FOUND, "Not found", (podName == null)
+				throw new DeployProblem(Kind.NOT_FOUND, "Not found", (podName == null)
 						? "Name the pod: one of " + names + "."
 						: "Pod " + podName + " is not one of this deployment's pods " + names + ".");
 			}
 			return calls.logs(record.getNamespace(), podName, blankToNull(container), lines);
 		}
 		catch (ClusterCallException ex) {
-			HttpStatus status = DeployProblem.statusFor(ex);
-			throw new DeployProblem(status == HttpStatus.CONFLICT ? HttpStatus.UNPROCESSABLE_CONTENT : status,
+			Kind refused = DeployProblem.kindFor(ex);
+			throw new DeployProblem((refused == Kind.CONFLICT) ? Kind.INVALID : refused,
 					"No logs", ex.getMessage());
 		}
 	}
@@ -360,12 +360,12 @@ public class Deployments {
 	/**
 	 * Deletes the object from the cluster; the record stays, marked Deleted, as do the other
 	 * records that had applied the same object.
-	 * @throws DeployProblem 409 when the record did not apply anything, 502/504/422 as the cluster answers
+	 * @throws DeployProblem a conflict when the record did not apply anything; as the cluster answers otherwise
 	 */
 	public DeploymentView undeploy(long id) {
 		DeploymentRecord record = find(id);
 		if (record.getStatus() != DeployStatus.Applied) {
-			throw new DeployProblem(HttpStatus.CONFLICT, "Not deployed",
+			throw new DeployProblem(Kind.CONFLICT, "Not deployed",
 					"Only an applied deploy can be deleted; this one is " + record.getStatus() + ".");
 		}
 		String actor = AuditLog.currentActor();
@@ -375,7 +375,7 @@ public class Deployments {
 		}
 		catch (ClusterCallException ex) {
 			this.audit.record(actor, "UNDEPLOY", Deployer.where(record), Outcome.FAILURE, ex.getMessage());
-			throw new DeployProblem(DeployProblem.statusFor(ex), "Not deleted", ex.getMessage());
+			throw new DeployProblem(DeployProblem.kindFor(ex), "Not deleted", ex.getMessage());
 		}
 		List<DeploymentRecord> same = this.records.findByClusterIdAndNamespaceAndKindAndNameAndStatus(
 				record.getClusterId(), record.getNamespace(), record.getKind(), record.getName(), DeployStatus.Applied);
@@ -565,8 +565,8 @@ public class Deployments {
 		try {
 			return this.clusters.calls(record.getClusterId());
 		}
-		catch (ErrorResponseException ex) {
-			throw new DeployProblem(HttpStatus.CONFLICT, "Cluster gone",
+		catch (ClusterProblem ex) {
+			throw new DeployProblem(Kind.CONFLICT, "Cluster gone",
 					"Cluster " + record.getClusterName() + " is not connected any more.");
 		}
 	}
@@ -581,7 +581,7 @@ public class Deployments {
 
 	private DeploymentRecord find(long id) {
 		return this.records.findById(id)
-			.orElseThrow(() -> new DeployProblem(HttpStatus.NOT_FOUND, "Not found", "There is no deployment " + id + "."));
+			.orElseThrow(() -> new DeployProblem(Kind.NOT_FOUND, "Not found", "There is no deployment " + id + "."));
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.podcomposer.clusters.ClusterProblem;
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.kube.ClusterCallException;
 import io.podcomposer.kube.ClusterCalls;
@@ -21,7 +22,6 @@ import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -124,7 +124,7 @@ class HealthReader {
 		try {
 			calls = this.clusters.calls(clusterId);
 		}
-		catch (ErrorResponseException ex) {
+		catch (ClusterProblem ex) {
 			fill(health, objects, Health.unknown("ClusterGone",
 					"Cluster " + objects.get(0).getClusterName() + " is not connected any more."));
 			return health;

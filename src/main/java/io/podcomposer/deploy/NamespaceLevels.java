@@ -3,9 +3,9 @@ package io.podcomposer.deploy;
 import java.util.Comparator;
 import java.util.List;
 
+import io.podcomposer.clusters.ClusterProblem;
 import io.podcomposer.clusters.ClusterService;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 
 /** The namespaces of a cluster with the Pod Security level each enforces, for the deploy form's list. */
@@ -40,8 +40,8 @@ class NamespaceLevels {
 				.toList();
 			return new Listed(namespaces, null);
 		}
-		catch (ErrorResponseException ex) {
-			return new Listed(List.of(), ex.getBody().getDetail());
+		catch (ClusterProblem ex) {
+			return new Listed(List.of(), ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			// a cluster call that failed, credentials that cannot be had now, settings that cannot be used

@@ -9,7 +9,7 @@ package io.podcomposer.manifest;
 public class ManifestTooLargeException extends ManifestParseException {
 
 	public ManifestTooLargeException(String message) {
-		super(message, 0, 0);
+		super(Kind.TOO_LARGE, "Document too large", message, 0, 0);
 	}
 
 }

@@ -15,7 +15,8 @@ import io.podcomposer.manifest.PodView;
 final class AllowPrivilegeEscalationCheck extends UpstreamCheck {
 
 	AllowPrivilegeEscalationCheck() {
-		super("allowPrivilegeEscalation", Level.RESTRICTED);
+		super("allowPrivilegeEscalation", Level.RESTRICTED,
+				"set securityContext.allowPrivilegeEscalation to false in every container");
 	}
 
 	@Override

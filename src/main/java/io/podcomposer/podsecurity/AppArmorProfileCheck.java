@@ -30,7 +30,8 @@ final class AppArmorProfileCheck extends UpstreamCheck {
 	private static final Set<String> ALLOWED_TYPES = Set.of("RuntimeDefault", "Localhost");
 
 	AppArmorProfileCheck() {
-		super("appArmorProfile", Level.BASELINE);
+		super("appArmorProfile", Level.BASELINE,
+				"set appArmorProfile.type to RuntimeDefault or Localhost, not Unconfined");
 	}
 
 	@Override

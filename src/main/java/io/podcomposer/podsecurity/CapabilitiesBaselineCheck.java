@@ -25,7 +25,7 @@ final class CapabilitiesBaselineCheck extends UpstreamCheck {
 			"KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
 
 	CapabilitiesBaselineCheck() {
-		super("capabilities_baseline", Level.BASELINE);
+		super("capabilities_baseline", Level.BASELINE, "remove the capability from securityContext.capabilities.add");
 	}
 
 	@Override

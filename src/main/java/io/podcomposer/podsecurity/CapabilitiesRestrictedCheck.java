@@ -24,7 +24,8 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 final class CapabilitiesRestrictedCheck extends UpstreamCheck {
 
 	CapabilitiesRestrictedCheck() {
-		super("capabilities_restricted", Level.RESTRICTED);
+		super("capabilities_restricted", Level.RESTRICTED,
+				"add ALL to securityContext.capabilities.drop, and add back at most NET_BIND_SERVICE");
 	}
 
 	@Override

@@ -18,7 +18,7 @@ final class HostNamespacesCheck extends UpstreamCheck {
 	private static final List<String> FIELDS = List.of("hostNetwork", "hostPID", "hostIPC");
 
 	HostNamespacesCheck() {
-		super("hostNamespaces", Level.BASELINE);
+		super("hostNamespaces", Level.BASELINE, "remove hostNetwork, hostPID and hostIPC from the pod spec");
 	}
 
 	@Override

@@ -16,7 +16,8 @@ import io.podcomposer.manifest.PodView;
 final class HostPathVolumesCheck extends UpstreamCheck {
 
 	HostPathVolumesCheck() {
-		super("hostPathVolumes", Level.BASELINE);
+		super("hostPathVolumes", Level.BASELINE,
+				"use an emptyDir, a ConfigMap, a Secret or a PersistentVolumeClaim instead of the hostPath volume");
 	}
 
 	@Override

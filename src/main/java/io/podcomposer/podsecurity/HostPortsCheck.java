@@ -21,7 +21,7 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 final class HostPortsCheck extends UpstreamCheck {
 
 	HostPortsCheck() {
-		super("hostPorts", Level.BASELINE);
+		super("hostPorts", Level.BASELINE, "remove hostPort from the ports and reach the pod through a Service");
 	}
 
 	@Override

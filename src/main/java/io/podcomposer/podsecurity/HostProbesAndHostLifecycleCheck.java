@@ -31,7 +31,9 @@ final class HostProbesAndHostLifecycleCheck extends UpstreamCheck {
 	private static final List<String> ACTIONS = List.of("httpGet", "tcpSocket");
 
 	HostProbesAndHostLifecycleCheck() {
-		super("hostProbesAndHostLifecycle", Level.BASELINE);
+		super("hostProbesAndHostLifecycle", Level.BASELINE,
+				"remove host from the probes' and lifecycle hooks' httpGet and "
+				+ "tcpSocket, so they reach the pod itself");
 	}
 
 	@Override

@@ -14,6 +14,12 @@ public interface PodSecurityCheck {
 
 	Level level();
 
+	/**
+	 * What to change so the pod passes, as in "remove hostPort from the ports": the admission
+	 * controller says what is wrong, this says what to do instead.
+	 */
+	String remedy();
+
 	/** Null when the pod passes; else the reason, detail and paths, worded as upstream. */
 	Violation check(PodView pod);
 

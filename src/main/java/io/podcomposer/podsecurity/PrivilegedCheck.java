@@ -13,7 +13,7 @@ import io.podcomposer.manifest.PodView;
 final class PrivilegedCheck extends UpstreamCheck {
 
 	PrivilegedCheck() {
-		super("privileged", Level.BASELINE);
+		super("privileged", Level.BASELINE, "set securityContext.privileged to false or remove it");
 	}
 
 	@Override

@@ -14,7 +14,7 @@ import io.podcomposer.manifest.PodView;
 final class ProcMountBaselineCheck extends UpstreamCheck {
 
 	ProcMountBaselineCheck() {
-		super("procMount", Level.BASELINE);
+		super("procMount", Level.BASELINE, "remove securityContext.procMount or set it to Default");
 	}
 
 	@Override

@@ -20,7 +20,7 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 final class ProcMountRestrictedCheck extends UpstreamCheck {
 
 	ProcMountRestrictedCheck() {
-		super("procMount_restricted", Level.RESTRICTED);
+		super("procMount_restricted", Level.RESTRICTED, "remove securityContext.procMount or set it to Default");
 	}
 
 	@Override

@@ -33,7 +33,9 @@ final class RestrictedVolumesCheck extends UpstreamCheck {
 			"storageos");
 
 	RestrictedVolumesCheck() {
-		super("restrictedVolumes", Level.RESTRICTED);
+		super("restrictedVolumes", Level.RESTRICTED,
+				"keep to configMap, csi, downwardAPI, emptyDir, ephemeral, "
+				+ "persistentVolumeClaim, projected and secret volumes");
 	}
 
 	@Override

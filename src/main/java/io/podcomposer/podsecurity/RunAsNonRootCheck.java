@@ -16,7 +16,8 @@ import io.podcomposer.manifest.PodView;
 final class RunAsNonRootCheck extends UpstreamCheck {
 
 	RunAsNonRootCheck() {
-		super("runAsNonRoot", Level.RESTRICTED);
+		super("runAsNonRoot", Level.RESTRICTED,
+				"set securityContext.runAsNonRoot to true on the pod or on every container");
 	}
 
 	@Override

@@ -18,7 +18,7 @@ import io.podcomposer.manifest.PodView;
 final class RunAsUserCheck extends UpstreamCheck {
 
 	RunAsUserCheck() {
-		super("runAsUser", Level.RESTRICTED);
+		super("runAsUser", Level.RESTRICTED, "run as a user other than 0: change or remove runAsUser");
 	}
 
 	@Override

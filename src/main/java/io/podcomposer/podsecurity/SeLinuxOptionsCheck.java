@@ -31,7 +31,9 @@ final class SeLinuxOptionsCheck extends UpstreamCheck {
 	private static final List<String> FIELDS = List.of("type", "user", "role");
 
 	SeLinuxOptionsCheck() {
-		super("seLinuxOptions", Level.BASELINE);
+		super("seLinuxOptions", Level.BASELINE,
+				"remove seLinuxOptions.user and .role, and keep type to container_t, "
+				+ "container_init_t, container_kvm_t or container_engine_t");
 	}
 
 	@Override

@@ -22,7 +22,8 @@ final class SeccompProfileBaselineCheck extends UpstreamCheck {
 	private static final Set<String> ALLOWED_TYPES = Set.of("RuntimeDefault", "Localhost");
 
 	SeccompProfileBaselineCheck() {
-		super("seccompProfile_baseline", Level.BASELINE);
+		super("seccompProfile_baseline", Level.BASELINE,
+				"set seccompProfile.type to RuntimeDefault or Localhost, not Unconfined");
 	}
 
 	@Override

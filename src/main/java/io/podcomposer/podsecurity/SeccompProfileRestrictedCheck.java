@@ -19,7 +19,8 @@ import io.podcomposer.manifest.PodView;
 final class SeccompProfileRestrictedCheck extends UpstreamCheck {
 
 	SeccompProfileRestrictedCheck() {
-		super("seccompProfile_restricted", Level.RESTRICTED);
+		super("seccompProfile_restricted", Level.RESTRICTED,
+				"set securityContext.seccompProfile.type to RuntimeDefault on the pod or on every container");
 	}
 
 	@Override

@@ -37,7 +37,8 @@ final class SysctlsCheck extends UpstreamCheck {
 			"net.ipv4.tcp_slow_start_after_idle", "net.ipv4.tcp_notsent_lowat");
 
 	SysctlsCheck() {
-		super("sysctls", Level.BASELINE);
+		super("sysctls", Level.BASELINE,
+				"keep to the safe sysctls, such as net.ipv4.ip_local_port_range, or remove securityContext.sysctls");
 	}
 
 	@Override

@@ -7,4 +7,10 @@ import java.util.List;
  * to, the reason and the detail, plus the field paths that cause it.
  */
 public record Violation(Level level, String check, String reason, String detail, List<String> paths) {
+
+	/** What to change so that the check passes, from the check itself. */
+	public String remedy() {
+		return PodSecurityChecks.remedy(this.check);
+	}
+
 }

@@ -14,7 +14,7 @@ import io.podcomposer.manifest.PodView;
 final class WindowsHostProcessCheck extends UpstreamCheck {
 
 	WindowsHostProcessCheck() {
-		super("windowsHostProcess", Level.BASELINE);
+		super("windowsHostProcess", Level.BASELINE, "remove windowsOptions.hostProcess");
 	}
 
 	@Override

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.podcomposer.security.AccountException.Kind;
 import io.podcomposer.security.AuditEntry.Outcome;
+import io.podcomposer.system.DomainException.Kind;
 import io.podcomposer.system.FieldProblem;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

@@ -13,6 +13,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
+import io.podcomposer.system.DomainException;
+
 /**
  * A fresh install gets user {@code admin} (ADMIN) when there are no users. Its password comes
  * from {@code PODCOMPOSER_ADMIN_PASSWORD}, or is generated and printed once. When
@@ -69,7 +71,7 @@ class AdminBootstrap implements ApplicationRunner {
 			return;
 		}
 		catch (AccountException ex) {
-			if (ex.kind() != AccountException.Kind.CONFLICT) {
+			if (ex.kind() != DomainException.Kind.CONFLICT) {
 				throw ex;
 			}
 			logger.info("Another instance created the user 'admin' at the same time");

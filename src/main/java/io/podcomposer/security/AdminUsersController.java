@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.podcomposer.system.DomainException;
 import io.podcomposer.system.FieldProblem;
 
 import org.springframework.stereotype.Controller;
@@ -102,7 +103,7 @@ class AdminUsersController {
 		PageProblem.flash(flash, "password", () -> {
 			// the service takes an empty password as "unchanged"; here it was asked for
 			if (password.isEmpty()) {
-				throw new AccountException(AccountException.Kind.INVALID, "enter the new password");
+				throw new AccountException(DomainException.Kind.INVALID, "enter the new password");
 			}
 			this.accounts.update(name, password, null, null);
 			return "Password reset; the account is unlocked.";

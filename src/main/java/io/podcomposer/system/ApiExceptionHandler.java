@@ -2,7 +2,6 @@ package io.podcomposer.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,17 +20,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
-import io.podcomposer.manifest.ManifestParseException;
-import io.podcomposer.manifest.ManifestTooLargeException;
-import io.podcomposer.manifest.MissingValuesException;
-import io.podcomposer.manifest.UnsupportedManifestException;
-import io.podcomposer.security.AccountException;
 import io.podcomposer.system.RequestBodyLimit.BodyTooLargeException;
 
 /**
  * Answers what an API client did wrong as an RFC 9457 problem ({@code application/problem+json}),
- * never as a 500: Spring MVC's own errors (415, 406, …) through the base class, and the portal's
- * exceptions about a request body here.
+ * never as a 500: Spring MVC's own errors (415, 406, …) through the base class, and the services'
+ * refusals ({@link DomainException}) here.
  * <p>
  * It is not limited to handlers under {@code /api/**}: Spring raises 406 and 415 before it picks a
  * handler, and an advice with selectors would not see them. Only API code throws the portal's
@@ -41,43 +35,31 @@ import io.podcomposer.system.RequestBodyLimit.BodyTooLargeException;
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+	/** A refusal of a service, answered with the status of its kind and the facts it names. */
 	@ExceptionHandler
-	ResponseEntity<Object> handleMalformed(ManifestParseException ex, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed document", ex.describe());
-		if (ex.line() > 0) {
-			problem.setProperty("line", ex.line());
-			problem.setProperty("column", ex.column());
-		}
+	ResponseEntity<Object> handleRefused(DomainException ex, WebRequest request) {
+		ProblemDetail problem = problem(status(ex.kind()), ex.title(), ex.detail());
+		ex.properties().forEach(problem::setProperty);
 		return answer(ex, problem, request);
 	}
 
-	/** A document whose aliases or placeholders would expand it past the limit; refused before it was built. */
-	@ExceptionHandler
-	ResponseEntity<Object> handleExpandedTooLarge(ManifestTooLargeException ex, WebRequest request) {
-		return answer(ex, problem(HttpStatus.CONTENT_TOO_LARGE, "Document too large", ex.getMessage()), request);
+	/** The status a refusal is answered with, for a page that answers it itself. */
+	public static int statusCode(DomainException refusal) {
+		return status(refusal.kind()).value();
 	}
 
-	@ExceptionHandler
-	ResponseEntity<Object> handleUnsupported(UnsupportedManifestException ex, WebRequest request) {
-		return answer(ex, problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unsupported manifest", ex.getMessage()), request);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> handleMissingValues(MissingValuesException ex, WebRequest request) {
-		List<FieldProblem> errors = ex.names().stream()
-			.map((name) -> new FieldProblem("values." + name,
-					"required parameter " + name + " has neither a value nor a default", "required"))
-			.toList();
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Missing values", ex.getMessage());
-		problem.setProperty("errors", errors);
-		return answer(ex, problem, request);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> handleInvalidFields(InvalidFieldsException ex, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", ex.getMessage());
-		problem.setProperty("errors", ex.problems());
-		return answer(ex, problem, request);
+	/** The one place a kind of refusal becomes an HTTP status. */
+	static HttpStatus status(DomainException.Kind kind) {
+		return switch (kind) {
+			case MALFORMED -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case STALE -> HttpStatus.PRECONDITION_FAILED;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case CLUSTER_UNREACHABLE -> HttpStatus.BAD_GATEWAY;
+			case CLUSTER_TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
+		};
 	}
 
 	/** Two saves of the same version: the one that lost tried to save over a change it had not seen. */
@@ -85,24 +67,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleStale(ObjectOptimisticLockingFailureException ex, WebRequest request) {
 		return answer(ex, problem(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
 				"it was changed by another request in the meantime; read it again and retry"), request);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> handleTooLarge(BodyTooLargeException ex, WebRequest request) {
-		return answer(ex, problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", ex.getMessage()), request);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> handleAccount(AccountException ex, WebRequest request) {
-		ProblemDetail problem = switch (ex.kind()) {
-			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
-			case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
-			case INVALID -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", ex.getMessage());
-		};
-		if (!ex.errors().isEmpty()) {
-			problem.setProperty("errors", ex.errors());
-		}
-		return answer(ex, problem, request);
 	}
 
 	/**
@@ -115,7 +79,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		// a chunked body cut off at the limit while Jackson read it
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof BodyTooLargeException tooLarge) {
-				return handleTooLarge(tooLarge, request);
+				return handleRefused(tooLarge, request);
 			}
 		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed document",
@@ -183,9 +147,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, problemHeaders, statusCode, request);
 	}
 
+	/** A problem titled {@code title}, or with the status's own title when that is null. */
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
+		if (title != null) {
+			problem.setTitle(title);
+		}
 		return problem;
 	}
 

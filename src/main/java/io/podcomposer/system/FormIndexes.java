@@ -3,9 +3,9 @@ package io.podcomposer.system;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.server.ResponseStatusException;
+
+import io.podcomposer.system.DomainException.Kind;
 
 /**
  * Guards form binding against row indexes no page sends: the binder would grow a list to any
@@ -23,7 +23,7 @@ public final class FormIndexes {
 
 	/**
 	 * Checks every parameter name of the request.
-	 * @throws ResponseStatusException 400 for an index that is not a row number below {@link #MAX_ROWS}
+	 * @throws DomainException malformed for an index that is not a row number below {@link #MAX_ROWS}
 	 */
 	public static void check(WebRequest request) {
 		request.getParameterMap().keySet().forEach(FormIndexes::checkName);
@@ -34,7 +34,7 @@ public final class FormIndexes {
 		while (index.find()) {
 			String digits = index.group(1);
 			if (!digits.matches("\\d{1,3}") || Integer.parseInt(digits) >= MAX_ROWS) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+				throw new DomainException(Kind.MALFORMED,
 						"form field " + parameter + " has an index that is not a row number below " + MAX_ROWS);
 			}
 		}

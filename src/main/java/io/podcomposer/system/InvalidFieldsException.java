@@ -3,8 +3,8 @@ package io.podcomposer.system;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A request whose body parsed but whose fields break rules; answered {@code 422} listing them. */
-public class InvalidFieldsException extends RuntimeException {
+/** A request whose body parsed but whose fields break rules, listing them as {@code errors}. */
+public class InvalidFieldsException extends DomainException {
 
 	private final List<FieldProblem> problems;
 
@@ -14,9 +14,11 @@ public class InvalidFieldsException extends RuntimeException {
 
 	/** With {@code summary}, a sentence, before the problems in the message. */
 	public InvalidFieldsException(String summary, List<FieldProblem> problems) {
-		super(summary + problems.stream().map((problem) -> problem.path() + ": " + problem.message())
+		super(Kind.INVALID, "Invalid fields", summary + problems.stream()
+			.map((problem) -> problem.path() + ": " + problem.message())
 			.collect(Collectors.joining("; ")));
 		this.problems = List.copyOf(problems);
+		property("errors", this.problems);
 	}
 
 	public List<FieldProblem> problems() {

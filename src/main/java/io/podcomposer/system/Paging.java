@@ -2,8 +2,8 @@ package io.podcomposer.system;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+
+import io.podcomposer.system.DomainException.Kind;
 
 /**
  * The page of a list that a request asks for, the same for every paged list: numbered from 0, a
@@ -19,20 +19,20 @@ public final class Paging {
 	}
 
 	/**
-	 * @throws ResponseStatusException 400 when the page starts past {@link Integer#MAX_VALUE} items
+	 * @throws DomainException malformed when the page starts past {@link Integer#MAX_VALUE} items
 	 */
 	public static PageRequest of(int page, int size) {
 		return of(page, size, Sort.unsorted());
 	}
 
 	/**
-	 * @throws ResponseStatusException 400 when the page starts past {@link Integer#MAX_VALUE} items
+	 * @throws DomainException malformed when the page starts past {@link Integer#MAX_VALUE} items
 	 */
 	public static PageRequest of(int page, int size, Sort sort) {
 		int pageSize = Math.min(Math.max(size, 1), MAX_SIZE);
 		int lastPage = Integer.MAX_VALUE / pageSize;
 		if (page > lastPage) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+			throw new DomainException(Kind.MALFORMED,
 					"page must be at most " + lastPage + " with size " + pageSize);
 		}
 		return PageRequest.of(Math.max(page, 0), pageSize, sort);

@@ -32,11 +32,11 @@ public final class RequestBodyLimit {
 		return body;
 	}
 
-	/** A request body over the limit; answered {@code 413}. */
-	public static class BodyTooLargeException extends RuntimeException {
+	/** A request body over the limit. */
+	public static class BodyTooLargeException extends DomainException {
 
 		BodyTooLargeException() {
-			super("the body is larger than " + MAX_BYTES + " bytes (1 MiB)");
+			super(Kind.TOO_LARGE, "Body too large", "the body is larger than " + MAX_BYTES + " bytes (1 MiB)");
 		}
 
 	}

@@ -4,9 +4,6 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.podcomposer.manifest.Manifest;
-import io.podcomposer.validation.ValidationReport;
-import io.podcomposer.validation.Validator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,12 +32,7 @@ public class WorkMeters {
 		return this.render.record(rendering);
 	}
 
-	/** Validates, timed. */
-	public ValidationReport validate(Manifest manifest) {
-		return this.validate.record(() -> Validator.validate(manifest));
-	}
-
-	/** Validates the objects of a file, or one object of any kind, timed. */
+	/** Runs a validation, timed: a manifest, the objects of a file, or one object of any kind. */
 	public <T> T validate(Supplier<T> validation) {
 		return this.validate.record(validation);
 	}

@@ -21,13 +21,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.podcomposer.compose.ManifestAnswer;
-import io.podcomposer.system.DocumentBody;
+import io.podcomposer.manifest.ManifestAnswer;
+import io.podcomposer.manifest.DocumentBody;
 
-import static io.podcomposer.system.DocumentBody.JSON;
-import static io.podcomposer.system.DocumentBody.TEXT_YAML;
-import static io.podcomposer.system.DocumentBody.X_YAML;
-import static io.podcomposer.system.DocumentBody.YAML;
+import static io.podcomposer.manifest.DocumentBody.JSON;
+import static io.podcomposer.manifest.DocumentBody.TEXT_YAML;
+import static io.podcomposer.manifest.DocumentBody.X_YAML;
+import static io.podcomposer.manifest.DocumentBody.YAML;
 
 /**
  * {@code /api/v1/templates/import} and {@code /export}: Kubernetes objects in as templates, and

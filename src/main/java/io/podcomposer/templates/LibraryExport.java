@@ -28,7 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import io.podcomposer.manifest.ManifestWriter;
-import io.podcomposer.system.DocumentBody;
+import io.podcomposer.manifest.DocumentBody;
 
 /**
  * The whole library, or the templates with one tag, as one file: a {@code TemplateLibrary} with

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static io.podcomposer.system.DocumentBody.JSON;
+import static io.podcomposer.manifest.DocumentBody.JSON;
 
 /** {@code POST /api/v1/templates/catalog}: an admin brings back the starter templates that were deleted. */
 @RestController

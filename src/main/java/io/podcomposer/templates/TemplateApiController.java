@@ -27,16 +27,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.podcomposer.compose.ManifestAnswer;
-import io.podcomposer.compose.TemplateFields;
-import io.podcomposer.system.DocumentBody;
+import io.podcomposer.manifest.ManifestAnswer;
+import io.podcomposer.manifest.TemplateFields;
+import io.podcomposer.manifest.DocumentBody;
 import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;
 
-import static io.podcomposer.system.DocumentBody.JSON;
-import static io.podcomposer.system.DocumentBody.TEXT_YAML;
-import static io.podcomposer.system.DocumentBody.X_YAML;
-import static io.podcomposer.system.DocumentBody.YAML;
+import static io.podcomposer.manifest.DocumentBody.JSON;
+import static io.podcomposer.manifest.DocumentBody.TEXT_YAML;
+import static io.podcomposer.manifest.DocumentBody.X_YAML;
+import static io.podcomposer.manifest.DocumentBody.YAML;
 
 /**
  * {@code /api/v1/templates}: the template library over REST. A template's {@code ETag} is its

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.podcomposer.manifest.ManifestWriter;
+import io.podcomposer.system.LineDiff;
 
 /**
  * "Changed since you opened it": the template's current revision, who made it, and how this

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.podcomposer.compose.TemplateFields;
+import io.podcomposer.manifest.TemplateFields;
 import io.podcomposer.manifest.ExpandedSize;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;

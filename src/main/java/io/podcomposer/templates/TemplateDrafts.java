@@ -7,16 +7,17 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
+import io.podcomposer.compose.EditingTemplate;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.Placeholders;
 import io.podcomposer.manifest.Placeholders.Parameter;
 import io.podcomposer.manifest.UnsupportedManifestException;
+import io.podcomposer.system.DomainException;
+import io.podcomposer.system.DomainException.Kind;
 import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;
 
@@ -25,7 +26,7 @@ import io.podcomposer.system.InvalidFieldsException;
  * a template or as a template's next revision.
  */
 @Service
-public class TemplateDrafts {
+class TemplateDrafts {
 
 	private final TemplateService templates;
 
@@ -35,7 +36,7 @@ public class TemplateDrafts {
 
 	/** The template's current revision, to edit in the composer. */
 	@Transactional(readOnly = true)
-	public EditingTemplate editing(long id) {
+	EditingTemplate editing(long id) {
 		TemplateViews.Full template = this.templates.get(id);
 		List<String> declared = new ArrayList<>();
 		template.parameters().values().forEach((parameter) -> declared.add(parameter.get("name").asString()));
@@ -50,7 +51,7 @@ public class TemplateDrafts {
 	 * @param basedOn the revision the edit started from; ignored without a template
 	 */
 	@Transactional(readOnly = true)
-	public TemplateSavePage start(JsonNode manifest, Long templateId, Integer basedOn) {
+	TemplateSavePage start(JsonNode manifest, Long templateId, Integer basedOn) {
 		TemplateSaveForm form = new TemplateSaveForm();
 		form.manifest = manifest.toString();
 		form.name = Manifest.of(manifest).name();
@@ -79,7 +80,7 @@ public class TemplateDrafts {
 	 * saved it since the edit started. A revision that changes nothing is not saved.
 	 * @return the template as saved: at the revision the edit started from when nothing changed
 	 * @throws InvalidFieldsException naming the inputs to correct
-	 * @throws ResponseStatusException 412 when the template changed since the edit started
+	 * @throws DomainException stale when the template changed since the edit started, not found when it is gone
 	 */
 	@Transactional
 	TemplateViews.Full save(TemplateSaveForm form) {
@@ -106,8 +107,8 @@ public class TemplateDrafts {
 			}
 			return this.templates.create(document);
 		}
-		catch (ResponseStatusException ex) {
-			if (ex.getStatusCode() == HttpStatus.CONFLICT) {
+		catch (DomainException ex) {
+			if (ex.kind() == Kind.CONFLICT) {
 				throw new InvalidFieldsException(List.of(nameTaken(document.name())));
 			}
 			throw ex;

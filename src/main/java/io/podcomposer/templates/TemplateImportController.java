@@ -19,7 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.podcomposer.manifest.ManifestParseException;
 import io.podcomposer.manifest.ManifestReader;
-import io.podcomposer.system.DocumentBody;
+import io.podcomposer.manifest.DocumentBody;
+import io.podcomposer.system.DomainException;
+import io.podcomposer.system.DomainException.Kind;
 import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;
 
@@ -79,9 +81,12 @@ class TemplateImportController {
 		catch (ManifestParseException ex) {
 			problems = List.of(new FieldProblem("", ex.describe(), "parse"));
 		}
-		catch (ResponseStatusException ex) {
+		catch (DomainException ex) {
+			if (ex.kind() != Kind.CONFLICT) {
+				throw ex;
+			}
 			// another import took a name between the check and the save
-			problems = List.of(new FieldProblem("", ex.getReason(), "conflict"));
+			problems = List.of(new FieldProblem("", ex.getMessage(), "conflict"));
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("problems", problems);

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -25,11 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.podcomposer.compose.ComposerService;
-import io.podcomposer.compose.ManifestAnswer;
+import io.podcomposer.manifest.ManifestAnswer;
 import io.podcomposer.compose.PreviewView;
 import io.podcomposer.manifest.KindConversion;
 import io.podcomposer.manifest.Manifest;
@@ -41,6 +39,9 @@ import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.security.PageProblem;
 import io.podcomposer.security.Role;
+import io.podcomposer.system.DomainException;
+import io.podcomposer.system.DomainException.Kind;
+import io.podcomposer.system.LineDiff;
 
 /**
  * The library pages: the list with search, tag filter and paging, and a page per template with
@@ -214,8 +215,8 @@ class TemplatePagesController {
 							+ basedOn + ", the current one."
 					: "Revision " + number + " restored as revision " + saved.revision() + ".");
 		}
-		catch (ResponseStatusException ex) {
-			if (ex.getStatusCode() != HttpStatus.PRECONDITION_FAILED) {
+		catch (DomainException ex) {
+			if (ex.kind() != Kind.STALE) {
 				throw ex;
 			}
 			flashStale(id, flash);

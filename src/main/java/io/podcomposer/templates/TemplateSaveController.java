@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -12,10 +11,11 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.podcomposer.compose.ComposerDrafts;
+import io.podcomposer.system.DomainException;
+import io.podcomposer.system.DomainException.Kind;
 import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.FormIndexes;
 import io.podcomposer.system.InvalidFieldsException;
@@ -59,14 +59,14 @@ class TemplateSaveController {
 		catch (InvalidFieldsException ex) {
 			return page(form, ex.problems(), model);
 		}
-		catch (ResponseStatusException ex) {
-			if (form.isRevision() && ex.getStatusCode() == HttpStatus.NOT_FOUND) {
+		catch (DomainException ex) {
+			if (form.isRevision() && ex.kind() == Kind.NOT_FOUND) {
 				form.asNew = true;
 				return page(form, List.of(new FieldProblem("asNew",
 						"The template was deleted since you opened it. Saving now makes it a new template.", "gone")),
 						model);
 			}
-			if (form.isRevision() && ex.getStatusCode() == HttpStatus.PRECONDITION_FAILED) {
+			if (form.isRevision() && ex.kind() == Kind.STALE) {
 				model.addAttribute("conflict", TemplateConflictPage.of(form, this.templates.get(form.templateId)));
 				return "templates/conflict";
 			}

@@ -18,12 +18,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.podcomposer.manifest.KindConversion;
 import io.podcomposer.manifest.Manifest;
@@ -35,6 +33,9 @@ import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.podsecurity.PodSecurityEvaluator;
 import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
+import io.podcomposer.system.DomainException;
+import io.podcomposer.system.DomainException.Kind;
+import io.podcomposer.system.LineDiff;
 import io.podcomposer.system.Paging;
 
 /**
@@ -90,7 +91,7 @@ public class TemplateService {
 	 * Saves the document as the next revision of the template, if {@code basedOn} is still its
 	 * current revision; a document that holds what the current revision does saves nothing and
 	 * answers the current revision.
-	 * @throws ResponseStatusException 412 when another save came first
+	 * @throws DomainException stale when another save came first
 	 */
 	@Transactional
 	TemplateViews.Full update(long id, int basedOn, TemplateDocument document) {
@@ -125,7 +126,7 @@ public class TemplateService {
 	 * Saves revision {@code number}'s manifest and parameters as the next revision, if
 	 * {@code basedOn} is still the current one; name, description and tags stay as they are. When
 	 * that is what the current revision holds, nothing is saved and the current revision answered.
-	 * @throws ResponseStatusException 412 when another save came first, 404 for an unknown revision
+	 * @throws DomainException stale when another save came first, not found for an unknown revision
 	 */
 	@Transactional
 	TemplateViews.Full restore(long id, int number, int basedOn) {
@@ -181,7 +182,7 @@ public class TemplateService {
 	/**
 	 * Templates whose name, description or tags contain each word of {@code q}, ignoring case, in
 	 * any order; by name, or newest change first.
-	 * @throws ResponseStatusException 400 for more than {@value #MAX_SEARCH_WORDS} words
+	 * @throws DomainException malformed for more than {@value #MAX_SEARCH_WORDS} words
 	 */
 	@Transactional(readOnly = true)
 	TemplateViews.Page search(String q, String tag, SortOrder order, int page, int size) {
@@ -205,7 +206,7 @@ public class TemplateService {
 		String text = (q == null) ? "" : q.trim().toLowerCase(Locale.ROOT);
 		List<String> words = text.isEmpty() ? List.of() : Arrays.stream(text.split("\\s+")).distinct().toList();
 		if (words.size() > MAX_SEARCH_WORDS) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+			throw new DomainException(Kind.MALFORMED,
 					"q may hold at most " + MAX_SEARCH_WORDS + " words, not " + words.size());
 		}
 		return words;
@@ -242,7 +243,7 @@ public class TemplateService {
 
 		/**
 		 * Reads {@code updated} or {@code name}.
-		 * @throws ResponseStatusException 400 for anything else
+		 * @throws DomainException malformed for anything else
 		 */
 		static SortOrder of(String text) {
 			for (SortOrder order : values()) {
@@ -250,7 +251,7 @@ public class TemplateService {
 					return order;
 				}
 			}
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "sort must be updated or name, not " + text);
+			throw new DomainException(Kind.MALFORMED, "sort must be updated or name, not " + text);
 		}
 
 	}
@@ -331,14 +332,14 @@ public class TemplateService {
 	 * A revision (the current one when null) with its placeholders filled in, converted to
 	 * {@code kind} unless that is null, for deploying.
 	 * @throws io.podcomposer.manifest.MissingValuesException when required values are missing
-	 * @throws ResponseStatusException 404 when the template or the revision is not there
+	 * @throws DomainException not found when the template or the revision is not there
 	 */
 	@Transactional(readOnly = true)
 	public RenderedTemplate renderRevision(long id, Integer revision, Map<String, String> values, WorkloadKind kind) {
 		Template template = find(id);
 		int number = (revision != null) ? revision : template.getRevision();
 		TemplateRevision chosen = this.revisions.findByTemplateIdAndNumber(template.getId(), number)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+			.orElseThrow(() -> new DomainException(Kind.NOT_FOUND,
 					"template " + template.getName() + " has no revision " + number));
 		Manifest rendered = Manifest.of(Placeholders.substitute(json(chosen.getManifest()),
 				TemplateDocument.parameters(chosen.getParameters()), values));
@@ -445,22 +446,22 @@ public class TemplateService {
 
 	private Template find(long id) {
 		return this.templates.findById(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no template with id " + id));
+			.orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "no template with id " + id));
 	}
 
 	private TemplateRevision revision(Long templateId, int number) {
 		return this.revisions.findByTemplateIdAndNumber(templateId, number)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+			.orElseThrow(() -> new DomainException(Kind.NOT_FOUND,
 					"template " + templateId + " has no revision " + number));
 	}
 
-	static ResponseStatusException stale(int current) {
-		return new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,
+	static DomainException stale(int current) {
+		return new DomainException(Kind.STALE,
 				"the template has changed since; its current revision is " + current);
 	}
 
-	private static ResponseStatusException nameTaken(String name) {
-		return new ResponseStatusException(HttpStatus.CONFLICT, "a template named \"" + name + "\" exists");
+	private static DomainException nameTaken(String name) {
+		return new DomainException(Kind.CONFLICT, "a template named \"" + name + "\" exists");
 	}
 
 	private static String actor() {

@@ -16,13 +16,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.podcomposer.system.DocumentBody;
+import io.podcomposer.manifest.DocumentBody;
 import io.podcomposer.system.WorkMeters;
 
-import static io.podcomposer.system.DocumentBody.JSON;
-import static io.podcomposer.system.DocumentBody.TEXT_YAML;
-import static io.podcomposer.system.DocumentBody.X_YAML;
-import static io.podcomposer.system.DocumentBody.YAML;
+import static io.podcomposer.manifest.DocumentBody.JSON;
+import static io.podcomposer.manifest.DocumentBody.TEXT_YAML;
+import static io.podcomposer.manifest.DocumentBody.X_YAML;
+import static io.podcomposer.manifest.DocumentBody.YAML;
 
 /**
  * {@code POST /api/v1/validate}: a manifest, or a file of them, in; what the API server would say

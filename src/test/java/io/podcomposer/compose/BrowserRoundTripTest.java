@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.system.WorkMeters;
-import io.podcomposer.templates.TemplateDrafts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(ComposeController.class)
 @Import({ ComposerService.class, ComposerDrafts.class, WorkMeters.class, SimpleMeterRegistry.class })
-@MockitoBean(types = TemplateDrafts.class)
+@MockitoBean(types = TemplateEditing.class)
 class BrowserRoundTripTest {
 
 	@Autowired

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.system.WorkMeters;
-import io.podcomposer.templates.TemplateDrafts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(ComposeController.class)
 @Import({ ComposerService.class, ComposerDrafts.class, WorkMeters.class, SimpleMeterRegistry.class })
-@MockitoBean(types = TemplateDrafts.class)
+@MockitoBean(types = TemplateEditing.class)
 class ComposeControllerTest {
 
 	private static final String UNREADABLE = "The page&#39;s copy of the manifest was unreadable";

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 import io.podcomposer.kube.ClusterCallException.FieldConflict;
 import io.podcomposer.manifest.MissingValuesException;
+import io.podcomposer.system.DomainException.Kind;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.ui.ExtendedModelMap;
 
@@ -63,7 +63,7 @@ class DeployAnswersTest {
 		DeploymentView failed = record(9, DeployStatus.Failed);
 
 		String view = show(() -> {
-			throw new DeployProblem(HttpStatus.CONFLICT, "Conflict", "Apply failed with 1 conflict", failed, conflicts, null,
+			throw new DeployProblem(Kind.CONFLICT, "Conflict", "Apply failed with 1 conflict", failed, conflicts, null,
 					false);
 		});
 
@@ -84,7 +84,7 @@ class DeployAnswersTest {
 		assertThat(show(() -> Deployer.DeployOutcome.dryRun(passed)))
 			.isEqualTo("dry run: The server-side dry run passed: Pod web would be created.");
 		assertThat(show(() -> {
-			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Dry run: refused by the cluster", "forbidden", null,
+			throw new DeployProblem(Kind.INVALID, "Dry run: refused by the cluster", "forbidden", null,
 					List.of(), null, true);
 		})).isEqualTo("failed: forbidden, no record");
 		assertThat(this.response.getStatus()).isEqualTo(422);
@@ -93,12 +93,12 @@ class DeployAnswersTest {
 	@Test
 	void aFailedDeployGoesBackWithItsRecordAndBadInputWithTheReason() {
 		assertThat(show(() -> {
-			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Refused", "forbidden", record(11, DeployStatus.Failed),
+			throw new DeployProblem(Kind.INVALID, "Refused", "forbidden", record(11, DeployStatus.Failed),
 					List.of(), null, false);
 		})).isEqualTo("failed: forbidden, record 11");
 
 		assertThat(show(() -> {
-			throw new DeployProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "namespace must be a DNS label");
+			throw new DeployProblem(Kind.INVALID, "Invalid fields", "namespace must be a DNS label");
 		})).isEqualTo("form: namespace must be a DNS label");
 		assertThat(show(() -> {
 			throw new MissingValuesException(List.of("TAG"));
@@ -121,7 +121,7 @@ class DeployAnswersTest {
 
 		@Override
 		public String failed(DeployProblem problem) {
-			return "failed: " + problem.getBody().getDetail() + ", "
+			return "failed: " + problem.getMessage() + ", "
 					+ ((problem.deployment() == null) ? "no record" : "record " + problem.deployment().id());
 		}
 

@@ -1,13 +1,13 @@
-package io.podcomposer.templates;
+package io.podcomposer.system;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.podcomposer.templates.LineDiff.Change;
-import io.podcomposer.templates.LineDiff.Hunk;
-import io.podcomposer.templates.LineDiff.Line;
-import io.podcomposer.templates.LineDiff.Row;
+import io.podcomposer.system.LineDiff.Change;
+import io.podcomposer.system.LineDiff.Hunk;
+import io.podcomposer.system.LineDiff.Line;
+import io.podcomposer.system.LineDiff.Row;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.podcomposer.templates;
+package io.podcomposer.system;
 
 import java.util.ArrayList;
 import java.util.List;

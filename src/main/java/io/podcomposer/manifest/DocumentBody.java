@@ -1,4 +1,4 @@
-package io.podcomposer.system;
+package io.podcomposer.manifest;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,8 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 
-import io.podcomposer.manifest.ManifestParseException;
-import io.podcomposer.manifest.ManifestReader;
+import io.podcomposer.system.RequestBodyLimit;
 
 /**
  * A request body that holds one YAML or JSON document, as the render and validate endpoints take

@@ -1,4 +1,4 @@
-package io.podcomposer.compose;
+package io.podcomposer.manifest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,15 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MimeTypeUtils;
 
-import io.podcomposer.manifest.KindConversion;
-import io.podcomposer.manifest.Manifest;
-import io.podcomposer.manifest.ManifestWriter;
-import io.podcomposer.manifest.UnsupportedManifestException;
-import io.podcomposer.manifest.WorkloadKind;
-
-import static io.podcomposer.system.DocumentBody.TEXT_YAML;
-import static io.podcomposer.system.DocumentBody.X_YAML;
-import static io.podcomposer.system.DocumentBody.YAML;
+import static io.podcomposer.manifest.DocumentBody.TEXT_YAML;
+import static io.podcomposer.manifest.DocumentBody.X_YAML;
+import static io.podcomposer.manifest.DocumentBody.YAML;
 
 /**
  * A rendered manifest as an API answer, the same for every endpoint that renders: YAML unless

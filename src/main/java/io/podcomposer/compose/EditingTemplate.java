@@ -1,4 +1,4 @@
-package io.podcomposer.templates;
+package io.podcomposer.compose;
 
 import java.util.List;
 

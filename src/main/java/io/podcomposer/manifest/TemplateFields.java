@@ -1,4 +1,4 @@
-package io.podcomposer.compose;
+package io.podcomposer.manifest;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,7 +7,6 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
-import io.podcomposer.manifest.Placeholders;
 import io.podcomposer.manifest.Placeholders.Parameter;
 import io.podcomposer.system.FieldProblem;
 
