@@ -288,7 +288,7 @@ public class Deployer {
 		}
 		catch (ClusterCallException ex) {
 			// the deletion cannot be undone: say that nothing runs under the name now
-			throw failed(record, request, DeployProblem.statusFor(ex), title(ex), what(record)
+			throw failed(record, request, DeployProblem.kindFor(ex), title(ex), what(record)
 					+ " was deleted, but creating it again failed: " + ex.getMessage()
 					+ ". Nothing runs under that name now: correct the cause and deploy again, or redeploy an earlier revision.",
 					warnings, ex.conflicts(), null);
