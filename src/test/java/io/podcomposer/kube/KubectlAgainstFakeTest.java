@@ -91,8 +91,25 @@ class KubectlAgainstFakeTest {
 		Run run = run("apply", "--server-side", "-f", "pod.yaml");
 
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.output()).startsWith("The Pod \"web\" is invalid: spec: Forbidden: pod updates may not change "
-				+ "fields other than `spec.containers[*].image`");
+		assertThat(run.output()).isEqualTo("The Pod \"web\" is invalid: spec: Forbidden: " + UpdateValidation.POD_UPDATE
+				+ "\n  core.PodSpec{\n+ \tcontainers[0].args: [\"--verbose\"],\n  }\n\n");
+	}
+
+	@Test
+	void kubectlsServerSideApplyOfAnAddedSchedulingGateFailsInTheApiServersWords() throws Exception {
+		assumeThat(onPath("kubectl")).as("kubectl on the PATH").isTrue();
+		fake.createNamespace("team", Map.of());
+		Files.writeString(dir.resolve("kubeconfig"), FakeKubeconfig.of(fake, TOKEN));
+		String pod = FieldValidationTest.TYPO_POD.replace("    imagePullPolicyy: Always\n", "");
+		Files.writeString(dir.resolve("pod.yaml"), pod + "  schedulingGates: [{name: example.com/quota}]\n");
+		kubectl("apply", "--server-side", "-f", "pod.yaml");
+		Files.writeString(dir.resolve("pod.yaml"), pod + "  schedulingGates: [{name: example.com/quota}, {name: b.io/c}]\n");
+
+		Run run = run("apply", "--server-side", "-f", "pod.yaml");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.output()).isEqualTo("The Pod \"web\" is invalid: spec.schedulingGates[1].name: Forbidden: only "
+				+ "deletion is allowed, but found new scheduling gate 'b.io/c'\n");
 	}
 
 	private String kubectl(String... arguments) throws IOException, InterruptedException {
