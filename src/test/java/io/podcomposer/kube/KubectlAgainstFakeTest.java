@@ -112,6 +112,23 @@ class KubectlAgainstFakeTest {
 				+ "deletion is allowed, but found new scheduling gate 'b.io/c'\n");
 	}
 
+	/**
+	 * kubectl reads the file itself and sends the object it read, so a key given twice never
+	 * reaches the API server from kubectl: the last value is applied, with no error or warning.
+	 * Only a client that sends the text as written (curl, a CI step) meets the strict refusal.
+	 */
+	@Test
+	void kubectlsServerSideApplyOfARepeatedKeySendsTheLastValueOnly() throws Exception {
+		assumeThat(onPath("kubectl")).as("kubectl on the PATH").isTrue();
+		fake.createNamespace("team", Map.of());
+		Files.writeString(dir.resolve("kubeconfig"), FakeKubeconfig.of(fake, TOKEN));
+		Files.writeString(dir.resolve("pod.yaml"), FieldValidationTest.REPEATED_POD);
+
+		assertThat(kubectl("apply", "--server-side", "-f", "pod.yaml")).isEqualTo("pod/web serverside-applied\n");
+
+		assertThat(fake.pod("team", "web").orElseThrow().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.28");
+	}
+
 	private String kubectl(String... arguments) throws IOException, InterruptedException {
 		Run run = run(arguments);
 		assertThat(run.exitCode()).as(run.output()).isZero();
