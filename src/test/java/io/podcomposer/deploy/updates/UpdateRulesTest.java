@@ -208,4 +208,15 @@ class UpdateRulesTest {
 			.containsExactly("spec.template.spec.affinity");
 	}
 
+	@Test
+	void theClustersRefusalOfARemovedContainerIsTakenAsAChangeToReplace() {
+		assertThat(UpdateRules.refusedByCluster(422, "Pod \"web\" is invalid: spec.containers: Forbidden: pod updates may "
+				+ "not add or remove containers"))
+			.get()
+			.extracting(ImmutableChange::rule, ImmutableChange::field)
+			.containsExactly("cluster", "spec.containers");
+		assertThat(UpdateRules.refusedByCluster(422, "Pod \"web\" is invalid: spec.containers[0].image: Required value"))
+			.isEmpty();
+	}
+
 }
