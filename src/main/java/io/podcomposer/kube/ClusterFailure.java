@@ -59,6 +59,9 @@ public final class ClusterFailure {
 	/** What an answer with this status and the message of the cluster's {@code Status} means, the message quoted. */
 	static String describe(int code, String said) {
 		String quoted = said == null ? "" : ": " + said;
+		if (refusesFields(said) && (said.contains("already set in map") || said.contains("duplicate field"))) {
+			return "The cluster refused the object, which gives a field twice" + quoted;
+		}
 		if (refusesFields(said)) {
 			return "The cluster refused fields of the object that its schema does not allow" + quoted;
 		}

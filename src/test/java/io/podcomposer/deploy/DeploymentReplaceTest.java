@@ -140,6 +140,30 @@ class DeploymentReplaceTest {
 	}
 
 	@Test
+	void aPodsAddedSchedulingGateIsRefusedNamingItWhileARemovedOneApplies() {
+		String pod = unique("gated");
+		String gated = POD.formatted(pod) + "  schedulingGates: [{name: example.com/quota}]\n";
+		long templateId = DeployTests.template(this.mvc, gated);
+		JsonNode first = json(DeployTests.deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a")));
+		newRevision(this.mvc, templateId, gated.replace("{name: example.com/quota}]",
+				"{name: example.com/quota}, {name: example.com/zone}]"));
+
+		MvcTestResult refused = redeploy(first.get("id").asLong(), "{\"latest\": true}");
+
+		assertThat(refused).hasStatus(HttpStatus.CONFLICT);
+		assertThat(json(refused).get("immutableChanges").findValuesAsString("field"))
+			.containsExactly("spec.schedulingGates[1].name");
+		assertThat(json(refused).at("/immutableChanges/0/message").asString())
+			.isEqualTo("Forbidden: only deletion is allowed, but found new scheduling gate 'example.com/zone'");
+
+		newRevision(this.mvc, templateId, POD.formatted(pod), 2);
+		MvcTestResult ungated = redeploy(first.get("id").asLong(), "{\"latest\": true}");
+
+		assertThat(ungated).hasStatus(HttpStatus.CREATED);
+		assertThat(this.fake.pod("team-a", pod).orElseThrow().at("/spec/schedulingGates")).isEmpty();
+	}
+
+	@Test
 	void aChangeOnlyTheClustersDryRunRefusesIsOfferedReplaceAsWell() {
 		String pod = unique("removed");
 		long templateId = DeployTests.template(this.mvc, POD_WITH_ARGS.formatted(pod));
@@ -179,12 +203,17 @@ class DeploymentReplaceTest {
 
 	/** Saves the manifest as the template's revision 2. */
 	static void newRevision(MockMvcTester mvc, long templateId, String manifest) {
+		newRevision(mvc, templateId, manifest, 1);
+	}
+
+	/** Saves the manifest as the revision after the given one. */
+	static void newRevision(MockMvcTester mvc, long templateId, String manifest, int revision) {
 		String body = "name: " + unique("replace") + "\n" + "parameters:\n- name: IMAGE\n  default: busybox:1.36\n"
 				+ "manifest:\n" + manifest.indent(2);
 		MvcTestResult saved = mvc.put()
 			.uri("/api/v1/templates/" + templateId)
 			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
-			.header(HttpHeaders.IF_MATCH, "\"1\"")
+			.header(HttpHeaders.IF_MATCH, "\"" + revision + "\"")
 			.contentType("application/yaml")
 			.content(body)
 			.exchange();

@@ -639,14 +639,28 @@ public final class FakeKubernetes implements AutoCloseable {
 		if (!undeclared.isEmpty()) {
 			return undeclaredFields(type, namespace, name, undeclared);
 		}
-		return store(type, namespace, name, config, new Writer(fieldManager, "Apply", "true".equals(query.get("force"))),
-				"All".equals(query.get("dryRun")));
+		Writer writer = new Writer(fieldManager, "Apply", "true".equals(query.get("force")));
+		boolean dryRun = "All".equals(query.get("dryRun"));
+		List<String> repeated = fieldValidation.equals("Ignore") ? List.of() : RepeatedKeys.errors(body);
+		if (repeated.isEmpty()) {
+			return store(type, namespace, name, config, writer, dryRun);
+		}
+		// the apply itself decodes leniently (the last value wins); the strict decoding comes after it
+		if (fieldValidation.equals("Strict")) {
+			Answer tried = store(type, namespace, name, config, writer, true);
+			return tried.code() >= 300 ? tried
+					: status(400, "BadRequest", RepeatedKeys.STRICT_PREFIX + "\n  " + String.join("\n  ", repeated));
+		}
+		Answer stored = store(type, namespace, name, config, writer, dryRun);
+		List<String> warnings = new ArrayList<>(repeated);
+		warnings.addAll(stored.warnings());
+		return new Answer(stored.code(), stored.body(), stored.text(), warnings, stored.follow(), stored.headers());
 	}
 
 	/**
 	 * Server-side apply builds a typed object from the patch before any field validation is asked
 	 * about, so a field the schema does not declare fails whatever {@code fieldValidation} says
-	 * (which for an apply only governs duplicate fields): as the API server does, with a plain error
+	 * (which for an apply only governs duplicate fields, see {@link RepeatedKeys}): as the API server does, with a plain error
 	 * it answers as a 500 without a reason (kubernetes/kubernetes#122480).
 	 */
 	private static Answer undeclaredFields(ResourceType type, String namespace, String name, List<String> undeclared) {

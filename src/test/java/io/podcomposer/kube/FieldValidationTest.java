@@ -1,5 +1,6 @@
 package io.podcomposer.kube;
 
+import java.io.IOException;
 import java.time.Duration;
 
 import io.kubernetes.client.custom.V1Patch;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +59,7 @@ class FieldValidationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "Strict", "Warn", "Ignore" })
 	void anUndeclaredFieldIsRefusedByAnApplyWhateverTheFieldValidation(String fieldValidation) {
-		ApiException refused = assertThatExceptionOfType(ApiException.class)
-			.isThrownBy(() -> apply(TYPO_POD, fieldValidation, true))
-			.actual();
+		ApiException refused = refusal(TYPO_POD, fieldValidation, true);
 
 		assertThat(refused.getCode()).isEqualTo(500);
 		JsonNode status = ManifestReader.readJson(refused.getResponseBody());
@@ -117,9 +120,7 @@ class FieldValidationTest {
 
 	@Test
 	void anUnsupportedFieldValidationIsRefused() {
-		ApiException refused = assertThatExceptionOfType(ApiException.class)
-			.isThrownBy(() -> apply(TYPO_POD, "Loose", true))
-			.actual();
+		ApiException refused = refusal(TYPO_POD, "Loose", true);
 
 		assertThat(refused.getCode()).isEqualTo(422);
 		assertThat(ClusterFailure.statusMessage(refused.getResponseBody()))
@@ -154,6 +155,74 @@ class FieldValidationTest {
 						+ "does not allow: failed to create typed patch object (default/web; /v1, Kind=Pod): "
 						+ ".spec.containers[name=\"web\"].imagePullPolicyy: field not declared in schema");
 			});
+	}
+
+	/** A pod whose container gives its image twice: the second value is the one read. */
+	static final String REPEATED_POD = """
+			apiVersion: v1
+			kind: Pod
+			metadata: {name: web}
+			spec:
+			  containers:
+			  - name: web
+			    image: nginx:1.27
+			    image: nginx:1.28
+			""";
+
+	@Test
+	void aRepeatedKeyInAStrictApplyIsA400InTheApiServersWordsAndTheObjectsFault() {
+		ApiException refused = refusal(REPEATED_POD, "Strict", false);
+
+		assertThat(refused.getCode()).isEqualTo(400);
+		assertThat(ClusterFailure.statusMessage(refused.getResponseBody()))
+			.isEqualTo("error strict decoding YAML: error converting YAML to JSON: yaml: unmarshal errors:\n"
+					+ "  line 8: key \"image\" already set in map");
+		assertThat(fake.pod("default", "web")).isEmpty();
+		assertThat(ClusterFailure.describe(refused, fake.connection(Duration.ofSeconds(5))))
+			.startsWith("The cluster refused the object, which gives a field twice: error strict decoding YAML");
+	}
+
+	@Test
+	void aStrictApplyOfAnInvalidObjectWithARepeatedKeyIsRefusedForTheInvalidObjectFirst() {
+		ApiException refused = refusal(REPEATED_POD.replace("    image: nginx:1.28\n", "    image: ''\n    image: ''\n"),
+					"Strict", false);
+
+		assertThat(refused.getCode()).isEqualTo(422);
+		assertThat(ClusterFailure.statusMessage(refused.getResponseBody()))
+			.isEqualTo("Pod \"web\" is invalid: spec.containers[0].image: Required value");
+	}
+
+	@Test
+	void aRepeatedKeyInAWarnApplyIsAWarningAndTheLastValueIsApplied() throws IOException, ApiException {
+		try (Response response = rawApply(REPEATED_POD, "Warn")) {
+			assertThat(response.code()).isEqualTo(201);
+			assertThat(response.headers("Warning")).containsExactly("299 - \"line 8: key \\\"image\\\" already set in map\"");
+		}
+		assertThat(fake.pod("default", "web").orElseThrow().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.28");
+	}
+
+	@Test
+	void aRepeatedKeyInAnIgnoreApplyIsAcceptedSilently() throws IOException, ApiException {
+		try (Response response = rawApply(REPEATED_POD + "  restartPolicy: Never\n  restartPolicy: Always\n", "Ignore")) {
+			assertThat(response.code()).isEqualTo(201);
+			assertThat(response.headers("Warning")).isEmpty();
+		}
+		assertThat(fake.pod("default", "web").orElseThrow().at("/spec/restartPolicy").asString()).isEqualTo("Always");
+	}
+
+	private ApiException refusal(String yaml, String fieldValidation, boolean dryRun) {
+		return assertThatExceptionOfType(ApiException.class).isThrownBy(() -> apply(yaml, fieldValidation, dryRun)).actual();
+	}
+
+	/** An apply of the text as it is, its answer's headers to read. */
+	private Response rawApply(String yaml, String fieldValidation) throws IOException, ApiException {
+		Request request = new CoreV1Api(client).patchNamespacedPod("web", "default", new V1Patch(yaml))
+			.fieldManager("test")
+			.fieldValidation(fieldValidation)
+			.buildCall(null)
+			.request();
+		RequestBody body = RequestBody.create(yaml, MediaType.parse(V1Patch.PATCH_FORMAT_APPLY_YAML));
+		return client.getHttpClient().newCall(request.newBuilder().patch(body).build()).execute();
 	}
 
 	private V1Pod apply(String yaml, String fieldValidation, boolean dryRun) throws ApiException {

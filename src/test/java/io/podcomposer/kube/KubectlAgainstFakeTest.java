@@ -91,8 +91,42 @@ class KubectlAgainstFakeTest {
 		Run run = run("apply", "--server-side", "-f", "pod.yaml");
 
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.output()).startsWith("The Pod \"web\" is invalid: spec: Forbidden: pod updates may not change "
-				+ "fields other than `spec.containers[*].image`");
+		assertThat(run.output()).isEqualTo("The Pod \"web\" is invalid: spec: Forbidden: " + UpdateValidation.POD_UPDATE
+				+ "\n  core.PodSpec{\n+ \tcontainers[0].args: [\"--verbose\"],\n  }\n\n");
+	}
+
+	@Test
+	void kubectlsServerSideApplyOfAnAddedSchedulingGateFailsInTheApiServersWords() throws Exception {
+		assumeThat(onPath("kubectl")).as("kubectl on the PATH").isTrue();
+		fake.createNamespace("team", Map.of());
+		Files.writeString(dir.resolve("kubeconfig"), FakeKubeconfig.of(fake, TOKEN));
+		String pod = FieldValidationTest.TYPO_POD.replace("    imagePullPolicyy: Always\n", "");
+		Files.writeString(dir.resolve("pod.yaml"), pod + "  schedulingGates: [{name: example.com/quota}]\n");
+		kubectl("apply", "--server-side", "-f", "pod.yaml");
+		Files.writeString(dir.resolve("pod.yaml"), pod + "  schedulingGates: [{name: example.com/quota}, {name: b.io/c}]\n");
+
+		Run run = run("apply", "--server-side", "-f", "pod.yaml");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.output()).isEqualTo("The Pod \"web\" is invalid: spec.schedulingGates[1].name: Forbidden: only "
+				+ "deletion is allowed, but found new scheduling gate 'b.io/c'\n");
+	}
+
+	/**
+	 * kubectl reads the file itself and sends the object it read, so a key given twice never
+	 * reaches the API server from kubectl: the last value is applied, with no error or warning.
+	 * Only a client that sends the text as written (curl, a CI step) meets the strict refusal.
+	 */
+	@Test
+	void kubectlsServerSideApplyOfARepeatedKeySendsTheLastValueOnly() throws Exception {
+		assumeThat(onPath("kubectl")).as("kubectl on the PATH").isTrue();
+		fake.createNamespace("team", Map.of());
+		Files.writeString(dir.resolve("kubeconfig"), FakeKubeconfig.of(fake, TOKEN));
+		Files.writeString(dir.resolve("pod.yaml"), FieldValidationTest.REPEATED_POD);
+
+		assertThat(kubectl("apply", "--server-side", "-f", "pod.yaml")).isEqualTo("pod/web serverside-applied\n");
+
+		assertThat(fake.pod("team", "web").orElseThrow().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.28");
 	}
 
 	private String kubectl(String... arguments) throws IOException, InterruptedException {

@@ -8,15 +8,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A Job's {@code spec.template} and {@code spec.completions} never change, except that a
- * suspended Job that never started may change its template's labels, annotations,
- * {@code nodeSelector}, {@code affinity}, {@code tolerations} and {@code schedulingGates}:
+ * A Job's {@code spec.template}, {@code spec.completionMode}, {@code spec.podFailurePolicy},
+ * {@code spec.backoffLimitPerIndex}, {@code spec.managedBy} and {@code spec.successPolicy} never
+ * change, except that a suspended Job that never started may change its template's labels,
+ * annotations, {@code nodeSelector}, node affinity ({@code affinity.nodeAffinity}, not the pod
+ * affinities), {@code tolerations} and {@code schedulingGates}; {@code spec.completions} never
+ * changes either, except in an Indexed Job, where it changes together with
+ * {@code spec.parallelism} (the new completions equal the new parallelism: elastic Indexed Jobs):
  * upstream's {@code ValidateJobSpecUpdate}.
  */
 final class JobTemplateUpdate implements UpdateRule {
 
 	private static final List<String> SCHEDULING = List.of("/metadata/labels", "/metadata/annotations",
-			"/spec/nodeSelector", "/spec/affinity", "/spec/tolerations", "/spec/schedulingGates");
+			"/spec/nodeSelector", "/spec/affinity/nodeAffinity", "/spec/tolerations", "/spec/schedulingGates");
+
+	private static final List<String> FIXED = List.of("completionMode", "podFailurePolicy", "backoffLimitPerIndex",
+			"managedBy", "successPolicy");
 
 	@Override
 	public String id() {
@@ -31,9 +38,15 @@ final class JobTemplateUpdate implements UpdateRule {
 	@Override
 	public List<ImmutableChange> refused(JsonNode live, JsonNode updated) {
 		List<ImmutableChange> refused = new ArrayList<>();
-		if (!live.at("/spec/completions").equals(updated.at("/spec/completions"))) {
-			refused.add(new ImmutableChange(id(), "spec.completions",
-					"Invalid value: " + updated.at("/spec/completions") + ": field is immutable"));
+		JsonNode completions = updated.at("/spec/completions");
+		if (!live.at("/spec/completions").equals(completions)) {
+			if (!updated.at("/spec/completionMode").asString("NonIndexed").equals("Indexed")) {
+				refused.add(new ImmutableChange(id(), "spec.completions", "Invalid value: " + completions + ": field is immutable"));
+			}
+			else if (completions.isNumber() && completions.asLong() != updated.at("/spec/parallelism").asLong(1)) {
+				refused.add(new ImmutableChange(id(), "spec.completions",
+						"Invalid value: " + completions + ": can only be modified in tandem with spec.parallelism"));
+			}
 		}
 		JsonNode before = live.at("/spec/template");
 		JsonNode after = updated.at("/spec/template");
@@ -42,6 +55,13 @@ final class JobTemplateUpdate implements UpdateRule {
 		}
 		JsonChanges.changedPaths(before, after, "spec.template")
 			.forEach((field) -> refused.add(new ImmutableChange(id(), field, "field is immutable")));
+		for (String field : FIXED) {
+			JsonNode value = updated.at("/spec/" + field);
+			if (!live.at("/spec/" + field).equals(value)) {
+				refused.add(new ImmutableChange(id(), "spec." + field, "Invalid value: "
+						+ (value.isMissingNode() ? "\"null\"" : value.toString()) + ": field is immutable"));
+			}
+		}
 		return refused;
 	}
 
@@ -57,6 +77,11 @@ final class JobTemplateUpdate implements UpdateRule {
 			else if (copy.at(part.substring(0, slash)) instanceof ObjectNode parent) {
 				parent.remove(part.substring(slash + 1));
 			}
+		}
+		// an affinity that held only the node affinity may go with it
+		if (copy.at("/spec/affinity").isEmpty() && other.at("/spec/affinity").isMissingNode()
+				&& copy.path("spec") instanceof ObjectNode spec) {
+			spec.remove("affinity");
 		}
 		return copy;
 	}

@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A StatefulSet's spec changes only in {@code replicas}, {@code ordinals}, {@code template},
  * {@code updateStrategy}, {@code revisionHistoryLimit}, {@code persistentVolumeClaimRetentionPolicy}
- * and {@code minReadySeconds}: upstream's {@code ValidateStatefulSetUpdate}. The selector is left to
- * {@link SelectorUpdate}.
+ * and {@code minReadySeconds}: upstream's {@code ValidateStatefulSetUpdate}. A changed selector is
+ * refused here too, with this message, as the API server refuses it.
  */
 final class StatefulSetSpecUpdate implements UpdateRule {
 
@@ -18,7 +18,7 @@ final class StatefulSetSpecUpdate implements UpdateRule {
 			+ "'minReadySeconds' are forbidden";
 
 	private static final List<String> MUTABLE = List.of("replicas", "ordinals", "template", "updateStrategy",
-			"revisionHistoryLimit", "persistentVolumeClaimRetentionPolicy", "minReadySeconds", "selector");
+			"revisionHistoryLimit", "persistentVolumeClaimRetentionPolicy", "minReadySeconds");
 
 	@Override
 	public String id() {

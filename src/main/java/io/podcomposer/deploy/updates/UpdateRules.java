@@ -23,7 +23,11 @@ public final class UpdateRules {
 
 	/** What the API server says when it refuses an update for one of these rules. */
 	private static final List<String> REFUSALS = List.of("pod updates may not change fields other than",
-			"field is immutable", "updates to statefulset spec for fields other than");
+			"pod updates may not add or remove containers", "existing toleration can not be modified",
+			"only deletion is allowed, but found new scheduling gate", "only additions to spec.nodeSelector are allowed",
+			"NodeSelectorTerms list are allowed", "only additions are allowed (no mutations or deletions)",
+			"field is immutable", "can only be modified in tandem with spec.parallelism",
+			"updates to statefulset spec for fields other than");
 
 	/** The field a refusal names: {@code Pod "web" is invalid: spec: Forbidden: …}. */
 	private static final Pattern REFUSED_FIELD = Pattern.compile("is invalid: ([^\\s:]+): ");
