@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.kube.FakeKubernetes;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class DeploymentWorkloadTest {
 
 	private static final String WEB_DEPLOYMENT = """

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.podcomposer.AlsoOnPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * its API tokens with it. Parallel attempts are counted as if they came one after another.
  */
 @SecurityTest
+@AlsoOnPostgres
 class LoginLockoutTest {
 
 	@LocalServerPort

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The page session over real HTTP: its cookie, and its id around signing in and out. */
 @SecurityTest
+@AlsoOnPostgres
 class SessionTest {
 
 	@LocalServerPort

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.PodComposerApplication;
 import io.podcomposer.TestDatabase;
 import io.podcomposer.manifest.ManifestReader;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * template's revisions whole. On H2 the database dies with the process; on PostgreSQL only the
  * portal does.
  */
+@AlsoOnPostgres
 class CrashDurabilityTest {
 
 	private static final String PASSWORD = "crash-admin-password";

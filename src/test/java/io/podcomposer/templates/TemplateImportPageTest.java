@@ -1,5 +1,6 @@
 package io.podcomposer.templates;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.MockSessionIds;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,6 +44,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(MockSessionIds.class)
+@AlsoOnPostgres
 class TemplateImportPageTest {
 
 	private static final String PASSWORD = "a-long-password";

@@ -1,5 +1,6 @@
 package io.podcomposer.templates;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.MockSessionIds;
 import java.io.UnsupportedEncodingException;
 import java.util.List;
@@ -45,6 +46,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @AutoConfigureMockMvc
 @Import(MockSessionIds.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlsoOnPostgres
 class TemplatePagesTest {
 
 	private static final String UNKNOWN = "/templates/9223372036854775806";
