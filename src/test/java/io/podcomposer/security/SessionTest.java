@@ -95,6 +95,8 @@ class SessionTest {
 		Jsoup.parse(new PortalClient(this.port).get("/login").body()).select("link[rel=stylesheet], script[src]")
 			.forEach((link) -> assets.add(link.hasAttr("src") ? link.attr("src") : link.attr("href")));
 
+		// time passes, so that a touch of the session by an asset would show in its last access: the
+		// sleep is the thing under test, not a wait for something to happen
 		Thread.sleep(5);
 		for (String asset : assets) {
 			HttpResponse<String> answer = client.get(asset);

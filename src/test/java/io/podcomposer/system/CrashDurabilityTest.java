@@ -76,7 +76,8 @@ class CrashDurabilityTest {
 				Writers writers = new Writers(portal, round, acknowledged);
 				assertThat(writers.firstSaves.await(START_UP.toSeconds(), TimeUnit.SECONDS))
 					.as("the writers saved templates; the portal's log:%n%s", portal.log()).isTrue();
-				// the kill falls anywhere in the next second and a half of saves
+				// the kill falls anywhere in the next second and a half of saves: a random moment is the
+				// thing under test, so this sleep waits for no condition
 				Thread.sleep(random.nextInt(1500));
 				writers.killed();
 				portal.kill();

@@ -4,7 +4,6 @@ import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.MockSessionIds;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -28,6 +27,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.security.AccountService;
 import io.podcomposer.security.Role;
+import io.podcomposer.security.TestAccounts;
 
 import static io.podcomposer.templates.TemplateTests.pod;
 import static io.podcomposer.templates.TemplateTests.unique;
@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AlsoOnPostgres
 class TemplateImportPageTest {
 
-	private static final String PASSWORD = "a-long-password";
+	private static final String PASSWORD = TestAccounts.PASSWORD;
 
 	@Autowired
 	private MockMvc mvc;
@@ -235,8 +235,7 @@ class TemplateImportPageTest {
 	}
 
 	private MockHttpSession signIn(Role role) throws Exception {
-		String name = unique("page-" + role.name().toLowerCase());
-		this.accounts.create(name, PASSWORD, Set.of(role));
+		String name = TestAccounts.create(this.accounts, "page-" + role.name().toLowerCase(), role);
 		MockHttpSession signedIn = new MockHttpSession();
 		MockHttpServletResponse login = this.mvc.perform(post("/login").param("username", name)
 			.param("password", PASSWORD)
