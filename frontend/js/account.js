@@ -2,17 +2,14 @@
 // that cannot be undone is sent, and dropping a notice that a later action makes old news (a
 // cluster "added" once it is checked again). The pages work without it, only less kindly.
 
+import { copyText } from './clipboard.js';
+
 document.addEventListener('click', async (event) => {
   const button = event.target.closest('button[data-copy-from]');
   if (!button) return;
   const field = document.getElementById(button.dataset.copyFrom);
   field.select();
-  try {
-    await navigator.clipboard.writeText(field.value);
-  } catch {
-    // no clipboard API outside secure contexts: copy the selection the older way
-    document.execCommand('copy');
-  }
+  await copyText(field.value);
   button.textContent = 'Copied';
 });
 

@@ -3,6 +3,9 @@
 // and lines, and asking before work is replaced or left.
 // The server renders everything; this only moves what is already on the page.
 
+import { copyText } from './clipboard.js';
+import { markSelected } from './tabs.js';
+
 const form = () => document.getElementById('compose-form');
 const yamlForm = () => document.getElementById('yaml-form');
 let previewTab = 'yaml';
@@ -25,9 +28,7 @@ function showFormTab(name) {
   const onYaml = name === 'yaml';
   form().hidden = onYaml;
   yamlForm().hidden = !onYaml;
-  document.querySelectorAll('[data-tab]').forEach((tab) => {
-    tab.setAttribute('aria-selected', String(tab.dataset.tab === name));
-  });
+  markSelected(document.querySelectorAll('[data-tab]'), (tab) => tab.dataset.tab === name);
 }
 
 function switchToYaml() {
@@ -51,9 +52,7 @@ function switchToForm() {
 
 function showPreviewTab(name) {
   previewTab = name;
-  document.querySelectorAll('[data-preview-tab]').forEach((tab) => {
-    tab.setAttribute('aria-selected', String(tab.dataset.previewTab === name));
-  });
+  markSelected(document.querySelectorAll('[data-preview-tab]'), (tab) => tab.dataset.previewTab === name);
   document.querySelectorAll('[data-preview]').forEach((pane) => {
     pane.hidden = pane.dataset.preview !== name;
   });
@@ -61,16 +60,7 @@ function showPreviewTab(name) {
 
 async function copyPreview(button) {
   const text = document.querySelector(`[data-preview="${previewTab}"] code`).textContent;
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    document.execCommand('copy');
-    area.remove();
-  }
+  await copyText(text);
   const label = button.textContent;
   button.textContent = 'Copied';
   setTimeout(() => { button.textContent = label; }, 1200);

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * itself skips this check at start-up (it cost a third of it); here it guards every build.
  */
 @SpringBootTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
+@AlsoOnPostgres
 class EntitiesMatchSchemaTest {
 
 	@Autowired

@@ -124,6 +124,7 @@ public final class NetworkLog {
 		}
 	}
 
+	/** Between reads of the browser's log: quiet for a while is the condition, so time itself is waited for. */
 	private static void pause() {
 		try {
 			Thread.sleep(100);

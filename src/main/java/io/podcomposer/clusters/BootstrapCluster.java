@@ -15,7 +15,6 @@ import io.podcomposer.system.DomainException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -67,15 +66,11 @@ class BootstrapCluster implements ApplicationRunner, DisposableBean {
 
 	private volatile Thread waiter;
 
-	BootstrapCluster(@Value("${" + KUBECONFIG + "}") String file,
-			@Value("${podcomposer.clusters.bootstrap.name}") String name,
-			@Value("${podcomposer.clusters.bootstrap.server}") String server,
-			@Value("${podcomposer.clusters.bootstrap.wait}") Duration wait, ClusterService clusters,
-			ClusterRepository repository) {
-		this.file = file.strip();
-		this.name = name.strip();
-		this.server = server.strip();
-		this.wait = wait;
+	BootstrapCluster(ClusterSettings settings, ClusterService clusters, ClusterRepository repository) {
+		this.file = settings.bootstrap().kubeconfig().strip();
+		this.name = settings.bootstrap().name().strip();
+		this.server = settings.bootstrap().server().strip();
+		this.wait = settings.bootstrap().lookFor();
 		this.clusters = clusters;
 		this.repository = repository;
 	}

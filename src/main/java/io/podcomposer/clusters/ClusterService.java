@@ -21,7 +21,6 @@ import io.podcomposer.kube.KubeConnection;
 import io.podcomposer.kube.ServerAddresses;
 import io.podcomposer.security.AuditLog;
 import io.podcomposer.system.DomainException.Kind;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,19 +59,16 @@ public class ClusterService {
 	private final KubeClients clients = new KubeClients();
 
 	ClusterService(ClusterRepository clusters, CredentialCipher cipher, AuditLog audit, Clock clock,
-			InClusterAccount inCluster, ExecCredentialPlugin exec,
-			@Value("${" + Kubeconfig.ALLOW_EXEC + "}") boolean allowExec,
-			@Value("${podcomposer.clusters.timeout:15s}") Duration timeout,
-			@Value("${" + ServerAddresses.ALLOW_LOCAL + ":false}") boolean allowLocalServers) {
+			InClusterAccount inCluster, ExecCredentialPlugin exec, ClusterSettings settings) {
 		this.clusters = clusters;
 		this.cipher = cipher;
 		this.audit = audit;
 		this.clock = clock;
-		this.timeout = timeout;
+		this.timeout = settings.timeout();
 		this.inCluster = inCluster;
 		this.exec = exec;
-		this.allowExec = allowExec;
-		this.addresses = ServerAddresses.of(allowLocalServers);
+		this.allowExec = settings.allowExec();
+		this.addresses = ServerAddresses.of(settings.allowLocalServers());
 	}
 
 	/**

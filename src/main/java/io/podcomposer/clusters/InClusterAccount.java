@@ -15,7 +15,6 @@ import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -55,15 +54,11 @@ class InClusterAccount implements ApplicationRunner {
 
 	private final Clock clock;
 
-	InClusterAccount(@Value("${" + ENABLED + "}") boolean enabled,
-			@Value("${podcomposer.clusters.in-cluster.service-account-dir}") Path directory,
-			@Value("${podcomposer.clusters.in-cluster.host}") String host,
-			@Value("${podcomposer.clusters.in-cluster.port}") String port, ClusterRepository clusters,
-			CredentialCipher cipher, AuditLog audit, PlatformTransactionManager transactionManager, Clock clock) {
-		this.enabled = enabled;
-		this.directory = directory;
-		// as client-go joins them: an IPv6 address in brackets
-		this.server = "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+	InClusterAccount(ClusterSettings settings, ClusterRepository clusters, CredentialCipher cipher, AuditLog audit,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this.enabled = settings.inCluster().enabled();
+		this.directory = settings.inCluster().serviceAccountDir();
+		this.server = settings.inCluster().server();
 		this.clusters = clusters;
 		this.cipher = cipher;
 		this.audit = audit;

@@ -3,7 +3,9 @@ package io.podcomposer.deploy;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.podcomposer.security.PageProblem;
+import io.podcomposer.system.HtmxFragments;
 import io.podcomposer.system.LineDiff;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -11,7 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -65,8 +66,7 @@ class DeploymentPagesController {
 	}
 
 	@GetMapping("/deployments/{id}")
-	String deployment(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore, Model model) {
+	String deployment(@PathVariable long id, HtmxRequest htmx, Model model) {
 		Deployments.Detail detail = this.deployments.detail(id);
 		DeploymentView deployment = detail.deployment();
 		LiveState live = detail.live();
@@ -76,7 +76,7 @@ class DeploymentPagesController {
 		model.addAttribute("replacedBy", detail.replacedBy());
 		model.addAttribute("currentId", detail.currentId());
 		model.addAttribute("deploys", detail.deploys());
-		if (htmx != null && historyRestore == null) {
+		if (HtmxFragments.wanted(htmx)) {
 			model.addAttribute("refresh", true);
 			return "deployments/deployment :: live";
 		}
@@ -90,8 +90,7 @@ class DeploymentPagesController {
 	@GetMapping("/deployments/{id}/logs")
 	String logs(@PathVariable long id, @RequestParam(defaultValue = "") String source,
 			@RequestParam(defaultValue = "100") int tailLines,
-			@RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore, Model model) {
+			HtmxRequest htmx, Model model) {
 		int slash = source.indexOf('/');
 		String pod = (slash < 0) ? source : source.substring(0, slash);
 		String container = (slash < 0) ? "" : source.substring(slash + 1);
@@ -104,10 +103,10 @@ class DeploymentPagesController {
 			logs = new Logs(source, tailLines, null, ex.getMessage());
 		}
 		model.addAttribute("logs", logs);
-		if (htmx != null && historyRestore == null) {
+		if (HtmxFragments.wanted(htmx)) {
 			return "deployments/deployment :: logOutput";
 		}
-		return deployment(id, null, null, model);
+		return deployment(id, HtmxRequest.empty(), model);
 	}
 
 	@GetMapping("/deployments/{id}/drift")

@@ -19,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  * A credential is reused until its {@code expirationTimestamp}; without one, it is asked for anew
  * on each connection.
  */
-@Component
 public class ExecCredentialPlugin {
 
 	/** What the portal's own secrets are set by: the command gets the environment without them. */
@@ -51,7 +48,7 @@ public class ExecCredentialPlugin {
 
 	private final Map<Command, Issued> issued = new ConcurrentHashMap<>();
 
-	public ExecCredentialPlugin(@Value("${podcomposer.clusters.exec-timeout}") Duration limit, Clock clock) {
+	public ExecCredentialPlugin(Duration limit, Clock clock) {
 		this.limit = limit;
 		this.clock = clock;
 	}

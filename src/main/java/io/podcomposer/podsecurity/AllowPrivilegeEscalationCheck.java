@@ -1,5 +1,6 @@
 package io.podcomposer.podsecurity;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
@@ -25,7 +26,7 @@ final class AllowPrivilegeEscalationCheck extends UpstreamCheck {
 			return null;
 		}
 		Offenders offenders = Offenders.containersWhere(pod,
-				(context) -> !Fields.isFalse(context.path("allowPrivilegeEscalation")), "allowPrivilegeEscalation");
+				(context) -> !Nodes.isFalse(context.path("allowPrivilegeEscalation")), "allowPrivilegeEscalation");
 		if (offenders.isEmpty()) {
 			return null;
 		}

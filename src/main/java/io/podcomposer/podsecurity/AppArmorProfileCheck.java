@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
@@ -61,8 +62,8 @@ final class AppArmorProfileCheck extends UpstreamCheck {
 	/** Whether the context sets appArmorProfile.type to something else than allowed; collects the type. */
 	private static boolean forbidden(JsonNode securityContext, Set<String> badTypes) {
 		JsonNode profile = securityContext.path("appArmorProfile");
-		if (profile.isObject() && !ALLOWED_TYPES.contains(Fields.text(profile.path("type")))) {
-			badTypes.add(Fields.text(profile.path("type")));
+		if (profile.isObject() && !ALLOWED_TYPES.contains(Nodes.textOrEmpty(profile.path("type")))) {
+			badTypes.add(Nodes.textOrEmpty(profile.path("type")));
 			return true;
 		}
 		return false;

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
@@ -44,7 +45,7 @@ final class CapabilitiesBaselineCheck extends UpstreamCheck {
 		Offenders offenders = new Offenders();
 		for (ContainerRef container : pod.allContainers()) {
 			boolean adds = false;
-			for (JsonNode capability : Fields.array(Fields.securityContext(container).path("capabilities").path("add"))) {
+			for (JsonNode capability : Nodes.array(Fields.securityContext(container).path("capabilities").path("add"))) {
 				if (capability.isString() && !allowed.test(capability.stringValue())) {
 					adds = true;
 					added.add(capability.stringValue());

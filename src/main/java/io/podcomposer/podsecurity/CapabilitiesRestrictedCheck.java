@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
@@ -57,8 +58,8 @@ final class CapabilitiesRestrictedCheck extends UpstreamCheck {
 	}
 
 	private static boolean dropsAll(JsonNode capabilities) {
-		for (JsonNode capability : Fields.array(capabilities.path("drop"))) {
-			if ("ALL".equals(Fields.text(capability))) {
+		for (JsonNode capability : Nodes.array(capabilities.path("drop"))) {
+			if ("ALL".equals(Nodes.textOrEmpty(capability))) {
 				return true;
 			}
 		}

@@ -1,37 +1,18 @@
 package io.podcomposer.podsecurity;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.MissingNode;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * Reads fields as the API server's decoder would leave them for the checks: a value of the wrong
- * type counts as unset (the server rejects such a pod anyway), and an unset string reads as "".
- * Missing fields come as missing nodes, so lookups chain without null checks.
+ * The places in a pod the checks look, missing nodes when unset, so that lookups chain without
+ * null checks; their values are read with {@link io.podcomposer.manifest.Nodes}.
  */
 final class Fields {
 
 	private Fields() {
-	}
-
-	static boolean isTrue(JsonNode node) {
-		return node.isBoolean() && node.booleanValue();
-	}
-
-	static boolean isFalse(JsonNode node) {
-		return node.isBoolean() && !node.booleanValue();
-	}
-
-	/** The string, or "" when unset or not a string, as Go's zero value. */
-	static String text(JsonNode node) {
-		return node.isString() ? node.stringValue() : "";
-	}
-
-	/** The list, or an empty node to loop over when the field is no list (an object would loop over its values). */
-	static JsonNode array(JsonNode node) {
-		return node.isArray() ? node : MissingNode.getInstance();
 	}
 
 	static JsonNode securityContext(ContainerRef container) {
@@ -44,12 +25,12 @@ final class Fields {
 
 	/** hostUsers: false runs the pod in a user namespace, which the 1.35 policies relax for. */
 	static boolean inUserNamespace(PodView pod) {
-		return isFalse(pod.podSpec().path("hostUsers"));
+		return Nodes.isFalse(pod.podSpec().path("hostUsers"));
 	}
 
 	/** Since policy 1.25 pods with os.name windows are exempt from the Linux-only restricted checks. */
 	static boolean isWindows(PodView pod) {
-		return "windows".equals(text(pod.podSpec().path("os").path("name")));
+		return "windows".equals(Nodes.textOrEmpty(pod.podSpec().path("os").path("name")));
 	}
 
 }

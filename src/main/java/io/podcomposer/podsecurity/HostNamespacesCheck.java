@@ -3,6 +3,7 @@ package io.podcomposer.podsecurity;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
@@ -26,7 +27,7 @@ final class HostNamespacesCheck extends UpstreamCheck {
 		List<String> shared = null;
 		List<String> paths = null;
 		for (String field : FIELDS) {
-			if (Fields.isTrue(pod.podSpec().path(field))) {
+			if (Nodes.isTrue(pod.podSpec().path(field))) {
 				if (shared == null) {
 					shared = new ArrayList<>(3);
 					paths = new ArrayList<>(3);

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
@@ -31,7 +32,7 @@ final class HostPortsCheck extends UpstreamCheck {
 		Set<String> ports = new TreeSet<>();
 		List<String> paths = new ArrayList<>(2);
 		for (ContainerRef container : pod.allContainers()) {
-			JsonNode containerPorts = Fields.array(container.node().path("ports"));
+			JsonNode containerPorts = Nodes.array(container.node().path("ports"));
 			boolean uses = false;
 			for (int i = 0; i < containerPorts.size(); i++) {
 				JsonNode hostPort = containerPorts.get(i).path("hostPort");

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
@@ -68,7 +69,7 @@ final class HostProbesAndHostLifecycleCheck extends UpstreamCheck {
 			return;
 		}
 		for (String action : ACTIONS) {
-			String host = Fields.text(handler.path(action).path("host"));
+			String host = Nodes.textOrEmpty(handler.path(action).path("host"));
 			if (!host.isEmpty()) {
 				containers.add(container.name());
 				hosts.add(host);

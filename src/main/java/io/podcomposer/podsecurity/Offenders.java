@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
@@ -64,12 +65,12 @@ final class Offenders {
 	 */
 	static Offenders volumesWhere(PodView pod, Function<JsonNode, String> restrictedType, Set<String> types) {
 		Offenders offenders = new Offenders();
-		JsonNode volumes = Fields.array(pod.podSpec().path("volumes"));
+		JsonNode volumes = Nodes.array(pod.podSpec().path("volumes"));
 		for (int i = 0; i < volumes.size(); i++) {
 			String type = restrictedType.apply(volumes.get(i));
 			if (type != null) {
 				types.add(type);
-				offenders.names.add(Fields.text(volumes.get(i).path("name")));
+				offenders.names.add(Nodes.textOrEmpty(volumes.get(i).path("name")));
 				offenders.paths.add(pod.specPath("volumes[" + i + "]." + type));
 			}
 		}

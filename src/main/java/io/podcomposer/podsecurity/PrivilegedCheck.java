@@ -1,5 +1,6 @@
 package io.podcomposer.podsecurity;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
@@ -18,7 +19,7 @@ final class PrivilegedCheck extends UpstreamCheck {
 
 	@Override
 	public Violation check(PodView pod) {
-		Offenders offenders = Offenders.containersWhere(pod, (context) -> Fields.isTrue(context.path("privileged")),
+		Offenders offenders = Offenders.containersWhere(pod, (context) -> Nodes.isTrue(context.path("privileged")),
 				"privileged");
 		if (offenders.isEmpty()) {
 			return null;

@@ -1,5 +1,6 @@
 package io.podcomposer.podsecurity;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
@@ -26,7 +27,7 @@ final class RunAsNonRootCheck extends UpstreamCheck {
 			return null;
 		}
 		Offenders explicit = Offenders.podAndContainersWhere(pod,
-				(context) -> Fields.isFalse(context.path("runAsNonRoot")), "runAsNonRoot");
+				(context) -> Nodes.isFalse(context.path("runAsNonRoot")), "runAsNonRoot");
 		if (!explicit.isEmpty()) {
 			return violation("runAsNonRoot != true",
 					explicit.setters() + " must not set securityContext.runAsNonRoot=false", explicit.paths());

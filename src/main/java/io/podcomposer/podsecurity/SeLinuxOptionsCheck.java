@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
@@ -81,15 +82,15 @@ final class SeLinuxOptionsCheck extends UpstreamCheck {
 			return 0;
 		}
 		int wrong = 0;
-		String type = Fields.text(options.path("type"));
+		String type = Nodes.textOrEmpty(options.path("type"));
 		if (!ALLOWED_TYPES.contains(type)) {
 			types.add(type);
 			wrong |= 1;
 		}
-		if (!Fields.text(options.path("user")).isEmpty()) {
+		if (!Nodes.textOrEmpty(options.path("user")).isEmpty()) {
 			wrong |= 2;
 		}
-		if (!Fields.text(options.path("role")).isEmpty()) {
+		if (!Nodes.textOrEmpty(options.path("role")).isEmpty()) {
 			wrong |= 4;
 		}
 		return wrong;

@@ -5,6 +5,7 @@ import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
@@ -47,7 +48,7 @@ final class SeccompProfileBaselineCheck extends UpstreamCheck {
 	}
 
 	private static boolean forbidden(JsonNode securityContext, Set<String> types) {
-		String type = Fields.text(securityContext.path("seccompProfile").path("type"));
+		String type = Nodes.textOrEmpty(securityContext.path("seccompProfile").path("type"));
 		if (isSet(securityContext) && !ALLOWED_TYPES.contains(type)) {
 			types.add(type);
 			return true;

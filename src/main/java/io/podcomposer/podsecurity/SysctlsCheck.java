@@ -6,6 +6,7 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
@@ -43,11 +44,11 @@ final class SysctlsCheck extends UpstreamCheck {
 
 	@Override
 	public Violation check(PodView pod) {
-		JsonNode sysctls = Fields.array(Fields.podSecurityContext(pod).path("sysctls"));
+		JsonNode sysctls = Nodes.array(Fields.podSecurityContext(pod).path("sysctls"));
 		List<String> forbidden = null;
 		List<String> paths = null;
 		for (int i = 0; i < sysctls.size(); i++) {
-			String name = Fields.text(sysctls.get(i).path("name"));
+			String name = Nodes.textOrEmpty(sysctls.get(i).path("name"));
 			if (!SAFE.contains(name)) {
 				if (forbidden == null) {
 					forbidden = new ArrayList<>(2);

@@ -1,5 +1,6 @@
 package io.podcomposer.podsecurity;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
@@ -20,7 +21,7 @@ final class WindowsHostProcessCheck extends UpstreamCheck {
 	@Override
 	public Violation check(PodView pod) {
 		Offenders offenders = Offenders.podAndContainersWhere(pod,
-				(context) -> Fields.isTrue(context.path("windowsOptions").path("hostProcess")),
+				(context) -> Nodes.isTrue(context.path("windowsOptions").path("hostProcess")),
 				"windowsOptions.hostProcess");
 		if (offenders.isEmpty()) {
 			return null;

@@ -3,6 +3,7 @@ package io.podcomposer.security;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -151,7 +152,7 @@ class SecurityConfig {
 		// request in the session would keep all its headers (tokens, cookies) in the database.
 		CookieRequestCache requestCache = new CookieRequestCache();
 		requestCache.setRequestMatcher((request) -> HttpMethod.GET.matches(request.getMethod())
-				&& request.getHeader("HX-Request") == null);
+				&& !HtmxRequest.fromRequest(request).isHtmxRequest());
 		// no session for a wrong password either (the page reads the error from its address)
 		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		failure.setAllowSessionCreation(false);

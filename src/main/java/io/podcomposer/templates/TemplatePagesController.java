@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -41,6 +41,7 @@ import io.podcomposer.security.PageProblem;
 import io.podcomposer.security.Role;
 import io.podcomposer.system.DomainException;
 import io.podcomposer.system.DomainException.Kind;
+import io.podcomposer.system.HtmxFragments;
 import io.podcomposer.system.LineDiff;
 
 /**
@@ -150,14 +151,12 @@ class TemplatePagesController {
 	@GetMapping
 	String library(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String tag,
 			@RequestParam(defaultValue = "updated") String sort, @RequestParam(defaultValue = "0") int page,
-			@RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
-			Model model) {
+			HtmxRequest htmx, Model model) {
 		TemplateService.SortOrder order = TemplateService.SortOrder.of(sort);
 		TemplateViews.Page found = this.templates.search(q, tag, order, page, PAGE_SIZE);
 		model.addAttribute("library", new Library(q.trim(), tag.trim(), order.name().toLowerCase(Locale.ROOT), found,
 				Pager.of(found)));
-		if (fragment(htmx, historyRestore)) {
+		if (HtmxFragments.wanted(htmx)) {
 			model.addAttribute("partial", true);
 			return "templates/library :: results";
 		}
@@ -174,13 +173,11 @@ class TemplatePagesController {
 	/** The template rendered with the values given as {@code values.NAME}; an empty one takes the default. */
 	@GetMapping("/{id}/render")
 	String render(@PathVariable long id, @RequestParam(required = false) String kind,
-			@RequestParam Map<String, String> query, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
-			Model model) {
+			@RequestParam Map<String, String> query, HtmxRequest htmx, Model model) {
 		Map<String, String> values = TemplateApiController.queryValues(query);
 		values.values().removeIf(String::isBlank);
 		model.addAttribute("rendered", rendered(id, values, kind));
-		if (fragment(htmx, historyRestore)) {
+		if (HtmxFragments.wanted(htmx)) {
 			return "templates/template :: rendered";
 		}
 		model.addAttribute("page", templatePage(id));
@@ -288,14 +285,6 @@ class TemplatePagesController {
 		flash.addFlashAttribute("problem", new PageProblem("restore", "Nothing was restored: the template was changed "
 				+ "since you opened it and is now at revision " + this.templates.summary(id).revision()
 				+ ". Look at the revisions, then restore again if you still want to."));
-	}
-
-	/**
-	 * Whether to answer the piece an htmx request swaps. A history restore asks for the whole
-	 * page, though it also says {@code HX-Request}.
-	 */
-	private static boolean fragment(String htmx, String historyRestore) {
-		return htmx != null && historyRestore == null;
 	}
 
 	private static ResponseEntity<byte[]> download(String fileName, MediaType type, String body) {

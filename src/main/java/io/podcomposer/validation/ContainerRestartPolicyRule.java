@@ -2,6 +2,7 @@ package io.podcomposer.validation;
 
 import java.util.Set;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.ManifestTooLargeException;
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.UnsupportedManifestException;
 import io.podcomposer.manifest.WorkloadKind;
 import tools.jackson.databind.JsonNode;

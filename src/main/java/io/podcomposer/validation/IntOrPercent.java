@@ -2,6 +2,7 @@ package io.podcomposer.validation;
 
 import java.util.regex.Pattern;
 
+import io.podcomposer.manifest.Nodes;
 import tools.jackson.databind.JsonNode;
 
 /**

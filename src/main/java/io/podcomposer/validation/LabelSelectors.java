@@ -3,6 +3,7 @@ package io.podcomposer.validation;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.podcomposer.manifest.Nodes;
 import tools.jackson.databind.JsonNode;
 
 /**

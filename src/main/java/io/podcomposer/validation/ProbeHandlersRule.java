@@ -1,5 +1,6 @@
 package io.podcomposer.validation;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 import tools.jackson.databind.JsonNode;

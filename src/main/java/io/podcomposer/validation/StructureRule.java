@@ -3,6 +3,7 @@ package io.podcomposer.validation;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
 import tools.jackson.databind.JsonNode;

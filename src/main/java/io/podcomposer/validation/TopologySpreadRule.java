@@ -2,6 +2,7 @@ package io.podcomposer.validation;
 
 import java.util.List;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import tools.jackson.databind.JsonNode;
 

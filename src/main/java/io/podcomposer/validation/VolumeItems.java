@@ -4,6 +4,8 @@ import java.util.function.BiConsumer;
 
 import tools.jackson.databind.JsonNode;
 
+import io.podcomposer.manifest.Nodes;
+
 /**
  * The files a volume projects: the {@code items} of a {@code configMap}, {@code secret} or
  * {@code downwardAPI} volume, and of each source of a {@code projected} one, each with the path

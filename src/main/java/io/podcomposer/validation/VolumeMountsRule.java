@@ -3,6 +3,7 @@ package io.podcomposer.validation;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
 import tools.jackson.databind.JsonNode;

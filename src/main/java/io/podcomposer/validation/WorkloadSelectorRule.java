@@ -2,6 +2,7 @@ package io.podcomposer.validation;
 
 import java.util.Locale;
 
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
 import tools.jackson.databind.JsonNode;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import io.podcomposer.kube.ExecScripts;
 import io.podcomposer.kube.FakeKubeconfig;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code /api/v1/clusters}: add from a kubeconfig, read, delete; refusals as problems; changes audited. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class ClusterApiTest {
 
 	private static final AtomicInteger NEXT = new AtomicInteger();

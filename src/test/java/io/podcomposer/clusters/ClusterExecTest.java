@@ -3,6 +3,7 @@ package io.podcomposer.clusters;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import io.podcomposer.kube.ExecScripts;
 import io.podcomposer.kube.FakeKubernetes;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "podcomposer.clusters.allow-exec=true", "podcomposer.clusters.exec-timeout=1s" })
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class ClusterExecTest {
 
 	private static final String TOKEN = "exec-cluster-token";

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import io.podcomposer.kube.FakeKubernetes;
 import org.jsoup.Jsoup;
@@ -26,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /** The {@code /clusters} page: the list with its warning for an unchecked certificate, and adding from a paste or a file. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class ClusterPagesTest {
 
 	private static final RequestPostProcessor ADMIN = user(TestAdmin.NAME).roles("ADMIN");

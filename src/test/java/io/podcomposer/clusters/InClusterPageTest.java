@@ -1,5 +1,6 @@
 package io.podcomposer.clusters;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -18,6 +19,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 		"podcomposer.clusters.in-cluster.service-account-dir=target/no-service-account",
 		"podcomposer.clusters.in-cluster.host=kubernetes.test", "podcomposer.clusters.in-cluster.port=6443" })
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class InClusterPageTest {
 
 	@Autowired

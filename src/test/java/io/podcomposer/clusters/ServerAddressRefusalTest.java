@@ -3,6 +3,7 @@ package io.podcomposer.clusters;
 import java.time.Instant;
 import java.util.Base64;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import io.podcomposer.kube.FakeKubeconfig;
 import io.podcomposer.kube.FakeKubernetes;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "podcomposer.clusters.allow-local-servers=false")
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class ServerAddressRefusalTest {
 
 	@Autowired

@@ -44,6 +44,16 @@ class ComposeControllerTest {
 	}
 
 	@Test
+	void goingBackToTheComposerAfterHtmxForgotItGivesTheWholePage() {
+		Document page = Jsoup.parse(body(this.mvc.get().uri("/compose").header("HX-Request", "true")
+			.header("HX-History-Restore-Request", "true").exchange()));
+
+		assertThat(page.select("header.topbar")).hasSize(1);
+		assertThat(page.select("#editor #compose-form")).hasSize(1);
+		assertThat(page.select("#preview")).hasSize(1);
+	}
+
+	@Test
 	void anExampleReplacesTheDraftAndThePageOpensWithIt() {
 		MockHttpSession session = new MockHttpSession();
 		assertThat(this.mvc.get().uri("/compose").param("example", "ipc-lock").session(session).exchange())

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What the deploy tests share: templates and clusters made over REST, calls as a user, answers as JSON. */
 final class DeployTests {
@@ -140,18 +141,9 @@ final class DeployTests {
 	}
 
 	/** The deployment's live state once it meets the condition, read again and again for up to 10 s. */
-	static JsonNode waitForLive(MockMvcTester mvc, long id, Predicate<JsonNode> condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		JsonNode live;
-		do {
-			live = json(call(mvc, HttpMethod.GET, "/api/v1/deployments/" + id)).get("live");
-			if (condition.test(live)) {
-				return live;
-			}
-			Thread.sleep(100);
-		}
-		while (System.nanoTime() < deadline);
-		throw new AssertionError("the live state never got there: " + live);
+	static JsonNode waitForLive(MockMvcTester mvc, long id, Predicate<JsonNode> condition) {
+		return await().alias("the live state").atMost(Duration.ofSeconds(10))
+			.until(() -> json(call(mvc, HttpMethod.GET, "/api/v1/deployments/" + id)).get("live"), condition);
 	}
 
 }

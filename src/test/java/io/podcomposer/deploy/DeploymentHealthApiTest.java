@@ -34,6 +34,7 @@ import static io.podcomposer.deploy.DeployTests.call;
 import static io.podcomposer.deploy.DeployTests.json;
 import static io.podcomposer.deploy.DeployTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code health} in {@code GET /api/v1/deployments} and {@code /{id}} against the fake API
@@ -201,13 +202,9 @@ class DeploymentHealthApiTest {
 		long healthyWeb = deployed(DeployTests.WEB_DEPLOYMENT.formatted(unique("web")), "busybox:1.36");
 		String stuck = unique("stuck");
 		long stuckWeb = deployed(DeployTests.WEB_DEPLOYMENT.formatted(stuck), UNPULLABLE);
-		Map<Long, JsonNode> settled = historyHealth();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!(status(settled, running, alsoRunning, healthyWeb).equals("Healthy") && status(settled, pullingPod, stuckWeb)
-			.equals("Degraded")) && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-			settled = historyHealth();
-		}
+		await().atMost(Duration.ofSeconds(10)).until(this::historyHealth,
+				(settled) -> status(settled, running, alsoRunning, healthyWeb).equals("Healthy")
+						&& status(settled, pullingPod, stuckWeb).equals("Degraded"));
 
 		int before = this.fake.requests().size();
 		Map<Long, JsonNode> health = historyHealth();
@@ -239,11 +236,8 @@ class DeploymentHealthApiTest {
 		try {
 			CompletableFuture<Map<ObjectKey, Health>> held = CompletableFuture
 				.supplyAsync(() -> this.reader.read(List.of(pod("held"))));
-			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-			while (this.fake.requests().stream().noneMatch((request) -> request.path().equals(heldPath))
-					&& System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
+			await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+				.until(() -> this.fake.requests().stream().anyMatch((request) -> request.path().equals(heldPath)));
 			assertThat(health(this.reader.read(List.of(pod("quick"))), "quick").status())
 				.as("another read of the cluster, started while the first waits, ends")
 				.isEqualTo(Status.Missing);
@@ -259,12 +253,9 @@ class DeploymentHealthApiTest {
 		finally {
 			release.countDown();
 		}
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		Health after = health(this.reader.read(List.of(pod("quick"))), "quick");
-		while (after.status() == Status.Unknown && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-			after = health(this.reader.read(List.of(pod("quick"))), "quick");
-		}
+		Health after = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+			.until(() -> health(this.reader.read(List.of(pod("quick"))), "quick"),
+					(health) -> health.status() != Status.Unknown);
 		assertThat(after.status()).as("asked again once the slow read ended").isEqualTo(Status.Missing);
 	}
 
@@ -316,18 +307,9 @@ class DeploymentHealthApiTest {
 	}
 
 	/** The record's health once it meets the condition, read again and again for up to 10 s. */
-	private JsonNode waitForHealth(long id, Predicate<JsonNode> condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		JsonNode health;
-		do {
-			health = json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + id)).get("health");
-			if (condition.test(health)) {
-				return health;
-			}
-			Thread.sleep(100);
-		}
-		while (System.nanoTime() < deadline);
-		throw new AssertionError("the health never got there: " + health);
+	private JsonNode waitForHealth(long id, Predicate<JsonNode> condition) {
+		return await().alias("the health").atMost(Duration.ofSeconds(10))
+			.until(() -> json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + id)).get("health"), condition);
 	}
 
 }

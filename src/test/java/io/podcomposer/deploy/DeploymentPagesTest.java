@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.clusters.ClusterView;
@@ -30,6 +32,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -41,6 +44,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlsoOnPostgres
 class DeploymentPagesTest {
 
 	private static final String TOKEN = "pages-cluster-token";
@@ -512,9 +516,7 @@ class DeploymentPagesTest {
 			away.createNamespace("team-a", Map.of());
 			String awayName = unique("away");
 			long awayId = this.clusters.add(awayName, FakeKubeconfig.of(away, TOKEN), null).id();
-			assertThat(this.mvc.post().uri("/templates/" + template + "/deploy").param("clusterId", String.valueOf(awayId))
-				.param("namespace", "team-a").param("kind", "").param("revision", "").param("action", "deploy")
-				.with(deployer).with(csrf())).hasStatus(HttpStatus.FOUND);
+			assertThat(sendDeployForm(template, awayId, "team-a", "deploy", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
 			away.goDown();
 
 			Document runs = eventually(() -> page("/templates/" + template + "/runs", deployer),
@@ -534,9 +536,8 @@ class DeploymentPagesTest {
 	}
 
 	private MvcTestResult dryRun(long template, String namespace, RequestPostProcessor who) {
-		return this.mvc.post().uri("/templates/" + template + "/deploy").param("clusterId", String.valueOf(this.clusterId))
-			.param("namespace", namespace).param("kind", "").param("revision", "").param("values.TAG", "1.27")
-			.param("values.TIER", "front").param("action", "dryRun").with(who).with(csrf()).exchange();
+		return sendDeployForm(template, this.clusterId, namespace, "dryRun",
+				Map.of("values.TAG", "1.27", "values.TIER", "front"), who);
 	}
 
 	/** How the template fits the namespace, as the form asks while it is filled in. */
@@ -546,8 +547,14 @@ class DeploymentPagesTest {
 	}
 
 	private MvcTestResult deploy(long template, String namespace, Map<String, String> values, RequestPostProcessor who) {
-		var request = this.mvc.post().uri("/templates/" + template + "/deploy").param("clusterId", String.valueOf(this.clusterId))
-			.param("namespace", namespace).param("kind", "").param("revision", "").param("action", "deploy");
+		return sendDeployForm(template, this.clusterId, namespace, "deploy", values, who);
+	}
+
+	/** The deploy page's form sent with its button for {@code action}, the kind and revision left as they are. */
+	private MvcTestResult sendDeployForm(long template, long clusterId, String namespace, String action,
+			Map<String, String> values, RequestPostProcessor who) {
+		var request = this.mvc.post().uri("/templates/" + template + "/deploy").param("clusterId", String.valueOf(clusterId))
+			.param("namespace", namespace).param("kind", "").param("revision", "").param("action", action);
 		values.forEach(request::param);
 		return request.with(who).with(csrf()).exchange();
 	}
@@ -567,22 +574,8 @@ class DeploymentPagesTest {
 	}
 
 	/** What {@code read} answers once it satisfies {@code done}; the simulated cluster takes a moment. */
-	private static Document eventually(Reader read, Predicate<Document> done) throws Exception {
-		long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		Document found = read.read();
-		while (!done.test(found) && System.nanoTime() < until) {
-			Thread.sleep(100);
-			found = read.read();
-		}
-		assertThat(done).as("what the page shows in time").accepts(found);
-		return found;
-	}
-
-	/** Reads a page. */
-	private interface Reader {
-
-		Document read() throws Exception;
-
+	private static Document eventually(Callable<Document> read, Predicate<Document> done) {
+		return await().alias("what the page shows").atMost(Duration.ofSeconds(10)).until(read, done);
 	}
 
 	private Document fragment(String uri, RequestPostProcessor who) throws Exception {

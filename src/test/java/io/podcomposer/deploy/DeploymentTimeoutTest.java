@@ -3,6 +3,7 @@ package io.podcomposer.deploy;
 import java.time.Duration;
 import java.util.Map;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.kube.FakeKubernetes;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A slow cluster: the deploy gives up after the configured timeout (here 1 s; 15 s at most) with a 504. */
 @SpringBootTest(properties = "podcomposer.clusters.timeout=1s")
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class DeploymentTimeoutTest {
 
 	@Autowired

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.kube.FakeKubernetes;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import static io.podcomposer.deploy.DeployTests.json;
 import static io.podcomposer.deploy.DeployTests.text;
 import static io.podcomposer.deploy.DeployTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Against the fake API server with its controller, events, logs, field managers and RBAC: a
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class DeploymentWorkloadTest {
 
 	private static final String WEB_DEPLOYMENT = """
@@ -198,11 +201,8 @@ class DeploymentWorkloadTest {
 		assertThat(call(this.mvc, HttpMethod.DELETE, "/api/v1/deployments/" + id)).hasStatusOk();
 
 		assertThat(this.fake.object("apps/v1", "Deployment", "team-a", name)).isEmpty();
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (!this.fake.podsOwnedBy("Deployment", "team-a", name).isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(this.fake.podsOwnedBy("Deployment", "team-a", name)).isEmpty();
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.fake.podsOwnedBy("Deployment", "team-a", name)).isEmpty());
 		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("DELETE")))
 			.singleElement()
 			.satisfies((request) -> assertThat(request.path()).isEqualTo("/apis/apps/v1/namespaces/team-a/deployments/" + name));

@@ -317,6 +317,7 @@ public final class FakeKubernetes implements AutoCloseable {
 			requests.add(new RecordedRequest(method, uri.getPath(), query, contentType, body));
 			if (!slowness.isZero()) {
 				try {
+					// a slow cluster is what the tests that set it are about: a sleep, not a wait
 					Thread.sleep(slowness.toMillis());
 				}
 				catch (InterruptedException ex) {
@@ -369,6 +370,7 @@ public final class FakeKubernetes implements AutoCloseable {
 		Instant end = Instant.now().plus(Duration.ofMinutes(10));
 		while (Instant.now().isBefore(end)) {
 			try {
+				// the server side of a followed log, as the kubelet pushes lines: no test waits here
 				Thread.sleep(200);
 			}
 			catch (InterruptedException ex) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /** The calls the portal makes, with the official client, against the fake API server. */
 class FakeKubernetesTest {
@@ -537,8 +539,10 @@ class FakeKubernetesTest {
 		String log = api.readNamespacedPodLog("web", "default").container("main").execute();
 
 		assertThat(log.lines().toList()).hasSize(2).first().asString().contains("\"main\"", "\"nginx:1.27\"");
-		Thread.sleep(1100);
-		assertThat(api.readNamespacedPodLog("web", "default").execute().lines()).hasSizeGreaterThanOrEqualTo(3);
+		// the simulated container writes a line a second
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(api.readNamespacedPodLog("web", "default").execute().lines())
+				.hasSizeGreaterThanOrEqualTo(3));
 		assertThat(api.readNamespacedPodLog("web", "default").tailLines(1).execute().lines()).singleElement()
 			.asString()
 			.contains("still running");
@@ -779,14 +783,8 @@ class FakeKubernetesTest {
 				condition);
 	}
 
-	private static <T> T eventually(Read<T> read, Predicate<T> condition) throws Exception {
-		T value = read.get();
-		for (int i = 0; i < 250 && !condition.test(value); i++) {
-			Thread.sleep(20);
-			value = read.get();
-		}
-		assertThat(condition.test(value)).as("condition met within five seconds: %s", value).isTrue();
-		return value;
+	private static <T> T eventually(Callable<T> read, Predicate<T> condition) {
+		return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(read, condition);
 	}
 
 	private static String logRefusal(ApiCall call) {
@@ -801,14 +799,10 @@ class FakeKubernetesTest {
 		}, V1Patch.PATCH_FORMAT_APPLY_YAML, client);
 	}
 
-	/** The pod once the simulated kubelet has started it, or after five seconds at most. */
-	private V1Pod afterTheKubelet(String name) throws Exception {
-		V1Pod pod = api.readNamespacedPod(name, "default").execute();
-		for (int i = 0; i < 250 && pod.getStatus().getStartTime() == null; i++) {
-			Thread.sleep(20);
-			pod = api.readNamespacedPod(name, "default").execute();
-		}
-		return pod;
+	/** The pod once the simulated kubelet has started it (five seconds at most). */
+	private V1Pod afterTheKubelet(String name) {
+		return eventually(() -> api.readNamespacedPod(name, "default").execute(),
+				(pod) -> pod.getStatus().getStartTime() != null);
 	}
 
 	private static String podYaml(Manifest manifest) {
@@ -844,10 +838,5 @@ class FakeKubernetesTest {
 	private interface ApiCall {
 
 		void run() throws ApiException;
-	}
-
-	private interface Read<T> {
-
-		T get() throws ApiException;
 	}
 }

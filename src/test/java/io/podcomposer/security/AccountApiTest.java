@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import io.podcomposer.security.AccountService.IssuedToken;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code /api/v1/me} and {@code /api/v1/tokens} with the real security: Bearer tokens. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class AccountApiTest {
 
 	@Autowired

@@ -1,5 +1,6 @@
 package io.podcomposer.security;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.MockSessionIds;
 import java.io.UnsupportedEncodingException;
 import java.util.List;
@@ -34,6 +35,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(MockSessionIds.class)
+@AlsoOnPostgres
 class AccountPagesTest {
 
 	private static final String PASSWORD = "a-long-password";

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import io.podcomposer.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * portal of the class's own: a MockMvc test's {@code csrf()} puts a session-backed CSRF token
  * repository into the filter chain of the context it runs in.
  */
+@AlsoOnPostgres
 class AnonymousSessionsTest {
 
 	private static final String HEADER_6KB = "x".repeat(6 * 1024);

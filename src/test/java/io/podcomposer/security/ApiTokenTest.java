@@ -2,6 +2,7 @@ package io.podcomposer.security;
 
 import java.util.Map;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /** API tokens: kept only as a hash, and refused when wrong, revoked or of a disabled user. */
 @SecurityTest
+@AlsoOnPostgres
 class ApiTokenTest {
 
 	@Autowired

@@ -2,6 +2,7 @@ package io.podcomposer.security;
 
 import java.util.UUID;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import io.podcomposer.security.AuditEntry.Outcome;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * actor called the other on {@code this}, past the transaction proxy.
  */
 @SecurityTest
+@AlsoOnPostgres
 class AuditLogTest {
 
 	@Autowired

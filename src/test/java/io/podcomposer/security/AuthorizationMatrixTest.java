@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.podcomposer.AlsoOnPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @SecurityTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlsoOnPostgres
 class AuthorizationMatrixTest {
 
 	private static final String POD_JSON = """

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pages take no state-changing request without the CSRF token; the API needs none with a Bearer token (SessionApiTest). */
 @SecurityTest
+@AlsoOnPostgres
 class CsrfTest {
 
 	private static final Map<String, String> FORM = Map.of("name", "csrf-test", "containers[0].name", "web",

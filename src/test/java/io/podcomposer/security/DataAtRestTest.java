@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * hashes and ciphertext. On the embedded H2 its files are read; on PostgreSQL (when the build runs
  * the tests there) every table's every value.
  */
+@AlsoOnPostgres
 class DataAtRestTest {
 
 	private static final String ADMIN_PASSWORD = "at-rest-admin-password";

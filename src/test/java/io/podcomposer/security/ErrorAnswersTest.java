@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import io.podcomposer.system.ProblemResponses;
 import org.jsoup.Jsoup;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What went wrong is told without the server's insides: no stack trace, no exception class. */
 @SecurityTest
+@AlsoOnPostgres
 class ErrorAnswersTest {
 
 	private static final String HTML = "text/html";

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.podcomposer.AlsoOnPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 /**
@@ -28,6 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * its API tokens with it. Parallel attempts are counted as if they came one after another.
  */
 @SecurityTest
+@AlsoOnPostgres
 class LoginLockoutTest {
 
 	@LocalServerPort
@@ -135,9 +138,8 @@ class LoginLockoutTest {
 		String name = newUser();
 		List<Future<String>> burst = inParallel(Collections.nCopies(29, WRONG), name);
 		// ten attempts counted: the tenth may still be having its password checked
-		while (failedLogins(name) < 10 && !burst.stream().allMatch(Future::isDone)) {
-			Thread.sleep(5);
-		}
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+			.until(() -> failedLogins(name) >= 10 || burst.stream().allMatch(Future::isDone));
 
 		assertThat(signIn(name, TestAccounts.PASSWORD)).isEqualTo("/login?error");
 		assertThat(awaitAll(burst)).containsOnly("/login?error");

@@ -2,7 +2,6 @@ package io.podcomposer.security;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.podcomposer.security.AccountTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SecurityTest
 class RefusalPagesTest {
 
-	private static final String PASSWORD = "a-long-password";
+	private static final String PASSWORD = TestAccounts.PASSWORD;
 
 	private static final String NO_TEMPLATE = "9223372036854775807";
 
@@ -104,9 +102,7 @@ class RefusalPagesTest {
 	}
 
 	private String someone(Role role) {
-		String name = unique(role.name().toLowerCase());
-		this.accounts.create(name, PASSWORD, Set.of(role));
-		return name;
+		return TestAccounts.create(this.accounts, role.name().toLowerCase(), role);
 	}
 
 }

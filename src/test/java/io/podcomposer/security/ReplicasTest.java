@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replicas starts them: the one-time start-up work is done once, and a session made on one
  * replica is good on the other.
  */
+@AlsoOnPostgres
 class ReplicasTest {
 
 	private static final String PASSWORD = "replicas-admin-password";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The page session over real HTTP: its cookie, and its id around signing in and out. */
 @SecurityTest
+@AlsoOnPostgres
 class SessionTest {
 
 	@LocalServerPort
@@ -93,6 +95,8 @@ class SessionTest {
 		Jsoup.parse(new PortalClient(this.port).get("/login").body()).select("link[rel=stylesheet], script[src]")
 			.forEach((link) -> assets.add(link.hasAttr("src") ? link.attr("src") : link.attr("href")));
 
+		// time passes, so that a touch of the session by an asset would show in its last access: the
+		// sleep is the thing under test, not a wait for something to happen
 		Thread.sleep(5);
 		for (String asset : assets) {
 			HttpResponse<String> answer = client.get(asset);

@@ -8,17 +8,20 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Users made for one test, and how their tokens are to be stored. */
-final class TestAccounts {
+public final class TestAccounts {
 
-	static final String PASSWORD = "a-good-test-password";
+	public static final String PASSWORD = "a-good-test-password";
 
 	private TestAccounts() {
 	}
 
-	/** A new user; the test database lives for the whole run, so every name is new. */
-	static String create(AccountService accounts, String prefix, Role role) {
+	/**
+	 * A new user with {@link #PASSWORD}; the test database lives for the whole run, so every name
+	 * is new: the prefix and a random part.
+	 */
+	public static String create(AccountService accounts, String prefix, Role... roles) {
 		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-		accounts.create(name, PASSWORD, Set.of(role));
+		accounts.create(name, PASSWORD, Set.of(roles));
 		return name;
 	}
 

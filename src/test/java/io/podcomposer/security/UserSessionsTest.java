@@ -1,5 +1,6 @@
 package io.podcomposer.security;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.MockSessionIds;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(MockSessionIds.class)
+@AlsoOnPostgres
 class UserSessionsTest {
 
 	private static final String PASSWORD = "a-long-password";

@@ -2,6 +2,7 @@ package io.podcomposer.security;
 
 import java.util.Set;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /** {@code /api/v1/users} and {@code /api/v1/audit}: admin only, refusals as problems, every change audited. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class UsersApiTest {
 
 	private static final String PASSWORD = "a-long-password";

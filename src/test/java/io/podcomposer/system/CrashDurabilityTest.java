@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.PodComposerApplication;
 import io.podcomposer.TestDatabase;
 import io.podcomposer.manifest.ManifestReader;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * template's revisions whole. On H2 the database dies with the process; on PostgreSQL only the
  * portal does.
  */
+@AlsoOnPostgres
 class CrashDurabilityTest {
 
 	private static final String PASSWORD = "crash-admin-password";
@@ -74,7 +76,8 @@ class CrashDurabilityTest {
 				Writers writers = new Writers(portal, round, acknowledged);
 				assertThat(writers.firstSaves.await(START_UP.toSeconds(), TimeUnit.SECONDS))
 					.as("the writers saved templates; the portal's log:%n%s", portal.log()).isTrue();
-				// the kill falls anywhere in the next second and a half of saves
+				// the kill falls anywhere in the next second and a half of saves: a random moment is the
+				// thing under test, so this sleep waits for no condition
 				Thread.sleep(random.nextInt(1500));
 				writers.killed();
 				portal.kill();

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestAdmin;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -58,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A bug found from outside gets its case here.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AlsoOnPostgres
 class HostileInputTest {
 
 	/** Generous: the machine builds other things meanwhile. An answer later than this fails the case. */

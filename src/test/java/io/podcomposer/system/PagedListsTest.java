@@ -1,5 +1,6 @@
 package io.podcomposer.system;
 
+import io.podcomposer.AlsoOnPostgres;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class PagedListsTest {
 
 	@Autowired

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.TestDatabase;
 import io.podcomposer.clusters.ClusterService;
 import io.podcomposer.clusters.ClusterView;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the portal keeps is still there after it stops and starts again on the same database. */
+@AlsoOnPostgres
 class RestartTest {
 
 	private static final String PASSWORD = "restart-admin-password";

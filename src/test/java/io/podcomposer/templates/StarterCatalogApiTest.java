@@ -1,5 +1,6 @@
 package io.podcomposer.templates;
 
+import io.podcomposer.AlsoOnPostgres;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /** Restoring the starter catalog over REST and on its admin page, in the whole application. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class StarterCatalogApiTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -3,6 +3,7 @@ package io.podcomposer.templates;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.podcomposer.AlsoOnPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +39,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlsoOnPostgres
 class TemplateImportApiTest {
 
 	/**

@@ -1,9 +1,9 @@
 package io.podcomposer.templates;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.MockSessionIds;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.security.AccountService;
 import io.podcomposer.security.Role;
+import io.podcomposer.security.TestAccounts;
 
 import static io.podcomposer.templates.TemplateTests.pod;
 import static io.podcomposer.templates.TemplateTests.unique;
@@ -43,9 +44,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(MockSessionIds.class)
+@AlsoOnPostgres
 class TemplateImportPageTest {
 
-	private static final String PASSWORD = "a-long-password";
+	private static final String PASSWORD = TestAccounts.PASSWORD;
 
 	@Autowired
 	private MockMvc mvc;
@@ -233,8 +235,7 @@ class TemplateImportPageTest {
 	}
 
 	private MockHttpSession signIn(Role role) throws Exception {
-		String name = unique("page-" + role.name().toLowerCase());
-		this.accounts.create(name, PASSWORD, Set.of(role));
+		String name = TestAccounts.create(this.accounts, "page-" + role.name().toLowerCase(), role);
 		MockHttpSession signedIn = new MockHttpSession();
 		MockHttpServletResponse login = this.mvc.perform(post("/login").param("username", name)
 			.param("password", PASSWORD)

@@ -3,6 +3,7 @@ package io.podcomposer.templates;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.podcomposer.AlsoOnPostgres;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +22,7 @@ import static org.mockito.Mockito.doAnswer;
 
 /** An import is one transaction: a failure while saving undoes what it saved before. */
 @SpringBootTest
+@AlsoOnPostgres
 class TemplateImportTransactionTest {
 
 	@MockitoSpyBean

@@ -1,5 +1,6 @@
 package io.podcomposer.templates;
 
+import io.podcomposer.AlsoOnPostgres;
 import io.podcomposer.MockSessionIds;
 import java.io.UnsupportedEncodingException;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.podcomposer.security.AccountService;
 import io.podcomposer.security.Role;
+import io.podcomposer.security.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -45,6 +47,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @AutoConfigureMockMvc
 @Import(MockSessionIds.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlsoOnPostgres
 class TemplatePagesTest {
 
 	private static final String UNKNOWN = "/templates/9223372036854775806";
@@ -75,9 +78,9 @@ class TemplatePagesTest {
 
 	@BeforeAll
 	void createUsers() {
-		this.viewer = account(Role.VIEWER);
-		this.editor = account(Role.EDITOR);
-		this.admin = account(Role.ADMIN);
+		this.viewer = TestAccounts.create(this.accounts, "pages-viewer", Role.VIEWER);
+		this.editor = TestAccounts.create(this.accounts, "pages-editor", Role.EDITOR);
+		this.admin = TestAccounts.create(this.accounts, "pages-admin", Role.ADMIN);
 	}
 
 	// ---- the library
@@ -602,12 +605,6 @@ class TemplatePagesTest {
 
 	private RequestPostProcessor as(String name) {
 		return user(this.userDetails.loadUserByUsername(name));
-	}
-
-	private String account(Role role) {
-		String name = "pages-" + role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-		this.accounts.create(name, "a-good-test-password", Set.of(role));
-		return name;
 	}
 
 	private static Element row(Document page, long id) {

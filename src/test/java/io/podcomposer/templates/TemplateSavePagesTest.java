@@ -3,6 +3,7 @@ package io.podcomposer.templates;
 import java.io.UnsupportedEncodingException;
 import java.util.UUID;
 
+import io.podcomposer.AlsoOnPostgres;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -28,6 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AlsoOnPostgres
 class TemplateSavePagesTest {
 
 	private static final String POD = """

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.podcomposer.AlsoOnPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** What a template is found by: kept on every save, and filled in by V5 for the templates saved before. */
 @SpringBootTest
+@AlsoOnPostgres
 class TemplateSearchTest {
 
 	@Autowired

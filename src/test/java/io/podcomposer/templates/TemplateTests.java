@@ -1,6 +1,5 @@
 package io.podcomposer.templates;
 
-import java.util.Set;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import io.podcomposer.security.AccountService;
 import io.podcomposer.security.Role;
+import io.podcomposer.security.TestAccounts;
 
 /** What the template tests share: users with a token, unique names, a pod, answers read as JSON. */
 final class TemplateTests {
@@ -21,8 +21,7 @@ final class TemplateTests {
 
 	/** The Authorization header of a new user with {@code role}. */
 	static String bearer(AccountService accounts, Role role) {
-		String name = unique("tpl-" + role.name().toLowerCase());
-		accounts.create(name, "a-good-test-password", Set.of(role));
+		String name = TestAccounts.create(accounts, "tpl-" + role.name().toLowerCase(), role);
 		return "Bearer " + accounts.createToken(name, "templates").token();
 	}
 

@@ -23,6 +23,7 @@ import com.google.gson.annotations.SerializedName;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
+import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.WorkloadKind;
 import org.junit.jupiter.api.Test;

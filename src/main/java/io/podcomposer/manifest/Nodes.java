@@ -1,14 +1,16 @@
-package io.podcomposer.validation;
+package io.podcomposer.manifest;
 
 import java.math.BigInteger;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
- * Reading tree values the way the rules need them, on any tree: a value of the wrong type reads
- * as no value, so a rule passes it by and the {@code structure} rule alone reports it.
+ * Reading tree values the way the validation rules and the Pod Security checks need them, on any
+ * tree: a value of the wrong type reads as no value, so a rule passes it by and the
+ * {@code structure} rule alone reports it (the API server rejects such a manifest anyway).
  */
-final class Nodes {
+public final class Nodes {
 
 	private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -16,33 +18,33 @@ final class Nodes {
 	}
 
 	/** Missing or null: Kubernetes reads both as unset. */
-	static boolean absent(JsonNode node) {
+	public static boolean absent(JsonNode node) {
 		return node == null || node.isMissingNode() || node.isNull();
 	}
 
 	/** An object, or unset: a place whose missing fields are really missing, not hidden by a wrong type. */
-	static boolean objectOrAbsent(JsonNode node) {
+	public static boolean objectOrAbsent(JsonNode node) {
 		return absent(node) || node.isObject();
 	}
 
 	/** Unset or the empty string, what the API server calls a missing required string. */
-	static boolean unsetText(JsonNode node) {
+	public static boolean unsetText(JsonNode node) {
 		return absent(node) || (node.isString() && node.stringValue().isEmpty());
 	}
 
 	/** The string, or null when the node is not a string. */
-	static String text(JsonNode node) {
+	public static String text(JsonNode node) {
 		return (node != null && node.isString()) ? node.stringValue() : null;
 	}
 
 	/** The string when it is a non-empty one, else null. */
-	static String nonEmptyText(JsonNode node) {
+	public static String nonEmptyText(JsonNode node) {
 		String text = text(node);
 		return (text == null || text.isEmpty()) ? null : text;
 	}
 
 	/** The integer, clamped to a long, or null when the node is not an integer. */
-	static Long integer(JsonNode node) {
+	public static Long integer(JsonNode node) {
 		if (node == null || !node.isIntegralNumber()) {
 			return null;
 		}
@@ -53,17 +55,31 @@ final class Nodes {
 		return (value.compareTo(LONG_MAX) > 0) ? Long.MAX_VALUE : Long.MIN_VALUE;
 	}
 
-	static boolean isTrue(JsonNode node) {
+	public static boolean isTrue(JsonNode node) {
 		return node != null && node.isBoolean() && node.booleanValue();
 	}
 
+	public static boolean isFalse(JsonNode node) {
+		return node != null && node.isBoolean() && !node.booleanValue();
+	}
+
+	/** The string, or "" when unset or not a string, as Go's zero value. */
+	public static String textOrEmpty(JsonNode node) {
+		return (node != null && node.isString()) ? node.stringValue() : "";
+	}
+
+	/** The list, or an empty node to loop over when the field is no list (an object would loop over its values). */
+	public static JsonNode array(JsonNode node) {
+		return (node != null && node.isArray()) ? node : MissingNode.getInstance();
+	}
+
 	/** The size of a list, 0 for anything else. */
-	static int count(JsonNode node) {
+	public static int count(JsonNode node) {
 		return (node != null && node.isArray()) ? node.size() : 0;
 	}
 
 	/** The length of the text in UTF-8, as Go's {@code len} counts a string. */
-	static int utf8Length(String text) {
+	public static int utf8Length(String text) {
 		int bytes = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
