@@ -51,8 +51,11 @@ class TemplateApiController {
 
 	private final TemplateService templates;
 
-	TemplateApiController(TemplateService templates) {
+	private final TemplateSearch search;
+
+	TemplateApiController(TemplateService templates, TemplateSearch search) {
 		this.templates = templates;
+		this.search = search;
 	}
 
 	@Operation(summary = "Search templates", description = "q finds the templates whose name, description or tags "
@@ -62,7 +65,7 @@ class TemplateApiController {
 	TemplateViews.Page search(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
 			@RequestParam(defaultValue = "updated") String sort, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return this.templates.search(q, tag, TemplateService.SortOrder.of(sort), page, size);
+		return this.search.search(q, tag, TemplateSearch.SortOrder.of(sort), page, size);
 	}
 
 	@Operation(summary = "Create a template", description = "The body is a template document, as JSON or YAML")

@@ -60,12 +60,16 @@ class TemplatePagesController {
 
 	private final TemplateService templates;
 
+	private final TemplateSearch search;
+
 	private final ComposerService composer;
 
 	private final RoleHierarchy roles;
 
-	TemplatePagesController(TemplateService templates, ComposerService composer, RoleHierarchy roles) {
+	TemplatePagesController(TemplateService templates, TemplateSearch search, ComposerService composer,
+			RoleHierarchy roles) {
 		this.templates = templates;
+		this.search = search;
 		this.composer = composer;
 		this.roles = roles;
 	}
@@ -153,8 +157,8 @@ class TemplatePagesController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
 			Model model) {
-		TemplateService.SortOrder order = TemplateService.SortOrder.of(sort);
-		TemplateViews.Page found = this.templates.search(q, tag, order, page, PAGE_SIZE);
+		TemplateSearch.SortOrder order = TemplateSearch.SortOrder.of(sort);
+		TemplateViews.Page found = this.search.search(q, tag, order, page, PAGE_SIZE);
 		model.addAttribute("library", new Library(q.trim(), tag.trim(), order.name().toLowerCase(Locale.ROOT), found,
 				Pager.of(found)));
 		if (fragment(htmx, historyRestore)) {

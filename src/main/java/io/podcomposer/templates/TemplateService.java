@@ -2,11 +2,8 @@ package io.podcomposer.templates;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +13,6 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -36,7 +31,6 @@ import io.podcomposer.security.AuditLog;
 import io.podcomposer.system.DomainException;
 import io.podcomposer.system.DomainException.Kind;
 import io.podcomposer.system.LineDiff;
-import io.podcomposer.system.Paging;
 
 /**
  * The template library: every save makes a new immutable revision, and a save names the
@@ -44,9 +38,6 @@ import io.podcomposer.system.Paging;
  */
 @Service
 public class TemplateService {
-
-	/** The most words a search takes: each is a condition of the query. */
-	static final int MAX_SEARCH_WORDS = 20;
 
 	private final TemplateRepository templates;
 
@@ -177,83 +168,6 @@ public class TemplateService {
 	Optional<TemplateViews.Full> lookup(long id) {
 		return this.templates.findById(id)
 			.map((template) -> TemplateViews.Full.of(template, revision(template.getId(), template.getRevision())));
-	}
-
-	/**
-	 * Templates whose name, description or tags contain each word of {@code q}, ignoring case, in
-	 * any order; by name, or newest change first.
-	 * @throws DomainException malformed for more than {@value #MAX_SEARCH_WORDS} words
-	 */
-	@Transactional(readOnly = true)
-	TemplateViews.Page search(String q, String tag, SortOrder order, int page, int size) {
-		PageRequest request = Paging.of(page, size, order.sort());
-		List<String> words = searchWords(q);
-		String tagged = (tag == null) ? "" : tag.trim();
-		org.springframework.data.domain.Page<Long> found = found(words, tagged, request);
-		Map<Long, Template> byId = new HashMap<>();
-		this.templates.findAllById(found.getContent()).forEach((template) -> byId.put(template.getId(), template));
-		// in the order found; one deleted since is left out
-		List<TemplateViews.Summary> items = found.getContent()
-			.stream()
-			.filter(byId::containsKey)
-			.map((id) -> TemplateViews.Summary.of(byId.get(id)))
-			.toList();
-		return new TemplateViews.Page(items, request.getPageNumber(), request.getPageSize(), found.getTotalElements());
-	}
-
-	/** The words of a search, in lower case, each once. */
-	private static List<String> searchWords(String q) {
-		String text = (q == null) ? "" : q.trim().toLowerCase(Locale.ROOT);
-		List<String> words = text.isEmpty() ? List.of() : Arrays.stream(text.split("\\s+")).distinct().toList();
-		if (words.size() > MAX_SEARCH_WORDS) {
-			throw new DomainException(Kind.MALFORMED,
-					"q may hold at most " + MAX_SEARCH_WORDS + " words, not " + words.size());
-		}
-		return words;
-	}
-
-	/** The ids of a page of the templates found, from the query for what the search filters by. */
-	private org.springframework.data.domain.Page<Long> found(List<String> words, String tag, PageRequest request) {
-		if (words.isEmpty()) {
-			// unfiltered, the count is the table's, which the database knows without a scan
-			return tag.isEmpty() ? this.templates.findIds(request)
-					: this.templates.findIdsTagged(TemplateRepository.anywhere(Template.tagLine(tag)), request);
-		}
-		return this.templates.findIdsLikeEvery(words.stream().map(TemplateRepository::anywhere).toList(),
-				tag.isEmpty() ? null : TemplateRepository.anywhere(Template.tagLine(tag)), request);
-	}
-
-	/** How a search is ordered. */
-	enum SortOrder {
-
-		/** Newest change first. */
-		UPDATED(Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))),
-		/** By name, A to Z. */
-		NAME(Sort.by("name"));
-
-		private final Sort sort;
-
-		SortOrder(Sort sort) {
-			this.sort = sort;
-		}
-
-		Sort sort() {
-			return this.sort;
-		}
-
-		/**
-		 * Reads {@code updated} or {@code name}.
-		 * @throws DomainException malformed for anything else
-		 */
-		static SortOrder of(String text) {
-			for (SortOrder order : values()) {
-				if (order.name().equalsIgnoreCase(text)) {
-					return order;
-				}
-			}
-			throw new DomainException(Kind.MALFORMED, "sort must be updated or name, not " + text);
-		}
-
 	}
 
 	@Transactional(readOnly = true)
