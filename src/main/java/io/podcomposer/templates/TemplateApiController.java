@@ -53,9 +53,12 @@ class TemplateApiController {
 
 	private final TemplateSearch search;
 
-	TemplateApiController(TemplateService templates, TemplateSearch search) {
+	private final TemplateDiffs diffs;
+
+	TemplateApiController(TemplateService templates, TemplateSearch search, TemplateDiffs diffs) {
 		this.templates = templates;
 		this.search = search;
+		this.diffs = diffs;
 	}
 
 	@Operation(summary = "Search templates", description = "q finds the templates whose name, description or tags "
@@ -133,7 +136,7 @@ class TemplateApiController {
 					+ "the diff of the tags, one a line, A to Z, with headers --- revision N tags and +++ revision M tags")
 	@GetMapping(path = "/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
 	String diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
-		return this.templates.diff(id, from, to);
+		return this.diffs.diff(id, from, to);
 	}
 
 	@Operation(summary = "Render the current manifest", description = "Values come as values.NAME=value; "

@@ -62,14 +62,17 @@ class TemplatePagesController {
 
 	private final TemplateSearch search;
 
+	private final TemplateDiffs diffs;
+
 	private final ComposerService composer;
 
 	private final RoleHierarchy roles;
 
-	TemplatePagesController(TemplateService templates, TemplateSearch search, ComposerService composer,
-			RoleHierarchy roles) {
+	TemplatePagesController(TemplateService templates, TemplateSearch search, TemplateDiffs diffs,
+			ComposerService composer, RoleHierarchy roles) {
 		this.templates = templates;
 		this.search = search;
+		this.diffs = diffs;
 		this.composer = composer;
 		this.roles = roles;
 	}
@@ -202,8 +205,8 @@ class TemplatePagesController {
 		int newer = (to != null) ? to : template.revision();
 		int older = (from != null) ? from : Math.max(1, newer - 1);
 		model.addAttribute("diff", new DiffPage(template, older, newer, "split".equals(view),
-				this.templates.descriptionHunks(id, older, newer), this.templates.tagHunks(id, older, newer),
-				this.templates.diffHunks(id, older, newer),
+				this.diffs.descriptionHunks(id, older, newer), this.diffs.tagHunks(id, older, newer),
+				this.diffs.diffHunks(id, older, newer),
 				this.templates.revisions(id)));
 		return "templates/diff";
 	}

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import io.podcomposer.manifest.KindConversion;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
-import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.Placeholders;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
@@ -30,7 +28,6 @@ import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
 import io.podcomposer.system.DomainException;
 import io.podcomposer.system.DomainException.Kind;
-import io.podcomposer.system.LineDiff;
 
 /**
  * The template library: every save makes a new immutable revision, and a save names the
@@ -182,56 +179,6 @@ public class TemplateService {
 	}
 
 	/**
-	 * The unified diff of two revisions' manifests, as YAML; when their descriptions or their tags
-	 * differ, the diff of the descriptions and then that of the tags, one a line, come first.
-	 */
-	@Transactional(readOnly = true)
-	String diff(long id, int from, int to) {
-		Template template = find(id);
-		TemplateRevision older = revision(template.getId(), from);
-		TemplateRevision newer = revision(template.getId(), to);
-		return LineDiff.unified("revision " + from + " description", description(older), "revision " + to + " description",
-				description(newer))
-				+ LineDiff.unified("revision " + from + " tags", tags(older), "revision " + to + " tags", tags(newer))
-				+ LineDiff.unified("revision " + from, yaml(older), "revision " + to, yaml(newer));
-	}
-
-	/** The hunks of the diff of two revisions' manifests, as YAML. */
-	@Transactional(readOnly = true)
-	List<LineDiff.Hunk> diffHunks(long id, int from, int to) {
-		return hunks(id, from, to, TemplateService::yaml);
-	}
-
-	/** The hunks of the diff of two revisions' descriptions. */
-	@Transactional(readOnly = true)
-	List<LineDiff.Hunk> descriptionHunks(long id, int from, int to) {
-		return hunks(id, from, to, TemplateService::description);
-	}
-
-	/** The hunks of the diff of two revisions' tags, one a line, A to Z: the tags added and removed. */
-	@Transactional(readOnly = true)
-	List<LineDiff.Hunk> tagHunks(long id, int from, int to) {
-		return hunks(id, from, to, TemplateService::tags);
-	}
-
-	private List<LineDiff.Hunk> hunks(long id, int from, int to, Function<TemplateRevision, String> text) {
-		Template template = find(id);
-		return LineDiff.hunks(text.apply(revision(template.getId(), from)), text.apply(revision(template.getId(), to)));
-	}
-
-	private static String description(TemplateRevision revision) {
-		return orEmpty(revision.getDescription());
-	}
-
-	private static String tags(TemplateRevision revision) {
-		return String.join("\n", revision.getTags());
-	}
-
-	private static String yaml(TemplateRevision revision) {
-		return ManifestWriter.toYaml(json(revision.getManifest()));
-	}
-
-	/**
 	 * The current manifest with its placeholders filled in, converted to {@code kind} unless
 	 * that is null.
 	 * @throws io.podcomposer.manifest.MissingValuesException when required values are missing
@@ -307,7 +254,7 @@ public class TemplateService {
 				&& current.getManifest().equals(document.manifestJson());
 	}
 
-	private static String orEmpty(String text) {
+	static String orEmpty(String text) {
 		return (text != null) ? text : "";
 	}
 
@@ -358,12 +305,12 @@ public class TemplateService {
 		return saved;
 	}
 
-	private Template find(long id) {
+	Template find(long id) {
 		return this.templates.findById(id)
 			.orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "no template with id " + id));
 	}
 
-	private TemplateRevision revision(Long templateId, int number) {
+	TemplateRevision revision(Long templateId, int number) {
 		return this.revisions.findByTemplateIdAndNumber(templateId, number)
 			.orElseThrow(() -> new DomainException(Kind.NOT_FOUND,
 					"template " + templateId + " has no revision " + number));
