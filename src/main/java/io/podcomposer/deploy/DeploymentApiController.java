@@ -30,9 +30,22 @@ class DeploymentApiController {
 
 	private final Deployments deployments;
 
-	DeploymentApiController(Deployer deployer, Deployments deployments) {
+	private final PodLogs podLogs;
+
+	private final DriftReader driftReader;
+
+	private final Undeployer undeployer;
+
+	private final Redeployer redeployer;
+
+	DeploymentApiController(Deployer deployer, Deployments deployments, PodLogs podLogs, DriftReader driftReader,
+			Undeployer undeployer, Redeployer redeployer) {
 		this.deployer = deployer;
 		this.deployments = deployments;
+		this.podLogs = podLogs;
+		this.driftReader = driftReader;
+		this.undeployer = undeployer;
+		this.redeployer = redeployer;
 	}
 
 	@Operation(summary = "Deploy a template", description = "Renders the revision (default: latest) with the values, "
@@ -92,14 +105,14 @@ class DeploymentApiController {
 	@GetMapping(value = "/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
 	String logs(@PathVariable long id, @RequestParam(required = false) String pod,
 			@RequestParam(required = false) String container, @RequestParam(defaultValue = "100") int tailLines) {
-		return this.deployments.logs(id, pod, container, tailLines);
+		return this.podLogs.logs(id, pod, container, tailLines);
 	}
 
 	@Operation(summary = "Drift", description = "How the live object differs from what this deploy applied, in the "
 			+ "fields it applied, and who else wrote to it.")
 	@GetMapping("/{id}/drift")
-	Deployments.Drift drift(@PathVariable long id) {
-		return this.deployments.drift(id);
+	DriftReader.Drift drift(@PathVariable long id) {
+		return this.driftReader.drift(id);
 	}
 
 	@Operation(summary = "Deploy again", description = "The same template, place and values: the same revision, or "
@@ -107,14 +120,14 @@ class DeploymentApiController {
 	@PostMapping("/{id}/redeploy")
 	ResponseEntity<DeploymentView> redeploy(@PathVariable long id, @RequestBody(required = false) RedeployRequest request) {
 		RedeployRequest given = (request == null) ? new RedeployRequest(false, false, false) : request;
-		return created(this.deployments.redeploy(id, given.latest(), given.force(), given.replace(), false).record());
+		return created(this.redeployer.redeploy(id, given.latest(), given.force(), given.replace(), false).record());
 	}
 
 	@Operation(summary = "Delete from the cluster", description = "Removes the object (and a workload's pods); the "
 			+ "record stays, marked Deleted. 409 when this deploy applied nothing.")
 	@DeleteMapping("/{id}")
 	DeploymentView undeploy(@PathVariable long id) {
-		return this.deployments.undeploy(id);
+		return this.undeployer.undeploy(id);
 	}
 
 	private static ResponseEntity<DeploymentView> created(DeploymentView record) {

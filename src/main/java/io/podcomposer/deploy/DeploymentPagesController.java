@@ -30,8 +30,21 @@ class DeploymentPagesController {
 
 	private final Deployments deployments;
 
-	DeploymentPagesController(Deployments deployments) {
+	private final PodLogs podLogs;
+
+	private final DriftReader driftReader;
+
+	private final Undeployer undeployer;
+
+	private final Redeployer redeployer;
+
+	DeploymentPagesController(Deployments deployments, PodLogs podLogs, DriftReader driftReader,
+			Undeployer undeployer, Redeployer redeployer) {
 		this.deployments = deployments;
+		this.podLogs = podLogs;
+		this.driftReader = driftReader;
+		this.undeployer = undeployer;
+		this.redeployer = redeployer;
 	}
 
 	/** One page of the deployed objects, with what they can be filtered by. */
@@ -96,7 +109,7 @@ class DeploymentPagesController {
 		String container = (slash < 0) ? "" : source.substring(slash + 1);
 		Logs logs;
 		try {
-			String text = this.deployments.logs(id, pod, container, tailLines);
+			String text = this.podLogs.logs(id, pod, container, tailLines);
 			logs = new Logs(source, tailLines, text, null);
 		}
 		catch (DeployProblem ex) {
@@ -111,7 +124,7 @@ class DeploymentPagesController {
 
 	@GetMapping("/deployments/{id}/drift")
 	String drift(@PathVariable long id, Model model) {
-		Deployments.Drift drift = this.deployments.drift(id);
+		DriftReader.Drift drift = this.driftReader.drift(id);
 		model.addAttribute("deployment", this.deployments.get(id));
 		model.addAttribute("drift", drift);
 		model.addAttribute("diffHunks", LineDiff.read(drift.diff()));
@@ -128,7 +141,7 @@ class DeploymentPagesController {
 	@PostMapping("/deployments/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes flash) {
 		try {
-			DeploymentView deleted = this.deployments.undeploy(id);
+			DeploymentView deleted = this.undeployer.undeploy(id);
 			flash.addFlashAttribute("notice", deleted.kind() + " " + deleted.name() + " deleted from "
 					+ deleted.clusterName() + "/" + deleted.namespace() + ".");
 		}
@@ -144,7 +157,7 @@ class DeploymentPagesController {
 			@RequestParam(defaultValue = "false") boolean confirmed, @RequestParam(defaultValue = "false") boolean force,
 			@RequestParam(defaultValue = "false") boolean replace, Model model, HttpServletResponse response,
 			RedirectAttributes flash) {
-		return DeployAnswers.show(() -> this.deployments.redeploy(id, latest, force, replace, !confirmed && !force),
+		return DeployAnswers.show(() -> this.redeployer.redeploy(id, latest, force, replace, !confirmed && !force),
 				() -> subject(this.deployments.get(id), latest), "/deployments/" + id + "/redeploy", List.of(new DeployForm.Field("latest", String.valueOf(latest))),
 				"/deployments/" + id, model, response, DeployAnswers.Back.toRecord(id, flash));
 	}

@@ -152,7 +152,7 @@ public record Health(Status status,
 		if (status.path("observedGeneration").asLong(generation) < generation) {
 			return progressing("RolloutPending", "The controller has not seen the latest change yet.");
 		}
-		LiveState.Replicas replicas = Deployments.replicas(kind, object);
+		LiveState.Replicas replicas = LiveStates.replicas(kind, object);
 		int desired = (replicas.desired() == null) ? 0 : replicas.desired();
 		if (replicas.updated() < desired || replicas.ready() < desired || replicas.available() < desired) {
 			return progressing("RollingOut", replicas.ready() + " of " + desired + " ready, " + replicas.updated()
@@ -172,7 +172,7 @@ public record Health(Status status,
 		if (complete != null && complete.path("status").asString("").equals("True")) {
 			return healthy("Complete", "Succeeded " + status.path("succeeded").asInt(0) + ".");
 		}
-		return progressing("Running", Deployments.progress(WorkloadKind.JOB, job));
+		return progressing("Running", LiveStates.progress(WorkloadKind.JOB, job));
 	}
 
 	/** A CronJob: degraded when its last scheduled Job did not succeed and none runs now. */
@@ -190,7 +190,7 @@ public record Health(Status status,
 		if (!lastScheduled.isEmpty() && lastSucceeded.compareTo(lastScheduled) < 0) {
 			return degraded("LastJobFailed", "The Job scheduled at " + lastScheduled + " did not succeed.");
 		}
-		return healthy(lastScheduled.isEmpty() ? "NotRunYet" : null, Deployments.progress(WorkloadKind.CRON_JOB, cronJob));
+		return healthy(lastScheduled.isEmpty() ? "NotRunYet" : null, LiveStates.progress(WorkloadKind.CRON_JOB, cronJob));
 	}
 
 	private static Optional<String> terminated(JsonNode status) {

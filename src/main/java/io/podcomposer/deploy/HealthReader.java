@@ -197,7 +197,7 @@ class HealthReader {
 		if (kind.isPod() || controller.status() != Health.Status.Progressing) {
 			return controller;
 		}
-		return Health.of(kind, object, Deployments.pods(calls, namespace, kind, object));
+		return Health.of(kind, object, LiveStates.pods(calls, namespace, kind, object));
 	}
 
 	/** The start of the oldest read of the cluster under way, if one is. */

@@ -51,8 +51,14 @@ class TemplateApiController {
 
 	private final TemplateService templates;
 
-	TemplateApiController(TemplateService templates) {
+	private final TemplateSearch search;
+
+	private final TemplateDiffs diffs;
+
+	TemplateApiController(TemplateService templates, TemplateSearch search, TemplateDiffs diffs) {
 		this.templates = templates;
+		this.search = search;
+		this.diffs = diffs;
 	}
 
 	@Operation(summary = "Search templates", description = "q finds the templates whose name, description or tags "
@@ -62,7 +68,7 @@ class TemplateApiController {
 	TemplateViews.Page search(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
 			@RequestParam(defaultValue = "updated") String sort, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return this.templates.search(q, tag, TemplateService.SortOrder.of(sort), page, size);
+		return this.search.search(q, tag, TemplateSearch.SortOrder.of(sort), page, size);
 	}
 
 	@Operation(summary = "Create a template", description = "The body is a template document, as JSON or YAML")
@@ -130,7 +136,7 @@ class TemplateApiController {
 					+ "the diff of the tags, one a line, A to Z, with headers --- revision N tags and +++ revision M tags")
 	@GetMapping(path = "/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
 	String diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
-		return this.templates.diff(id, from, to);
+		return this.diffs.diff(id, from, to);
 	}
 
 	@Operation(summary = "Render the current manifest", description = "Values come as values.NAME=value; "

@@ -61,12 +61,19 @@ class TemplatePagesController {
 
 	private final TemplateService templates;
 
+	private final TemplateSearch search;
+
+	private final TemplateDiffs diffs;
+
 	private final ComposerService composer;
 
 	private final RoleHierarchy roles;
 
-	TemplatePagesController(TemplateService templates, ComposerService composer, RoleHierarchy roles) {
+	TemplatePagesController(TemplateService templates, TemplateSearch search, TemplateDiffs diffs,
+			ComposerService composer, RoleHierarchy roles) {
 		this.templates = templates;
+		this.search = search;
+		this.diffs = diffs;
 		this.composer = composer;
 		this.roles = roles;
 	}
@@ -152,8 +159,8 @@ class TemplatePagesController {
 	String library(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String tag,
 			@RequestParam(defaultValue = "updated") String sort, @RequestParam(defaultValue = "0") int page,
 			HtmxRequest htmx, Model model) {
-		TemplateService.SortOrder order = TemplateService.SortOrder.of(sort);
-		TemplateViews.Page found = this.templates.search(q, tag, order, page, PAGE_SIZE);
+		TemplateSearch.SortOrder order = TemplateSearch.SortOrder.of(sort);
+		TemplateViews.Page found = this.search.search(q, tag, order, page, PAGE_SIZE);
 		model.addAttribute("library", new Library(q.trim(), tag.trim(), order.name().toLowerCase(Locale.ROOT), found,
 				Pager.of(found)));
 		if (HtmxFragments.wanted(htmx)) {
@@ -195,8 +202,8 @@ class TemplatePagesController {
 		int newer = (to != null) ? to : template.revision();
 		int older = (from != null) ? from : Math.max(1, newer - 1);
 		model.addAttribute("diff", new DiffPage(template, older, newer, "split".equals(view),
-				this.templates.descriptionHunks(id, older, newer), this.templates.tagHunks(id, older, newer),
-				this.templates.diffHunks(id, older, newer),
+				this.diffs.descriptionHunks(id, older, newer), this.diffs.tagHunks(id, older, newer),
+				this.diffs.diffHunks(id, older, newer),
 				this.templates.revisions(id)));
 		return "templates/diff";
 	}

@@ -2,22 +2,16 @@ package io.podcomposer.templates;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -26,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import io.podcomposer.manifest.KindConversion;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
-import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.Placeholders;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
@@ -35,8 +28,6 @@ import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
 import io.podcomposer.system.DomainException;
 import io.podcomposer.system.DomainException.Kind;
-import io.podcomposer.system.LineDiff;
-import io.podcomposer.system.Paging;
 
 /**
  * The template library: every save makes a new immutable revision, and a save names the
@@ -44,9 +35,6 @@ import io.podcomposer.system.Paging;
  */
 @Service
 public class TemplateService {
-
-	/** The most words a search takes: each is a condition of the query. */
-	static final int MAX_SEARCH_WORDS = 20;
 
 	private final TemplateRepository templates;
 
@@ -179,83 +167,6 @@ public class TemplateService {
 			.map((template) -> TemplateViews.Full.of(template, revision(template.getId(), template.getRevision())));
 	}
 
-	/**
-	 * Templates whose name, description or tags contain each word of {@code q}, ignoring case, in
-	 * any order; by name, or newest change first.
-	 * @throws DomainException malformed for more than {@value #MAX_SEARCH_WORDS} words
-	 */
-	@Transactional(readOnly = true)
-	TemplateViews.Page search(String q, String tag, SortOrder order, int page, int size) {
-		PageRequest request = Paging.of(page, size, order.sort());
-		List<String> words = searchWords(q);
-		String tagged = (tag == null) ? "" : tag.trim();
-		org.springframework.data.domain.Page<Long> found = found(words, tagged, request);
-		Map<Long, Template> byId = new HashMap<>();
-		this.templates.findAllById(found.getContent()).forEach((template) -> byId.put(template.getId(), template));
-		// in the order found; one deleted since is left out
-		List<TemplateViews.Summary> items = found.getContent()
-			.stream()
-			.filter(byId::containsKey)
-			.map((id) -> TemplateViews.Summary.of(byId.get(id)))
-			.toList();
-		return new TemplateViews.Page(items, request.getPageNumber(), request.getPageSize(), found.getTotalElements());
-	}
-
-	/** The words of a search, in lower case, each once. */
-	private static List<String> searchWords(String q) {
-		String text = (q == null) ? "" : q.trim().toLowerCase(Locale.ROOT);
-		List<String> words = text.isEmpty() ? List.of() : Arrays.stream(text.split("\\s+")).distinct().toList();
-		if (words.size() > MAX_SEARCH_WORDS) {
-			throw new DomainException(Kind.MALFORMED,
-					"q may hold at most " + MAX_SEARCH_WORDS + " words, not " + words.size());
-		}
-		return words;
-	}
-
-	/** The ids of a page of the templates found, from the query for what the search filters by. */
-	private org.springframework.data.domain.Page<Long> found(List<String> words, String tag, PageRequest request) {
-		if (words.isEmpty()) {
-			// unfiltered, the count is the table's, which the database knows without a scan
-			return tag.isEmpty() ? this.templates.findIds(request)
-					: this.templates.findIdsTagged(TemplateRepository.anywhere(Template.tagLine(tag)), request);
-		}
-		return this.templates.findIdsLikeEvery(words.stream().map(TemplateRepository::anywhere).toList(),
-				tag.isEmpty() ? null : TemplateRepository.anywhere(Template.tagLine(tag)), request);
-	}
-
-	/** How a search is ordered. */
-	enum SortOrder {
-
-		/** Newest change first. */
-		UPDATED(Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))),
-		/** By name, A to Z. */
-		NAME(Sort.by("name"));
-
-		private final Sort sort;
-
-		SortOrder(Sort sort) {
-			this.sort = sort;
-		}
-
-		Sort sort() {
-			return this.sort;
-		}
-
-		/**
-		 * Reads {@code updated} or {@code name}.
-		 * @throws DomainException malformed for anything else
-		 */
-		static SortOrder of(String text) {
-			for (SortOrder order : values()) {
-				if (order.name().equalsIgnoreCase(text)) {
-					return order;
-				}
-			}
-			throw new DomainException(Kind.MALFORMED, "sort must be updated or name, not " + text);
-		}
-
-	}
-
 	@Transactional(readOnly = true)
 	List<TemplateViews.RevisionSummary> revisions(long id) {
 		Template template = find(id);
@@ -265,56 +176,6 @@ public class TemplateService {
 	@Transactional(readOnly = true)
 	TemplateViews.Revision revision(long id, int number) {
 		return TemplateViews.Revision.of(revision(find(id).getId(), number));
-	}
-
-	/**
-	 * The unified diff of two revisions' manifests, as YAML; when their descriptions or their tags
-	 * differ, the diff of the descriptions and then that of the tags, one a line, come first.
-	 */
-	@Transactional(readOnly = true)
-	String diff(long id, int from, int to) {
-		Template template = find(id);
-		TemplateRevision older = revision(template.getId(), from);
-		TemplateRevision newer = revision(template.getId(), to);
-		return LineDiff.unified("revision " + from + " description", description(older), "revision " + to + " description",
-				description(newer))
-				+ LineDiff.unified("revision " + from + " tags", tags(older), "revision " + to + " tags", tags(newer))
-				+ LineDiff.unified("revision " + from, yaml(older), "revision " + to, yaml(newer));
-	}
-
-	/** The hunks of the diff of two revisions' manifests, as YAML. */
-	@Transactional(readOnly = true)
-	List<LineDiff.Hunk> diffHunks(long id, int from, int to) {
-		return hunks(id, from, to, TemplateService::yaml);
-	}
-
-	/** The hunks of the diff of two revisions' descriptions. */
-	@Transactional(readOnly = true)
-	List<LineDiff.Hunk> descriptionHunks(long id, int from, int to) {
-		return hunks(id, from, to, TemplateService::description);
-	}
-
-	/** The hunks of the diff of two revisions' tags, one a line, A to Z: the tags added and removed. */
-	@Transactional(readOnly = true)
-	List<LineDiff.Hunk> tagHunks(long id, int from, int to) {
-		return hunks(id, from, to, TemplateService::tags);
-	}
-
-	private List<LineDiff.Hunk> hunks(long id, int from, int to, Function<TemplateRevision, String> text) {
-		Template template = find(id);
-		return LineDiff.hunks(text.apply(revision(template.getId(), from)), text.apply(revision(template.getId(), to)));
-	}
-
-	private static String description(TemplateRevision revision) {
-		return orEmpty(revision.getDescription());
-	}
-
-	private static String tags(TemplateRevision revision) {
-		return String.join("\n", revision.getTags());
-	}
-
-	private static String yaml(TemplateRevision revision) {
-		return ManifestWriter.toYaml(json(revision.getManifest()));
 	}
 
 	/**
@@ -393,7 +254,7 @@ public class TemplateService {
 				&& current.getManifest().equals(document.manifestJson());
 	}
 
-	private static String orEmpty(String text) {
+	static String orEmpty(String text) {
 		return (text != null) ? text : "";
 	}
 
@@ -444,12 +305,12 @@ public class TemplateService {
 		return saved;
 	}
 
-	private Template find(long id) {
+	Template find(long id) {
 		return this.templates.findById(id)
 			.orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "no template with id " + id));
 	}
 
-	private TemplateRevision revision(Long templateId, int number) {
+	TemplateRevision revision(Long templateId, int number) {
 		return this.revisions.findByTemplateIdAndNumber(templateId, number)
 			.orElseThrow(() -> new DomainException(Kind.NOT_FOUND,
 					"template " + templateId + " has no revision " + number));

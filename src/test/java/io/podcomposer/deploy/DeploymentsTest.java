@@ -30,7 +30,7 @@ class DeploymentsTest {
 				status: {phase: Running}
 				""");
 
-		assertThat(ManifestWriter.toYaml(Deployments.project(applied, live))).isEqualTo(ManifestWriter.toYaml(
+		assertThat(ManifestWriter.toYaml(DriftReader.project(applied, live))).isEqualTo(ManifestWriter.toYaml(
 				ManifestReader.readYaml("""
 						metadata: {name: web, labels: {app: web}}
 						spec:
@@ -41,26 +41,26 @@ class DeploymentsTest {
 
 	@Test
 	void aWorkloadsPodsAreFoundByItsSelector() {
-		assertThat(Deployments.selector(WorkloadKind.DEPLOYMENT, ManifestReader.readYaml("""
+		assertThat(LiveStates.selector(WorkloadKind.DEPLOYMENT, ManifestReader.readYaml("""
 				spec: {selector: {matchLabels: {app: web, tier: front}}}
 				"""))).isEqualTo("app=web,tier=front");
-		assertThat(Deployments.selector(WorkloadKind.JOB, ManifestReader.readYaml("metadata: {name: nightly}")))
+		assertThat(LiveStates.selector(WorkloadKind.JOB, ManifestReader.readYaml("metadata: {name: nightly}")))
 			.isEqualTo("batch.kubernetes.io/job-name=nightly");
-		assertThat(Deployments.selector(WorkloadKind.CRON_JOB, ManifestReader.readYaml("metadata: {name: nightly}")))
+		assertThat(LiveStates.selector(WorkloadKind.CRON_JOB, ManifestReader.readYaml("metadata: {name: nightly}")))
 			.isNull();
 	}
 
 	@Test
 	void replicasAreReadAsEachKindReportsThem() {
-		assertThat(Deployments.replicas(WorkloadKind.DEPLOYMENT, ManifestReader.readYaml("""
+		assertThat(LiveStates.replicas(WorkloadKind.DEPLOYMENT, ManifestReader.readYaml("""
 				spec: {replicas: 3}
 				status: {replicas: 3, readyReplicas: 2, availableReplicas: 1, updatedReplicas: 3}
 				"""))).isEqualTo(new LiveState.Replicas(3, 2, 1, 3));
-		assertThat(Deployments.replicas(WorkloadKind.DAEMON_SET, ManifestReader.readYaml("""
+		assertThat(LiveStates.replicas(WorkloadKind.DAEMON_SET, ManifestReader.readYaml("""
 				status: {desiredNumberScheduled: 4, numberReady: 4, numberAvailable: 3, updatedNumberScheduled: 4}
 				"""))).isEqualTo(new LiveState.Replicas(4, 4, 3, 4));
-		assertThat(Deployments.replicas(WorkloadKind.JOB, ManifestReader.readYaml("status: {active: 1}"))).isNull();
-		assertThat(Deployments.progress(WorkloadKind.JOB, ManifestReader.readYaml("status: {active: 1, succeeded: 2}")))
+		assertThat(LiveStates.replicas(WorkloadKind.JOB, ManifestReader.readYaml("status: {active: 1}"))).isNull();
+		assertThat(LiveStates.progress(WorkloadKind.JOB, ManifestReader.readYaml("status: {active: 1, succeeded: 2}")))
 			.isEqualTo("Active 1, succeeded 2, failed 0.");
 	}
 

@@ -31,6 +31,9 @@ class TemplateSearchTest {
 	@Autowired
 	private TemplateService templates;
 
+	@Autowired
+	private TemplateSearch search;
+
 	@Test
 	void aTemplateIsFoundByItsCurrentNameDescriptionAndTagsOnly(@Autowired JdbcTemplate jdbc) {
 		String marker = "find" + UUID.randomUUID().toString().substring(0, 8);
@@ -63,7 +66,7 @@ class TemplateSearchTest {
 		assertThat(found(marker + " writer")).containsExactly(memory, volume);
 		assertThat(found(marker + " shared volume memory")).isEmpty();
 		assertThat(tagged(marker + " reader", "ipc")).containsExactly(memory);
-		assertThat(this.templates.search(marker + " reader", "", TemplateService.SortOrder.NAME, 0, 1).total())
+		assertThat(this.search.search(marker + " reader", "", TemplateSearch.SortOrder.NAME, 0, 1).total())
 			.isEqualTo(2);
 	}
 
@@ -129,7 +132,7 @@ class TemplateSearchTest {
 		assertThat(tagged("", marker + "-a")).containsExactly(both);
 		assertThat(tagged("", marker)).as("part of a tag").isEmpty();
 		assertThat(tagged("", marker.toUpperCase() + "-A")).as("another case").isEmpty();
-		assertThat(this.templates.search("", marker + "-b", TemplateService.SortOrder.NAME, 0, 20).total()).isEqualTo(2);
+		assertThat(this.search.search("", marker + "-b", TemplateSearch.SortOrder.NAME, 0, 20).total()).isEqualTo(2);
 	}
 
 	@Test
@@ -155,7 +158,7 @@ class TemplateSearchTest {
 	}
 
 	private List<Long> tagged(String q, String tag) {
-		return this.templates.search(q, tag, TemplateService.SortOrder.UPDATED, 0, 20)
+		return this.search.search(q, tag, TemplateSearch.SortOrder.UPDATED, 0, 20)
 			.items()
 			.stream()
 			.map(TemplateViews.Summary::id)
@@ -163,7 +166,7 @@ class TemplateSearchTest {
 	}
 
 	private List<Long> found(String q) {
-		return this.templates.search(q, "", TemplateService.SortOrder.UPDATED, 0, 20)
+		return this.search.search(q, "", TemplateSearch.SortOrder.UPDATED, 0, 20)
 			.items()
 			.stream()
 			.map(TemplateViews.Summary::id)
