@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * A test class that uses the database, and so runs a second time on PostgreSQL when the build has
- * one (the {@code postgres} execution of the {@code postgres-tests} profile selects this tag).
+ * A test class that uses the database, and so runs a second time on PostgreSQL when the
+ * build has one (the {@code postgres} execution of the {@code postgres-tests} profile
+ * selects this tag).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -29,8 +29,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
 	/**
-	 * Leaves out what Spring's AOT processing generates ({@code Foo__BeanDefinitions}): it wires
-	 * every bean to its arguments, and after a package it may be older than the code.
+	 * Leaves out what Spring's AOT processing generates ({@code Foo__BeanDefinitions}):
+	 * it wires every bean to its arguments, and after a package it may be older than the
+	 * code.
 	 */
 	static final class WrittenByHand implements ImportOption {
 
@@ -42,38 +43,58 @@ class ArchitectureTest {
 	}
 
 	@ArchTest
-	static final ArchRule noPackageCycles = slices().matching("io.podcomposer.(*)..")
-		.should()
-		.beFreeOfCycles();
-
-	/** Each layer names what it may use; infrastructure (system, security) uses no feature. */
-	@ArchTest
-	static final ArchRule layersRunOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
-		.layer("deploy").definedBy("io.podcomposer.deploy..")
-		.layer("clusters").definedBy("io.podcomposer.clusters..")
-		.layer("kube").definedBy("io.podcomposer.kube..")
-		.layer("templates").definedBy("io.podcomposer.templates..")
-		.layer("compose").definedBy("io.podcomposer.compose..")
-		.layer("validation").definedBy("io.podcomposer.validation..")
-		.layer("podsecurity").definedBy("io.podcomposer.podsecurity..")
-		.layer("manifest").definedBy("io.podcomposer.manifest..")
-		.layer("security").definedBy("io.podcomposer.security..")
-		.layer("system").definedBy("io.podcomposer.system..")
-		.whereLayer("deploy").mayNotBeAccessedByAnyLayer()
-		.whereLayer("clusters").mayOnlyAccessLayers("kube", "manifest", "security", "system")
-		.whereLayer("kube").mayOnlyAccessLayers("manifest", "system")
-		.whereLayer("templates")
-		.mayOnlyAccessLayers("compose", "validation", "podsecurity", "manifest", "security", "system")
-		.whereLayer("compose").mayOnlyAccessLayers("validation", "podsecurity", "manifest", "security", "system")
-		.whereLayer("validation").mayOnlyAccessLayers("podsecurity", "manifest", "system")
-		.whereLayer("podsecurity").mayOnlyAccessLayers("manifest", "system")
-		.whereLayer("manifest").mayOnlyAccessLayers("system")
-		.whereLayer("security").mayOnlyAccessLayers("system")
-		.whereLayer("system").mayNotAccessAnyLayer();
+	static final ArchRule noPackageCycles = slices().matching("io.podcomposer.(*)..").should().beFreeOfCycles();
 
 	/**
-	 * The official client is confined to kube; validation reads its generated models' field names
-	 * (BuiltInKinds, SchemaType) to know the built-in kinds' schema.
+	 * Each layer names what it may use; infrastructure (system, security) uses no
+	 * feature.
+	 */
+	@ArchTest
+	static final ArchRule layersRunOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+		.layer("deploy")
+		.definedBy("io.podcomposer.deploy..")
+		.layer("clusters")
+		.definedBy("io.podcomposer.clusters..")
+		.layer("kube")
+		.definedBy("io.podcomposer.kube..")
+		.layer("templates")
+		.definedBy("io.podcomposer.templates..")
+		.layer("compose")
+		.definedBy("io.podcomposer.compose..")
+		.layer("validation")
+		.definedBy("io.podcomposer.validation..")
+		.layer("podsecurity")
+		.definedBy("io.podcomposer.podsecurity..")
+		.layer("manifest")
+		.definedBy("io.podcomposer.manifest..")
+		.layer("security")
+		.definedBy("io.podcomposer.security..")
+		.layer("system")
+		.definedBy("io.podcomposer.system..")
+		.whereLayer("deploy")
+		.mayNotBeAccessedByAnyLayer()
+		.whereLayer("clusters")
+		.mayOnlyAccessLayers("kube", "manifest", "security", "system")
+		.whereLayer("kube")
+		.mayOnlyAccessLayers("manifest", "system")
+		.whereLayer("templates")
+		.mayOnlyAccessLayers("compose", "validation", "podsecurity", "manifest", "security", "system")
+		.whereLayer("compose")
+		.mayOnlyAccessLayers("validation", "podsecurity", "manifest", "security", "system")
+		.whereLayer("validation")
+		.mayOnlyAccessLayers("podsecurity", "manifest", "system")
+		.whereLayer("podsecurity")
+		.mayOnlyAccessLayers("manifest", "system")
+		.whereLayer("manifest")
+		.mayOnlyAccessLayers("system")
+		.whereLayer("security")
+		.mayOnlyAccessLayers("system")
+		.whereLayer("system")
+		.mayNotAccessAnyLayer();
+
+	/**
+	 * The official client is confined to kube; validation reads its generated models'
+	 * field names (BuiltInKinds, SchemaType) to know the built-in kinds' schema.
 	 */
 	@ArchTest
 	static final ArchRule clientJavaOnlyInKube = noClasses().that()
@@ -85,8 +106,9 @@ class ArchitectureTest {
 		.resideInAPackage("io.kubernetes..");
 
 	/**
-	 * Services say what went wrong with a DomainException; only the web's edge speaks HTTP:
-	 * controllers, the advice, and the filters and security set-up that answer before Spring MVC.
+	 * Services say what went wrong with a DomainException; only the web's edge speaks
+	 * HTTP: controllers, the advice, and the filters and security set-up that answer
+	 * before Spring MVC.
 	 */
 	@ArchTest
 	static final ArchRule httpStatusOnlyAtTheWebEdge = noClasses().that(not(webEdge()))
@@ -94,7 +116,10 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.belongToAnyOf(HttpStatus.class, ResponseStatusException.class, ErrorResponseException.class);
 
-	/** Controllers and advice (with their nested and anonymous classes), servlet filters, and these. */
+	/**
+	 * Controllers and advice (with their nested and anonymous classes), servlet filters,
+	 * and these.
+	 */
 	private static DescribedPredicate<JavaClass> webEdge() {
 		Set<String> answeringBeforeMvc = Set.of("io.podcomposer.system.ProblemResponses",
 				"io.podcomposer.system.ProblemErrorReportValve", "io.podcomposer.system.ApiDescriptionRules",
@@ -105,8 +130,9 @@ class ArchitectureTest {
 				outer = outer.getEnclosingClass().get();
 			}
 			return outer.isAnnotatedWith(Controller.class) || outer.isAnnotatedWith(RestController.class)
-					|| outer.isAnnotatedWith(ControllerAdvice.class) || outer.isAnnotatedWith(RestControllerAdvice.class)
-					|| outer.isAssignableTo(Filter.class) || answeringBeforeMvc.contains(outer.getName());
+					|| outer.isAnnotatedWith(ControllerAdvice.class)
+					|| outer.isAnnotatedWith(RestControllerAdvice.class) || outer.isAssignableTo(Filter.class)
+					|| answeringBeforeMvc.contains(outer.getName());
 		});
 	}
 

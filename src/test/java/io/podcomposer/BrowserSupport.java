@@ -19,8 +19,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven by Selenium, one browser per test class. Where the browser is
- * not installed the tests are skipped, except in CI, where that is a failure: `.ci/run` installs it.
+ * Debian's headless Chromium driven by Selenium, one browser per test class. Where the
+ * browser is not installed the tests are skipped, except in CI, where that is a failure:
+ * `.ci/run` installs it.
  */
 public final class BrowserSupport {
 
@@ -36,13 +37,16 @@ public final class BrowserSupport {
 		});
 	}
 
-	/** A browser with options of the test's own added, such as {@link NetworkLog#record}. */
+	/**
+	 * A browser with options of the test's own added, such as {@link NetworkLog#record}.
+	 */
 	public static WebDriver startBrowser(Consumer<ChromeOptions> more) {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!installed && System.getenv("CI") != null) {
 			throw new IllegalStateException("CI needs chromium and chromium-driver; .ci/run installs them");
 		}
-		Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+		Assumptions.assumeTrue(installed,
+				"chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -74,7 +78,10 @@ public final class BrowserSupport {
 				+ "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field, text);
 	}
 
-	/** Clicks an element scrolled to the middle of the window, clear of the sticky top bar. */
+	/**
+	 * Clicks an element scrolled to the middle of the window, clear of the sticky top
+	 * bar.
+	 */
 	public static void click(WebDriver driver, WebElement element) {
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 		element.click();
@@ -88,9 +95,10 @@ public final class BrowserSupport {
 	}
 
 	/**
-	 * Waits until an element of the page shown before is gone. While the next page loads, Chromium
-	 * may answer a question about the old node with an inspector error ("Node with given id does not
-	 * belong to the document") instead of a stale reference: that also means it is gone.
+	 * Waits until an element of the page shown before is gone. While the next page loads,
+	 * Chromium may answer a question about the old node with an inspector error ("Node
+	 * with given id does not belong to the document") instead of a stale reference: that
+	 * also means it is gone.
 	 */
 	public static void waitForPageGone(WebDriver driver, WebElement oldElement) {
 		waitFor(driver, (ready) -> {

@@ -7,8 +7,8 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A test class that drives one browser through the running portal, signed in as the test admin
- * the first time it opens a page.
+ * A test class that drives one browser through the running portal, signed in as the test
+ * admin the first time it opens a page.
  */
 public abstract class BrowserTest {
 

@@ -15,9 +15,10 @@ import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.HttpSessionIdResolver;
 
 /**
- * Sessions live in the database (Spring Session), so a {@link MockHttpSession} given to MockMvc
- * is not the session the application uses. With this, it carries the id of that session from one
- * MockMvc request to the next, as a browser's cookie would; requests without one use the cookie.
+ * Sessions live in the database (Spring Session), so a {@link MockHttpSession} given to
+ * MockMvc is not the session the application uses. With this, it carries the id of that
+ * session from one MockMvc request to the next, as a browser's cookie would; requests
+ * without one use the cookie.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class MockSessionIds {
@@ -59,7 +60,9 @@ public class MockSessionIds {
 		};
 	}
 
-	/** The session the test gave MockMvc, under Spring Session's wrapper of the request. */
+	/**
+	 * The session the test gave MockMvc, under Spring Session's wrapper of the request.
+	 */
 	private static MockHttpSession mockSession(ServletRequest request) {
 		ServletRequest original = request;
 		while (original instanceof ServletRequestWrapper wrapper) {

@@ -18,12 +18,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a browser fetched, read from Chromium's performance log (the DevTools network events
- * ChromeDriver records when {@link #record} is set on its options).
+ * What a browser fetched, read from Chromium's performance log (the DevTools network
+ * events ChromeDriver records when {@link #record} is set on its options).
  */
 public final class NetworkLog {
 
-	/** How long the network must stay quiet, with nothing in flight, for a load to count as done. */
+	/**
+	 * How long the network must stay quiet, with nothing in flight, for a load to count
+	 * as done.
+	 */
 	private static final Duration QUIET = Duration.ofMillis(700);
 
 	private static final Duration LIMIT = Duration.ofSeconds(15);
@@ -31,11 +34,17 @@ public final class NetworkLog {
 	private NetworkLog() {
 	}
 
-	/** One request as the browser saw it; {@code bytes} is what came over the wire, headers included. */
+	/**
+	 * One request as the browser saw it; {@code bytes} is what came over the wire,
+	 * headers included.
+	 */
 	public record Request(String url, String method, String type, int status, boolean fromCache, long bytes,
 			long sentBodyBytes) {
 
-		/** Whether it reached the server (a 304 does; a hit in the browser's cache does not). */
+		/**
+		 * Whether it reached the server (a 304 does; a hit in the browser's cache does
+		 * not).
+		 */
 		public boolean overNetwork() {
 			return !this.fromCache;
 		}
@@ -55,8 +64,9 @@ public final class NetworkLog {
 	}
 
 	/**
-	 * The requests logged since the last call, once every one of them has finished and nothing
-	 * new has started for a moment (scripts may fetch after the page's load event).
+	 * The requests logged since the last call, once every one of them has finished and
+	 * nothing new has started for a moment (scripts may fetch after the page's load
+	 * event).
 	 */
 	public static List<Request> settle(WebDriver driver) {
 		Map<String, Pending> requests = new LinkedHashMap<>();
@@ -77,10 +87,12 @@ public final class NetworkLog {
 			}
 			pause();
 		}
-		throw new IllegalStateException("requests still in flight after " + LIMIT + ": " + requests.values().stream()
-			.filter((request) -> !request.finished)
-			.map((request) -> request.url)
-			.toList());
+		throw new IllegalStateException("requests still in flight after " + LIMIT + ": "
+				+ requests.values()
+					.stream()
+					.filter((request) -> !request.finished)
+					.map((request) -> request.url)
+					.toList());
 	}
 
 	private static void read(JsonNode message, Map<String, Pending> requests, List<Request> done) {
@@ -94,19 +106,23 @@ public final class NetworkLog {
 				}
 				Pending earlier = requests.remove(id);
 				if (earlier != null && params.has("redirectResponse")) {
-					// a redirect reuses the request's id: the hop before it is a request of its own
+					// a redirect reuses the request's id: the hop before it is a request
+					// of its own
 					earlier.received(params.path("redirectResponse"));
 					earlier.bytes = params.path("redirectResponse").path("encodedDataLength").asLong();
 					done.add(earlier.toRequest());
 				}
 				Pending request = new Pending(url, params.path("request").path("method").asString(),
 						params.path("type").asString(""));
-				request.sentBodyBytes = params.path("request").path("postData").asString("")
+				request.sentBodyBytes = params.path("request")
+					.path("postData")
+					.asString("")
 					.getBytes(StandardCharsets.UTF_8).length;
 				requests.put(id, request);
 			}
 			case "Network.requestServedFromCache" -> with(requests, id, (request) -> request.fromCache = true);
-			case "Network.responseReceived" -> with(requests, id, (request) -> request.received(params.path("response")));
+			case "Network.responseReceived" ->
+				with(requests, id, (request) -> request.received(params.path("response")));
 			case "Network.loadingFinished" -> with(requests, id, (request) -> {
 				request.bytes = params.path("encodedDataLength").asLong();
 				request.finished = true;
@@ -124,7 +140,10 @@ public final class NetworkLog {
 		}
 	}
 
-	/** Between reads of the browser's log: quiet for a while is the condition, so time itself is waited for. */
+	/**
+	 * Between reads of the browser's log: quiet for a while is the condition, so time
+	 * itself is waited for.
+	 */
 	private static void pause() {
 		try {
 			Thread.sleep(100);

@@ -11,15 +11,18 @@ import java.util.UUID;
 /**
  * An empty database of a test's own, for tests that start the application themselves: the
  * embedded H2 in the test's data folder, or, when the build runs the tests on PostgreSQL
- * ({@code SPRING_DATASOURCE_URL} set), a new database on that server, which the test user may
- * create (CREATEDB).
+ * ({@code SPRING_DATASOURCE_URL} set), a new database on that server, which the test user
+ * may create (CREATEDB).
  */
 public final class TestDatabase {
 
 	private TestDatabase() {
 	}
 
-	/** The settings that point an application at a new, empty database; give them to each of its instances. */
+	/**
+	 * The settings that point an application at a new, empty database; give them to each
+	 * of its instances.
+	 */
 	public static List<String> create(Path dataDir) {
 		String url = System.getenv("SPRING_DATASOURCE_URL");
 		if (url == null || url.isEmpty()) {
@@ -33,7 +36,8 @@ public final class TestDatabase {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create a database for the test at " + url, ex);
 		}
-		// jdbc:postgresql://host:port/database?parameters: the same server, the new database
+		// jdbc:postgresql://host:port/database?parameters: the same server, the new
+		// database
 		String newUrl = url.replaceFirst("^(jdbc:postgresql://[^/]*/)[^?]*", "$1" + name);
 		return List.of("--podcomposer.data-dir=" + dataDir, "--spring.datasource.url=" + newUrl);
 	}

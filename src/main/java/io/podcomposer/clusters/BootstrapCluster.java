@@ -23,11 +23,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A cluster the operator hands the portal as a kubeconfig file, such as the one k3s writes in the
- * docker compose sandbox: added once, through {@link ClusterService#add}, as any admin would add
- * it. The file may be written only after the portal starts, so a background thread looks for it
- * every second for a bounded time; start-up does not wait. Once the cluster exists, by this name,
- * nothing is done again: a later start, or a second instance, leaves it as it is.
+ * A cluster the operator hands the portal as a kubeconfig file, such as the one k3s
+ * writes in the docker compose sandbox: added once, through {@link ClusterService#add},
+ * as any admin would add it. The file may be written only after the portal starts, so a
+ * background thread looks for it every second for a bounded time; start-up does not wait.
+ * Once the cluster exists, by this name, nothing is done again: a later start, or a
+ * second instance, leaves it as it is.
  */
 @Component
 class BootstrapCluster implements ApplicationRunner, DisposableBean {
@@ -101,13 +102,16 @@ class BootstrapCluster implements ApplicationRunner, DisposableBean {
 		try {
 			while (addOnce() == Outcome.NOT_WRITTEN) {
 				if (Instant.now().isAfter(deadline)) {
-					logger.warn("The kubeconfig {} was not written within {}: the cluster {} was not added. Add it under "
-							+ "Clusters, or restart the portal once the file is there.", path(), this.wait, this.name);
+					logger.warn(
+							"The kubeconfig {} was not written within {}: the cluster {} was not added. Add it under "
+									+ "Clusters, or restart the portal once the file is there.",
+							path(), this.wait, this.name);
 					return;
 				}
 				if (!told) {
-					logger.info("The kubeconfig {} for the cluster {} is not there yet; looking for it every {} s for up "
-							+ "to {}.", path(), this.name, POLL.toSeconds(), this.wait);
+					logger
+						.info("The kubeconfig {} for the cluster {} is not there yet; looking for it every {} s for up "
+								+ "to {}.", path(), this.name, POLL.toSeconds(), this.wait);
 					told = true;
 				}
 				Thread.sleep(POLL.toMillis());
@@ -117,12 +121,15 @@ class BootstrapCluster implements ApplicationRunner, DisposableBean {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
-			// such as the database going away: said, not thrown into a thread nobody joins
+			// such as the database going away: said, not thrown into a thread nobody
+			// joins
 			logger.warn("The cluster {} could not be added from {}: {}", this.name, path(), ex.toString());
 		}
 	}
 
-	/** One look at the file: adds the cluster from it unless there is one of that name. */
+	/**
+	 * One look at the file: adds the cluster from it unless there is one of that name.
+	 */
 	Outcome addOnce() {
 		if (this.repository.existsByName(this.name)) {
 			return Outcome.PRESENT;
@@ -154,7 +161,8 @@ class BootstrapCluster implements ApplicationRunner, DisposableBean {
 			return addedByAnother();
 		}
 		catch (PessimisticLockingFailureException ex) {
-			// the other instance's insert held the row's lock for longer than the database waits
+			// the other instance's insert held the row's lock for longer than the
+			// database waits
 			return addedByAnother();
 		}
 		logger.info("Added the cluster {} from the kubeconfig {}{}.", this.name, path(),
@@ -167,7 +175,9 @@ class BootstrapCluster implements ApplicationRunner, DisposableBean {
 		return Outcome.PRESENT;
 	}
 
-	/** The kubeconfig with every cluster's server set to the one configured, when one is. */
+	/**
+	 * The kubeconfig with every cluster's server set to the one configured, when one is.
+	 */
 	private String pointed(String text) {
 		if (this.server.isEmpty()) {
 			return text;

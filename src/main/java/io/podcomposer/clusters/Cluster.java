@@ -13,7 +13,10 @@ import jakarta.persistence.Table;
 
 import io.podcomposer.security.AuditLog;
 
-/** A cluster the portal can deploy to, with its credentials encrypted ({@link CredentialCipher}). */
+/**
+ * A cluster the portal can deploy to, with its credentials encrypted
+ * ({@link CredentialCipher}).
+ */
 @Entity
 @Table(name = "cluster")
 public class Cluster {
@@ -71,7 +74,10 @@ public class Cluster {
 		this.createdBy = createdBy;
 	}
 
-	/** The cluster the portal runs in, reached with its service account: no secret is stored for it. */
+	/**
+	 * The cluster the portal runs in, reached with its service account: no secret is
+	 * stored for it.
+	 */
 	static Cluster inCluster(String server, String encryptedCredentials, Instant createdAt) {
 		Cluster cluster = new Cluster();
 		cluster.name = InClusterAccount.NAME;

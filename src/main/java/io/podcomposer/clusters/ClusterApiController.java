@@ -30,8 +30,9 @@ class ClusterApiController {
 		this.clusters = clusters;
 	}
 
-	@Operation(summary = "All clusters, by name", description = "The portal's own cluster (inCluster) only while "
-			+ "podcomposer.clusters.in-cluster.enabled is on")
+	@Operation(summary = "All clusters, by name",
+			description = "The portal's own cluster (inCluster) only while "
+					+ "podcomposer.clusters.in-cluster.enabled is on")
 	@GetMapping
 	List<ClusterView> clusters() {
 		return this.clusters.list();
@@ -65,8 +66,9 @@ class ClusterApiController {
 		return CheckAnswer.of(this.clusters.check(id));
 	}
 
-	@Operation(summary = "The namespaces the cluster lets us list", description = "502 when the cluster cannot be "
-			+ "reached or refuses, quoting only the message of a Kubernetes Status")
+	@Operation(summary = "The namespaces the cluster lets us list",
+			description = "502 when the cluster cannot be "
+					+ "reached or refuses, quoting only the message of a Kubernetes Status")
 	@GetMapping("/{id}/namespaces")
 	List<String> namespaces(@PathVariable long id) {
 		ClusterCheck check = this.clusters.check(id);
@@ -77,8 +79,7 @@ class ClusterApiController {
 	}
 
 	/** A check as the API answers it. */
-	record CheckAnswer(boolean reachable, String version, Long latencyMillis, List<String> namespaces,
-			String message) {
+	record CheckAnswer(boolean reachable, String version, Long latencyMillis, List<String> namespaces, String message) {
 
 		static CheckAnswer of(ClusterCheck check) {
 			return new CheckAnswer(check.reachable(), check.serverVersion(),

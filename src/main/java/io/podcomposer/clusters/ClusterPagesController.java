@@ -16,9 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.podcomposer.system.ApiExceptionHandler;
 
 /**
- * The clusters page, for admins: the list, and a form to add one from a pasted or uploaded
- * kubeconfig. A refusal shows the form again with the reason and the name and context as sent,
- * but not the kubeconfig: its credentials are not sent back, so it must be pasted again.
+ * The clusters page, for admins: the list, and a form to add one from a pasted or
+ * uploaded kubeconfig. A refusal shows the form again with the reason and the name and
+ * context as sent, but not the kubeconfig: its credentials are not sent back, so it must
+ * be pasted again.
  */
 @Controller
 class ClusterPagesController {
@@ -39,7 +40,8 @@ class ClusterPagesController {
 	String add(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String kubeconfig,
 			@RequestParam(defaultValue = "") String context, @RequestParam(required = false) MultipartFile file,
 			Model model, RedirectAttributes flash, HttpServletResponse response) throws IOException {
-		String text = (file != null && !file.isEmpty()) ? new String(file.getBytes(), StandardCharsets.UTF_8) : kubeconfig;
+		String text = (file != null && !file.isEmpty()) ? new String(file.getBytes(), StandardCharsets.UTF_8)
+				: kubeconfig;
 		try {
 			ClusterView added = this.clusters.add(name, text, context);
 			flash.addFlashAttribute("notice", "Cluster " + added.name() + " added (context " + added.context() + ").");
@@ -55,7 +57,10 @@ class ClusterPagesController {
 		}
 	}
 
-	/** A cluster's state for its row of the list, which asks for it as the page loads: a slow cluster holds up only its row. */
+	/**
+	 * A cluster's state for its row of the list, which asks for it as the page loads: a
+	 * slow cluster holds up only its row.
+	 */
 	@PostMapping("/clusters/{id}/check")
 	String check(@PathVariable long id, Model model) {
 		model.addAttribute("id", id);

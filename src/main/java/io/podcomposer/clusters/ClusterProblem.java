@@ -2,7 +2,10 @@ package io.podcomposer.clusters;
 
 import io.podcomposer.system.DomainException;
 
-/** A refused cluster request: one that is not there, switched off, or cannot be added as given. */
+/**
+ * A refused cluster request: one that is not there, switched off, or cannot be added as
+ * given.
+ */
 public class ClusterProblem extends DomainException {
 
 	ClusterProblem(Kind kind, String title, String detail) {

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds, lists and removes clusters, and says how to reach them. Credentials go in encrypted and
- * never come out in a view or the audit log. The portal's own cluster ({@link InClusterAccount})
- * is listed and used only while its setting is on.
+ * Adds, lists and removes clusters, and says how to reach them. Credentials go in
+ * encrypted and never come out in a view or the audit log. The portal's own cluster
+ * ({@link InClusterAccount}) is listed and used only while its setting is on.
  */
 @Service
 public class ClusterService {
@@ -44,7 +44,10 @@ public class ClusterService {
 
 	private final Clock clock;
 
-	/** How long a call to a cluster may take; {@link KubeConnection} keeps it at 15 s or less. */
+	/**
+	 * How long a call to a cluster may take; {@link KubeConnection} keeps it at 15 s or
+	 * less.
+	 */
 	private final Duration timeout;
 
 	private final InClusterAccount inCluster;
@@ -53,7 +56,10 @@ public class ClusterService {
 
 	private final boolean allowExec;
 
-	/** Which server addresses may be called: those on the portal's own host only when the operator allows. */
+	/**
+	 * Which server addresses may be called: those on the portal's own host only when the
+	 * operator allows.
+	 */
 	private final ServerAddresses addresses;
 
 	private final KubeClients clients = new KubeClients();
@@ -84,8 +90,8 @@ public class ClusterService {
 							+ "with a letter or digit.");
 		}
 		if (trimmed.equals(InClusterAccount.NAME)) {
-			throw new ClusterProblem(Kind.INVALID, "Invalid fields", "The name " + trimmed
-					+ " is kept for the cluster the portal runs in; pick another.");
+			throw new ClusterProblem(Kind.INVALID, "Invalid fields",
+					"The name " + trimmed + " is kept for the cluster the portal runs in; pick another.");
 		}
 		Kubeconfig kubeconfig;
 		try {
@@ -106,15 +112,16 @@ public class ClusterService {
 		String sealed = Base64.getEncoder().encodeToString(this.cipher.encrypt(kubeconfig.credentials().toJson()));
 		Cluster cluster;
 		try {
-			cluster = this.clusters.saveAndFlush(
-					new Cluster(trimmed, kubeconfig, sealed, now(), AuditLog.currentActor()));
+			cluster = this.clusters
+				.saveAndFlush(new Cluster(trimmed, kubeconfig, sealed, now(), AuditLog.currentActor()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// added by another request since the check above
 			throw taken(trimmed);
 		}
-		this.audit.record("CLUSTER_ADD", trimmed, Outcome.SUCCESS, "server " + kubeconfig.server() + ", context "
-				+ kubeconfig.context() + ", " + kubeconfig.credentials().kind() + (kubeconfig.insecure() ? ", insecure" : ""));
+		this.audit.record("CLUSTER_ADD", trimmed, Outcome.SUCCESS,
+				"server " + kubeconfig.server() + ", context " + kubeconfig.context() + ", "
+						+ kubeconfig.credentials().kind() + (kubeconfig.insecure() ? ", insecure" : ""));
 		return ClusterView.of(cluster);
 	}
 
@@ -128,24 +135,31 @@ public class ClusterService {
 			.toList();
 	}
 
-	/** Any cluster, the portal's own too when its setting is off, so that what refers to it stays readable. */
+	/**
+	 * Any cluster, the portal's own too when its setting is off, so that what refers to
+	 * it stays readable.
+	 */
 	@Transactional(readOnly = true)
 	public ClusterView get(long id) {
 		return ClusterView.of(find(id));
 	}
 
-	/** For the code that contacts the cluster: the decrypted credentials, never to be shown or logged. */
+	/**
+	 * For the code that contacts the cluster: the decrypted credentials, never to be
+	 * shown or logged.
+	 */
 	@Transactional(readOnly = true)
 	public Credentials credentials(long id) {
 		return open(find(id));
 	}
 
 	/**
-	 * How to reach the cluster: its address, its CA and the decrypted credentials, or those its exec
-	 * command or the service account's files give now. Not in a transaction: a command may take
-	 * seconds.
+	 * How to reach the cluster: its address, its CA and the decrypted credentials, or
+	 * those its exec command or the service account's files give now. Not in a
+	 * transaction: a command may take seconds.
 	 * @throws ClusterProblem when it is the portal's own cluster and that is switched off
-	 * @throws CredentialsUnavailableException when its credentials cannot be had, saying why
+	 * @throws CredentialsUnavailableException when its credentials cannot be had, saying
+	 * why
 	 */
 	public KubeConnection connection(long id) {
 		return connection(find(id));
@@ -154,9 +168,9 @@ public class ClusterService {
 	private KubeConnection connection(Cluster cluster) {
 		if (cluster.isInCluster()) {
 			if (!this.inCluster.enabled()) {
-				throw new ClusterProblem(Kind.CONFLICT, "Switched off", "The cluster " + cluster.getName()
-						+ " is the one the portal runs in, and " + InClusterAccount.ENABLED
-						+ " (PODCOMPOSER_IN_CLUSTER_ENABLED) is off.");
+				throw new ClusterProblem(Kind.CONFLICT, "Switched off",
+						"The cluster " + cluster.getName() + " is the one the portal runs in, and "
+								+ InClusterAccount.ENABLED + " (PODCOMPOSER_IN_CLUSTER_ENABLED) is off.");
 			}
 			return this.inCluster.connection();
 		}
@@ -167,23 +181,26 @@ public class ClusterService {
 					credentials.clientCertificateData(), credentials.clientKeyData());
 			case BASIC -> new KubeConnection.Credentials.Basic(credentials.username(), credentials.password());
 			case EXEC -> run(cluster, credentials.exec());
-			case SERVICE_ACCOUNT -> throw new IllegalStateException("Only the in-cluster row signs in as the service account.");
+			case SERVICE_ACCOUNT ->
+				throw new IllegalStateException("Only the in-cluster row signs in as the service account.");
 		};
 		return new KubeConnection(cluster.getServer(), cluster.getCaData(), cluster.isInsecure(), login, this.timeout,
 				this.addresses);
 	}
 
 	/**
-	 * The calls to the cluster, on the client kept for it while its connection stays the same.
-	 * @throws ClusterProblem and {@link CredentialsUnavailableException} as {@link #connection}
+	 * The calls to the cluster, on the client kept for it while its connection stays the
+	 * same.
+	 * @throws ClusterProblem and {@link CredentialsUnavailableException} as
+	 * {@link #connection}
 	 */
 	public ClusterCalls calls(long id) {
 		return calls(id, () -> find(id));
 	}
 
 	/**
-	 * The cluster read once, for a deploy: what it shows now, and its calls when asked for, after
-	 * the checks that need no cluster (its exec command may take seconds).
+	 * The cluster read once, for a deploy: what it shows now, and its calls when asked
+	 * for, after the checks that need no cluster (its exec command may take seconds).
 	 * @throws ClusterProblem when there is no such cluster
 	 */
 	public ClusterAccess access(long id) {
@@ -201,7 +218,8 @@ public class ClusterService {
 			connection = connection(cluster.get());
 		}
 		catch (RuntimeException ex) {
-			// removed, perhaps through another instance, or its credentials cannot be had now
+			// removed, perhaps through another instance, or its credentials cannot be had
+			// now
 			this.clients.forget(id);
 			throw ex;
 		}
@@ -209,9 +227,9 @@ public class ClusterService {
 	}
 
 	/**
-	 * Calls the cluster: its version, how long that took, and the namespaces it lets us list, or
-	 * why its credentials cannot be had. Not in a transaction: a cluster may take up to the timeout
-	 * to answer.
+	 * Calls the cluster: its version, how long that took, and the namespaces it lets us
+	 * list, or why its credentials cannot be had. Not in a transaction: a cluster may
+	 * take up to the timeout to answer.
 	 */
 	public ClusterCheck check(long id) {
 		KubeConnection connection;
@@ -224,14 +242,16 @@ public class ClusterService {
 		return ClusterProbe.check(connection);
 	}
 
-	/** @throws ClusterProblem for the portal's own cluster, which its setting governs */
+	/**
+	 * @throws ClusterProblem for the portal's own cluster, which its setting governs
+	 */
 	@Transactional
 	public void delete(long id) {
 		Cluster cluster = find(id);
 		if (cluster.isInCluster()) {
-			throw new ClusterProblem(Kind.CONFLICT, "Conflict", "The cluster " + cluster.getName()
-					+ " is the one the portal runs in; it is offered while " + InClusterAccount.ENABLED
-					+ " is on, and cannot be removed.");
+			throw new ClusterProblem(Kind.CONFLICT, "Conflict",
+					"The cluster " + cluster.getName() + " is the one the portal runs in; it is offered while "
+							+ InClusterAccount.ENABLED + " is on, and cannot be removed.");
 		}
 		this.clusters.delete(cluster);
 		this.clients.forget(id);
@@ -239,7 +259,10 @@ public class ClusterService {
 				"server " + Kubeconfig.withoutUserInfo(cluster.getServer()));
 	}
 
-	/** As precise as the database keeps it, so that the answer to the add matches later reads. */
+	/**
+	 * As precise as the database keeps it, so that the answer to the add matches later
+	 * reads.
+	 */
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}

@@ -21,9 +21,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts cluster credentials at rest with AES-256-GCM: a random 12-byte IV per value, stored in
- * front of the ciphertext. The key is {@code PODCOMPOSER_SECRET_KEY} (base64, 32 bytes), or one
- * generated once into the data directory, readable only by the portal's user.
+ * Encrypts cluster credentials at rest with AES-256-GCM: a random 12-byte IV per value,
+ * stored in front of the ciphertext. The key is {@code PODCOMPOSER_SECRET_KEY} (base64,
+ * 32 bytes), or one generated once into the data directory, readable only by the portal's
+ * user.
  */
 @Component
 public class CredentialCipher {
@@ -60,7 +61,9 @@ public class CredentialCipher {
 		}
 	}
 
-	/** @throws IllegalStateException when the value was changed or sealed with another key */
+	/**
+	 * @throws IllegalStateException when the value was changed or sealed with another key
+	 */
 	public byte[] decrypt(byte[] stored) {
 		if (stored.length <= IV_BYTES) {
 			throw new IllegalStateException("The stored credentials are too short to have been encrypted here.");
@@ -104,7 +107,8 @@ public class CredentialCipher {
 				byte[] key = new byte[KEY_BYTES];
 				RANDOM.nextBytes(key);
 				try {
-					// created with its permissions, so that it is never readable by others, even for a moment
+					// created with its permissions, so that it is never readable by
+					// others, even for a moment
 					Files.createFile(file,
 							PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 					Files.writeString(file, Base64.getEncoder().encodeToString(key));

@@ -5,8 +5,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The secret part of a cluster's access, kept only encrypted. Only the fields of its
- * {@link AuthKind} are set; a service account's are none, as its token is read from its file.
- * {@code toString} names no value, so that it cannot end up in a log.
+ * {@link AuthKind} are set; a service account's are none, as its token is read from its
+ * file. {@code toString} names no value, so that it cannot end up in a log.
  */
 public record Credentials(AuthKind kind, String token, String clientCertificateData, String clientKeyData,
 		String username, String password, ExecCredentialPlugin.Command exec) {

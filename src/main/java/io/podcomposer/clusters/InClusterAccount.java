@@ -24,10 +24,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * "This cluster": the one the portal runs in, reached with the pod's service account, when
- * {@value #ENABLED} is on. It is a cluster row like the others, so that deployments refer to it
- * by id, made once on the first start with the switch on; its token is read from the service
- * account's file on every connection (projected tokens rotate) and never stored.
+ * "This cluster": the one the portal runs in, reached with the pod's service account,
+ * when {@value #ENABLED} is on. It is a cluster row like the others, so that deployments
+ * refer to it by id, made once on the first start with the switch on; its token is read
+ * from the service account's file on every connection (projected tokens rotate) and never
+ * stored.
  */
 @Component
 class InClusterAccount implements ApplicationRunner {
@@ -86,7 +87,8 @@ class InClusterAccount implements ApplicationRunner {
 	}
 
 	/**
-	 * Makes the cluster row unless there is one; points it at the address of now when there is.
+	 * Makes the cluster row unless there is one; points it at the address of now when
+	 * there is.
 	 * @return whether this call made it
 	 */
 	boolean createOnce() {
@@ -103,9 +105,10 @@ class InClusterAccount implements ApplicationRunner {
 					}
 					return false;
 				}
-				String sealed = Base64.getEncoder().encodeToString(this.cipher.encrypt(Credentials.serviceAccount().toJson()));
-				this.clusters.saveAndFlush(Cluster.inCluster(this.server, sealed,
-						this.clock.instant().truncatedTo(ChronoUnit.MICROS)));
+				String sealed = Base64.getEncoder()
+					.encodeToString(this.cipher.encrypt(Credentials.serviceAccount().toJson()));
+				this.clusters.saveAndFlush(
+						Cluster.inCluster(this.server, sealed, this.clock.instant().truncatedTo(ChronoUnit.MICROS)));
 				this.audit.record(AuditLog.SYSTEM, "CLUSTER_ADD", NAME, Outcome.SUCCESS,
 						"server " + this.server + ", the portal's service account");
 				return true;
@@ -122,7 +125,8 @@ class InClusterAccount implements ApplicationRunner {
 	}
 
 	/**
-	 * How to reach the cluster now: the token and CA as their files hold them at this moment.
+	 * How to reach the cluster now: the token and CA as their files hold them at this
+	 * moment.
 	 * @throws CredentialsUnavailableException when a file cannot be read
 	 */
 	KubeConnection connection() {
@@ -136,7 +140,8 @@ class InClusterAccount implements ApplicationRunner {
 			throw new CredentialsUnavailableException(
 					"The service account's CA " + this.directory.resolve("ca.crt") + " is empty.");
 		}
-		// the operator's address, from the pod's environment, not an admin's: it may be on the node
+		// the operator's address, from the pod's environment, not an admin's: it may be
+		// on the node
 		return new KubeConnection(this.server, certificateAuthority, false,
 				new KubeConnection.Credentials.BearerToken(token), KubeConnection.MAX_TIMEOUT,
 				ServerAddresses.LOCAL_ALLOWED);

@@ -14,19 +14,22 @@ import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What one context of a kubeconfig needs to reach its cluster, and nothing more. Whatever would
- * make the portal run a program ({@code exec}, {@code auth-provider}) or read its own disk (file
- * paths) is refused, naming the entry; {@code exec} only unless {@value #ALLOW_EXEC} is on.
+ * What one context of a kubeconfig needs to reach its cluster, and nothing more. Whatever
+ * would make the portal run a program ({@code exec}, {@code auth-provider}) or read its
+ * own disk (file paths) is refused, naming the entry; {@code exec} only unless
+ * {@value #ALLOW_EXEC} is on.
  *
  * @param context the context picked
- * @param namespace the namespace the context names, where deploys go unless told otherwise; null without one
+ * @param namespace the namespace the context names, where deploys go unless told
+ * otherwise; null without one
  * @param server the API server's URL, http or https
- * @param certificateAuthorityData the CA bundle, base64 as in the kubeconfig; null without one
+ * @param certificateAuthorityData the CA bundle, base64 as in the kubeconfig; null
+ * without one
  * @param insecure whether the kubeconfig turns TLS verification off
  * @param credentials how to sign in
  */
-public record Kubeconfig(String context, String namespace, String server, String certificateAuthorityData, boolean insecure,
-		Credentials credentials) {
+public record Kubeconfig(String context, String namespace, String server, String certificateAuthorityData,
+		boolean insecure, Credentials credentials) {
 
 	/** A DNS label, as namespaces are named. */
 	private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -34,14 +37,19 @@ public record Kubeconfig(String context, String namespace, String server, String
 	private static final List<String> FILE_ENTRIES = List.of("token-file", "tokenFile", "client-certificate",
 			"client-key", "certificate-authority");
 
-	/** The setting that lets a kubeconfig's {@code exec} command run on the portal's host. */
+	/**
+	 * The setting that lets a kubeconfig's {@code exec} command run on the portal's host.
+	 */
 	static final String ALLOW_EXEC = "podcomposer.clusters.allow-exec";
 
 	/**
 	 * Reads a kubeconfig.
-	 * @param context the context to use; null or blank for the current one, or the only one
-	 * @param allowExec whether a user's {@code exec} command is kept, to be run on each connection
-	 * @throws KubeconfigException when it cannot be used, with a message for the person who gave it
+	 * @param context the context to use; null or blank for the current one, or the only
+	 * one
+	 * @param allowExec whether a user's {@code exec} command is kept, to be run on each
+	 * connection
+	 * @throws KubeconfigException when it cannot be used, with a message for the person
+	 * who gave it
 	 */
 	public static Kubeconfig read(String text, String context, boolean allowExec) {
 		if (text == null || text.isBlank()) {
@@ -67,8 +75,9 @@ public record Kubeconfig(String context, String namespace, String server, String
 		String userWhere = "user " + userName;
 		refuseFilesAndPrograms(cluster, clusterWhere, false);
 		refuseFilesAndPrograms(user, userWhere, allowExec);
-		return new Kubeconfig(contextName, namespace(contextEntry), server(cluster, clusterWhere), text(cluster, "certificate-authority-data"),
-				cluster.path("insecure-skip-tls-verify").asBoolean(false), credentials(user, userWhere));
+		return new Kubeconfig(contextName, namespace(contextEntry), server(cluster, clusterWhere),
+				text(cluster, "certificate-authority-data"), cluster.path("insecure-skip-tls-verify").asBoolean(false),
+				credentials(user, userWhere));
 	}
 
 	/** The context's namespace, when it names one a namespace could be called. */
@@ -85,8 +94,8 @@ public record Kubeconfig(String context, String namespace, String server, String
 		}
 		if (wanted != null && !wanted.isBlank()) {
 			if (!names.contains(wanted.trim())) {
-				throw new KubeconfigException(
-						"The kubeconfig has no context " + wanted.trim() + "; it has " + String.join(", ", names) + ".");
+				throw new KubeconfigException("The kubeconfig has no context " + wanted.trim() + "; it has "
+						+ String.join(", ", names) + ".");
 			}
 			return wanted.trim();
 		}
@@ -107,12 +116,14 @@ public record Kubeconfig(String context, String namespace, String server, String
 			.valueStream()
 			.filter((entry) -> name.equals(entry.path("name").asString(null)))
 			.findFirst()
-			.orElseThrow(() -> new KubeconfigException("The kubeconfig's " + list + " have no entry named " + name + "."));
+			.orElseThrow(
+					() -> new KubeconfigException("The kubeconfig's " + list + " have no entry named " + name + "."));
 	}
 
 	private static void refuseFilesAndPrograms(JsonNode entry, String where, boolean allowExec) {
 		if (entry.has("exec") && !allowExec) {
-			throw new KubeconfigException("The " + where + " uses exec, which would run a program on the portal's host; "
+			throw new KubeconfigException("The " + where
+					+ " uses exec, which would run a program on the portal's host; "
 					+ "give a token, a client certificate or a user name and password inline instead, or have the "
 					+ "operator allow it with " + ALLOW_EXEC + "=true (PODCOMPOSER_CLUSTERS_ALLOW_EXEC).");
 		}
@@ -123,7 +134,8 @@ public record Kubeconfig(String context, String namespace, String server, String
 		for (String field : FILE_ENTRIES) {
 			if (entry.has(field)) {
 				throw new KubeconfigException("The " + where + " refers to a file with " + field
-						+ ", which would read the portal's own disk; give the " + inlineFor(field) + " inline instead.");
+						+ ", which would read the portal's own disk; give the " + inlineFor(field)
+						+ " inline instead.");
 			}
 		}
 	}
@@ -136,8 +148,8 @@ public record Kubeconfig(String context, String namespace, String server, String
 	}
 
 	/**
-	 * The server's URL: http or https, with a host and no credentials. A refusal does not repeat
-	 * the URL, which may hold a password.
+	 * The server's URL: http or https, with a host and no credentials. A refusal does not
+	 * repeat the URL, which may hold a password.
 	 */
 	private static String server(JsonNode cluster, String where) {
 		String server = required(cluster, "server", where);
@@ -159,8 +171,8 @@ public record Kubeconfig(String context, String namespace, String server, String
 	}
 
 	/**
-	 * The server URL without the user name and password it held, for showing a cluster added
-	 * before such URLs were refused; read as {@link #server} reads it.
+	 * The server URL without the user name and password it held, for showing a cluster
+	 * added before such URLs were refused; read as {@link #server} reads it.
 	 */
 	static String withoutUserInfo(String server) {
 		HttpUrl url = HttpUrl.parse(server);
@@ -180,8 +192,8 @@ public record Kubeconfig(String context, String namespace, String server, String
 		String key = text(user, "client-key-data");
 		if (certificate != null || key != null) {
 			if (certificate == null || key == null) {
-				throw new KubeconfigException(
-						"The " + where + " needs both client-certificate-data and client-key-data for a client certificate.");
+				throw new KubeconfigException("The " + where
+						+ " needs both client-certificate-data and client-key-data for a client certificate.");
 			}
 			given.add(Credentials.clientCertificate(certificate, key));
 		}
@@ -207,7 +219,10 @@ public record Kubeconfig(String context, String namespace, String server, String
 		return given.get(0);
 	}
 
-	/** The command, its arguments, the variables it gets and the ExecCredential version it answers in. */
+	/**
+	 * The command, its arguments, the variables it gets and the ExecCredential version it
+	 * answers in.
+	 */
 	private static ExecCredentialPlugin.Command exec(JsonNode exec, String where) {
 		if (!exec.isObject()) {
 			throw new KubeconfigException("The " + where + " must be a map with a command.");
@@ -254,8 +269,8 @@ public record Kubeconfig(String context, String namespace, String server, String
 	/** Names no secret: a record's own {@code toString} would print the credentials. */
 	@Override
 	public String toString() {
-		return "Kubeconfig[context=" + this.context + ", namespace=" + this.namespace + ", server=" + this.server + ", insecure=" + this.insecure + ", "
-				+ this.credentials + "]";
+		return "Kubeconfig[context=" + this.context + ", namespace=" + this.namespace + ", server=" + this.server
+				+ ", insecure=" + this.insecure + ", " + this.credentials + "]";
 	}
 
 }

@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * The composer page and the htmx fragments it swaps. Every request carries the manifest the form
- * was drawn from, so the requests need nothing from each other; each change is also kept as the
- * user's draft ({@link ComposerDrafts}), which the page opens with.
+ * The composer page and the htmx fragments it swaps. Every request carries the manifest
+ * the form was drawn from, so the requests need nothing from each other; each change is
+ * also kept as the user's draft ({@link ComposerDrafts}), which the page opens with.
  */
 @Controller
 class ComposeController {
@@ -54,8 +54,8 @@ class ComposeController {
 	}
 
 	/**
-	 * The parameters the template being edited declares, which every request of the page carries:
-	 * the preview warns of placeholders that are not among them.
+	 * The parameters the template being edited declares, which every request of the page
+	 * carries: the preview warns of placeholders that are not among them.
 	 */
 	@ModelAttribute("declared")
 	List<String> declared(@RequestParam(name = "declared", required = false) List<String> declared) {
@@ -63,9 +63,9 @@ class ComposeController {
 	}
 
 	/**
-	 * The composer as the user left it: the draft kept in the session, or a new pod. A starting
-	 * point (an example, {@code start=new}) replaces the draft and redirects here, so that a reload
-	 * keeps what was done since.
+	 * The composer as the user left it: the draft kept in the session, or a new pod. A
+	 * starting point (an example, {@code start=new}) replaces the draft and redirects
+	 * here, so that a reload keeps what was done since.
 	 */
 	@GetMapping({ "/", "/compose" })
 	String page(@RequestParam(required = false) String example, @RequestParam(required = false) String start,
@@ -85,11 +85,12 @@ class ComposeController {
 	}
 
 	/**
-	 * The preview of the form as it is typed, and out of band what the form shows of the preview's
-	 * manifest between redraws (where each volume is mounted).
+	 * The preview of the form as it is typed, and out of band what the form shows of the
+	 * preview's manifest between redraws (where each volume is mounted).
 	 */
 	@PostMapping("/compose/preview")
-	String preview(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
+	String preview(@ModelAttribute("form") ComposeForm form,
+			@RequestParam(name = "manifest", required = false) String base,
 			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
 			PageEditParams edit, HttpSession session, Model model) {
 		ComposerService.Composition composition = this.composer.compose(base, form, null);
@@ -101,9 +102,10 @@ class ComposeController {
 	}
 
 	/**
-	 * The YAML tab's text previewed as it is typed: the preview and its findings by line, and the
-	 * (hidden) form redrawn from it so that saving and downloading take what the tab holds. Text
-	 * that does not read gives its error, and the form stays at the last text that did.
+	 * The YAML tab's text previewed as it is typed: the preview and its findings by line,
+	 * and the (hidden) form redrawn from it so that saving and downloading take what the
+	 * tab holds. Text that does not read gives its error, and the form stays at the last
+	 * text that did.
 	 */
 	@PostMapping(path = "/compose/preview", params = "yaml")
 	String previewYaml(@RequestParam String yaml, @RequestParam(name = "manifest", required = false) String base,
@@ -117,9 +119,10 @@ class ComposeController {
 	}
 
 	@PostMapping("/compose/edit")
-	String edit(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
-			@RequestParam(required = false) String op, @RequestParam(required = false) Long templateId,
-			@RequestParam(required = false) Integer basedOn, PageEditParams edit, HttpSession session, Model model) {
+	String edit(@ModelAttribute("form") ComposeForm form,
+			@RequestParam(name = "manifest", required = false) String base, @RequestParam(required = false) String op,
+			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
+			PageEditParams edit, HttpSession session, Model model) {
 		ComposerService.Composition composition = this.composer.compose(base, form, op);
 		keep(session, composition.manifest(), templateId, basedOn, edit);
 		model.addAttribute("editingTemplate", templateId != null);
@@ -130,8 +133,9 @@ class ComposeController {
 	}
 
 	/**
-	 * The YAML tab read back into the form; text that does not read stays in the tab with its error.
-	 * Text of the same kind keeps what the composer remembers of the kinds it was switched from.
+	 * The YAML tab read back into the form; text that does not read stays in the tab with
+	 * its error. Text of the same kind keeps what the composer remembers of the kinds it
+	 * was switched from.
 	 */
 	@PostMapping("/compose/yaml")
 	String yaml(@RequestParam(name = "yaml", defaultValue = "") String yaml,
@@ -146,7 +150,8 @@ class ComposeController {
 		}
 		catch (ManifestParseException ex) {
 			editor = this.composer.yamlError(baseOrNew(base), yaml, ex);
-			this.drafts.keep(session, new Draft(editor.manifestJson(), yaml, templateId, basedOn, true, edit.pageEdit()));
+			this.drafts.keep(session,
+					new Draft(editor.manifestJson(), yaml, templateId, basedOn, true, edit.pageEdit()));
 		}
 		model.addAttribute("editor", editor);
 		model.addAttribute("changed", true);
@@ -172,9 +177,9 @@ class ComposeController {
 	}
 
 	/**
-	 * A template's current revision in the composer; saving it makes the next revision. An unsaved
-	 * edit of the same template is continued; other unsaved work is shown instead, with the choice
-	 * to replace it ({@code replace=true}).
+	 * A template's current revision in the composer; saving it makes the next revision.
+	 * An unsaved edit of the same template is continued; other unsaved work is shown
+	 * instead, with the choice to replace it ({@code replace=true}).
 	 */
 	@GetMapping("/templates/{id}/edit")
 	String editTemplate(@PathVariable long id, @RequestParam(defaultValue = "false") boolean replace,
@@ -200,8 +205,8 @@ class ComposeController {
 	}
 
 	/**
-	 * A manifest the composer made earlier, back in the composer: from the save page, or a
-	 * version kept when a save met someone else's newer revision.
+	 * A manifest the composer made earlier, back in the composer: from the save page, or
+	 * a version kept when a save met someone else's newer revision.
 	 */
 	@PostMapping("/compose/open")
 	String open(@RequestParam(name = "manifest", required = false) String manifest,
@@ -217,15 +222,17 @@ class ComposeController {
 	}
 
 	/**
-	 * The form applied, then the "save as template" page. Inputs the composer could not take keep
-	 * the user in the composer, to correct them rather than save without them.
+	 * The form applied, then the "save as template" page. Inputs the composer could not
+	 * take keep the user in the composer, to correct them rather than save without them.
 	 */
 	@PostMapping("/compose/save")
-	String save(@ModelAttribute("form") ComposeForm form, @RequestParam(name = "manifest", required = false) String base,
+	String save(@ModelAttribute("form") ComposeForm form,
+			@RequestParam(name = "manifest", required = false) String base,
 			@RequestParam(required = false) Long templateId, @RequestParam(required = false) Integer basedOn,
 			@RequestParam(defaultValue = "false") boolean asNew, Model model) {
 		if (asNew) {
-			// "Save as a new template…" while editing one: the edited template rides along, unwanted
+			// "Save as a new template…" while editing one: the edited template rides
+			// along, unwanted
 			templateId = null;
 			basedOn = null;
 		}
@@ -240,7 +247,10 @@ class ComposeController {
 		return this.templates.saveAsTemplate(composition.manifest().root(), templateId, basedOn, model);
 	}
 
-	/** The template the page edits, at the revision given; none when it has been deleted meanwhile. */
+	/**
+	 * The template the page edits, at the revision given; none when it has been deleted
+	 * meanwhile.
+	 */
 	private void editing(Long templateId, Integer basedOn, List<FormProblem> problems, Model model) {
 		if (templateId == null) {
 			return;
@@ -260,7 +270,10 @@ class ComposeController {
 		}
 	}
 
-	/** The page drawn from a kept draft, with the note that says so when it holds unsaved work. */
+	/**
+	 * The page drawn from a kept draft, with the note that says so when it holds unsaved
+	 * work.
+	 */
 	private String restore(Draft draft, Model model) {
 		List<FormProblem> problems = new ArrayList<>();
 		editing(draft.templateId(), draft.basedOn(), problems, model);
@@ -277,7 +290,10 @@ class ComposeController {
 				new Draft(ComposerService.json(manifest), null, templateId, basedOn, true, edit.pageEdit()));
 	}
 
-	/** The number the page gives each change it sends, bound from the request ({@link PageEdit}). */
+	/**
+	 * The number the page gives each change it sends, bound from the request
+	 * ({@link PageEdit}).
+	 */
 	record PageEditParams(String draftPage, Long draftSequence) {
 
 		PageEdit pageEdit() {

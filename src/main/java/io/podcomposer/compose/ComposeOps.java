@@ -13,9 +13,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The composer's structural edits: adding, removing, duplicating and moving containers, and
- * adding or removing a volume with its mounts. An op is a word, or {@code word:list:index} for
- * one item, as in {@code duplicate:containers:1}.
+ * The composer's structural edits: adding, removing, duplicating and moving containers,
+ * and adding or removing a volume with its mounts. An op is a word, or
+ * {@code word:list:index} for one item, as in {@code duplicate:containers:1}.
  */
 final class ComposeOps {
 
@@ -62,7 +62,8 @@ final class ComposeOps {
 	}
 
 	private static void containerOp(ObjectNode spec, String verb, String list, int index) {
-		// A missing list stays missing: an op on an item that is not there changes nothing.
+		// A missing list stays missing: an op on an item that is not there changes
+		// nothing.
 		if (!(spec.get(list) instanceof ArrayNode containers) || index < 0 || index >= containers.size()) {
 			return;
 		}
@@ -98,10 +99,16 @@ final class ComposeOps {
 		ObjectNode volume = volumes.addObject();
 		volume.put("name", name);
 		volume.set(type, VolumeStarters.starter(type));
-		List<NewMountForm> ticked = form.mounts.stream().filter((mount) -> mount != null && mount.into != null).toList();
-		// A ticked container left blank takes the first path typed, as the page prefills it.
-		String firstPath = ticked.stream().map((mount) -> trimmed(mount.mountPath)).filter((path) -> !path.isEmpty())
-			.findFirst().orElse("");
+		List<NewMountForm> ticked = form.mounts.stream()
+			.filter((mount) -> mount != null && mount.into != null)
+			.toList();
+		// A ticked container left blank takes the first path typed, as the page prefills
+		// it.
+		String firstPath = ticked.stream()
+			.map((mount) -> trimmed(mount.mountPath))
+			.filter((path) -> !path.isEmpty())
+			.findFirst()
+			.orElse("");
 		if (firstPath.isEmpty()) {
 			return;
 		}
@@ -123,7 +130,10 @@ final class ComposeOps {
 		return (text != null) ? text.trim() : "";
 	}
 
-	/** Removes the volume and the mounts that name it, which would otherwise point at nothing. */
+	/**
+	 * Removes the volume and the mounts that name it, which would otherwise point at
+	 * nothing.
+	 */
 	private static void removeVolume(ObjectNode spec, int index) {
 		if (!(spec.get("volumes") instanceof ArrayNode volumes) || index < 0 || index >= volumes.size()) {
 			return;

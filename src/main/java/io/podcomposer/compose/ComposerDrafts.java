@@ -14,14 +14,15 @@ import io.podcomposer.system.DomainException;
 import io.podcomposer.system.DomainException.Kind;
 
 /**
- * The composer's work in progress, kept in the user's session: every change the page sends is
- * stored, so that leaving the composer (the library, Back, a reload) and coming back finds it.
+ * The composer's work in progress, kept in the user's session: every change the page
+ * sends is stored, so that leaving the composer (the library, Back, a reload) and coming
+ * back finds it.
  * <p>
- * A page's changes are numbered ({@link PageEdit}): one that arrives, or ends, after a later one
- * of the same page is not kept, so that a slow preview cannot put back an older pod. A request's
- * session is read from the database when the request starts and written when it ends, which would
- * let the slower request win; so a change is compared with, and written to, the stored session
- * at once, one at a time per session.
+ * A page's changes are numbered ({@link PageEdit}): one that arrives, or ends, after a
+ * later one of the same page is not kept, so that a slow preview cannot put back an older
+ * pod. A request's session is read from the database when the request starts and written
+ * when it ends, which would let the slower request win; so a change is compared with, and
+ * written to, the stored session at once, one at a time per session.
  */
 @Component
 public class ComposerDrafts {
@@ -42,10 +43,11 @@ public class ComposerDrafts {
 	}
 
 	/**
-	 * What the composer holds: the manifest, the YAML tab's text when that tab was being edited
-	 * (it may not read), the template being edited and the revision the edit started from.
-	 * {@code changed} is false for a starting point nobody has edited yet. {@code edit} is the
-	 * page's numbered change it comes from; none for a starting point.
+	 * What the composer holds: the manifest, the YAML tab's text when that tab was being
+	 * edited (it may not read), the template being edited and the revision the edit
+	 * started from. {@code changed} is false for a starting point nobody has edited yet.
+	 * {@code edit} is the page's numbered change it comes from; none for a starting
+	 * point.
 	 */
 	record Draft(String manifestJson, String yamlText, Long templateId, Integer basedOn, boolean changed,
 			PageEdit edit) implements Serializable {
@@ -54,7 +56,10 @@ public class ComposerDrafts {
 			this(manifestJson, null, templateId, basedOn, false, null);
 		}
 
-		/** Whether this draft is to replace the one kept: a starting point, another page's or a later change. */
+		/**
+		 * Whether this draft is to replace the one kept: a starting point, another page's
+		 * or a later change.
+		 */
 		boolean replaces(Draft kept) {
 			return kept == null || this.edit == null || kept.edit == null || !this.edit.page().equals(kept.edit.page())
 					|| this.edit.sequence() > kept.edit.sequence();
@@ -63,12 +68,15 @@ public class ComposerDrafts {
 	}
 
 	/**
-	 * The number of a change within one load of the composer page ({@code draftPage}, made by the
-	 * page), counted up with each request it sends ({@code draftSequence}).
+	 * The number of a change within one load of the composer page ({@code draftPage},
+	 * made by the page), counted up with each request it sends ({@code draftSequence}).
 	 */
 	record PageEdit(String page, long sequence) implements Serializable {
 
-		/** The request's numbered change; none for a request without one (a page posted whole). */
+		/**
+		 * The request's numbered change; none for a request without one (a page posted
+		 * whole).
+		 */
 		static PageEdit of(String draftPage, Long draftSequence) {
 			if (draftPage == null || draftPage.isBlank() || draftSequence == null) {
 				return null;
@@ -93,7 +101,8 @@ public class ComposerDrafts {
 		try {
 			SessionRepository<?> repository = this.sessions.getIfAvailable();
 			if (repository == null || !keepStored(repository, session.getId(), draft)) {
-				// no session store (tests), or a session not stored yet: the request's own is the draft's
+				// no session store (tests), or a session not stored yet: the request's
+				// own is the draft's
 				if (draft.replaces(current(session))) {
 					session.setAttribute(ATTRIBUTE, draft);
 				}
@@ -104,7 +113,9 @@ public class ComposerDrafts {
 		}
 	}
 
-	/** @return false when the session is not stored yet */
+	/**
+	 * @return false when the session is not stored yet
+	 */
 	private static <S extends Session> boolean keepStored(SessionRepository<S> repository, String id, Draft draft) {
 		S stored = repository.findById(id);
 		if (stored == null) {

@@ -17,15 +17,18 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The composer's round trip: the manifest a form was drawn from, plus the form, gives the new
- * manifest, which gives the next form and the preview.
+ * The composer's round trip: the manifest a form was drawn from, plus the form, gives the
+ * new manifest, which gives the next form and the preview.
  */
 @Service
 public class ComposerService {
 
 	static final String NEW_POD_NAME = "my-pod";
 
-	/** The longest object name Kubernetes takes; a download is named after at most this much of it. */
+	/**
+	 * The longest object name Kubernetes takes; a download is named after at most this
+	 * much of it.
+	 */
 	static final int MAX_FILE_NAME_STEM = 253;
 
 	private final WorkMeters meters;
@@ -53,8 +56,8 @@ public class ComposerService {
 	}
 
 	/**
-	 * The manifest a form was drawn from. A missing or damaged one (which the page never sends)
-	 * starts from a new pod, and a problem says so.
+	 * The manifest a form was drawn from. A missing or damaged one (which the page never
+	 * sends) starts from a new pod, and a problem says so.
 	 */
 	Manifest base(String baseJson, List<FormProblem> problems) {
 		try {
@@ -68,19 +71,22 @@ public class ComposerService {
 	}
 
 	EditorView editor(Manifest manifest, List<String> notes, List<FormProblem> problems) {
-		return new EditorView(FormReader.read(manifest), json(manifest),
-				preview(manifest, notes, problems), false, "", null, 0, FormOptions.INSTANCE, Examples.ALL);
+		return new EditorView(FormReader.read(manifest), json(manifest), preview(manifest, notes, problems), false, "",
+				null, 0, FormOptions.INSTANCE, Examples.ALL);
 	}
 
-	/** The manifest as the page carries it between requests, with what it remembers of other kinds. */
+	/**
+	 * The manifest as the page carries it between requests, with what it remembers of
+	 * other kinds.
+	 */
 	static String json(Manifest manifest) {
 		return JsonMapper.shared().writeValueAsString(manifest.composerState());
 	}
 
 	/**
 	 * The YAML tab's text as a manifest.
-	 * @throws ManifestParseException with the place of the problem, also for a well-formed document
-	 * the composer does not take (no kind it knows)
+	 * @throws ManifestParseException with the place of the problem, also for a
+	 * well-formed document the composer does not take (no kind it knows)
 	 */
 	Manifest readYaml(String yaml) {
 		try {
@@ -92,16 +98,16 @@ public class ComposerService {
 	}
 
 	/**
-	 * The editor with the YAML tab open on the text: the form and the preview are the text's
-	 * manifest, and the findings name the text's lines. Text that does not read leaves the form
-	 * at the base manifest and puts the error in place of the preview.
+	 * The editor with the YAML tab open on the text: the form and the preview are the
+	 * text's manifest, and the findings name the text's lines. Text that does not read
+	 * leaves the form at the base manifest and puts the error in place of the preview.
 	 */
 	EditorView yamlEditor(String yaml, Manifest base) {
 		try {
 			Manifest manifest = readYaml(yaml).rememberingKindsOf(base);
 			PreviewView preview = this.meters.render(() -> render(manifest, List.of(), List.of(), yaml));
-			return new EditorView(FormReader.read(manifest), json(manifest),
-					preview, true, yaml, null, 0, FormOptions.INSTANCE, Examples.ALL);
+			return new EditorView(FormReader.read(manifest), json(manifest), preview, true, yaml, null, 0,
+					FormOptions.INSTANCE, Examples.ALL);
 		}
 		catch (ManifestParseException ex) {
 			return yamlError(base, yaml, ex);
@@ -115,23 +121,31 @@ public class ComposerService {
 				error.line(), view.options(), view.examples());
 	}
 
-	/** The manifest as the preview shows it; the template pages show a template the same way. */
+	/**
+	 * The manifest as the preview shows it; the template pages show a template the same
+	 * way.
+	 */
 	public PreviewView preview(Manifest manifest, List<String> notes, List<FormProblem> problems) {
 		return this.meters.render(() -> render(manifest, notes, problems, null));
 	}
 
-	/** @param linesOf the text the findings' lines are counted in; null for the preview's own YAML */
+	/**
+	 * @param linesOf the text the findings' lines are counted in; null for the preview's
+	 * own YAML
+	 */
 	private PreviewView render(Manifest manifest, List<String> notes, List<FormProblem> problems, String linesOf) {
 		String name = manifest.name().isBlank() ? "manifest" : manifest.name();
-		// The form takes a name of any length; the page's template cannot join one over 100,000
+		// The form takes a name of any length; the page's template cannot join one over
+		// 100,000
 		// characters (SpEL refuses), and no file system takes such a file name.
-		String fileName = name.substring(0, Math.min(name.length(), MAX_FILE_NAME_STEM))
-				+ "-" + manifest.kind().kindName().toLowerCase(Locale.ROOT);
+		String fileName = name.substring(0, Math.min(name.length(), MAX_FILE_NAME_STEM)) + "-"
+				+ manifest.kind().kindName().toLowerCase(Locale.ROOT);
 		String yaml = ManifestWriter.toYaml(manifest.root());
 		ValidationReport report = this.meters.validate(() -> Validator.validate(manifest));
 		return new PreviewView(yaml, ManifestWriter.toJson(manifest.root()), fileName, manifest.kind().kindName(),
-				PodPicture.of(manifest, PictureWarnings.of(report)), KnownFields.kept(manifest, report), notes, problems,
-				ReportView.of(report, manifest, (linesOf != null) ? linesOf : yaml), Placeholders.names(manifest.root()));
+				PodPicture.of(manifest, PictureWarnings.of(report)), KnownFields.kept(manifest, report), notes,
+				problems, ReportView.of(report, manifest, (linesOf != null) ? linesOf : yaml),
+				Placeholders.names(manifest.root()));
 	}
 
 }

@@ -22,20 +22,20 @@ import static io.podcomposer.compose.TreeEdits.setTriState;
 import static io.podcomposer.compose.TreeEdits.text;
 
 /**
- * A container or init container in the form, with its ports, environment, resources, mounts and
- * security context: its inputs, how they are read from the container and applied to it, the
- * fields it has inputs for, and the input a container's field path belongs to. The probes have
- * a section of their own, {@link ProbeSection}.
+ * A container or init container in the form, with its ports, environment, resources,
+ * mounts and security context: its inputs, how they are read from the container and
+ * applied to it, the fields it has inputs for, and the input a container's field path
+ * belongs to. The probes have a section of their own, {@link ProbeSection}.
  */
 final class ContainerSection {
 
 	/** The fields of a container the form has inputs for; the rest are edited as YAML. */
 	static final Set<String> KNOWN = Set.of("name", "image", "imagePullPolicy", "command", "args", "workingDir",
-			"ports", "env", "envFrom", "resources", "livenessProbe", "readinessProbe", "startupProbe",
-			"volumeMounts", "securityContext", "stdin", "tty", "restartPolicy", "terminationMessagePolicy");
+			"ports", "env", "envFrom", "resources", "livenessProbe", "readinessProbe", "startupProbe", "volumeMounts",
+			"securityContext", "stdin", "tty", "restartPolicy", "terminationMessagePolicy");
 
-	static final Set<String> KNOWN_SECURITY_CONTEXT = Set.of("runAsUser", "runAsGroup", "runAsNonRoot",
-			"privileged", "allowPrivilegeEscalation", "readOnlyRootFilesystem", "capabilities");
+	static final Set<String> KNOWN_SECURITY_CONTEXT = Set.of("runAsUser", "runAsGroup", "runAsNonRoot", "privileged",
+			"allowPrivilegeEscalation", "readOnlyRootFilesystem", "capabilities");
 
 	static final List<String> ENV_SOURCES = List.of("configMapKeyRef", "secretKeyRef", "fieldRef", "resourceFieldRef",
 			"fileKeyRef");
@@ -44,12 +44,12 @@ final class ContainerSection {
 	private static final Set<String> INPUTS = Set.of("name", "image", "imagePullPolicy", "command", "args",
 			"workingDir", "stdin", "tty", "restartPolicy", "terminationMessagePolicy");
 
-	private static final Set<String> SECURITY_INPUTS = Set.of("runAsUser", "runAsGroup", "runAsNonRoot",
-			"privileged", "allowPrivilegeEscalation", "readOnlyRootFilesystem");
+	private static final Set<String> SECURITY_INPUTS = Set.of("runAsUser", "runAsGroup", "runAsNonRoot", "privileged",
+			"allowPrivilegeEscalation", "readOnlyRootFilesystem");
 
 	/** The resources grid: requests or limits, then the resource. */
-	private static final Map<String, String> RESOURCES = Map.of("cpu", "Cpu", "memory", "Memory",
-			"ephemeral-storage", "EphemeralStorage");
+	private static final Map<String, String> RESOURCES = Map.of("cpu", "Cpu", "memory", "Memory", "ephemeral-storage",
+			"EphemeralStorage");
 
 	private ContainerSection() {
 	}
@@ -62,7 +62,10 @@ final class ContainerSection {
 
 		public String imagePullPolicy;
 
-		/** One item per line, or a YAML list when {@link #commandYaml} (an item holds a line break). */
+		/**
+		 * One item per line, or a YAML list when {@link #commandYaml} (an item holds a
+		 * line break).
+		 */
 		public String command;
 
 		public boolean commandYaml;
@@ -133,7 +136,6 @@ final class ContainerSection {
 			return "Always".equals(this.restartPolicy);
 		}
 
-
 		@Override
 		public boolean sent() {
 			return this.name != null;
@@ -151,7 +153,6 @@ final class ContainerSection {
 
 		public String hostPort;
 
-
 		@Override
 		public boolean sent() {
 			return this.containerPort != null;
@@ -164,12 +165,17 @@ final class ContainerSection {
 
 		public String name;
 
-		/** value, configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef or fileKeyRef. */
+		/**
+		 * value, configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef or fileKeyRef.
+		 */
 		public String source = "value";
 
 		public String value;
 
-		/** The ConfigMap or Secret name, the container of a resourceFieldRef, the volume of a fileKeyRef. */
+		/**
+		 * The ConfigMap or Secret name, the container of a resourceFieldRef, the volume
+		 * of a fileKeyRef.
+		 */
 		public String refName;
 
 		public String refKey;
@@ -180,7 +186,6 @@ final class ContainerSection {
 
 		/** The env file's path in the volume of a fileKeyRef. */
 		public String filePath;
-
 
 		@Override
 		public boolean sent() {
@@ -198,7 +203,6 @@ final class ContainerSection {
 
 		public String prefix;
 
-
 		@Override
 		public boolean sent() {
 			return this.name != null;
@@ -215,7 +219,6 @@ final class ContainerSection {
 		public String subPath;
 
 		public boolean readOnly;
-
 
 		@Override
 		public boolean sent() {
@@ -318,7 +321,10 @@ final class ContainerSection {
 		return env;
 	}
 
-	/** Applies the rows of {@code list}, containers or initContainers, to that list of the pod spec. */
+	/**
+	 * Applies the rows of {@code list}, containers or initContainers, to that list of the
+	 * pod spec.
+	 */
 	static void applyList(ObjectNode spec, String list, List<ContainerForm> forms, FormApplier applier) {
 		applier.applyList(spec, list, forms,
 				(container, form, index) -> apply(container, form, list + "[" + index + "]", applier));
@@ -427,14 +433,17 @@ final class ContainerSection {
 	}
 
 	/**
-	 * Capability names as typed, known or not: the unknown-capability hint of the validator
-	 * reports a typo, for the form and the YAML tab alike.
+	 * Capability names as typed, known or not: the unknown-capability hint of the
+	 * validator reports a typo, for the form and the YAML tab alike.
 	 */
 	private static List<String> capabilityList(String text) {
 		return (text != null) ? splitNames(text) : null;
 	}
 
-	/** The input for a path within the container, as {@code ports[0].protocol}, after {@code prefix}. */
+	/**
+	 * The input for a path within the container, as {@code ports[0].protocol}, after
+	 * {@code prefix}.
+	 */
 	static String inputName(String prefix, FieldPath path) {
 		Step field = path.step(0);
 		String name = field.text();
@@ -454,14 +463,17 @@ final class ContainerSection {
 			case "volumeMounts" -> (row < 0) ? null : prefix + "volumeMounts[" + row + "]."
 					+ (Set.of("name", "subPath", "readOnly").contains(sub) ? sub : "mountPath");
 			case "resources" -> prefix + resourcesInput(path.drop(1));
-			case "livenessProbe", "readinessProbe", "startupProbe" -> prefix + name + "."
-					+ ProbeSection.inputName(path.drop(1));
+			case "livenessProbe", "readinessProbe", "startupProbe" ->
+				prefix + name + "." + ProbeSection.inputName(path.drop(1));
 			case "securityContext" -> securityInput(prefix, path.drop(1));
 			default -> KNOWN.contains(name) ? null : prefix + "otherYaml";
 		};
 	}
 
-	/** requests.memory gives requestsMemory; a missing requests or limits, their CPU input. */
+	/**
+	 * requests.memory gives requestsMemory; a missing requests or limits, their CPU
+	 * input.
+	 */
 	private static String resourcesInput(FieldPath path) {
 		String list = path.step(0).isField("limits") ? "limits" : "requests";
 		return list + RESOURCES.getOrDefault(path.step(1).text(), "Cpu");

@@ -7,11 +7,11 @@ import io.podcomposer.compose.ContainerSection.ContainerForm;
 import io.podcomposer.compose.ContainerSection.MountForm;
 
 /**
- * Everything the composer page draws: the form (from the manifest), the manifest it was drawn
- * from (sent back with every request), the preview and the YAML tab's state.
+ * Everything the composer page draws: the form (from the manifest), the manifest it was
+ * drawn from (sent back with every request), the preview and the YAML tab's state.
  */
-public record EditorView(ComposeForm form, String manifestJson, PreviewView preview, boolean yamlTabActive, String yamlText,
-		String yamlError, int yamlErrorLine, FormOptions options, List<Examples.Example> examples) {
+public record EditorView(ComposeForm form, String manifestJson, PreviewView preview, boolean yamlTabActive,
+		String yamlText, String yamlError, int yamlErrorLine, FormOptions options, List<Examples.Example> examples) {
 
 	/** Names of the containers a new volume can be mounted into, with their form keys. */
 	public List<MountTarget> mountTargets() {
@@ -26,8 +26,8 @@ public record EditorView(ComposeForm form, String manifestJson, PreviewView prev
 	}
 
 	/**
-	 * Where a volume is mounted, for its card: "Mounted in web at /data (rw), in sidecar at /logs
-	 * (ro)", or that it is not mounted at all.
+	 * Where a volume is mounted, for its card: "Mounted in web at /data (rw), in sidecar
+	 * at /logs (ro)", or that it is not mounted at all.
 	 */
 	public String mountedText(String volume) {
 		List<String> places = new ArrayList<>();

@@ -10,7 +10,10 @@ import java.util.Optional;
 import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.ManifestReader;
 
-/** The pods from the "multiple containers in a pod" pattern, one click each in the composer. */
+/**
+ * The pods from the "multiple containers in a pod" pattern, one click each in the
+ * composer.
+ */
 final class Examples {
 
 	public record Example(String id, String title, String summary) {
@@ -29,7 +32,8 @@ final class Examples {
 			return Optional.empty();
 		}
 		try (InputStream in = Examples.class.getResourceAsStream("/examples/" + id + ".yaml")) {
-			return Optional.of(Manifest.of(ManifestReader.readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+			return Optional
+				.of(Manifest.of(ManifestReader.readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -59,7 +59,10 @@ record FieldPath(List<Step> steps) {
 		return (index < this.steps.size()) ? this.steps.get(index) : new Step("", false);
 	}
 
-	/** Whether the path starts with the fields of {@code prefix}, as in {@code spec.template.spec}. */
+	/**
+	 * Whether the path starts with the fields of {@code prefix}, as in
+	 * {@code spec.template.spec}.
+	 */
 	boolean startsWith(String prefix) {
 		FieldPath head = parse(prefix);
 		return head.size() <= size() && this.steps.subList(0, head.size()).equals(head.steps());

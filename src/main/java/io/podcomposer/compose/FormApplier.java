@@ -20,16 +20,20 @@ import tools.jackson.databind.node.ObjectNode;
 import static io.podcomposer.compose.TreeEdits.itemOrNew;
 
 /**
- * Applies what the form sent onto the manifest it was drawn from, section by section. The form
- * edits the tree in place: each list item is the item at the same index in the manifest with the
- * form's fields set on it, so every field the form does not show is kept. The sections share the
- * list, map and YAML editing here, and report inputs that could not be taken through it.
+ * Applies what the form sent onto the manifest it was drawn from, section by section. The
+ * form edits the tree in place: each list item is the item at the same index in the
+ * manifest with the form's fields set on it, so every field the form does not show is
+ * kept. The sections share the list, map and YAML editing here, and report inputs that
+ * could not be taken through it.
  */
 final class FormApplier {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-	/** The result: the new manifest, what a kind change did, and inputs that could not be taken. */
+	/**
+	 * The result: the new manifest, what a kind change did, and inputs that could not be
+	 * taken.
+	 */
 	record Applied(Manifest manifest, List<String> notes, List<FormProblem> problems) {
 	}
 
@@ -43,8 +47,8 @@ final class FormApplier {
 	}
 
 	/**
-	 * The form was drawn from the base, so it applies to the base in its own kind; a kind change
-	 * converts the result, which can then undo what an earlier change did.
+	 * The form was drawn from the base, so it applies to the base in its own kind; a kind
+	 * change converts the result, which can then undo what an earlier change did.
 	 */
 	private Applied applyForm(Manifest base, ComposeForm form) {
 		Manifest manifest = base.deepCopy();
@@ -66,7 +70,9 @@ final class FormApplier {
 		this.problems.add(new FormProblem(field, message));
 	}
 
-	/** Replaces the fields the form shows no input for with those in the YAML text area. */
+	/**
+	 * Replaces the fields the form shows no input for with those in the YAML text area.
+	 */
 	void applyOtherYaml(ObjectNode object, Set<String> known, String yaml, String field) {
 		if (yaml == null) {
 			return;
@@ -84,8 +90,10 @@ final class FormApplier {
 			problem(field, ex.describe());
 			return;
 		}
-		List<String> stale = object.propertyNames().stream()
-			.filter((key) -> !known.contains(key) && !other.has(key)).toList();
+		List<String> stale = object.propertyNames()
+			.stream()
+			.filter((key) -> !known.contains(key) && !other.has(key))
+			.toList();
 		object.remove(stale);
 		other.properties().forEach((entry) -> {
 			if (known.contains(entry.getKey())) {
@@ -97,19 +105,21 @@ final class FormApplier {
 		});
 	}
 
-	/** Sets a string map from rows; rows without a key are skipped. Answers whether it changed. */
+	/**
+	 * Sets a string map from rows; rows without a key are skipped. Answers whether it
+	 * changed.
+	 */
 	boolean setMap(ObjectNode parent, String key, List<KeyValue> rows) {
 		if (rows == null) {
 			return false;
 		}
 		ObjectNode map = NODES.objectNode();
-		rows.stream().filter((row) -> row != null && row.sent() && !row.key.isBlank())
-			.forEach((row) -> {
-				JsonNode current = parent.path(key).get(row.key.trim());
-				String value = Objects.requireNonNullElse(row.value, "");
-				boolean same = current != null && current.isValueNode() && TreeEdits.text(current).equals(value);
-				map.set(row.key.trim(), same ? current : NODES.stringNode(value));
-			});
+		rows.stream().filter((row) -> row != null && row.sent() && !row.key.isBlank()).forEach((row) -> {
+			JsonNode current = parent.path(key).get(row.key.trim());
+			String value = Objects.requireNonNullElse(row.value, "");
+			boolean same = current != null && current.isValueNode() && TreeEdits.text(current).equals(value);
+			map.set(row.key.trim(), same ? current : NODES.stringNode(value));
+		});
 		if (map.equals(parent.get(key)) || (map.isEmpty() && !parent.has(key))) {
 			return false;
 		}
@@ -123,8 +133,9 @@ final class FormApplier {
 	}
 
 	/**
-	 * Rebuilds the list under {@code key} from form rows: row i edits item i of the old list.
-	 * Rows the browser removed arrive as gaps and are dropped; an empty list removes the key.
+	 * Rebuilds the list under {@code key} from form rows: row i edits item i of the old
+	 * list. Rows the browser removed arrive as gaps and are dropped; an empty list
+	 * removes the key.
 	 */
 	<F extends ComposeForm.Row> void applyList(ObjectNode parent, String key, List<F> rows, RowEdit<F> edit) {
 		if (rows == null) {

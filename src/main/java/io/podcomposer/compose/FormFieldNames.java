@@ -9,10 +9,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Where a finding belongs in the form: the name of the input for an API field path, as
- * {@code spec.template.spec.containers[1].name} gives {@code containers[1].name}. A field the
- * form shows in a row or a select of its own gives that input; a field the form keeps as YAML
- * gives its "other fields" text area; anything else gives null, and the finding stays in the
- * preview's summary only.
+ * {@code spec.template.spec.containers[1].name} gives {@code containers[1].name}. A field
+ * the form shows in a row or a select of its own gives that input; a field the form keeps
+ * as YAML gives its "other fields" text area; anything else gives null, and the finding
+ * stays in the preview's summary only.
  */
 final class FormFieldNames {
 
@@ -34,15 +34,19 @@ final class FormFieldNames {
 			return ObjectSection.metadataInput(path.drop(1), manifest);
 		}
 		if (!kind.isPod() && path.startsWith("spec")) {
-			// a CronJob's Job fields sit under jobTemplate.spec, and the form shows them with the rest
+			// a CronJob's Job fields sit under jobTemplate.spec, and the form shows them
+			// with the rest
 			FieldPath spec = path.drop(1);
-			FieldPath field = (kind == WorkloadKind.CRON_JOB && spec.startsWith("jobTemplate.spec")) ? spec.drop(2) : spec;
+			FieldPath field = (kind == WorkloadKind.CRON_JOB && spec.startsWith("jobTemplate.spec")) ? spec.drop(2)
+					: spec;
 			return ObjectSection.workloadInput(field);
 		}
 		return null;
 	}
 
-	/** The row of a map key, with a problem of the key or its value shown by the value. */
+	/**
+	 * The row of a map key, with a problem of the key or its value shown by the value.
+	 */
 	static String keyRow(String prefix, Step key, JsonNode map) {
 		if (!key.bracketed() || !map.isObject()) {
 			return null;

@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static io.podcomposer.compose.TreeEdits.text;
 
-/** Draws the form from a manifest, section by section: the inverse of {@link FormApplier}. */
+/**
+ * Draws the form from a manifest, section by section: the inverse of {@link FormApplier}.
+ */
 final class FormReader {
 
 	private FormReader() {
@@ -38,11 +40,16 @@ final class FormReader {
 		return rows;
 	}
 
-	/** The fields of {@code object} the form has no inputs for, as YAML; empty when there are none. */
+	/**
+	 * The fields of {@code object} the form has no inputs for, as YAML; empty when there
+	 * are none.
+	 */
 	static String otherYaml(JsonNode object, Set<String> known) {
 		ObjectNode other = JsonNodeFactory.instance.objectNode();
 		if (object.isObject()) {
-			object.properties().stream().filter((entry) -> !known.contains(entry.getKey()))
+			object.properties()
+				.stream()
+				.filter((entry) -> !known.contains(entry.getKey()))
 				.forEach((entry) -> other.set(entry.getKey(), entry.getValue()));
 		}
 		return other.isEmpty() ? "" : ManifestWriter.toYaml(other);

@@ -11,10 +11,10 @@ import io.podcomposer.validation.ValidationReport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fields the form has no inputs for, level by level, by the known fields of each section of
- * the form. Every such field is kept as it came and listed as "kept from YAML", marked when the
- * API server would refuse it; those of the pod spec, the workload spec and each container can be
- * edited as YAML in place.
+ * The fields the form has no inputs for, level by level, by the known fields of each
+ * section of the form. Every such field is kept as it came and listed as "kept from
+ * YAML", marked when the API server would refuse it; those of the pod spec, the workload
+ * spec and each container can be edited as YAML in place.
  */
 final class KnownFields {
 
@@ -22,10 +22,11 @@ final class KnownFields {
 	}
 
 	/**
-	 * The fields the form keeps without showing an input for them, as in {@code affinity} or
-	 * {@code containers[0].lifecycle} (relative to the pod spec) and {@code spec.strategy} or
-	 * {@code metadata.finalizers} (relative to the object), each with what the API server would
-	 * say of it when the report's {@code structure} rule refuses it or a field within it.
+	 * The fields the form keeps without showing an input for them, as in {@code affinity}
+	 * or {@code containers[0].lifecycle} (relative to the pod spec) and
+	 * {@code spec.strategy} or {@code metadata.finalizers} (relative to the object), each
+	 * with what the API server would say of it when the report's {@code structure} rule
+	 * refuses it or a field within it.
 	 */
 	static List<KeptField> kept(Manifest manifest, ValidationReport report) {
 		Kept kept = new Kept(report.errors().stream().filter((error) -> error.rule().equals("structure")).toList());
@@ -39,8 +40,8 @@ final class KnownFields {
 					"template metadata.", templatePath + ".metadata.");
 			kept.unknown(root.path("spec"), ObjectSection.KNOWN_WORKLOAD_SPEC, "spec.", "spec.");
 			if (kind == WorkloadKind.CRON_JOB) {
-				kept.unknown(root.path("spec").path("jobTemplate").path("spec"), ObjectSection.KNOWN_WORKLOAD_SPEC, "jobTemplate.spec.",
-						"spec.jobTemplate.spec.");
+				kept.unknown(root.path("spec").path("jobTemplate").path("spec"), ObjectSection.KNOWN_WORKLOAD_SPEC,
+						"jobTemplate.spec.", "spec.jobTemplate.spec.");
 			}
 		}
 		JsonNode podSpec = manifest.podSpec();
@@ -52,7 +53,8 @@ final class KnownFields {
 			JsonNode containers = podSpec.path(list);
 			for (int i = 0; i < containers.size(); i++) {
 				String prefix = list + "[" + i + "].";
-				// path, not get: a mapping typed where the list belongs has a size but no items by index
+				// path, not get: a mapping typed where the list belongs has a size but no
+				// items by index
 				kept.unknown(containers.path(i), ContainerSection.KNOWN, prefix, podSpecPath + prefix);
 				kept.unknown(containers.path(i).path("securityContext"), ContainerSection.KNOWN_SECURITY_CONTEXT,
 						prefix + "securityContext.", podSpecPath + prefix + "securityContext.");
@@ -72,7 +74,10 @@ final class KnownFields {
 			this.refusals = refusals;
 		}
 
-		/** Adds the fields of {@code object} the form has no input for: shown with one prefix, found with the other. */
+		/**
+		 * Adds the fields of {@code object} the form has no input for: shown with one
+		 * prefix, found with the other.
+		 */
 		void unknown(JsonNode object, Set<String> known, String shownPrefix, String pathPrefix) {
 			if (object.isObject()) {
 				for (String key : object.propertyNames()) {
@@ -83,7 +88,10 @@ final class KnownFields {
 			}
 		}
 
-		/** What the API server says of the field or of a value within it; null when nothing. */
+		/**
+		 * What the API server says of the field or of a value within it; null when
+		 * nothing.
+		 */
 		private String refusal(String path) {
 			for (Finding finding : this.refusals) {
 				String at = finding.path();

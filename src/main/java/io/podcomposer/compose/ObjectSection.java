@@ -15,10 +15,11 @@ import static io.podcomposer.compose.TreeEdits.setString;
 import static io.podcomposer.compose.TreeEdits.text;
 
 /**
- * The "Object" part of the form: the name, namespace, pod labels and annotations, and the few
- * fields of the workload around the pod; how they are read from the manifest and applied to it,
- * the fields they cover, and the input a metadata or workload field path belongs to. The kind,
- * name, namespace, labels and annotations are fields of {@link ComposeForm} itself.
+ * The "Object" part of the form: the name, namespace, pod labels and annotations, and the
+ * few fields of the workload around the pod; how they are read from the manifest and
+ * applied to it, the fields they cover, and the input a metadata or workload field path
+ * belongs to. The kind, name, namespace, labels and annotations are fields of
+ * {@link ComposeForm} itself.
  */
 final class ObjectSection {
 
@@ -77,8 +78,7 @@ final class ObjectSection {
 		workload.serviceName = text(spec.path("serviceName"));
 		workload.schedule = text(spec.path("schedule"));
 		workload.concurrencyPolicy = text(spec.path("concurrencyPolicy"));
-		JsonNode job = manifest.kind() == WorkloadKind.CRON_JOB
-				? spec.path("jobTemplate").path("spec") : spec;
+		JsonNode job = manifest.kind() == WorkloadKind.CRON_JOB ? spec.path("jobTemplate").path("spec") : spec;
 		workload.completions = text(job.path("completions"));
 		workload.parallelism = text(job.path("parallelism"));
 		workload.backoffLimit = text(job.path("backoffLimit"));
@@ -104,8 +104,9 @@ final class ObjectSection {
 	}
 
 	/**
-	 * A workload's selector and its own labels follow the pod labels; with none, it gets app: name.
-	 * A Job needs no selector, so one without labels stays so until its labels are edited.
+	 * A workload's selector and its own labels follow the pod labels; with none, it gets
+	 * app: name. A Job needs no selector, so one without labels stays so until its labels
+	 * are edited.
 	 */
 	private static void syncWorkloadLabels(Manifest manifest, ObjectNode podMetadata, boolean labelsChanged) {
 		boolean hasSelector = manifest.kind().requiresRestartAlways();
@@ -121,8 +122,8 @@ final class ObjectSection {
 		ObjectNode labels = (ObjectNode) podMetadata.get("labels");
 		editObject(manifest.root(), "metadata", (metadata) -> metadata.set("labels", labels.deepCopy()));
 		if (hasSelector) {
-			ObjectNode selector = manifest.editWorkloadSpec().path("selector") instanceof ObjectNode existing
-					? existing : manifest.editWorkloadSpec().putObject("selector");
+			ObjectNode selector = manifest.editWorkloadSpec().path("selector") instanceof ObjectNode existing ? existing
+					: manifest.editWorkloadSpec().putObject("selector");
 			if (!selector.has("matchExpressions")) {
 				selector.set("matchLabels", labels.deepCopy());
 			}
@@ -151,7 +152,9 @@ final class ObjectSection {
 		}
 	}
 
-	/** The input for a path within the object's or the pod template's metadata, or null. */
+	/**
+	 * The input for a path within the object's or the pod template's metadata, or null.
+	 */
 	static String metadataInput(FieldPath path, Manifest manifest) {
 		Step field = path.step(0);
 		if (field.isField("name") || field.isField("namespace")) {
@@ -164,7 +167,10 @@ final class ObjectSection {
 		return null;
 	}
 
-	/** The input for a path within the workload spec (a CronJob's Job spec included), or null. */
+	/**
+	 * The input for a path within the workload spec (a CronJob's Job spec included), or
+	 * null.
+	 */
 	static String workloadInput(FieldPath field) {
 		return (field.size() == 1 && WORKLOAD_INPUTS.contains(field.step(0).text()))
 				? "workload." + field.step(0).text() : null;

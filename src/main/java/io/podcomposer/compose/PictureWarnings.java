@@ -8,9 +8,9 @@ import io.podcomposer.validation.Finding;
 import io.podcomposer.validation.ValidationReport;
 
 /**
- * What the pod picture warns about under its drawing: the validator's findings on what the
- * picture shows, a port two containers declare on one localhost and a mount of a volume that is
- * not there. The validator decides; the picture only draws.
+ * What the pod picture warns about under its drawing: the validator's findings on what
+ * the picture shows, a port two containers declare on one localhost and a mount of a
+ * volume that is not there. The validator decides; the picture only draws.
  */
 final class PictureWarnings {
 

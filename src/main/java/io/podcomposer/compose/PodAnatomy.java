@@ -8,14 +8,14 @@ import io.podcomposer.compose.PodPicture.Role;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a pod spec holds that the picture shows, read leniently: the spec comes from a person
- * mid-edit, so a field of the wrong type is skipped rather than rejected.
+ * What a pod spec holds that the picture shows, read leniently: the spec comes from a
+ * person mid-edit, so a field of the wrong type is skipped rather than rejected.
  */
 record PodAnatomy(List<Part> parts, List<Volume> volumes, boolean shareProcessNamespace, boolean hostIpc,
 		boolean hostPid, boolean hostNetwork) {
 
-	record Part(String name, String image, Role role, List<Port> ports, List<Mount> mounts,
-			List<String> capabilities, boolean privileged) {
+	record Part(String name, String image, Role role, List<Port> ports, List<Mount> mounts, List<String> capabilities,
+			boolean privileged) {
 
 		/** The name to show: a container without one is still drawn. */
 		String label() {
@@ -42,7 +42,8 @@ record PodAnatomy(List<Part> parts, List<Volume> volumes, boolean shareProcessNa
 		List<Part> parts = new ArrayList<>();
 		for (JsonNode container : spec.path("initContainers").values()) {
 			if (container.isObject()) {
-				// A restartable init container keeps running beside the others: a native sidecar.
+				// A restartable init container keeps running beside the others: a native
+				// sidecar.
 				boolean sidecar = "Always".equals(text(container.path("restartPolicy")));
 				parts.add(part(container, sidecar ? Role.SIDECAR : Role.INIT));
 			}
@@ -87,8 +88,8 @@ record PodAnatomy(List<Part> parts, List<Volume> volumes, boolean shareProcessNa
 				capabilities.add(text(capability));
 			}
 		}
-		return new Part(text(container.path("name")), text(container.path("image")), role, ports, mounts,
-				capabilities, flag(securityContext.path("privileged")));
+		return new Part(text(container.path("name")), text(container.path("image")), role, ports, mounts, capabilities,
+				flag(securityContext.path("privileged")));
 	}
 
 	private static Volume volume(String name, JsonNode volume) {
@@ -106,9 +107,9 @@ record PodAnatomy(List<Part> parts, List<Volume> volumes, boolean shareProcessNa
 			return new Volume(name, "emptyDir", "");
 		}
 		return switch (type) {
-			case "emptyDir" -> new Volume(name,
-					"Memory".equals(text(source.path("medium"))) ? "emptyDir Memory" : "emptyDir",
-					text(source.path("sizeLimit")));
+			case "emptyDir" ->
+				new Volume(name, "Memory".equals(text(source.path("medium"))) ? "emptyDir Memory" : "emptyDir",
+						text(source.path("sizeLimit")));
 			case "configMap" -> new Volume(name, type, text(source.path("name")));
 			case "secret" -> new Volume(name, type, text(source.path("secretName")));
 			case "persistentVolumeClaim" -> new Volume(name, type, text(source.path("claimName")));

@@ -24,9 +24,10 @@ import io.podcomposer.manifest.Manifest;
 /**
  * Places the parts of a {@link PodAnatomy} on a fixed-width canvas that grows downwards.
  * <p>
- * Texts are fitted by an estimate of their width (font size times a per-font average advance,
- * kept on the wide side) that must agree with the sizes in {@code frontend/css/picture.css}.
- * Link labels all stay left of where any link starts to bend, so no line crosses a label.
+ * Texts are fitted by an estimate of their width (font size times a per-font average
+ * advance, kept on the wide side) that must agree with the sizes in
+ * {@code frontend/css/picture.css}. Link labels all stay left of where any link starts to
+ * bend, so no line crosses a label.
  */
 final class PodPictureLayout {
 
@@ -57,14 +58,17 @@ final class PodPictureLayout {
 
 	private static final int LINK_FIRST = 24;
 
-	/** Room for a label like "/usr/…/nginx/html rw" before the line bends to its volume. */
+	/**
+	 * Room for a label like "/usr/…/nginx/html rw" before the line bends to its volume.
+	 */
 	private static final int LABEL_RUN_MAX = 150;
 
 	private static final int CHIP_HEIGHT = 18;
 
 	private static final int LINE_HEIGHT = 16;
 
-	// Average advance per character as a share of the font size; see picture.css for the sizes.
+	// Average advance per character as a share of the font size; see picture.css for the
+	// sizes.
 	private static final Font HEADING = new Font(14, 0.64);
 
 	private static final Font KIND = new Font(11, 0.66);
@@ -113,8 +117,8 @@ final class PodPictureLayout {
 	private PodPicture layout() {
 		Chip kind = chip(INNER_X + 2, 18, 22, this.kindName, null, "pp-kind", KIND);
 		int nameX = kind.x() + kind.width() + 10;
-		Text name = fitEnd(nameX, 34, this.podName.isEmpty() ? "(unnamed)" : this.podName, INNER_RIGHT - nameX,
-				HEADING, "pp-heading");
+		Text name = fitEnd(nameX, 34, this.podName.isEmpty() ? "(unnamed)" : this.podName, INNER_RIGHT - nameX, HEADING,
+				"pp-heading");
 		List<Chip> podBadges = new ArrayList<>();
 		int badgesBottom = flow(podBadgeSpecs(), INNER_X + 2, 48, INNER_RIGHT, podBadges);
 		int top = podBadges.isEmpty() ? 50 : badgesBottom + 10;
@@ -131,8 +135,7 @@ final class PodPictureLayout {
 		}
 		Text hint = null;
 		if (containers.isEmpty()) {
-			hint = new Text(INNER_X + 14, top + 50, "No containers yet: add one and it appears here.", null,
-					"pp-hint");
+			hint = new Text(INNER_X + 14, top + 50, "No containers yet: add one and it appears here.", null, "pp-hint");
 			y = top + 68;
 		}
 		Box regionBox = new Box(INNER_X, top, boxWidth + 2 * BOX_GAP, y - top);
@@ -171,9 +174,8 @@ final class PodPictureLayout {
 			bottom = warningBox.bottom() + 12;
 		}
 		Box frame = new Box(FRAME_X, FRAME_X, WIDTH - 2 * FRAME_X, bottom - FRAME_X);
-		return new PodPicture(WIDTH, frame.bottom() + FRAME_X, summary(), frame, kind, name, podBadges, network,
-				hint, containers, volumes, unmountedCaption, links, warningBox, warningLines,
-				List.copyOf(this.warnings));
+		return new PodPicture(WIDTH, frame.bottom() + FRAME_X, summary(), frame, kind, name, podBadges, network, hint,
+				containers, volumes, unmountedCaption, links, warningBox, warningLines, List.copyOf(this.warnings));
 	}
 
 	/**
@@ -215,8 +217,8 @@ final class PodPictureLayout {
 	}
 
 	/**
-	 * Orders the mounted volumes by the average position of the containers that mount them, so
-	 * that links run mostly level and cross little.
+	 * Orders the mounted volumes by the average position of the containers that mount
+	 * them, so that links run mostly level and cross little.
 	 */
 	private void orderMountedVolumes() {
 		Map<String, Volume> byName = new LinkedHashMap<>();
@@ -252,9 +254,10 @@ final class PodPictureLayout {
 		};
 		int titleRight = (roleTag != null) ? roleTag.x() - 8 : right;
 		Text title = fitEnd(textX, y + 21, part.label(), titleRight - textX, NAME, "pp-name");
-		// An image's tail (name and tag) says the most, so a long one loses its registry first.
-		Text image = fitStart(textX, y + 38, part.image().isEmpty() ? "(no image)" : part.image(), right - textX,
-				MONO, "pp-image");
+		// An image's tail (name and tag) says the most, so a long one loses its registry
+		// first.
+		Text image = fitStart(textX, y + 38, part.image().isEmpty() ? "(no image)" : part.image(), right - textX, MONO,
+				"pp-image");
 		List<Port> ports = new ArrayList<>();
 		int lineY = y + 56;
 		for (PodAnatomy.Port port : part.ports()) {
@@ -281,7 +284,8 @@ final class PodPictureLayout {
 			contentBottom = flow(badgeSpecs, textX, contentBottom + 6, right, badges);
 		}
 
-		// In the order the volumes stand, so that a container's links do not cross each other.
+		// In the order the volumes stand, so that a container's links do not cross each
+		// other.
 		List<String> order = List.copyOf(this.mounted.keySet());
 		List<Mount> mounts = part.mounts()
 			.stream()
@@ -304,8 +308,8 @@ final class PodPictureLayout {
 	}
 
 	/**
-	 * Places the mounted volumes from {@code top} down, each near the level of the links that reach
-	 * it, and the links to them.
+	 * Places the mounted volumes from {@code top} down, each near the level of the links
+	 * that reach it, and the links to them.
 	 * @return the bottom of the last volume, or {@code top} when there is none
 	 */
 	private int placeMountedVolumes(int top, List<VolumeNode> volumes, List<Link> links) {
@@ -333,7 +337,8 @@ final class PodPictureLayout {
 			cursor = node.box().bottom() + VOLUME_GAP;
 			bottom = node.box().bottom();
 		}
-		// Links are listed top to bottom by where they leave their container, as a reader follows them.
+		// Links are listed top to bottom by where they leave their container, as a reader
+		// follows them.
 		links.sort(Comparator.comparingInt((Link link) -> link.label().y()));
 		return bottom;
 	}
@@ -345,11 +350,14 @@ final class PodPictureLayout {
 		String path = "M" + startX + " " + link.y() + " H" + bendX + " C" + middleX + " " + link.y() + " " + middleX
 				+ " " + endY + " " + VOLUME_X + " " + endY;
 		Text label = linkLabel(startX + 7, link.y() - 4, link, labelRun - 10);
-		return new Link(link.part().label(), link.mount().volume(), link.mount().mountPath(),
-				link.mount().readOnly(), path, label, shared ? "pp-link pp-link--shared" : "pp-link");
+		return new Link(link.part().label(), link.mount().volume(), link.mount().mountPath(), link.mount().readOnly(),
+				path, label, shared ? "pp-link pp-link--shared" : "pp-link");
 	}
 
-	/** The mount path, shortened in the middle where it must be, and ro or rw, which always show. */
+	/**
+	 * The mount path, shortened in the middle where it must be, and ro or rw, which
+	 * always show.
+	 */
 	private static Text linkLabel(int x, int y, PendingLink link, int width) {
 		String full = link.label();
 		int max = Math.max(SMALL_MONO.chars(width), 2);
@@ -359,9 +367,9 @@ final class PodPictureLayout {
 	}
 
 	/**
-	 * A path in at most {@code max} characters: its first segment and as many of its last as fit,
-	 * as in /usr/…/nginx/html, since both ends say what is mounted where; else its last segments,
-	 * or, where not even the last one fits, its last characters.
+	 * A path in at most {@code max} characters: its first segment and as many of its last
+	 * as fit, as in /usr/…/nginx/html, since both ends say what is mounted where; else
+	 * its last segments, or, where not even the last one fits, its last characters.
 	 */
 	static String shortenPath(String path, int max) {
 		if (path.length() <= max) {
@@ -379,7 +387,10 @@ final class PodPictureLayout {
 		return "…" + (tail.isEmpty() ? path.substring(path.length() - Math.max(max - 1, 1)) : tail);
 	}
 
-	/** The last segments of a path after index {@code from}, each with its slash, in at most {@code max} characters. */
+	/**
+	 * The last segments of a path after index {@code from}, each with its slash, in at
+	 * most {@code max} characters.
+	 */
 	private static String lastSegments(String path, int from, int max) {
 		String tail = "";
 		// a trailing slash belongs to the last segment
@@ -409,13 +420,12 @@ final class PodPictureLayout {
 					"mounted by " + mounts + " containers: they see the same files", "pp-shared", CHIP);
 		}
 		String css = "pp-volume" + (shared ? " pp-volume--shared" : "") + (mounted ? "" : " pp-volume--unmounted");
-		return new VolumeNode(volume.name(), volume.type(), mounted, shared, box, css, title, type, detail,
-				sharedTag);
+		return new VolumeNode(volume.name(), volume.type(), mounted, shared, box, css, title, type, detail, sharedTag);
 	}
 
 	/**
-	 * Places chips left to right from {@code (x, y)}, starting a new row where one would pass
-	 * {@code right}.
+	 * Places chips left to right from {@code (x, y)}, starting a new row where one would
+	 * pass {@code right}.
 	 * @return the bottom of the last row, or {@code y} when there are no chips
 	 */
 	private static int flow(List<ChipSpec> specs, int x, int y, int right, List<Chip> into) {
@@ -437,8 +447,8 @@ final class PodPictureLayout {
 
 	private static Chip chip(int x, int y, int height, String text, String title, String css, Font font) {
 		int width = font.width(text) + 14;
-		return new Chip(x, y, width, height, x + width / 2, y + height / 2 + (int) Math.round(font.size() * 0.36),
-				text, title, css);
+		return new Chip(x, y, width, height, x + width / 2, y + height / 2 + (int) Math.round(font.size() * 0.36), text,
+				title, css);
 	}
 
 	private String summary() {
@@ -469,7 +479,9 @@ final class PodPictureLayout {
 		return new Text(x, y, fitted, fitted.equals(text) ? null : text, css);
 	}
 
-	/** Breaks a text into lines of at most {@code max} characters, at spaces where it can. */
+	/**
+	 * Breaks a text into lines of at most {@code max} characters, at spaces where it can.
+	 */
 	private static List<String> wrap(String text, int max) {
 		List<String> lines = new ArrayList<>();
 		String rest = text;
@@ -483,7 +495,9 @@ final class PodPictureLayout {
 		return lines;
 	}
 
-	/** A font size with the average advance of its characters, as a share of that size. */
+	/**
+	 * A font size with the average advance of its characters, as a share of that size.
+	 */
 	private record Font(double size, double ratio) {
 
 		double advance() {
@@ -506,7 +520,10 @@ final class PodPictureLayout {
 	/** A link whose start is known, waiting for its volume to be placed. */
 	private record PendingLink(Part part, Mount mount, int x, int y) {
 
-		/** The mount path with ro or rw; a mount without a path still shows how it is mounted. */
+		/**
+		 * The mount path with ro or rw; a mount without a path still shows how it is
+		 * mounted.
+		 */
 		String label() {
 			return path() + access();
 		}

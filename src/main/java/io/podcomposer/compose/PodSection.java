@@ -21,14 +21,16 @@ import static io.podcomposer.compose.TreeEdits.setTriState;
 import static io.podcomposer.compose.TreeEdits.text;
 
 /**
- * The pod settings in the form: the pod spec's own fields, its tolerations and node selector, and
- * its security context; their inputs, how they are read from the pod spec and applied to it, the
- * fields they cover, and the input a pod spec field path belongs to. Containers and volumes have
- * sections of their own.
+ * The pod settings in the form: the pod spec's own fields, its tolerations and node
+ * selector, and its security context; their inputs, how they are read from the pod spec
+ * and applied to it, the fields they cover, and the input a pod spec field path belongs
+ * to. Containers and volumes have sections of their own.
  */
 final class PodSection {
 
-	/** The fields of the pod spec the form has inputs for; the rest are edited as YAML. */
+	/**
+	 * The fields of the pod spec the form has inputs for; the rest are edited as YAML.
+	 */
 	static final Set<String> KNOWN = Set.of("containers", "initContainers", "volumes", "restartPolicy",
 			"shareProcessNamespace", "hostIPC", "hostPID", "hostNetwork", "dnsPolicy", "serviceAccountName",
 			"automountServiceAccountToken", "terminationGracePeriodSeconds", "nodeSelector", "tolerations",
@@ -103,7 +105,6 @@ final class PodSection {
 
 		public String tolerationSeconds;
 
-
 		@Override
 		public boolean sent() {
 			return this.key != null;
@@ -132,8 +133,11 @@ final class PodSection {
 			toleration.tolerationSeconds = text(item.path("tolerationSeconds"));
 			pod.tolerations.add(toleration);
 		});
-		pod.imagePullSecrets = spec.path("imagePullSecrets").values().stream()
-			.map((secret) -> text(secret.path("name"))).collect(Collectors.joining(", "));
+		pod.imagePullSecrets = spec.path("imagePullSecrets")
+			.values()
+			.stream()
+			.map((secret) -> text(secret.path("name")))
+			.collect(Collectors.joining(", "));
 		pod.priorityClassName = text(spec.path("priorityClassName"));
 		JsonNode security = spec.path("securityContext");
 		pod.runAsUser = text(security.path("runAsUser"));
@@ -201,8 +205,8 @@ final class PodSection {
 	}
 
 	/**
-	 * The input for a path within the pod spec that is not in a container or a volume: its own
-	 * input, its "other pod fields" text area, or null.
+	 * The input for a path within the pod spec that is not in a container or a volume:
+	 * its own input, its "other pod fields" text area, or null.
 	 */
 	static String inputName(FieldPath path, JsonNode spec) {
 		Step field = path.step(0);
@@ -225,7 +229,8 @@ final class PodSection {
 
 	private static String securityInput(FieldPath path) {
 		String name = path.step(0).text();
-		// the API server names the spec's shareProcessNamespace as if it were the security context's
+		// the API server names the spec's shareProcessNamespace as if it were the
+		// security context's
 		if (Set.of("runAsUser", "runAsGroup", "fsGroup", "runAsNonRoot", "shareProcessNamespace").contains(name)) {
 			return "pod." + name;
 		}

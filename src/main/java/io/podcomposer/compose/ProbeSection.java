@@ -15,8 +15,9 @@ import static io.podcomposer.compose.TreeEdits.setStringList;
 import static io.podcomposer.compose.TreeEdits.text;
 
 /**
- * A container's liveness, readiness or startup probe in the form: its inputs, how they are read
- * from the probe and applied to it, and the input a probe's field path belongs to.
+ * A container's liveness, readiness or startup probe in the form: its inputs, how they
+ * are read from the probe and applied to it, and the input a probe's field path belongs
+ * to.
  */
 final class ProbeSection {
 
@@ -27,8 +28,8 @@ final class ProbeSection {
 			"successThreshold", "failureThreshold");
 
 	/** A handler's fields: the form shows one set of inputs for all handlers. */
-	private static final Map<String, String> HANDLER_INPUTS = Map.of("path", "path", "port", "port", "scheme",
-			"scheme", "command", "command", "service", "grpcService");
+	private static final Map<String, String> HANDLER_INPUTS = Map.of("path", "path", "port", "port", "scheme", "scheme",
+			"command", "command", "service", "grpcService");
 
 	private ProbeSection() {
 	}
@@ -121,7 +122,10 @@ final class ProbeSection {
 		});
 	}
 
-	/** The input within the probe for a path below it; its handler select for anything else. */
+	/**
+	 * The input within the probe for a path below it; its handler select for anything
+	 * else.
+	 */
 	static String inputName(FieldPath path) {
 		String name = path.step(0).text();
 		if (INPUTS.contains(name)) {

@@ -26,8 +26,8 @@ import static io.podcomposer.manifest.DocumentBody.X_YAML;
 import static io.podcomposer.manifest.DocumentBody.YAML;
 
 /**
- * {@code POST /api/v1/render}: a template with values, or a bare manifest, in; the manifest a
- * cluster gets out, as YAML or JSON. It keeps nothing.
+ * {@code POST /api/v1/render}: a template with values, or a bare manifest, in; the
+ * manifest a cluster gets out, as YAML or JSON. It keeps nothing.
  */
 @RestController
 @Tag(name = "Render")
@@ -40,18 +40,19 @@ class RenderApiController {
 	}
 
 	@Operation(summary = "Render a template or a manifest",
-			// springdoc resolves ${...} in descriptions as properties; the backslash keeps them as text
+			// springdoc resolves ${...} in descriptions as properties; the backslash
+			// keeps them as text
 			description = "The body is a template document (parameters, manifest, values) or a bare manifest, "
 					+ "as JSON or YAML. Placeholders \\${NAME} in string values are filled from values, else from "
 					+ "the parameter's default; $\\${NAME} stays a literal \\${NAME}. A conversion's notes come "
 					+ "back as Warning headers.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-					@Content(mediaType = JSON, examples = @ExampleObject(value = """
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = JSON, examples = @ExampleObject(value = """
 							{"parameters": [{"name": "IMAGE_TAG", "default": "1.27", "required": false}],
 							 "manifest": {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web"},
 							   "spec": {"containers": [{"name": "web", "image": "nginx:${IMAGE_TAG}"}]}},
-							 "values": {"IMAGE_TAG": "1.29"}}""")),
-					@Content(mediaType = YAML), @Content(mediaType = X_YAML), @Content(mediaType = TEXT_YAML) }))
+							 "values": {"IMAGE_TAG": "1.29"}}""")), @Content(mediaType = YAML),
+							@Content(mediaType = X_YAML), @Content(mediaType = TEXT_YAML) }))
 	@ApiResponse(responseCode = "200", description = "The rendered manifest",
 			content = { @Content(mediaType = YAML), @Content(mediaType = JSON) })
 	@ApiResponse(responseCode = "400", description = "Malformed YAML or JSON; line and column in detail",
@@ -64,8 +65,9 @@ class RenderApiController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/api/v1/render", consumes = { JSON, YAML, X_YAML, TEXT_YAML },
 			produces = { YAML, X_YAML, TEXT_YAML, JSON })
-	ResponseEntity<String> render(@Parameter(description = "Convert the output to this kind, as in Deployment or "
-			+ "CronJob; the pod's labels become the selector") @RequestParam(required = false) String kind,
+	ResponseEntity<String> render(
+			@Parameter(description = "Convert the output to this kind, as in Deployment or "
+					+ "CronJob; the pod's labels become the selector") @RequestParam(required = false) String kind,
 			HttpServletRequest request) throws IOException {
 		RenderRequest render = RenderRequest.from(DocumentBody.read(request));
 		return ManifestAnswer.of(this.meters.render(() -> render.render(ManifestAnswer.targetKind(kind))), request);

@@ -17,12 +17,16 @@ import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;
 
 /**
- * What {@code POST /api/v1/render} is given: a template document with its {@code parameters},
- * {@code manifest} and the {@code values} to fill in, or a bare manifest, which has no parameters.
+ * What {@code POST /api/v1/render} is given: a template document with its
+ * {@code parameters}, {@code manifest} and the {@code values} to fill in, or a bare
+ * manifest, which has no parameters.
  */
 record RenderRequest(JsonNode manifest, List<Parameter> parameters, Map<String, String> values) {
 
-	/** Reads a parsed body; a document without a {@code manifest} field is a bare manifest. */
+	/**
+	 * Reads a parsed body; a document without a {@code manifest} field is a bare
+	 * manifest.
+	 */
 	static RenderRequest from(JsonNode document) {
 		if (!document.isObject() || !document.has("manifest")) {
 			return new RenderRequest(document, List.of(), Map.of());
@@ -37,10 +41,12 @@ record RenderRequest(JsonNode manifest, List<Parameter> parameters, Map<String, 
 	}
 
 	/**
-	 * The manifest with its placeholders filled in, converted to {@code kind} unless that is null.
-	 * @throws io.podcomposer.manifest.MissingValuesException when required values are missing
-	 * @throws io.podcomposer.manifest.UnsupportedManifestException when the result is not a
-	 * manifest of a supported kind
+	 * The manifest with its placeholders filled in, converted to {@code kind} unless that
+	 * is null.
+	 * @throws io.podcomposer.manifest.MissingValuesException when required values are
+	 * missing
+	 * @throws io.podcomposer.manifest.UnsupportedManifestException when the result is not
+	 * a manifest of a supported kind
 	 */
 	KindConversion.Result render(WorkloadKind kind) {
 		Manifest rendered = Manifest.of(Placeholders.substitute(this.manifest, this.parameters, this.values));
@@ -56,8 +62,9 @@ record RenderRequest(JsonNode manifest, List<Parameter> parameters, Map<String, 
 			problems.add(new FieldProblem("values", "must be an object of NAME: value", "type"));
 			return values;
 		}
-		node.properties().forEach((entry) -> values.put(entry.getKey(),
-				TemplateFields.scalar(entry.getValue(), "values." + entry.getKey(), problems)));
+		node.properties()
+			.forEach((entry) -> values.put(entry.getKey(),
+					TemplateFields.scalar(entry.getValue(), "values." + entry.getKey(), problems)));
 		return values;
 	}
 

@@ -10,8 +10,9 @@ import io.podcomposer.validation.Finding;
 import io.podcomposer.validation.ValidationReport;
 
 /**
- * The validator's report as the preview shows it: each finding with the form input it belongs
- * beside and its line in the YAML, and the Pod Security badge with what to change.
+ * The validator's report as the preview shows it: each finding with the form input it
+ * belongs beside and its line in the YAML, and the Pod Security badge with what to
+ * change.
  */
 public record ReportView(List<FindingView> errors, List<FindingView> warnings, SecurityView podSecurity) {
 
@@ -51,8 +52,8 @@ public record ReportView(List<FindingView> errors, List<FindingView> warnings, S
 
 	private static SecurityView security(PodSecurityResult result) {
 		String admittedBy = switch (result.level()) {
-			case RESTRICTED -> "Every namespace admits it, whatever level its pod-security.kubernetes.io/enforce "
-					+ "label names.";
+			case RESTRICTED ->
+				"Every namespace admits it, whatever level its pod-security.kubernetes.io/enforce " + "label names.";
 			case BASELINE -> "Namespaces that enforce restricted would refuse it.";
 			case PRIVILEGED -> "Namespaces that enforce baseline or restricted would refuse it.";
 		};
@@ -69,7 +70,8 @@ public record ReportView(List<FindingView> errors, List<FindingView> warnings, S
 
 	/** What to change, and the level of a namespace that would take the pod as it is. */
 	private static String remedy(Violation violation) {
-		// A failed baseline check leaves only privileged namespaces; a failed restricted one, baseline too.
+		// A failed baseline check leaves only privileged namespaces; a failed restricted
+		// one, baseline too.
 		String admits = (violation.level() == Level.BASELINE) ? "privileged" : "baseline";
 		return violation.remedy() + ", or run the pod in a namespace whose pod-security.kubernetes.io/enforce label is "
 				+ admits;

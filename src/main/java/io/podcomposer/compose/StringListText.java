@@ -10,9 +10,10 @@ import io.podcomposer.manifest.ManifestWriter;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A list of strings (command, args) in a text area: one item per line, or a YAML list when an
- * item holds a line break or is blank at the end, which lines cannot show, or blank at the
- * start, which a text area drops (HTML ignores a line break right after {@code <textarea>}).
+ * A list of strings (command, args) in a text area: one item per line, or a YAML list
+ * when an item holds a line break or is blank at the end, which lines cannot show, or
+ * blank at the start, which a text area drops (HTML ignores a line break right after
+ * {@code <textarea>}).
  */
 final class StringListText {
 

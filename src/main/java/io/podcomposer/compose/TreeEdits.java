@@ -14,10 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Small edits of a manifest tree from form text. They share three rules:
  * <ul>
  * <li>{@code null} means the form did not show the field: nothing changes;</li>
- * <li>a value equal to what is there already leaves it untouched, so its type and form survive
- * (a number stays a number, an explicit {@code false} stays);</li>
- * <li>a blank value removes the field, and an object the edit leaves empty goes too, unless it was
- * already empty before (like {@code emptyDir: {}}).</li>
+ * <li>a value equal to what is there already leaves it untouched, so its type and form
+ * survive (a number stays a number, an explicit {@code false} stays);</li>
+ * <li>a blank value removes the field, and an object the edit leaves empty goes too,
+ * unless it was already empty before (like {@code emptyDir: {}}).</li>
  * </ul>
  */
 final class TreeEdits {
@@ -41,7 +41,10 @@ final class TreeEdits {
 		}
 	}
 
-	/** An integer when the text is one; other text is kept as a string, so nothing typed is lost. */
+	/**
+	 * An integer when the text is one; other text is kept as a string, so nothing typed
+	 * is lost.
+	 */
 	static void setInteger(ObjectNode object, String key, String text) {
 		if (text == null || sameText(object.get(key), text.trim())) {
 			return;
@@ -71,7 +74,10 @@ final class TreeEdits {
 		}
 	}
 
-	/** A checkbox: checked sets true; unchecked removes a true but keeps an explicit false. */
+	/**
+	 * A checkbox: checked sets true; unchecked removes a true but keeps an explicit
+	 * false.
+	 */
 	static void setFlag(ObjectNode object, String key, boolean checked) {
 		JsonNode current = object.get(key);
 		if (checked) {
@@ -101,8 +107,8 @@ final class TreeEdits {
 	}
 
 	/**
-	 * Edits the object under {@code key}, creating it when needed. When the edit leaves it empty
-	 * it is removed, unless it was there and empty before.
+	 * Edits the object under {@code key}, creating it when needed. When the edit leaves
+	 * it empty it is removed, unless it was there and empty before.
 	 */
 	static void editObject(ObjectNode parent, String key, Consumer<ObjectNode> edit) {
 		JsonNode current = parent.get(key);
@@ -133,7 +139,10 @@ final class TreeEdits {
 		return texts;
 	}
 
-	/** The text a form shows for a scalar: strings as they are, numbers and booleans as written. */
+	/**
+	 * The text a form shows for a scalar: strings as they are, numbers and booleans as
+	 * written.
+	 */
 	static String text(JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			return "";

@@ -22,8 +22,9 @@ import static io.podcomposer.compose.TreeEdits.setString;
 import static io.podcomposer.compose.TreeEdits.text;
 
 /**
- * The pod's volumes in the form, and the "add a volume" row: their inputs, how they are read
- * from the volumes and applied to them, and the input a volume's field path belongs to.
+ * The pod's volumes in the form, and the "add a volume" row: their inputs, how they are
+ * read from the volumes and applied to them, and the input a volume's field path belongs
+ * to.
  */
 final class VolumeSection {
 
@@ -31,8 +32,8 @@ final class VolumeSection {
 	static final List<String> FORM_TYPES = List.of("emptyDir", "configMap", "secret", "persistentVolumeClaim",
 			"hostPath");
 
-	static final List<String> TYPES = List.of("emptyDir", "configMap", "secret", "persistentVolumeClaim",
-			"hostPath", "downwardAPI", "projected");
+	static final List<String> TYPES = List.of("emptyDir", "configMap", "secret", "persistentVolumeClaim", "hostPath",
+			"downwardAPI", "projected");
 
 	/** A volume source's fields, by the input that edits them. */
 	private static final Map<String, String> SOURCE_INPUTS = Map.of("medium", "medium", "sizeLimit", "sizeLimit",
@@ -44,7 +45,9 @@ final class VolumeSection {
 	private VolumeSection() {
 	}
 
-	/** One volume; {@code type} is the name of its source field (emptyDir, configMap, …). */
+	/**
+	 * One volume; {@code type} is the name of its source field (emptyDir, configMap, …).
+	 */
 	public static class VolumeForm implements ComposeForm.Row {
 
 		public String name;
@@ -67,9 +70,11 @@ final class VolumeSection {
 
 		public String hostPathType;
 
-		/** The source object as YAML, for types without inputs of their own (downwardAPI, projected, …). */
+		/**
+		 * The source object as YAML, for types without inputs of their own (downwardAPI,
+		 * projected, …).
+		 */
 		public String sourceYaml;
-
 
 		@Override
 		public boolean sent() {
@@ -89,7 +94,10 @@ final class VolumeSection {
 
 	}
 
-	/** Where the new volume goes in one container: sent with {@code into} only when ticked. */
+	/**
+	 * Where the new volume goes in one container: sent with {@code into} only when
+	 * ticked.
+	 */
 	public static class NewMountForm {
 
 		/** The container's key, like {@code containers:0} or {@code initContainers:1}. */
@@ -117,7 +125,9 @@ final class VolumeSection {
 			}
 			case "configMap", "secret" -> {
 				volume.sourceName = text(source.path("configMap".equals(volume.type) ? "name" : "secretName"));
-				volume.items = source.path("items").values().stream()
+				volume.items = source.path("items")
+					.values()
+					.stream()
 					.map((item) -> text(item.path("key")) + "=" + text(item.path("path")))
 					.collect(Collectors.joining("\n"));
 			}
@@ -129,18 +139,23 @@ final class VolumeSection {
 				volume.path = text(source.path("path"));
 				volume.hostPathType = text(source.path("type"));
 			}
-			default -> volume.sourceYaml = source.isObject() && !source.isEmpty()
-					? ManifestWriter.toYaml(source) : "";
+			default -> volume.sourceYaml = source.isObject() && !source.isEmpty() ? ManifestWriter.toYaml(source) : "";
 		}
 		return volume;
 	}
 
-	/** The volume's source field: the first key besides its name, or emptyDir for a volume with none. */
+	/**
+	 * The volume's source field: the first key besides its name, or emptyDir for a volume
+	 * with none.
+	 */
 	static String volumeType(JsonNode volume) {
 		return volume.propertyNames().stream().filter((key) -> !"name".equals(key)).findFirst().orElse("emptyDir");
 	}
 
-	/** Applies the volume rows; a volume renamed in the form takes the mounts that named it along. */
+	/**
+	 * Applies the volume rows; a volume renamed in the form takes the mounts that named
+	 * it along.
+	 */
 	static void applyList(ObjectNode spec, List<VolumeForm> forms, FormApplier applier) {
 		if (forms == null) {
 			return;
@@ -205,7 +220,10 @@ final class VolumeSection {
 		}
 	}
 
-	/** Items as {@code key=path} lines; an item keeps its other fields (mode) while its key stays. */
+	/**
+	 * Items as {@code key=path} lines; an item keeps its other fields (mode) while its
+	 * key stays.
+	 */
 	private static void applyItems(ObjectNode source, String text, String field, FormApplier applier) {
 		if (text == null) {
 			return;
@@ -242,7 +260,8 @@ final class VolumeSection {
 
 	private static void applySourceYaml(ObjectNode volume, String type, String yaml, String field,
 			FormApplier applier) {
-		// No text (a type just chosen has no text area yet) keeps the source, or starts a new one.
+		// No text (a type just chosen has no text area yet) keeps the source, or starts a
+		// new one.
 		if (yaml == null || yaml.isBlank()) {
 			if (!volume.has(type)) {
 				volume.set(type, VolumeStarters.starter(type));

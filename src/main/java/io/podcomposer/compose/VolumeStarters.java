@@ -3,7 +3,9 @@ package io.podcomposer.compose;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What a new volume of a type edited as YAML starts with, so there is something to adapt. */
+/**
+ * What a new volume of a type edited as YAML starts with, so there is something to adapt.
+ */
 final class VolumeStarters {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -21,7 +23,10 @@ final class VolumeStarters {
 			}
 			case "projected" -> {
 				var sources = source.putArray("sources");
-				sources.addObject().putObject("serviceAccountToken").put("path", "token").put("expirationSeconds", 3600);
+				sources.addObject()
+					.putObject("serviceAccountToken")
+					.put("path", "token")
+					.put("expirationSeconds", 3600);
 			}
 			default -> {
 			}

@@ -14,17 +14,18 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import io.podcomposer.compose.FieldPath.Step;
 
 /**
- * Finds the line of a field path in YAML text, as the YAML tab shows it. A field that is not
- * written (a missing readinessProbe) gives the line of the nearest field around it that is (its
- * container), as long as that is more than the document itself.
+ * Finds the line of a field path in YAML text, as the YAML tab shows it. A field that is
+ * not written (a missing readinessProbe) gives the line of the nearest field around it
+ * that is (its container), as long as that is more than the document itself.
  */
 final class YamlLines {
 
 	private final Node root;
 
 	/**
-	 * Reads the text's structure once: the composer's own output, or the YAML tab's text once the
-	 * manifest reader has taken it. Should SnakeYAML's composer still refuse it, no field has a line.
+	 * Reads the text's structure once: the composer's own output, or the YAML tab's text
+	 * once the manifest reader has taken it. Should SnakeYAML's composer still refuse it,
+	 * no field has a line.
 	 */
 	YamlLines(String yaml) {
 		Node read;

@@ -17,10 +17,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Where a deploy from the pages leads: to the record when it was applied, to a confirmation with
- * the diff when it would change a live object, to a choice to take over the fields another
- * manager owns, or back where it came from ({@link Back}) with a dry run's result, a failure or
- * the reason the input was refused.
+ * Where a deploy from the pages leads: to the record when it was applied, to a
+ * confirmation with the diff when it would change a live object, to a choice to take over
+ * the fields another manager owns, or back where it came from ({@link Back}) with a dry
+ * run's result, a failure or the reason the input was refused.
  */
 final class DeployAnswers {
 
@@ -28,10 +28,10 @@ final class DeployAnswers {
 	}
 
 	/**
-	 * A confirmation: the changes to a live object, or the fields other managers own. Sending
-	 * {@code fields} to {@code action} again, with {@code confirmed}, {@code force} or
-	 * {@code replace}, goes on. {@code refused}: the changes the cluster does not make in place,
-	 * which only a replacement makes.
+	 * A confirmation: the changes to a live object, or the fields other managers own.
+	 * Sending {@code fields} to {@code action} again, with {@code confirmed},
+	 * {@code force} or {@code replace}, goes on. {@code refused}: the changes the cluster
+	 * does not make in place, which only a replacement makes.
 	 */
 	record Confirmation(String subject, String action, List<DeployForm.Field> fields, String cancel,
 			List<LineDiff.Hunk> hunks, List<FieldConflict> conflicts, String message, DeploymentView failed,
@@ -41,7 +41,10 @@ final class DeployAnswers {
 			return !this.conflicts.isEmpty();
 		}
 
-		/** Whether the cluster would refuse the change, so that only replacing the object makes it. */
+		/**
+		 * Whether the cluster would refuse the change, so that only replacing the object
+		 * makes it.
+		 */
 		public boolean needsReplacing() {
 			return !this.refused.isEmpty();
 		}
@@ -56,10 +59,14 @@ final class DeployAnswers {
 			return this.refused.stream().map(ImmutableChange::message).distinct().toList();
 		}
 
-		/** Whether what is replaced is a single Pod, rather than a workload whose pods are replaced with it. */
+		/**
+		 * Whether what is replaced is a single Pod, rather than a workload whose pods are
+		 * replaced with it.
+		 */
 		public boolean pod() {
 			return this.refused.stream()
-				.anyMatch((change) -> change.rule().equals("pod-spec") || change.message().contains("pod updates may not"));
+				.anyMatch((change) -> change.rule().equals("pod-spec")
+						|| change.message().contains("pod updates may not"));
 		}
 
 	}
@@ -70,15 +77,18 @@ final class DeployAnswers {
 		/** Input refused before anything was recorded, given the reason. */
 		String badInput(String problem);
 
-		/** The cluster refused or failed, or could not be asked: the failed record, if any, rides along. */
+		/**
+		 * The cluster refused or failed, or could not be asked: the failed record, if
+		 * any, rides along.
+		 */
 		String failed(DeployProblem problem);
 
 		/** A dry run that passed. */
 		String dryRun(DryRun result);
 
 		/**
-		 * Back to the page of deployment {@code id}, deployed again from there: bad input is shown
-		 * on it, a failure leads to its own record.
+		 * Back to the page of deployment {@code id}, deployed again from there: bad input
+		 * is shown on it, a failure leads to its own record.
 		 */
 		static Back toRecord(long id, RedirectAttributes flash) {
 			return new Back() {
@@ -104,7 +114,9 @@ final class DeployAnswers {
 
 	}
 
-	/** @param subject what is deployed where, in words, for a confirmation */
+	/**
+	 * @param subject what is deployed where, in words, for a confirmation
+	 */
 	static String show(Supplier<Deployer.DeployOutcome> deploy, Supplier<String> subject, String action,
 			List<DeployForm.Field> fields, String cancel, Model model, HttpServletResponse response, Back back) {
 		try {
@@ -115,7 +127,8 @@ final class DeployAnswers {
 			if (outcome.dryRun() != null) {
 				return back.dryRun(outcome.dryRun());
 			}
-			// applying after the confirmation applies the revision whose diff was shown, not a newer one
+			// applying after the confirmation applies the revision whose diff was shown,
+			// not a newer one
 			List<DeployForm.Field> pinned = fields.stream()
 				.map((field) -> field.name().equals("revision")
 						? new DeployForm.Field("revision", Integer.toString(outcome.pendingRevision())) : field)
@@ -152,7 +165,8 @@ final class DeployAnswers {
 			return back.badInput(ex.getMessage());
 		}
 		catch (DomainException ex) {
-			// the template service's refusals: a template gone, a revision it does not have
+			// the template service's refusals: a template gone, a revision it does not
+			// have
 			response.setStatus(ApiExceptionHandler.statusCode(ex));
 			return back.badInput(ex.getMessage());
 		}

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The deploy form as sent: where to, which revision, as which kind, with which values (sent as
- * {@code values.NAME}). What cannot be read stays as typed and is refused by the deploy, so that
- * the form can show it again with the reason.
+ * The deploy form as sent: where to, which revision, as which kind, with which values
+ * (sent as {@code values.NAME}). What cannot be read stays as typed and is refused by the
+ * deploy, so that the form can show it again with the reason.
  */
 record DeployForm(String clusterId, String namespace, String kind, String revision, Map<String, String> values) {
 
@@ -36,21 +36,22 @@ record DeployForm(String clusterId, String namespace, String kind, String revisi
 		given.values().removeIf(String::isBlank);
 		Long revisionNumber = number(this.revision);
 		return new DeployRequest(templateId, (revisionNumber == null) ? null : revisionNumber.intValue(),
-				number(this.clusterId), this.namespace, given,
-				this.kind.isBlank() ? null : this.kind, dryRun, force, replace);
+				number(this.clusterId), this.namespace, given, this.kind.isBlank() ? null : this.kind, dryRun, force,
+				replace);
 	}
 
 	/** The form's fields, to send it again from a confirmation page. */
 	List<Field> fields() {
-		List<Field> fields = new ArrayList<>(List.of(new Field("clusterId", this.clusterId),
-				new Field("namespace", this.namespace), new Field("kind", this.kind), new Field("revision", this.revision)));
+		List<Field> fields = new ArrayList<>(
+				List.of(new Field("clusterId", this.clusterId), new Field("namespace", this.namespace),
+						new Field("kind", this.kind), new Field("revision", this.revision)));
 		this.values.forEach((name, value) -> fields.add(new Field(VALUES + name, value)));
 		return fields;
 	}
 
 	/**
-	 * The form's fields in one line, to tell a form sent again unchanged: a deploy the cluster
-	 * refused is not offered again as it was.
+	 * The form's fields in one line, to tell a form sent again unchanged: a deploy the
+	 * cluster refused is not offered again as it was.
 	 */
 	public String fingerprint() {
 		StringBuilder fields = new StringBuilder();

@@ -11,9 +11,10 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code podcomposer.deploy}, the time a whole deploy takes, and {@code podcomposer.deploys}, the
- * deploys that ended, by {@code result}. Every result is there from the start, at 0, so that a
- * rate of failures can be asked for before the first one.
+ * {@code podcomposer.deploy}, the time a whole deploy takes, and
+ * {@code podcomposer.deploys}, the deploys that ended, by {@code result}. Every result is
+ * there from the start, at 0, so that a rate of failures can be asked for before the
+ * first one.
  */
 @Component
 class DeployMetrics {
@@ -27,10 +28,11 @@ class DeployMetrics {
 			.description("A whole deploy, from the request to its record; dry runs and failures included")
 			.register(registry);
 		for (DeployStatus result : List.of(DeployStatus.Applied, DeployStatus.DryRunPassed, DeployStatus.Failed)) {
-			this.ended.put(result, Counter.builder("podcomposer.deploys")
-				.description("Deploys that ended, by how")
-				.tag("result", result.name())
-				.register(registry));
+			this.ended.put(result,
+					Counter.builder("podcomposer.deploys")
+						.description("Deploys that ended, by how")
+						.tag("result", result.name())
+						.register(registry));
 		}
 	}
 

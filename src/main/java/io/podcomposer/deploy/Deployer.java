@@ -47,11 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Deploys a template's revision into a cluster, in the order a careful operator would: render,
- * validate (errors block), read the namespace's Pod Security label, server-side dry run, diff
- * against the live object, server-side apply as {@code pod-composer} without force, and record
- * how it ended. Cluster calls run outside any transaction: a cluster may take up to the
- * connection's timeout to answer.
+ * Deploys a template's revision into a cluster, in the order a careful operator would:
+ * render, validate (errors block), read the namespace's Pod Security label, server-side
+ * dry run, diff against the live object, server-side apply as {@code pod-composer}
+ * without force, and record how it ended. Cluster calls run outside any transaction: a
+ * cluster may take up to the connection's timeout to answer.
  */
 @Service
 public class Deployer {
@@ -86,9 +86,10 @@ public class Deployer {
 	private final TransactionTemplate transactions;
 
 	/**
-	 * Reads the live object while the namespace is read: on a cluster across a network each is a
-	 * round trip. A thread for each read, as each deploy has its own request thread: a pool would
-	 * make deploys waiting for a slow cluster queue for its few threads.
+	 * Reads the live object while the namespace is read: on a cluster across a network
+	 * each is a round trip. A thread for each read, as each deploy has its own request
+	 * thread: a pool would make deploys waiting for a slow cluster queue for its few
+	 * threads.
 	 */
 	private final SimpleAsyncTaskExecutor reads = new SimpleAsyncTaskExecutor("cluster-read-");
 
@@ -104,26 +105,30 @@ public class Deployer {
 		this.meters = meters;
 		this.metrics = metrics;
 		this.transactions = new TransactionTemplate(transactionManager);
-		// virtual where the request threads are (spring.threads.virtual.enabled, on Java 21 and later)
+		// virtual where the request threads are (spring.threads.virtual.enabled, on Java
+		// 21 and later)
 		this.reads.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 	}
 
 	/**
-	 * Deploys and records the result, or with {@code request.dryRun()} only dry-runs, recording
-	 * nothing but the audit entry: a dry run changes nothing, so it is no deployment.
-	 * @param pauseForChanges when the object exists and would change, stop after the dry run and
-	 * answer the diff to confirm, recording nothing (the pages do this; the API applies at once)
-	 * @throws DeployProblem for bad input (nothing recorded) and for a failed deploy (recorded, unless a dry run)
+	 * Deploys and records the result, or with {@code request.dryRun()} only dry-runs,
+	 * recording nothing but the audit entry: a dry run changes nothing, so it is no
+	 * deployment.
+	 * @param pauseForChanges when the object exists and would change, stop after the dry
+	 * run and answer the diff to confirm, recording nothing (the pages do this; the API
+	 * applies at once)
+	 * @throws DeployProblem for bad input (nothing recorded) and for a failed deploy
+	 * (recorded, unless a dry run)
 	 */
 	public DeployOutcome deploy(DeployRequest request, boolean pauseForChanges) {
 		return deploy(request, pauseForChanges, false);
 	}
 
 	/**
-	 * As {@link #deploy(DeployRequest, boolean)}; with {@code refuseWhereBlocked}, a deploy bound
-	 * to fail in its namespace (no such namespace, a Pod Security level that refuses the pod) is
-	 * refused before the dry run, as bad input: nothing is sent or recorded. The namespace is read
-	 * once, for this and for the deploy.
+	 * As {@link #deploy(DeployRequest, boolean)}; with {@code refuseWhereBlocked}, a
+	 * deploy bound to fail in its namespace (no such namespace, a Pod Security level that
+	 * refuses the pod) is refused before the dry run, as bad input: nothing is sent or
+	 * recorded. The namespace is read once, for this and for the deploy.
 	 */
 	public DeployOutcome deploy(DeployRequest request, boolean pauseForChanges, boolean refuseWhereBlocked) {
 		return this.metrics.timed(() -> run(request, pauseForChanges, refuseWhereBlocked));
@@ -175,10 +180,12 @@ public class Deployer {
 			throw failed(record, request, Kind.CLUSTER_UNREACHABLE, "Cluster unusable",
 					"The cluster settings cannot be used: " + ex.getMessage(), warnings, List.of(), null);
 		}
-		// read before the dry run: when the cluster refuses, the form shows what would make the pod pass
+		// read before the dry run: when the cluster refuses, the form shows what would
+		// make the pod pass
 		NamespaceFit fit = null;
 		try {
-			Future<Optional<JsonNode>> reading = this.reads.submit(() -> calls.get(manifest.kind(), namespace, manifest.name()));
+			Future<Optional<JsonNode>> reading = this.reads
+				.submit(() -> calls.get(manifest.kind(), namespace, manifest.name()));
 			fit = namespaceFit(calls, reading, namespace, manifest.kind().isPod(), report.podSecurity(), warnings,
 					refuseWhereBlocked);
 			Optional<JsonNode> live = read(reading);
@@ -201,9 +208,12 @@ public class Deployer {
 				return replace(request, pauseForChanges, calls, record, object, live.get(), List.of(refusal.get()),
 						warnings, rendered.revision());
 			}
-			// The dry run starts from the object as it is when it runs, and answers with that object's
-			// resourceVersion. Another writer may have changed it since it was read (the scheduler binding
-			// a new pod to a node, say), which would show as this deploy's change: then read it again, and
+			// The dry run starts from the object as it is when it runs, and answers with
+			// that object's
+			// resourceVersion. Another writer may have changed it since it was read (the
+			// scheduler binding
+			// a new pod to a node, say), which would show as this deploy's change: then
+			// read it again, and
 			// dry-run again until it held still around one.
 			for (int reads = 1; live.isPresent() && !sameVersion(live.get(), wouldBe) && reads < MOST_READS; reads++) {
 				Optional<JsonNode> after = calls.get(manifest.kind(), namespace, manifest.name());
@@ -215,8 +225,9 @@ public class Deployer {
 			}
 			String diff = live.isPresent() ? diff(live.get(), wouldBe) : null;
 			if (request.dryRun()) {
-				return DeployOutcome.dryRun(dryRunPassed(record, "The server-side dry run passed: " + what(record)
-						+ " would be " + (live.isEmpty() ? "created" : diff.isEmpty() ? "unchanged" : "configured") + ".",
+				return DeployOutcome.dryRun(dryRunPassed(record,
+						"The server-side dry run passed: " + what(record) + " would be "
+								+ (live.isEmpty() ? "created" : diff.isEmpty() ? "unchanged" : "configured") + ".",
 						warnings, diff));
 			}
 			if (pauseForChanges && diff != null && !diff.isEmpty() && !request.force()) {
@@ -224,9 +235,11 @@ public class Deployer {
 				return new DeployOutcome(null, null, diff, rendered.revision());
 			}
 			calls.apply(manifest.kind(), namespace, object, false, request.force());
-			return DeployOutcome.ended(finish(record, DeployStatus.Applied, what(record) + " "
-					+ (live.isEmpty() ? "created" : diff.isEmpty() ? "unchanged" : "configured")
-					+ (request.force() ? ", taking over fields of other managers" : "") + ".", warnings, diff));
+			return DeployOutcome
+				.ended(finish(record, DeployStatus.Applied,
+						what(record) + " " + (live.isEmpty() ? "created" : diff.isEmpty() ? "unchanged" : "configured")
+								+ (request.force() ? ", taking over fields of other managers" : "") + ".",
+						warnings, diff));
 		}
 		catch (ClusterCallException ex) {
 			String message = ex.getMessage();
@@ -243,9 +256,10 @@ public class Deployer {
 	}
 
 	/**
-	 * A deploy that changes what the cluster does not change in place: with {@code replace}, the
-	 * object is deleted and created again, as kubectl users do by hand; else the pages pause to
-	 * offer that, and the API refuses with the changes named. Nothing is sent before that choice.
+	 * A deploy that changes what the cluster does not change in place: with
+	 * {@code replace}, the object is deleted and created again, as kubectl users do by
+	 * hand; else the pages pause to offer that, and the API refuses with the changes
+	 * named. Nothing is sent before that choice.
 	 */
 	private DeployOutcome replace(DeployRequest request, boolean pauseForChanges, ClusterCalls calls,
 			DeploymentRecord record, ObjectNode object, JsonNode live, List<ImmutableChange> refused,
@@ -254,32 +268,38 @@ public class Deployer {
 		if (!request.replace()) {
 			String diff = diff(live, UpdateRules.updated(live, object));
 			if (pauseForChanges && request.dryRun()) {
-				// the pages' dry run: said on the form, and the deploy offers the replacement
-				return DeployOutcome.dryRun(dryRunPassed(record, "Not dry-run: the cluster would refuse this change to "
-						+ what(record) + ", since it does not change " + fields + " in place. Deploy offers to replace it.",
+				// the pages' dry run: said on the form, and the deploy offers the
+				// replacement
+				return DeployOutcome.dryRun(dryRunPassed(record,
+						"Not dry-run: the cluster would refuse this change to " + what(record)
+								+ ", since it does not change " + fields + " in place. Deploy offers to replace it.",
 						warnings, diff));
 			}
 			if (pauseForChanges) {
 				this.lastTargets.save(lastTarget(record));
 				return new DeployOutcome(null, null, diff, revision, refused);
 			}
-			throw new DeployProblem(Kind.CONFLICT, "Needs replacing", what(record)
-					+ " cannot be changed in place: the cluster refuses changes to " + fields + ". Nothing was sent. "
-					+ "Send replace: true to delete it and create it again, or deploy it under a new name.", refused);
+			throw new DeployProblem(Kind.CONFLICT, "Needs replacing",
+					what(record) + " cannot be changed in place: the cluster refuses changes to " + fields
+							+ ". Nothing was sent. "
+							+ "Send replace: true to delete it and create it again, or deploy it under a new name.",
+					refused);
 		}
 		String because = ", because the cluster does not change " + fields + " in place";
 		if (request.dryRun()) {
-			return DeployOutcome.dryRun(dryRunPassed(record, "Not dry-run: " + what(record)
-					+ " would be replaced, deleted and created again" + because + ".", warnings, null));
+			return DeployOutcome.dryRun(dryRunPassed(record,
+					"Not dry-run: " + what(record) + " would be replaced, deleted and created again" + because + ".",
+					warnings, null));
 		}
 		WorkloadKind kind = WorkloadKind.fromKindName(record.getKind()).orElseThrow();
 		calls.delete(kind, record.getNamespace(), record.getName());
 		Instant until = this.clock.instant().plus(REPLACE_WAIT);
 		while (calls.get(kind, record.getNamespace(), record.getName()).isPresent()) {
 			if (!this.clock.instant().isBefore(until)) {
-				throw failed(record, request, Kind.CLUSTER_TIMEOUT, "Not replaced", what(record)
-						+ " was deleted but is still there after " + REPLACE_WAIT.toSeconds()
-						+ " s (a finalizer, or a long grace period): deploy again once it is gone.", warnings, List.of(), null);
+				throw failed(record, request, Kind.CLUSTER_TIMEOUT, "Not replaced",
+						what(record) + " was deleted but is still there after " + REPLACE_WAIT.toSeconds()
+								+ " s (a finalizer, or a long grace period): deploy again once it is gone.",
+						warnings, List.of(), null);
 			}
 			pause();
 		}
@@ -293,8 +313,8 @@ public class Deployer {
 					+ ". Nothing runs under that name now: correct the cause and deploy again, or redeploy an earlier revision.",
 					warnings, ex.conflicts(), null);
 		}
-		return DeployOutcome.ended(finish(record, DeployStatus.Applied, what(record) + " replaced: deleted and created again"
-				+ because + ".", warnings, null));
+		return DeployOutcome.ended(finish(record, DeployStatus.Applied,
+				what(record) + " replaced: deleted and created again" + because + ".", warnings, null));
 	}
 
 	private static void pause() {
@@ -308,8 +328,9 @@ public class Deployer {
 	}
 
 	/**
-	 * The namespace must exist; its enforced Pod Security level is compared with the pod's, while
-	 * the live object is {@code reading}: on a cluster across a network each is a round trip.
+	 * The namespace must exist; its enforced Pod Security level is compared with the
+	 * pod's, while the live object is {@code reading}: on a cluster across a network each
+	 * is a round trip.
 	 * @param refuseWhereBlocked refuse, as bad input, a deploy the namespace would refuse
 	 */
 	private static NamespaceFit namespaceFit(ClusterCalls calls, Future<Optional<JsonNode>> reading, String namespace,
@@ -354,7 +375,10 @@ public class Deployer {
 		}
 	}
 
-	/** How the pod fits the namespace as the cluster has it; a namespace we may not read fits unknown. */
+	/**
+	 * How the pod fits the namespace as the cluster has it; a namespace we may not read
+	 * fits unknown.
+	 */
 	private static NamespaceFit fit(ClusterCalls calls, String namespace, boolean pod, PodSecurityResult podSecurity) {
 		try {
 			return NamespaceFit.of(namespace, pod, calls.namespace(namespace).orElse(null), podSecurity);
@@ -363,15 +387,17 @@ public class Deployer {
 			if (ex.status() != 403) {
 				throw ex;
 			}
-			// many deploy accounts may not read namespaces; the apply will tell whether it exists
+			// many deploy accounts may not read namespaces; the apply will tell whether
+			// it exists
 			return NamespaceFit.unreadable(namespace, pod, ex.getMessage(), podSecurity);
 		}
 	}
 
 	/**
-	 * How the pod of the request would fit its namespace, for the deploy form to say before it is
-	 * sent; empty when that cannot be told (no such cluster, a name that is no namespace's, a
-	 * cluster that does not answer). The pod's level is left out when it cannot be rendered yet.
+	 * How the pod of the request would fit its namespace, for the deploy form to say
+	 * before it is sent; empty when that cannot be told (no such cluster, a name that is
+	 * no namespace's, a cluster that does not answer). The pod's level is left out when
+	 * it cannot be rendered yet.
 	 */
 	public Optional<NamespaceFit> fit(DeployRequest request) {
 		String namespace = (request.namespace() == null) ? "" : request.namespace().trim();
@@ -387,7 +413,8 @@ public class Deployer {
 			pod = rendered.manifest().kind().isPod();
 		}
 		catch (ManifestTooLargeException ex) {
-			// refused before any work reaches the cluster, as the deploy itself refuses it
+			// refused before any work reaches the cluster, as the deploy itself refuses
+			// it
 			return Optional.empty();
 		}
 		catch (RuntimeException ex) {
@@ -403,16 +430,17 @@ public class Deployer {
 	}
 
 	/**
-	 * A deploy that failed: recorded, and answered with the record; a dry run that failed is
-	 * answered alone, as it changed nothing.
+	 * A deploy that failed: recorded, and answered with the record; a dry run that failed
+	 * is answered alone, as it changed nothing.
 	 */
 	private DeployProblem failed(DeploymentRecord record, DeployRequest request, Kind kind, String title,
-			String message, List<String> warnings, List<ClusterCallException.FieldConflict> conflicts, NamespaceFit fit) {
+			String message, List<String> warnings, List<ClusterCallException.FieldConflict> conflicts,
+			NamespaceFit fit) {
 		if (request.dryRun()) {
 			this.transactions.executeWithoutResult((transaction) -> audit(record, Outcome.FAILURE, message));
 			this.metrics.ended(DeployStatus.Failed);
-			return new DeployProblem(kind, "Dry run: " + title.toLowerCase(Locale.ROOT), message, null,
-					conflicts, refusal(fit), true);
+			return new DeployProblem(kind, "Dry run: " + title.toLowerCase(Locale.ROOT), message, null, conflicts,
+					refusal(fit), true);
 		}
 		DeploymentView view = finish(record, DeployStatus.Failed, message, warnings, null);
 		return new DeployProblem(kind, title, message, view, conflicts, refusal(fit), false);
@@ -432,7 +460,8 @@ public class Deployer {
 		this.metrics.ended(DeployStatus.DryRunPassed);
 		return new DryRun(message, List.copyOf(warnings), record.getKind(), record.getName(), record.getNamespace(),
 				record.getClusterId(), record.getClusterName(), record.getTemplateId(), record.getTemplateName(),
-				record.getRevision(), DeploymentView.values(record), diff, record.getCreatedAt(), record.getCreatedBy());
+				record.getRevision(), DeploymentView.values(record), diff, record.getCreatedAt(),
+				record.getCreatedBy());
 	}
 
 	private void audit(DeploymentRecord record, Outcome outcome, String message) {
@@ -440,7 +469,10 @@ public class Deployer {
 				"template " + record.getTemplateName() + " revision " + record.getRevision() + ": " + message);
 	}
 
-	/** Writes the record, the user's last target and the audit entry together, in one transaction. */
+	/**
+	 * Writes the record, the user's last target and the audit entry together, in one
+	 * transaction.
+	 */
 	private DeploymentView finish(DeploymentRecord record, DeployStatus status, String message, List<String> warnings,
 			String diff) {
 		record.end(status, message, String.join("\n", warnings), diff);
@@ -460,13 +492,17 @@ public class Deployer {
 	}
 
 	/**
-	 * A deploy that ended ({@code record}), a dry run that passed ({@code dryRun}), or one paused
-	 * before changing a live object ({@code pendingDiff}, the diff of revision {@code pendingRevision}).
+	 * A deploy that ended ({@code record}), a dry run that passed ({@code dryRun}), or
+	 * one paused before changing a live object ({@code pendingDiff}, the diff of revision
+	 * {@code pendingRevision}).
 	 */
 	public record DeployOutcome(DeploymentView record, DryRun dryRun, String pendingDiff, int pendingRevision,
 			List<ImmutableChange> refusedChanges) {
 
-		/** @param refusedChanges when paused, what of the diff the cluster would refuse to change in place */
+		/**
+		 * @param refusedChanges when paused, what of the diff the cluster would refuse to
+		 * change in place
+		 */
 		public DeployOutcome {
 			refusedChanges = List.copyOf(refusedChanges);
 		}
@@ -486,9 +522,10 @@ public class Deployer {
 	}
 
 	/**
-	 * Where a user's deploy form starts: the cluster and namespace of their last deploy while that
-	 * cluster is still offered, else the first cluster offered and the namespace its kubeconfig
-	 * context names, or {@code default}; no cluster when none is offered.
+	 * Where a user's deploy form starts: the cluster and namespace of their last deploy
+	 * while that cluster is still offered, else the first cluster offered and the
+	 * namespace its kubeconfig context names, or {@code default}; no cluster when none is
+	 * offered.
 	 */
 	public StartingTarget startingTarget(String username, List<ClusterView> offered) {
 		Optional<LastTarget> last = this.lastTargets.findById(username);
@@ -536,7 +573,10 @@ public class Deployer {
 					"kind must be one of " + Manifest.supportedKinds() + ", not " + name + "."));
 	}
 
-	/** The diff from the live object to what the dry run says it would become, without the server's bookkeeping. */
+	/**
+	 * The diff from the live object to what the dry run says it would become, without the
+	 * server's bookkeeping.
+	 */
 	static String diff(JsonNode live, JsonNode wouldBe) {
 		String before = ManifestWriter.toYaml(withoutBookkeeping(live));
 		String after = ManifestWriter.toYaml(withoutBookkeeping(wouldBe));
@@ -555,7 +595,8 @@ public class Deployer {
 		copy.remove("status");
 		JsonNode metadata = copy.path("metadata");
 		if (metadata instanceof ObjectNode fields) {
-			fields.remove(List.of("managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"));
+			fields.remove(
+					List.of("managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"));
 		}
 		return copy;
 	}
@@ -565,7 +606,8 @@ public class Deployer {
 	}
 
 	static String where(DeploymentRecord record) {
-		return record.getKind() + "/" + record.getName() + " in " + record.getClusterName() + "/" + record.getNamespace();
+		return record.getKind() + "/" + record.getName() + " in " + record.getClusterName() + "/"
+				+ record.getNamespace();
 	}
 
 	private static String line(Finding finding) {

@@ -20,10 +20,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** {@code /api/v1/deployments}: deploy a template to a cluster, watch it, read its logs, delete it. */
+/**
+ * {@code /api/v1/deployments}: deploy a template to a cluster, watch it, read its logs,
+ * delete it.
+ */
 @RestController
 @RequestMapping("/api/v1/deployments")
-@Tag(name = "Deployments", description = "Deploys of templates to clusters (reads: VIEWER; deploy, logs, delete: DEPLOYER)")
+@Tag(name = "Deployments",
+		description = "Deploys of templates to clusters (reads: VIEWER; deploy, logs, delete: DEPLOYER)")
 class DeploymentApiController {
 
 	private final Deployer deployer;
@@ -100,16 +104,18 @@ class DeploymentApiController {
 		return new DeploymentDetail(detail.deployment(), detail.health(), detail.replacedBy(), detail.live());
 	}
 
-	@Operation(summary = "A container's last log lines", description = "pod may be left out when there is one; "
-			+ "container when the pod has one. tailLines 1 to 10000, default 100.")
+	@Operation(summary = "A container's last log lines",
+			description = "pod may be left out when there is one; "
+					+ "container when the pod has one. tailLines 1 to 10000, default 100.")
 	@GetMapping(value = "/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
 	String logs(@PathVariable long id, @RequestParam(required = false) String pod,
 			@RequestParam(required = false) String container, @RequestParam(defaultValue = "100") int tailLines) {
 		return this.podLogs.logs(id, pod, container, tailLines);
 	}
 
-	@Operation(summary = "Drift", description = "How the live object differs from what this deploy applied, in the "
-			+ "fields it applied, and who else wrote to it.")
+	@Operation(summary = "Drift",
+			description = "How the live object differs from what this deploy applied, in the "
+					+ "fields it applied, and who else wrote to it.")
 	@GetMapping("/{id}/drift")
 	DriftReader.Drift drift(@PathVariable long id) {
 		return this.driftReader.drift(id);
@@ -118,13 +124,15 @@ class DeploymentApiController {
 	@Operation(summary = "Deploy again", description = "The same template, place and values: the same revision, or "
 			+ "with latest: true the template's latest; force and replace as for a deploy. Answers as a deploy does.")
 	@PostMapping("/{id}/redeploy")
-	ResponseEntity<DeploymentView> redeploy(@PathVariable long id, @RequestBody(required = false) RedeployRequest request) {
+	ResponseEntity<DeploymentView> redeploy(@PathVariable long id,
+			@RequestBody(required = false) RedeployRequest request) {
 		RedeployRequest given = (request == null) ? new RedeployRequest(false, false, false) : request;
 		return created(this.redeployer.redeploy(id, given.latest(), given.force(), given.replace(), false).record());
 	}
 
-	@Operation(summary = "Delete from the cluster", description = "Removes the object (and a workload's pods); the "
-			+ "record stays, marked Deleted. 409 when this deploy applied nothing.")
+	@Operation(summary = "Delete from the cluster",
+			description = "Removes the object (and a workload's pods); the "
+					+ "record stays, marked Deleted. 409 when this deploy applied nothing.")
 	@DeleteMapping("/{id}")
 	DeploymentView undeploy(@PathVariable long id) {
 		return this.undeployer.undeploy(id);

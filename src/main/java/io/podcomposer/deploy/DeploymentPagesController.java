@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The deployments: the history, a page per deploy with its live state (the same URL answers the
- * live panel alone to the page's polling), its logs, its drift, delete and deploy again; and where
- * a template runs now, for the template page.
+ * The deployments: the history, a page per deploy with its live state (the same URL
+ * answers the live panel alone to the page's polling), its logs, its drift, delete and
+ * deploy again; and where a template runs now, for the template page.
  */
 @Controller
 class DeploymentPagesController {
@@ -38,8 +38,8 @@ class DeploymentPagesController {
 
 	private final Redeployer redeployer;
 
-	DeploymentPagesController(Deployments deployments, PodLogs podLogs, DriftReader driftReader,
-			Undeployer undeployer, Redeployer redeployer) {
+	DeploymentPagesController(Deployments deployments, PodLogs podLogs, DriftReader driftReader, Undeployer undeployer,
+			Redeployer redeployer) {
 		this.deployments = deployments;
 		this.podLogs = podLogs;
 		this.driftReader = driftReader;
@@ -99,11 +99,13 @@ class DeploymentPagesController {
 		return "deployments/deployment";
 	}
 
-	/** A container's last lines: the logs panel's content for htmx, else the page with it filled in. */
+	/**
+	 * A container's last lines: the logs panel's content for htmx, else the page with it
+	 * filled in.
+	 */
 	@GetMapping("/deployments/{id}/logs")
 	String logs(@PathVariable long id, @RequestParam(defaultValue = "") String source,
-			@RequestParam(defaultValue = "100") int tailLines,
-			HtmxRequest htmx, Model model) {
+			@RequestParam(defaultValue = "100") int tailLines, HtmxRequest htmx, Model model) {
 		int slash = source.indexOf('/');
 		String pod = (slash < 0) ? source : source.substring(0, slash);
 		String container = (slash < 0) ? "" : source.substring(slash + 1);
@@ -151,15 +153,19 @@ class DeploymentPagesController {
 		return "redirect:/deployments/" + id;
 	}
 
-	/** Deploys the same template, place and values again: this revision, or with {@code latest} the template's latest. */
+	/**
+	 * Deploys the same template, place and values again: this revision, or with
+	 * {@code latest} the template's latest.
+	 */
 	@PostMapping("/deployments/{id}/redeploy")
 	String redeploy(@PathVariable long id, @RequestParam(defaultValue = "false") boolean latest,
-			@RequestParam(defaultValue = "false") boolean confirmed, @RequestParam(defaultValue = "false") boolean force,
-			@RequestParam(defaultValue = "false") boolean replace, Model model, HttpServletResponse response,
-			RedirectAttributes flash) {
+			@RequestParam(defaultValue = "false") boolean confirmed,
+			@RequestParam(defaultValue = "false") boolean force, @RequestParam(defaultValue = "false") boolean replace,
+			Model model, HttpServletResponse response, RedirectAttributes flash) {
 		return DeployAnswers.show(() -> this.redeployer.redeploy(id, latest, force, replace, !confirmed && !force),
-				() -> subject(this.deployments.get(id), latest), "/deployments/" + id + "/redeploy", List.of(new DeployForm.Field("latest", String.valueOf(latest))),
-				"/deployments/" + id, model, response, DeployAnswers.Back.toRecord(id, flash));
+				() -> subject(this.deployments.get(id), latest), "/deployments/" + id + "/redeploy",
+				List.of(new DeployForm.Field("latest", String.valueOf(latest))), "/deployments/" + id, model, response,
+				DeployAnswers.Back.toRecord(id, flash));
 	}
 
 	/** Where the template runs now, for its page. */

@@ -12,9 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One deploy: who deployed which revision of which template, with which values, where, and how
- * it ended in the cluster's words. The rendered manifest is kept, so that redeploy and drift do
- * not depend on the template still being there.
+ * One deploy: who deployed which revision of which template, with which values, where,
+ * and how it ended in the cluster's words. The rendered manifest is kept, so that
+ * redeploy and drift do not depend on the template still being there.
  */
 @Entity
 @Table(name = "deployment_record")
@@ -63,7 +63,10 @@ class DeploymentRecord {
 	@Column(nullable = false, length = 1048576)
 	private String warnings;
 
-	/** The unified diff from the live object to the applied one, when there was a live one. */
+	/**
+	 * The unified diff from the live object to the applied one, when there was a live
+	 * one.
+	 */
 	@Column(length = 1048576)
 	private String diff;
 

@@ -18,8 +18,8 @@ interface DeploymentRecordRepository extends JpaRepository<DeploymentRecord, Lon
 			Pageable page);
 
 	/**
-	 * The newest record of each deployed object (cluster, namespace, kind, name), newest first; a
-	 * null filter matches every record.
+	 * The newest record of each deployed object (cluster, namespace, kind, name), newest
+	 * first; a null filter matches every record.
 	 */
 	@Query(value = "select max(r.id) from DeploymentRecord r where (:templateId is null or r.templateId = :templateId)"
 			+ " and (:clusterId is null or r.clusterId = :clusterId)"

@@ -22,8 +22,9 @@ public record DeploymentView(long id, DeployStatus status, String message, List<
 				: Arrays.asList(record.getWarnings().split("\n"));
 		return new DeploymentView(record.getId(), record.getStatus(), record.getMessage(), warnings, record.getKind(),
 				record.getName(), record.getNamespace(), record.getClusterId(), record.getClusterName(),
-				record.getTemplateId(), record.getTemplateName(), record.getRevision(), values(record), record.getDiff(),
-				record.getCreatedAt(), record.getCreatedBy(), record.getDeletedAt(), record.getDeletedBy());
+				record.getTemplateId(), record.getTemplateName(), record.getRevision(), values(record),
+				record.getDiff(), record.getCreatedAt(), record.getCreatedBy(), record.getDeletedAt(),
+				record.getDeletedBy());
 	}
 
 	static Map<String, String> values(DeploymentRecord record) {

@@ -17,8 +17,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
 /**
- * The deployment records as the history shows them: newest first or by object, each with its
- * object's health, and one in detail with its live state.
+ * The deployment records as the history shows them: newest first or by object, each with
+ * its object's health, and one in detail with its live state.
  */
 @Service
 public class Deployments {
@@ -26,7 +26,10 @@ public class Deployments {
 	/** The most deploys of one object listed under it. */
 	static final int MAX_DEPLOYS_SHOWN = 10;
 
-	/** The statuses of a record that put its object in the cluster (and, for Deleted, took it out since). */
+	/**
+	 * The statuses of a record that put its object in the cluster (and, for Deleted, took
+	 * it out since).
+	 */
 	private static final List<DeployStatus> APPLIED_ONCE = List.of(DeployStatus.Applied, DeployStatus.Deleted);
 
 	private static final Health NEVER_APPLIED = Health.missing("NeverApplied", "No deploy of it was applied.");
@@ -47,7 +50,10 @@ public class Deployments {
 		this.healthReader = healthReader;
 	}
 
-	/** Newest first, optionally only of one template or one cluster; each record with its object's health. */
+	/**
+	 * Newest first, optionally only of one template or one cluster; each record with its
+	 * object's health.
+	 */
 	public HistoryPage history(Long templateId, Long clusterId, int page, int size) {
 		PageRequest request = Paging.of(page, size);
 		org.springframework.data.domain.Page<DeploymentRecord> found = this.records.search(templateId, clusterId,
@@ -57,7 +63,8 @@ public class Deployments {
 		Map<ObjectKey, Health> health = health(current.values());
 		List<HistoryItem> items = found.map((record) -> {
 			ObjectKey key = ObjectKey.of(record);
-			return new HistoryItem(DeploymentView.of(record), health.getOrDefault(key, NEVER_APPLIED), replacedBy(record, current.get(key)));
+			return new HistoryItem(DeploymentView.of(record), health.getOrDefault(key, NEVER_APPLIED),
+					replacedBy(record, current.get(key)));
 		}).getContent();
 		return new HistoryPage(items, request.getPageNumber(), request.getPageSize(), found.getTotalElements());
 	}
@@ -67,15 +74,15 @@ public class Deployments {
 	}
 
 	/**
-	 * A record with the health of its object now and, when a newer deploy of the object replaced
-	 * it, that deploy's id.
+	 * A record with the health of its object now and, when a newer deploy of the object
+	 * replaced it, that deploy's id.
 	 */
 	public record HistoryItem(@JsonUnwrapped DeploymentView deployment, Health health, Long replacedBy) {
 	}
 
 	/**
-	 * One page of the deployed objects, the most recently deployed first: each once, with its
-	 * health and its deploys.
+	 * One page of the deployed objects, the most recently deployed first: each once, with
+	 * its health and its deploys.
 	 */
 	public ObjectsPage objects(Long templateId, Long clusterId, int page, int size) {
 		PageRequest request = Paging.of(page, size);
@@ -92,7 +99,8 @@ public class Deployments {
 			List<DeploymentRecord> deploys = this.records.findByClusterIdAndNamespaceAndKindAndNameOrderByIdDesc(
 					record.getClusterId(), record.getNamespace(), record.getKind(), record.getName(),
 					PageRequest.of(0, MAX_DEPLOYS_SHOWN + 1));
-			objects.add(new DeployedObject(health.getOrDefault(key, NEVER_APPLIED), current.get(key).map(DeploymentView::of).orElse(null),
+			objects.add(new DeployedObject(health.getOrDefault(key, NEVER_APPLIED),
+					current.get(key).map(DeploymentView::of).orElse(null),
 					deploys.stream().limit(MAX_DEPLOYS_SHOWN).map(DeploymentView::of).toList(),
 					deploys.size() > MAX_DEPLOYS_SHOWN));
 		}
@@ -104,9 +112,9 @@ public class Deployments {
 	}
 
 	/**
-	 * An object deployed to a cluster: its health, the deploy that put it there as it is now
-	 * (null when none was applied), and its newest deploys, newest first ({@code more} when
-	 * there are older ones).
+	 * An object deployed to a cluster: its health, the deploy that put it there as it is
+	 * now (null when none was applied), and its newest deploys, newest first
+	 * ({@code more} when there are older ones).
 	 */
 	public record DeployedObject(Health health, DeploymentView current, List<DeploymentView> deploys, boolean more) {
 
@@ -115,14 +123,19 @@ public class Deployments {
 			return this.deploys.get(0);
 		}
 
-		/** The record to open for the object: the one that put it there, else the newest. */
+		/**
+		 * The record to open for the object: the one that put it there, else the newest.
+		 */
 		public DeploymentView shown() {
 			return (this.current != null) ? this.current : latest();
 		}
 
 	}
 
-	/** The templates deployed so far, A to Z, also those deleted since: what the history filters by. */
+	/**
+	 * The templates deployed so far, A to Z, also those deleted since: what the history
+	 * filters by.
+	 */
 	public List<DeploymentRecordRepository.Named> deployedTemplates() {
 		return this.records.deployedTemplates();
 	}
@@ -137,8 +150,8 @@ public class Deployments {
 	}
 
 	/**
-	 * A record, the health of its object, the newer deploy that replaced it if one did, and the
-	 * object's live state; the object is read once for both.
+	 * A record, the health of its object, the newer deploy that replaced it if one did,
+	 * and the object's live state; the object is read once for both.
 	 */
 	public Detail detail(long id) {
 		DeploymentRecord record = this.lookup.find(id);
@@ -157,19 +170,22 @@ public class Deployments {
 	}
 
 	/**
-	 * A record with its object's health and live state; {@code replacedBy} is the id of the newer
-	 * deploy that put the object there as it is now, when there is one; {@code currentId} the id of
-	 * the deploy that did (perhaps this one; null when none was applied); {@code deploys} the
-	 * object's newest deploys.
+	 * A record with its object's health and live state; {@code replacedBy} is the id of
+	 * the newer deploy that put the object there as it is now, when there is one;
+	 * {@code currentId} the id of the deploy that did (perhaps this one; null when none
+	 * was applied); {@code deploys} the object's newest deploys.
 	 */
 	public record Detail(DeploymentView deployment, Health health, Long replacedBy, Long currentId, LiveState live,
 			List<DeploymentView> deploys) {
 	}
 
-	/** The deploy that put the object there as it is now: its newest applied (or since deleted) record. */
+	/**
+	 * The deploy that put the object there as it is now: its newest applied (or since
+	 * deleted) record.
+	 */
 	private Optional<DeploymentRecord> current(DeploymentRecord record) {
-		return this.records.findFirstByClusterIdAndNamespaceAndKindAndNameAndStatusInOrderByIdDesc(record.getClusterId(),
-				record.getNamespace(), record.getKind(), record.getName(), APPLIED_ONCE);
+		return this.records.findFirstByClusterIdAndNamespaceAndKindAndNameAndStatusInOrderByIdDesc(
+				record.getClusterId(), record.getNamespace(), record.getKind(), record.getName(), APPLIED_ONCE);
 	}
 
 	private static Long replacedBy(DeploymentRecord record, Optional<DeploymentRecord> current) {
@@ -177,8 +193,9 @@ public class Deployments {
 	}
 
 	/**
-	 * The health of objects by their current records: read from the clusters for those applied,
-	 * Deleted for those deleted through the portal, Missing where nothing was ever applied.
+	 * The health of objects by their current records: read from the clusters for those
+	 * applied, Deleted for those deleted through the portal, Missing where nothing was
+	 * ever applied.
 	 */
 	private Map<ObjectKey, Health> health(Collection<Optional<DeploymentRecord>> currents) {
 		List<DeploymentRecord> applied = currents.stream()
@@ -199,12 +216,13 @@ public class Deployments {
 	}
 
 	/**
-	 * Where the template's objects are now: the newest applied or since deleted deploy of each
-	 * object, newest first, with the object's health, read as the history reads it.
+	 * Where the template's objects are now: the newest applied or since deleted deploy of
+	 * each object, newest first, with the object's health, read as the history reads it.
 	 */
 	public List<PlacedObject> runningNow(long templateId) {
 		Map<ObjectKey, DeploymentRecord> byObject = new LinkedHashMap<>();
-		for (DeploymentRecord record : this.records.findByTemplateIdAndStatusInOrderByIdDesc(templateId, APPLIED_ONCE)) {
+		for (DeploymentRecord record : this.records.findByTemplateIdAndStatusInOrderByIdDesc(templateId,
+				APPLIED_ONCE)) {
 			byObject.putIfAbsent(ObjectKey.of(record), record);
 		}
 		Map<ObjectKey, Health> health = health(byObject.values().stream().map(Optional::of).toList());
@@ -215,10 +233,16 @@ public class Deployments {
 			.toList();
 	}
 
-	/** An object a template put in a cluster: the deploy that put it there as it is (or deleted it), and its health. */
+	/**
+	 * An object a template put in a cluster: the deploy that put it there as it is (or
+	 * deleted it), and its health.
+	 */
 	public record PlacedObject(DeploymentView deploy, Health health) {
 
-		/** Whether the object is meant to be in its cluster: not deleted through the portal. */
+		/**
+		 * Whether the object is meant to be in its cluster: not deleted through the
+		 * portal.
+		 */
 		public boolean inCluster() {
 			return this.deploy.status() == DeployStatus.Applied;
 		}

@@ -30,8 +30,9 @@ class DriftReader {
 	}
 
 	/**
-	 * How the live object differs from what the record applied, in the fields it applied: a
-	 * change by someone else shows as a diff; the others who wrote to the object are named.
+	 * How the live object differs from what the record applied, in the fields it applied:
+	 * a change by someone else shows as a diff; the others who wrote to the object are
+	 * named.
 	 */
 	Drift drift(long id) {
 		DeploymentRecord record = this.lookup.find(id);
@@ -39,7 +40,8 @@ class DriftReader {
 			return new Drift(false, this.liveStates.read(record).live().message(), "", List.of());
 		}
 		try {
-			Optional<JsonNode> live = this.lookup.calls(record).get(DeploymentLookup.kind(record), record.getNamespace(), record.getName());
+			Optional<JsonNode> live = this.lookup.calls(record)
+				.get(DeploymentLookup.kind(record), record.getNamespace(), record.getName());
 			if (live.isEmpty()) {
 				return new Drift(false, Deployer.what(record) + " is not in the cluster any more.", "", List.of());
 			}
@@ -50,8 +52,8 @@ class DriftReader {
 			for (JsonNode entry : live.get().path("metadata").path("managedFields")) {
 				String manager = entry.path("manager").asString("");
 				if (!manager.equals(ClusterCalls.FIELD_MANAGER)) {
-					others.add(manager + " (" + entry.path("operation").asString("") + ", " + entry.path("time").asString("")
-							+ ")");
+					others.add(manager + " (" + entry.path("operation").asString("") + ", "
+							+ entry.path("time").asString("") + ")");
 				}
 			}
 			return new Drift(true, null, mine.equals(theirs) ? "" : LineDiff.unified("applied", mine, "live", theirs),
@@ -62,13 +64,16 @@ class DriftReader {
 		}
 	}
 
-	/** The drift of a live object: {@code diff} is empty when the fields it applied are as applied. */
+	/**
+	 * The drift of a live object: {@code diff} is empty when the fields it applied are as
+	 * applied.
+	 */
 	public record Drift(boolean inCluster, String message, String diff, List<String> otherManagers) {
 	}
 
 	/**
-	 * The live object cut to the shape of what was applied: the fields applied, with their live
-	 * values; list items with a name matched by name.
+	 * The live object cut to the shape of what was applied: the fields applied, with
+	 * their live values; list items with a name matched by name.
 	 */
 	static JsonNode project(JsonNode applied, JsonNode live) {
 		if (applied.isObject()) {

@@ -9,9 +9,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How a deployed object is doing, derived from its live state: {@code reason} is a short word
- * such as {@code ImagePullBackOff}, {@code message} says it in a sentence; both may be null for
- * a Healthy object.
+ * How a deployed object is doing, derived from its live state: {@code reason} is a short
+ * word such as {@code ImagePullBackOff}, {@code message} says it in a sentence; both may
+ * be null for a Healthy object.
  */
 @Schema(description = "How the deployed object is doing now, derived from its live state")
 public record Health(Status status,
@@ -26,7 +26,10 @@ public record Health(Status status,
 		Healthy,
 		/** On its way: pods being created, pulled, started or rolled out. */
 		Progressing,
-		/** Stuck or failed: a container that cannot start or keeps crashing, a failed Job, a refused pod. */
+		/**
+		 * Stuck or failed: a container that cannot start or keeps crashing, a failed Job,
+		 * a refused pod.
+		 */
 		Degraded,
 		/** Not on the cluster, though no deploy through the portal deleted it. */
 		Missing,
@@ -77,9 +80,10 @@ public record Health(Status status,
 	}
 
 	/**
-	 * The health of a live object: for a Pod from its phase and containers, for a workload from
-	 * its controller's status (replicas, conditions, a Job's success or failure) and from its pods,
-	 * whose stuck containers say why a rollout does not get on.
+	 * The health of a live object: for a Pod from its phase and containers, for a
+	 * workload from its controller's status (replicas, conditions, a Job's success or
+	 * failure) and from its pods, whose stuck containers say why a rollout does not get
+	 * on.
 	 */
 	static Health of(WorkloadKind kind, JsonNode object, List<JsonNode> pods) {
 		if (kind.isPod()) {
@@ -100,7 +104,10 @@ public record Health(Status status,
 		return controller;
 	}
 
-	/** A pod: a container stuck waiting or a failed pod is Degraded; Running and Ready is Healthy. */
+	/**
+	 * A pod: a container stuck waiting or a failed pod is Degraded; Running and Ready is
+	 * Healthy.
+	 */
 	static Health ofPod(JsonNode pod) {
 		String name = pod.path("metadata").path("name").asString("");
 		JsonNode status = pod.path("status");
@@ -110,8 +117,8 @@ public record Health(Status status,
 				JsonNode waiting = container.path("state").path("waiting");
 				String reason = waiting.path("reason").asString("");
 				if (STUCK_WAITING.contains(reason)) {
-					return degraded(reason, "Container " + container.path("name").asString("") + " of pod " + name + ": "
-							+ waiting.path("message").asString(reason));
+					return degraded(reason, "Container " + container.path("name").asString("") + " of pod " + name
+							+ ": " + waiting.path("message").asString(reason));
 				}
 			}
 		}
@@ -126,18 +133,22 @@ public record Health(Status status,
 		JsonNode scheduled = condition(status, "PodScheduled");
 		if (scheduled != null && scheduled.path("status").asString("").equals("False")) {
 			String reason = scheduled.path("reason").asString("Unschedulable");
-			return (reason.equals("Unschedulable") ? degraded(reason, scheduled.path("message").asString("Pod " + name + " cannot be scheduled."))
+			return (reason.equals("Unschedulable")
+					? degraded(reason, scheduled.path("message").asString("Pod " + name + " cannot be scheduled."))
 					: progressing(reason, "Pod " + name + " is not scheduled yet."));
 		}
 		JsonNode ready = condition(status, "Ready");
 		if (phase.equals("Running") && ready != null && ready.path("status").asString("").equals("True")) {
 			return healthy(null, null);
 		}
-		return progressing(phase.equals("Running") ? "NotReady" : phase,
-				"Pod " + name + " is " + (phase.equals("Running") ? "running, not ready yet." : phase.toLowerCase() + "."));
+		return progressing(phase.equals("Running") ? "NotReady" : phase, "Pod " + name + " is "
+				+ (phase.equals("Running") ? "running, not ready yet." : phase.toLowerCase() + "."));
 	}
 
-	/** Deployment, ReplicaSet, StatefulSet, DaemonSet: Healthy when every replica is updated, ready and available. */
+	/**
+	 * Deployment, ReplicaSet, StatefulSet, DaemonSet: Healthy when every replica is
+	 * updated, ready and available.
+	 */
 	static Health ofReplicas(WorkloadKind kind, JsonNode object) {
 		JsonNode status = object.path("status");
 		JsonNode failure = condition(status, "ReplicaFailure");
@@ -161,12 +172,16 @@ public record Health(Status status,
 		return healthy(desired == 0 ? "ScaledToZero" : null, desired + " of " + desired + " ready.");
 	}
 
-	/** A Job: failed when its Failed condition is true, healthy once Complete, else on its way. */
+	/**
+	 * A Job: failed when its Failed condition is true, healthy once Complete, else on its
+	 * way.
+	 */
 	static Health ofJob(JsonNode job) {
 		JsonNode status = job.path("status");
 		JsonNode failed = condition(status, "Failed");
 		if (failed != null && failed.path("status").asString("").equals("True")) {
-			return degraded(failed.path("reason").asString("JobFailed"), failed.path("message").asString("The Job failed."));
+			return degraded(failed.path("reason").asString("JobFailed"),
+					failed.path("message").asString("The Job failed."));
 		}
 		JsonNode complete = condition(status, "Complete");
 		if (complete != null && complete.path("status").asString("").equals("True")) {
@@ -175,7 +190,9 @@ public record Health(Status status,
 		return progressing("Running", LiveStates.progress(WorkloadKind.JOB, job));
 	}
 
-	/** A CronJob: degraded when its last scheduled Job did not succeed and none runs now. */
+	/**
+	 * A CronJob: degraded when its last scheduled Job did not succeed and none runs now.
+	 */
 	static Health ofCronJob(JsonNode cronJob) {
 		JsonNode status = cronJob.path("status");
 		String lastScheduled = status.path("lastScheduleTime").asString("");
@@ -190,7 +207,8 @@ public record Health(Status status,
 		if (!lastScheduled.isEmpty() && lastSucceeded.compareTo(lastScheduled) < 0) {
 			return degraded("LastJobFailed", "The Job scheduled at " + lastScheduled + " did not succeed.");
 		}
-		return healthy(lastScheduled.isEmpty() ? "NotRunYet" : null, LiveStates.progress(WorkloadKind.CRON_JOB, cronJob));
+		return healthy(lastScheduled.isEmpty() ? "NotRunYet" : null,
+				LiveStates.progress(WorkloadKind.CRON_JOB, cronJob));
 	}
 
 	private static Optional<String> terminated(JsonNode status) {

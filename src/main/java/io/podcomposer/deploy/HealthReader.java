@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the health of many deployed objects for one page: the clusters are asked at once, each
- * cluster with one call per namespace and kind (a LIST, or a GET for a single object) plus the
- * pods of each workload still rolling out, whose containers say why it is stuck; the page waits
- * at most {@link #WAIT}, and what has not been answered by then is Unknown. A cluster that could
- * not be reached is not asked again for {@link #REMEMBER_UNREACHABLE}, so that a page of its
- * objects does not wait on each.
+ * Reads the health of many deployed objects for one page: the clusters are asked at once,
+ * each cluster with one call per namespace and kind (a LIST, or a GET for a single
+ * object) plus the pods of each workload still rolling out, whose containers say why it
+ * is stuck; the page waits at most {@link #WAIT}, and what has not been answered by then
+ * is Unknown. A cluster that could not be reached is not asked again for
+ * {@link #REMEMBER_UNREACHABLE}, so that a page of its objects does not wait on each.
  */
 @Component
 class HealthReader {
@@ -41,16 +41,23 @@ class HealthReader {
 
 	private final ClusterService clusters;
 
-	/** A thread for each cluster read: a read left behind by a page that stopped waiting ends at the connection's timeout. */
+	/**
+	 * A thread for each cluster read: a read left behind by a page that stopped waiting
+	 * ends at the connection's timeout.
+	 */
 	private final SimpleAsyncTaskExecutor reads = new SimpleAsyncTaskExecutor("cluster-health-");
 
-	/** Why a cluster could not be reached, and until when (System.nanoTime) that answer stands. */
+	/**
+	 * Why a cluster could not be reached, and until when (System.nanoTime) that answer
+	 * stands.
+	 */
 	private final Map<Long, Unreachable> unreachable = new ConcurrentHashMap<>();
 
 	/**
-	 * When each read of a cluster under way started (System.nanoTime), by cluster: once the oldest
-	 * has run longer than {@link #WAIT}, no more are started, so that a slow cluster is not piled
-	 * up with reads. Each read takes out its own start when it ends, as others may still run.
+	 * When each read of a cluster under way started (System.nanoTime), by cluster: once
+	 * the oldest has run longer than {@link #WAIT}, no more are started, so that a slow
+	 * cluster is not piled up with reads. Each read takes out its own start when it ends,
+	 * as others may still run.
 	 */
 	private final Map<Long, List<Long>> underWay = new ConcurrentHashMap<>();
 
@@ -71,10 +78,13 @@ class HealthReader {
 	private record Unreachable(long until, Health health) {
 	}
 
-	/** The health of the objects these applied records put in their clusters, read live. */
+	/**
+	 * The health of the objects these applied records put in their clusters, read live.
+	 */
 	Map<ObjectKey, Health> read(List<DeploymentRecord> applied) {
 		Map<Long, List<DeploymentRecord>> byCluster = new LinkedHashMap<>();
-		applied.forEach((record) -> byCluster.computeIfAbsent(record.getClusterId(), (id) -> new ArrayList<>()).add(record));
+		applied.forEach(
+				(record) -> byCluster.computeIfAbsent(record.getClusterId(), (id) -> new ArrayList<>()).add(record));
 		Map<ObjectKey, Health> health = new HashMap<>();
 		Map<Long, CompletableFuture<Map<ObjectKey, Health>>> asked = new LinkedHashMap<>();
 		long now = System.nanoTime();
@@ -90,9 +100,10 @@ class HealthReader {
 			}
 			else {
 				this.underWay.merge(clusterId, List.of(now), HealthReader::joined);
-				asked.put(clusterId, CompletableFuture.supplyAsync(() -> readCluster(clusterId, cluster.getValue()), this.reads)
-					.whenComplete((answer, failure) -> this.underWay.computeIfPresent(clusterId,
-							(id, starts) -> without(starts, now))));
+				asked.put(clusterId,
+						CompletableFuture.supplyAsync(() -> readCluster(clusterId, cluster.getValue()), this.reads)
+							.whenComplete((answer, failure) -> this.underWay.computeIfPresent(clusterId,
+									(id, starts) -> without(starts, now))));
 			}
 		}
 		long deadline = now + WAIT.toNanos();
@@ -117,7 +128,10 @@ class HealthReader {
 		return health;
 	}
 
-	/** One cluster's objects, one after the other; once the cluster cannot be reached the rest are Unknown. */
+	/**
+	 * One cluster's objects, one after the other; once the cluster cannot be reached the
+	 * rest are Unknown.
+	 */
 	private Map<ObjectKey, Health> readCluster(long clusterId, List<DeploymentRecord> objects) {
 		Map<ObjectKey, Health> health = new HashMap<>();
 		ClusterCalls calls;
@@ -143,8 +157,10 @@ class HealthReader {
 			}
 			catch (ClusterCallException ex) {
 				if (ex.status() == 0) {
-					Health down = Health.unknown(ex.timedOut() ? "ClusterTimedOut" : "ClusterUnreachable", ex.getMessage());
-					this.unreachable.put(clusterId, new Unreachable(System.nanoTime() + REMEMBER_UNREACHABLE.toNanos(), down));
+					Health down = Health.unknown(ex.timedOut() ? "ClusterTimedOut" : "ClusterUnreachable",
+							ex.getMessage());
+					this.unreachable.put(clusterId,
+							new Unreachable(System.nanoTime() + REMEMBER_UNREACHABLE.toNanos(), down));
 					objects.stream().map(ObjectKey::of).forEach((key) -> health.putIfAbsent(key, down));
 					return health;
 				}
@@ -157,15 +173,16 @@ class HealthReader {
 	}
 
 	/**
-	 * The health of objects of one kind in one namespace: a GET for one, a LIST for more (or a GET
-	 * each, where the account may get but not list them).
+	 * The health of objects of one kind in one namespace: a GET for one, a LIST for more
+	 * (or a GET each, where the account may get but not list them).
 	 */
 	private static Map<ObjectKey, Health> read(ClusterCalls calls, List<DeploymentRecord> sameKind) {
 		DeploymentRecord first = sameKind.get(0);
 		WorkloadKind kind = WorkloadKind.fromKindName(first.getKind()).orElseThrow();
 		Map<String, JsonNode> found = new HashMap<>();
 		if (sameKind.size() == 1) {
-			calls.get(kind, first.getNamespace(), first.getName()).ifPresent((object) -> found.put(first.getName(), object));
+			calls.get(kind, first.getNamespace(), first.getName())
+				.ifPresent((object) -> found.put(first.getName(), object));
 		}
 		else {
 			try {
@@ -177,21 +194,28 @@ class HealthReader {
 					throw ex;
 				}
 				for (DeploymentRecord record : sameKind) {
-					calls.get(kind, record.getNamespace(), record.getName()).ifPresent((object) -> found.put(record.getName(), object));
+					calls.get(kind, record.getNamespace(), record.getName())
+						.ifPresent((object) -> found.put(record.getName(), object));
 				}
 			}
 		}
 		Map<ObjectKey, Health> health = new HashMap<>();
 		for (DeploymentRecord record : sameKind) {
 			JsonNode object = found.get(record.getName());
-			health.put(ObjectKey.of(record), (object == null) ? Health.missing("NotInCluster",
-					Deployer.what(record) + " is not in the cluster: it was deleted outside the portal.")
-					: health(calls, kind, record.getNamespace(), object));
+			health.put(ObjectKey.of(record),
+					(object == null)
+							? Health.missing("NotInCluster",
+									Deployer.what(record)
+											+ " is not in the cluster: it was deleted outside the portal.")
+							: health(calls, kind, record.getNamespace(), object));
 		}
 		return health;
 	}
 
-	/** An object's health; the pods of a workload still rolling out are read, as a stuck one says why. */
+	/**
+	 * An object's health; the pods of a workload still rolling out are read, as a stuck
+	 * one says why.
+	 */
 	private static Health health(ClusterCalls calls, WorkloadKind kind, String namespace, JsonNode object) {
 		Health controller = Health.of(kind, object, List.of());
 		if (kind.isPod() || controller.status() != Health.Status.Progressing) {
@@ -211,7 +235,10 @@ class HealthReader {
 		return List.copyOf(all);
 	}
 
-	/** The starts but one {@code start}; null, to drop the cluster's entry, when none is left. */
+	/**
+	 * The starts but one {@code start}; null, to drop the cluster's entry, when none is
+	 * left.
+	 */
 	private static List<Long> without(List<Long> starts, long start) {
 		List<Long> left = new ArrayList<>(starts);
 		left.remove(Long.valueOf(start));

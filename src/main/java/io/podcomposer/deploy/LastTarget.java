@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Where a user last deployed to: the deploy form starts there, so that deploying again is one click. */
+/**
+ * Where a user last deployed to: the deploy form starts there, so that deploying again is
+ * one click.
+ */
 @Entity
 @Table(name = "deploy_target")
 class LastTarget {

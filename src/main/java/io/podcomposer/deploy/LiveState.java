@@ -10,9 +10,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a deployed object is doing now, read from the cluster: for a pod its phase, IP, node,
- * conditions and containers; for a workload its replicas and pods; and the events about them,
- * oldest first. {@code message} says why there is nothing to show (gone, unreachable).
+ * What a deployed object is doing now, read from the cluster: for a pod its phase, IP,
+ * node, conditions and containers; for a workload its replicas and pods; and the events
+ * about them, oldest first. {@code message} says why there is nothing to show (gone,
+ * unreachable).
  */
 public record LiveState(boolean exists, String message, String phase, String podIP, String node, String startTime,
 		List<Condition> conditions, List<ContainerState> containers, Replicas replicas, List<PodState> pods,
@@ -32,7 +33,10 @@ public record LiveState(boolean exists, String message, String phase, String pod
 		return new LiveState(true, message, null, null, null, null, conditions, List.of(), replicas, pods, events);
 	}
 
-	/** The object's status conditions: a pod's Ready, a Deployment's Available or ReplicaFailure, a Job's Complete. */
+	/**
+	 * The object's status conditions: a pod's Ready, a Deployment's Available or
+	 * ReplicaFailure, a Job's Complete.
+	 */
 	static List<Condition> conditions(JsonNode object) {
 		List<Condition> conditions = new ArrayList<>();
 		for (JsonNode condition : object.path("status").path("conditions")) {
@@ -47,9 +51,9 @@ public record LiveState(boolean exists, String message, String phase, String pod
 	}
 
 	/**
-	 * One container: {@code state} is waiting, running or terminated; {@code reason} says why it
-	 * waits or ended (ImagePullBackOff, CrashLoopBackOff, Completed); {@code since} when it started
-	 * or ended.
+	 * One container: {@code state} is waiting, running or terminated; {@code reason} says
+	 * why it waits or ended (ImagePullBackOff, CrashLoopBackOff, Completed);
+	 * {@code since} when it started or ended.
 	 */
 	public record ContainerState(String name, boolean init, boolean ready, int restartCount, String state,
 			String reason, String message, String since, Integer exitCode) {
@@ -71,7 +75,10 @@ public record LiveState(boolean exists, String message, String phase, String pod
 			return this.containers.stream().mapToInt(ContainerState::restartCount).sum();
 		}
 
-		/** The names of the containers that write logs: every container, init containers first. */
+		/**
+		 * The names of the containers that write logs: every container, init containers
+		 * first.
+		 */
 		public List<String> containerNames() {
 			return this.containers.stream().map(ContainerState::name).toList();
 		}
@@ -86,7 +93,9 @@ public record LiveState(boolean exists, String message, String phase, String pod
 					text(pod.path("spec"), "nodeName"), text(status, "startTime"), conditions, containers);
 		}
 
-		/** Each container of the spec, with its status when the kubelet has reported one. */
+		/**
+		 * Each container of the spec, with its status when the kubelet has reported one.
+		 */
 		private static void containers(JsonNode pod, String specField, String statusField, boolean init,
 				List<ContainerState> into) {
 			for (JsonNode container : pod.path("spec").path(specField)) {
@@ -128,14 +137,18 @@ public record LiveState(boolean exists, String message, String phase, String pod
 	public record Event(String type, String reason, String message, String time, int count, String object) {
 
 		/**
-		 * Oldest first, as {@code kubectl describe} lists them: by time, and events of the same
-		 * time (the API gives seconds) in the order the cluster recorded them: by their precise
-		 * eventTime when there is one, then their resourceVersion, then name.
+		 * Oldest first, as {@code kubectl describe} lists them: by time, and events of
+		 * the same time (the API gives seconds) in the order the cluster recorded them:
+		 * by their precise eventTime when there is one, then their resourceVersion, then
+		 * name.
 		 */
 		static List<Event> inOrder(List<JsonNode> events) {
 			return events.stream()
-				.sorted(Comparator.comparing((JsonNode event) -> instant(shownTime(event)), Comparator.nullsFirst(Comparator.naturalOrder()))
-					.thenComparing((JsonNode event) -> instant(text(event, "eventTime")), Comparator.nullsFirst(Comparator.naturalOrder()))
+				.sorted(Comparator
+					.comparing((JsonNode event) -> instant(shownTime(event)),
+							Comparator.nullsFirst(Comparator.naturalOrder()))
+					.thenComparing((JsonNode event) -> instant(text(event, "eventTime")),
+							Comparator.nullsFirst(Comparator.naturalOrder()))
 					.thenComparingLong(Event::resourceVersion)
 					.thenComparing((JsonNode event) -> event.path("metadata").path("name").asString("")))
 				.map(Event::of)
@@ -160,7 +173,10 @@ public record LiveState(boolean exists, String message, String phase, String pod
 			}
 		}
 
-		/** The order in which the cluster stored the event; resource versions are opaque, but etcd's are numbers. */
+		/**
+		 * The order in which the cluster stored the event; resource versions are opaque,
+		 * but etcd's are numbers.
+		 */
 		private static long resourceVersion(JsonNode event) {
 			try {
 				return Long.parseLong(event.path("metadata").path("resourceVersion").asString("0"));

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A deployed object's state in the cluster now: its replicas or progress, its pods, the events
- * about them, and the health read with them; or why it cannot be shown.
+ * A deployed object's state in the cluster now: its replicas or progress, its pods, the
+ * events about them, and the health read with them; or why it cannot be shown.
  */
 @Service
 class LiveStates {
@@ -27,7 +27,10 @@ class LiveStates {
 		this.lookup = lookup;
 	}
 
-	/** The live state and, for an applied record, the health read with it; for any other, health is null. */
+	/**
+	 * The live state and, for an applied record, the health read with it; for any other,
+	 * health is null.
+	 */
 	record Reading(LiveState live, Health health) {
 
 		static Reading unavailable(Health health, String message) {
@@ -50,14 +53,16 @@ class LiveStates {
 			WorkloadKind kind = DeploymentLookup.kind(record);
 			Optional<JsonNode> found = calls.get(kind, record.getNamespace(), record.getName());
 			if (found.isEmpty()) {
-				String gone = Deployer.what(record) + " is not in the cluster any more: it was deleted outside the portal.";
+				String gone = Deployer.what(record)
+						+ " is not in the cluster any more: it was deleted outside the portal.";
 				return Reading.unavailable(Health.missing("NotInCluster", gone), gone);
 			}
 			JsonNode object = found.get();
 			Events events = new Events(calls, record.getNamespace());
 			events.about(record.getKind(), record.getName());
 			if (kind.isPod()) {
-				return new Reading(LiveState.ofPod(LiveState.PodState.of(object), events.inOrder(), events.unreadable()),
+				return new Reading(
+						LiveState.ofPod(LiveState.PodState.of(object), events.inOrder(), events.unreadable()),
 						Health.of(kind, object, List.of()));
 			}
 			List<JsonNode> podObjects = pods(calls, record.getNamespace(), kind, object);
@@ -68,8 +73,10 @@ class LiveStates {
 				events.about("Pod", state.name());
 			}
 			if (kind == WorkloadKind.DEPLOYMENT) {
-				// a Deployment's pods are made by its ReplicaSets, whose events say why they could not be
-				for (JsonNode replicaSet : calls.list(WorkloadKind.REPLICA_SET, record.getNamespace(), selector(kind, object))) {
+				// a Deployment's pods are made by its ReplicaSets, whose events say why
+				// they could not be
+				for (JsonNode replicaSet : calls.list(WorkloadKind.REPLICA_SET, record.getNamespace(),
+						selector(kind, object))) {
 					events.about("ReplicaSet", replicaSet.path("metadata").path("name").asString());
 				}
 			}
@@ -78,9 +85,10 @@ class LiveStates {
 					Health.of(kind, object, podObjects));
 		}
 		catch (ClusterCallException ex) {
-			return Reading.unavailable(Health.unknown((ex.status() == 0)
-					? (ex.timedOut() ? "ClusterTimedOut" : "ClusterUnreachable")
-					: ((ex.reason() == null) ? "ClusterRefused" : ex.reason()), ex.getMessage()), ex.getMessage());
+			return Reading.unavailable(
+					Health.unknown((ex.status() == 0) ? (ex.timedOut() ? "ClusterTimedOut" : "ClusterUnreachable")
+							: ((ex.reason() == null) ? "ClusterRefused" : ex.reason()), ex.getMessage()),
+					ex.getMessage());
 		}
 		catch (DeployProblem ex) {
 			return Reading.unavailable(Health.unknown("ClusterGone", ex.getMessage()), ex.getMessage());
@@ -88,8 +96,8 @@ class LiveStates {
 	}
 
 	/**
-	 * The events about an object and its pods. Many deploy accounts may not read events: then
-	 * the state is shown without them, saying why.
+	 * The events about an object and its pods. Many deploy accounts may not read events:
+	 * then the state is shown without them, saying why.
 	 */
 	private static final class Events {
 
@@ -147,7 +155,10 @@ class LiveStates {
 		return calls.list(WorkloadKind.POD, namespace, selector).stream().limit(MAX_PODS).toList();
 	}
 
-	/** The label selector of the workload's pods; null for a CronJob, whose pods belong to its Jobs. */
+	/**
+	 * The label selector of the workload's pods; null for a CronJob, whose pods belong to
+	 * its Jobs.
+	 */
 	static String selector(WorkloadKind kind, JsonNode object) {
 		if (kind == WorkloadKind.CRON_JOB) {
 			return null;
@@ -159,16 +170,18 @@ class LiveStates {
 				.map((label) -> label.getKey() + "=" + label.getValue().asString())
 				.collect(Collectors.joining(","));
 		}
-		return (kind == WorkloadKind.JOB) ? "batch.kubernetes.io/job-name=" + object.path("metadata").path("name").asString()
-				: null;
+		return (kind == WorkloadKind.JOB)
+				? "batch.kubernetes.io/job-name=" + object.path("metadata").path("name").asString() : null;
 	}
 
 	static LiveState.Replicas replicas(WorkloadKind kind, JsonNode object) {
 		JsonNode status = object.path("status");
 		return switch (kind) {
-			case DEPLOYMENT, REPLICA_SET, STATEFUL_SET -> new LiveState.Replicas(object.path("spec").path("replicas").asInt(1),
-					status.path("readyReplicas").asInt(0), status.path("availableReplicas").asInt(0),
-					status.path("updatedReplicas").asInt(status.path("replicas").asInt(0)));
+			case DEPLOYMENT, REPLICA_SET,
+					STATEFUL_SET ->
+				new LiveState.Replicas(object.path("spec").path("replicas").asInt(1),
+						status.path("readyReplicas").asInt(0), status.path("availableReplicas").asInt(0),
+						status.path("updatedReplicas").asInt(status.path("replicas").asInt(0)));
 			case DAEMON_SET -> new LiveState.Replicas(status.path("desiredNumberScheduled").asInt(0),
 					status.path("numberReady").asInt(0), status.path("numberAvailable").asInt(0),
 					status.path("updatedNumberScheduled").asInt(0));
@@ -183,7 +196,8 @@ class LiveStates {
 			case JOB -> "Active " + status.path("active").asInt(0) + ", succeeded " + status.path("succeeded").asInt(0)
 					+ ", failed " + status.path("failed").asInt(0) + ".";
 			case CRON_JOB -> "Schedule " + object.path("spec").path("schedule").asString("") + "; last scheduled "
-					+ status.path("lastScheduleTime").asString("never") + "; active jobs " + status.path("active").size() + ".";
+					+ status.path("lastScheduleTime").asString("never") + "; active jobs "
+					+ status.path("active").size() + ".";
 			default -> null;
 		};
 	}

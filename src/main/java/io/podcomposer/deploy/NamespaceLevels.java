@@ -8,7 +8,10 @@ import io.podcomposer.clusters.ClusterService;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
-/** The namespaces of a cluster with the Pod Security level each enforces, for the deploy form's list. */
+/**
+ * The namespaces of a cluster with the Pod Security level each enforces, for the deploy
+ * form's list.
+ */
 @Service
 class NamespaceLevels {
 
@@ -19,8 +22,9 @@ class NamespaceLevels {
 	}
 
 	/**
-	 * The namespaces A to Z, or why they cannot be listed (many deploy accounts may not; a name
-	 * can still be typed).
+	 * The namespaces A to Z, or why they cannot be listed (many deploy accounts may not;
+	 * a name can still be typed).
+	 *
 	 * @param problem why they could not be listed, else null
 	 */
 	record Listed(List<Namespace> namespaces, String problem) {
@@ -44,7 +48,8 @@ class NamespaceLevels {
 			return new Listed(List.of(), ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			// a cluster call that failed, credentials that cannot be had now, settings that cannot be used
+			// a cluster call that failed, credentials that cannot be had now, settings
+			// that cannot be used
 			return new Listed(List.of(), ex.getMessage());
 		}
 	}

@@ -22,8 +22,10 @@ class PodLogs {
 	}
 
 	/**
-	 * The last lines of a container's log, of the deployed pod or one of the workload's pods.
-	 * @throws DeployProblem not found for a pod that is not the deployment's; as the cluster answers otherwise
+	 * The last lines of a container's log, of the deployed pod or one of the workload's
+	 * pods.
+	 * @throws DeployProblem not found for a pod that is not the deployment's; as the
+	 * cluster answers otherwise
 	 */
 	String logs(long id, String pod, String container, int tailLines) {
 		DeploymentRecord record = this.lookup.find(id);
@@ -40,7 +42,8 @@ class PodLogs {
 				JsonNode object = calls.get(kind, record.getNamespace(), record.getName())
 					.orElseThrow(() -> new DeployProblem(Kind.NOT_FOUND, "Not found",
 							Deployer.what(record) + " is not in the cluster."));
-				names = LiveStates.pods(calls, record.getNamespace(), kind, object).stream()
+				names = LiveStates.pods(calls, record.getNamespace(), kind, object)
+					.stream()
 					.map((each) -> each.path("metadata").path("name").asString())
 					.toList();
 			}
@@ -48,16 +51,15 @@ class PodLogs {
 				podName = names.get(0);
 			}
 			if (podName == null || !names.contains(podName)) {
-				throw new DeployProblem(Kind.NOT_FOUND, "Not found", (podName == null)
-						? "Name the pod: one of " + names + "."
-						: "Pod " + podName + " is not one of this deployment's pods " + names + ".");
+				throw new DeployProblem(Kind.NOT_FOUND, "Not found",
+						(podName == null) ? "Name the pod: one of " + names + "."
+								: "Pod " + podName + " is not one of this deployment's pods " + names + ".");
 			}
 			return calls.logs(record.getNamespace(), podName, blankToNull(container), lines);
 		}
 		catch (ClusterCallException ex) {
 			Kind refused = DeployProblem.kindFor(ex);
-			throw new DeployProblem((refused == Kind.CONFLICT) ? Kind.INVALID : refused,
-					"No logs", ex.getMessage());
+			throw new DeployProblem((refused == Kind.CONFLICT) ? Kind.INVALID : refused, "No logs", ex.getMessage());
 		}
 	}
 

@@ -15,13 +15,16 @@ class Redeployer {
 		this.deployer = deployer;
 	}
 
-	/** Deploys the record's template again to the same place with the same values: its revision, or the latest. */
-	Deployer.DeployOutcome redeploy(long id, boolean latest, boolean force, boolean replace,
-			boolean pauseForChanges) {
+	/**
+	 * Deploys the record's template again to the same place with the same values: its
+	 * revision, or the latest.
+	 */
+	Deployer.DeployOutcome redeploy(long id, boolean latest, boolean force, boolean replace, boolean pauseForChanges) {
 		DeploymentRecord record = this.lookup.find(id);
-		return this.deployer.deploy(new DeployRequest(record.getTemplateId(), latest ? null : record.getRevision(),
-				record.getClusterId(), record.getNamespace(), DeploymentView.values(record), record.getKind(), false, force,
-				replace), pauseForChanges);
+		return this.deployer.deploy(
+				new DeployRequest(record.getTemplateId(), latest ? null : record.getRevision(), record.getClusterId(),
+						record.getNamespace(), DeploymentView.values(record), record.getKind(), false, force, replace),
+				pauseForChanges);
 	}
 
 }

@@ -30,9 +30,10 @@ class Undeployer {
 	}
 
 	/**
-	 * Deletes the object from the cluster; the record stays, marked Deleted, as do the other
-	 * records that had applied the same object.
-	 * @throws DeployProblem a conflict when the record did not apply anything; as the cluster answers otherwise
+	 * Deletes the object from the cluster; the record stays, marked Deleted, as do the
+	 * other records that had applied the same object.
+	 * @throws DeployProblem a conflict when the record did not apply anything; as the
+	 * cluster answers otherwise
 	 */
 	DeploymentView undeploy(long id) {
 		DeploymentRecord record = this.lookup.find(id);
@@ -43,7 +44,8 @@ class Undeployer {
 		String actor = AuditLog.currentActor();
 		boolean wasThere;
 		try {
-			wasThere = this.lookup.calls(record).delete(DeploymentLookup.kind(record), record.getNamespace(), record.getName());
+			wasThere = this.lookup.calls(record)
+				.delete(DeploymentLookup.kind(record), record.getNamespace(), record.getName());
 		}
 		catch (ClusterCallException ex) {
 			this.audit.record(actor, "UNDEPLOY", Deployer.where(record), Outcome.FAILURE, ex.getMessage());

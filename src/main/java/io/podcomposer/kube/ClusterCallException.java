@@ -3,8 +3,9 @@ package io.podcomposer.kube;
 import java.util.List;
 
 /**
- * A call to a cluster that did not succeed. {@code status} is the cluster's HTTP status, or 0
- * when no answer came; {@code getMessage()} says what happened in the cluster's own words.
+ * A call to a cluster that did not succeed. {@code status} is the cluster's HTTP status,
+ * or 0 when no answer came; {@code getMessage()} says what happened in the cluster's own
+ * words.
  */
 public final class ClusterCallException extends RuntimeException {
 
@@ -34,7 +35,10 @@ public final class ClusterCallException extends RuntimeException {
 		return this.timedOut;
 	}
 
-	/** The {@code reason} of the cluster's {@code Status}, such as {@code Forbidden}; null without one. */
+	/**
+	 * The {@code reason} of the cluster's {@code Status}, such as {@code Forbidden}; null
+	 * without one.
+	 */
 	public String reason() {
 		return this.reason;
 	}
@@ -44,7 +48,9 @@ public final class ClusterCallException extends RuntimeException {
 		return this.conflicts;
 	}
 
-	/** A field that another field manager owns, as a refused server-side apply names it. */
+	/**
+	 * A field that another field manager owns, as a refused server-side apply names it.
+	 */
 	public record FieldConflict(String manager, String field) {
 	}
 

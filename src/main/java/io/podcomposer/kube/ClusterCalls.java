@@ -26,10 +26,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The calls a deploy makes to one cluster: server-side apply, get, delete and list of the kinds
- * the portal composes, namespaces, events and pod logs. Answers come back as Jackson trees, so
- * that client-java's Gson models stay in here. Every failure is a {@link ClusterCallException}
- * quoting the cluster.
+ * The calls a deploy makes to one cluster: server-side apply, get, delete and list of the
+ * kinds the portal composes, namespaces, events and pod logs. Answers come back as
+ * Jackson trees, so that client-java's Gson models stay in here. Every failure is a
+ * {@link ClusterCallException} quoting the cluster.
  */
 public final class ClusterCalls {
 
@@ -40,7 +40,10 @@ public final class ClusterCalls {
 
 	private final ApiClient client;
 
-	/** @param client built from the connection, perhaps for an earlier call ({@link KubeClients}) */
+	/**
+	 * @param client built from the connection, perhaps for an earlier call
+	 * ({@link KubeClients})
+	 */
 	public ClusterCalls(KubeConnection connection, ApiClient client) {
 		this.connection = connection;
 		this.client = client;
@@ -51,15 +54,18 @@ public final class ClusterCalls {
 		return found(call(() -> dynamic("", "v1", "namespaces").get(name)), "Namespace");
 	}
 
-	/** Every namespace we may list, with its labels (the deploy form shows their Pod Security levels). */
+	/**
+	 * Every namespace we may list, with its labels (the deploy form shows their Pod
+	 * Security levels).
+	 */
 	public List<JsonNode> namespaces() {
 		return items(succeeded(call(() -> dynamic("", "v1", "namespaces").list())), "NamespaceList");
 	}
 
 	/**
 	 * Server-side apply of the object into the namespace, as {@link #FIELD_MANAGER}; with
-	 * {@code dryRun} the cluster runs every check, admission included, and stores nothing. Both ask
-	 * for strict field validation ({@link StrictFieldValidation}).
+	 * {@code dryRun} the cluster runs every check, admission included, and stores
+	 * nothing. Both ask for strict field validation ({@link StrictFieldValidation}).
 	 * @return the object as the cluster stored it, or would have
 	 */
 	public JsonNode apply(WorkloadKind kind, String namespace, JsonNode object, boolean dryRun, boolean force) {
@@ -70,7 +76,8 @@ public final class ClusterCalls {
 		V1Patch patch = new V1Patch(JsonMapper.shared().writeValueAsString(object));
 		String name = object.path("metadata").path("name").asString();
 		return object(
-				succeeded(call(() -> api(kind).patch(namespace, name, V1Patch.PATCH_FORMAT_APPLY_YAML, patch, options))),
+				succeeded(
+						call(() -> api(kind).patch(namespace, name, V1Patch.PATCH_FORMAT_APPLY_YAML, patch, options))),
 				kind.kindName());
 	}
 
@@ -86,7 +93,8 @@ public final class ClusterCalls {
 	public boolean delete(WorkloadKind kind, String namespace, String name) {
 		DeleteOptions options = new DeleteOptions();
 		options.setPropagationPolicy("Background");
-		// a success answers the object, or a Status when the server deletes in the background
+		// a success answers the object, or a Status when the server deletes in the
+		// background
 		return succeededWith2xx(call(() -> api(kind).delete(namespace, name, options)));
 	}
 
@@ -99,8 +107,9 @@ public final class ClusterCalls {
 	/** The events of the namespace about the object of this kind and name. */
 	public List<JsonNode> events(String namespace, String kind, String name) {
 		String selector = "involvedObject.kind=" + kind + ",involvedObject.name=" + name;
-		return items(succeeded(
-				call(() -> dynamic("", "v1", "events").list(namespace, new ListOptions().fieldSelector(selector)))),
+		return items(
+				succeeded(call(
+						() -> dynamic("", "v1", "events").list(namespace, new ListOptions().fieldSelector(selector)))),
 				"EventList");
 	}
 
@@ -134,11 +143,10 @@ public final class ClusterCalls {
 
 	/**
 	 * Makes the call, and turns a failed answer or a failed connection into a
-	 * {@link ClusterCallException}. A 404 answer is passed back: whether it is a failure is the
-	 * caller's to say.
+	 * {@link ClusterCallException}. A 404 answer is passed back: whether it is a failure
+	 * is the caller's to say.
 	 */
-	private <T extends KubernetesType> KubernetesApiResponse<T> call(
-			Supplier<KubernetesApiResponse<T>> call) {
+	private <T extends KubernetesType> KubernetesApiResponse<T> call(Supplier<KubernetesApiResponse<T>> call) {
 		KubernetesApiResponse<T> response;
 		try {
 			response = call.get();
@@ -152,21 +160,26 @@ public final class ClusterCalls {
 		throw refused(response.getHttpStatusCode(), response.getStatus());
 	}
 
-	/** A success, as a Kubernetes API server answers it: the client takes any answer without a Status for one. */
+	/**
+	 * A success, as a Kubernetes API server answers it: the client takes any answer
+	 * without a Status for one.
+	 */
 	private static boolean succeededWith2xx(KubernetesApiResponse<?> response) {
 		return response.isSuccess() && response.getHttpStatusCode() / 100 == 2;
 	}
 
 	/** The answer when it is a success; a "not found" is a failure here. */
-	private static <T extends KubernetesType> KubernetesApiResponse<T> succeeded(
-			KubernetesApiResponse<T> response) {
+	private static <T extends KubernetesType> KubernetesApiResponse<T> succeeded(KubernetesApiResponse<T> response) {
 		if (!succeededWith2xx(response)) {
 			throw refused(response.getHttpStatusCode(), response.getStatus());
 		}
 		return response;
 	}
 
-	/** A 404 that says the object is not there, not that the whole resource or namespace is unknown. */
+	/**
+	 * A 404 that says the object is not there, not that the whole resource or namespace
+	 * is unknown.
+	 */
 	private static boolean isNotFound(V1Status status) {
 		return status != null && "NotFound".equals(status.getReason());
 	}
@@ -187,12 +200,15 @@ public final class ClusterCalls {
 		if (status.getDetails() != null && status.getDetails().getCauses() != null) {
 			for (V1StatusCause cause : status.getDetails().getCauses()) {
 				if ("FieldManagerConflict".equals(cause.getReason())) {
-					conflicts.add(new ClusterCallException.FieldConflict(manager(cause.getMessage()), cause.getField()));
+					conflicts
+						.add(new ClusterCallException.FieldConflict(manager(cause.getMessage()), cause.getField()));
 				}
 			}
 		}
-		// the API server answers an undeclared field in an apply with a 500 (kubernetes/kubernetes#122480):
-		// the object is at fault, not the cluster, so it counts as the 400 it should have been
+		// the API server answers an undeclared field in an apply with a 500
+		// (kubernetes/kubernetes#122480):
+		// the object is at fault, not the cluster, so it counts as the 400 it should have
+		// been
 		int refusedCode = (code >= 500 && ClusterFailure.refusesFields(said)) ? 400 : code;
 		return new ClusterCallException(refusedCode, false, status.getReason(), ClusterFailure.describe(code, said),
 				conflicts);
@@ -214,8 +230,8 @@ public final class ClusterCalls {
 	}
 
 	/**
-	 * The object answered, when it is of the kind asked for: a server that answers anything else
-	 * is no Kubernetes API server, and what it said is not passed on.
+	 * The object answered, when it is of the kind asked for: a server that answers
+	 * anything else is no Kubernetes API server, and what it said is not passed on.
 	 */
 	private JsonNode object(KubernetesApiResponse<DynamicKubernetesObject> response, String kind) {
 		DynamicKubernetesObject object = response.getObject();

@@ -23,14 +23,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Says what went wrong in a call to a cluster. Only what a Kubernetes API server says is quoted:
- * the message of a {@code Status} it answered. Any other answer, and a failed connection, is
- * described in fixed words, so that no body of some other server, nor an exception's text,
- * reaches a page, an answer or the log of a deployment.
+ * Says what went wrong in a call to a cluster. Only what a Kubernetes API server says is
+ * quoted: the message of a {@code Status} it answered. Any other answer, and a failed
+ * connection, is described in fixed words, so that no body of some other server, nor an
+ * exception's text, reaches a page, an answer or the log of a deployment.
  */
 public final class ClusterFailure {
 
-	/** A media type as a header gives it, without parameters: shown, so kept to what such a type is. */
+	/**
+	 * A media type as a header gives it, without parameters: shown, so kept to what such
+	 * a type is.
+	 */
 	private static final Pattern MEDIA_TYPE = Pattern
 		.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,40}/[a-z0-9][a-z0-9!#$&^_.+-]{0,60}");
 
@@ -47,16 +50,19 @@ public final class ClusterFailure {
 	}
 
 	/**
-	 * Whether the cluster's message refuses fields of the object its schema does not know or that
-	 * are given twice: server-side apply's "field not declared in schema", or strict field
-	 * validation's "strict decoding error".
+	 * Whether the cluster's message refuses fields of the object its schema does not know
+	 * or that are given twice: server-side apply's "field not declared in schema", or
+	 * strict field validation's "strict decoding error".
 	 */
 	static boolean refusesFields(String said) {
-		return said != null && (said.contains(": field not declared in schema") || said.contains("strict decoding error")
-				|| said.startsWith("error strict decoding YAML"));
+		return said != null && (said.contains(": field not declared in schema")
+				|| said.contains("strict decoding error") || said.startsWith("error strict decoding YAML"));
 	}
 
-	/** What an answer with this status and the message of the cluster's {@code Status} means, the message quoted. */
+	/**
+	 * What an answer with this status and the message of the cluster's {@code Status}
+	 * means, the message quoted.
+	 */
 	static String describe(int code, String said) {
 		String quoted = said == null ? "" : ": " + said;
 		if (refusesFields(said) && (said.contains("already set in map") || said.contains("duplicate field"))) {
@@ -77,11 +83,13 @@ public final class ClusterFailure {
 		return "The cluster answered " + code + quoted;
 	}
 
-	/** An answer that is no Kubernetes {@code Status}: its status and, when sane, its media type, never its body. */
+	/**
+	 * An answer that is no Kubernetes {@code Status}: its status and, when sane, its
+	 * media type, never its body.
+	 */
 	static String notKubernetes(int code, String contentType) {
 		return "The server answered " + code + " with something that is not a Kubernetes API server's answer"
-				+ (contentType == null ? "" : " (" + contentType + ")")
-				+ "; is the cluster's server address right?";
+				+ (contentType == null ? "" : " (" + contentType + ")") + "; is the cluster's server address right?";
 	}
 
 	/** Whether the failure is the connection's timeout running out. */
@@ -90,8 +98,8 @@ public final class ClusterFailure {
 	}
 
 	/**
-	 * A call that got no answer a client could read: the connection failed, or what came back
-	 * could not be read as the Kubernetes object asked for.
+	 * A call that got no answer a client could read: the connection failed, or what came
+	 * back could not be read as the Kubernetes object asked for.
 	 */
 	static String transportFailure(Throwable cause, KubeConnection connection) {
 		String server = connection.server();
@@ -153,7 +161,10 @@ public final class ClusterFailure {
 		return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
 	}
 
-	/** The {@code message} of a Kubernetes {@code Status} body; null when the body is none. */
+	/**
+	 * The {@code message} of a Kubernetes {@code Status} body; null when the body is
+	 * none.
+	 */
 	static String statusMessage(String body) {
 		if (body == null || body.isBlank()) {
 			return null;
@@ -170,7 +181,9 @@ public final class ClusterFailure {
 		return null;
 	}
 
-	/** Whether the kind is the one every failure of a Kubernetes API server answers with. */
+	/**
+	 * Whether the kind is the one every failure of a Kubernetes API server answers with.
+	 */
 	static boolean isStatus(String kind) {
 		return "Status".equals(kind);
 	}

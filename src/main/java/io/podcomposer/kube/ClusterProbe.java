@@ -10,7 +10,9 @@ import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.VersionInfo;
 
-/** Checks a cluster: reachable, which version, how fast, and which namespaces we may see. */
+/**
+ * Checks a cluster: reachable, which version, how fast, and which namespaces we may see.
+ */
 public final class ClusterProbe {
 
 	private ClusterProbe() {
@@ -61,4 +63,5 @@ public final class ClusterProbe {
 					"Namespaces cannot be listed: " + ClusterFailure.transportFailure(ex, connection));
 		}
 	}
+
 }

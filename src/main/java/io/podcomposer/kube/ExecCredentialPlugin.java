@@ -24,16 +24,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a kubeconfig's {@code exec} command, as kubectl does, and reads the {@code ExecCredential}
- * it prints: a bearer token, or a client certificate with its key. The command runs directly, no
- * shell, with its stdin closed and at most {@link #limit} to finish, then it is killed. Its stdout
- * holds the credential, so no message ever quotes it; its stderr is quoted, a few lines at most.
- * A credential is reused until its {@code expirationTimestamp}; without one, it is asked for anew
- * on each connection.
+ * Runs a kubeconfig's {@code exec} command, as kubectl does, and reads the
+ * {@code ExecCredential} it prints: a bearer token, or a client certificate with its key.
+ * The command runs directly, no shell, with its stdin closed and at most {@link #limit}
+ * to finish, then it is killed. Its stdout holds the credential, so no message ever
+ * quotes it; its stderr is quoted, a few lines at most. A credential is reused until its
+ * {@code expirationTimestamp}; without one, it is asked for anew on each connection.
  */
 public class ExecCredentialPlugin {
 
-	/** What the portal's own secrets are set by: the command gets the environment without them. */
+	/**
+	 * What the portal's own secrets are set by: the command gets the environment without
+	 * them.
+	 */
 	private static final String PORTAL_VARIABLES = "PODCOMPOSER_";
 
 	private static final int MAX_OUTPUT_BYTES = 1024 * 1024;
@@ -55,7 +58,9 @@ public class ExecCredentialPlugin {
 
 	/**
 	 * A kubeconfig's {@code exec} entry.
-	 * @param apiVersion the {@code ExecCredential} version the command is asked for and must answer in
+	 *
+	 * @param apiVersion the {@code ExecCredential} version the command is asked for and
+	 * must answer in
 	 * @param env variables added to the environment the command gets
 	 */
 	public record Command(String apiVersion, String command, List<String> args, Map<String, String> env) {
@@ -79,7 +84,8 @@ public class ExecCredentialPlugin {
 
 	/**
 	 * The credentials the command gives, from the cache while they have not expired.
-	 * @throws ExecCredentialException when the command cannot be run, fails, takes too long or prints no credential
+	 * @throws ExecCredentialException when the command cannot be run, fails, takes too
+	 * long or prints no credential
 	 */
 	public KubeConnection.Credentials credentials(Command command) {
 		Issued cached = this.issued.get(command);
@@ -102,11 +108,14 @@ public class ExecCredentialPlugin {
 		line.addAll(command.args());
 		ProcessBuilder builder = new ProcessBuilder(line);
 		builder.environment().keySet().removeIf((name) -> name.startsWith(PORTAL_VARIABLES));
-		builder.environment().put("KUBERNETES_EXEC_INFO", JsonMapper.shared().createObjectNode()
-			.put("apiVersion", command.apiVersion())
-			.put("kind", "ExecCredential")
-			.set("spec", JsonMapper.shared().createObjectNode().put("interactive", false))
-			.toString());
+		builder.environment()
+			.put("KUBERNETES_EXEC_INFO",
+					JsonMapper.shared()
+						.createObjectNode()
+						.put("apiVersion", command.apiVersion())
+						.put("kind", "ExecCredential")
+						.set("spec", JsonMapper.shared().createObjectNode().put("interactive", false))
+						.toString());
 		builder.environment().putAll(command.env());
 		String name = "The exec command " + command.command();
 		Process process;
@@ -126,7 +135,8 @@ public class ExecCredentialPlugin {
 						+ " and was stopped" + quoted(stderr));
 			}
 			if (process.exitValue() != 0) {
-				throw new ExecCredentialException(name + " failed with exit code " + process.exitValue() + quoted(stderr));
+				throw new ExecCredentialException(
+						name + " failed with exit code " + process.exitValue() + quoted(stderr));
 			}
 			return read(name, command.apiVersion(), stdout.get(this.limit.toMillis(), TimeUnit.MILLISECONDS), stderr);
 		}
@@ -149,7 +159,8 @@ public class ExecCredentialPlugin {
 		catch (JacksonException ex) {
 			credential = null;
 		}
-		if (credential == null || !credential.isObject() || !"ExecCredential".equals(credential.path("kind").asString(null))) {
+		if (credential == null || !credential.isObject()
+				|| !"ExecCredential".equals(credential.path("kind").asString(null))) {
 			throw new ExecCredentialException(name + " printed no ExecCredential JSON" + quoted(stderr));
 		}
 		String answered = credential.path("apiVersion").asString(null);
@@ -193,7 +204,10 @@ public class ExecCredentialPlugin {
 		return (value.isString() && !value.asString().isBlank()) ? value.asString() : null;
 	}
 
-	/** Reads a stream to its end, on a thread of its own so that neither pipe fills and blocks the command. */
+	/**
+	 * Reads a stream to its end, on a thread of its own so that neither pipe fills and
+	 * blocks the command.
+	 */
 	private static CompletableFuture<byte[]> drain(InputStream stream) {
 		CompletableFuture<byte[]> read = new CompletableFuture<>();
 		Thread reader = new Thread(() -> {
@@ -214,7 +228,10 @@ public class ExecCredentialPlugin {
 		return read;
 	}
 
-	/** The first lines of what the command wrote to stderr, after a colon, or a full stop when it wrote none. */
+	/**
+	 * The first lines of what the command wrote to stderr, after a colon, or a full stop
+	 * when it wrote none.
+	 */
 	private static String quoted(CompletableFuture<byte[]> stderr) {
 		byte[] bytes;
 		try {
@@ -240,7 +257,10 @@ public class ExecCredentialPlugin {
 		return ": " + quoted + (lines.size() > QUOTED_LINES ? "\n…" : "");
 	}
 
-	/** The command first, so that it cannot report on its children's end, then what it started. */
+	/**
+	 * The command first, so that it cannot report on its children's end, then what it
+	 * started.
+	 */
 	private static void kill(Process process) {
 		List<ProcessHandle> started = process.descendants().toList();
 		process.destroyForcibly();

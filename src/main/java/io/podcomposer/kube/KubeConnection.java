@@ -14,11 +14,11 @@ import io.kubernetes.client.util.credentials.UsernamePasswordAuthentication;
 import okhttp3.OkHttpClient;
 
 /**
- * What it takes to talk to one cluster, as plain values: where it is, how its certificate is
- * checked, who we are and which server addresses may be called. Builds a client-java
- * {@link ApiClient} whose calls never wait longer than {@link #timeout()}, so that no page hangs
- * on a cluster. Without CA data an https server's certificate is checked against the JVM's
- * trusted CAs, as kubectl checks it against the system's.
+ * What it takes to talk to one cluster, as plain values: where it is, how its certificate
+ * is checked, who we are and which server addresses may be called. Builds a client-java
+ * {@link ApiClient} whose calls never wait longer than {@link #timeout()}, so that no
+ * page hangs on a cluster. Without CA data an https server's certificate is checked
+ * against the JVM's trusted CAs, as kubectl checks it against the system's.
  */
 public record KubeConnection(String server, String certificateAuthority, boolean insecureSkipTlsVerify,
 		Credentials credentials, Duration timeout, ServerAddresses addresses) {
@@ -36,8 +36,8 @@ public record KubeConnection(String server, String certificateAuthority, boolean
 	}
 
 	/**
-	 * @throws IllegalArgumentException when the CA data or the client certificate cannot be read,
-	 * saying so in words that name no exception
+	 * @throws IllegalArgumentException when the CA data or the client certificate cannot
+	 * be read, saying so in words that name no exception
 	 */
 	public ApiClient apiClient() {
 		ApiClient client;
@@ -67,7 +67,8 @@ public record KubeConnection(String server, String certificateAuthority, boolean
 	}
 
 	/**
-	 * PEM text as given, or the base64 of it as a kubeconfig's {@code *-data} fields hold it.
+	 * PEM text as given, or the base64 of it as a kubeconfig's {@code *-data} fields hold
+	 * it.
 	 */
 	static byte[] pem(String pemOrBase64) {
 		String text = pemOrBase64.strip();
@@ -120,5 +121,6 @@ public record KubeConnection(String server, String certificateAuthority, boolean
 				return "Basic[" + username + ", ***]";
 			}
 		}
+
 	}
 }

@@ -17,19 +17,23 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Which addresses a cluster's API server may have. The portal sends a cluster's credentials to
- * its server and shows what it answers, so an address on the portal's own host (loopback,
- * {@code 0.0.0.0}) would let whoever adds a cluster probe the host's private services; those are
- * refused unless the operator allows them ({@value #ALLOW_LOCAL}), as for a kind or k3s cluster
- * on the same host. Link-local addresses (169.254/16, fe80::/10) and the cloud metadata
- * addresses are refused either way: they are where clouds hand out the host's own credentials,
- * and no cluster is reached there. Every IPv4 spelling counts ({@code 2130706433},
- * {@code 0x7f.1}, {@code ::ffff:127.0.0.1}), and a name counts as what it resolves to, when it
- * is added and again on every connection, since DNS may change in between.
+ * Which addresses a cluster's API server may have. The portal sends a cluster's
+ * credentials to its server and shows what it answers, so an address on the portal's own
+ * host (loopback, {@code 0.0.0.0}) would let whoever adds a cluster probe the host's
+ * private services; those are refused unless the operator allows them
+ * ({@value #ALLOW_LOCAL}), as for a kind or k3s cluster on the same host. Link-local
+ * addresses (169.254/16, fe80::/10) and the cloud metadata addresses are refused either
+ * way: they are where clouds hand out the host's own credentials, and no cluster is
+ * reached there. Every IPv4 spelling counts ({@code 2130706433}, {@code 0x7f.1},
+ * {@code ::ffff:127.0.0.1}), and a name counts as what it resolves to, when it is added
+ * and again on every connection, since DNS may change in between.
  */
 public enum ServerAddresses {
 
-	/** Addresses on the portal's own host are allowed; link-local and metadata ones are not. */
+	/**
+	 * Addresses on the portal's own host are allowed; link-local and metadata ones are
+	 * not.
+	 */
 	LOCAL_ALLOWED,
 
 	/** Only addresses off the portal's host. */
@@ -42,7 +46,9 @@ public enum ServerAddresses {
 	private static final List<InetAddress> METADATA = List.of(address(169, 254, 169, 254), address(100, 100, 100, 200),
 			literal("fd00:ec2::254"), literal("fd00:ec2::23"));
 
-	/** One part of an IPv4 address as {@code inet_aton} reads it: hex, octal or decimal. */
+	/**
+	 * One part of an IPv4 address as {@code inet_aton} reads it: hex, octal or decimal.
+	 */
 	private static final Pattern IPV4_PART = Pattern.compile("0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*");
 
 	public static ServerAddresses of(boolean allowLocal) {
@@ -50,8 +56,8 @@ public enum ServerAddresses {
 	}
 
 	/**
-	 * Why the server URL's host may not be called, resolving a name; empty when it may be. A
-	 * name that does not resolve now passes: each connection checks it again.
+	 * Why the server URL's host may not be called, resolving a name; empty when it may
+	 * be. A name that does not resolve now passes: each connection checks it again.
 	 */
 	public Optional<String> refusal(String server) {
 		String host = host(server);
@@ -99,8 +105,9 @@ public enum ServerAddresses {
 	}
 
 	/**
-	 * The checks for an OkHttp client: names when they are resolved, for every connection, and
-	 * addresses written as such (which OkHttp does not resolve) before each call.
+	 * The checks for an OkHttp client: names when they are resolved, for every
+	 * connection, and addresses written as such (which OkHttp does not resolve) before
+	 * each call.
 	 */
 	void guard(okhttp3.OkHttpClient.Builder client) {
 		client.dns(this::lookup).addInterceptor(this::checkHost).followRedirects(false).followSslRedirects(false);
@@ -127,7 +134,9 @@ public enum ServerAddresses {
 		return chain.proceed(chain.request());
 	}
 
-	/** The host of a server URL as the client reads it: an IPv6 address without brackets. */
+	/**
+	 * The host of a server URL as the client reads it: an IPv6 address without brackets.
+	 */
 	static String host(String server) {
 		HttpUrl url = HttpUrl.parse(server);
 		if (url == null) {
@@ -137,8 +146,9 @@ public enum ServerAddresses {
 	}
 
 	/**
-	 * The address a host written as one stands for, in any IPv4 spelling {@code inet_aton}
-	 * accepts (one to four parts, each decimal, octal or hex) or as IPv6; empty for a name.
+	 * The address a host written as one stands for, in any IPv4 spelling
+	 * {@code inet_aton} accepts (one to four parts, each decimal, octal or hex) or as
+	 * IPv6; empty for a name.
 	 */
 	static Optional<InetAddress> parse(String host) {
 		if (host.contains(":")) {
@@ -174,11 +184,14 @@ public enum ServerAddresses {
 			value = (value << 8) | values[i];
 		}
 		value = (value << (8 * lastBytes)) | last;
-		return Optional.of(address((int) (value >>> 24) & 0xff, (int) (value >>> 16) & 0xff,
-				(int) (value >>> 8) & 0xff, (int) value & 0xff));
+		return Optional.of(address((int) (value >>> 24) & 0xff, (int) (value >>> 16) & 0xff, (int) (value >>> 8) & 0xff,
+				(int) value & 0xff));
 	}
 
-	/** The IPv4 address inside an IPv4-mapped or IPv4-compatible IPv6 one; else the address itself. */
+	/**
+	 * The IPv4 address inside an IPv4-mapped or IPv4-compatible IPv6 one; else the
+	 * address itself.
+	 */
 	private static InetAddress embeddedIpv4(InetAddress address) {
 		if (!(address instanceof Inet6Address)) {
 			return address;
@@ -218,8 +231,8 @@ public enum ServerAddresses {
 	}
 
 	/**
-	 * A server refused for its address; an {@link UnknownHostException} so that OkHttp gives up on
-	 * it as on a name that does not resolve, before sending anything.
+	 * A server refused for its address; an {@link UnknownHostException} so that OkHttp
+	 * gives up on it as on a name that does not resolve, before sending anything.
 	 */
 	static final class RefusedServerException extends UnknownHostException {
 

@@ -9,9 +9,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Asks for {@code fieldValidation=Strict} on every server-side apply, dry run or not, as kubectl
- * does since 1.27: the API server then refuses what it would otherwise only warn about (a field
- * given twice) instead of dropping it. client-java's generic {@code PatchOptions} cannot say so.
+ * Asks for {@code fieldValidation=Strict} on every server-side apply, dry run or not, as
+ * kubectl does since 1.27: the API server then refuses what it would otherwise only warn
+ * about (a field given twice) instead of dropping it. client-java's generic
+ * {@code PatchOptions} cannot say so.
  */
 final class StrictFieldValidation implements Interceptor {
 

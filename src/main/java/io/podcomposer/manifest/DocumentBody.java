@@ -14,9 +14,10 @@ import org.springframework.http.MediaType;
 import io.podcomposer.system.RequestBodyLimit;
 
 /**
- * A request body that holds one YAML or JSON document, as the render and validate endpoints take
- * it: at most 1 MiB, UTF-8, read by the hardened reader as its Content-Type says. The media types
- * are here so that each endpoint declares the same ones.
+ * A request body that holds one YAML or JSON document, as the render and validate
+ * endpoints take it: at most 1 MiB, UTF-8, read by the hardened reader as its
+ * Content-Type says. The media types are here so that each endpoint declares the same
+ * ones.
  */
 public final class DocumentBody {
 
@@ -34,7 +35,8 @@ public final class DocumentBody {
 	/**
 	 * The parsed document.
 	 * @throws RequestBodyLimit.BodyTooLargeException when the body is over the limit
-	 * @throws ManifestParseException when it is not UTF-8 text or not one well-formed document
+	 * @throws ManifestParseException when it is not UTF-8 text or not one well-formed
+	 * document
 	 */
 	public static JsonNode read(HttpServletRequest request) throws IOException {
 		String text = utf8(RequestBodyLimit.read(request));
@@ -42,8 +44,8 @@ public final class DocumentBody {
 	}
 
 	/**
-	 * The parsed documents of a body that may hold several: one JSON document, or every document
-	 * of a YAML stream (see {@link ManifestReader#readYamlDocuments}).
+	 * The parsed documents of a body that may hold several: one JSON document, or every
+	 * document of a YAML stream (see {@link ManifestReader#readYamlDocuments}).
 	 * @throws RequestBodyLimit.BodyTooLargeException when the body is over the limit
 	 * @throws ManifestParseException when it is not UTF-8 text or a document is malformed
 	 */

@@ -16,14 +16,15 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The size a document has once expanded, counted as compact JSON text would be (each value with
- * two quotes and a separator, each list or map with its brackets), and the limit on it: 1 MiB
- * (1,048,576 characters), the size of the column a template's manifest is stored in and of the
- * request body cap. A YAML alias counts as the whole value its anchor stands for, and a filled-in
- * placeholder as its value, so that a small text cannot stand for a huge one.
+ * The size a document has once expanded, counted as compact JSON text would be (each
+ * value with two quotes and a separator, each list or map with its brackets), and the
+ * limit on it: 1 MiB (1,048,576 characters), the size of the column a template's manifest
+ * is stored in and of the request body cap. A YAML alias counts as the whole value its
+ * anchor stands for, and a filled-in placeholder as its value, so that a small text
+ * cannot stand for a huge one.
  * <p>
- * Sizes are counted before anything is expanded: from the parse events for YAML, from the values'
- * lengths for placeholders.
+ * Sizes are counted before anything is expanded: from the parse events for YAML, from the
+ * values' lengths for placeholders.
  */
 public final class ExpandedSize {
 
@@ -36,7 +37,8 @@ public final class ExpandedSize {
 	}
 
 	/**
-	 * Counts a YAML stream from its parse events, every document together, aliases expanded.
+	 * Counts a YAML stream from its parse events, every document together, aliases
+	 * expanded.
 	 * @throws ManifestTooLargeException as soon as the count passes the limit
 	 * @throws org.yaml.snakeyaml.error.YAMLException when the text does not parse
 	 */
@@ -58,7 +60,8 @@ public final class ExpandedSize {
 			}
 			else if (event instanceof CollectionStartEvent start) {
 				if (openAnchors.size() >= ManifestReader.MAX_NESTING_DEPTH) {
-					return; // too deep: SnakeYAML's composer refuses it, without reading the rest
+					return; // too deep: SnakeYAML's composer refuses it, without reading
+							// the rest
 				}
 				openAnchors.add(start.getAnchor());
 				openedAt.add(size);
@@ -83,7 +86,8 @@ public final class ExpandedSize {
 	}
 
 	/**
-	 * The size of a tree with its placeholders filled in from {@code values}, without filling them.
+	 * The size of a tree with its placeholders filled in from {@code values}, without
+	 * filling them.
 	 * @throws ManifestTooLargeException when it passes the limit
 	 */
 	static void checkFilled(JsonNode tree, Map<String, String> values) {

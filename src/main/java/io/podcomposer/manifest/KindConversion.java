@@ -12,18 +12,22 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Wraps a pod into a controller or unwraps it, keeping every pod field.
  * <ul>
- * <li>The object's name, namespace and other metadata stay on the outer object; the pod's labels
- * go on both, and its annotations on the pod template.</li>
- * <li>The selector is the pod's labels. A pod without labels gets {@code app: <name>}.</li>
- * <li>restartPolicy is changed only where the target kind would reject it: controllers that keep
- * pods running accept only Always (the default), Jobs only OnFailure or Never.</li>
- * <li>Replicas carry over between the kinds that have them; a new controller starts with 1.</li>
+ * <li>The object's name, namespace and other metadata stay on the outer object; the pod's
+ * labels go on both, and its annotations on the pod template.</li>
+ * <li>The selector is the pod's labels. A pod without labels gets
+ * {@code app: <name>}.</li>
+ * <li>restartPolicy is changed only where the target kind would reject it: controllers
+ * that keep pods running accept only Always (the default), Jobs only OnFailure or
+ * Never.</li>
+ * <li>Replicas carry over between the kinds that have them; a new controller starts with
+ * 1.</li>
  * </ul>
- * A switch back is lossless: the manifest remembers what each kind it left had (its {@link KindMemory}),
- * so converting to that kind again undoes what the switches changed in the pod and brings back
- * the kind's own fields (replicas, schedule, backoffLimit, selector, …), keeping what the user
- * changed in between. A manifest read from text remembers nothing: for it, converting to a kind
- * and back gives the same pod as long as its restartPolicy suits the kind in between and it has labels.
+ * A switch back is lossless: the manifest remembers what each kind it left had (its
+ * {@link KindMemory}), so converting to that kind again undoes what the switches changed
+ * in the pod and brings back the kind's own fields (replicas, schedule, backoffLimit,
+ * selector, …), keeping what the user changed in between. A manifest read from text
+ * remembers nothing: for it, converting to a kind and back gives the same pod as long as
+ * its restartPolicy suits the kind in between and it has labels.
  */
 public final class KindConversion {
 
@@ -94,7 +98,8 @@ public final class KindConversion {
 		if (!annotations.isEmpty()) {
 			metadata.set("annotations", annotations);
 		}
-		// Anything else the template's metadata held (say a generateName) belongs to the pod too.
+		// Anything else the template's metadata held (say a generateName) belongs to the
+		// pod too.
 		templateMetadata.properties().forEach((entry) -> {
 			if (!metadata.has(entry.getKey()) && !"annotations".equals(entry.getKey())) {
 				metadata.set(entry.getKey(), entry.getValue());
@@ -118,8 +123,7 @@ public final class KindConversion {
 				? (ObjectNode) podMetadata.get("labels") : null;
 		if (labels == null) {
 			labels = NODES.objectNode().put("app", name.isEmpty() ? "app" : name);
-			notes.add("The pod had no labels, so it gets app: " + labels.get("app").asString()
-					+ " for the selector.");
+			notes.add("The pod had no labels, so it gets app: " + labels.get("app").asString() + " for the selector.");
 		}
 
 		ObjectNode metadata = podMetadata.deepCopy();
@@ -171,9 +175,10 @@ public final class KindConversion {
 	}
 
 	/**
-	 * Brings back, onto a conversion to a kind the manifest had before, the fields only that kind
-	 * held. Its labels and selector come back while the pod's labels are as they were, and the
-	 * split of annotations between the object and its pod while the pod's annotations are.
+	 * Brings back, onto a conversion to a kind the manifest had before, the fields only
+	 * that kind held. Its labels and selector come back while the pod's labels are as
+	 * they were, and the split of annotations between the object and its pod while the
+	 * pod's annotations are.
 	 */
 	private static void restore(ObjectNode converted, JsonNode podMetadataBefore, ObjectNode kept, WorkloadKind kind,
 			boolean replicasCarried) {

@@ -14,24 +14,29 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a manifest switched from one kind to another remembers of each kind it left, so that
- * switching back gives what it had:
+ * What a manifest switched from one kind to another remembers of each kind it left, so
+ * that switching back gives what it had:
  * <ul>
- * <li>the fields only that kind had: the object minus its pod spec, such as replicas, a schedule,
- * a backoffLimit, a selector and its own labels and annotations;</li>
- * <li>the changes the switch made to the pod, such as a restartPolicy removed or an {@code app}
- * label added. Switching back undoes each one the user has not changed since; later switches
- * update them, so that Pod → Deployment → Job → Pod undoes what both did.</li>
+ * <li>the fields only that kind had: the object minus its pod spec, such as replicas, a
+ * schedule, a backoffLimit, a selector and its own labels and annotations;</li>
+ * <li>the changes the switch made to the pod, such as a restartPolicy removed or an
+ * {@code app} label added. Switching back undoes each one the user has not changed since;
+ * later switches update them, so that Pod → Deployment → Job → Pod undoes what both
+ * did.</li>
  * </ul>
- * Kept beside the manifest, not in it: the YAML users copy, download or save holds no trace of
- * it. The composer carries it from request to request in its copy of the manifest
- * ({@link Manifest#composerState()}); the REST API's conversions start without one.
+ * Kept beside the manifest, not in it: the YAML users copy, download or save holds no
+ * trace of it. The composer carries it from request to request in its copy of the
+ * manifest ({@link Manifest#composerState()}); the REST API's conversions start without
+ * one.
  */
 final class KindMemory {
 
 	static final KindMemory NONE = new KindMemory(new EnumMap<>(WorkloadKind.class), null);
 
-	/** The field of the composer's state that holds the memory beside the manifest's own fields. */
+	/**
+	 * The field of the composer's state that holds the memory beside the manifest's own
+	 * fields.
+	 */
 	static final String STATE_FIELD = "podComposerKindMemory";
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -47,8 +52,10 @@ final class KindMemory {
 
 	/**
 	 * What was left of {@code kind} the last time a switch left it.
+	 *
 	 * @param fields the object as it was, without its pod spec
-	 * @param changes what the switches since did to the pod, in the pod's own fields (as a Pod has them)
+	 * @param changes what the switches since did to the pod, in the pod's own fields (as
+	 * a Pod has them)
 	 */
 	record Left(ObjectNode fields, List<PodChange> changes) {
 
@@ -62,9 +69,10 @@ final class KindMemory {
 	}
 
 	/**
-	 * One field of the pod a switch changed: {@code before} and {@code after} are null where the
-	 * field was not there. {@code existing} is how many of the path's leading fields existed before,
-	 * so that undoing an addition removes the objects it created, such as {@code labels}.
+	 * One field of the pod a switch changed: {@code before} and {@code after} are null
+	 * where the field was not there. {@code existing} is how many of the path's leading
+	 * fields existed before, so that undoing an addition removes the objects it created,
+	 * such as {@code labels}.
 	 */
 	record PodChange(List<String> path, JsonNode before, JsonNode after, int existing) {
 
@@ -94,7 +102,8 @@ final class KindMemory {
 
 	/**
 	 * The memory after a switch from {@code source} to a kind, which the switch used up;
-	 * {@code replicasGiven} are the replicas the switch gave, having none to carry, or null.
+	 * {@code replicasGiven} are the replicas the switch gave, having none to carry, or
+	 * null.
 	 */
 	KindMemory after(Manifest source, ObjectNode sourcePod, Manifest converted, ObjectNode convertedPod,
 			JsonNode replicasGiven) {
@@ -110,7 +119,10 @@ final class KindMemory {
 		return new KindMemory(next, replicasGiven);
 	}
 
-	/** The replicas the last switch gave the object, having none to carry over; null if it gave none. */
+	/**
+	 * The replicas the last switch gave the object, having none to carry over; null if it
+	 * gave none.
+	 */
 	JsonNode replicasGiven() {
 		return this.replicasGiven;
 	}
@@ -148,7 +160,9 @@ final class KindMemory {
 		return json;
 	}
 
-	/** Reads what {@link #toJson()} wrote; anything else is forgotten rather than refused. */
+	/**
+	 * Reads what {@link #toJson()} wrote; anything else is forgotten rather than refused.
+	 */
 	static KindMemory fromJson(JsonNode json) {
 		Map<WorkloadKind, Left> left = new EnumMap<>(WorkloadKind.class);
 		if (json == null || !json.isObject()) {
@@ -176,8 +190,8 @@ final class KindMemory {
 	}
 
 	/**
-	 * The changes from {@code before} to {@code after}, field by field through the objects either
-	 * holds; lists and values are compared whole.
+	 * The changes from {@code before} to {@code after}, field by field through the
+	 * objects either holds; lists and values are compared whole.
 	 */
 	private static void diff(List<String> path, JsonNode before, JsonNode after, int existing, List<PodChange> out) {
 		if (Objects.equals(before, after)) {
@@ -205,20 +219,23 @@ final class KindMemory {
 		}
 	}
 
-	/** An object that comes or goes empty has no fields to follow; it is changed whole. */
+	/**
+	 * An object that comes or goes empty has no fields to follow; it is changed whole.
+	 */
 	private static boolean isEmptyOrMissing(JsonNode before, JsonNode after) {
 		return (before == null || before.isEmpty()) && (after == null || after.isEmpty());
 	}
 
 	/**
-	 * A kind's changes with a later switch's on top: where it changed a field again, the field
-	 * ends as that switch left it, and a field back as it was needs no undoing.
+	 * A kind's changes with a later switch's on top: where it changed a field again, the
+	 * field ends as that switch left it, and a field back as it was needs no undoing.
 	 */
 	private static List<PodChange> rebased(List<PodChange> earlier, List<PodChange> later) {
 		List<PodChange> result = new ArrayList<>(earlier);
 		for (PodChange change : later) {
 			PodChange same = result.stream().filter((old) -> old.path().equals(change.path())).findFirst().orElse(null);
-			// a change to a whole object and one to a field in it: the earlier one no longer applies
+			// a change to a whole object and one to a field in it: the earlier one no
+			// longer applies
 			result.removeIf((old) -> old.path().equals(change.path()) || isPrefix(old.path(), change.path())
 					|| isPrefix(change.path(), old.path()));
 			if (same == null || !Objects.equals(same.after(), change.before())) {

@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Half of a UTF-16 surrogate pair, which only an escape ({@code \uD800}) can put into text: it is
- * no character, UTF-8 cannot hold it, and a database would store a {@code ?} in its place. go-yaml
- * (kubectl's reader) refuses such an escape; so does this reader, in YAML and in JSON alike, so
- * that what is kept is what was sent.
+ * Half of a UTF-16 surrogate pair, which only an escape ({@code \uD800}) can put into
+ * text: it is no character, UTF-8 cannot hold it, and a database would store a {@code ?}
+ * in its place. go-yaml (kubectl's reader) refuses such an escape; so does this reader,
+ * in YAML and in JSON alike, so that what is kept is what was sent.
  */
 final class LoneSurrogates {
 
@@ -36,8 +36,8 @@ final class LoneSurrogates {
 	}
 
 	/**
-	 * Refuses a JSON tree with a lone surrogate in a key or a value, naming the field; only a text
-	 * with a surrogate's escape is walked.
+	 * Refuses a JSON tree with a lone surrogate in a key or a value, naming the field;
+	 * only a text with a surrogate's escape is walked.
 	 */
 	static void refuseIn(JsonNode tree, String text) {
 		if (SURROGATE_ESCAPE.matcher(text).find()) {

@@ -8,11 +8,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A Kubernetes object of a supported kind, held as the tree it was given so that no field is lost.
- * It knows where its pod template lives and how to wrap the pod into another kind or unwrap it.
+ * A Kubernetes object of a supported kind, held as the tree it was given so that no field
+ * is lost. It knows where its pod template lives and how to wrap the pod into another
+ * kind or unwrap it.
  * <p>
- * The tree is mutable: editors change it in place through {@link #root()}, {@link #editPodSpec()} and
- * {@link #editPodMetadata()}.
+ * The tree is mutable: editors change it in place through {@link #root()},
+ * {@link #editPodSpec()} and {@link #editPodMetadata()}.
  */
 public final class Manifest {
 
@@ -40,8 +41,8 @@ public final class Manifest {
 
 	/**
 	 * Takes a parsed document as a manifest of a supported kind.
-	 * @throws UnsupportedManifestException when it is not an object of a kind and apiVersion the
-	 * portal composes
+	 * @throws UnsupportedManifestException when it is not an object of a kind and
+	 * apiVersion the portal composes
 	 */
 	public static Manifest of(JsonNode document) {
 		requireKind(document);
@@ -106,26 +107,29 @@ public final class Manifest {
 	}
 
 	/**
-	 * The manifest with {@code other}'s memory of the kinds it was switched from, for a manifest
-	 * that replaces {@code other} in the same kind: the YAML tab's text read back.
+	 * The manifest with {@code other}'s memory of the kinds it was switched from, for a
+	 * manifest that replaces {@code other} in the same kind: the YAML tab's text read
+	 * back.
 	 */
 	public Manifest rememberingKindsOf(Manifest other) {
-		return (other.kind == this.kind)
-				? new Manifest(this.root, this.kind, other.kindMemory, this.duplicateFields) : this;
+		return (other.kind == this.kind) ? new Manifest(this.root, this.kind, other.kindMemory, this.duplicateFields)
+				: this;
 	}
 
 	/**
-	 * The fields that the YAML text this manifest was read from gave twice within one mapping
-	 * ({@code spec.replicas}), for the API server's strict decoding error; the manifest holds the
-	 * last value of each. Empty for a manifest not read from YAML text.
+	 * The fields that the YAML text this manifest was read from gave twice within one
+	 * mapping ({@code spec.replicas}), for the API server's strict decoding error; the
+	 * manifest holds the last value of each. Empty for a manifest not read from YAML
+	 * text.
 	 */
 	public List<String> duplicateFields() {
 		return this.duplicateFields;
 	}
 
 	/**
-	 * What the composer carries from request to request: the manifest's fields, plus, when it
-	 * was switched from other kinds, what it remembers of them (see {@link KindMemory}).
+	 * What the composer carries from request to request: the manifest's fields, plus,
+	 * when it was switched from other kinds, what it remembers of them (see
+	 * {@link KindMemory}).
 	 */
 	public ObjectNode composerState() {
 		if (this.kindMemory.isEmpty()) {
@@ -158,7 +162,10 @@ public final class Manifest {
 		return this.root.path("metadata").path("name").asString("");
 	}
 
-	/** The object holding the pod's metadata and spec: the root for a Pod, else the pod template. */
+	/**
+	 * The object holding the pod's metadata and spec: the root for a Pod, else the pod
+	 * template.
+	 */
 	public JsonNode podTemplate() {
 		JsonNode node = this.root;
 		for (String field : this.kind.templatePath()) {
@@ -193,20 +200,26 @@ public final class Manifest {
 		return objectField(editPodTemplate(), "metadata");
 	}
 
-	/** The workload's own spec (replicas, schedule, …) for editing; for a Pod, the pod spec. */
+	/**
+	 * The workload's own spec (replicas, schedule, …) for editing; for a Pod, the pod
+	 * spec.
+	 */
 	public ObjectNode editWorkloadSpec() {
 		return objectField(this.root, "spec");
 	}
 
-	/** For a CronJob, the spec of the Job it creates, for editing; for the other kinds, the workload spec. */
+	/**
+	 * For a CronJob, the spec of the Job it creates, for editing; for the other kinds,
+	 * the workload spec.
+	 */
 	public ObjectNode editJobSpec() {
 		return (this.kind == WorkloadKind.CRON_JOB)
 				? objectField(objectField(editWorkloadSpec(), "jobTemplate"), "spec") : editWorkloadSpec();
 	}
 
 	/**
-	 * The same pod as another kind. Every pod field is kept; see {@link KindConversion} for what
-	 * each kind adds and the notes it gives.
+	 * The same pod as another kind. Every pod field is kept; see {@link KindConversion}
+	 * for what each kind adds and the notes it gives.
 	 */
 	public KindConversion.Result convertTo(WorkloadKind target) {
 		return KindConversion.convert(this, target);
@@ -216,7 +229,10 @@ public final class Manifest {
 		return new Manifest(root, kind, kindMemory);
 	}
 
-	/** The object under {@code field}, created when absent; a non-object value there is replaced. */
+	/**
+	 * The object under {@code field}, created when absent; a non-object value there is
+	 * replaced.
+	 */
 	static ObjectNode objectField(ObjectNode parent, String field) {
 		JsonNode node = parent.get(field);
 		if (node instanceof ObjectNode object) {
@@ -225,7 +241,10 @@ public final class Manifest {
 		return parent.putObject(field);
 	}
 
-	/** Manifests are equal when their fields are: what they remember of other kinds is not part of them. */
+	/**
+	 * Manifests are equal when their fields are: what they remember of other kinds is not
+	 * part of them.
+	 */
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof Manifest that && this.root.equals(that.root);

@@ -17,8 +17,9 @@ import static io.podcomposer.manifest.DocumentBody.X_YAML;
 import static io.podcomposer.manifest.DocumentBody.YAML;
 
 /**
- * A rendered manifest as an API answer, the same for every endpoint that renders: YAML unless
- * the client accepts only JSON, and a conversion's notes as {@code Warning} headers.
+ * A rendered manifest as an API answer, the same for every endpoint that renders: YAML
+ * unless the client accepts only JSON, and a conversion's notes as {@code Warning}
+ * headers.
  */
 public final class ManifestAnswer {
 
@@ -55,8 +56,8 @@ public final class ManifestAnswer {
 	}
 
 	/**
-	 * The offered type the client prefers, YAML unless it accepts only JSON; Spring has already
-	 * answered 406 when there is none.
+	 * The offered type the client prefers, YAML unless it accepts only JSON; Spring has
+	 * already answered 406 when there is none.
 	 */
 	public static MediaType answerType(HttpServletRequest request) {
 		List<MediaType> accepted = new ArrayList<>(
@@ -73,8 +74,9 @@ public final class ManifestAnswer {
 	}
 
 	/**
-	 * A note as a quoted-string: names in it come from the user's manifest. A header carries only
-	 * printable ASCII (the server drops it otherwise), so anything else becomes "?".
+	 * A note as a quoted-string: names in it come from the user's manifest. A header
+	 * carries only printable ASCII (the server drops it otherwise), so anything else
+	 * becomes "?".
 	 */
 	private static String quoted(String note) {
 		return note.replaceAll("[^\\x20-\\x7E]", "?").replace("\\", "\\\\").replace("\"", "\\\"");

@@ -3,8 +3,8 @@ package io.podcomposer.manifest;
 import io.podcomposer.system.DomainException;
 
 /**
- * Text that is not a well-formed YAML or JSON document, or one the hardened reader refuses.
- * Line and column are 1-based, and 0 when the problem has no single place.
+ * Text that is not a well-formed YAML or JSON document, or one the hardened reader
+ * refuses. Line and column are 1-based, and 0 when the problem has no single place.
  */
 public class ManifestParseException extends DomainException {
 

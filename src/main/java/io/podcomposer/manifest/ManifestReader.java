@@ -42,9 +42,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads YAML or JSON text into a generic tree that keeps every field it was given.
  * <p>
- * Hardened for text from anyone: aliases, nesting depth and document size are limited, and only
- * the standard YAML types are built (no custom tags, no Java types). Plain scalars that look like
- * timestamps stay strings, as they do when Kubernetes reads YAML.
+ * Hardened for text from anyone: aliases, nesting depth and document size are limited,
+ * and only the standard YAML types are built (no custom tags, no Java types). Plain
+ * scalars that look like timestamps stay strings, as they do when Kubernetes reads YAML.
  */
 public final class ManifestReader {
 
@@ -52,7 +52,10 @@ public final class ManifestReader {
 
 	static final int MAX_ALIASES = 50;
 
-	/** Aliases share nodes; expanding them into a tree must not turn a small text into a huge one. */
+	/**
+	 * Aliases share nodes; expanding them into a tree must not turn a small text into a
+	 * huge one.
+	 */
 	static final int MAX_NODES = 200_000;
 
 	static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
@@ -69,12 +72,18 @@ public final class ManifestReader {
 		GoYamlEscapes.accept();
 	}
 
-	/** Shared by every reader: a resolver's patterns are set when it is built and only read after. */
+	/**
+	 * Shared by every reader: a resolver's patterns are set when it is built and only
+	 * read after.
+	 */
 	static final KubernetesResolver RESOLVER = new KubernetesResolver();
 
 	private static final JsonMapper JSON = jsonMapper(true);
 
-	/** For a text with a repeated key, which {@link #readJson} takes as the YAML reader does. */
+	/**
+	 * For a text with a repeated key, which {@link #readJson} takes as the YAML reader
+	 * does.
+	 */
 	private static final JsonMapper JSON_REPEATING = jsonMapper(false);
 
 	/** How Jackson's strict duplicate detection begins its message. */
@@ -84,9 +93,9 @@ public final class ManifestReader {
 	}
 
 	/**
-	 * The fields a document read here gave twice within one mapping ({@code spec.replicas}), for
-	 * the API server's strict decoding error; empty for any other tree. The document holds the last
-	 * value of each.
+	 * The fields a document read here gave twice within one mapping
+	 * ({@code spec.replicas}), for the API server's strict decoding error; empty for any
+	 * other tree. The document holds the last value of each.
 	 */
 	public static List<String> duplicateFields(JsonNode document) {
 		return (document instanceof ReadDocument read) ? read.duplicateFields() : List.of();
@@ -99,9 +108,9 @@ public final class ManifestReader {
 	}
 
 	/**
-	 * The general reader: SnakeYAML builds Java objects, which then become the tree. It reads what
-	 * the plain reader leaves (anchors, tags, merge keys) and every faulty text, so that the errors
-	 * and their places stay as they are.
+	 * The general reader: SnakeYAML builds Java objects, which then become the tree. It
+	 * reads what the plain reader leaves (anchors, tags, merge keys) and every faulty
+	 * text, so that the errors and their places stay as they are.
 	 */
 	static JsonNode readAnyYaml(String text) {
 		checkExpandedSize(text);
@@ -114,12 +123,13 @@ public final class ManifestReader {
 	}
 
 	/**
-	 * Reads every document of a YAML stream, as {@code kubectl apply -f} takes one: documents
-	 * separated by {@code ---}. An empty document in between is a null node, so that the caller
-	 * can name it; empty ones at the end (a closing {@code ---}) are left out. The limits hold for
-	 * the stream as a whole: aliases in many documents cannot add up to more values than in one.
-	 * @throws ManifestParseException when a document is malformed or breaks a limit, or when the
-	 * text holds no document at all
+	 * Reads every document of a YAML stream, as {@code kubectl apply -f} takes one:
+	 * documents separated by {@code ---}. An empty document in between is a null node, so
+	 * that the caller can name it; empty ones at the end (a closing {@code ---}) are left
+	 * out. The limits hold for the stream as a whole: aliases in many documents cannot
+	 * add up to more values than in one.
+	 * @throws ManifestParseException when a document is malformed or breaks a limit, or
+	 * when the text holds no document at all
 	 */
 	public static List<JsonNode> readYamlDocuments(String text) {
 		List<JsonNode> plain = PlainYamlReader.readDocuments(text, loaderOptions());
@@ -151,7 +161,10 @@ public final class ManifestReader {
 		return documents;
 	}
 
-	/** A document of a stream; a problem found in the tree names the document, as it has no line. */
+	/**
+	 * A document of a stream; a problem found in the tree names the document, as it has
+	 * no line.
+	 */
 	private static JsonNode documentNode(Object loaded, int index, TreeBuilder builder) {
 		try {
 			return builder.document(loaded);
@@ -162,8 +175,9 @@ public final class ManifestReader {
 	}
 
 	/**
-	 * Refuses a text whose aliases expand past the limit before SnakeYAML builds anything from it:
-	 * an alias to a long scalar costs nothing to build, but its copies would in every answer.
+	 * Refuses a text whose aliases expand past the limit before SnakeYAML builds anything
+	 * from it: an alias to a long scalar costs nothing to build, but its copies would in
+	 * every answer.
 	 */
 	private static void checkExpandedSize(String text) {
 		parsed(() -> {
@@ -172,14 +186,17 @@ public final class ManifestReader {
 		});
 	}
 
-	/** What SnakeYAML reads, its errors told with their place and in the reader's words. */
+	/**
+	 * What SnakeYAML reads, its errors told with their place and in the reader's words.
+	 */
 	private static Object parsed(Supplier<Object> read) {
 		try {
 			return read.get();
 		}
 		catch (MarkedYAMLException ex) {
 			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
-			// some problems read only with their context: "expected a single document in the stream, but
+			// some problems read only with their context: "expected a single document in
+			// the stream, but
 			// found another document"
 			String problem = (ex.getProblem() == null) ? firstLine(ex.getMessage())
 					: (ex.getContext() == null) ? ex.getProblem() : ex.getContext() + ", " + ex.getProblem();
@@ -192,14 +209,16 @@ public final class ManifestReader {
 			throw new ManifestParseException(explainGuard(firstLine(ex.getMessage())), 0, 0);
 		}
 		catch (IllegalArgumentException | ClassCastException ex) {
-			// SnakeYAML's constructors for the standard tags parse or cast what they are given unchecked
+			// SnakeYAML's constructors for the standard tags parse or cast what they are
+			// given unchecked
 			throw new ManifestParseException(MISFIT_TAG, 0, 0);
 		}
 	}
 
 	/**
-	 * Reads one JSON document; null reads as an empty one. A key given twice in one object is read
-	 * as the YAML reader reads it: the last value wins, and the document names the field.
+	 * Reads one JSON document; null reads as an empty one. A key given twice in one
+	 * object is read as the YAML reader reads it: the last value wins, and the document
+	 * names the field.
 	 */
 	public static JsonNode readJson(String text) {
 		if (text == null) {
@@ -209,8 +228,8 @@ public final class ManifestReader {
 	}
 
 	/**
-	 * @param keepingLastOfRepeatedKeys false for the usual way, which stops at a repeated key; true
-	 * for the slower one, which takes it, once the usual way has met one
+	 * @param keepingLastOfRepeatedKeys false for the usual way, which stops at a repeated
+	 * key; true for the slower one, which takes it, once the usual way has met one
 	 */
 	private static JsonNode readJson(String text, boolean keepingLastOfRepeatedKeys) {
 		JsonMapper mapper = keepingLastOfRepeatedKeys ? JSON_REPEATING : JSON;
@@ -249,7 +268,10 @@ public final class ManifestReader {
 		}
 	}
 
-	/** The value at the parser's token, a repeated key's last value in the last one's place. */
+	/**
+	 * The value at the parser's token, a repeated key's last value in the last one's
+	 * place.
+	 */
 	private static JsonNode jsonValue(JsonParser parser, RepeatedKeys repeated) {
 		if (parser.currentToken() == JsonToken.START_OBJECT) {
 			ObjectNode object = NODES.objectNode();
@@ -300,9 +322,9 @@ public final class ManifestReader {
 	}
 
 	/**
-	 * Builds the trees of a stream's documents, the limit on values counting them all together.
-	 * The depth is checked here, not only by SnakeYAML: aliases can nest a list inside itself or
-	 * stack shallow pieces into a deep tree.
+	 * Builds the trees of a stream's documents, the limit on values counting them all
+	 * together. The depth is checked here, not only by SnakeYAML: aliases can nest a list
+	 * inside itself or stack shallow pieces into a deep tree.
 	 */
 	private static final class TreeBuilder {
 
@@ -358,10 +380,10 @@ public final class ManifestReader {
 
 	/**
 	 * SnakeYAML's safe constructor, letting a key repeated within a mapping through as
-	 * sigs.k8s.io/yaml does: the last value wins, in the last one's place. It drops the earlier
-	 * entries itself, in one pass, and remembers the keys of each mapping for the tree: SnakeYAML's
-	 * own way takes quadratic time and logs a warning for each repeat. What it does not drop (a
-	 * key that is a list or a map) SnakeYAML still refuses.
+	 * sigs.k8s.io/yaml does: the last value wins, in the last one's place. It drops the
+	 * earlier entries itself, in one pass, and remembers the keys of each mapping for the
+	 * tree: SnakeYAML's own way takes quadratic time and logs a warning for each repeat.
+	 * What it does not drop (a key that is a list or a map) SnakeYAML still refuses.
 	 */
 	private static final class KeepingLastOfRepeatedKeys extends SafeConstructor {
 
@@ -446,7 +468,10 @@ public final class ManifestReader {
 		return null;
 	}
 
-	/** The standard tag that SnakeYAML builds {@code value} from, for telling a user what to remove. */
+	/**
+	 * The standard tag that SnakeYAML builds {@code value} from, for telling a user what
+	 * to remove.
+	 */
 	private static String tagOf(Object value) {
 		if (value instanceof byte[]) {
 			return "!!binary";
@@ -460,7 +485,10 @@ public final class ManifestReader {
 		return "!!pairs";
 	}
 
-	/** SnakeYAML names its guards in its own terms; a user needs to know which limit the text broke. */
+	/**
+	 * SnakeYAML names its guards in its own terms; a user needs to know which limit the
+	 * text broke.
+	 */
 	private static String explainGuard(String message) {
 		if (message.startsWith("Number of aliases")) {
 			return "the document uses more than " + MAX_ALIASES + " aliases to lists or maps";
@@ -479,7 +507,10 @@ public final class ManifestReader {
 		return (newline < 0) ? message : message.substring(0, newline);
 	}
 
-	/** YAML 1.1 resolution as Kubernetes uses it, less timestamps: a date-like value stays a string. */
+	/**
+	 * YAML 1.1 resolution as Kubernetes uses it, less timestamps: a date-like value stays
+	 * a string.
+	 */
 	static final class KubernetesResolver extends PlainScalarResolver {
 
 		private static final Pattern NEVER = Pattern.compile("$^");

@@ -29,9 +29,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a manifest tree the way {@code kubectl get -o yaml} shows what a user set: the usual
- * keys first in their usual order, no nulls, strings quoted only where YAML needs it, and
- * multi-line strings as literal blocks. JSON output is the same object.
+ * Writes a manifest tree the way {@code kubectl get -o yaml} shows what a user set: the
+ * usual keys first in their usual order, no nulls, strings quoted only where YAML needs
+ * it, and multi-line strings as literal blocks. JSON output is the same object.
  */
 public final class ManifestWriter {
 
@@ -39,7 +39,9 @@ public final class ManifestWriter {
 
 	private static final DumperOptions OPTIONS = dumperOptions();
 
-	/** The standard YAML 1.1 resolver (timestamps included), as {@code Yaml.dump} used. */
+	/**
+	 * The standard YAML 1.1 resolver (timestamps included), as {@code Yaml.dump} used.
+	 */
 	private static final PlainScalarResolver RESOLVER = new PlainScalarResolver();
 
 	/** What SnakeYAML's representer takes for a line break. */
@@ -55,9 +57,9 @@ public final class ManifestWriter {
 	}
 
 	/**
-	 * Writes the tree as it is: its key order and its nulls kept, as a backup must keep them. A
-	 * list gives a YAML sequence at the left margin, so that lists written one after another read
-	 * as one list.
+	 * Writes the tree as it is: its key order and its nulls kept, as a backup must keep
+	 * them. A list gives a YAML sequence at the left margin, so that lists written one
+	 * after another read as one list.
 	 */
 	public static String toYamlAsGiven(JsonNode tree) {
 		return dump(tree);
@@ -77,15 +79,17 @@ public final class ManifestWriter {
 		return options;
 	}
 
-	/** A copy with nulls dropped and the keys of well-known objects in their usual order. */
+	/**
+	 * A copy with nulls dropped and the keys of well-known objects in their usual order.
+	 */
 	public static JsonNode canonical(JsonNode tree) {
 		return KeyOrder.ROOT.apply(tree);
 	}
 
 	/**
-	 * Writes the tree as SnakeYAML's {@code Yaml.dump} wrote the same values as Java maps and lists,
-	 * byte for byte, but hands the events straight to its emitter: building the Java objects and
-	 * SnakeYAML's nodes for them took most of the time of writing.
+	 * Writes the tree as SnakeYAML's {@code Yaml.dump} wrote the same values as Java maps
+	 * and lists, byte for byte, but hands the events straight to its emitter: building
+	 * the Java objects and SnakeYAML's nodes for them took most of the time of writing.
 	 */
 	private static String dump(JsonNode tree) {
 		StringWriter out = new StringWriter();
@@ -138,9 +142,9 @@ public final class ManifestWriter {
 	}
 
 	/**
-	 * Multi-line strings as literal blocks ({@code |}), the rest as SnakeYAML chooses, except for
-	 * the few that SnakeYAML leaves plain but kubectl's YAML 1.1 reader would take as a bool or
-	 * a number.
+	 * Multi-line strings as literal blocks ({@code |}), the rest as SnakeYAML chooses,
+	 * except for the few that SnakeYAML leaves plain but kubectl's YAML 1.1 reader would
+	 * take as a bool or a number.
 	 */
 	private static ScalarEvent string(String text) {
 		if (text.indexOf('\n') >= 0 || MULTI_LINE.matcher(text).find()) {
@@ -170,22 +174,20 @@ public final class ManifestWriter {
 	}
 
 	/**
-	 * Key order for the objects a reader looks for first. Each role lists its keys in order, with
-	 * {@code *} standing for all other keys in the order they were given.
+	 * Key order for the objects a reader looks for first. Each role lists its keys in
+	 * order, with {@code *} standing for all other keys in the order they were given.
 	 */
 	private enum KeyOrder {
 
 		ROOT("apiVersion", "kind", "metadata", "spec", "*", "status"),
-		METADATA("name", "generateName", "namespace", "labels", "annotations", "*"),
-		WORKLOAD_SPEC("schedule", "concurrencyPolicy", "suspend", "replicas", "serviceName", "completions",
-				"parallelism", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished", "selector", "*",
-				"template", "jobTemplate"),
+		METADATA("name", "generateName", "namespace", "labels", "annotations", "*"), WORKLOAD_SPEC("schedule",
+				"concurrencyPolicy", "suspend", "replicas", "serviceName", "completions", "parallelism", "backoffLimit",
+				"activeDeadlineSeconds", "ttlSecondsAfterFinished", "selector", "*", "template", "jobTemplate"),
 		TEMPLATE("metadata", "spec", "*"),
 		POD_SPEC("initContainers", "containers", "restartPolicy", "terminationGracePeriodSeconds",
 				"activeDeadlineSeconds", "dnsPolicy", "nodeSelector", "serviceAccountName",
 				"automountServiceAccountToken", "hostNetwork", "hostPID", "hostIPC", "shareProcessNamespace",
-				"securityContext", "imagePullSecrets", "priorityClassName", "tolerations", "affinity", "*",
-				"volumes"),
+				"securityContext", "imagePullSecrets", "priorityClassName", "tolerations", "affinity", "*", "volumes"),
 		CONTAINER("name", "image", "imagePullPolicy", "command", "args", "workingDir", "ports", "envFrom", "env",
 				"resources", "volumeMounts", "livenessProbe", "readinessProbe", "startupProbe", "lifecycle",
 				"securityContext", "restartPolicy", "stdin", "stdinOnce", "tty", "*"),
@@ -215,7 +217,9 @@ public final class ManifestWriter {
 			for (String key : this.keys.subList(0, rest)) {
 				copyField(node, key, copy);
 			}
-			node.propertyNames().stream().filter((key) -> !this.keys.contains(key))
+			node.propertyNames()
+				.stream()
+				.filter((key) -> !this.keys.contains(key))
 				.forEach((key) -> copyField(node, key, copy));
 			for (String key : this.keys.subList(rest + 1, this.keys.size())) {
 				copyField(node, key, copy);
@@ -230,7 +234,10 @@ public final class ManifestWriter {
 			}
 		}
 
-		/** The role of the value under {@code key}; {@code parent} tells a Pod's spec from a workload's. */
+		/**
+		 * The role of the value under {@code key}; {@code parent} tells a Pod's spec from
+		 * a workload's.
+		 */
 		private KeyOrder child(String key, JsonNode parent) {
 			return switch (this) {
 				case ROOT -> switch (key) {
@@ -245,7 +252,8 @@ public final class ManifestWriter {
 				};
 				case TEMPLATE -> switch (key) {
 					case "metadata" -> METADATA;
-					// a CronJob's jobTemplate.spec is a Job spec; a pod template's spec is a pod spec
+					// a CronJob's jobTemplate.spec is a Job spec; a pod template's spec
+					// is a pod spec
 					case "spec" -> parent.path("spec").has("template") ? WORKLOAD_SPEC : POD_SPEC;
 					default -> OTHER;
 				};

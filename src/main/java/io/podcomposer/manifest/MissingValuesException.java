@@ -13,10 +13,11 @@ public class MissingValuesException extends DomainException {
 	public MissingValuesException(List<String> names) {
 		super(Kind.INVALID, "Missing values", "missing required values: " + String.join(", ", names));
 		this.names = List.copyOf(names);
-		property("errors", this.names.stream()
-			.map((name) -> new FieldProblem("values." + name,
-					"required parameter " + name + " has neither a value nor a default", "required"))
-			.toList());
+		property("errors",
+				this.names.stream()
+					.map((name) -> new FieldProblem("values." + name,
+							"required parameter " + name + " has neither a value nor a default", "required"))
+					.toList());
 	}
 
 	public List<String> names() {

@@ -6,9 +6,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Reading tree values the way the validation rules and the Pod Security checks need them, on any
- * tree: a value of the wrong type reads as no value, so a rule passes it by and the
- * {@code structure} rule alone reports it (the API server rejects such a manifest anyway).
+ * Reading tree values the way the validation rules and the Pod Security checks need them,
+ * on any tree: a value of the wrong type reads as no value, so a rule passes it by and
+ * the {@code structure} rule alone reports it (the API server rejects such a manifest
+ * anyway).
  */
 public final class Nodes {
 
@@ -22,7 +23,10 @@ public final class Nodes {
 		return node == null || node.isMissingNode() || node.isNull();
 	}
 
-	/** An object, or unset: a place whose missing fields are really missing, not hidden by a wrong type. */
+	/**
+	 * An object, or unset: a place whose missing fields are really missing, not hidden by
+	 * a wrong type.
+	 */
 	public static boolean objectOrAbsent(JsonNode node) {
 		return absent(node) || node.isObject();
 	}
@@ -68,7 +72,10 @@ public final class Nodes {
 		return (node != null && node.isString()) ? node.stringValue() : "";
 	}
 
-	/** The list, or an empty node to loop over when the field is no list (an object would loop over its values). */
+	/**
+	 * The list, or an empty node to loop over when the field is no list (an object would
+	 * loop over its values).
+	 */
 	public static JsonNode array(JsonNode node) {
 		return (node != null && node.isArray()) ? node : MissingNode.getInstance();
 	}

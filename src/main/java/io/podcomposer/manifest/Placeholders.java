@@ -17,15 +17,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ${NAME}} placeholders in the string values of a manifest tree, as in
- * {@code image: nginx:${IMAGE_TAG}}. {@code $${NAME}} stands for a literal {@code ${NAME}}; any
- * other {@code $}, such as Kubernetes' own {@code $(VAR)}, is left alone.
+ * {@code image: nginx:${IMAGE_TAG}}. {@code $${NAME}} stands for a literal
+ * {@code ${NAME}}; any other {@code $}, such as Kubernetes' own {@code $(VAR)}, is left
+ * alone.
  * <p>
- * Values are put into the tree's string nodes, never into YAML text, so a value cannot add
- * structure: it stays one string where the template had a string. Keys are never substituted.
+ * Values are put into the tree's string nodes, never into YAML text, so a value cannot
+ * add structure: it stays one string where the template had a string. Keys are never
+ * substituted.
  */
 public final class Placeholders {
 
-	/** A placeholder, with the extra {@code $} of an escaped one in group 1 and the name in group 2. */
+	/**
+	 * A placeholder, with the extra {@code $} of an escaped one in group 1 and the name
+	 * in group 2.
+	 */
 	private static final Pattern PLACEHOLDER = Pattern.compile("(\\$?)\\$\\{([A-Z_][A-Z0-9_]*)}");
 
 	private static final Pattern NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -59,11 +64,12 @@ public final class Placeholders {
 	}
 
 	/**
-	 * A copy of the tree with the placeholders filled in. A given value wins over the parameter's
-	 * default; a placeholder with neither stays as written.
-	 * @param values given values by name; they may also fill placeholders no parameter declares
-	 * @throws MissingValuesException naming every required parameter that has neither a value nor
-	 * a default
+	 * A copy of the tree with the placeholders filled in. A given value wins over the
+	 * parameter's default; a placeholder with neither stays as written.
+	 * @param values given values by name; they may also fill placeholders no parameter
+	 * declares
+	 * @throws MissingValuesException naming every required parameter that has neither a
+	 * value nor a default
 	 * @throws ManifestTooLargeException when the values would make the tree larger than
 	 * {@link ExpandedSize#MAX_CHARS}: checked before any is filled in
 	 */

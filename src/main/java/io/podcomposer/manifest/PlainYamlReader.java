@@ -21,11 +21,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads the plain shape of a manifest (maps, lists and untagged scalars, nothing shared through
- * anchors) straight from SnakeYAML's parse events into a tree, without building Java maps and
- * lists first: that took most of the time of reading. Everything else, errors included, is left
- * to {@link ManifestReader}'s general reader, which this one answers exactly like: {@code null}
- * means "read it there".
+ * Reads the plain shape of a manifest (maps, lists and untagged scalars, nothing shared
+ * through anchors) straight from SnakeYAML's parse events into a tree, without building
+ * Java maps and lists first: that took most of the time of reading. Everything else,
+ * errors included, is left to {@link ManifestReader}'s general reader, which this one
+ * answers exactly like: {@code null} means "read it there".
  */
 final class PlainYamlReader {
 
@@ -33,7 +33,10 @@ final class PlainYamlReader {
 
 	private static final ScalarValues SCALARS = new ScalarValues();
 
-	/** Thrown where the text leaves the plain shape; no stack trace, as it is not a failure. */
+	/**
+	 * Thrown where the text leaves the plain shape; no stack trace, as it is not a
+	 * failure.
+	 */
 	private static final RuntimeException NOT_PLAIN = new RuntimeException(null, null, false, false) {
 	};
 
@@ -41,14 +44,20 @@ final class PlainYamlReader {
 
 	private int values;
 
-	/** What {@link ExpandedSize} counts; past its limit, the general reader refuses the text. */
+	/**
+	 * What {@link ExpandedSize} counts; past its limit, the general reader refuses the
+	 * text.
+	 */
 	private long size;
 
 	private PlainYamlReader(StreamReader text, LoaderOptions options) {
 		this.parser = new ParserImpl(text, options);
 	}
 
-	/** The one document of {@code text}, or null when it is not plain, empty or not one document. */
+	/**
+	 * The one document of {@code text}, or null when it is not plain, empty or not one
+	 * document.
+	 */
 	static JsonNode readDocument(String text, LoaderOptions options) {
 		try {
 			// as Yaml.load reads a String
@@ -60,7 +69,10 @@ final class PlainYamlReader {
 		}
 	}
 
-	/** Every document of {@code text}, an empty one as a null node, or null when one is not plain. */
+	/**
+	 * Every document of {@code text}, an empty one as a null node, or null when one is
+	 * not plain.
+	 */
 	static List<JsonNode> readDocuments(String text, LoaderOptions options) {
 		try {
 			// as Yaml.loadAll reads a String
@@ -83,7 +95,8 @@ final class PlainYamlReader {
 	}
 
 	private JsonNode value(Event event, int depth) {
-		// the general reader counts values and depth in its own way; near its limits, it decides
+		// the general reader counts values and depth in its own way; near its limits, it
+		// decides
 		this.size += event.is(Event.ID.Scalar) ? ExpandedSize.scalarCost(((ScalarEvent) event).getValue().length())
 				: ExpandedSize.COLLECTION_COST;
 		if (++this.values > ManifestReader.MAX_NODES || depth >= ManifestReader.MAX_NESTING_DEPTH - 1
@@ -112,7 +125,8 @@ final class PlainYamlReader {
 		ObjectNode object = NODES.objectNode();
 		for (Event event = this.parser.getEvent(); !event.is(Event.ID.MappingEnd); event = this.parser.getEvent()) {
 			String key = key(event);
-			// a key twice is an error, "1" and 1 one key in the tree: both are the general reader's
+			// a key twice is an error, "1" and 1 one key in the tree: both are the
+			// general reader's
 			if (object.replace(key, value(this.parser.getEvent(), depth + 1)) != null) {
 				throw NOT_PLAIN;
 			}
@@ -156,7 +170,10 @@ final class PlainYamlReader {
 		}
 	}
 
-	/** SnakeYAML's own rules for scalars (number bases, underscores, sizes, YAML 1.1 bools). */
+	/**
+	 * SnakeYAML's own rules for scalars (number bases, underscores, sizes, YAML 1.1
+	 * bools).
+	 */
 	private static final class ScalarValues extends SafeConstructor {
 
 		ScalarValues() {

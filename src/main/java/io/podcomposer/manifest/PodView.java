@@ -6,21 +6,27 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A read-only view of the pod inside a manifest of any supported kind, with the field paths the
- * API server uses: {@code spec.containers[1]} for a Pod, {@code spec.template.spec.containers[1]}
- * for a Deployment, {@code spec.jobTemplate.spec.template.spec.containers[1]} for a CronJob.
- * Every accessor is safe on any tree: a missing or mistyped field reads as a missing node.
+ * A read-only view of the pod inside a manifest of any supported kind, with the field
+ * paths the API server uses: {@code spec.containers[1]} for a Pod,
+ * {@code spec.template.spec.containers[1]} for a Deployment,
+ * {@code spec.jobTemplate.spec.template.spec.containers[1]} for a CronJob. Every accessor
+ * is safe on any tree: a missing or mistyped field reads as a missing node.
  */
 public final class PodView {
 
-	/** One container with where it sits: {@code list} is containers, initContainers or ephemeralContainers. */
+	/**
+	 * One container with where it sits: {@code list} is containers, initContainers or
+	 * ephemeralContainers.
+	 */
 	public record ContainerRef(JsonNode node, String path, String list, int index) {
 
 		public String name() {
 			return this.node.path("name").isString() ? this.node.path("name").asString() : "";
 		}
 
-		/** The path of a field of this container, as in {@code spec.containers[0].image}. */
+		/**
+		 * The path of a field of this container, as in {@code spec.containers[0].image}.
+		 */
 		public String path(String field) {
 			return this.path + "." + field;
 		}
@@ -80,7 +86,9 @@ public final class PodView {
 		return this.podSpecPath + "." + field;
 	}
 
-	/** The path of a pod metadata field, as in {@code spec.template.metadata.annotations}. */
+	/**
+	 * The path of a pod metadata field, as in {@code spec.template.metadata.annotations}.
+	 */
 	public String metadataPath(String field) {
 		return this.podMetadataPath + "." + field;
 	}

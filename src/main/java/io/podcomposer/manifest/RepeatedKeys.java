@@ -9,10 +9,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The keys a document repeated within one mapping, met while its tree was built, and their field
- * paths once it is done ({@code spec.template.spec.containers[0].name}, as the API server's strict
- * decoding writes them). As sigs.k8s.io/yaml reads such a text, the tree holds the last value.
- * Like the API server, which keeps at most 100 strict decoding errors, this keeps the first 100.
+ * The keys a document repeated within one mapping, met while its tree was built, and
+ * their field paths once it is done ({@code spec.template.spec.containers[0].name}, as
+ * the API server's strict decoding writes them). As sigs.k8s.io/yaml reads such a text,
+ * the tree holds the last value. Like the API server, which keeps at most 100 strict
+ * decoding errors, this keeps the first 100.
  */
 final class RepeatedKeys {
 
@@ -30,8 +31,8 @@ final class RepeatedKeys {
 	}
 
 	/**
-	 * {@code root} itself when no key was repeated; else a copy of its top level that also names
-	 * the repeated fields (see {@link ReadDocument}).
+	 * {@code root} itself when no key was repeated; else a copy of its top level that
+	 * also names the repeated fields (see {@link ReadDocument}).
 	 */
 	JsonNode markedOn(JsonNode root) {
 		if (this.keys.isEmpty() || !(root instanceof ObjectNode object)) {
@@ -45,7 +46,8 @@ final class RepeatedKeys {
 		List<String> fields = new ArrayList<>();
 		for (int i = 0; i < this.keys.size(); i++) {
 			String parentPath = paths.get(this.parents.get(i));
-			// null: the mapping sat in a value that a later repeat replaced, so it is not in the tree
+			// null: the mapping sat in a value that a later repeat replaced, so it is not
+			// in the tree
 			if (parentPath != null) {
 				String field = parentPath.isEmpty() ? this.keys.get(i) : parentPath + "." + this.keys.get(i);
 				if (!fields.contains(field)) {
@@ -56,7 +58,10 @@ final class RepeatedKeys {
 		return new ReadDocument(object, fields);
 	}
 
-	/** Fills in the path of each wanted object; the tree is as deep as the reader allows, no deeper. */
+	/**
+	 * Fills in the path of each wanted object; the tree is as deep as the reader allows,
+	 * no deeper.
+	 */
 	private static void findPaths(JsonNode node, String path, Map<ObjectNode, String> wanted) {
 		if (node instanceof ObjectNode object) {
 			if (wanted.containsKey(object)) {

@@ -11,15 +11,19 @@ import io.podcomposer.manifest.Placeholders.Parameter;
 import io.podcomposer.system.FieldProblem;
 
 /**
- * Reads the fields a template document shares wherever one is given, the render endpoint and
- * the template library alike, reporting what breaks a rule rather than stopping at it.
+ * Reads the fields a template document shares wherever one is given, the render endpoint
+ * and the template library alike, reporting what breaks a rule rather than stopping at
+ * it.
  */
 public final class TemplateFields {
 
 	private TemplateFields() {
 	}
 
-	/** The declared parameters; a name that is not a placeholder name or is declared twice is a problem. */
+	/**
+	 * The declared parameters; a name that is not a placeholder name or is declared twice
+	 * is a problem.
+	 */
 	public static List<Parameter> parameters(JsonNode node, List<FieldProblem> problems) {
 		List<Parameter> parameters = new ArrayList<>();
 		if (node.isMissingNode() || node.isNull()) {
@@ -50,7 +54,10 @@ public final class TemplateFields {
 		return parameters;
 	}
 
-	/** A string, number or bool as text (YAML readers write {@code 1.27} unquoted); null when absent. */
+	/**
+	 * A string, number or bool as text (YAML readers write {@code 1.27} unquoted); null
+	 * when absent.
+	 */
 	public static String scalar(JsonNode node, String path, List<FieldProblem> problems) {
 		if (node.isMissingNode() || node.isNull()) {
 			return null;

@@ -6,13 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The kinds of object the portal composes: a bare Pod, or a controller that runs Pods from a
- * template. Each knows its apiVersion and where its pod template lives.
+ * The kinds of object the portal composes: a bare Pod, or a controller that runs Pods
+ * from a template. Each knows its apiVersion and where its pod template lives.
  */
 public enum WorkloadKind {
 
-	POD("v1", "Pod", List.of()),
-	DEPLOYMENT("apps/v1", "Deployment", List.of("spec", "template")),
+	POD("v1", "Pod", List.of()), DEPLOYMENT("apps/v1", "Deployment", List.of("spec", "template")),
 	REPLICA_SET("apps/v1", "ReplicaSet", List.of("spec", "template")),
 	STATEFUL_SET("apps/v1", "StatefulSet", List.of("spec", "template")),
 	DAEMON_SET("apps/v1", "DaemonSet", List.of("spec", "template")),

@@ -5,11 +5,11 @@ import io.podcomposer.manifest.PodView;
 
 /**
  * Privilege escalation, as through set-user-ID or set-group-ID files, must be turned off
- * explicitly; it is on by default. Since policy 1.25 pods with {@code spec.os.name: windows} are
- * exempt.
+ * explicitly; it is on by default. Since policy 1.25 pods with
+ * {@code spec.os.name: windows} are exempt.
  * <p>
- * Restricted fields: {@code spec.containers[*].securityContext.allowPrivilegeEscalation}, the
- * same in {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}.
+ * Restricted fields: {@code spec.containers[*].securityContext.allowPrivilegeEscalation},
+ * the same in {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}.
  * <p>
  * Allowed values: false.
  */

@@ -13,15 +13,16 @@ import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
- * The runtime's default AppArmor profile must not be overridden or disabled, except by a profile
- * loaded on the node. Both the fields and the deprecated beta annotations count.
+ * The runtime's default AppArmor profile must not be overridden or disabled, except by a
+ * profile loaded on the node. Both the fields and the deprecated beta annotations count.
  * <p>
  * Restricted fields: {@code spec.securityContext.appArmorProfile.type},
  * {@code spec.containers[*].securityContext.appArmorProfile.type}, the same in
  * {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}. Allowed values:
  * RuntimeDefault, Localhost, undefined.
  * <p>
- * Restricted fields: {@code metadata.annotations['container.apparmor.security.beta.kubernetes.io/*']}.
+ * Restricted fields:
+ * {@code metadata.annotations['container.apparmor.security.beta.kubernetes.io/*']}.
  * Allowed values: runtime/default, localhost/*, empty, undefined.
  */
 final class AppArmorProfileCheck extends UpstreamCheck {
@@ -54,12 +55,14 @@ final class AppArmorProfileCheck extends UpstreamCheck {
 		String annotationSetter = Words.pluralize("annotation", "annotations", annotations.size());
 		String setters = offenders.isEmpty() ? annotationSetter
 				: annotations.isEmpty() ? offenders.setters() : offenders.setters() + " and " + annotationSetter;
-		return violation(
-				Words.pluralize("forbidden AppArmor profile", "forbidden AppArmor profiles", badValues.size()),
+		return violation(Words.pluralize("forbidden AppArmor profile", "forbidden AppArmor profiles", badValues.size()),
 				setters + " must not set AppArmor profile type to " + Words.joinQuote(badValues), paths);
 	}
 
-	/** Whether the context sets appArmorProfile.type to something else than allowed; collects the type. */
+	/**
+	 * Whether the context sets appArmorProfile.type to something else than allowed;
+	 * collects the type.
+	 */
 	private static boolean forbidden(JsonNode securityContext, Set<String> badTypes) {
 		JsonNode profile = securityContext.path("appArmorProfile");
 		if (profile.isObject() && !ALLOWED_TYPES.contains(Nodes.textOrEmpty(profile.path("type")))) {
@@ -70,8 +73,8 @@ final class AppArmorProfileCheck extends UpstreamCheck {
 	}
 
 	/**
-	 * The beta annotations with a forbidden profile, written {@code key="value"} and sorted so as
-	 * upstream does, each to its key.
+	 * The beta annotations with a forbidden profile, written {@code key="value"} and
+	 * sorted so as upstream does, each to its key.
 	 */
 	private static Map<String, String> forbiddenAnnotations(PodView pod) {
 		JsonNode annotations = pod.podMetadata().path("annotations");

@@ -11,14 +11,15 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * Adding NET_RAW or any capability beyond the container runtime's default set must be disallowed.
+ * Adding NET_RAW or any capability beyond the container runtime's default set must be
+ * disallowed.
  * <p>
- * Restricted fields: {@code spec.containers[*].securityContext.capabilities.add}, the same in
- * {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}.
+ * Restricted fields: {@code spec.containers[*].securityContext.capabilities.add}, the
+ * same in {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}.
  * <p>
  * Allowed values: undefined, empty, or values from the default set AUDIT_WRITE, CHOWN,
- * DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID,
- * SYS_CHROOT (exactly so written: not "chown", not "CAP_CHOWN").
+ * DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP,
+ * SETUID, SYS_CHROOT (exactly so written: not "chown", not "CAP_CHOWN").
  */
 final class CapabilitiesBaselineCheck extends UpstreamCheck {
 
@@ -38,14 +39,15 @@ final class CapabilitiesBaselineCheck extends UpstreamCheck {
 	}
 
 	/**
-	 * The containers that add a capability {@code allowed} rejects; those capabilities go into
-	 * {@code added}, sorted as upstream lists them.
+	 * The containers that add a capability {@code allowed} rejects; those capabilities go
+	 * into {@code added}, sorted as upstream lists them.
 	 */
 	static Offenders addingBeyond(PodView pod, Predicate<String> allowed, Set<String> added) {
 		Offenders offenders = new Offenders();
 		for (ContainerRef container : pod.allContainers()) {
 			boolean adds = false;
-			for (JsonNode capability : Nodes.array(Fields.securityContext(container).path("capabilities").path("add"))) {
+			for (JsonNode capability : Nodes
+				.array(Fields.securityContext(container).path("capabilities").path("add"))) {
 				if (capability.isString() && !allowed.test(capability.stringValue())) {
 					adds = true;
 					added.add(capability.stringValue());

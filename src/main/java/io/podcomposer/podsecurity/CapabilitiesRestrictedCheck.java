@@ -12,15 +12,15 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * Containers must drop ALL capabilities and may add back only NET_BIND_SERVICE. Since policy 1.25
- * pods with {@code spec.os.name: windows} are exempt.
+ * Containers must drop ALL capabilities and may add back only NET_BIND_SERVICE. Since
+ * policy 1.25 pods with {@code spec.os.name: windows} are exempt.
  * <p>
- * Restricted fields: {@code spec.containers[*].securityContext.capabilities.drop}, the same in
- * {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}. Allowed values: a list
- * that includes "ALL".
+ * Restricted fields: {@code spec.containers[*].securityContext.capabilities.drop}, the
+ * same in {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}. Allowed
+ * values: a list that includes "ALL".
  * <p>
- * Restricted fields: {@code spec.containers[*].securityContext.capabilities.add}, likewise.
- * Allowed values: undefined, empty, "NET_BIND_SERVICE".
+ * Restricted fields: {@code spec.containers[*].securityContext.capabilities.add},
+ * likewise. Allowed values: undefined, empty, "NET_BIND_SERVICE".
  */
 final class CapabilitiesRestrictedCheck extends UpstreamCheck {
 

@@ -9,7 +9,8 @@ import io.podcomposer.manifest.PodView;
 /**
  * Sharing the host's network, process or IPC namespace must be disallowed.
  * <p>
- * Restricted fields: {@code spec.hostNetwork}, {@code spec.hostPID}, {@code spec.hostIPC}.
+ * Restricted fields: {@code spec.hostNetwork}, {@code spec.hostPID},
+ * {@code spec.hostIPC}.
  * <p>
  * Allowed values: undefined, false.
  */

@@ -49,8 +49,10 @@ final class HostPortsCheck extends UpstreamCheck {
 		if (containers.isEmpty()) {
 			return null;
 		}
-		return violation("hostPort", Words.containers(containers) + " " + Words.use(containers.size()) + " "
-				+ Words.pluralize("hostPort", "hostPorts", ports.size()) + " " + String.join(", ", ports), paths);
+		return violation("hostPort",
+				Words.containers(containers) + " " + Words.use(containers.size()) + " "
+						+ Words.pluralize("hostPort", "hostPorts", ports.size()) + " " + String.join(", ", ports),
+				paths);
 	}
 
 }

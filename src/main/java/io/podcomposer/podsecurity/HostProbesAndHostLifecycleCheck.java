@@ -12,14 +12,14 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * A probe or lifecycle handler with a host reaches past the pod, to the node or elsewhere; the
- * handler must use the pod's own IP (policy 1.34+).
+ * A probe or lifecycle handler with a host reaches past the pod, to the node or
+ * elsewhere; the handler must use the pod's own IP (policy 1.34+).
  * <p>
  * Restricted fields: {@code spec.containers[*].livenessProbe.httpGet.host},
  * {@code readinessProbe.httpGet.host}, {@code startupProbe.httpGet.host}, the same with
- * {@code tcpSocket.host}, and {@code lifecycle.postStart} and {@code lifecycle.preStop} with
- * {@code httpGet.host} or {@code tcpSocket.host}; in {@code spec.initContainers[*]} and
- * {@code spec.ephemeralContainers[*]} too.
+ * {@code tcpSocket.host}, and {@code lifecycle.postStart} and {@code lifecycle.preStop}
+ * with {@code httpGet.host} or {@code tcpSocket.host}; in {@code spec.initContainers[*]}
+ * and {@code spec.ephemeralContainers[*]} too.
  * <p>
  * Allowed values: "", undefined/null.
  */
@@ -34,7 +34,7 @@ final class HostProbesAndHostLifecycleCheck extends UpstreamCheck {
 	HostProbesAndHostLifecycleCheck() {
 		super("hostProbesAndHostLifecycle", Level.BASELINE,
 				"remove host from the probes' and lifecycle hooks' httpGet and "
-				+ "tcpSocket, so they reach the pod itself");
+						+ "tcpSocket, so they reach the pod itself");
 	}
 
 	@Override

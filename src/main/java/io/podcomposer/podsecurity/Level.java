@@ -9,7 +9,10 @@ public enum Level {
 
 	PRIVILEGED, BASELINE, RESTRICTED;
 
-	/** As the admission controller and namespace labels write it: privileged, baseline, restricted. */
+	/**
+	 * As the admission controller and namespace labels write it: privileged, baseline,
+	 * restricted.
+	 */
 	@JsonValue
 	public String id() {
 		return name().toLowerCase(Locale.ROOT);

@@ -13,8 +13,9 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * What set a field to a forbidden value: the pod and the containers in the order upstream visits
- * them (pod, init, regular, ephemeral containers), or the volumes; with the paths of those fields.
+ * What set a field to a forbidden value: the pod and the containers in the order upstream
+ * visits them (pod, init, regular, ephemeral containers), or the volumes; with the paths
+ * of those fields.
  */
 final class Offenders {
 
@@ -25,14 +26,17 @@ final class Offenders {
 
 	private final List<String> paths = new ArrayList<>(2);
 
-	/** The containers whose securityContext {@code forbidden} matches, with the path of its {@code field}. */
+	/**
+	 * The containers whose securityContext {@code forbidden} matches, with the path of
+	 * its {@code field}.
+	 */
 	static Offenders containersWhere(PodView pod, Predicate<JsonNode> forbidden, String field) {
 		return new Offenders().addContainersWhere(pod, forbidden, field);
 	}
 
 	/**
-	 * The pod and the containers whose securityContext {@code forbidden} matches; a predicate may
-	 * collect the forbidden values as it goes.
+	 * The pod and the containers whose securityContext {@code forbidden} matches; a
+	 * predicate may collect the forbidden values as it goes.
 	 */
 	static Offenders podAndContainersWhere(PodView pod, Predicate<JsonNode> forbidden, String field) {
 		Offenders offenders = new Offenders();
@@ -43,9 +47,9 @@ final class Offenders {
 	}
 
 	/**
-	 * The containers that leave {@code field} unset where the pod does not set it either, as
-	 * upstream's "pod or containers ... must set": the pod's path first, then theirs. Empty when
-	 * the pod sets it.
+	 * The containers that leave {@code field} unset where the pod does not set it either,
+	 * as upstream's "pod or containers ... must set": the pod's path first, then theirs.
+	 * Empty when the pod sets it.
 	 */
 	static Offenders unsetInPodAndContainers(PodView pod, Predicate<JsonNode> isSet, String field) {
 		Offenders offenders = new Offenders();
@@ -60,8 +64,8 @@ final class Offenders {
 	}
 
 	/**
-	 * The volumes whose source {@code restrictedType} names (null for an allowed one), with the
-	 * path of that source; the types go into {@code types}.
+	 * The volumes whose source {@code restrictedType} names (null for an allowed one),
+	 * with the path of that source; the types go into {@code types}.
 	 */
 	static Offenders volumesWhere(PodView pod, Function<JsonNode, String> restrictedType, Set<String> types) {
 		Offenders offenders = new Offenders();
@@ -136,7 +140,10 @@ final class Offenders {
 		return Words.volumes(this.names);
 	}
 
-	/** As upstream joins whoever set the field: {@code pod}, {@code container "a"}, {@code pod and containers "a", "b"}. */
+	/**
+	 * As upstream joins whoever set the field: {@code pod}, {@code container "a"},
+	 * {@code pod and containers "a", "b"}.
+	 */
 	String setters() {
 		if (this.names.isEmpty()) {
 			return "pod";

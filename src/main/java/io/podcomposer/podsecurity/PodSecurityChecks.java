@@ -19,14 +19,21 @@ final class PodSecurityChecks {
 			new RunAsUserCheck(), new SeccompProfileRestrictedCheck(), new CapabilitiesRestrictedCheck(),
 			new ProcMountRestrictedCheck());
 
-	/** Keyed by the id in lower case: upstream writes hostNamespaces, the fixtures hostnamespaces. */
+	/**
+	 * Keyed by the id in lower case: upstream writes hostNamespaces, the fixtures
+	 * hostnamespaces.
+	 */
 	private static final Map<String, String> REMEDIES = ALL.stream()
-		.collect(Collectors.toUnmodifiableMap((check) -> check.id().toLowerCase(Locale.ROOT), PodSecurityCheck::remedy));
+		.collect(
+				Collectors.toUnmodifiableMap((check) -> check.id().toLowerCase(Locale.ROOT), PodSecurityCheck::remedy));
 
 	private PodSecurityChecks() {
 	}
 
-	/** The remedy of the check with this id, or a pointer to the fields for an id no check has. */
+	/**
+	 * The remedy of the check with this id, or a pointer to the fields for an id no check
+	 * has.
+	 */
 	static String remedy(String checkId) {
 		return REMEDIES.getOrDefault(checkId.toLowerCase(Locale.ROOT), "change the fields named below");
 	}

@@ -6,8 +6,8 @@ import java.util.List;
 import io.podcomposer.manifest.PodView;
 
 /**
- * Runs every check and answers the highest level the pod satisfies: restricted when nothing
- * fails, baseline when only restricted checks fail, else privileged.
+ * Runs every check and answers the highest level the pod satisfies: restricted when
+ * nothing fails, baseline when only restricted checks fail, else privileged.
  */
 public final class PodSecurityEvaluator {
 

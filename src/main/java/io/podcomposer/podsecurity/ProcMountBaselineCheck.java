@@ -3,8 +3,9 @@ package io.podcomposer.podsecurity;
 import io.podcomposer.manifest.PodView;
 
 /**
- * The default /proc masks reduce the attack surface and are required, unless the pod runs in a
- * user namespace ({@code spec.hostUsers: false}), where any value is allowed (policy 1.35+).
+ * The default /proc masks reduce the attack surface and are required, unless the pod runs
+ * in a user namespace ({@code spec.hostUsers: false}), where any value is allowed (policy
+ * 1.35+).
  * <p>
  * Restricted fields: {@code spec.containers[*].securityContext.procMount}, the same in
  * {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}.

@@ -10,7 +10,8 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
  * The default /proc masks reduce the attack surface and are required in restricted, user
- * namespace or not (policy 1.35+; upstream lets it override the baseline procMount check).
+ * namespace or not (policy 1.35+; upstream lets it override the baseline procMount
+ * check).
  * <p>
  * Restricted fields: {@code spec.containers[*].securityContext.procMount}, the same in
  * {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}.
@@ -28,7 +29,10 @@ final class ProcMountRestrictedCheck extends UpstreamCheck {
 		return unmasked(this, pod);
 	}
 
-	/** The violation of {@code check} when any container sets a procMount other than Default. */
+	/**
+	 * The violation of {@code check} when any container sets a procMount other than
+	 * Default.
+	 */
 	static Violation unmasked(UpstreamCheck check, PodView pod) {
 		Set<String> types = new TreeSet<>();
 		Offenders offenders = new Offenders();

@@ -9,17 +9,17 @@ import tools.jackson.databind.JsonNode;
 import io.podcomposer.manifest.PodView;
 
 /**
- * Besides hostPath, the restricted profile allows only the core volume types and those defined
- * through PersistentVolumes. A volume with no source at all is fine: the API server makes it an
- * emptyDir.
+ * Besides hostPath, the restricted profile allows only the core volume types and those
+ * defined through PersistentVolumes. A volume with no source at all is fine: the API
+ * server makes it an emptyDir.
  * <p>
  * Restricted fields: {@code spec.volumes[*]} with hostPath, gcePersistentDisk,
- * awsElasticBlockStore, gitRepo, nfs, iscsi, glusterfs, rbd, flexVolume, cinder, cephfs, flocker,
- * fc, azureFile, vsphereVolume, quobyte, azureDisk, photonPersistentDisk, portworxVolume,
- * scaleIO or storageos.
+ * awsElasticBlockStore, gitRepo, nfs, iscsi, glusterfs, rbd, flexVolume, cinder, cephfs,
+ * flocker, fc, azureFile, vsphereVolume, quobyte, azureDisk, photonPersistentDisk,
+ * portworxVolume, scaleIO or storageos.
  * <p>
- * Allowed values: volumes of the types configMap, csi, downwardAPI, emptyDir, ephemeral, image,
- * persistentVolumeClaim, projected, secret.
+ * Allowed values: volumes of the types configMap, csi, downwardAPI, emptyDir, ephemeral,
+ * image, persistentVolumeClaim, projected, secret.
  */
 final class RestrictedVolumesCheck extends UpstreamCheck {
 
@@ -33,8 +33,7 @@ final class RestrictedVolumesCheck extends UpstreamCheck {
 			"storageos");
 
 	RestrictedVolumesCheck() {
-		super("restrictedVolumes", Level.RESTRICTED,
-				"keep to configMap, csi, downwardAPI, emptyDir, ephemeral, "
+		super("restrictedVolumes", Level.RESTRICTED, "keep to configMap, csi, downwardAPI, emptyDir, ephemeral, "
 				+ "persistentVolumeClaim, projected and secret volumes");
 	}
 
@@ -45,12 +44,17 @@ final class RestrictedVolumesCheck extends UpstreamCheck {
 		if (offenders.isEmpty()) {
 			return null;
 		}
-		return violation("restricted volume types", offenders.volumes() + " " + Words.use(offenders.count()) + " "
-				+ Words.pluralize("restricted volume type", "restricted volume types", types.size()) + " "
-				+ Words.joinQuote(types), offenders.paths());
+		return violation("restricted volume types",
+				offenders.volumes() + " " + Words.use(offenders.count()) + " "
+						+ Words.pluralize("restricted volume type", "restricted volume types", types.size()) + " "
+						+ Words.joinQuote(types),
+				offenders.paths());
 	}
 
-	/** The volume's restricted type, or null when it is of an allowed type or has no source. */
+	/**
+	 * The volume's restricted type, or null when it is of an allowed type or has no
+	 * source.
+	 */
 	private static String restrictedType(JsonNode volume) {
 		for (String type : ALLOWED) {
 			if (isSet(volume.path(type))) {

@@ -4,15 +4,15 @@ import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
- * Containers must be required to run as non-root users, unless the pod runs in a user namespace
- * ({@code spec.hostUsers: false}) (policy 1.35+).
+ * Containers must be required to run as non-root users, unless the pod runs in a user
+ * namespace ({@code spec.hostUsers: false}) (policy 1.35+).
  * <p>
  * Restricted fields: {@code spec.securityContext.runAsNonRoot},
  * {@code spec.containers[*].securityContext.runAsNonRoot}, the same in
  * {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}.
  * <p>
- * Allowed values: true; undefined/null on a container when the pod sets true; anything when
- * hostUsers is false.
+ * Allowed values: true; undefined/null on a container when the pod sets true; anything
+ * when hostUsers is false.
  */
 final class RunAsNonRootCheck extends UpstreamCheck {
 
@@ -33,11 +33,10 @@ final class RunAsNonRootCheck extends UpstreamCheck {
 					explicit.setters() + " must not set securityContext.runAsNonRoot=false", explicit.paths());
 		}
 		// past the explicit false, the pod's runAsNonRoot is true or unset
-		Offenders unset = Offenders.unsetInPodAndContainers(pod,
-				(context) -> context.path("runAsNonRoot").isBoolean(), "runAsNonRoot");
-		return unset.isEmpty() ? null
-				: violation("runAsNonRoot != true",
-						"pod or " + unset.containers() + " must set securityContext.runAsNonRoot=true", unset.paths());
+		Offenders unset = Offenders.unsetInPodAndContainers(pod, (context) -> context.path("runAsNonRoot").isBoolean(),
+				"runAsNonRoot");
+		return unset.isEmpty() ? null : violation("runAsNonRoot != true",
+				"pod or " + unset.containers() + " must set securityContext.runAsNonRoot=true", unset.paths());
 	}
 
 }

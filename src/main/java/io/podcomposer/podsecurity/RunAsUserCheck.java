@@ -5,9 +5,9 @@ import tools.jackson.databind.JsonNode;
 import io.podcomposer.manifest.PodView;
 
 /**
- * Containers must not run as root by setting user ID 0, unless the pod runs in a user namespace
- * ({@code spec.hostUsers: false}), where root in the container is not root on the node (policy
- * 1.35+).
+ * Containers must not run as root by setting user ID 0, unless the pod runs in a user
+ * namespace ({@code spec.hostUsers: false}), where root in the container is not root on
+ * the node (policy 1.35+).
  * <p>
  * Restricted fields: {@code spec.securityContext.runAsUser},
  * {@code spec.containers[*].securityContext.runAsUser}, the same in

@@ -12,16 +12,16 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * The SELinux type is limited to the container types, and a custom SELinux user or role is
- * forbidden (policy 1.31+).
+ * The SELinux type is limited to the container types, and a custom SELinux user or role
+ * is forbidden (policy 1.31+).
  * <p>
  * Restricted fields: {@code spec.securityContext.seLinuxOptions.type},
  * {@code spec.containers[*].securityContext.seLinuxOptions.type}, the same in
  * {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}. Allowed values:
  * undefined, "", container_t, container_init_t, container_kvm_t, container_engine_t.
  * <p>
- * Restricted fields: {@code seLinuxOptions.user} and {@code seLinuxOptions.role} at the same
- * places. Allowed values: undefined, "".
+ * Restricted fields: {@code seLinuxOptions.user} and {@code seLinuxOptions.role} at the
+ * same places. Allowed values: undefined, "".
  */
 final class SeLinuxOptionsCheck extends UpstreamCheck {
 
@@ -32,8 +32,7 @@ final class SeLinuxOptionsCheck extends UpstreamCheck {
 	private static final List<String> FIELDS = List.of("type", "user", "role");
 
 	SeLinuxOptionsCheck() {
-		super("seLinuxOptions", Level.BASELINE,
-				"remove seLinuxOptions.user and .role, and keep type to container_t, "
+		super("seLinuxOptions", Level.BASELINE, "remove seLinuxOptions.user and .role, and keep type to container_t, "
 				+ "container_init_t, container_kvm_t or container_engine_t");
 	}
 
@@ -75,7 +74,10 @@ final class SeLinuxOptionsCheck extends UpstreamCheck {
 				offenders.paths());
 	}
 
-	/** A bit for each of FIELDS the context's seLinuxOptions set wrong; a forbidden type goes into {@code types}. */
+	/**
+	 * A bit for each of FIELDS the context's seLinuxOptions set wrong; a forbidden type
+	 * goes into {@code types}.
+	 */
 	private static int wrongFields(JsonNode securityContext, Set<String> types) {
 		JsonNode options = securityContext.path("seLinuxOptions");
 		if (!options.isObject()) {

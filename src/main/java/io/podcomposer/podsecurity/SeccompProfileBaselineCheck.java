@@ -9,8 +9,8 @@ import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
- * A seccomp profile, when set, must be the runtime's default or one loaded on the node (policy
- * 1.19+, which reads the fields, no longer the alpha annotations).
+ * A seccomp profile, when set, must be the runtime's default or one loaded on the node
+ * (policy 1.19+, which reads the fields, no longer the alpha annotations).
  * <p>
  * Restricted fields: {@code spec.securityContext.seccompProfile.type},
  * {@code spec.containers[*].securityContext.seccompProfile.type}, the same in
@@ -31,10 +31,14 @@ final class SeccompProfileBaselineCheck extends UpstreamCheck {
 	public Violation check(PodView pod) {
 		Set<String> types = new TreeSet<>();
 		Offenders offenders = badSetters(pod, types);
-		return offenders.isEmpty() ? null : violation("seccompProfile", mustNotSet(offenders, types), offenders.paths());
+		return offenders.isEmpty() ? null
+				: violation("seccompProfile", mustNotSet(offenders, types), offenders.paths());
 	}
 
-	/** The pod and containers that set a seccompProfile of a forbidden type; the types go into {@code types}. */
+	/**
+	 * The pod and containers that set a seccompProfile of a forbidden type; the types go
+	 * into {@code types}.
+	 */
 	static Offenders badSetters(PodView pod, Set<String> types) {
 		return Offenders.podAndContainersWhere(pod, (context) -> forbidden(context, types), "seccompProfile.type");
 	}

@@ -6,15 +6,16 @@ import java.util.TreeSet;
 import io.podcomposer.manifest.PodView;
 
 /**
- * A seccomp profile must be set, to the runtime's default or one loaded on the node; containers
- * may leave it to the pod. Since policy 1.25 pods with {@code spec.os.name: windows} are exempt.
+ * A seccomp profile must be set, to the runtime's default or one loaded on the node;
+ * containers may leave it to the pod. Since policy 1.25 pods with
+ * {@code spec.os.name: windows} are exempt.
  * <p>
  * Restricted fields: {@code spec.securityContext.seccompProfile.type},
  * {@code spec.containers[*].securityContext.seccompProfile.type}, the same in
  * {@code spec.initContainers[*]} and {@code spec.ephemeralContainers[*]}.
  * <p>
- * Allowed values: RuntimeDefault, Localhost; undefined on a container when the pod sets an
- * allowed one.
+ * Allowed values: RuntimeDefault, Localhost; undefined on a container when the pod sets
+ * an allowed one.
  */
 final class SeccompProfileRestrictedCheck extends UpstreamCheck {
 

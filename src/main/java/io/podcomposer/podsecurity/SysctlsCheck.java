@@ -10,16 +10,18 @@ import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
- * Sysctls can turn off security mechanisms or affect every pod on the node; only the "safe" ones,
- * namespaced to the pod and isolated from other pods, are allowed (the list of policy 1.37).
+ * Sysctls can turn off security mechanisms or affect every pod on the node; only the
+ * "safe" ones, namespaced to the pod and isolated from other pods, are allowed (the list
+ * of policy 1.37).
  * <p>
  * Restricted fields: {@code spec.securityContext.sysctls[*].name}.
  * <p>
  * Allowed values: kernel.shm_rmid_forced, net.ipv4.ip_local_port_range,
- * net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start,
- * net.ipv4.ip_local_reserved_ports, net.ipv4.tcp_keepalive_time, net.ipv4.tcp_fin_timeout,
- * net.ipv4.tcp_keepalive_intvl, net.ipv4.tcp_keepalive_probes, net.ipv4.tcp_rmem,
- * net.ipv4.tcp_wmem, net.ipv4.tcp_slow_start_after_idle, net.ipv4.tcp_notsent_lowat.
+ * net.ipv4.tcp_syncookies, net.ipv4.ping_group_range,
+ * net.ipv4.ip_unprivileged_port_start, net.ipv4.ip_local_reserved_ports,
+ * net.ipv4.tcp_keepalive_time, net.ipv4.tcp_fin_timeout, net.ipv4.tcp_keepalive_intvl,
+ * net.ipv4.tcp_keepalive_probes, net.ipv4.tcp_rmem, net.ipv4.tcp_wmem,
+ * net.ipv4.tcp_slow_start_after_idle, net.ipv4.tcp_notsent_lowat.
  */
 final class SysctlsCheck extends UpstreamCheck {
 

@@ -2,7 +2,10 @@ package io.podcomposer.podsecurity;
 
 import java.util.List;
 
-/** The id, level and remedy every check carries, and the violation it answers in its own name. */
+/**
+ * The id, level and remedy every check carries, and the violation it answers in its own
+ * name.
+ */
 abstract class UpstreamCheck implements PodSecurityCheck {
 
 	private final String id;

@@ -4,7 +4,8 @@ import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
- * Windows HostProcess containers run with full access to the Windows node and must be disallowed.
+ * Windows HostProcess containers run with full access to the Windows node and must be
+ * disallowed.
  * <p>
  * Restricted fields: {@code spec.securityContext.windowsOptions.hostProcess},
  * {@code spec.containers[*].securityContext.windowsOptions.hostProcess}, the same in

@@ -3,8 +3,8 @@ package io.podcomposer.podsecurity;
 import java.util.Collection;
 
 /**
- * How the admission controller words its details, so that the portal's read the same: names
- * quoted and joined with commas, singular or plural after the count.
+ * How the admission controller words its details, so that the portal's read the same:
+ * names quoted and joined with commas, singular or plural after the count.
  */
 final class Words {
 

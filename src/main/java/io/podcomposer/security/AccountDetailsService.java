@@ -12,10 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Users for form login, with their roles, and locked while a lockout lasts. Each attempt is
- * counted here, before its password is checked, in one step per account: of a burst of parallel
- * attempts only the first {@link UserAccount#MAX_FAILED_LOGINS} are checked, the rest are refused
- * as locked, whatever their password (see {@link LoginAttempts}).
+ * Users for form login, with their roles, and locked while a lockout lasts. Each attempt
+ * is counted here, before its password is checked, in one step per account: of a burst of
+ * parallel attempts only the first {@link UserAccount#MAX_FAILED_LOGINS} are checked, the
+ * rest are refused as locked, whatever their password (see {@link LoginAttempts}).
  */
 @Service
 class AccountDetailsService implements UserDetailsService {

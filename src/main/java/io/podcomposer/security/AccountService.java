@@ -21,15 +21,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Users and their API tokens: every change is checked, audited, and never leaves the portal
- * without an enabled admin.
+ * Users and their API tokens: every change is checked, audited, and never leaves the
+ * portal without an enabled admin.
  */
 @Service
 public class AccountService {
 
 	static final int MIN_PASSWORD_LENGTH = 10;
 
-	/** bcrypt reads no more than this many bytes of a password (UTF-8), and refuses longer ones. */
+	/**
+	 * bcrypt reads no more than this many bytes of a password (UTF-8), and refuses longer
+	 * ones.
+	 */
 	static final int MAX_PASSWORD_BYTES = 72;
 
 	private static final Pattern USER_NAME = Pattern.compile("[a-z0-9]([a-z0-9._@-]{0,62}[a-z0-9])?");
@@ -64,7 +67,10 @@ public class AccountService {
 	/** A user as pages and the API show it: never the password hash. */
 	public record UserView(String name, Set<Role> roles, boolean enabled, boolean locked, Instant createdAt) {
 
-		/** The role that decides what the user may do (it includes the lower ones); not part of the API answer. */
+		/**
+		 * The role that decides what the user may do (it includes the lower ones); not
+		 * part of the API answer.
+		 */
 		public Role highestRole() {
 			return Role.highest(this.roles);
 		}
@@ -105,8 +111,9 @@ public class AccountService {
 	}
 
 	/**
-	 * Changes what is given (null leaves a part as it is): password, roles, enabled. Any change
-	 * ends the user's browser sessions, so that none goes on with what no longer holds.
+	 * Changes what is given (null leaves a part as it is): password, roles, enabled. Any
+	 * change ends the user's browser sessions, so that none goes on with what no longer
+	 * holds.
 	 */
 	@Transactional
 	public UserView update(String name, String password, Collection<Role> roles, Boolean enabled) {
@@ -142,21 +149,23 @@ public class AccountService {
 	}
 
 	/**
-	 * A user changes their own password, knowing the current one; the new one follows the rules of
-	 * any. Their other browser sessions end, the one they asked in stays. A wrong current password
-	 * counts as a failed login (the tenth in a row locks the account), so that a session left open
-	 * is no way to guess it; the count is kept although the change is refused.
+	 * A user changes their own password, knowing the current one; the new one follows the
+	 * rules of any. Their other browser sessions end, the one they asked in stays. A
+	 * wrong current password counts as a failed login (the tenth in a row locks the
+	 * account), so that a session left open is no way to guess it; the count is kept
+	 * although the change is refused.
 	 */
 	@Transactional(noRollbackFor = AccountException.class)
 	public void changeOwnPassword(String name, String currentPassword, String newPassword, String keptSessionId) {
 		UserAccount user = find(name);
 		if (currentPassword == null || !this.passwords.matches(currentPassword, user.getPasswordHash())) {
-			// audited first (in a transaction of its own), so that no second connection is waited for holding the row
+			// audited first (in a transaction of its own), so that no second connection
+			// is waited for holding the row
 			this.audit.record(name, "PASSWORD_CHANGE_FAILED", name, Outcome.FAILURE, "wrong current password");
 			this.users.countLoginAttempt(name);
 			lockAfterFailedLogins(name, LoginAttempts.LOCKOUT);
-			throw new AccountException(new FieldProblem("currentPassword", "the current password is not right",
-					"mismatch"));
+			throw new AccountException(
+					new FieldProblem("currentPassword", "the current password is not right", "mismatch"));
 		}
 		user.setPasswordHash(encode(newPassword));
 		user.loginSucceeded();
@@ -181,7 +190,8 @@ public class AccountService {
 
 	@Transactional(readOnly = true)
 	public List<TokenView> tokens(String userName) {
-		return this.tokens.findByUserOrderByCreatedAtDesc(find(userName)).stream()
+		return this.tokens.findByUserOrderByCreatedAtDesc(find(userName))
+			.stream()
 			.map((token) -> new TokenView(token.getId(), token.getName(), token.getCreatedAt(), token.getLastUsedAt()))
 			.toList();
 	}
@@ -190,12 +200,13 @@ public class AccountService {
 	public IssuedToken createToken(String userName, String tokenName) {
 		String cleanName = (tokenName == null) ? "" : tokenName.trim();
 		if (cleanName.isEmpty() || cleanName.length() > 100) {
-			throw new AccountException(new FieldProblem("name", "a token needs a name of 1 to 100 characters", "length"));
+			throw new AccountException(
+					new FieldProblem("name", "a token needs a name of 1 to 100 characters", "length"));
 		}
 		// shown in lists and the audit log, and PostgreSQL cannot store U+0000
 		if (cleanName.chars().anyMatch(Character::isISOControl)) {
-			throw new AccountException(
-					new FieldProblem("name", "a token's name may not hold line breaks or other control characters", "format"));
+			throw new AccountException(new FieldProblem("name",
+					"a token's name may not hold line breaks or other control characters", "format"));
 		}
 		String value = TokenValues.generate();
 		ApiToken token = this.tokens
@@ -214,8 +225,8 @@ public class AccountService {
 	}
 
 	/**
-	 * Locks the account for {@code lockout}, and audits it, if its failed logins reached the limit
-	 * and it is not locked yet; its API tokens stop working with it.
+	 * Locks the account for {@code lockout}, and audits it, if its failed logins reached
+	 * the limit and it is not locked yet; its API tokens stop working with it.
 	 */
 	@Transactional
 	void lockAfterFailedLogins(String name, Duration lockout) {
@@ -227,9 +238,9 @@ public class AccountService {
 	}
 
 	/**
-	 * Who an enabled, unlocked user's token authenticates; notes when it was used. A token seen in
-	 * the last seconds is answered from memory (see {@link AuthenticatedTokens}), without a
-	 * transaction.
+	 * Who an enabled, unlocked user's token authenticates; notes when it was used. A
+	 * token seen in the last seconds is answered from memory (see
+	 * {@link AuthenticatedTokens}), without a transaction.
 	 */
 	public Optional<AuthenticatedTokens.Bearer> authenticateToken(String value) {
 		String hash = TokenValues.hash(value);
@@ -246,14 +257,15 @@ public class AccountService {
 			}
 		});
 		Optional<AuthenticatedTokens.Bearer> bearer = found
-			.map((token) -> new AuthenticatedTokens.Bearer(token.getUser().getName(), Set.copyOf(token.getUser().getRoles())));
+			.map((token) -> new AuthenticatedTokens.Bearer(token.getUser().getName(),
+					Set.copyOf(token.getUser().getRoles())));
 		bearer.ifPresent((each) -> this.authenticated.remember(hash, each, now));
 		return bearer;
 	}
 
 	/**
-	 * Makes sure the user's token of this name has exactly this value (bootstrap for automation).
-	 * A changed value replaces the old token, which stops working.
+	 * Makes sure the user's token of this name has exactly this value (bootstrap for
+	 * automation). A changed value replaces the old token, which stops working.
 	 */
 	@Transactional
 	public void ensureToken(String userName, String tokenName, String value) {
@@ -262,7 +274,8 @@ public class AccountService {
 			return;
 		}
 		UserAccount user = find(userName);
-		this.tokens.findByUserOrderByCreatedAtDesc(user).stream()
+		this.tokens.findByUserOrderByCreatedAtDesc(user)
+			.stream()
 			.filter((token) -> token.getName().equals(tokenName))
 			.forEach((old) -> {
 				this.tokens.delete(old);
@@ -281,8 +294,10 @@ public class AccountService {
 	}
 
 	private void requireAnotherAdmin(UserAccount user) {
-		boolean another = this.users.findAll().stream().anyMatch((other) -> !other.getId().equals(user.getId())
-				&& other.isEnabled() && other.getRoles().contains(Role.ADMIN));
+		boolean another = this.users.findAll()
+			.stream()
+			.anyMatch((other) -> !other.getId().equals(user.getId()) && other.isEnabled()
+					&& other.getRoles().contains(Role.ADMIN));
 		if (!another) {
 			throw new AccountException(Kind.CONFLICT, user.getName() + " is the last enabled admin");
 		}
@@ -294,17 +309,19 @@ public class AccountService {
 					"a password needs at least " + MIN_PASSWORD_LENGTH + " characters", "minLength"));
 		}
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw new AccountException(new FieldProblem("password", "a password has at most " + MAX_PASSWORD_BYTES
-					+ " bytes (in UTF-8): " + MAX_PASSWORD_BYTES + " letters of the Latin alphabet, fewer of others",
-					"maxLength"));
+			throw new AccountException(
+					new FieldProblem(
+							"password", "a password has at most " + MAX_PASSWORD_BYTES + " bytes (in UTF-8): "
+									+ MAX_PASSWORD_BYTES + " letters of the Latin alphabet, fewer of others",
+							"maxLength"));
 		}
 		return this.passwords.encode(password);
 	}
 
 	private static Set<Role> validRoles(Collection<Role> roles) {
 		if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
-			throw new AccountException(
-					new FieldProblem("roles", "a user needs at least one role: VIEWER, EDITOR, DEPLOYER or ADMIN", "required"));
+			throw new AccountException(new FieldProblem("roles",
+					"a user needs at least one role: VIEWER, EDITOR, DEPLOYER or ADMIN", "required"));
 		}
 		return EnumSet.copyOf(roles);
 	}

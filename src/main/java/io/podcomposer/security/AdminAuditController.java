@@ -5,7 +5,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The audit log page for admins: newest first, 50 a page, filtered by actor and action. */
+/**
+ * The audit log page for admins: newest first, 50 a page, filtered by actor and action.
+ */
 @Controller
 class AdminAuditController {
 

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import io.podcomposer.system.DomainException;
 
 /**
- * A fresh install gets user {@code admin} (ADMIN) when there are no users. Its password comes
- * from {@code PODCOMPOSER_ADMIN_PASSWORD}, or is generated and printed once. When
+ * A fresh install gets user {@code admin} (ADMIN) when there are no users. Its password
+ * comes from {@code PODCOMPOSER_ADMIN_PASSWORD}, or is generated and printed once. When
  * {@code PODCOMPOSER_ADMIN_TOKEN} is set, admin has an API token of exactly that value.
  */
 @Component
@@ -60,7 +60,10 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 	}
 
-	/** Of instances starting together on one database, one makes admin; the name is unique. */
+	/**
+	 * Of instances starting together on one database, one makes admin; the name is
+	 * unique.
+	 */
 	private void createAdmin() {
 		String adminPassword = this.password.isEmpty() ? generatePassword() : this.password;
 		try {
@@ -78,7 +81,8 @@ class AdminBootstrap implements ApplicationRunner {
 			return;
 		}
 		if (this.password.isEmpty()) {
-			// The one time this password exists outside its hash: the operator needs it to sign in.
+			// The one time this password exists outside its hash: the operator needs it
+			// to sign in.
 			logger.warn("""
 
 					==================================================================

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin pages for users: the list with a form for a new user, and a page per user to change
- * the role, reset the password, disable, delete and issue tokens. Every change redirects back with a
- * notice, or with the refusal shown next to its form.
+ * The admin pages for users: the list with a form for a new user, and a page per user to
+ * change the role, reset the password, disable, delete and issue tokens. Every change
+ * redirects back with a notice, or with the refusal shown next to its form.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -28,7 +28,10 @@ class AdminUsersController {
 
 	private static final String LIST = "redirect:/admin/users";
 
-	/** The user's own page; RedirectView fills in and encodes {name} from the request's path. */
+	/**
+	 * The user's own page; RedirectView fills in and encodes {name} from the request's
+	 * path.
+	 */
 	private static final String USER = "redirect:/admin/users/{name}";
 
 	private final AccountService accounts;
@@ -48,7 +51,10 @@ class AdminUsersController {
 		return "admin/users";
 	}
 
-	/** role: the highest role, which includes the ones below it; the user is given it alone. */
+	/**
+	 * role: the highest role, which includes the ones below it; the user is given it
+	 * alone.
+	 */
 	@PostMapping
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String password,
 			@RequestParam(required = false) String role, RedirectAttributes flash) {
@@ -78,7 +84,8 @@ class AdminUsersController {
 	String role(@PathVariable String name, @RequestParam(required = false) String role, RedirectAttributes flash) {
 		PageProblem.flash(flash, "roles", () -> {
 			List<Role> roles = chosen(role);
-			// a user given VIEWER and EDITOR through the API is an EDITOR already: nothing to change, no sessions to end
+			// a user given VIEWER and EDITOR through the API is an EDITOR already:
+			// nothing to change, no sessions to end
 			if (roles.get(0) == this.accounts.user(name).highestRole()) {
 				return "No change: " + name + " is " + roles.get(0).withArticle() + " already.";
 			}
@@ -91,8 +98,8 @@ class AdminUsersController {
 	/** The one role a form's radio buttons chose. */
 	private static List<Role> chosen(String role) {
 		if (role == null || role.isEmpty()) {
-			throw new AccountException(new FieldProblem("role", "choose a role: VIEWER, EDITOR, DEPLOYER or ADMIN",
-					"required"));
+			throw new AccountException(
+					new FieldProblem("role", "choose a role: VIEWER, EDITOR, DEPLOYER or ADMIN", "required"));
 		}
 		return Role.fromNames(List.of(role));
 	}

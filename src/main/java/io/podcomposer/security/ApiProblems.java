@@ -15,8 +15,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * The API's answers to a caller who is not signed in (401) or may not do it (403, naming the role
- * it needs): problem details, never a redirect to the login page.
+ * The API's answers to a caller who is not signed in (401) or may not do it (403, naming
+ * the role it needs): problem details, never a redirect to the login page.
  */
 final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 

@@ -12,7 +12,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** A named API token of a user, kept as the SHA-256 of its value: the value is shown once. */
+/**
+ * A named API token of a user, kept as the SHA-256 of its value: the value is shown once.
+ */
 @Entity
 @Table(name = "api_token")
 public class ApiToken {

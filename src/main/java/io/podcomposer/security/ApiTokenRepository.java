@@ -12,7 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
-	/** Every API call asks this: the token, its user and the user's roles in one query, not three. */
+	/**
+	 * Every API call asks this: the token, its user and the user's roles in one query,
+	 * not three.
+	 */
 	@EntityGraph(attributePaths = { "user", "user.roles" })
 	Optional<ApiToken> findByTokenHash(String tokenHash);
 

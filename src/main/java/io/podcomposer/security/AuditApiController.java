@@ -21,7 +21,8 @@ class AuditApiController {
 	@Operation(summary = "Search the audit log", description = "Newest first; size is at most 200.")
 	@GetMapping("/api/v1/audit")
 	AuditPage audit(@Parameter(description = "Exactly this actor") @RequestParam(defaultValue = "") String actor,
-			@Parameter(description = "Exactly this action, as in USER_CREATED") @RequestParam(defaultValue = "") String action,
+			@Parameter(description = "Exactly this action, as in USER_CREATED") @RequestParam(
+					defaultValue = "") String action,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		return AuditPage.of(this.audit.search(actor, action, page, size));
 	}

@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
-/** One thing that happened: who did what to which target, when, and how it ended. Never changed. */
+/**
+ * One thing that happened: who did what to which target, when, and how it ended. Never
+ * changed.
+ */
 @Entity
 @Immutable
 @Table(name = "audit_entry")

@@ -17,16 +17,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records who did what, when, and how it ended. A success is written in the caller's transaction
- * when there is one, so that it stands or falls with the work it records. Anything else (a
- * failure, a refusal) is written in a transaction of its own, so that it is not rolled back with
- * the work that failed. That is decided here, not by proxies: an overload calling another on
- * {@code this} would pass by them.
+ * Records who did what, when, and how it ended. A success is written in the caller's
+ * transaction when there is one, so that it stands or falls with the work it records.
+ * Anything else (a failure, a refusal) is written in a transaction of its own, so that it
+ * is not rolled back with the work that failed. That is decided here, not by proxies: an
+ * overload calling another on {@code this} would pass by them.
  */
 @Service
 public class AuditLog {
 
-	/** The actor of what happens without a signed-in user: start-up, unknown login names. */
+	/**
+	 * The actor of what happens without a signed-in user: start-up, unknown login names.
+	 */
 	public static final String SYSTEM = "system";
 
 	private final AuditRepository entries;
@@ -53,8 +55,8 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records an action in the caller's transaction, for work whose own record and audit entry
-	 * stand or fall together.
+	 * Records an action in the caller's transaction, for work whose own record and audit
+	 * entry stand or fall together.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordWithin(String actor, String action, String target, Outcome outcome, String detail) {
@@ -76,7 +78,10 @@ public class AuditLog {
 				Paging.of(page, size));
 	}
 
-	/** The actions and the actors recorded so far: what the audit page offers to filter by. */
+	/**
+	 * The actions and the actors recorded so far: what the audit page offers to filter
+	 * by.
+	 */
 	@Transactional(readOnly = true)
 	public Filters filters() {
 		return new Filters(this.entries.actors(), this.entries.actions());

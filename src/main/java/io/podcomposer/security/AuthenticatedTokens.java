@@ -11,17 +11,21 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * API tokens authenticated in the last few seconds, by hash, so that a client's calls do not each
- * cost a query: that query was a fifth of the time of a validate call. Any change to an account
- * or a token here empties it, when it is made and again when it commits (a call in between could
- * have read the state before); a change made through another replica holds here after at most
- * {@link #LIFETIME}, as a revoked token does on a Kubernetes API server's token cache.
+ * API tokens authenticated in the last few seconds, by hash, so that a client's calls do
+ * not each cost a query: that query was a fifth of the time of a validate call. Any
+ * change to an account or a token here empties it, when it is made and again when it
+ * commits (a call in between could have read the state before); a change made through
+ * another replica holds here after at most {@link #LIFETIME}, as a revoked token does on
+ * a Kubernetes API server's token cache.
  */
 final class AuthenticatedTokens {
 
 	static final Duration LIFETIME = Duration.ofSeconds(5);
 
-	/** More valid tokens than this in a few seconds is no use case; the map then starts again. */
+	/**
+	 * More valid tokens than this in a few seconds is no use case; the map then starts
+	 * again.
+	 */
 	private static final int MOST = 10_000;
 
 	/** Who a token authenticates: enough to authorize a call. */

@@ -16,9 +16,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs in API calls that carry {@code Authorization: Bearer <token>}. A token that is unknown,
- * revoked or belongs to a disabled or locked user gets a 401 at once, and counts against the
- * client's address: too many, and its next tokens get a 429 unread ({@link ClientThrottle}).
+ * Signs in API calls that carry {@code Authorization: Bearer <token>}. A token that is
+ * unknown, revoked or belongs to a disabled or locked user gets a 401 at once, and counts
+ * against the client's address: too many, and its next tokens get a 429 unread
+ * ({@link ClientThrottle}).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -33,7 +34,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		this.throttle = throttle;
 	}
 
-	/** Whether the request signs in with a token; then the token alone decides, not a session cookie. */
+	/**
+	 * Whether the request signs in with a token; then the token alone decides, not a
+	 * session cookie.
+	 */
 	static boolean sendsBearer(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
@@ -54,7 +58,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		String value = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
-		AuthenticatedTokens.Bearer bearer = value.isEmpty() ? null : this.accounts.authenticateToken(value).orElse(null);
+		AuthenticatedTokens.Bearer bearer = value.isEmpty() ? null
+				: this.accounts.authenticateToken(value).orElse(null);
 		if (bearer == null) {
 			this.throttle.failed(request.getRemoteAddr());
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");

@@ -10,10 +10,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins and unknown API tokens per client address: after {@code failures} of them
- * within {@code window}, the client's attempts are refused, unread, with a 429 until that window
- * ends. Kept in memory, per replica, for at most {@link #MOST_CLIENTS} addresses, the least recently
- * seen forgotten first, so that no number of addresses makes it grow past that.
+ * Failed sign-ins and unknown API tokens per client address: after {@code failures} of
+ * them within {@code window}, the client's attempts are refused, unread, with a 429 until
+ * that window ends. Kept in memory, per replica, for at most {@link #MOST_CLIENTS}
+ * addresses, the least recently seen forgotten first, so that no number of addresses
+ * makes it grow past that.
  */
 @Component
 class ClientThrottle {
@@ -46,10 +47,11 @@ class ClientThrottle {
 	}
 
 	/**
-	 * Checked before an attempt is read. Attempts in flight are not counted: a parallel burst may
-	 * pass the limit by as many as run at once, but a client with many requests in flight (a busy
-	 * automation, its tokens all good) is never refused for them.
-	 * @return how long the client must wait before it may try again; zero when it may go on
+	 * Checked before an attempt is read. Attempts in flight are not counted: a parallel
+	 * burst may pass the limit by as many as run at once, but a client with many requests
+	 * in flight (a busy automation, its tokens all good) is never refused for them.
+	 * @return how long the client must wait before it may try again; zero when it may go
+	 * on
 	 */
 	synchronized Duration retryAfter(String client) {
 		Window current = this.clients.get(client);

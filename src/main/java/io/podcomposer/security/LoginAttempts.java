@@ -14,12 +14,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed logins: the tenth in a row locks the account for 15 minutes, even for the right password
- * ({@link AccountDetailsService} counts each attempt before its password is checked). Every
- * failure also counts against the client's address ({@link ClientThrottle}). Every login,
- * failure, refusal and lock is audited. No transaction spans these steps: one holding the
- * account's row while the audit log takes a connection of its own would, in a burst, leave the
- * parallel attempts waiting for that row holding every connection of the pool.
+ * Failed logins: the tenth in a row locks the account for 15 minutes, even for the right
+ * password ({@link AccountDetailsService} counts each attempt before its password is
+ * checked). Every failure also counts against the client's address
+ * ({@link ClientThrottle}). Every login, failure, refusal and lock is audited. No
+ * transaction spans these steps: one holding the account's row while the audit log takes
+ * a connection of its own would, in a burst, leave the parallel attempts waiting for that
+ * row holding every connection of the pool.
  */
 @Component
 class LoginAttempts {
@@ -54,7 +55,8 @@ class LoginAttempts {
 	@EventListener
 	public void failed(AbstractAuthenticationFailureEvent event) {
 		if (event.getException() instanceof AuthenticationServiceException) {
-			// the portal failed (its database was busy), not the person: answered 503, not counted
+			// the portal failed (its database was busy), not the person: answered 503,
+			// not counted
 			return;
 		}
 		String name = String.valueOf(event.getAuthentication().getPrincipal());
@@ -69,7 +71,7 @@ class LoginAttempts {
 		this.users.findByName(name).ifPresentOrElse((user) -> {
 			this.audit.record(name, "LOGIN_FAILED", name, Outcome.FAILURE, "bad credentials");
 			this.accounts.lockAfterFailedLogins(name, LOCKOUT);
-		// What was typed is not kept: people type their password into the name field.
+			// What was typed is not kept: people type their password into the name field.
 		}, () -> this.audit.record(AuditLog.SYSTEM, "LOGIN_FAILED", null, Outcome.FAILURE, "unknown user name"));
 	}
 

@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 @Controller
 class LoginController {
 
-	/** @param retryAfter seconds to wait, when {@link LoginThrottleFilter} refused the form */
+	/**
+	 * @param retryAfter seconds to wait, when {@link LoginThrottleFilter} refused the
+	 * form
+	 */
 	@GetMapping("/login")
 	String login(@RequestAttribute(name = LoginThrottleFilter.RETRY_AFTER, required = false) String retryAfter,
 			HttpServletResponse response, Model model) {

@@ -9,10 +9,11 @@ import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
- * CSRF tokens in the session once there is one (signed in), and in a cookie before: the login
- * page is shown to anyone, and a session (a row in the database) for each of its visitors would
- * let anonymous requests fill the database. A session's token, once a page uses it, is also
- * handed to the portal's own scripts for API calls ({@link SessionCsrf}).
+ * CSRF tokens in the session once there is one (signed in), and in a cookie before: the
+ * login page is shown to anyone, and a session (a row in the database) for each of its
+ * visitors would let anonymous requests fill the database. A session's token, once a page
+ * uses it, is also handed to the portal's own scripts for API calls
+ * ({@link SessionCsrf}).
  */
 final class LoginCsrfTokenRepository implements CsrfTokenRepository {
 
@@ -33,7 +34,8 @@ final class LoginCsrfTokenRepository implements CsrfTokenRepository {
 	@Override
 	public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
 		if (token == null) {
-			// signing in or out: neither the login page's token nor the session's holds after
+			// signing in or out: neither the login page's token nor the session's holds
+			// after
 			this.session.saveToken(null, request, response);
 			this.cookie.saveToken(null, request, response);
 			SessionCsrf.withdraw(request, response);

@@ -22,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-	/** The request attribute that tells the login page how many seconds the client waits. */
+	/**
+	 * The request attribute that tells the login page how many seconds the client waits.
+	 */
 	static final String RETRY_AFTER = "io.podcomposer.security.LoginThrottleFilter.retryAfter";
 
 	private static final RequestMatcher LOGIN_FORM = PathPatternRequestMatcher.withDefaults()

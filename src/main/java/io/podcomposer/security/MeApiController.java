@@ -43,10 +43,12 @@ class MeApiController {
 		return this.accounts.tokens(caller.getName());
 	}
 
-	@Operation(summary = "Create a token", description = "The answer holds the token's value: the only time it is shown.")
+	@Operation(summary = "Create a token",
+			description = "The answer holds the token's value: the only time it is shown.")
 	@PostMapping("/api/v1/tokens")
 	ResponseEntity<IssuedToken> create(@RequestBody TokenRequest request, Authentication caller) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.accounts.createToken(caller.getName(), request.name()));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.accounts.createToken(caller.getName(), request.name()));
 	}
 
 	@Operation(summary = "Revoke one of your tokens", description = "Another user's token is not found (404).")

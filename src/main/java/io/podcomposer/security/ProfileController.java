@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in user's own page: name, role, password and API tokens. A new token's value is shown once,
- * in the answer to the request that issued it, and kept nowhere.
+ * The signed-in user's own page: name, role, password and API tokens. A new token's value
+ * is shown once, in the answer to the request that issued it, and kept nowhere.
  */
 @Controller
 class ProfileController {
@@ -42,15 +42,15 @@ class ProfileController {
 	@PostMapping("/profile/tokens")
 	String createToken(@RequestParam(defaultValue = "") String tokenName, Authentication caller, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
-		return issueToken(tokenName, (name) -> this.accounts.createToken(caller.getName(), name), model, flash, response,
-				() -> profile(caller, model), "redirect:/profile");
+		return issueToken(tokenName, (name) -> this.accounts.createToken(caller.getName(), name), model, flash,
+				response, () -> profile(caller, model), "redirect:/profile");
 	}
 
 	/**
-	 * Issues a token and answers the page with it at once. The value is never put in the session:
-	 * sessions live in the database, and a token must not rest anywhere in clear. A refusal goes
-	 * back to the page with the name that was typed. The admin's page of a user issues tokens the
-	 * same way.
+	 * Issues a token and answers the page with it at once. The value is never put in the
+	 * session: sessions live in the database, and a token must not rest anywhere in
+	 * clear. A refusal goes back to the page with the name that was typed. The admin's
+	 * page of a user issues tokens the same way.
 	 * @param page the page, its model filled in, for the new token's one showing
 	 * @param back where a refusal is shown
 	 */
@@ -73,8 +73,9 @@ class ProfileController {
 	/** The new password is typed twice, so that a typo does not lock its owner out. */
 	@PostMapping("/profile/password")
 	String changePassword(@RequestParam(defaultValue = "") String currentPassword,
-			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String repeatedPassword,
-			Authentication caller, HttpSession session, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "") String newPassword,
+			@RequestParam(defaultValue = "") String repeatedPassword, Authentication caller, HttpSession session,
+			RedirectAttributes flash) {
 		PageProblem.flash(flash, "password", () -> {
 			if (!newPassword.equals(repeatedPassword)) {
 				throw new AccountException(new FieldProblem("repeatedPassword",

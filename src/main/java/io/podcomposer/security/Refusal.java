@@ -7,9 +7,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * Why a signed-in caller was refused (403), in words for them: the role it needs and theirs, or
- * a form that lost its CSRF token. The error page shows it ({@code error.html}); the API says the
- * same in a problem's detail.
+ * Why a signed-in caller was refused (403), in words for them: the role it needs and
+ * theirs, or a form that lost its CSRF token. The error page shows it
+ * ({@code error.html}); the API says the same in a problem's detail.
+ *
  * @param title the headline, as "This needs the DEPLOYER role"
  * @param detail what the caller is and what to do about it
  */
@@ -22,8 +23,9 @@ public record Refusal(String title, String detail) {
 
 	static Refusal forPage(AccessDeniedException ex, Authentication caller, Optional<Role> needed) {
 		if (ex instanceof CsrfException) {
-			return new Refusal("This form has expired", "The page was open across a sign-out or the end of your session,"
-					+ " so the form's security token no longer holds. Reload the page and try again.");
+			return new Refusal("This form has expired",
+					"The page was open across a sign-out or the end of your session,"
+							+ " so the form's security token no longer holds. Reload the page and try again.");
 		}
 		if (needed.isEmpty()) {
 			return new Refusal("Nothing here", "No page or action of the portal answers this address.");
@@ -50,7 +52,10 @@ public record Refusal(String title, String detail) {
 		return (caller != null) ? Role.highest(Role.granted(caller)) : null;
 	}
 
-	/** Whether the role is what stood in the way; if the caller has it, something else refused. */
+	/**
+	 * Whether the role is what stood in the way; if the caller has it, something else
+	 * refused.
+	 */
 	private static boolean lacks(Role held, Role needed) {
 		return held != null && held.compareTo(needed) < 0;
 	}

@@ -14,17 +14,21 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Which role a refused request needed, so that the refusal can say so. The answer comes from the
- * chain's own rules ({@link AccessRules}), asked again as each role in turn, rather than from a
- * second table that could drift from them.
+ * Which role a refused request needed, so that the refusal can say so. The answer comes
+ * from the chain's own rules ({@link AccessRules}), asked again as each role in turn,
+ * rather than from a second table that could drift from them.
  */
 final class RequiredRole {
 
 	private AuthorizationManager<HttpServletRequest> rules;
 
-	/** Takes the rules of a chain once it is built (they exist only then); answers the chain. */
+	/**
+	 * Takes the rules of a chain once it is built (they exist only then); answers the
+	 * chain.
+	 */
 	SecurityFilterChain readRulesOf(SecurityFilterChain chain) {
-		this.rules = chain.getFilters().stream()
+		this.rules = chain.getFilters()
+			.stream()
 			.filter(AuthorizationFilter.class::isInstance)
 			.map((filter) -> ((AuthorizationFilter) filter).getAuthorizationManager())
 			.findFirst()
@@ -32,7 +36,10 @@ final class RequiredRole {
 		return chain;
 	}
 
-	/** The least role the rules let make this request; empty when no role may (no such page). */
+	/**
+	 * The least role the rules let make this request; empty when no role may (no such
+	 * page).
+	 */
 	Optional<Role> of(HttpServletRequest request) {
 		for (Role role : Role.values()) {
 			Authentication probe = UsernamePasswordAuthenticationToken.authenticated(role.name(), null,

@@ -11,8 +11,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * What a user may do. Each role includes the ones before it: an EDITOR is also a VIEWER, and an
- * ADMIN is everything.
+ * What a user may do. Each role includes the ones before it: an EDITOR is also a VIEWER,
+ * and an ADMIN is everything.
  */
 public enum Role {
 
@@ -31,12 +31,16 @@ public enum Role {
 		return "ROLE_" + name();
 	}
 
-	/** What this role may do that the one before it may not, as "deploys to clusters, …". */
+	/**
+	 * What this role may do that the one before it may not, as "deploys to clusters, …".
+	 */
 	public String adds() {
 		return this.adds;
 	}
 
-	/** One line on what the role may do, for the user form: "Also deploys to clusters, …". */
+	/**
+	 * One line on what the role may do, for the user form: "Also deploys to clusters, …".
+	 */
 	public String description() {
 		return (this == VIEWER) ? Character.toUpperCase(this.adds.charAt(0)) + this.adds.substring(1) + "."
 				: "Also " + this.adds + ".";
@@ -52,15 +56,22 @@ public enum Role {
 		return roles.stream().max(Comparator.naturalOrder()).orElse(null);
 	}
 
-	/** The roles a signed-in caller was granted, in order; the hierarchy does not add to them. */
+	/**
+	 * The roles a signed-in caller was granted, in order; the hierarchy does not add to
+	 * them.
+	 */
 	static List<Role> granted(Authentication authentication) {
-		List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+		List<String> authorities = authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.toList();
 		return Arrays.stream(values()).filter((role) -> authorities.contains(role.authority())).toList();
 	}
 
 	/**
-	 * The roles a request names (null stays null: no change). Names come from clients and forms,
-	 * so an unknown one is refused with its place in the list rather than failing the whole read.
+	 * The roles a request names (null stays null: no change). Names come from clients and
+	 * forms, so an unknown one is refused with its place in the list rather than failing
+	 * the whole read.
 	 */
 	static List<Role> fromNames(List<String> names) {
 		if (names == null) {
@@ -70,7 +81,9 @@ public enum Role {
 		for (int i = 0; i < names.size(); i++) {
 			String name = names.get(i);
 			String path = "roles[" + i + "]";
-			roles.add(Arrays.stream(values()).filter((role) -> role.name().equals(name)).findFirst()
+			roles.add(Arrays.stream(values())
+				.filter((role) -> role.name().equals(name))
+				.findFirst()
 				.orElseThrow(() -> new AccountException(new FieldProblem(path,
 						"unknown role \"" + name + "\"; roles are VIEWER, EDITOR, DEPLOYER and ADMIN", "enum"))));
 		}

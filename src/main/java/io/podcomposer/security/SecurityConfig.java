@@ -47,10 +47,10 @@ import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
- * Four filter chains: the pages' assets (public, no session), the REST API and the actuator (Bearer
- * tokens, or the browser's session with CSRF for changes; problem details), the API description
- * (public), and the pages (form login, sessions, CSRF). {@link AccessRules}
- * decides who may call what in both the API and the pages.
+ * Four filter chains: the pages' assets (public, no session), the REST API and the
+ * actuator (Bearer tokens, or the browser's session with CSRF for changes; problem
+ * details), the API description (public), and the pages (form login, sessions, CSRF).
+ * {@link AccessRules} decides who may call what in both the API and the pages.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -61,8 +61,9 @@ class SecurityConfig {
 			+ "frame-ancestors 'none'";
 
 	/**
-	 * The Swagger UI sets inline styles. Its scripts are files, the CSRF header's interceptor among
-	 * them (springdoc writes it into swagger-initializer.js), so no inline script.
+	 * The Swagger UI sets inline styles. Its scripts are files, the CSRF header's
+	 * interceptor among them (springdoc writes it into swagger-initializer.js), so no
+	 * inline script.
 	 */
 	static final String DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
@@ -74,7 +75,8 @@ class SecurityConfig {
 			.authorizeHttpRequests((rules) -> rules.anyRequest().permitAll())
 			// each of these would look the session up, to check it or to note its id
 			.sessionManagement((sessions) -> sessions.disable())
-			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.anonymous((anonymous) -> anonymous.disable())
 			.requestCache((cache) -> cache.disable())
 			.csrf((csrf) -> csrf.disable())
@@ -84,8 +86,9 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Flash attributes live in the session, and Spring MVC looks for them on every request; no
-	 * asset request carries any, so those skip the lookup, as the asset chain does.
+	 * Flash attributes live in the session, and Spring MVC looks for them on every
+	 * request; no asset request carries any, so those skip the lookup, as the asset chain
+	 * does.
 	 */
 	@Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
 	FlashMapManager flashMapManager() {
@@ -108,26 +111,35 @@ class SecurityConfig {
 			SessionRegistry sessionRegistry) throws Exception {
 		RequiredRole required = new RequiredRole();
 		ApiProblems problems = new ApiProblems(required);
-		// A Prometheus scraper, like any API client, sends a token and keeps no session; a person
-		// signed in to the portal (Swagger UI's "Try it out") is signed in here by their session,
-		// which the API uses but never makes: no row in the database for an anonymous call.
+		// A Prometheus scraper, like any API client, sends a token and keeps no session;
+		// a person
+		// signed in to the portal (Swagger UI's "Try it out") is signed in here by their
+		// session,
+		// which the API uses but never makes: no row in the database for an anonymous
+		// call.
 		return required.readRulesOf(http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(AccessRules::apply)
 			.addFilterBefore(new BearerTokenFilter(accounts, throttle), BasicAuthenticationFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-			// A session UserSessions ended (password, roles, account changed) signs in nothing here either.
-			// Only the filter that checks: the pages' maximumSessions would also register a session for
+			// A session UserSessions ended (password, roles, account changed) signs in
+			// nothing here either.
+			// Only the filter that checks: the pages' maximumSessions would also register
+			// a session for
 			// each token call, and so make one.
-			.addFilter(new ConcurrentSessionFilter(sessionRegistry, (expired) -> ApiProblems.write(expired.getResponse(),
-					expired.getRequest(), HttpStatus.UNAUTHORIZED, ApiProblems.SESSION_ENDED)))
-			// Bearer tokens are not sent by browsers on their own, so there is nothing to forge; the
-			// session cookie is, so a change it signs in needs the session's CSRF token as a header.
+			.addFilter(new ConcurrentSessionFilter(sessionRegistry,
+					(expired) -> ApiProblems.write(expired.getResponse(), expired.getRequest(), HttpStatus.UNAUTHORIZED,
+							ApiProblems.SESSION_ENDED)))
+			// Bearer tokens are not sent by browsers on their own, so there is nothing to
+			// forge; the
+			// session cookie is, so a change it signs in needs the session's CSRF token
+			// as a header.
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SessionCsrf.NEEDED)
 				.csrfTokenRepository(SessionCsrf.sessionTokens())
 				.csrfTokenRequestHandler(SessionCsrf.FROM_HEADER))
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(ProblemResponses.API_POLICY))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(ProblemResponses.API_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.build());
 	}
@@ -148,12 +160,15 @@ class SecurityConfig {
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http, SessionRegistry sessionRegistry, ClientThrottle throttle)
 			throws Exception {
-		// Only the address of the page asked for, in a cookie, to return to after signing in: a saved
-		// request in the session would keep all its headers (tokens, cookies) in the database.
+		// Only the address of the page asked for, in a cookie, to return to after signing
+		// in: a saved
+		// request in the session would keep all its headers (tokens, cookies) in the
+		// database.
 		CookieRequestCache requestCache = new CookieRequestCache();
 		requestCache.setRequestMatcher((request) -> HttpMethod.GET.matches(request.getMethod())
 				&& !HtmxRequest.fromRequest(request).isHtmxRequest());
-		// no session for a wrong password either (the page reads the error from its address)
+		// no session for a wrong password either (the page reads the error from its
+		// address)
 		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		failure.setAllowSessionCreation(false);
 		RequiredRole required = new RequiredRole();
@@ -165,8 +180,10 @@ class SecurityConfig {
 			.formLogin((login) -> login.loginPage("/login")
 				.defaultSuccessUrl("/compose")
 				.failureHandler((request, response, ex) -> {
-					// a failure of the portal's own (a busy database) is no wrong password: let it be answered as such
-					if (ex instanceof InternalAuthenticationServiceException && ex.getCause() instanceof RuntimeException cause) {
+					// a failure of the portal's own (a busy database) is no wrong
+					// password: let it be answered as such
+					if (ex instanceof InternalAuthenticationServiceException
+							&& ex.getCause() instanceof RuntimeException cause) {
 						throw cause;
 					}
 					failure.onAuthenticationFailure(request, response, ex);
@@ -174,11 +191,13 @@ class SecurityConfig {
 				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
-				// no limit on sessions, but each is registered, so that UserSessions can end them
+				// no limit on sessions, but each is registered, so that UserSessions can
+				// end them
 				.maximumSessions(-1)
 				.sessionRegistry(sessionRegistry)
 				.expiredUrl("/login?expired"))
-			// the error page says which role was needed (or that the form expired), from the same rules
+			// the error page says which role was needed (or that the form expired), from
+			// the same rules
 			.exceptionHandling((errors) -> errors.accessDeniedHandler((request, response, ex) -> {
 				request.setAttribute(Refusal.ATTRIBUTE, Refusal.forPage(ex,
 						SecurityContextHolder.getContext().getAuthentication(), required.of(request)));
@@ -190,8 +209,9 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Requests the firewall refuses (such as {@code ;}, {@code //} or an encoded {@code %} in the
-	 * path) never reach a filter chain: they get a problem, with the API's security headers, here.
+	 * Requests the firewall refuses (such as {@code ;}, {@code //} or an encoded
+	 * {@code %} in the path) never reach a filter chain: they get a problem, with the
+	 * API's security headers, here.
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler() {
@@ -201,8 +221,8 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Boot's error page is for the errors of other requests; asked for directly, it has no error
-	 * to show and would answer 500.
+	 * Boot's error page is for the errors of other requests; asked for directly, it has
+	 * no error to show and would answer 500.
 	 */
 	private static Filter directErrorRequests() {
 		return (request, response, chain) -> {
@@ -215,7 +235,10 @@ class SecurityConfig {
 		};
 	}
 
-	/** The sessions in the database (Spring Session JDBC): every replica sees and ends the same ones. */
+	/**
+	 * The sessions in the database (Spring Session JDBC): every replica sees and ends the
+	 * same ones.
+	 */
 	@Bean
 	<S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
 		return new SpringSessionBackedSessionRegistry<>(sessions);
@@ -224,13 +247,19 @@ class SecurityConfig {
 	@Bean
 	RoleHierarchy roleHierarchy() {
 		return RoleHierarchyImpl.withDefaultRolePrefix()
-			.role(Role.ADMIN.name()).implies(Role.DEPLOYER.name())
-			.role(Role.DEPLOYER.name()).implies(Role.EDITOR.name())
-			.role(Role.EDITOR.name()).implies(Role.VIEWER.name())
+			.role(Role.ADMIN.name())
+			.implies(Role.DEPLOYER.name())
+			.role(Role.DEPLOYER.name())
+			.implies(Role.EDITOR.name())
+			.role(Role.EDITOR.name())
+			.implies(Role.VIEWER.name())
 			.build();
 	}
 
-	/** bcrypt for new hashes; the delegating encoder still reads hashes of the other kinds. */
+	/**
+	 * bcrypt for new hashes; the delegating encoder still reads hashes of the other
+	 * kinds.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();

@@ -14,30 +14,37 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.WebUtils;
 
 /**
- * CSRF for API calls that the browser's session signs in (as Swagger UI's "Try it out" does):
- * they change nothing without the session's CSRF token, the one the pages use, in the header the
- * pages name. The pages copy that token into a cookie that scripts of the portal's own origin can
- * read ({@link #COOKIE}) and Swagger UI sends back as the header (springdoc's
- * {@code springdoc.swagger-ui.csrf}). The cookie only carries the token to the script: what
- * counts is the header, compared with the token in the session, so a cookie set by anyone else
- * proves nothing.
+ * CSRF for API calls that the browser's session signs in (as Swagger UI's "Try it out"
+ * does): they change nothing without the session's CSRF token, the one the pages use, in
+ * the header the pages name. The pages copy that token into a cookie that scripts of the
+ * portal's own origin can read ({@link #COOKIE}) and Swagger UI sends back as the header
+ * (springdoc's {@code springdoc.swagger-ui.csrf}). The cookie only carries the token to
+ * the script: what counts is the header, compared with the token in the session, so a
+ * cookie set by anyone else proves nothing.
  */
 final class SessionCsrf {
 
 	/** Named in application.properties too, for Swagger UI. */
 	static final String COOKIE = "API-CSRF-TOKEN";
 
-	/** The header the pages' scripts send the token in, and Swagger UI too (application.properties). */
+	/**
+	 * The header the pages' scripts send the token in, and Swagger UI too
+	 * (application.properties).
+	 */
 	static final String HEADER = "X-CSRF-TOKEN";
 
 	/**
-	 * A change signed in by the session alone. A Bearer token is no ambient credential (the
-	 * token filter then decides), and without a session the caller is anonymous and gets a 401.
+	 * A change signed in by the session alone. A Bearer token is no ambient credential
+	 * (the token filter then decides), and without a session the caller is anonymous and
+	 * gets a 401.
 	 */
 	static final RequestMatcher NEEDED = (request) -> !isSafe(request.getMethod())
 			&& !BearerTokenFilter.sendsBearer(request) && request.getSession(false) != null;
 
-	/** The token as sent, unmasked, and only as a header: no form of another site can send one. */
+	/**
+	 * The token as sent, unmasked, and only as a header: no form of another site can send
+	 * one.
+	 */
 	static final CsrfTokenRequestAttributeHandler FROM_HEADER = new CsrfTokenRequestAttributeHandler() {
 
 		@Override
@@ -62,7 +69,10 @@ final class SessionCsrf {
 				|| HttpMethod.TRACE.matches(method);
 	}
 
-	/** Sets the cookie to the session's token, unless the request shows that it holds it already. */
+	/**
+	 * Sets the cookie to the session's token, unless the request shows that it holds it
+	 * already.
+	 */
 	static void publish(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
 		Cookie sent = WebUtils.getCookie(request, COOKIE);
 		if (sent == null || !token.getToken().equals(sent.getValue())) {

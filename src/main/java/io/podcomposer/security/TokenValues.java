@@ -8,8 +8,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * API token values: 32 random bytes behind a recognisable prefix. Only their SHA-256 is stored;
- * a value this random needs no slow hash, and a fast one lets every API call look it up.
+ * API token values: 32 random bytes behind a recognisable prefix. Only their SHA-256 is
+ * stored; a value this random needs no slow hash, and a fast one lets every API call look
+ * it up.
  */
 final class TokenValues {
 

@@ -23,8 +23,9 @@ import jakarta.persistence.Table;
 public class UserAccount {
 
 	/**
-	 * Failed logins in a row after which an account is locked. Attempts are counted before their
-	 * password is checked, so that no more than this many are checked at once.
+	 * Failed logins in a row after which an account is locked. Attempts are counted
+	 * before their password is checked, so that no more than this many are checked at
+	 * once.
 	 */
 	static final int MAX_FAILED_LOGINS = 10;
 

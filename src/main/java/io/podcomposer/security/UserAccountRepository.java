@@ -25,8 +25,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	int endLockout(String name, Instant now);
 
 	/**
-	 * Counts a sign-in attempt before its password is checked. The update holds the row until the
-	 * transaction ends, so that parallel attempts each see a count of their own.
+	 * Counts a sign-in attempt before its password is checked. The update holds the row
+	 * until the transaction ends, so that parallel attempts each see a count of their
+	 * own.
 	 */
 	@Transactional
 	@Modifying(clearAutomatically = true)
@@ -38,7 +39,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Query("update UserAccount u set u.failedLogins = 0, u.lockedUntil = null where u.name = :name")
 	int loginSucceeded(String name);
 
-	/** Locks an account whose count reached the limit and that is not locked yet: 1 if this call locked it. */
+	/**
+	 * Locks an account whose count reached the limit and that is not locked yet: 1 if
+	 * this call locked it.
+	 */
 	@Transactional
 	@Modifying
 	@Query("update UserAccount u set u.lockedUntil = :until where u.name = :name and u.failedLogins >= "

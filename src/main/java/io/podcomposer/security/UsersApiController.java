@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Users, for admins: {@code /api/v1/users}. Refusals come back as problems through {@link AccountException}. */
+/**
+ * Users, for admins: {@code /api/v1/users}. Refusals come back as problems through
+ * {@link AccountException}.
+ */
 @RestController
 @RequestMapping("/api/v1/users")
 @Tag(name = "Users", description = "Users, their roles and tokens issued for them (ADMIN)")
@@ -44,8 +47,9 @@ class UsersApiController {
 		return this.accounts.user(name);
 	}
 
-	@Operation(summary = "Create a user", description = "A new user is enabled. Taken name: 409; "
-			+ "invalid name, short password, no or unknown roles: 422.")
+	@Operation(summary = "Create a user",
+			description = "A new user is enabled. Taken name: 409; "
+					+ "invalid name, short password, no or unknown roles: 422.")
 	@PostMapping
 	ResponseEntity<UserView> create(@RequestBody UserRequest request) {
 		UserView user = this.accounts.create(request.name(), request.password(), Role.fromNames(request.roles()));
@@ -59,8 +63,8 @@ class UsersApiController {
 	@PutMapping("/{name}")
 	UserView update(@PathVariable String name, @RequestBody UserRequest request) {
 		if (request.name() != null && !Objects.equals(request.name(), name)) {
-			throw new AccountException(
-					new FieldProblem("name", "users cannot be renamed: the name must be the one in the path", "immutable"));
+			throw new AccountException(new FieldProblem("name",
+					"users cannot be renamed: the name must be the one in the path", "immutable"));
 		}
 		return this.accounts.update(name, request.password(), Role.fromNames(request.roles()), request.enabled());
 	}

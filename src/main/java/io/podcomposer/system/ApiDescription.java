@@ -8,10 +8,11 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The title and version of the REST API in its OpenAPI description ({@code /v3/api-docs}), and
- * how every call authenticates: an API token as a Bearer token, which Swagger UI's Authorize
- * button takes, or the browser's session, with its CSRF token as a header for changes (Swagger UI
- * sends it by itself). {@link ApiDescriptionRules} adds what all operations share.
+ * The title and version of the REST API in its OpenAPI description
+ * ({@code /v3/api-docs}), and how every call authenticates: an API token as a Bearer
+ * token, which Swagger UI's Authorize button takes, or the browser's session, with its
+ * CSRF token as a header for changes (Swagger UI sends it by itself).
+ * {@link ApiDescriptionRules} adds what all operations share.
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "Pod Composer API", version = "v1",

@@ -34,10 +34,11 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * What every operation of the OpenAPI description shares, added here by rule rather than
- * annotated on each method: the problem answers it may give (401 and 403 to all, 400 where it
- * reads a body or parameters, 404 where the path names something, 413, 415 and 422 where it reads
- * a body, and any other status its description names), each as {@code application/problem+json};
- * and the order of its sections, the everyday ones first and the admin ones last.
+ * annotated on each method: the problem answers it may give (401 and 403 to all, 400
+ * where it reads a body or parameters, 404 where the path names something, 413, 415 and
+ * 422 where it reads a body, and any other status its description names), each as
+ * {@code application/problem+json}; and the order of its sections, the everyday ones
+ * first and the admin ones last.
  */
 @Component
 class ApiDescriptionRules implements OpenApiCustomizer, OperationCustomizer {
@@ -54,9 +55,10 @@ class ApiDescriptionRules implements OpenApiCustomizer, OperationCustomizer {
 	private static final Pattern NAMED_STATUS = Pattern.compile("\\b([45]\\d\\d)\\b");
 
 	/**
-	 * An operation that reads its body itself (a manifest as JSON or YAML, through the request)
-	 * has no body parameter for springdoc to see: its mapping's media types describe the body, so
-	 * that Swagger UI offers a field for it and the body's problems are documented.
+	 * An operation that reads its body itself (a manifest as JSON or YAML, through the
+	 * request) has no body parameter for springdoc to see: its mapping's media types
+	 * describe the body, so that Swagger UI offers a field for it and the body's problems
+	 * are documented.
 	 */
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handler) {
@@ -79,15 +81,19 @@ class ApiDescriptionRules implements OpenApiCustomizer, OperationCustomizer {
 		api.getComponents().addSchemas(PROBLEM, problemSchema());
 		orderTags(api);
 		if (api.getPaths() != null) {
-			api.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> addProblems(path, operation)));
+			api.getPaths()
+				.forEach((path, item) -> item.readOperations().forEach((operation) -> addProblems(path, operation)));
 		}
 	}
 
 	private static void orderTags(OpenAPI api) {
 		List<Tag> tags = new ArrayList<>((api.getTags() != null) ? api.getTags() : List.of());
-		// a tag without a description is only on its operations; listed here, it takes its place too
+		// a tag without a description is only on its operations; listed here, it takes
+		// its place too
 		if (api.getPaths() != null) {
-			api.getPaths().values().stream()
+			api.getPaths()
+				.values()
+				.stream()
 				.flatMap((item) -> item.readOperations().stream())
 				.flatMap((operation) -> (operation.getTags() != null) ? operation.getTags().stream() : Stream.empty())
 				.distinct()
@@ -110,8 +116,9 @@ class ApiDescriptionRules implements OpenApiCustomizer, OperationCustomizer {
 		boolean readsBody = operation.getRequestBody() != null;
 		boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
 		if (readsBody || hasParameters) {
-			problems.put("400", readsBody ? "Malformed JSON or YAML (line and column in detail), or a parameter of the"
-					+ " wrong type" : "A parameter of the wrong type or out of range");
+			problems.put("400", readsBody
+					? "Malformed JSON or YAML (line and column in detail), or a parameter of the" + " wrong type"
+					: "A parameter of the wrong type or out of range");
 		}
 		problems.put("401", "No API token or browser session, or a token that is unknown or revoked, or whose user is"
 				+ " disabled or locked. Send Authorization: Bearer <token>.");
@@ -160,7 +167,8 @@ class ApiDescriptionRules implements OpenApiCustomizer, OperationCustomizer {
 			.addProperty("detail", new StringSchema())
 			.addProperty("instance", new StringSchema().example("/api/v1/validate"))
 			.addProperty("errors", new ArraySchema().description("For field problems: each field at fault")
-				.items(new ObjectSchema().addProperty("path", new StringSchema().example("spec.containers[1].ports[0].containerPort"))
+				.items(new ObjectSchema()
+					.addProperty("path", new StringSchema().example("spec.containers[1].ports[0].containerPort"))
 					.addProperty("message", new StringSchema())
 					.addProperty("rule", new StringSchema())));
 	}

@@ -23,19 +23,22 @@ import tools.jackson.core.TokenStreamLocation;
 import io.podcomposer.system.RequestBodyLimit.BodyTooLargeException;
 
 /**
- * Answers what an API client did wrong as an RFC 9457 problem ({@code application/problem+json}),
- * never as a 500: Spring MVC's own errors (415, 406, …) through the base class, and the services'
- * refusals ({@link DomainException}) here.
+ * Answers what an API client did wrong as an RFC 9457 problem
+ * ({@code application/problem+json}), never as a 500: Spring MVC's own errors (415, 406,
+ * …) through the base class, and the services' refusals ({@link DomainException}) here.
  * <p>
- * It is not limited to handlers under {@code /api/**}: Spring raises 406 and 415 before it picks a
- * handler, and an advice with selectors would not see them. Only API code throws the portal's
- * exceptions, and for Spring's own this replaces Boot's problem-details handler, which the
- * application enables for every path anyway.
+ * It is not limited to handlers under {@code /api/**}: Spring raises 406 and 415 before
+ * it picks a handler, and an advice with selectors would not see them. Only API code
+ * throws the portal's exceptions, and for Spring's own this replaces Boot's
+ * problem-details handler, which the application enables for every path anyway.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-	/** A refusal of a service, answered with the status of its kind and the facts it names. */
+	/**
+	 * A refusal of a service, answered with the status of its kind and the facts it
+	 * names.
+	 */
 	@ExceptionHandler
 	ResponseEntity<Object> handleRefused(DomainException ex, WebRequest request) {
 		ProblemDetail problem = problem(status(ex.kind()), ex.title(), ex.detail());
@@ -62,7 +65,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		};
 	}
 
-	/** Two saves of the same version: the one that lost tried to save over a change it had not seen. */
+	/**
+	 * Two saves of the same version: the one that lost tried to save over a change it had
+	 * not seen.
+	 */
 	@ExceptionHandler
 	ResponseEntity<Object> handleStale(ObjectOptimisticLockingFailureException ex, WebRequest request) {
 		return answer(ex, problem(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
@@ -70,8 +76,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A JSON body that could not be read into a request object: where it broke and which field,
-	 * never the text itself, which may hold a password.
+	 * A JSON body that could not be read into a request object: where it broke and which
+	 * field, never the text itself, which may hold a password.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -88,7 +94,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			StringBuilder detail = new StringBuilder("The body is not JSON of the documented shape");
 			TokenStreamLocation location = jackson.getLocation();
 			if (location != null && location.getLineNr() > 0) {
-				detail.append(" at line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
+				detail.append(" at line ")
+					.append(location.getLineNr())
+					.append(", column ")
+					.append(location.getColumnNr());
 				problem.setProperty("line", location.getLineNr());
 				problem.setProperty("column", location.getColumnNr());
 			}
@@ -101,7 +110,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
-	/** The field where reading failed, as in {@code roles[1]}; empty when it failed outside any. */
+	/**
+	 * The field where reading failed, as in {@code roles[1]}; empty when it failed
+	 * outside any.
+	 */
 	private static String fieldPath(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
@@ -116,8 +128,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A page's request that Spring refused (a bad form field, a missing parameter) gets the
-	 * portal's HTML error page, as a person in a browser expects; only the API answers problem JSON.
+	 * A page's request that Spring refused (a bad form field, a missing parameter) gets
+	 * the portal's HTML error page, as a person in a browser expects; only the API
+	 * answers problem JSON.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -136,8 +149,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Problem JSON whatever the client accepts. Setting it here also keeps Spring from reading the
-	 * Accept header again: when that header is what failed (406), the answer would lose its body.
+	 * Problem JSON whatever the client accepts. Setting it here also keeps Spring from
+	 * reading the Accept header again: when that header is what failed (406), the answer
+	 * would lose its body.
 	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
@@ -147,7 +161,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, problemHeaders, statusCode, request);
 	}
 
-	/** A problem titled {@code title}, or with the status's own title when that is null. */
+	/**
+	 * A problem titled {@code title}, or with the status's own title when that is null.
+	 */
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		if (title != null) {

@@ -12,8 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
- * Page links to an asset ({@code @{/css/app.css}}) come out as its content-hashed URL; every other
- * link is left as written without a look-up. Links reach this through
+ * Page links to an asset ({@code @{/css/app.css}}) come out as its content-hashed URL;
+ * every other link is left as written without a look-up. Links reach this through
  * {@link HttpServletResponse#encodeURL}, as Thymeleaf writes them.
  */
 final class AssetLinks extends OncePerRequestFilter {

@@ -2,7 +2,10 @@ package io.podcomposer.system;
 
 import java.util.List;
 
-/** Where the pages' scripts, styles and pictures are served: frontend/'s folders and the WebJars. */
+/**
+ * Where the pages' scripts, styles and pictures are served: frontend/'s folders and the
+ * WebJars.
+ */
 public final class AssetPaths {
 
 	private static final List<String> FOLDERS = List.of("/css/", "/js/", "/img/", "/webjars/");

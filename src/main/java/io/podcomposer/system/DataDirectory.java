@@ -13,9 +13,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Makes {@code podcomposer.data-dir} (from {@code PODCOMPOSER_DATA_DIR}, by default {@code ./data})
- * an absolute path and creates the folder. H2 refuses a database file path that is relative
- * without a leading {@code ./}, and everything else the portal keeps goes there too.
+ * Makes {@code podcomposer.data-dir} (from {@code PODCOMPOSER_DATA_DIR}, by default
+ * {@code ./data}) an absolute path and creates the folder. H2 refuses a database file
+ * path that is relative without a leading {@code ./}, and everything else the portal
+ * keeps goes there too.
  */
 class DataDirectory implements EnvironmentPostProcessor, Ordered {
 

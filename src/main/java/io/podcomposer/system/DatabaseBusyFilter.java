@@ -21,12 +21,13 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A database that is busy (a row held past H2's lock timeout, no pooled connection free in time)
- * is a {@code 503} with {@code Retry-After}, never a 500: nothing was changed, and the same request
- * may well succeed a moment later. It wraps everything that may read the database, so the bearer
- * token's lookup and the session store are answered the same way as a controller: problem details
- * for the API, a page for the rest. That page is written here, not by the error page, whose
- * dispatch would read the session from the busy database again.
+ * A database that is busy (a row held past H2's lock timeout, no pooled connection free
+ * in time) is a {@code 503} with {@code Retry-After}, never a 500: nothing was changed,
+ * and the same request may well succeed a moment later. It wraps everything that may read
+ * the database, so the bearer token's lookup and the session store are answered the same
+ * way as a controller: problem details for the API, a page for the rest. That page is
+ * written here, not by the error page, whose dispatch would read the session from the
+ * busy database again.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -54,7 +55,8 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 			</main>
 			</body>
 			</html>
-			""".getBytes(StandardCharsets.UTF_8);
+			"""
+		.getBytes(StandardCharsets.UTF_8);
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

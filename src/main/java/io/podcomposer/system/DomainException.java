@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a service refuses, in the domain's words: which case it is, a title and a detail, and the
- * facts an answer names beside them (the fields at fault, where a document broke). Services throw
- * these and never speak HTTP; {@link ApiExceptionHandler} answers each {@link Kind} with one
- * status, as problem+json for the API and as the error page for the browser.
+ * What a service refuses, in the domain's words: which case it is, a title and a detail,
+ * and the facts an answer names beside them (the fields at fault, where a document
+ * broke). Services throw these and never speak HTTP; {@link ApiExceptionHandler} answers
+ * each {@link Kind} with one status, as problem+json for the API and as the error page
+ * for the browser.
  */
 public class DomainException extends RuntimeException {
 
@@ -77,7 +78,10 @@ public class DomainException extends RuntimeException {
 		return getMessage();
 	}
 
-	/** The facts the answer names beside the detail, by name, in the order they were added. */
+	/**
+	 * The facts the answer names beside the detail, by name, in the order they were
+	 * added.
+	 */
 	public Map<String, Object> properties() {
 		return Collections.unmodifiableMap(this.properties);
 	}

@@ -8,8 +8,9 @@ import org.springframework.web.context.request.WebRequest;
 import io.podcomposer.system.DomainException.Kind;
 
 /**
- * Guards form binding against row indexes no page sends: the binder would grow a list to any
- * index it is sent, so {@code containers[99999999].name} would cost memory, not just a row.
+ * Guards form binding against row indexes no page sends: the binder would grow a list to
+ * any index it is sent, so {@code containers[99999999].name} would cost memory, not just
+ * a row.
  */
 public final class FormIndexes {
 
@@ -23,7 +24,8 @@ public final class FormIndexes {
 
 	/**
 	 * Checks every parameter name of the request.
-	 * @throws DomainException malformed for an index that is not a row number below {@link #MAX_ROWS}
+	 * @throws DomainException malformed for an index that is not a row number below
+	 * {@link #MAX_ROWS}
 	 */
 	public static void check(WebRequest request) {
 		request.getParameterMap().keySet().forEach(FormIndexes::checkName);

@@ -16,16 +16,17 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a commit on the embedded H2 reach the disk before it returns, as a commit on PostgreSQL
- * does, so that a save answered with a 2xx survives a kill of the process and a power loss. H2
- * (MVStore) keeps committed changes in memory and writes them to its file in the background up to
- * {@code WRITE_DELAY} (500 ms) later, and never forces the file to the device: a {@code kill -9}
- * lost acknowledged saves. After each commit that changed data, {@code CHECKPOINT SYNC} writes the
- * changes and forces them to the device (fsync). {@code WRITE_DELAY=0} in the URL would write each
- * commit, but without an fsync, and it also stops H2's background compaction: the file then grows
- * without bound (4.7 GB after 240,000 small commits in a measurement, and no smaller after closing).
- * PostgreSQL needs nothing of this: its commit returns once the WAL is flushed ({@code fsync} and
- * {@code synchronous_commit} on, its defaults).
+ * Makes a commit on the embedded H2 reach the disk before it returns, as a commit on
+ * PostgreSQL does, so that a save answered with a 2xx survives a kill of the process and
+ * a power loss. H2 (MVStore) keeps committed changes in memory and writes them to its
+ * file in the background up to {@code WRITE_DELAY} (500 ms) later, and never forces the
+ * file to the device: a {@code kill -9} lost acknowledged saves. After each commit that
+ * changed data, {@code CHECKPOINT SYNC} writes the changes and forces them to the device
+ * (fsync). {@code WRITE_DELAY=0} in the URL would write each commit, but without an
+ * fsync, and it also stops H2's background compaction: the file then grows without bound
+ * (4.7 GB after 240,000 small commits in a measurement, and no smaller after closing).
+ * PostgreSQL needs nothing of this: its commit returns once the WAL is flushed
+ * ({@code fsync} and {@code synchronous_commit} on, its defaults).
  */
 @Component
 class H2DurableCommits implements BeanPostProcessor {
@@ -77,9 +78,9 @@ class H2DurableCommits implements BeanPostProcessor {
 		}
 
 		/**
-		 * Commits; then, if the transaction changed anything, writes it to the file and fsyncs. An
-		 * interrupt flag already set is held back until then: a write by an interrupted thread closes
-		 * H2's file channel, and with it the database.
+		 * Commits; then, if the transaction changed anything, writes it to the file and
+		 * fsyncs. An interrupt flag already set is held back until then: a write by an
+		 * interrupted thread closes H2's file channel, and with it the database.
 		 */
 		private static void commitAndSync(Connection connection) throws SQLException {
 			boolean interrupted = Thread.interrupted();

@@ -9,10 +9,11 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
- * Sizes the embedded H2's page cache, which lives in the Java heap, to a quarter of the heap,
- * between H2's own 16 MB and 64 MB, unless the URL names a size. 64 MB keeps a library of
- * 100,000 templates in memory where the heap has room for it; in a 512 MiB container the heap is
- * 128 MiB, and a 64 MB cache there left so little room that the collector ran without pause.
+ * Sizes the embedded H2's page cache, which lives in the Java heap, to a quarter of the
+ * heap, between H2's own 16 MB and 64 MB, unless the URL names a size. 64 MB keeps a
+ * library of 100,000 templates in memory where the heap has room for it; in a 512 MiB
+ * container the heap is 128 MiB, and a 64 MB cache there left so little room that the
+ * collector ran without pause.
  */
 @Component
 class H2PageCache implements BeanPostProcessor, Ordered {
@@ -31,7 +32,10 @@ class H2PageCache implements BeanPostProcessor, Ordered {
 		return bean;
 	}
 
-	/** A quarter of the heap, in the KB that H2's CACHE_SIZE counts, within H2's default and 64 MB. */
+	/**
+	 * A quarter of the heap, in the KB that H2's CACHE_SIZE counts, within H2's default
+	 * and 64 MB.
+	 */
 	static long cacheKb(long maxHeapBytes) {
 		return Math.max(LEAST_KB, Math.min(MOST_KB, maxHeapBytes / 4 / 1024));
 	}

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A diff of two texts, line by line, as {@code diff -u} finds it: the longest common subsequence
- * of lines, in hunks with three lines of context. The hunks are the model; the unified text and
- * the diff pages are both drawn from them.
+ * A diff of two texts, line by line, as {@code diff -u} finds it: the longest common
+ * subsequence of lines, in hunks with three lines of context. The hunks are the model;
+ * the unified text and the diff pages are both drawn from them.
  */
 public final class LineDiff {
 
@@ -22,7 +22,10 @@ public final class LineDiff {
 	private LineDiff() {
 	}
 
-	/** Where a line of the diff is: in both texts, only in the old one, or only in the new one. */
+	/**
+	 * Where a line of the diff is: in both texts, only in the old one, or only in the new
+	 * one.
+	 */
 	public enum Change {
 
 		KEPT(' '), REMOVED('-'), ADDED('+');
@@ -41,19 +44,22 @@ public final class LineDiff {
 	}
 
 	/**
-	 * One line of a hunk, with its 1-based numbers in the old and the new text; a number is 0 where
-	 * the line is not in that text.
+	 * One line of a hunk, with its 1-based numbers in the old and the new text; a number
+	 * is 0 where the line is not in that text.
 	 */
 	public record Line(Change change, String text, int oldNumber, int newNumber) {
 	}
 
-	/** A side-by-side row: the old line on the left, the new one on the right; either may be null. */
+	/**
+	 * A side-by-side row: the old line on the left, the new one on the right; either may
+	 * be null.
+	 */
 	public record Row(Line left, Line right) {
 	}
 
 	/**
-	 * A run of changes with its context. The starts and counts are those of the {@code @@} header:
-	 * an empty range starts at the line before it.
+	 * A run of changes with its context. The starts and counts are those of the
+	 * {@code @@} header: an empty range starts at the line before it.
 	 */
 	public record Hunk(int oldStart, int oldCount, int newStart, int newCount, List<Line> lines) {
 
@@ -63,8 +69,8 @@ public final class LineDiff {
 		}
 
 		/**
-		 * The lines side by side: a kept line on both sides, and each run of removed lines beside
-		 * the added lines that follow it, pair by pair.
+		 * The lines side by side: a kept line on both sides, and each run of removed
+		 * lines beside the added lines that follow it, pair by pair.
 		 */
 		public List<Row> rows() {
 			List<Row> rows = new ArrayList<>();
@@ -101,11 +107,16 @@ public final class LineDiff {
 
 	}
 
-	/** One step of the edit script, with 0-based positions in the old and the new lines. */
+	/**
+	 * One step of the edit script, with 0-based positions in the old and the new lines.
+	 */
 	private record Edit(Change change, String line, int oldIndex, int newIndex) {
 	}
 
-	/** The diff, with {@code ---}/{@code +++} headers; empty when the texts have the same lines. */
+	/**
+	 * The diff, with {@code ---}/{@code +++} headers; empty when the texts have the same
+	 * lines.
+	 */
 	public static String unified(String oldName, String oldText, String newName, String newText) {
 		List<Hunk> hunks = hunks(oldText, newText);
 		if (hunks.isEmpty()) {
@@ -121,8 +132,8 @@ public final class LineDiff {
 	}
 
 	/**
-	 * The hunks of a diff that {@link #unified} wrote, read back: a diff that was stored as text
-	 * is shown as the one it was made from.
+	 * The hunks of a diff that {@link #unified} wrote, read back: a diff that was stored
+	 * as text is shown as the one it was made from.
 	 */
 	public static List<Hunk> read(String unified) {
 		List<Hunk> hunks = new ArrayList<>();
@@ -180,7 +191,8 @@ public final class LineDiff {
 			}
 			int start = Math.max(0, i - CONTEXT);
 			int end = i;
-			// a hunk runs on while the next change is close enough for the contexts to touch
+			// a hunk runs on while the next change is close enough for the contexts to
+			// touch
 			while (end < edits.size()) {
 				if (edits.get(end).change() != Change.KEPT) {
 					end++;
@@ -221,13 +233,16 @@ public final class LineDiff {
 				List.copyOf(lines));
 	}
 
-	/** A hunk's start counts from 1, except that an empty range names the line before it. */
+	/**
+	 * A hunk's start counts from 1, except that an empty range names the line before it.
+	 */
 	private static int start(int index, int count) {
 		return (count == 0) ? index : index + 1;
 	}
 
 	private static List<Edit> edits(List<String> a, List<String> b) {
-		// the common head and tail need no table, which keeps it small for the usual small change
+		// the common head and tail need no table, which keeps it small for the usual
+		// small change
 		int head = 0;
 		while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) {
 			head++;

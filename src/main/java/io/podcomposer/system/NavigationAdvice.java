@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Tells the layout which part of the portal a page belongs to, for the top bar: none for a path
- * outside them. An error page belongs where the request that failed went, not to its own /error.
+ * Tells the layout which part of the portal a page belongs to, for the top bar: none for
+ * a path outside them. An error page belongs where the request that failed went, not to
+ * its own /error.
  */
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {

@@ -13,9 +13,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * What Tomcat answers itself, for a request it refuses before any filter sees it (a path with
- * {@code %ff}, which is no UTF-8): a problem with the API's security headers, instead of Tomcat's
- * HTML report. Errors of requests that reached the portal are answered by the portal.
+ * What Tomcat answers itself, for a request it refuses before any filter sees it (a path
+ * with {@code %ff}, which is no UTF-8): a problem with the API's security headers,
+ * instead of Tomcat's HTML report. Errors of requests that reached the portal are
+ * answered by the portal.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -28,8 +29,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		HttpStatus known = HttpStatus.resolve(status);
 		try {
 			response.resetBuffer();
-			ProblemResponses.writeBeforeSecurity(request, response,
-					(known != null) ? known : HttpStatus.BAD_REQUEST, (known != null) ? known.getReasonPhrase() : "Error",
+			ProblemResponses.writeBeforeSecurity(request, response, (known != null) ? known : HttpStatus.BAD_REQUEST,
+					(known != null) ? known.getReasonPhrase() : "Error",
 					"The server could not take this request as it was sent.");
 		}
 		catch (IOException | IllegalStateException ex) {

@@ -22,26 +22,31 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 
 /**
- * Problem details written straight to the response, by the filters that answer before Spring MVC
- * does: the body limit, the security chains and the firewall.
+ * Problem details written straight to the response, by the filters that answer before
+ * Spring MVC does: the body limit, the security chains and the firewall.
  */
 public final class ProblemResponses {
 
-	/** The API's content security policy: it serves no document that may load anything. */
+	/**
+	 * The API's content security policy: it serves no document that may load anything.
+	 */
 	public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-	/** What the API's security chain adds to each answer, for answers given before it runs. */
+	/**
+	 * What the API's security chain adds to each answer, for answers given before it
+	 * runs.
+	 */
 	private static final List<HeaderWriter> API_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
 			new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY), new CacheControlHeadersWriter(),
-			new ContentSecurityPolicyHeaderWriter(API_POLICY), new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),
-			new HstsHeaderWriter());
+			new ContentSecurityPolicyHeaderWriter(API_POLICY),
+			new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER), new HstsHeaderWriter());
 
 	private ProblemResponses() {
 	}
 
 	/** A problem with the status's own title. */
-	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-			String detail) throws IOException {
+	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
 		write(request, response, status, status.getReasonPhrase(), detail);
 	}
 
@@ -53,7 +58,8 @@ public final class ProblemResponses {
 		problem.put("status", status.value());
 		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI());
-		// JSON is UTF-8 by definition: no charset parameter, as the handlers' problems have none
+		// JSON is UTF-8 by definition: no charset parameter, as the handlers' problems
+		// have none
 		byte[] body = problem.toString().getBytes(StandardCharsets.UTF_8);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -61,7 +67,10 @@ public final class ProblemResponses {
 		response.getOutputStream().write(body);
 	}
 
-	/** A problem answered before the security chains run, with the headers they would have added. */
+	/**
+	 * A problem answered before the security chains run, with the headers they would have
+	 * added.
+	 */
 	public static void writeBeforeSecurity(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String title, String detail) throws IOException {
 		API_HEADERS.forEach((header) -> header.writeHeaders(request, response));

@@ -5,9 +5,10 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The limit on request bodies, 1 MiB, for the API and the pages alike ({@link RequestBodyLimitFilter}
- * holds every request to it). The declared Content-Length is checked first; a body sent without
- * one (chunked) is counted while it is read, and never read past the limit.
+ * The limit on request bodies, 1 MiB, for the API and the pages alike
+ * ({@link RequestBodyLimitFilter} holds every request to it). The declared Content-Length
+ * is checked first; a body sent without one (chunked) is counted while it is read, and
+ * never read past the limit.
  */
 public final class RequestBodyLimit {
 

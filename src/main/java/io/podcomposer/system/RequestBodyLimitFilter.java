@@ -19,11 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.podcomposer.system.RequestBodyLimit.BodyTooLargeException;
 
 /**
- * Holds every request, API and pages, to {@link RequestBodyLimit#MAX_BYTES}, before anything
- * reads its body: one that declares a larger Content-Length is answered {@code 413} at once, and
- * one sent without a length (chunked) is counted as it is read and cut off one byte past the
- * limit, whoever reads it. It runs before the security filters, so that not even a sign-in reads
- * more.
+ * Holds every request, API and pages, to {@link RequestBodyLimit#MAX_BYTES}, before
+ * anything reads its body: one that declares a larger Content-Length is answered
+ * {@code 413} at once, and one sent without a length (chunked) is counted as it is read
+ * and cut off one byte past the limit, whoever reads it. It runs before the security
+ * filters, so that not even a sign-in reads more.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,7 +42,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			chain.doFilter((declared < 0) ? new Limited(request) : request, response);
 		}
 		catch (BodyTooLargeException ex) {
-			// read where no handler answers for it, as a filter that reads form fields does
+			// read where no handler answers for it, as a filter that reads form fields
+			// does
 			if (response.isCommitted()) {
 				throw ex;
 			}
@@ -58,7 +59,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 				new BodyTooLargeException().getMessage());
 	}
 
-	/** A request whose body stream stops with {@link BodyTooLargeException} past the limit. */
+	/**
+	 * A request whose body stream stops with {@link BodyTooLargeException} past the
+	 * limit.
+	 */
 	private static final class Limited extends HttpServletRequestWrapper {
 
 		private ServletInputStream limited;

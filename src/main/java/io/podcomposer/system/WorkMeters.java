@@ -7,9 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * Timers for the work a user waits on: {@code podcomposer.render} and {@code podcomposer.validate}.
- * They are timed here, at the callers, so that the validator stays plain Java (the benchmarks run
- * it without Spring).
+ * Timers for the work a user waits on: {@code podcomposer.render} and
+ * {@code podcomposer.validate}. They are timed here, at the callers, so that the
+ * validator stays plain Java (the benchmarks run it without Spring).
  */
 @Component
 public class WorkMeters {
@@ -32,7 +32,10 @@ public class WorkMeters {
 		return this.render.record(rendering);
 	}
 
-	/** Runs a validation, timed: a manifest, the objects of a file, or one object of any kind. */
+	/**
+	 * Runs a validation, timed: a manifest, the objects of a file, or one object of any
+	 * kind.
+	 */
 	public <T> T validate(Supplier<T> validation) {
 		return this.validate.record(validation);
 	}

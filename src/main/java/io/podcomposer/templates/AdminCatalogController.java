@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin page of the starter catalog: which of its templates the library has, and a restore button. */
+/**
+ * The admin page of the starter catalog: which of its templates the library has, and a
+ * restore button.
+ */
 @Controller
 @RequestMapping("/admin/catalog")
 class AdminCatalogController {

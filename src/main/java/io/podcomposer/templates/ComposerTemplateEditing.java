@@ -8,7 +8,10 @@ import org.springframework.ui.Model;
 import io.podcomposer.compose.EditingTemplate;
 import io.podcomposer.compose.TemplateEditing;
 
-/** The library as the composer sees it: a template to edit, and the page that saves a composition. */
+/**
+ * The library as the composer sees it: a template to edit, and the page that saves a
+ * composition.
+ */
 @Component
 class ComposerTemplateEditing implements TemplateEditing {
 

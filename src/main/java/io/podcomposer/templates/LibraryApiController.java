@@ -30,8 +30,8 @@ import static io.podcomposer.manifest.DocumentBody.X_YAML;
 import static io.podcomposer.manifest.DocumentBody.YAML;
 
 /**
- * {@code /api/v1/templates/import} and {@code /export}: Kubernetes objects in as templates, and
- * the library out as one file that the import restores.
+ * {@code /api/v1/templates/import} and {@code /export}: Kubernetes objects in as
+ * templates, and the library out as one file that the import restores.
  */
 @RestController
 @RequestMapping("/api/v1/templates")
@@ -61,8 +61,8 @@ class LibraryApiController {
 					+ "had. A library must be the only document of its file (422 otherwise), and an invalid entry is "
 					+ "named in a 422 as an unsupported document is. The tag, when given, is added to restored "
 					+ "templates too, before they are compared.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-					@Content(mediaType = YAML, examples = @ExampleObject(value = """
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = YAML, examples = @ExampleObject(value = """
 							apiVersion: v1
 							kind: Pod
 							metadata: {name: web}
@@ -79,23 +79,23 @@ class LibraryApiController {
 							      template:
 							        spec:
 							          restartPolicy: OnFailure
-							          containers: [{name: job, image: busybox}]""")),
-					@Content(mediaType = X_YAML), @Content(mediaType = TEXT_YAML), @Content(mediaType = JSON) }))
+							          containers: [{name: job, image: busybox}]""")), @Content(mediaType = X_YAML),
+							@Content(mediaType = TEXT_YAML), @Content(mediaType = JSON) }))
 	@ApiResponse(responseCode = "201", description = "At least one template was created: "
 			+ "{\"items\": [templates], \"skipped\": [{\"name\", \"reason\"}], \"renamed\": [{\"from\", \"to\"}]}")
-	@ApiResponse(responseCode = "200", description = "Nothing was created: every library entry was skipped "
-			+ "(or the file held no object); the same body")
+	@ApiResponse(responseCode = "200",
+			description = "Nothing was created: every library entry was skipped "
+					+ "(or the file held no object); the same body")
 	@ApiResponse(responseCode = "400", description = "Malformed YAML or JSON; line and column in detail",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "413",
-			description = "Body over 1 MiB, or aliases that expand it past 1 MiB (as JSON)",
+	@ApiResponse(responseCode = "413", description = "Body over 1 MiB, or aliases that expand it past 1 MiB (as JSON)",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "422", description = "Documents or library entries that cannot be templates, each "
 			+ "named in errors (path documents[2], items[1] or templates[0].parameters[1].name); nothing was saved",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/import", consumes = { JSON, YAML, X_YAML, TEXT_YAML }, produces = JSON)
-	ResponseEntity<TemplateViews.ImportResult> importTemplates(
-			@Parameter(description = "A tag to add to every imported template") @RequestParam(required = false) String tag,
+	ResponseEntity<TemplateViews.ImportResult> importTemplates(@Parameter(
+			description = "A tag to add to every imported template") @RequestParam(required = false) String tag,
 			HttpServletRequest request) throws IOException {
 		TemplateViews.ImportResult result = this.imports.run(DocumentBody.readDocuments(request), tag);
 		return ResponseEntity.status(result.items().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED).body(result);

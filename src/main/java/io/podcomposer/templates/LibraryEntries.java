@@ -12,9 +12,10 @@ import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;
 
 /**
- * The entries of a library file that {@link LibraryExport} wrote, read back as templates to
- * restore. Each entry is checked as a template document is; what the export adds (revision, who
- * and when) only goes into the revision message, as the restored template is a new one.
+ * The entries of a library file that {@link LibraryExport} wrote, read back as templates
+ * to restore. Each entry is checked as a template document is; what the export adds
+ * (revision, who and when) only goes into the revision message, as the restored template
+ * is a new one.
  */
 final class LibraryEntries {
 
@@ -23,7 +24,8 @@ final class LibraryEntries {
 
 	/**
 	 * The entries of {@code library} with {@code tags} added to each.
-	 * @param problems collects what is wrong, with paths as in {@code templates[3].parameters[0].name}
+	 * @param problems collects what is wrong, with paths as in
+	 * {@code templates[3].parameters[0].name}
 	 */
 	static List<TemplateImport.Candidate> read(JsonNode library, Set<String> tags, List<FieldProblem> problems) {
 		List<TemplateImport.Candidate> candidates = new ArrayList<>();
@@ -40,12 +42,14 @@ final class LibraryEntries {
 		for (int i = 0; i < entries.size(); i++) {
 			String path = "templates[" + i + "]";
 			try {
-				candidates.add(new TemplateImport.Candidate(restored(TemplateDocument.from(entries.get(i)),
-						entries.get(i).path("revision"), tags), true));
+				candidates.add(new TemplateImport.Candidate(
+						restored(TemplateDocument.from(entries.get(i)), entries.get(i).path("revision"), tags), true));
 			}
 			catch (InvalidFieldsException ex) {
-				ex.problems().forEach((problem) -> problems.add(new FieldProblem(
-						problem.path().isEmpty() ? path : path + "." + problem.path(), problem.message(), problem.rule())));
+				ex.problems()
+					.forEach((problem) -> problems
+						.add(new FieldProblem(problem.path().isEmpty() ? path : path + "." + problem.path(),
+								problem.message(), problem.rule())));
 			}
 			catch (UnsupportedManifestException ex) {
 				problems.add(new FieldProblem(path + ".manifest", ex.getMessage(), "kind"));

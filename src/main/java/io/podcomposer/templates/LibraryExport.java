@@ -31,17 +31,22 @@ import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.manifest.DocumentBody;
 
 /**
- * The whole library, or the templates with one tag, as one file: a {@code TemplateLibrary} with
- * each template's name, description, tags, parameters and current manifest, and who made and
- * changed it when. {@link TemplateImport} reads it back, which makes it the backup.
+ * The whole library, or the templates with one tag, as one file: a
+ * {@code TemplateLibrary} with each template's name, description, tags, parameters and
+ * current manifest, and who made and changed it when. {@link TemplateImport} reads it
+ * back, which makes it the backup.
  * <p>
- * The file is written while the templates are read, a page at a time, so that a library of any
- * size never sits in memory whole. Manifests are written as stored, nulls and key order too.
+ * The file is written while the templates are read, a page at a time, so that a library
+ * of any size never sits in memory whole. Manifests are written as stored, nulls and key
+ * order too.
  */
 @Component
 class LibraryExport {
 
-	/** Templates read per query; a manifest is a few kilobytes, so a page stays well under a megabyte. */
+	/**
+	 * Templates read per query; a manifest is a few kilobytes, so a page stays well under
+	 * a megabyte.
+	 */
 	static final int PAGE_SIZE = 100;
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -80,8 +85,8 @@ class LibraryExport {
 	}
 
 	/**
-	 * Writes the library to {@code out}: every template, or those with {@code tag} when it is not
-	 * blank, in the order they were made.
+	 * Writes the library to {@code out}: every template, or those with {@code tag} when
+	 * it is not blank, in the order they were made.
 	 */
 	void write(String tag, Format format, OutputStream out) throws IOException {
 		String filter = (tag == null) ? "" : tag.trim();
@@ -109,18 +114,19 @@ class LibraryExport {
 	}
 
 	/**
-	 * Answers the export as a download: an attachment named after what it holds and the day, as
-	 * in {@code templates-logging-20260101.yaml}.
+	 * Answers the export as a download: an attachment named after what it holds and the
+	 * day, as in {@code templates-logging-20260101.yaml}.
 	 */
 	void download(String tag, Format format, HttpServletResponse response) throws IOException {
 		String day = DAY.format(this.clock.instant());
 		// a plain ASCII name, whatever the tag holds, so that every browser keeps it
 		String what = (tag == null || tag.isBlank()) ? "" : "-" + tag.trim().replaceAll("[^A-Za-z0-9._-]", "_");
 		response.setContentType(new MediaType(format.mediaType, StandardCharsets.UTF_8).toString());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("templates" + what + "-" + day + "." + format.extension)
-			.build()
-			.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename("templates" + what + "-" + day + "." + format.extension)
+					.build()
+					.toString());
 		write(tag, format, response.getOutputStream());
 	}
 
@@ -162,8 +168,9 @@ class LibraryExport {
 	}
 
 	/**
-	 * YAML pieces written one after another: the header's keys, then {@code templates:} and each
-	 * template as a one-item list at the left margin, which together read as one list.
+	 * YAML pieces written one after another: the header's keys, then {@code templates:}
+	 * and each template as a one-item list at the left margin, which together read as one
+	 * list.
 	 */
 	private static final class YamlLibraryWriter implements LibraryWriter {
 
@@ -199,7 +206,10 @@ class LibraryExport {
 
 	}
 
-	/** One JSON object, streamed: the header's fields, then the templates array an item at a time. */
+	/**
+	 * One JSON object, streamed: the header's fields, then the templates array an item at
+	 * a time.
+	 */
 	private static final class JsonLibraryWriter implements LibraryWriter {
 
 		private final JsonGenerator json;

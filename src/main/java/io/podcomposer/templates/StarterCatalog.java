@@ -33,10 +33,11 @@ import io.podcomposer.security.AuditEntry.Outcome;
 import io.podcomposer.security.AuditLog;
 
 /**
- * The starter catalog: well-written templates of the patterns of containers that share one pod's
- * localhost, volumes and IPC, kept as template documents in {@code src/main/resources/catalog}.
- * A database gets them once, on its first start; a template deleted later comes back only when
- * an admin restores the catalog. They are the {@code system} user's and tagged {@code starter}.
+ * The starter catalog: well-written templates of the patterns of containers that share
+ * one pod's localhost, volumes and IPC, kept as template documents in
+ * {@code src/main/resources/catalog}. A database gets them once, on its first start; a
+ * template deleted later comes back only when an admin restores the catalog. They are the
+ * {@code system} user's and tagged {@code starter}.
  */
 @Service
 class StarterCatalog implements ApplicationRunner {
@@ -48,7 +49,10 @@ class StarterCatalog implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(StarterCatalog.class);
 
-	/** Read when first needed: a start over a seeded database (every start but the first) needs none. */
+	/**
+	 * Read when first needed: a start over a seeded database (every start but the first)
+	 * needs none.
+	 */
 	private final Supplier<List<TemplateDocument>> documents = SingletonSupplier.of(StarterCatalog::load);
 
 	private final TemplateService templates;
@@ -87,8 +91,8 @@ class StarterCatalog implements ApplicationRunner {
 	}
 
 	/**
-	 * Creates the catalog's templates unless this database was seeded before, in one transaction
-	 * with the mark that it was.
+	 * Creates the catalog's templates unless this database was seeded before, in one
+	 * transaction with the mark that it was.
 	 * @return whether this call seeded the catalog
 	 */
 	boolean seedOnce() {
@@ -98,7 +102,8 @@ class StarterCatalog implements ApplicationRunner {
 						TASK) > 0) {
 					return null;
 				}
-				// the mark comes first: an instance starting at the same time on the same database
+				// the mark comes first: an instance starting at the same time on the same
+				// database
 				// waits on its key here, and fails once this transaction commits
 				this.jdbc.update("insert into startup_task (name, done_at) values (?, ?)", TASK,
 						OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
@@ -115,7 +120,10 @@ class StarterCatalog implements ApplicationRunner {
 		}
 	}
 
-	/** Re-creates the catalog's templates that the library has none of the name of, and keeps the rest. */
+	/**
+	 * Re-creates the catalog's templates that the library has none of the name of, and
+	 * keeps the rest.
+	 */
 	@Transactional
 	Restored restore() {
 		return createMissing("CATALOG_RESTORE");
@@ -168,8 +176,8 @@ class StarterCatalog implements ApplicationRunner {
 		try (InputStream in = file.getInputStream()) {
 			TemplateDocument document = TemplateDocument
 				.from(ManifestReader.readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-			return new TemplateDocument(document.name(), document.description(), document.tags(),
-					document.parameters(), document.manifest(), MESSAGE);
+			return new TemplateDocument(document.name(), document.description(), document.tags(), document.parameters(),
+					document.manifest(), MESSAGE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static io.podcomposer.manifest.DocumentBody.JSON;
 
-/** {@code POST /api/v1/templates/catalog}: an admin brings back the starter templates that were deleted. */
+/**
+ * {@code POST /api/v1/templates/catalog}: an admin brings back the starter templates that
+ * were deleted.
+ */
 @RestController
 @Tag(name = "Templates")
 class StarterCatalogApiController {

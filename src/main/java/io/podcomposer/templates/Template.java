@@ -21,14 +21,17 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 
 /**
- * A template of the library: what it is called and how it is found. Its manifest is kept in
- * its revisions, so that listing templates never loads one.
+ * A template of the library: what it is called and how it is found. Its manifest is kept
+ * in its revisions, so that listing templates never loads one.
  */
 @Entity
 @Table(name = "template")
 class Template {
 
-	/** Tags hold no line breaks (see TemplateDocument), so one ends a tag in {@code tag_text}. */
+	/**
+	 * Tags hold no line breaks (see TemplateDocument), so one ends a tag in
+	 * {@code tag_text}.
+	 */
 	static final String TAG_LINE_BREAK = "\n";
 
 	@Id
@@ -49,15 +52,15 @@ class Template {
 	private Set<String> tags = new TreeSet<>();
 
 	/**
-	 * Name, description and tags in lower case, in one column, so that a search reads one column
-	 * of each row rather than three and the tag table.
+	 * Name, description and tags in lower case, in one column, so that a search reads one
+	 * column of each row rather than three and the tag table.
 	 */
 	@Column(name = "search_text", nullable = false, length = 1048576)
 	private String searchText;
 
 	/**
-	 * The tags, each between two line breaks, as in {@code "\nlogging\nsidecar\n"}, so that the tag
-	 * filter tests the same row as the search and not the tag table.
+	 * The tags, each between two line breaks, as in {@code "\nlogging\nsidecar\n"}, so
+	 * that the tag filter tests the same row as the search and not the tag table.
 	 */
 	@Column(name = "tag_text", nullable = false, length = 1048576)
 	private String tagText;
@@ -130,7 +133,9 @@ class Template {
 		return Arrays.stream(tagText.split(TAG_LINE_BREAK)).filter((tag) -> !tag.isEmpty()).sorted().toList();
 	}
 
-	/** What the tag filter looks for in {@code tag_text}: the tag on a line of its own. */
+	/**
+	 * What the tag filter looks for in {@code tag_text}: the tag on a line of its own.
+	 */
 	static String tagLine(String tag) {
 		return TAG_LINE_BREAK + tag + TAG_LINE_BREAK;
 	}

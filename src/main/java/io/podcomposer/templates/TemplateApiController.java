@@ -39,8 +39,8 @@ import static io.podcomposer.manifest.DocumentBody.X_YAML;
 import static io.podcomposer.manifest.DocumentBody.YAML;
 
 /**
- * {@code /api/v1/templates}: the template library over REST. A template's {@code ETag} is its
- * revision; a change must name it in {@code If-Match}.
+ * {@code /api/v1/templates}: the template library over REST. A template's {@code ETag} is
+ * its revision; a change must name it in {@code If-Match}.
  */
 @RestController
 @RequestMapping("/api/v1/templates")
@@ -96,7 +96,8 @@ class TemplateApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, HttpServletRequest request)
 			throws IOException {
 		int basedOn = basedOn(ifMatch);
-		TemplateViews.Full saved = this.templates.update(id, basedOn, TemplateDocument.from(DocumentBody.read(request)));
+		TemplateViews.Full saved = this.templates.update(id, basedOn,
+				TemplateDocument.from(DocumentBody.read(request)));
 		return ResponseEntity.ok().eTag(etag(saved.revision())).body(saved);
 	}
 
@@ -139,8 +140,9 @@ class TemplateApiController {
 		return this.diffs.diff(id, from, to);
 	}
 
-	@Operation(summary = "Render the current manifest", description = "Values come as values.NAME=value; "
-			+ "kind= converts the output; YAML unless Accept asks for JSON")
+	@Operation(summary = "Render the current manifest",
+			description = "Values come as values.NAME=value; "
+					+ "kind= converts the output; YAML unless Accept asks for JSON")
 	@GetMapping(path = "/{id}/render", produces = { YAML, X_YAML, TEXT_YAML, JSON })
 	ResponseEntity<String> render(@PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam Map<String, String> query, HttpServletRequest request) {
@@ -173,8 +175,9 @@ class TemplateApiController {
 		Map<String, String> values = new HashMap<>();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (node.isObject()) {
-			node.properties().forEach((entry) -> values.put(entry.getKey(),
-					TemplateFields.scalar(entry.getValue(), "values." + entry.getKey(), problems)));
+			node.properties()
+				.forEach((entry) -> values.put(entry.getKey(),
+						TemplateFields.scalar(entry.getValue(), "values." + entry.getKey(), problems)));
 		}
 		else if (!node.isMissingNode() && !node.isNull()) {
 			problems.add(new FieldProblem("values", "must be an object of NAME: value", "type"));
@@ -201,7 +204,10 @@ class TemplateApiController {
 		return revisionOf(ifMatch);
 	}
 
-	/** The revision an {@code If-Match} names; one that names none matches nothing, so it is stale. */
+	/**
+	 * The revision an {@code If-Match} names; one that names none matches nothing, so it
+	 * is stale.
+	 */
 	private static int revisionOf(String ifMatch) {
 		String tag = ifMatch.trim();
 		if (tag.startsWith("W/")) {

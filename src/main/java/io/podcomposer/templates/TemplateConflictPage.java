@@ -7,8 +7,10 @@ import io.podcomposer.manifest.ManifestWriter;
 import io.podcomposer.system.LineDiff;
 
 /**
- * "Changed since you opened it": the template's current revision, who made it, and how this
- * user's version differs from it. The user's form rides along whole, so that nothing is lost.
+ * "Changed since you opened it": the template's current revision, who made it, and how
+ * this user's version differs from it. The user's form rides along whole, so that nothing
+ * is lost.
+ *
  * @param diff the hunks from the current revision to this user's version
  */
 record TemplateConflictPage(TemplateSaveForm form, String name, int currentRevision, String updatedBy,

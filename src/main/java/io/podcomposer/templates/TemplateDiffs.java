@@ -8,7 +8,10 @@ import io.podcomposer.system.LineDiff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The differences between two revisions of a template: its manifest, its description and its tags. */
+/**
+ * The differences between two revisions of a template: its manifest, its description and
+ * its tags.
+ */
 @Service
 class TemplateDiffs {
 
@@ -19,16 +22,17 @@ class TemplateDiffs {
 	}
 
 	/**
-	 * The unified diff of two revisions' manifests, as YAML; when their descriptions or their tags
-	 * differ, the diff of the descriptions and then that of the tags, one a line, come first.
+	 * The unified diff of two revisions' manifests, as YAML; when their descriptions or
+	 * their tags differ, the diff of the descriptions and then that of the tags, one a
+	 * line, come first.
 	 */
 	@Transactional(readOnly = true)
 	String diff(long id, int from, int to) {
 		Template template = this.library.find(id);
 		TemplateRevision older = this.library.revision(template.getId(), from);
 		TemplateRevision newer = this.library.revision(template.getId(), to);
-		return LineDiff.unified("revision " + from + " description", description(older), "revision " + to + " description",
-				description(newer))
+		return LineDiff.unified("revision " + from + " description", description(older),
+				"revision " + to + " description", description(newer))
 				+ LineDiff.unified("revision " + from + " tags", tags(older), "revision " + to + " tags", tags(newer))
 				+ LineDiff.unified("revision " + from, yaml(older), "revision " + to, yaml(newer));
 	}
@@ -45,7 +49,10 @@ class TemplateDiffs {
 		return hunks(id, from, to, TemplateDiffs::description);
 	}
 
-	/** The hunks of the diff of two revisions' tags, one a line, A to Z: the tags added and removed. */
+	/**
+	 * The hunks of the diff of two revisions' tags, one a line, A to Z: the tags added
+	 * and removed.
+	 */
 	@Transactional(readOnly = true)
 	List<LineDiff.Hunk> tagHunks(long id, int from, int to) {
 		return hunks(id, from, to, TemplateDiffs::tags);

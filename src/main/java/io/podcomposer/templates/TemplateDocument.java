@@ -19,8 +19,8 @@ import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;
 
 /**
- * A template as a client writes it: name, description, tags, parameters, the manifest as given
- * and an optional revision message. Reading it checks every field.
+ * A template as a client writes it: name, description, tags, parameters, the manifest as
+ * given and an optional revision message. Reading it checks every field.
  */
 record TemplateDocument(String name, String description, Set<String> tags, List<Parameter> parameters,
 		JsonNode manifest, String message) {
@@ -33,18 +33,21 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	/**
-	 * A document too large for the columns that keep a revision (manifest and parameters, each
-	 * {@link ExpandedSize#MAX_CHARS} characters) is refused here, not by the database.
+	 * A document too large for the columns that keep a revision (manifest and parameters,
+	 * each {@link ExpandedSize#MAX_CHARS} characters) is refused here, not by the
+	 * database.
 	 */
 	TemplateDocument {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (manifest.toString().length() > ExpandedSize.MAX_CHARS) {
-			problems.add(new FieldProblem("manifest", "must be at most " + ExpandedSize.MAX_CHARS
-					+ " characters as JSON (1 MiB, what a revision holds)", "size"));
+			problems.add(new FieldProblem("manifest",
+					"must be at most " + ExpandedSize.MAX_CHARS + " characters as JSON (1 MiB, what a revision holds)",
+					"size"));
 		}
 		if (parametersJson(parameters).length() > ExpandedSize.MAX_CHARS) {
-			problems.add(new FieldProblem("parameters", "must be at most " + ExpandedSize.MAX_CHARS
-					+ " characters as JSON (1 MiB, what a revision holds)", "size"));
+			problems.add(new FieldProblem("parameters",
+					"must be at most " + ExpandedSize.MAX_CHARS + " characters as JSON (1 MiB, what a revision holds)",
+					"size"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidFieldsException(problems);
@@ -54,8 +57,8 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 	/**
 	 * Reads a parsed body.
 	 * @throws InvalidFieldsException naming every field that breaks a rule
-	 * @throws io.podcomposer.manifest.UnsupportedManifestException when the manifest is not of a
-	 * supported kind
+	 * @throws io.podcomposer.manifest.UnsupportedManifestException when the manifest is
+	 * not of a supported kind
 	 */
 	static TemplateDocument from(JsonNode body) {
 		if (!body.isObject()) {
@@ -85,19 +88,21 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 	}
 
 	/**
-	 * A field given twice in one mapping of a text read here: the reader keeps the last value, as
-	 * kubectl does, but a template is the object kept whole, so the value dropped is named rather
-	 * than lost unseen (and the API server's strict decoding refuses the text too).
-	 * @param root what precedes the field's path in the problem's path: {@code manifest.} for a
-	 * manifest inside a template document
+	 * A field given twice in one mapping of a text read here: the reader keeps the last
+	 * value, as kubectl does, but a template is the object kept whole, so the value
+	 * dropped is named rather than lost unseen (and the API server's strict decoding
+	 * refuses the text too).
+	 * @param root what precedes the field's path in the problem's path: {@code manifest.}
+	 * for a manifest inside a template document
 	 */
 	static void repeatedFields(JsonNode read, String root, List<FieldProblem> problems) {
 		for (String field : ManifestReader.duplicateFields(read)) {
 			String path = root + field;
 			// the API server names the field within the object, as kubectl sends it
 			String inObject = path.startsWith(MANIFEST_PREFIX) ? path.substring(MANIFEST_PREFIX.length()) : field;
-			problems.add(new FieldProblem(path, "strict decoding error: duplicate field \"" + inObject
-					+ "\": the text gives it twice; keep one", "duplicate-field"));
+			problems.add(new FieldProblem(path,
+					"strict decoding error: duplicate field \"" + inObject + "\": the text gives it twice; keep one",
+					"duplicate-field"));
 		}
 	}
 
@@ -191,8 +196,8 @@ record TemplateDocument(String name, String description, Set<String> tags, List<
 			}
 			else if (tag.asString().chars().anyMatch(Character::isISOControl)) {
 				// a line break ends a tag in the tag filter's column (Template.tagText)
-				problems.add(new FieldProblem("tags[" + i + "]", "must not hold line breaks or other control characters",
-						"pattern"));
+				problems.add(new FieldProblem("tags[" + i + "]",
+						"must not hold line breaks or other control characters", "pattern"));
 			}
 			else {
 				tags.add(tag.asString().trim());

@@ -22,8 +22,8 @@ import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;
 
 /**
- * The composer's side of the library: a template opened for editing, and a composition saved as
- * a template or as a template's next revision.
+ * The composer's side of the library: a template opened for editing, and a composition
+ * saved as a template or as a template's next revision.
  */
 @Service
 class TemplateDrafts {
@@ -44,9 +44,9 @@ class TemplateDrafts {
 	}
 
 	/**
-	 * The save page for a manifest the composer made. Editing a template, the form starts with
-	 * the template's fields; else with the manifest's name. Every placeholder the manifest uses
-	 * is offered as a parameter.
+	 * The save page for a manifest the composer made. Editing a template, the form starts
+	 * with the template's fields; else with the manifest's name. Every placeholder the
+	 * manifest uses is offered as a parameter.
 	 * @param templateId the template being edited, or null
 	 * @param basedOn the revision the edit started from; ignored without a template
 	 */
@@ -76,11 +76,14 @@ class TemplateDrafts {
 	}
 
 	/**
-	 * Saves the form: a new template, or the next revision of the one being edited if nobody
-	 * saved it since the edit started. A revision that changes nothing is not saved.
-	 * @return the template as saved: at the revision the edit started from when nothing changed
+	 * Saves the form: a new template, or the next revision of the one being edited if
+	 * nobody saved it since the edit started. A revision that changes nothing is not
+	 * saved.
+	 * @return the template as saved: at the revision the edit started from when nothing
+	 * changed
 	 * @throws InvalidFieldsException naming the inputs to correct
-	 * @throws DomainException stale when the template changed since the edit started, not found when it is gone
+	 * @throws DomainException stale when the template changed since the edit started, not
+	 * found when it is gone
 	 */
 	@Transactional
 	TemplateViews.Full save(TemplateSaveForm form) {
@@ -119,7 +122,10 @@ class TemplateDrafts {
 		return new FieldProblem("name", "a template named \"" + name + "\" exists: choose another name", "unique");
 	}
 
-	/** The declared parameters first, then the placeholders no parameter declares, offered for declaring. */
+	/**
+	 * The declared parameters first, then the placeholders no parameter declares, offered
+	 * for declaring.
+	 */
 	private static List<TemplateSaveForm.ParameterRow> rows(List<String> used, List<Parameter> declared) {
 		Map<String, TemplateSaveForm.ParameterRow> rows = new LinkedHashMap<>();
 		for (Parameter parameter : declared) {

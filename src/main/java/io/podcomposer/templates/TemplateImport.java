@@ -25,14 +25,14 @@ import io.podcomposer.system.InvalidFieldsException;
 
 /**
  * Turns the documents of a file into templates, all of them or none. A file holds either
- * Kubernetes objects (documents, or the items of a {@code kind: List}), each of which becomes a
- * template named after it, or one library that {@link LibraryExport} wrote, whose entries are
- * restored. Every document is checked before anything is saved, and the saving is one
- * transaction.
+ * Kubernetes objects (documents, or the items of a {@code kind: List}), each of which
+ * becomes a template named after it, or one library that {@link LibraryExport} wrote,
+ * whose entries are restored. Every document is checked before anything is saved, and the
+ * saving is one transaction.
  * <p>
- * A name that is taken gets a suffix ({@code -2}, {@code -3}, …). A library entry identical to
- * an existing template of its name, or of a suffixed one, is skipped, so that restoring the same
- * file twice adds nothing.
+ * A name that is taken gets a suffix ({@code -2}, {@code -3}, …). A library entry
+ * identical to an existing template of its name, or of a suffixed one, is skipped, so
+ * that restoring the same file twice adds nothing.
  */
 @Component
 class TemplateImport {
@@ -64,16 +64,16 @@ class TemplateImport {
 	}
 
 	/**
-	 * Imports the documents of one file, adding {@code tag} (when not blank) to every template.
-	 * @throws InvalidFieldsException naming every document or entry that cannot be a template;
-	 * then nothing is saved
+	 * Imports the documents of one file, adding {@code tag} (when not blank) to every
+	 * template.
+	 * @throws InvalidFieldsException naming every document or entry that cannot be a
+	 * template; then nothing is saved
 	 */
 	@Transactional
 	TemplateViews.ImportResult run(List<JsonNode> documents, String tag) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Set<String> tags = extraTag(tag, problems);
-		List<Candidate> candidates = isLibraryFile(documents)
-				? LibraryEntries.read(documents.get(0), tags, problems)
+		List<Candidate> candidates = isLibraryFile(documents) ? LibraryEntries.read(documents.get(0), tags, problems)
 				: manifests(documents, tags, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidFieldsException("Nothing was imported. ", problems);
@@ -87,7 +87,10 @@ class TemplateImport {
 		return result;
 	}
 
-	/** A template to be, from a document or a library entry; an entry is skipped when the library holds it. */
+	/**
+	 * A template to be, from a document or a library entry; an entry is skipped when the
+	 * library holds it.
+	 */
 	record Candidate(TemplateDocument document, boolean restored) {
 	}
 
@@ -101,10 +104,13 @@ class TemplateImport {
 			JsonNode document = documents.get(i);
 			String path = "documents[" + i + "]";
 			String kind = kindOf(document);
-			TemplateDocument.repeatedFields(document, (documents.size() == 1 && LIST_KIND.equals(kind)) ? "" : path + ".", problems);
+			TemplateDocument.repeatedFields(document,
+					(documents.size() == 1 && LIST_KIND.equals(kind)) ? "" : path + ".", problems);
 			if (LIBRARY_KIND.equals(kind)) {
-				problems.add(new FieldProblem(path, describe(document)
-						+ ": a template library must be the only document of its file; import it alone", "only"));
+				problems.add(new FieldProblem(path,
+						describe(document)
+								+ ": a template library must be the only document of its file; import it alone",
+						"only"));
 			}
 			else if (LIST_KIND.equals(kind)) {
 				String itemsPath = (documents.size() == 1) ? "items" : path + ".items";
@@ -124,14 +130,14 @@ class TemplateImport {
 	}
 
 	/**
-	 * A Kubernetes object as a template: named after it, kept whole, and with its placeholders
-	 * declared as required parameters, so that none is left undeclared.
+	 * A Kubernetes object as a template: named after it, kept whole, and with its
+	 * placeholders declared as required parameters, so that none is left undeclared.
 	 */
 	private static Optional<Candidate> manifest(JsonNode node, String path, Set<String> tags,
 			List<FieldProblem> problems) {
 		if (node.isNull()) {
-			problems.add(new FieldProblem(path, "an empty document: only a closing one may be empty; remove it",
-					"empty"));
+			problems
+				.add(new FieldProblem(path, "an empty document: only a closing one may be empty; remove it", "empty"));
 			return Optional.empty();
 		}
 		try {
@@ -195,7 +201,10 @@ class TemplateImport {
 		return new TemplateViews.ImportResult(created, skipped, renamed);
 	}
 
-	/** Whether the template's current revision is the document: manifest, parameters, description and tags. */
+	/**
+	 * Whether the template's current revision is the document: manifest, parameters,
+	 * description and tags.
+	 */
 	private boolean holds(Template template, TemplateDocument document) {
 		TemplateRevision current = this.revisions.findByTemplateIdAndNumber(template.getId(), template.getRevision())
 			.orElseThrow();
@@ -205,7 +214,10 @@ class TemplateImport {
 				&& template.getTags().equals(document.tags());
 	}
 
-	/** The name with suffix {@code -n} from the second on, shortened so that it stays a valid name. */
+	/**
+	 * The name with suffix {@code -n} from the second on, shortened so that it stays a
+	 * valid name.
+	 */
 	static String suffixed(String name, int n) {
 		if (n == 1) {
 			return name;
@@ -253,8 +265,8 @@ class TemplateImport {
 	private static String summary(TemplateViews.ImportResult result) {
 		StringBuilder summary = new StringBuilder("created " + result.items().size() + ", skipped "
 				+ result.skipped().size() + ", renamed " + result.renamed().size());
-		result.renamed().forEach((renamed) -> summary.append("; ").append(renamed.from()).append(" as ")
-			.append(renamed.to()));
+		result.renamed()
+			.forEach((renamed) -> summary.append("; ").append(renamed.from()).append(" as ").append(renamed.to()));
 		return summary.toString();
 	}
 

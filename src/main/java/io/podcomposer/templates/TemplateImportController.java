@@ -26,10 +26,10 @@ import io.podcomposer.system.FieldProblem;
 import io.podcomposer.system.InvalidFieldsException;
 
 /**
- * The import page ({@code /templates/import}): paste or upload Kubernetes objects or a library
- * file. What was imported shows after a redirect, so that a reload imports nothing twice; what
- * was refused shows next to the text, which stays as it was. Also the library's download
- * ({@code /templates/export}) for the browser.
+ * The import page ({@code /templates/import}): paste or upload Kubernetes objects or a
+ * library file. What was imported shows after a redirect, so that a reload imports
+ * nothing twice; what was refused shows next to the text, which stays as it was. Also the
+ * library's download ({@code /templates/export}) for the browser.
  */
 @Controller
 class TemplateImportController {
@@ -71,7 +71,8 @@ class TemplateImportController {
 			if (source.isBlank()) {
 				throw problem("paste YAML or JSON, or choose a file");
 			}
-			flash.addFlashAttribute("outcome", Imported.of(this.imports.run(documents(source, upload ? file : null), tag)));
+			flash.addFlashAttribute("outcome",
+					Imported.of(this.imports.run(documents(source, upload ? file : null), tag)));
 			flash.addFlashAttribute("tag", tag);
 			return "redirect:/templates/import";
 		}
@@ -107,14 +108,18 @@ class TemplateImportController {
 		this.export.download(tag, chosen, response);
 	}
 
-	/** What the page shows of an import: each template made, with a link to it, and what was left out or renamed. */
-	record Imported(List<Created> created, List<TemplateViews.Skipped> skipped, List<TemplateViews.Renamed> renamed)
-			implements Serializable {
+	/**
+	 * What the page shows of an import: each template made, with a link to it, and what
+	 * was left out or renamed.
+	 */
+	record Imported(List<Created> created, List<TemplateViews.Skipped> skipped,
+			List<TemplateViews.Renamed> renamed) implements Serializable {
 
 		static Imported of(TemplateViews.ImportResult result) {
 			return new Imported(result.items()
 				.stream()
-				.map((template) -> new Created(template.id(), template.name(), template.manifest().path("kind").asString()))
+				.map((template) -> new Created(template.id(), template.name(),
+						template.manifest().path("kind").asString()))
 				.toList(), result.skipped(), result.renamed());
 		}
 
@@ -125,9 +130,9 @@ class TemplateImportController {
 	}
 
 	/**
-	 * The documents of the text: one JSON document when it is JSON (a {@code .json} file, or
-	 * text that opens with a brace or bracket), else a YAML stream. JSON is YAML too, but not
-	 * when it is indented with tabs.
+	 * The documents of the text: one JSON document when it is JSON (a {@code .json} file,
+	 * or text that opens with a brace or bracket), else a YAML stream. JSON is YAML too,
+	 * but not when it is indented with tabs.
 	 */
 	private static List<JsonNode> documents(String text, MultipartFile file) {
 		String name = (file != null && file.getOriginalFilename() != null) ? file.getOriginalFilename() : "";

@@ -45,9 +45,9 @@ import io.podcomposer.system.HtmxFragments;
 import io.podcomposer.system.LineDiff;
 
 /**
- * The library pages: the list with search, tag filter and paging, and a page per template with
- * its YAML, pod picture, checks, parameters and revisions. Lists and fragments share URLs with
- * their full pages: an {@code HX-Request} gets the piece it swaps.
+ * The library pages: the list with search, tag filter and paging, and a page per template
+ * with its YAML, pod picture, checks, parameters and revisions. Lists and fragments share
+ * URLs with their full pages: an {@code HX-Request} gets the piece it swaps.
  */
 @Controller
 @RequestMapping("/templates")
@@ -78,7 +78,9 @@ class TemplatePagesController {
 		this.roles = roles;
 	}
 
-	/** A search as the library shows it; {@code sort} is {@code updated} or {@code name}. */
+	/**
+	 * A search as the library shows it; {@code sort} is {@code updated} or {@code name}.
+	 */
 	record Library(String q, String tag, String sort, TemplateViews.Page found, Pager pager) {
 
 		public boolean filtered() {
@@ -107,16 +109,25 @@ class TemplatePagesController {
 
 	}
 
-	/** A template as its page shows it; {@code preview} is the composer's view of its manifest. */
+	/**
+	 * A template as its page shows it; {@code preview} is the composer's view of its
+	 * manifest.
+	 */
 	record TemplatePage(TemplateViews.Full template, String kind, List<Parameter> parameters, PreviewView preview,
 			List<TemplateViews.RevisionSummary> revisions, List<String> kinds) {
 	}
 
-	/** The template rendered with values: the YAML and what a conversion noted, or why it could not be. */
+	/**
+	 * The template rendered with values: the YAML and what a conversion noted, or why it
+	 * could not be.
+	 */
 	record Rendered(String yaml, List<String> notes, String problem) {
 	}
 
-	/** Two revisions compared, their descriptions, tags and manifests; {@code split} for side by side. */
+	/**
+	 * Two revisions compared, their descriptions, tags and manifests; {@code split} for
+	 * side by side.
+	 */
 	record DiffPage(TemplateViews.Summary template, int from, int to, boolean split,
 			List<LineDiff.Hunk> descriptionHunks, List<LineDiff.Hunk> tagHunks, List<LineDiff.Hunk> hunks,
 			List<TemplateViews.RevisionSummary> revisions) {
@@ -161,8 +172,8 @@ class TemplatePagesController {
 			HtmxRequest htmx, Model model) {
 		TemplateSearch.SortOrder order = TemplateSearch.SortOrder.of(sort);
 		TemplateViews.Page found = this.search.search(q, tag, order, page, PAGE_SIZE);
-		model.addAttribute("library", new Library(q.trim(), tag.trim(), order.name().toLowerCase(Locale.ROOT), found,
-				Pager.of(found)));
+		model.addAttribute("library",
+				new Library(q.trim(), tag.trim(), order.name().toLowerCase(Locale.ROOT), found, Pager.of(found)));
 		if (HtmxFragments.wanted(htmx)) {
 			model.addAttribute("partial", true);
 			return "templates/library :: results";
@@ -177,7 +188,10 @@ class TemplatePagesController {
 		return "templates/template";
 	}
 
-	/** The template rendered with the values given as {@code values.NAME}; an empty one takes the default. */
+	/**
+	 * The template rendered with the values given as {@code values.NAME}; an empty one
+	 * takes the default.
+	 */
 	@GetMapping("/{id}/render")
 	String render(@PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam Map<String, String> query, HtmxRequest htmx, Model model) {
@@ -201,23 +215,27 @@ class TemplatePagesController {
 		TemplateViews.Summary template = this.templates.summary(id);
 		int newer = (to != null) ? to : template.revision();
 		int older = (from != null) ? from : Math.max(1, newer - 1);
-		model.addAttribute("diff", new DiffPage(template, older, newer, "split".equals(view),
-				this.diffs.descriptionHunks(id, older, newer), this.diffs.tagHunks(id, older, newer),
-				this.diffs.diffHunks(id, older, newer),
-				this.templates.revisions(id)));
+		model.addAttribute("diff",
+				new DiffPage(template, older, newer, "split".equals(view),
+						this.diffs.descriptionHunks(id, older, newer), this.diffs.tagHunks(id, older, newer),
+						this.diffs.diffHunks(id, older, newer), this.templates.revisions(id)));
 		return "templates/diff";
 	}
 
-	/** Restores a revision, if the template is still at {@code basedOn}, the revision the user saw. */
+	/**
+	 * Restores a revision, if the template is still at {@code basedOn}, the revision the
+	 * user saw.
+	 */
 	@PostMapping("/{id}/revisions/{number}/restore")
 	String restore(@PathVariable long id, @PathVariable int number, @RequestParam int basedOn,
 			RedirectAttributes flash) {
 		try {
 			TemplateViews.Full saved = this.templates.restore(id, number, basedOn);
-			flash.addFlashAttribute("notice", (saved.revision() == basedOn)
-					? "Nothing to restore: revision " + number + " has the manifest and parameters of revision "
-							+ basedOn + ", the current one."
-					: "Revision " + number + " restored as revision " + saved.revision() + ".");
+			flash.addFlashAttribute("notice",
+					(saved.revision() == basedOn)
+							? "Nothing to restore: revision " + number + " has the manifest and parameters of revision "
+									+ basedOn + ", the current one."
+							: "Revision " + number + " restored as revision " + saved.revision() + ".");
 		}
 		catch (DomainException ex) {
 			if (ex.kind() != Kind.STALE) {
@@ -268,7 +286,8 @@ class TemplatePagesController {
 	private TemplatePage templatePage(long id) {
 		TemplateViews.Full template = this.templates.get(id);
 		Manifest manifest = Manifest.of(template.manifest());
-		return new TemplatePage(template, manifest.kind().kindName(), TemplateDocument.parameters(template.parameters()),
+		return new TemplatePage(template, manifest.kind().kindName(),
+				TemplateDocument.parameters(template.parameters()),
 				this.composer.preview(manifest, List.of(), List.of()), this.templates.revisions(id), KINDS);
 	}
 
@@ -279,9 +298,9 @@ class TemplatePagesController {
 		}
 		catch (MissingValuesException ex) {
 			String names = String.join(", ", ex.names());
-			return new Rendered(null, List.of(), (ex.names().size() == 1)
-					? "Enter a value for " + names + ": it is required and has no default."
-					: "Enter values for " + names + ": they are required and have no default.");
+			return new Rendered(null, List.of(),
+					(ex.names().size() == 1) ? "Enter a value for " + names + ": it is required and has no default."
+							: "Enter values for " + names + ": they are required and have no default.");
 		}
 		catch (UnsupportedManifestException | ManifestTooLargeException ex) {
 			return new Rendered(null, List.of(), "Could not render: " + ex.getMessage());
@@ -289,9 +308,11 @@ class TemplatePagesController {
 	}
 
 	private void flashStale(long id, RedirectAttributes flash) {
-		flash.addFlashAttribute("problem", new PageProblem("restore", "Nothing was restored: the template was changed "
-				+ "since you opened it and is now at revision " + this.templates.summary(id).revision()
-				+ ". Look at the revisions, then restore again if you still want to."));
+		flash.addFlashAttribute("problem",
+				new PageProblem("restore",
+						"Nothing was restored: the template was changed "
+								+ "since you opened it and is now at revision " + this.templates.summary(id).revision()
+								+ ". Look at the revisions, then restore again if you still want to."));
 	}
 
 	private static ResponseEntity<byte[]> download(String fileName, MediaType type, String body) {

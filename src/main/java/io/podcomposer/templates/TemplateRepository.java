@@ -19,25 +19,29 @@ interface TemplateRepository extends JpaRepository<Template, Long>, TemplateWord
 
 	Optional<Template> findByName(String name);
 
-	/** Every tag in use, A to Z, each once; from the tag table's index alone, not joined to the templates. */
+	/**
+	 * Every tag in use, A to Z, each once; from the tag table's index alone, not joined
+	 * to the templates.
+	 */
 	@NativeQuery("select distinct tag from template_tag order by tag")
 	List<String> findAllTags();
 
 	/*
-	 * The searches answer ids only, in the pageable's order, so that on H2 a page is found and the
-	 * matches counted from one index of the sort columns, the search text and the tags (V5.1),
-	 * without reading the templates' rows.
+	 * The searches answer ids only, in the pageable's order, so that on H2 a page is
+	 * found and the matches counted from one index of the sort columns, the search text
+	 * and the tags (V5.1), without reading the templates' rows.
 	 */
 
 	@Query(value = "select t.id from Template t", countQuery = "select count(t) from Template t")
 	Page<Long> findIds(Pageable pageable);
 
 	/*
-	 * A query for each filter, each testing only what it filters by: a LIKE '%' on every row costs
-	 * H2 a column read and a pattern set up per row, and leaves PostgreSQL's generic plan guessing.
-	 * The patterns are LIKE patterns with {@code !} as the escape character. LIKE rather than
-	 * LOCATE, so that PostgreSQL's trigram indexes (db/vendor/postgresql) can serve them. The
-	 * text search, with a LIKE per word, is TemplateWordSearch's.
+	 * A query for each filter, each testing only what it filters by: a LIKE '%' on every
+	 * row costs H2 a column read and a pattern set up per row, and leaves PostgreSQL's
+	 * generic plan guessing. The patterns are LIKE patterns with {@code !} as the escape
+	 * character. LIKE rather than LOCATE, so that PostgreSQL's trigram indexes
+	 * (db/vendor/postgresql) can serve them. The text search, with a LIKE per word, is
+	 * TemplateWordSearch's.
 	 */
 
 	/** The ids of the templates whose tag text is like {@code tags}. */
@@ -51,9 +55,9 @@ interface TemplateRepository extends JpaRepository<Template, Long>, TemplateWord
 	}
 
 	/**
-	 * The templates after {@code afterId} in id order, each with its current manifest, that carry
-	 * {@code tag} unless it is empty: one page of an export. Rows, not entities, so that a long
-	 * export keeps nothing in the persistence context.
+	 * The templates after {@code afterId} in id order, each with its current manifest,
+	 * that carry {@code tag} unless it is empty: one page of an export. Rows, not
+	 * entities, so that a long export keeps nothing in the persistence context.
 	 */
 	@Query("""
 			select t.id as id, t.name as name, t.description as description, t.parameters as parameters,

@@ -12,8 +12,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One saved state of a template, never changed: the manifest as JSON text, stored whole, its
- * parameters and the description and tags it was saved with.
+ * One saved state of a template, never changed: the manifest as JSON text, stored whole,
+ * its parameters and the description and tags it was saved with.
  */
 @Entity
 @Immutable

@@ -21,9 +21,9 @@ import io.podcomposer.system.FormIndexes;
 import io.podcomposer.system.InvalidFieldsException;
 
 /**
- * Saves what the composer made, from the "save as template" page. A refused save shows the page
- * again with everything typed; a save over someone else's newer revision shows what changed, and
- * keeps this user's version for them to merge.
+ * Saves what the composer made, from the "save as template" page. A refused save shows
+ * the page again with everything typed; a save over someone else's newer revision shows
+ * what changed, and keeps this user's version for them to merge.
  */
 @Controller
 class TemplateSaveController {

@@ -13,9 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 import io.podcomposer.manifest.ManifestReader;
 
 /**
- * What the "save as template" page sends: the manifest the composer made, the template's fields,
- * and which placeholders to declare as parameters. It is sent back whole on every answer, so a
- * refused save keeps everything the user typed.
+ * What the "save as template" page sends: the manifest the composer made, the template's
+ * fields, and which placeholders to declare as parameters. It is sent back whole on every
+ * answer, so a refused save keeps everything the user typed.
  */
 public class TemplateSaveForm {
 
@@ -28,7 +28,10 @@ public class TemplateSaveForm {
 	/** The revision the edit started from. */
 	Integer basedOn;
 
-	/** The name of the template being edited when the edit started, to say which one it is. */
+	/**
+	 * The name of the template being edited when the edit started, to say which one it
+	 * is.
+	 */
 	String editedName;
 
 	/** True to save as a new template even when editing one. */
@@ -50,7 +53,9 @@ public class TemplateSaveForm {
 
 		String name;
 
-		/** Whether it is saved as a parameter; an undeclared placeholder stays as written. */
+		/**
+		 * Whether it is saved as a parameter; an undeclared placeholder stays as written.
+		 */
 		boolean declared;
 
 		String description;
@@ -59,7 +64,10 @@ public class TemplateSaveForm {
 
 		boolean required;
 
-		/** Whether the manifest uses it; a declared parameter it does not use is kept all the same. */
+		/**
+		 * Whether the manifest uses it; a declared parameter it does not use is kept all
+		 * the same.
+		 */
 		boolean used;
 
 		public String getName() {
@@ -131,9 +139,10 @@ public class TemplateSaveForm {
 	private static final Pattern PARAMETER_PATH = Pattern.compile("^parameters\\[(\\d+)]");
 
 	/**
-	 * The template document this form stands for, as a body {@link TemplateDocument#from} reads;
-	 * only the declared rows become parameters.
-	 * @throws io.podcomposer.manifest.ManifestParseException when the manifest does not read
+	 * The template document this form stands for, as a body {@link TemplateDocument#from}
+	 * reads; only the declared rows become parameters.
+	 * @throws io.podcomposer.manifest.ManifestParseException when the manifest does not
+	 * read
 	 */
 	ObjectNode documentBody() {
 		ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -147,15 +156,17 @@ public class TemplateSaveForm {
 			ObjectNode parameter = declared.addObject().put("name", trimmed(row.name)).put("required", row.required);
 			parameter.put("description", blankToNull(row.description));
 			// a form cannot tell an empty default from none: empty is none
-			parameter.put("default", (row.defaultValue == null || row.defaultValue.isEmpty()) ? null : row.defaultValue);
+			parameter.put("default",
+					(row.defaultValue == null || row.defaultValue.isEmpty()) ? null : row.defaultValue);
 		}
 		body.set("manifest", ManifestReader.readJson(this.manifest));
 		return body;
 	}
 
 	/**
-	 * The input a problem of {@link #documentBody()} is about: {@code parameters[k]} there is the
-	 * k-th declared row, which is a different row of the form when some are not declared.
+	 * The input a problem of {@link #documentBody()} is about: {@code parameters[k]}
+	 * there is the k-th declared row, which is a different row of the form when some are
+	 * not declared.
 	 */
 	String fieldOf(String problemPath) {
 		Matcher parameter = PARAMETER_PATH.matcher(problemPath);

@@ -15,11 +15,11 @@ import io.podcomposer.validation.ValidationReport;
 import io.podcomposer.validation.Validator;
 
 /**
- * The "save as template" page: the form, what is being saved, and the problems of the last try,
- * by input name.
+ * The "save as template" page: the form, what is being saved, and the problems of the
+ * last try, by input name.
  */
-public record TemplateSavePage(TemplateSaveForm form, String yaml, String kind,
-		String podSecurityLevel, int errors, int warnings, Map<String, String> problems) {
+public record TemplateSavePage(TemplateSaveForm form, String yaml, String kind, String podSecurityLevel, int errors,
+		int warnings, Map<String, String> problems) {
 
 	static TemplateSavePage of(TemplateSaveForm form, List<FieldProblem> problems) {
 		Map<String, String> byField = new LinkedHashMap<>();
@@ -30,9 +30,8 @@ public record TemplateSavePage(TemplateSaveForm form, String yaml, String kind,
 			List<String> used = Placeholders.names(manifest.root());
 			form.parameters.forEach((row) -> row.used = used.contains(row.name));
 			ValidationReport report = Validator.validate(manifest);
-			return new TemplateSavePage(form, ManifestWriter.toYaml(manifest.root()),
-					manifest.kind().kindName(), report.podSecurity().level().id(), report.errors().size(),
-					report.warnings().size(), byField);
+			return new TemplateSavePage(form, ManifestWriter.toYaml(manifest.root()), manifest.kind().kindName(),
+					report.podSecurity().level().id(), report.errors().size(), report.warnings().size(), byField);
 		}
 		catch (ManifestParseException | UnsupportedManifestException ex) {
 			byField.putIfAbsent("manifest", "The manifest could not be read: " + ex.getMessage());

@@ -14,7 +14,10 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Finds templates in the library by the words of their name, description and tags, and by tag. */
+/**
+ * Finds templates in the library by the words of their name, description and tags, and by
+ * tag.
+ */
 @Service
 class TemplateSearch {
 
@@ -28,8 +31,8 @@ class TemplateSearch {
 	}
 
 	/**
-	 * Templates whose name, description or tags contain each word of {@code q}, ignoring case, in
-	 * any order; by name, or newest change first.
+	 * Templates whose name, description or tags contain each word of {@code q}, ignoring
+	 * case, in any order; by name, or newest change first.
 	 * @throws DomainException malformed for more than {@value #MAX_SEARCH_WORDS} words
 	 */
 	@Transactional(readOnly = true)
@@ -60,10 +63,14 @@ class TemplateSearch {
 		return words;
 	}
 
-	/** The ids of a page of the templates found, from the query for what the search filters by. */
+	/**
+	 * The ids of a page of the templates found, from the query for what the search
+	 * filters by.
+	 */
 	private org.springframework.data.domain.Page<Long> found(List<String> words, String tag, PageRequest request) {
 		if (words.isEmpty()) {
-			// unfiltered, the count is the table's, which the database knows without a scan
+			// unfiltered, the count is the table's, which the database knows without a
+			// scan
 			return tag.isEmpty() ? this.templates.findIds(request)
 					: this.templates.findIdsTagged(TemplateRepository.anywhere(Template.tagLine(tag)), request);
 		}

@@ -31,7 +31,8 @@ import io.podcomposer.system.DomainException.Kind;
 
 /**
  * The template library: every save makes a new immutable revision, and a save names the
- * revision it was based on, so that a concurrent change is refused rather than overwritten.
+ * revision it was based on, so that a concurrent change is refused rather than
+ * overwritten.
  */
 @Service
 public class TemplateService {
@@ -56,7 +57,10 @@ public class TemplateService {
 		return create(document, actor());
 	}
 
-	/** Creates a template in the name of {@code actor}, who need not be the signed-in user. */
+	/**
+	 * Creates a template in the name of {@code actor}, who need not be the signed-in
+	 * user.
+	 */
 	@Transactional
 	TemplateViews.Full create(TemplateDocument document, String actor) {
 		if (this.templates.existsByName(document.name())) {
@@ -66,8 +70,8 @@ public class TemplateService {
 	}
 
 	/**
-	 * Saves a new template without an audit entry of its own, for an import: it chooses free
-	 * names itself and records one entry for all it saves.
+	 * Saves a new template without an audit entry of its own, for an import: it chooses
+	 * free names itself and records one entry for all it saves.
 	 */
 	@Transactional
 	TemplateViews.Full createUnaudited(TemplateDocument document) {
@@ -76,9 +80,9 @@ public class TemplateService {
 	}
 
 	/**
-	 * Saves the document as the next revision of the template, if {@code basedOn} is still its
-	 * current revision; a document that holds what the current revision does saves nothing and
-	 * answers the current revision.
+	 * Saves the document as the next revision of the template, if {@code basedOn} is
+	 * still its current revision; a document that holds what the current revision does
+	 * saves nothing and answers the current revision.
 	 * @throws DomainException stale when another save came first
 	 */
 	@Transactional
@@ -112,9 +116,11 @@ public class TemplateService {
 
 	/**
 	 * Saves revision {@code number}'s manifest and parameters as the next revision, if
-	 * {@code basedOn} is still the current one; name, description and tags stay as they are. When
-	 * that is what the current revision holds, nothing is saved and the current revision answered.
-	 * @throws DomainException stale when another save came first, not found for an unknown revision
+	 * {@code basedOn} is still the current one; name, description and tags stay as they
+	 * are. When that is what the current revision holds, nothing is saved and the current
+	 * revision answered.
+	 * @throws DomainException stale when another save came first, not found for an
+	 * unknown revision
 	 */
 	@Transactional
 	TemplateViews.Full restore(long id, int number, int basedOn) {
@@ -128,8 +134,8 @@ public class TemplateService {
 	}
 
 	/**
-	 * A new template with the current content of another, named after it with {@code -copy}, or
-	 * {@code -copy-2} and on when that is taken.
+	 * A new template with the current content of another, named after it with
+	 * {@code -copy}, or {@code -copy-2} and on when that is taken.
 	 */
 	@Transactional
 	TemplateViews.Full copy(long id) {
@@ -179,9 +185,10 @@ public class TemplateService {
 	}
 
 	/**
-	 * The current manifest with its placeholders filled in, converted to {@code kind} unless
-	 * that is null.
-	 * @throws io.podcomposer.manifest.MissingValuesException when required values are missing
+	 * The current manifest with its placeholders filled in, converted to {@code kind}
+	 * unless that is null.
+	 * @throws io.podcomposer.manifest.MissingValuesException when required values are
+	 * missing
 	 */
 	@Transactional(readOnly = true)
 	KindConversion.Result render(long id, Map<String, String> values, WorkloadKind kind) {
@@ -190,9 +197,10 @@ public class TemplateService {
 	}
 
 	/**
-	 * A revision (the current one when null) with its placeholders filled in, converted to
-	 * {@code kind} unless that is null, for deploying.
-	 * @throws io.podcomposer.manifest.MissingValuesException when required values are missing
+	 * A revision (the current one when null) with its placeholders filled in, converted
+	 * to {@code kind} unless that is null, for deploying.
+	 * @throws io.podcomposer.manifest.MissingValuesException when required values are
+	 * missing
 	 * @throws DomainException not found when the template or the revision is not there
 	 */
 	@Transactional(readOnly = true)
@@ -209,7 +217,10 @@ public class TemplateService {
 				converted.manifest(), converted.notes());
 	}
 
-	/** What the deploy form shows of a template: its kind, its parameters and its revisions, newest first. */
+	/**
+	 * What the deploy form shows of a template: its kind, its parameters and its
+	 * revisions, newest first.
+	 */
 	@Transactional(readOnly = true)
 	public Deployable deployable(long id) {
 		TemplateViews.Full template = get(id);
@@ -223,7 +234,10 @@ public class TemplateService {
 			List<Integer> revisions) {
 	}
 
-	/** A template's revision rendered for a deploy; {@code latest} is the template's current revision. */
+	/**
+	 * A template's revision rendered for a deploy; {@code latest} is the template's
+	 * current revision.
+	 */
 	public record RenderedTemplate(long templateId, String templateName, int revision, int latest, Manifest manifest,
 			List<String> notes) {
 	}
@@ -232,7 +246,10 @@ public class TemplateService {
 		return ManifestReader.readJson(text);
 	}
 
-	/** Saves the document as the template's next revision, unless it holds what the current one does. */
+	/**
+	 * Saves the document as the template's next revision, unless it holds what the
+	 * current one does.
+	 */
 	private TemplateViews.Full revise(Template template, TemplateDocument document, String action) {
 		TemplateRevision current = revision(template.getId(), template.getRevision());
 		if (sameContent(template, current, document)) {
@@ -243,8 +260,9 @@ public class TemplateService {
 	}
 
 	/**
-	 * Whether the document holds what the template's current revision does; the manifest as stored,
-	 * so that a change of key order, which the diff shows, is a change. The message is no content.
+	 * Whether the document holds what the template's current revision does; the manifest
+	 * as stored, so that a change of key order, which the diff shows, is a change. The
+	 * message is no content.
 	 */
 	private static boolean sameContent(Template template, TemplateRevision current, TemplateDocument document) {
 		return template.getName().equals(document.name())
@@ -265,7 +283,8 @@ public class TemplateService {
 		template.change(document, document.parametersJson(), manifest.kind().kindName(), level, actor, now);
 		Template saved;
 		try {
-			// flushed now, so that the version check fails here, before the revision is written
+			// flushed now, so that the version check fails here, before the revision is
+			// written
 			saved = this.templates.saveAndFlush(template);
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -277,7 +296,10 @@ public class TemplateService {
 		return TemplateViews.Full.of(saved, revision);
 	}
 
-	/** A document that saves a revision's content under the template's description and tags. */
+	/**
+	 * A document that saves a revision's content under the template's description and
+	 * tags.
+	 */
 	private static TemplateDocument copyOf(Template template, String name, TemplateRevision content, String message) {
 		// a copy: the template clears its own tag set before it takes the document's
 		return new TemplateDocument(name, template.getDescription(), new LinkedHashSet<>(template.getTags()),
@@ -296,9 +318,10 @@ public class TemplateService {
 	}
 
 	/**
-	 * The save's audit entry, in the save's transaction: it stands or falls with the save, and needs
-	 * no second connection while the save holds the template's row, which concurrent saves of the
-	 * same template wait for, each holding a connection of the pool.
+	 * The save's audit entry, in the save's transaction: it stands or falls with the
+	 * save, and needs no second connection while the save holds the template's row, which
+	 * concurrent saves of the same template wait for, each holding a connection of the
+	 * pool.
 	 */
 	private TemplateViews.Full audited(String actor, String action, TemplateViews.Full saved) {
 		this.audit.recordWithin(actor, action, saved.name(), Outcome.SUCCESS, "revision " + saved.revision());
@@ -312,13 +335,12 @@ public class TemplateService {
 
 	TemplateRevision revision(Long templateId, int number) {
 		return this.revisions.findByTemplateIdAndNumber(templateId, number)
-			.orElseThrow(() -> new DomainException(Kind.NOT_FOUND,
-					"template " + templateId + " has no revision " + number));
+			.orElseThrow(
+					() -> new DomainException(Kind.NOT_FOUND, "template " + templateId + " has no revision " + number));
 	}
 
 	static DomainException stale(int current) {
-		return new DomainException(Kind.STALE,
-				"the template has changed since; its current revision is " + current);
+		return new DomainException(Kind.STALE, "the template has changed since; its current revision is " + current);
 	}
 
 	private static DomainException nameTaken(String name) {

@@ -21,8 +21,8 @@ final class TemplateViews {
 		static Summary of(Template template) {
 			return new Summary(template.getId(), template.getName(), template.getDescription(),
 					sorted(template.getTags()), TemplateService.json(template.getParameters()), template.getKind(),
-					template.getPodSecurityLevel(), template.getRevision(), template.getCreatedAt(), template.getCreatedBy(), template.getUpdatedAt(),
-					template.getUpdatedBy());
+					template.getPodSecurityLevel(), template.getRevision(), template.getCreatedAt(),
+					template.getCreatedBy(), template.getUpdatedAt(), template.getUpdatedBy());
 		}
 
 	}
@@ -32,17 +32,18 @@ final class TemplateViews {
 			int revision, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
 		static Full of(Template template, TemplateRevision current) {
-			return new Full(template.getId(), template.getName(), template.getDescription(),
-					sorted(template.getTags()), TemplateService.json(template.getParameters()),
-					TemplateService.json(current.getManifest()), template.getRevision(), template.getCreatedAt(),
-					template.getCreatedBy(), template.getUpdatedAt(), template.getUpdatedBy());
+			return new Full(template.getId(), template.getName(), template.getDescription(), sorted(template.getTags()),
+					TemplateService.json(template.getParameters()), TemplateService.json(current.getManifest()),
+					template.getRevision(), template.getCreatedAt(), template.getCreatedBy(), template.getUpdatedAt(),
+					template.getUpdatedBy());
 		}
 
 	}
 
 	/**
-	 * What an import did: the templates it created, and the library entries it left out because
-	 * the library holds them unchanged, and the names it changed because they were taken.
+	 * What an import did: the templates it created, and the library entries it left out
+	 * because the library holds them unchanged, and the names it changed because they
+	 * were taken.
 	 */
 	record ImportResult(List<Full> items, List<Skipped> skipped, List<Renamed> renamed) {
 	}
@@ -59,7 +60,9 @@ final class TemplateViews {
 	record Page(List<Summary> items, int page, int size, long total) {
 	}
 
-	/** A revision in the list of a template's revisions, with the tags it was saved with. */
+	/**
+	 * A revision in the list of a template's revisions, with the tags it was saved with.
+	 */
 	record RevisionSummary(int revision, String author, Instant createdAt, String message, List<String> tags) {
 
 		/** As the revisions query reads it: the tags as {@code tag_text}. */

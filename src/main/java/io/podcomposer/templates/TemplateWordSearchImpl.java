@@ -14,8 +14,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.support.PageableExecutionUtils;
 
 /**
- * One LIKE per word, ANDed: each can use the indexes a single one uses (H2's index of the search
- * text, PostgreSQL's trigram index), where one pattern could only find the words in one order.
+ * One LIKE per word, ANDed: each can use the indexes a single one uses (H2's index of the
+ * search text, PostgreSQL's trigram index), where one pattern could only find the words
+ * in one order.
  */
 class TemplateWordSearchImpl implements TemplateWordSearch {
 
@@ -53,7 +54,10 @@ class TemplateWordSearchImpl implements TemplateWordSearch {
 		});
 	}
 
-	/** The sort's properties are the entity's, which the service chooses, never a request's text. */
+	/**
+	 * The sort's properties are the entity's, which the service chooses, never a
+	 * request's text.
+	 */
 	private static String orderBy(Sort sort) {
 		List<String> orders = new ArrayList<>();
 		sort.forEach((order) -> orders.add("t." + order.getProperty() + (order.isAscending() ? " asc" : " desc")));

@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code active-deadline}: the pod's {@code activeDeadlineSeconds} is from 1 to 2^31-1. A
- * Deployment, ReplicaSet, StatefulSet or DaemonSet keeps its pods running, so its template may not
- * set it at all.
+ * Deployment, ReplicaSet, StatefulSet or DaemonSet keeps its pods running, so its
+ * template may not set it at all.
  */
 final class ActiveDeadlineRule extends ApiServerRule {
 
@@ -24,8 +24,8 @@ final class ActiveDeadlineRule extends ApiServerRule {
 		String path = pod.specPath("activeDeadlineSeconds");
 		if (pod.kind().requiresRestartAlways()) {
 			if (!Nodes.absent(deadline)) {
-				findings.add(path, Messages.forbidden("activeDeadlineSeconds in " + upstreamKindName(pod.kind())
-						+ " is not Supported"));
+				findings.add(path, Messages
+					.forbidden("activeDeadlineSeconds in " + upstreamKindName(pod.kind()) + " is not Supported"));
 			}
 			return;
 		}

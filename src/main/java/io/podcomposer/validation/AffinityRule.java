@@ -8,14 +8,15 @@ import tools.jackson.databind.JsonNode;
  * {@code affinity}: the pod's {@code affinity}.
  * <ul>
  * <li>{@code nodeAffinity}: a required node selector has at least one of
- * {@code nodeSelectorTerms}; each {@code matchExpressions} entry has a qualified {@code key} and an
- * {@code operator} of {@code In}, {@code NotIn} (with {@code values}), {@code Exists},
- * {@code DoesNotExist} (without) or {@code Gt}, {@code Lt} (with one value); each preferred term
- * has a {@code weight} from 1 to 100.</li>
+ * {@code nodeSelectorTerms}; each {@code matchExpressions} entry has a qualified
+ * {@code key} and an {@code operator} of {@code In}, {@code NotIn} (with {@code values}),
+ * {@code Exists}, {@code DoesNotExist} (without) or {@code Gt}, {@code Lt} (with one
+ * value); each preferred term has a {@code weight} from 1 to 100.</li>
  * <li>{@code podAffinity} and {@code podAntiAffinity}: each term has a qualified
- * {@code topologyKey} and well-formed {@code labelSelector} and {@code namespaceSelector}; its
- * {@code namespaces} are DNS-1123 labels (told at {@code namespace}, as upstream does); each
- * preferred term has a {@code weight} from 1 to 100.</li>
+ * {@code topologyKey} and well-formed {@code labelSelector} and
+ * {@code namespaceSelector}; its {@code namespaces} are DNS-1123 labels (told at
+ * {@code namespace}, as upstream does); each preferred term has a {@code weight} from 1
+ * to 100.</li>
  * </ul>
  */
 final class AffinityRule extends ApiServerRule {
@@ -74,8 +75,8 @@ final class AffinityRule extends ApiServerRule {
 				}
 				case "Exists", "DoesNotExist" -> {
 					if (values > 0) {
-						findings.add(at + ".values",
-								Messages.forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+						findings.add(at + ".values", Messages
+							.forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
 					}
 				}
 				case "Gt", "Lt" -> {
@@ -99,7 +100,10 @@ final class AffinityRule extends ApiServerRule {
 		checkPreferred(affinity, path, "podAffinityTerm", AffinityRule::checkPodAffinityTerm, findings);
 	}
 
-	/** The weighted terms: each weight from 1 to 100, and the term under {@code termField}. */
+	/**
+	 * The weighted terms: each weight from 1 to 100, and the term under
+	 * {@code termField}.
+	 */
 	private static void checkPreferred(JsonNode affinity, String path, String termField, TermCheck checkTerm,
 			Findings findings) {
 		JsonNode preferred = affinity.path(PREFERRED);
@@ -144,7 +148,9 @@ final class AffinityRule extends ApiServerRule {
 		checkQualifiedName(term.path("topologyKey"), path + ".topologyKey", findings);
 	}
 
-	/** A qualified name, unset counting as empty; another type is the structure rule's. */
+	/**
+	 * A qualified name, unset counting as empty; another type is the structure rule's.
+	 */
 	private static void checkQualifiedName(JsonNode node, String path, Findings findings) {
 		String name = Nodes.absent(node) ? "" : Nodes.text(node);
 		if (name != null) {

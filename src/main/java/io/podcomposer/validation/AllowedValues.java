@@ -6,8 +6,8 @@ import io.podcomposer.manifest.Nodes;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A field that takes one of a few values. Unset or empty is fine: the API server puts its default
- * there before it validates.
+ * A field that takes one of a few values. Unset or empty is fine: the API server puts its
+ * default there before it validates.
  */
 final class AllowedValues {
 
@@ -27,7 +27,10 @@ final class AllowedValues {
 		}
 	}
 
-	/** The message for a value that is none of these, else null; for a path made only when needed. */
+	/**
+	 * The message for a value that is none of these, else null; for a path made only when
+	 * needed.
+	 */
 	String problem(JsonNode node) {
 		String value = Nodes.nonEmptyText(node);
 		return (value != null && !this.values.contains(value)) ? Messages.notSupported(value, this.supportedValues)

@@ -1,6 +1,9 @@
 package io.podcomposer.validation;
 
-/** A rule the API server enforces: its findings are errors, the object would be refused on create. */
+/**
+ * A rule the API server enforces: its findings are errors, the object would be refused on
+ * create.
+ */
 abstract class ApiServerRule implements ValidationRule {
 
 	private final String id;

@@ -2,15 +2,19 @@ package io.podcomposer.validation;
 
 /**
  * Base64 as Go's {@code encoding/json} reads a {@code []byte} field ({@code Secret.data},
- * {@code ConfigMap.binaryData}): the standard alphabet with {@code =} padding to a multiple of four,
- * line breaks ignored. A text holding a {@code ${NAME}} placeholder is left alone: its value comes later.
+ * {@code ConfigMap.binaryData}): the standard alphabet with {@code =} padding to a
+ * multiple of four, line breaks ignored. A text holding a {@code ${NAME}} placeholder is
+ * left alone: its value comes later.
  */
 final class Base64Text {
 
 	private Base64Text() {
 	}
 
-	/** Where Go's decoder stops, as its {@code illegal base64 data at input byte N} counts; -1 when fine. */
+	/**
+	 * Where Go's decoder stops, as its {@code illegal base64 data at input byte N}
+	 * counts; -1 when fine.
+	 */
 	static int firstBadByte(String text) {
 		if (text.contains("${")) {
 			return -1;

@@ -10,21 +10,22 @@ import java.util.regex.Pattern;
 import io.kubernetes.client.common.KubernetesObject;
 
 /**
- * The built-in kinds of the Kubernetes release client-java was generated from, by apiVersion and
- * kind, each with its model class.
+ * The built-in kinds of the Kubernetes release client-java was generated from, by
+ * apiVersion and kind, each with its model class.
  * <p>
- * Read from the client's API classes, not from its {@code ModelMapper}: that one tells a model's
- * group only by a class name prefix most models lack ({@code V1Deployment}), so it takes any group
- * for them, and a custom resource {@code example.com/v1 Deployment} would pass for an apps/v1 one.
- * Each API class serves one group and version ({@code AppsV1Api}) and takes each kind it creates
- * as the body of {@code create[Namespaced]<Kind>}; subresources ({@code createNamespacedPodBinding}
+ * Read from the client's API classes, not from its {@code ModelMapper}: that one tells a
+ * model's group only by a class name prefix most models lack ({@code V1Deployment}), so
+ * it takes any group for them, and a custom resource {@code example.com/v1 Deployment}
+ * would pass for an apps/v1 one. Each API class serves one group and version
+ * ({@code AppsV1Api}) and takes each kind it creates as the body of
+ * {@code create[Namespaced]<Kind>}; subresources ({@code createNamespacedPodBinding}
  * taking a {@code V1Binding}) are left out by the kind not matching the method's name.
  */
 final class BuiltInKinds {
 
 	/**
-	 * The Kubernetes release the models were generated from: client-java 27.0.0 from release-1.36
-	 * (see docs/VALIDATION.md for moving to the next).
+	 * The Kubernetes release the models were generated from: client-java 27.0.0 from
+	 * release-1.36 (see docs/VALIDATION.md for moving to the next).
 	 */
 	static final String KUBERNETES_VERSION = "1.36";
 
@@ -32,7 +33,9 @@ final class BuiltInKinds {
 
 	private static final String APIS_PACKAGE = "io.kubernetes.client.openapi.apis.";
 
-	/** An API class's name prefix and the group it serves; the version follows the prefix. */
+	/**
+	 * An API class's name prefix and the group it serves; the version follows the prefix.
+	 */
 	private static final Map<String, String> GROUPS = Map.ofEntries(Map.entry("Core", ""),
 			Map.entry("Admissionregistration", "admissionregistration.k8s.io"),
 			Map.entry("Apiextensions", "apiextensions.k8s.io"), Map.entry("Apiregistration", "apiregistration.k8s.io"),
@@ -51,11 +54,15 @@ final class BuiltInKinds {
 			"V1alpha1", "V1alpha2", "V1alpha3", "V2alpha1" };
 
 	/** A model class name: an optional group prefix, the version, the kind. */
-	private static final Pattern MODEL_NAME = Pattern.compile("^(?:[A-Z][a-z]+)*?(V[0-9]+(?:(?:alpha|beta)[0-9]+)?)([A-Z].*)$");
+	private static final Pattern MODEL_NAME = Pattern
+		.compile("^(?:[A-Z][a-z]+)*?(V[0-9]+(?:(?:alpha|beta)[0-9]+)?)([A-Z].*)$");
 
 	private static final Pattern CREATE = Pattern.compile("^create(?:Namespaced)?([A-Z].*)$");
 
-	/** Built on first use: loading the API classes takes a moment the portal's start need not wait for. */
+	/**
+	 * Built on first use: loading the API classes takes a moment the portal's start need
+	 * not wait for.
+	 */
 	private static final class Holder {
 
 		static final Map<String, Class<?>> BY_API_VERSION_AND_KIND = read();
@@ -65,14 +72,18 @@ final class BuiltInKinds {
 	private BuiltInKinds() {
 	}
 
-	/** The model class of a built-in kind, or null for any other (a custom resource, a typo). */
+	/**
+	 * The model class of a built-in kind, or null for any other (a custom resource, a
+	 * typo).
+	 */
 	static Class<?> modelClass(String apiVersion, String kind) {
 		return Holder.BY_API_VERSION_AND_KIND.get(apiVersion + " " + kind);
 	}
 
 	/**
-	 * Whether the apiVersion names a group the API server serves itself ({@code apps/v1beta1},
-	 * {@code v1}): a kind it does not know there is no custom resource but a mistake.
+	 * Whether the apiVersion names a group the API server serves itself
+	 * ({@code apps/v1beta1}, {@code v1}): a kind it does not know there is no custom
+	 * resource but a mistake.
 	 */
 	static boolean isBuiltInGroup(String apiVersion) {
 		int slash = apiVersion.indexOf('/');
@@ -85,8 +96,9 @@ final class BuiltInKinds {
 	}
 
 	/**
-	 * A model class name's Go package (its version, lower-case) and kind: {@code V1Deployment} gives
-	 * {@code v1} and {@code Deployment}; null for a name of no version.
+	 * A model class name's Go package (its version, lower-case) and kind:
+	 * {@code V1Deployment} gives {@code v1} and {@code Deployment}; null for a name of no
+	 * version.
 	 */
 	static String[] versionAndKind(String simpleName) {
 		Matcher matcher = MODEL_NAME.matcher(simpleName);

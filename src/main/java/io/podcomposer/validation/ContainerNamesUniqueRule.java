@@ -8,8 +8,9 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
  * {@code container-names-unique}: no two containers of a pod share a name, across
- * {@code containers}, {@code initContainers} and {@code ephemeralContainers}. As upstream, the
- * regular containers are taken first, so a clash is reported on the init or ephemeral container.
+ * {@code containers}, {@code initContainers} and {@code ephemeralContainers}. As
+ * upstream, the regular containers are taken first, so a clash is reported on the init or
+ * ephemeral container.
  */
 final class ContainerNamesUniqueRule extends ApiServerRule {
 

@@ -12,11 +12,13 @@ import io.podcomposer.manifest.PodView.ContainerRef;
  * <li>an init or a regular container may set it to {@code Always}, {@code Never} or
  * {@code OnFailure}; {@code Always} makes an init container a sidecar;</li>
  * <li>an init container that is no sidecar runs to completion, so it may not have
- * {@code lifecycle}, {@code livenessProbe}, {@code readinessProbe} or {@code startupProbe}.</li>
+ * {@code lifecycle}, {@code livenessProbe}, {@code readinessProbe} or
+ * {@code startupProbe}.</li>
  * </ul>
- * Before 1.34 only a sidecar's {@code Always} was allowed. Since then (the ContainerRestartRules
- * feature, KEP-5307) an API server with the feature on checks the three values, and one with it
- * off drops a value other than a sidecar's before validating: both accept them.
+ * Before 1.34 only a sidecar's {@code Always} was allowed. Since then (the
+ * ContainerRestartRules feature, KEP-5307) an API server with the feature on checks the
+ * three values, and one with it off drops a value other than a sidecar's before
+ * validating: both accept them.
  */
 final class ContainerRestartPolicyRule extends ApiServerRule {
 

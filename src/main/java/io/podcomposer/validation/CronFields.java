@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A CronJob schedule as the API server parses it (robfig/cron v3, standard parser), with its error
- * texts. Five fields: minute (0-59), hour (0-23), day of month (1-31), month (1-12 or JAN-DEC) and
- * day of week (0-6 or SUN-SAT). A field is a comma-separated list of {@code *} or {@code ?}, a
- * number or name, or a range {@code a-b}, each with an optional step {@code /n}; {@code a/n}
- * runs from a to the end. Or one macro: {@code @yearly}, {@code @annually}, {@code @monthly},
- * {@code @weekly}, {@code @daily}, {@code @midnight}, {@code @hourly}, {@code @every <duration>}.
+ * A CronJob schedule as the API server parses it (robfig/cron v3, standard parser), with
+ * its error texts. Five fields: minute (0-59), hour (0-23), day of month (1-31), month
+ * (1-12 or JAN-DEC) and day of week (0-6 or SUN-SAT). A field is a comma-separated list
+ * of {@code *} or {@code ?}, a number or name, or a range {@code a-b}, each with an
+ * optional step {@code /n}; {@code a/n} runs from a to the end. Or one macro:
+ * {@code @yearly}, {@code @annually}, {@code @monthly}, {@code @weekly}, {@code @daily},
+ * {@code @midnight}, {@code @hourly}, {@code @every <duration>}.
  */
 final class CronFields {
 
@@ -26,10 +27,10 @@ final class CronFields {
 
 	private static final List<Bounds> FIELDS = List.of(new Bounds(0, 59, Map.of()), new Bounds(0, 23, Map.of()),
 			new Bounds(1, 31, Map.of()),
-			new Bounds(1, 12, Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3),
-					Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
-					Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11),
-					Map.entry("dec", 12))),
+			new Bounds(1, 12,
+					Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
+							Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
+							Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12))),
 			new Bounds(0, 6, Map.of("sun", 0, "mon", 1, "tue", 2, "wed", 3, "thu", 4, "fri", 5, "sat", 6)));
 
 	private static final List<String> MACROS = List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily",
@@ -37,7 +38,10 @@ final class CronFields {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
-	/** Go's time.ParseDuration syntax: signed, then one or more number-unit pairs, or a bare 0. */
+	/**
+	 * Go's time.ParseDuration syntax: signed, then one or more number-unit pairs, or a
+	 * bare 0.
+	 */
 	private static final Pattern DURATION = Pattern
 		.compile("[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+|[-+]?0");
 
@@ -80,7 +84,10 @@ final class CronFields {
 		return "unrecognized descriptor: " + schedule;
 	}
 
-	/** One item of a field: {@code *}, {@code 5}, {@code MON-FRI}, {@code 1-30/5}, {@code *}{@code /15}. */
+	/**
+	 * One item of a field: {@code *}, {@code 5}, {@code MON-FRI}, {@code 1-30/5},
+	 * {@code *}{@code /15}.
+	 */
 	private static String rangeProblem(String expression, Bounds bounds) {
 		String[] rangeAndStep = expression.split("/", -1);
 		String[] lowAndHigh = rangeAndStep[0].split("-", -1);

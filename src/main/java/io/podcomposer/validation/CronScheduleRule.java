@@ -18,9 +18,10 @@ import tools.jackson.databind.JsonNode;
  * ({@code @yearly}, {@code @annually}, {@code @monthly}, {@code @weekly}, {@code @daily},
  * {@code @midnight}, {@code @hourly}, {@code @every <duration>}), and no {@code TZ=} or
  * {@code CRON_TZ=}: the time zone goes in {@code timeZone};</li>
- * <li>{@code timeZone}, when set, is an IANA time zone name (one {@link ZoneId#of}
- * knows as a region, such as {@code Europe/Paris} or {@code Etc/UTC}), not {@code Local};</li>
- * <li>{@code concurrencyPolicy} is {@code Allow} (the default), {@code Forbid} or {@code Replace}.</li>
+ * <li>{@code timeZone}, when set, is an IANA time zone name (one {@link ZoneId#of} knows
+ * as a region, such as {@code Europe/Paris} or {@code Etc/UTC}), not {@code Local};</li>
+ * <li>{@code concurrencyPolicy} is {@code Allow} (the default), {@code Forbid} or
+ * {@code Replace}.</li>
  * </ul>
  */
 final class CronScheduleRule extends ApiServerRule {
@@ -28,7 +29,10 @@ final class CronScheduleRule extends ApiServerRule {
 	/** Upstream's check of each part of a zone name before it looks the zone up. */
 	private static final Pattern ZONE_PART = Pattern.compile("[A-Za-z.\\-_0-9+]{1,14}");
 
-	/** The region ids of the time zone database: what ZoneId.of accepts, less fixed offsets. */
+	/**
+	 * The region ids of the time zone database: what ZoneId.of accepts, less fixed
+	 * offsets.
+	 */
 	private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
 	private static final AllowedValues CONCURRENCY = new AllowedValues("Allow", "Forbid", "Replace");

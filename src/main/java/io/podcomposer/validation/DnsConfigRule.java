@@ -8,12 +8,14 @@ import io.podcomposer.manifest.PodView;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code dns-config}: the pod's {@code dnsConfig}, within the limits of the node's resolver.
+ * {@code dns-config}: the pod's {@code dnsConfig}, within the limits of the node's
+ * resolver.
  * <ul>
- * <li>with {@code dnsPolicy: None} it is required, with at least one of {@code nameservers};</li>
+ * <li>with {@code dnsPolicy: None} it is required, with at least one of
+ * {@code nameservers};</li>
  * <li>at most 3 {@code nameservers}, each an IP address;</li>
- * <li>at most 32 {@code searches}, 2048 characters together (with a space between each), each a
- * DNS subdomain (a trailing dot allowed);</li>
+ * <li>at most 32 {@code searches}, 2048 characters together (with a space between each),
+ * each a DNS subdomain (a trailing dot allowed);</li>
  * <li>each of {@code options} has a {@code name}.</li>
  * </ul>
  * Lists that are too long are shown as Go writes a {@code []string}, as upstream does.
@@ -70,8 +72,8 @@ final class DnsConfigRule extends ApiServerRule {
 					"must not have more than " + MAX_SEARCHES + " search paths"));
 		}
 		if (String.join(" ", searches).length() > MAX_SEARCH_CHARS) {
-			findings.add(path, Messages.invalidAsShown(goStrings(searches),
-					"must not have more than " + MAX_SEARCH_CHARS + " characters (including spaces) in the search list"));
+			findings.add(path, Messages.invalidAsShown(goStrings(searches), "must not have more than "
+					+ MAX_SEARCH_CHARS + " characters (including spaces) in the search list"));
 		}
 		for (int i = 0; i < searches.size(); i++) {
 			String search = searches.get(i);

@@ -9,9 +9,10 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * The same {@code ports[].containerPort} and {@code protocol} (TCP when unset) declared by two of
- * the containers and sidecars: they share the pod's localhost, so the second cannot bind the
- * port. Told at the second declaration. Init containers run before the others and are left out.
+ * The same {@code ports[].containerPort} and {@code protocol} (TCP when unset) declared
+ * by two of the containers and sidecars: they share the pod's localhost, so the second
+ * cannot bind the port. Told at the second declaration. Init containers run before the
+ * others and are left out.
  */
 final class DuplicatePortRule implements ValidationRule {
 
@@ -39,8 +40,9 @@ final class DuplicatePortRule implements ValidationRule {
 				String port = number.asString() + "/" + (protocol.isEmpty() ? "TCP" : protocol);
 				ContainerRef owner = owners.putIfAbsent(port, container);
 				if (owner != null && owner != container) {
-					findings.add(container.path("ports[" + i + "].containerPort"), PodParts.label(owner)
-							+ " already declares " + port + ": the containers share localhost, so this one cannot bind it");
+					findings.add(container.path("ports[" + i + "].containerPort"),
+							PodParts.label(owner) + " already declares " + port
+									+ ": the containers share localhost, so this one cannot bind it");
 				}
 			}
 		}

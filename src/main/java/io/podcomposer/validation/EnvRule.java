@@ -10,14 +10,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code env}: every container's {@code env} entry has a {@code name} of printable ASCII
- * characters other than {@code =}, and takes its value from
- * {@code value} or from {@code valueFrom}, not both; a {@code valueFrom} names exactly one source:
- * {@code fieldRef}, {@code resourceFieldRef}, {@code configMapKeyRef}, {@code secretKeyRef} or,
- * since 1.34, {@code fileKeyRef} (a key of an env file on an emptyDir volume, the EnvFiles feature).
- * An empty {@code value} counts as none. A {@code fieldRef}'s {@code fieldPath} is one the
- * downward API gives a variable ({@code metadata.name}, {@code status.podIP}, …) or a subscripted
- * {@code metadata.labels['key']} or {@code metadata.annotations['key']}; its {@code apiVersion}
- * is {@code v1} when set.
+ * characters other than {@code =}, and takes its value from {@code value} or from
+ * {@code valueFrom}, not both; a {@code valueFrom} names exactly one source:
+ * {@code fieldRef}, {@code resourceFieldRef}, {@code configMapKeyRef},
+ * {@code secretKeyRef} or, since 1.34, {@code fileKeyRef} (a key of an env file on an
+ * emptyDir volume, the EnvFiles feature). An empty {@code value} counts as none. A
+ * {@code fieldRef}'s {@code fieldPath} is one the downward API gives a variable
+ * ({@code metadata.name}, {@code status.podIP}, …) or a subscripted
+ * {@code metadata.labels['key']} or {@code metadata.annotations['key']}; its
+ * {@code apiVersion} is {@code v1} when set.
  */
 final class EnvRule extends ApiServerRule {
 
@@ -30,7 +31,10 @@ final class EnvRule extends ApiServerRule {
 
 	private static final AllowedValues ENV_FIELDS = new AllowedValues(ENV_FIELD_PATHS);
 
-	/** What the API server's downward API conversion knows at all; the rest fails to convert. */
+	/**
+	 * What the API server's downward API conversion knows at all; the rest fails to
+	 * convert.
+	 */
 	private static final Set<String> CONVERTIBLE = Set.of("metadata.annotations", "metadata.labels", "metadata.name",
 			"metadata.namespace", "metadata.uid", "spec.nodeName", "spec.restartPolicy", "spec.serviceAccountName",
 			"spec.schedulerName", "status.phase", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs");
@@ -82,9 +86,10 @@ final class EnvRule extends ApiServerRule {
 		String apiVersion = Nodes.nonEmptyText(fieldRef.path("apiVersion"));
 		Matcher subscripted = SUBSCRIPTED.matcher(fieldPath);
 		String converting = (apiVersion != null && !apiVersion.equals("v1")) ? "unsupported pod version: " + apiVersion
-				: subscripted.matches() ? (isLabelsOrAnnotations(subscripted.group(1)) ? null
-						: "field path not supported: " + subscripted.group(1))
-				: CONVERTIBLE.contains(fieldPath) ? null : "field label not supported: " + fieldPath;
+				: subscripted.matches()
+						? (isLabelsOrAnnotations(subscripted.group(1)) ? null
+								: "field path not supported: " + subscripted.group(1))
+						: CONVERTIBLE.contains(fieldPath) ? null : "field label not supported: " + fieldPath;
 		if (converting != null) {
 			findings.add(path + ".fieldPath", Messages.invalid(fieldPath, "error converting fieldPath: " + converting));
 		}

@@ -4,9 +4,9 @@ import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
- * {@code ephemeral-containers}: {@code ephemeralContainers} are added to a running pod through
- * its {@code ephemeralcontainers} subresource ({@code kubectl debug}), never given when a pod is
- * created, nor in a workload's pod template.
+ * {@code ephemeral-containers}: {@code ephemeralContainers} are added to a running pod
+ * through its {@code ephemeralcontainers} subresource ({@code kubectl debug}), never
+ * given when a pod is created, nor in a workload's pod template.
  */
 final class EphemeralContainersRule extends ApiServerRule {
 
@@ -17,8 +17,8 @@ final class EphemeralContainersRule extends ApiServerRule {
 	@Override
 	public void check(PodView pod, Findings findings) {
 		if (Nodes.count(pod.podSpec().path("ephemeralContainers")) > 0) {
-			findings.add(pod.specPath("ephemeralContainers"), Messages.forbidden(
-					pod.kind().isPod() ? "cannot be set on create" : "ephemeral containers not allowed in pod template"));
+			findings.add(pod.specPath("ephemeralContainers"), Messages.forbidden(pod.kind().isPod()
+					? "cannot be set on create" : "ephemeral containers not allowed in pod template"));
 		}
 	}
 

@@ -5,14 +5,15 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code field-values}: fields of the pod spec that take one of a few words, beyond those with a
- * rule of their own. In every container: {@code securityContext.procMount} ({@code Default},
- * {@code Unmasked}). In the pod: {@code preemptionPolicy} ({@code Never},
- * {@code PreemptLowerPriority}), {@code os.name} ({@code linux}, {@code windows}),
- * {@code securityContext.fsGroupChangePolicy} ({@code Always}, {@code OnRootMismatch}) and
- * {@code securityContext.supplementalGroupsPolicy} ({@code Merge}, {@code Strict}), and each
- * volume's {@code hostPath.type} (the host path types, or empty for no check). In every probe and
- * lifecycle hook, {@code httpGet.scheme} ({@code HTTP}, {@code HTTPS}). Unset takes the default.
+ * {@code field-values}: fields of the pod spec that take one of a few words, beyond those
+ * with a rule of their own. In every container: {@code securityContext.procMount}
+ * ({@code Default}, {@code Unmasked}). In the pod: {@code preemptionPolicy}
+ * ({@code Never}, {@code PreemptLowerPriority}), {@code os.name} ({@code linux},
+ * {@code windows}), {@code securityContext.fsGroupChangePolicy} ({@code Always},
+ * {@code OnRootMismatch}) and {@code securityContext.supplementalGroupsPolicy}
+ * ({@code Merge}, {@code Strict}), and each volume's {@code hostPath.type} (the host path
+ * types, or empty for no check). In every probe and lifecycle hook,
+ * {@code httpGet.scheme} ({@code HTTP}, {@code HTTPS}). Unset takes the default.
  */
 final class FieldValuesRule extends ApiServerRule {
 

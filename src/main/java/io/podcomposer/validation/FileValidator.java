@@ -12,20 +12,27 @@ import io.podcomposer.manifest.WorkloadKind;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates the objects of a file as {@code kubectl apply -f} takes them: YAML documents, and the
- * items of a {@code kind: List}. Every built-in kind gets the schema check ({@link StructureRule});
- * the kinds that run pods get every rule and Pod Security too (see {@link Validator}). A kind the
- * API server does not build in, such as a custom resource, is not checked; one it should know but
- * does not ({@code apps/v1 Pod}) is its error.
+ * Validates the objects of a file as {@code kubectl apply -f} takes them: YAML documents,
+ * and the items of a {@code kind: List}. Every built-in kind gets the schema check
+ * ({@link StructureRule}); the kinds that run pods get every rule and Pod Security too
+ * (see {@link Validator}). A kind the API server does not build in, such as a custom
+ * resource, is not checked; one it should know but does not ({@code apps/v1 Pod}) is its
+ * error.
  */
 public final class FileValidator {
 
-	/** Enough for a repository's manifests; counted, List items included, before any is checked. */
+	/**
+	 * Enough for a repository's manifests; counted, List items included, before any is
+	 * checked.
+	 */
 	public static final int MAX_OBJECTS = 500;
 
 	private static final String LIST_KIND = "List";
 
-	/** The rule id of what is said of an object's kind: missing, unknown to the API server, not checked. */
+	/**
+	 * The rule id of what is said of an object's kind: missing, unknown to the API
+	 * server, not checked.
+	 */
 	static final String KIND_RULE = "kind";
 
 	private static final StructureRule STRUCTURE = new StructureRule();
@@ -35,16 +42,20 @@ public final class FileValidator {
 	private FileValidator() {
 	}
 
-	/** Whether the body is one object, answered as {@link Validator#validate} always has: not a List. */
+	/**
+	 * Whether the body is one object, answered as {@link Validator#validate} always has:
+	 * not a List.
+	 */
 	public static boolean isSingleObject(List<JsonNode> documents) {
 		return documents.size() == 1 && !LIST_KIND.equals(Nodes.text(documents.get(0).get("kind")));
 	}
 
 	/**
-	 * The report on one object of any kind, in the shape of one manifest's; a kind that is not
-	 * built in is valid with a warning that it was not checked, and only the pod kinds have a Pod
-	 * Security level.
-	 * @throws UnsupportedManifestException when it is not an object with apiVersion and kind
+	 * The report on one object of any kind, in the shape of one manifest's; a kind that
+	 * is not built in is valid with a warning that it was not checked, and only the pod
+	 * kinds have a Pod Security level.
+	 * @throws UnsupportedManifestException when it is not an object with apiVersion and
+	 * kind
 	 */
 	public static ValidationReport validateOne(JsonNode document) {
 		Manifest.requireKind(document);
@@ -54,7 +65,8 @@ public final class FileValidator {
 
 	/**
 	 * A report for every object of the file, in order; empty documents are left out.
-	 * @throws ManifestTooLargeException when the file holds more than {@link #MAX_OBJECTS} objects
+	 * @throws ManifestTooLargeException when the file holds more than
+	 * {@link #MAX_OBJECTS} objects
 	 */
 	public static FileReport validateAll(List<JsonNode> documents) {
 		List<Entry> entries = new ArrayList<>();
@@ -66,9 +78,9 @@ public final class FileValidator {
 				String itemsPath = (alone ? "" : path + ".") + "items";
 				JsonNode items = document.path("items");
 				if (!Nodes.absent(items) && !items.isArray()) {
-					entries.add(new Entry(document, path, finding(itemsPath, "json: cannot unmarshal "
-							+ StructureRule.jsonValue(items, false)
-							+ " into Go struct field List.items of type []runtime.RawExtension")));
+					entries.add(new Entry(document, path,
+							finding(itemsPath, "json: cannot unmarshal " + StructureRule.jsonValue(items, false)
+									+ " into Go struct field List.items of type []runtime.RawExtension")));
 				}
 				for (int j = 0; j < Nodes.count(items); j++) {
 					entries.add(new Entry(items.get(j), itemsPath + "[" + j + "]", null));
@@ -94,7 +106,10 @@ public final class FileValidator {
 		return new FileReport(valid, reports);
 	}
 
-	/** An object of the file and where it is; a List whose items are no list stands for its own error. */
+	/**
+	 * An object of the file and where it is; a List whose items are no list stands for
+	 * its own error.
+	 */
 	private record Entry(JsonNode object, String path, List<Finding> listError) {
 	}
 
@@ -116,8 +131,8 @@ public final class FileValidator {
 		WorkloadKind workload = WorkloadKind.fromKindName(kind).orElse(null);
 		if (workload != null && workload.apiVersion().equals(apiVersion)) {
 			ValidationReport report = Validator.validate(Manifest.of(object));
-			return new DocumentReport(index, path, kind, name, true, report.valid(), report.errors(),
-					report.warnings(), report.podSecurity());
+			return new DocumentReport(index, path, kind, name, true, report.valid(), report.errors(), report.warnings(),
+					report.podSecurity());
 		}
 		Class<?> model = BuiltInKinds.modelClass(apiVersion, kind);
 		if (model != null) {
@@ -130,15 +145,17 @@ public final class FileValidator {
 		}
 		if (BuiltInKinds.isBuiltInGroup(apiVersion)) {
 			// kubectl's words when the API server has no such kind in that version
-			String noMatches = "no matches for kind " + Messages.quote(kind) + " in version " + Messages.quote(apiVersion);
+			String noMatches = "no matches for kind " + Messages.quote(kind) + " in version "
+					+ Messages.quote(apiVersion);
 			return report(index, path, kind, name, true,
 					finding("kind", (workload == null) ? noMatches : noMatches + "; use " + workload.apiVersion()),
 					List.of());
 		}
 		return report(index, path, kind, name, false, List.of(),
-				finding("kind", "not checked: " + Messages.quote(apiVersion) + " " + Messages.quote(kind)
-						+ " is no built-in kind of Kubernetes " + BuiltInKinds.KUBERNETES_VERSION
-						+ " (a custom resource?), so its fields were not looked at"));
+				finding("kind",
+						"not checked: " + Messages.quote(apiVersion) + " " + Messages.quote(kind)
+								+ " is no built-in kind of Kubernetes " + BuiltInKinds.KUBERNETES_VERSION
+								+ " (a custom resource?), so its fields were not looked at"));
 	}
 
 	private static DocumentReport report(int index, String path, String kind, String name, boolean checked,

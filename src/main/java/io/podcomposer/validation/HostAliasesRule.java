@@ -5,8 +5,8 @@ import io.podcomposer.manifest.PodView;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code host-aliases}: each of the pod's {@code hostAliases} has an IP address as {@code ip}, and
- * each of its {@code hostnames} is a DNS subdomain.
+ * {@code host-aliases}: each of the pod's {@code hostAliases} has an IP address as
+ * {@code ip}, and each of its {@code hostnames} is a DNS subdomain.
  */
 final class HostAliasesRule extends ApiServerRule {
 

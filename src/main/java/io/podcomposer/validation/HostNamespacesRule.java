@@ -8,11 +8,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code host-namespaces}: fields that depend on sharing the host's namespaces.
  * <ul>
- * <li>with {@code hostNetwork: true}, a regular container's port that sets {@code hostPort} (not
- * 0) sets it to its {@code containerPort}: on the host's network they are one port;</li>
- * <li>{@code shareProcessNamespace} and {@code hostPID} are not both true. The API server keeps
- * these under the pod's security context internally and names the path so:
- * {@code spec.securityContext.shareProcessNamespace}, though the field is the spec's own.</li>
+ * <li>with {@code hostNetwork: true}, a regular container's port that sets
+ * {@code hostPort} (not 0) sets it to its {@code containerPort}: on the host's network
+ * they are one port;</li>
+ * <li>{@code shareProcessNamespace} and {@code hostPID} are not both true. The API server
+ * keeps these under the pod's security context internally and names the path so:
+ * {@code spec.securityContext.shareProcessNamespace}, though the field is the spec's
+ * own.</li>
  * </ul>
  */
 final class HostNamespacesRule extends ApiServerRule {

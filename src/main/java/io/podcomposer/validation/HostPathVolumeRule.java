@@ -5,8 +5,8 @@ import tools.jackson.databind.JsonNode;
 import io.podcomposer.manifest.PodView;
 
 /**
- * Volumes with a {@code hostPath} source: the pod reads and writes the node's own files, and
- * depends on which node it lands on.
+ * Volumes with a {@code hostPath} source: the pod reads and writes the node's own files,
+ * and depends on which node it lands on.
  */
 final class HostPathVolumeRule implements ValidationRule {
 

@@ -9,9 +9,10 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
  * {@code host-ports-unique}: no two {@code ports} of the regular containers share a
- * {@code hostPort} with the same {@code hostIP} and {@code protocol} (TCP when unset): the node
- * can bind it once. Each init container (a sidecar too) is checked on its own, as upstream does. Told at the
- * second port as {@code hostIP/protocol/hostPort}, as upstream does.
+ * {@code hostPort} with the same {@code hostIP} and {@code protocol} (TCP when unset):
+ * the node can bind it once. Each init container (a sidecar too) is checked on its own,
+ * as upstream does. Told at the second port as {@code hostIP/protocol/hostPort}, as
+ * upstream does.
  */
 final class HostPortsUniqueRule extends ApiServerRule {
 

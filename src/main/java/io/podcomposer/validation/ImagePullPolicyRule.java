@@ -5,7 +5,8 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
  * {@code image-pull-policy}: every container's {@code imagePullPolicy} is {@code Always},
- * {@code IfNotPresent} or {@code Never}; unset, the API server picks one from the image tag.
+ * {@code IfNotPresent} or {@code Never}; unset, the API server picks one from the image
+ * tag.
  */
 final class ImagePullPolicyRule extends ApiServerRule {
 

@@ -6,9 +6,9 @@ import io.podcomposer.manifest.Nodes;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An int-or-string count of pods ({@code maxUnavailable}, {@code maxSurge}) as the apps API reads
- * it: a number, or a percentage such as {@code 25%}. A string that is no percentage counts as its
- * leading number or 0, as upstream's {@code IntValue} reads it.
+ * An int-or-string count of pods ({@code maxUnavailable}, {@code maxSurge}) as the apps
+ * API reads it: a number, or a percentage such as {@code 25%}. A string that is no
+ * percentage counts as its leading number or 0, as upstream's {@code IntValue} reads it.
  */
 record IntOrPercent(JsonNode node) {
 
@@ -17,7 +17,10 @@ record IntOrPercent(JsonNode node) {
 	static final String PERCENT_ERROR = Names.regexError(
 			"a valid percent string must be a numeric string followed by an ending '%'", "[0-9]+%", "1%", "93%");
 
-	/** A number or a string; anything else (or unset) is none, the structure rule's or a default's. */
+	/**
+	 * A number or a string; anything else (or unset) is none, the structure rule's or a
+	 * default's.
+	 */
 	static IntOrPercent of(JsonNode node) {
 		return (node.isIntegralNumber() || node.isString()) ? new IntOrPercent(node) : null;
 	}
@@ -48,7 +51,10 @@ record IntOrPercent(JsonNode node) {
 		}
 	}
 
-	/** As Go's {@code %#v} prints an {@code intstr.IntOrString}, the way upstream shows one. */
+	/**
+	 * As Go's {@code %#v} prints an {@code intstr.IntOrString}, the way upstream shows
+	 * one.
+	 */
 	String goValue() {
 		return this.node.isString()
 				? "intstr.IntOrString{Type:1, IntVal:0, StrVal:" + Messages.quote(this.node.stringValue()) + "}"

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * IP addresses as the API server takes them in the pod's older fields ({@code hostAliases[].ip},
- * {@code dnsConfig.nameservers}), with its strict IP validation (the {@code StrictIPCIDRValidation}
- * gate, on by default): an IPv4 address in dotted decimal without leading zeros, or an IPv6
- * address that is no IPv4-mapped one, without a zone. Only literals are parsed, never looked up.
+ * IP addresses as the API server takes them in the pod's older fields
+ * ({@code hostAliases[].ip}, {@code dnsConfig.nameservers}), with its strict IP
+ * validation (the {@code StrictIPCIDRValidation} gate, on by default): an IPv4 address in
+ * dotted decimal without leading zeros, or an IPv6 address that is no IPv4-mapped one,
+ * without a zone. Only literals are parsed, never looked up.
  */
 final class IpAddresses {
 
@@ -23,7 +24,9 @@ final class IpAddresses {
 	private IpAddresses() {
 	}
 
-	/** What is wrong with the address, in upstream's words; empty when it is a valid one. */
+	/**
+	 * What is wrong with the address, in upstream's words; empty when it is a valid one.
+	 */
 	static List<String> problems(String text) {
 		if (IPV4.matcher(text).matches()) {
 			boolean leadingZero = false;
@@ -39,7 +42,8 @@ final class IpAddresses {
 			return List.of(INVALID);
 		}
 		try {
-			// a text with a colon is read as an IPv6 literal, never looked up; Java gives an
+			// a text with a colon is read as an IPv6 literal, never looked up; Java gives
+			// an
 			// IPv4-mapped one back as the IPv4 address
 			InetAddress address = InetAddress.getByName(text);
 			return (address instanceof Inet4Address) ? List.of("must not be an IPv4-mapped IPv6 address") : List.of();

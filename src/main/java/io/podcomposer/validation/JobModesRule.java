@@ -5,16 +5,18 @@ import io.podcomposer.manifest.PodView;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code job-modes}: a Job's (or a CronJob's {@code jobTemplate.spec}) completion mode and the
- * fields that depend on it.
+ * {@code job-modes}: a Job's (or a CronJob's {@code jobTemplate.spec}) completion mode
+ * and the fields that depend on it.
  * <ul>
  * <li>{@code completionMode} is {@code NonIndexed} (the default) or {@code Indexed};</li>
- * <li>an {@code Indexed} Job sets {@code completions}, and at most 100000 {@code parallelism};</li>
- * <li>{@code backoffLimitPerIndex} and {@code maxFailedIndexes} are not negative and need the
- * {@code Indexed} mode; {@code maxFailedIndexes} needs {@code backoffLimitPerIndex}, and is at most
- * {@code completions} and 100000;</li>
+ * <li>an {@code Indexed} Job sets {@code completions}, and at most 100000
+ * {@code parallelism};</li>
+ * <li>{@code backoffLimitPerIndex} and {@code maxFailedIndexes} are not negative and need
+ * the {@code Indexed} mode; {@code maxFailedIndexes} needs {@code backoffLimitPerIndex},
+ * and is at most {@code completions} and 100000;</li>
  * <li>{@code podReplacementPolicy} is {@code Failed} or {@code TerminatingOrFailed}, only
- * {@code Failed} with a {@code podFailurePolicy}, which also needs {@code restartPolicy: Never}.</li>
+ * {@code Failed} with a {@code podFailurePolicy}, which also needs
+ * {@code restartPolicy: Never}.</li>
  * </ul>
  */
 final class JobModesRule extends ApiServerRule {
@@ -59,11 +61,12 @@ final class JobModesRule extends ApiServerRule {
 				findings.add(path + ".completions", Messages.required("when completion mode is Indexed"));
 			}
 			if (parallelism != null && parallelism > MAX_INDEXED_PARALLELISM) {
-				findings.add(path + ".parallelism", Messages.invalid(parallelism,
-						"must be less than or equal to " + MAX_INDEXED_PARALLELISM + " when completion mode is Indexed"));
+				findings.add(path + ".parallelism", Messages.invalid(parallelism, "must be less than or equal to "
+						+ MAX_INDEXED_PARALLELISM + " when completion mode is Indexed"));
 			}
 			if (completions != null && maxFailed != null && maxFailed > completions) {
-				findings.add(path + ".maxFailedIndexes", Messages.invalid(maxFailed, "must be less than or equal to completions"));
+				findings.add(path + ".maxFailedIndexes",
+						Messages.invalid(maxFailed, "must be less than or equal to completions"));
 			}
 			if (maxFailed != null && maxFailed > MAX_FAILED_INDEXES) {
 				findings.add(path + ".maxFailedIndexes",
@@ -72,10 +75,12 @@ final class JobModesRule extends ApiServerRule {
 		}
 		else if (mode == null || mode.equals("NonIndexed")) {
 			if (perIndex != null) {
-				findings.add(path + ".backoffLimitPerIndex", Messages.invalid(perIndex, "requires indexed completion mode"));
+				findings.add(path + ".backoffLimitPerIndex",
+						Messages.invalid(perIndex, "requires indexed completion mode"));
 			}
 			if (maxFailed != null) {
-				findings.add(path + ".maxFailedIndexes", Messages.invalid(maxFailed, "requires indexed completion mode"));
+				findings.add(path + ".maxFailedIndexes",
+						Messages.invalid(maxFailed, "requires indexed completion mode"));
 			}
 		}
 		checkPodFailurePolicy(pod, spec, path, findings);

@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A label selector ({@code matchLabels} and {@code matchExpressions} with {@code In},
- * {@code NotIn}, {@code Exists} and {@code DoesNotExist}): its checks as the API server words
- * them, and whether it selects a set of labels.
+ * {@code NotIn}, {@code Exists} and {@code DoesNotExist}): its checks as the API server
+ * words them, and whether it selects a set of labels.
  */
 final class LabelSelectors {
 
@@ -17,8 +17,9 @@ final class LabelSelectors {
 	}
 
 	/**
-	 * Reports what is wrong in the selector; true when nothing is, so that it can be matched. A
-	 * selector with a wrongly typed part is the structure rule's and cannot be matched either.
+	 * Reports what is wrong in the selector; true when nothing is, so that it can be
+	 * matched. A selector with a wrongly typed part is the structure rule's and cannot be
+	 * matched either.
 	 */
 	static boolean check(JsonNode selector, String path, Findings findings) {
 		int before = findings.errors().size();
@@ -87,8 +88,8 @@ final class LabelSelectors {
 		}
 		for (JsonNode expression : selector.path("matchExpressions").values()) {
 			String value = Nodes.text(labels.path(Nodes.text(expression.path("key"))));
-			boolean listed = value != null && expression.path("values").values().stream()
-				.anyMatch((item) -> value.equals(Nodes.text(item)));
+			boolean listed = value != null
+					&& expression.path("values").values().stream().anyMatch((item) -> value.equals(Nodes.text(item)));
 			boolean selected = switch (Nodes.text(expression.path("operator"))) {
 				case "In" -> listed;
 				case "NotIn" -> !listed;
@@ -102,7 +103,10 @@ final class LabelSelectors {
 		return true;
 	}
 
-	/** Labels as Go's {@code %#v} prints a {@code map[string]string}, the way upstream shows them. */
+	/**
+	 * Labels as Go's {@code %#v} prints a {@code map[string]string}, the way upstream
+	 * shows them.
+	 */
 	static String goMap(JsonNode labels) {
 		if (!labels.isObject()) {
 			return "map[string]string(nil)";
@@ -116,7 +120,9 @@ final class LabelSelectors {
 		});
 		StringBuilder text = new StringBuilder("map[string]string{");
 		sorted.forEach((key, value) -> text.append(text.charAt(text.length() - 1) == '{' ? "" : ", ")
-			.append(Messages.quote(key)).append(':').append(Messages.quote(value)));
+			.append(Messages.quote(key))
+			.append(':')
+			.append(Messages.quote(value)));
 		return text.append('}').toString();
 	}
 

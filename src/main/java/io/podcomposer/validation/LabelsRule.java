@@ -8,17 +8,20 @@ import io.podcomposer.manifest.PodView;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code labels-annotations}: label and annotation syntax on the object ({@code metadata}) and, for
- * a workload, on its pod template ({@code spec.template.metadata}); and the pod's
- * {@code nodeSelector}, which has the syntax of labels.
+ * {@code labels-annotations}: label and annotation syntax on the object
+ * ({@code metadata}) and, for a workload, on its pod template
+ * ({@code spec.template.metadata}); and the pod's {@code nodeSelector}, which has the
+ * syntax of labels.
  * <ul>
- * <li>a label key is a qualified name: an optional DNS subdomain prefix and '/', then a name of
- * 63 characters at most, alphanumeric at both ends with '-', '_' and '.' between;</li>
+ * <li>a label key is a qualified name: an optional DNS subdomain prefix and '/', then a
+ * name of 63 characters at most, alphanumeric at both ends with '-', '_' and '.'
+ * between;</li>
  * <li>a label value is empty or such a name;</li>
- * <li>an annotation key is a qualified name in any case; the values are free, but all keys and
- * values together may hold 256 KiB at most.</li>
+ * <li>an annotation key is a qualified name in any case; the values are free, but all
+ * keys and values together may hold 256 KiB at most.</li>
  * </ul>
- * As upstream, the path is the map's ({@code metadata.labels}) and the value is the bad key or value.
+ * As upstream, the path is the map's ({@code metadata.labels}) and the value is the bad
+ * key or value.
  */
 final class LabelsRule extends ApiServerRule {
 
@@ -55,7 +58,10 @@ final class LabelsRule extends ApiServerRule {
 		}
 	}
 
-	/** Label keys and values of a map, reported at the map's path; also used for selectors. */
+	/**
+	 * Label keys and values of a map, reported at the map's path; also used for
+	 * selectors.
+	 */
 	static void checkLabels(JsonNode labels, String path, Findings findings) {
 		for (Map.Entry<String, JsonNode> label : labels.properties()) {
 			for (String message : Names.qualifiedName(label.getKey())) {

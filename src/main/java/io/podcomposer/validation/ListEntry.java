@@ -9,9 +9,9 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An entry of a list field (a container's {@code ports}, {@code env} or {@code volumeMounts}, the
- * pod's {@code volumes} or {@code tolerations}) with the API server's path to it. A field that is
- * no list has no entries.
+ * An entry of a list field (a container's {@code ports}, {@code env} or
+ * {@code volumeMounts}, the pod's {@code volumes} or {@code tolerations}) with the API
+ * server's path to it. A field that is no list has no entries.
  */
 record ListEntry(JsonNode node, String listPath, int index) {
 
@@ -21,7 +21,9 @@ record ListEntry(JsonNode node, String listPath, int index) {
 		return (Nodes.count(list) == 0) ? List.of() : entries(list, container.path(field), new ArrayList<>());
 	}
 
-	/** The entries of a list field of every container, init and ephemeral ones included. */
+	/**
+	 * The entries of a list field of every container, init and ephemeral ones included.
+	 */
 	static List<ListEntry> inEveryContainer(PodView pod, String field) {
 		List<ListEntry> entries = new ArrayList<>();
 		for (ContainerRef container : pod.allContainers()) {
@@ -44,7 +46,9 @@ record ListEntry(JsonNode node, String listPath, int index) {
 		return this.node.path(field);
 	}
 
-	/** The path of a field of the entry, as in {@code spec.containers[0].ports[1].name}. */
+	/**
+	 * The path of a field of the entry, as in {@code spec.containers[0].ports[1].name}.
+	 */
 	String path(String field) {
 		return path() + "." + field;
 	}

@@ -2,8 +2,9 @@ package io.podcomposer.validation;
 
 /**
  * The API server's field error texts, the part after the path, as k8s.io/apimachinery's
- * {@code field.Error} writes them: {@code Invalid value: "Web": <detail>}, {@code Required value},
- * {@code Duplicate value: "web"}, {@code Unsupported value: "x": supported values: "a", "b"}.
+ * {@code field.Error} writes them: {@code Invalid value: "Web": <detail>},
+ * {@code Required value}, {@code Duplicate value: "web"},
+ * {@code Unsupported value: "x": supported values: "a", "b"}.
  */
 final class Messages {
 
@@ -66,7 +67,10 @@ final class Messages {
 		return "Too long: must have at most " + bytes + " bytes";
 	}
 
-	/** A string as Go's {@code %q} writes it: in double quotes, with escapes for quotes and controls. */
+	/**
+	 * A string as Go's {@code %q} writes it: in double quotes, with escapes for quotes
+	 * and controls.
+	 */
 	static String quote(String value) {
 		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
 		value.codePoints().forEach((c) -> {

@@ -4,10 +4,10 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * Long-running containers without a {@code readinessProbe}: the containers and sidecars of a Pod,
- * Deployment, ReplicaSet, StatefulSet or DaemonSet. Without one, a Service sends traffic as soon
- * as the process starts. Jobs and CronJobs run to completion, and init containers finish before
- * the pod is ready, so neither needs one.
+ * Long-running containers without a {@code readinessProbe}: the containers and sidecars
+ * of a Pod, Deployment, ReplicaSet, StatefulSet or DaemonSet. Without one, a Service
+ * sends traffic as soon as the process starts. Jobs and CronJobs run to completion, and
+ * init containers finish before the pod is ready, so neither needs one.
  */
 final class MissingReadinessProbeRule implements ValidationRule {
 

@@ -7,8 +7,8 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
  * Containers and init containers without {@code resources.requests}, or without
- * {@code resources.limits.memory}: the scheduler places a pod by its requests, and a container
- * without a memory limit can take the node's memory from its neighbours.
+ * {@code resources.limits.memory}: the scheduler places a pod by its requests, and a
+ * container without a memory limit can take the node's memory from its neighbours.
  */
 final class MissingResourcesRule implements ValidationRule {
 

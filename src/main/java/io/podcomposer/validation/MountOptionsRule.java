@@ -6,11 +6,12 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code mount-options}: a volume mount's {@code mountPropagation} is {@code Bidirectional} (in a
- * privileged container only, as it shares the container's mounts with the node),
- * {@code HostToContainer} or {@code None}; its {@code recursiveReadOnly} is {@code Disabled},
- * {@code IfPossible} or {@code Enabled}, the last two only on a {@code readOnly} mount whose
- * propagation is {@code None} or unset.
+ * {@code mount-options}: a volume mount's {@code mountPropagation} is
+ * {@code Bidirectional} (in a privileged container only, as it shares the container's
+ * mounts with the node), {@code HostToContainer} or {@code None}; its
+ * {@code recursiveReadOnly} is {@code Disabled}, {@code IfPossible} or {@code Enabled},
+ * the last two only on a {@code readOnly} mount whose propagation is {@code None} or
+ * unset.
  */
 final class MountOptionsRule extends ApiServerRule {
 
@@ -30,8 +31,8 @@ final class MountOptionsRule extends ApiServerRule {
 				String propagation = Nodes.nonEmptyText(mount.get("mountPropagation"));
 				PROPAGATION.check(mount.get("mountPropagation"), mount.path("mountPropagation"), findings);
 				if ("Bidirectional".equals(propagation) && !privileged) {
-					findings.add(mount.path("mountPropagation"),
-							Messages.forbidden("Bidirectional mount propagation is available only to privileged containers"));
+					findings.add(mount.path("mountPropagation"), Messages
+						.forbidden("Bidirectional mount propagation is available only to privileged containers"));
 				}
 				checkRecursiveReadOnly(mount, propagation, findings);
 			}
@@ -49,7 +50,8 @@ final class MountOptionsRule extends ApiServerRule {
 			return;
 		}
 		if (!Nodes.isTrue(mount.get("readOnly"))) {
-			findings.add(mount.path("recursiveReadOnly"), Messages.forbidden("may only be specified when readOnly is true"));
+			findings.add(mount.path("recursiveReadOnly"),
+					Messages.forbidden("may only be specified when readOnly is true"));
 		}
 		if (propagation != null && !propagation.equals("None")) {
 			findings.add(mount.path("recursiveReadOnly"),

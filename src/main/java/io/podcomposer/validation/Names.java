@@ -6,10 +6,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The name formats of k8s.io/apimachinery/pkg/util/validation, with the API server's messages:
- * DNS-1123 labels and subdomains, qualified names (label keys), label values and IANA service
- * names (port names). Each check answers the messages for what is wrong, none when the value is
- * fine; each message is one finding, as each is one field error upstream.
+ * The name formats of k8s.io/apimachinery/pkg/util/validation, with the API server's
+ * messages: DNS-1123 labels and subdomains, qualified names (label keys), label values
+ * and IANA service names (port names). Each check answers the messages for what is wrong,
+ * none when the value is fine; each message is one finding, as each is one field error
+ * upstream.
  */
 final class Names {
 
@@ -38,9 +39,10 @@ final class Names {
 
 	private static final Pattern PORT_NAME_CHARS = Pattern.compile("[-a-z0-9]+");
 
-	private static final String LABEL_MESSAGE = regexError("a lowercase RFC 1123 label must consist of lower case "
-			+ "alphanumeric characters or '-', and must start and end with an alphanumeric character", LABEL_FMT,
-			"my-name", "123-abc");
+	private static final String LABEL_MESSAGE = regexError(
+			"a lowercase RFC 1123 label must consist of lower case "
+					+ "alphanumeric characters or '-', and must start and end with an alphanumeric character",
+			LABEL_FMT, "my-name", "123-abc");
 
 	private static final String SUBDOMAIN_MESSAGE = regexError("a lowercase RFC 1123 subdomain must consist of "
 			+ "lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
@@ -49,8 +51,9 @@ final class Names {
 	private static final String KEY_MESSAGE = regexError("must consist of alphanumeric characters, '-', '_' or '.', "
 			+ "and must start and end with an alphanumeric character", KEY_FMT, "MyName", "my.name", "123-abc");
 
-	private static final String VALUE_MESSAGE = regexError("a valid label must be an empty string or consist of "
-			+ "alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+	private static final String VALUE_MESSAGE = regexError(
+			"a valid label must be an empty string or consist of "
+					+ "alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
 			VALUE_FMT, "MyValue", "my_value", "12345");
 
 	private Names() {
@@ -68,7 +71,10 @@ final class Names {
 		return lengthAndFormat(value, SUBDOMAIN_MAX, SUBDOMAIN, () -> SUBDOMAIN_MESSAGE);
 	}
 
-	/** IsQualifiedName (a label key): an optional DNS subdomain prefix and '/', then a name of 63 at most. */
+	/**
+	 * IsQualifiedName (a label key): an optional DNS subdomain prefix and '/', then a
+	 * name of 63 at most.
+	 */
 	static List<String> qualifiedName(String value) {
 		int slash = value.indexOf('/');
 		if (slash >= 0 && value.indexOf('/', slash + 1) >= 0) {
@@ -106,7 +112,10 @@ final class Names {
 		return lengthAndFormat(value, LABEL_MAX, VALUE, () -> VALUE_MESSAGE);
 	}
 
-	/** IsValidPortName: an IANA service name, 15 characters at most with at least one letter. */
+	/**
+	 * IsValidPortName: an IANA service name, 15 characters at most with at least one
+	 * letter.
+	 */
 	static List<String> portName(String value) {
 		if (isPlainPortName(value)) {
 			return List.of();
@@ -130,10 +139,13 @@ final class Names {
 		return messages;
 	}
 
-
-	/** The common case, without a regex: 1 to 15 of [-a-z0-9] with a letter, no leading, trailing or double '-'. */
+	/**
+	 * The common case, without a regex: 1 to 15 of [-a-z0-9] with a letter, no leading,
+	 * trailing or double '-'.
+	 */
 	private static boolean isPlainPortName(String value) {
-		if (value.isEmpty() || value.length() > 15 || value.charAt(0) == '-' || value.charAt(value.length() - 1) == '-') {
+		if (value.isEmpty() || value.length() > 15 || value.charAt(0) == '-'
+				|| value.charAt(value.length() - 1) == '-') {
 			return false;
 		}
 		boolean letter = false;

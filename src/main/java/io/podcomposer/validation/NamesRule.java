@@ -11,17 +11,22 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code names}: the formats the API server requires of names.
  * <ul>
- * <li>{@code metadata.name}: required unless {@code metadata.generateName} is set; a DNS-1123
- * subdomain, a DNS-1123 label for a StatefulSet (its pods' host names come from it), and 52
- * characters at most for a CronJob (its Jobs' names add 11). {@code generateName} may end in '-'.</li>
+ * <li>{@code metadata.name}: required unless {@code metadata.generateName} is set; a
+ * DNS-1123 subdomain, a DNS-1123 label for a StatefulSet (its pods' host names come from
+ * it), and 52 characters at most for a CronJob (its Jobs' names add 11).
+ * {@code generateName} may end in '-'.</li>
  * <li>{@code metadata.namespace}, when set: a DNS-1123 label.</li>
- * <li>the {@code name} of every container, init container and volume: required, a DNS-1123 label.</li>
+ * <li>the {@code name} of every container, init container and volume: required, a
+ * DNS-1123 label.</li>
  * <li>the {@code name} of a container port, when set: an IANA service name.</li>
  * </ul>
  */
 final class NamesRule extends ApiServerRule {
 
-	/** A CronJob's Jobs are named {@code <name>-<minutes since 1970>}, which must fit in 63. */
+	/**
+	 * A CronJob's Jobs are named {@code <name>-<minutes since 1970>}, which must fit in
+	 * 63.
+	 */
 	private static final int CRON_JOB_NAME_MAX = 52;
 
 	NamesRule() {
@@ -67,7 +72,8 @@ final class NamesRule extends ApiServerRule {
 			}
 		}
 		if (generateName != null) {
-			// a random suffix follows, so a trailing '-' is fine: checked as if it were a letter
+			// a random suffix follows, so a trailing '-' is fine: checked as if it were a
+			// letter
 			String masked = generateName.endsWith("-") && generateName.length() > 1
 					? generateName.substring(0, generateName.length() - 1) + "a" : generateName;
 			for (String message : objectName(kind, masked)) {
@@ -87,8 +93,8 @@ final class NamesRule extends ApiServerRule {
 	}
 
 	/**
-	 * What is wrong with the name of a container or volume, a required DNS-1123 label. A name or
-	 * an item of another type is the structure rule's.
+	 * What is wrong with the name of a container or volume, a required DNS-1123 label. A
+	 * name or an item of another type is the structure rule's.
 	 */
 	private static List<String> labelProblems(JsonNode named) {
 		if (!named.isObject()) {
@@ -102,7 +108,8 @@ final class NamesRule extends ApiServerRule {
 			return List.of();
 		}
 		List<String> messages = Names.dns1123Label(name);
-		return messages.isEmpty() ? messages : messages.stream().map((message) -> Messages.invalid(name, message)).toList();
+		return messages.isEmpty() ? messages
+				: messages.stream().map((message) -> Messages.invalid(name, message)).toList();
 	}
 
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The known name a misspelt one most likely meant: the same but for case, or one or two letters
- * added, dropped, changed or swapped. Too short a name has too many neighbours to guess from.
+ * The known name a misspelt one most likely meant: the same but for case, or one or two
+ * letters added, dropped, changed or swapped. Too short a name has too many neighbours to
+ * guess from.
  */
 final class NearMiss {
 
@@ -16,7 +17,10 @@ final class NearMiss {
 	private NearMiss() {
 	}
 
-	/** The closest of {@code known} to {@code name}, or null when none is near; the first of equals wins. */
+	/**
+	 * The closest of {@code known} to {@code name}, or null when none is near; the first
+	 * of equals wins.
+	 */
 	static String of(String name, List<String> known) {
 		String best = null;
 		int bestDistance = MAX_EDITS + 1;
@@ -37,7 +41,10 @@ final class NearMiss {
 		return best;
 	}
 
-	/** Edits between two names, a swap of neighbours counting one (optimal string alignment). */
+	/**
+	 * Edits between two names, a swap of neighbours counting one (optimal string
+	 * alignment).
+	 */
 	static int distance(String a, String b) {
 		int[][] d = new int[a.length() + 1][b.length() + 1];
 		for (int i = 0; i <= a.length(); i++) {

@@ -10,14 +10,16 @@ import io.podcomposer.manifest.PodView;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code pod-spec-names}: the names the pod spec gives, in the formats the API server requires.
+ * {@code pod-spec-names}: the names the pod spec gives, in the formats the API server
+ * requires.
  * <ul>
  * <li>{@code hostname} and {@code subdomain}: DNS-1123 labels;</li>
  * <li>{@code serviceAccountName}, {@code nodeName}, {@code priorityClassName} and
  * {@code runtimeClassName}: DNS-1123 subdomains;</li>
- * <li>the {@code conditionType} of each of {@code readinessGates} and the {@code name} of each of
- * {@code schedulingGates}: qualified names, even when empty; the scheduling gates' names also
- * unique, told at the gate ({@code spec.schedulingGates[1]}) as upstream does.</li>
+ * <li>the {@code conditionType} of each of {@code readinessGates} and the {@code name} of
+ * each of {@code schedulingGates}: qualified names, even when empty; the scheduling
+ * gates' names also unique, told at the gate ({@code spec.schedulingGates[1]}) as
+ * upstream does.</li>
  * </ul>
  */
 final class PodSpecNamesRule extends ApiServerRule {
@@ -53,7 +55,10 @@ final class PodSpecNamesRule extends ApiServerRule {
 		}
 	}
 
-	/** A gate's name: unset is the empty name; another type is the structure rule's (null). */
+	/**
+	 * A gate's name: unset is the empty name; another type is the structure rule's
+	 * (null).
+	 */
 	private static String gateName(JsonNode node) {
 		return Nodes.absent(node) ? "" : Nodes.text(node);
 	}
@@ -64,8 +69,7 @@ final class PodSpecNamesRule extends ApiServerRule {
 		checkName(Nodes.nonEmptyText(node), path, format, findings);
 	}
 
-	private static void checkName(String name, String path, Function<String, List<String>> format,
-			Findings findings) {
+	private static void checkName(String name, String path, Function<String, List<String>> format, Findings findings) {
 		if (name != null) {
 			for (String problem : format.apply(name)) {
 				findings.add(path, Messages.invalid(name, problem));

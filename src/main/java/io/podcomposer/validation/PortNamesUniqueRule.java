@@ -8,8 +8,9 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * {@code port-names-unique}: within one container, no two {@code ports} share a {@code name}.
- * Unnamed ports and names that are no valid port name (the {@code names} rule's) are passed by.
+ * {@code port-names-unique}: within one container, no two {@code ports} share a
+ * {@code name}. Unnamed ports and names that are no valid port name (the {@code names}
+ * rule's) are passed by.
  */
 final class PortNamesUniqueRule extends ApiServerRule {
 

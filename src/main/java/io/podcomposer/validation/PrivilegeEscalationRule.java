@@ -8,9 +8,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code privilege-escalation}: a container's {@code securityContext} that sets
  * {@code allowPrivilegeEscalation: false} sets neither {@code privileged: true} nor adds
- * {@code CAP_SYS_ADMIN} to {@code capabilities.add}: both grant what the first forbids. As
- * upstream, only that spelling counts ({@code SYS_ADMIN} passes), and the error is told at the
- * security context.
+ * {@code CAP_SYS_ADMIN} to {@code capabilities.add}: both grant what the first forbids.
+ * As upstream, only that spelling counts ({@code SYS_ADMIN} passes), and the error is
+ * told at the security context.
  */
 final class PrivilegeEscalationRule extends ApiServerRule {
 
@@ -27,8 +27,8 @@ final class PrivilegeEscalationRule extends ApiServerRule {
 				continue;
 			}
 			if (Nodes.isTrue(context.path("privileged"))) {
-				findings.add(container.path("securityContext"),
-						Messages.invalid("", "cannot set `allowPrivilegeEscalation` to false and `privileged` to true"));
+				findings.add(container.path("securityContext"), Messages.invalid("",
+						"cannot set `allowPrivilegeEscalation` to false and `privileged` to true"));
 			}
 			for (JsonNode added : context.path("capabilities").path("add")) {
 				if ("CAP_SYS_ADMIN".equals(Nodes.text(added))) {

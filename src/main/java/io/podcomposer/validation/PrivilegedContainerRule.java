@@ -4,8 +4,8 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * Every container's {@code securityContext.privileged: true}: the container gets every device
- * and capability of the node, as root on the node would.
+ * Every container's {@code securityContext.privileged: true}: the container gets every
+ * device and capability of the node, as root on the node would.
  */
 final class PrivilegedContainerRule implements ValidationRule {
 

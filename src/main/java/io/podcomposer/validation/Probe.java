@@ -8,14 +8,18 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 import tools.jackson.databind.JsonNode;
 
-/** A probe of a container with its path, for the rules on probes; and which containers may have them. */
+/**
+ * A probe of a container with its path, for the rules on probes; and which containers may
+ * have them.
+ */
 record Probe(ContainerRef container, String name, JsonNode node) {
 
 	static final String[] NAMES = { "livenessProbe", "readinessProbe", "startupProbe" };
 
 	/**
-	 * The probes the API server looks into: those of regular containers and sidecars. It forbids
-	 * probes on other init containers and on ephemeral ones, and checks nothing more of them there.
+	 * The probes the API server looks into: those of regular containers and sidecars. It
+	 * forbids probes on other init containers and on ephemeral ones, and checks nothing
+	 * more of them there.
 	 */
 	static List<Probe> of(PodView pod) {
 		List<Probe> probes = new ArrayList<>();
@@ -37,7 +41,10 @@ record Probe(ContainerRef container, String name, JsonNode node) {
 		return container.list().equals("containers") || isSidecar(container);
 	}
 
-	/** An init container with {@code restartPolicy: Always} runs beside the others for the pod's life. */
+	/**
+	 * An init container with {@code restartPolicy: Always} runs beside the others for the
+	 * pod's life.
+	 */
 	static boolean isSidecar(ContainerRef container) {
 		return container.list().equals("initContainers")
 				&& "Always".equals(Nodes.text(container.node().path("restartPolicy")));
@@ -48,7 +55,10 @@ record Probe(ContainerRef container, String name, JsonNode node) {
 		return this.container.path(this.name);
 	}
 
-	/** The path of a field of the probe, as in {@code spec.containers[0].livenessProbe.httpGet.port}. */
+	/**
+	 * The path of a field of the probe, as in
+	 * {@code spec.containers[0].livenessProbe.httpGet.port}.
+	 */
 	String path(String field) {
 		return this.container.path(this.name + "." + field);
 	}

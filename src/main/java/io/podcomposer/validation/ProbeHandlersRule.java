@@ -7,10 +7,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code probe-handlers}: every probe of a container or sidecar has exactly one handler:
- * {@code exec}, {@code httpGet}, {@code tcpSocket} or {@code grpc}; every {@code lifecycle}
- * {@code postStart} and {@code preStop} hook has one of {@code exec}, {@code httpGet},
- * {@code tcpSocket} or {@code sleep}. As upstream, the first handler in that order counts and each
- * further one is reported.
+ * {@code exec}, {@code httpGet}, {@code tcpSocket} or {@code grpc}; every
+ * {@code lifecycle} {@code postStart} and {@code preStop} hook has one of {@code exec},
+ * {@code httpGet}, {@code tcpSocket} or {@code sleep}. As upstream, the first handler in
+ * that order counts and each further one is reported.
  */
 final class ProbeHandlersRule extends ApiServerRule {
 

@@ -10,10 +10,10 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code probe-ports}: the {@code port} of a probe's {@code httpGet} or {@code tcpSocket} is a
- * number from 1 to 65535 or a port name; a name must be the {@code name} of one of the same
- * container's {@code ports}, or the kubelet has no port to probe and the probe always fails.
- * The {@code port} of {@code grpc} is a number from 1 to 65535.
+ * {@code probe-ports}: the {@code port} of a probe's {@code httpGet} or {@code tcpSocket}
+ * is a number from 1 to 65535 or a port name; a name must be the {@code name} of one of
+ * the same container's {@code ports}, or the kubelet has no port to probe and the probe
+ * always fails. The {@code port} of {@code grpc} is a number from 1 to 65535.
  */
 final class ProbePortsRule extends ApiServerRule {
 
@@ -47,11 +47,15 @@ final class ProbePortsRule extends ApiServerRule {
 		}
 		Set<String> declared = declaredPortNames(probe.container());
 		if (messages.isEmpty() && declared != null && !declared.contains(name)) {
-			findings.add(probe.path(field), Messages.notFound(name, "must be the name of one of this container's ports"));
+			findings.add(probe.path(field),
+					Messages.notFound(name, "must be the name of one of this container's ports"));
 		}
 	}
 
-	/** The names of the container's ports; null when a wrongly typed one leaves them unknown. */
+	/**
+	 * The names of the container's ports; null when a wrongly typed one leaves them
+	 * unknown.
+	 */
 	private static Set<String> declaredPortNames(ContainerRef container) {
 		if (!Nodes.absent(container.node().path("ports")) && !container.node().path("ports").isArray()) {
 			return null;

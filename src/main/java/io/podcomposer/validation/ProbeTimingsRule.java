@@ -7,10 +7,13 @@ import io.podcomposer.manifest.PodView;
  * {@code probe-timings}: the timings of every probe of a container or sidecar.
  * <ul>
  * <li>{@code initialDelaySeconds}, {@code timeoutSeconds}, {@code periodSeconds},
- * {@code successThreshold} and {@code failureThreshold} are not negative. 0 is allowed: the API
- * server reads it as unset and puts the default there (0, 1, 10, 1 and 3 seconds or times).</li>
- * <li>a liveness or startup probe has a {@code successThreshold} of 1 (or 0, the default 1).</li>
- * <li>a probe's {@code terminationGracePeriodSeconds} is above 0, and not set on a readiness probe.</li>
+ * {@code successThreshold} and {@code failureThreshold} are not negative. 0 is allowed:
+ * the API server reads it as unset and puts the default there (0, 1, 10, 1 and 3 seconds
+ * or times).</li>
+ * <li>a liveness or startup probe has a {@code successThreshold} of 1 (or 0, the default
+ * 1).</li>
+ * <li>a probe's {@code terminationGracePeriodSeconds} is above 0, and not set on a
+ * readiness probe.</li>
  * </ul>
  */
 final class ProbeTimingsRule extends ApiServerRule {
@@ -42,7 +45,8 @@ final class ProbeTimingsRule extends ApiServerRule {
 						Messages.invalid(grace, "must not be set for readinessProbes"));
 			}
 			else if (grace != null && grace <= 0) {
-				findings.add(probe.path("terminationGracePeriodSeconds"), Messages.invalid(grace, "must be greater than 0"));
+				findings.add(probe.path("terminationGracePeriodSeconds"),
+						Messages.invalid(grace, "must be greater than 0"));
 			}
 		}
 	}

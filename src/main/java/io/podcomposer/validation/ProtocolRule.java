@@ -3,8 +3,8 @@ package io.podcomposer.validation;
 import io.podcomposer.manifest.PodView;
 
 /**
- * {@code protocol}: the {@code protocol} of every container port is {@code SCTP}, {@code TCP} (the
- * default) or {@code UDP}.
+ * {@code protocol}: the {@code protocol} of every container port is {@code SCTP},
+ * {@code TCP} (the default) or {@code UDP}.
  */
 final class ProtocolRule extends ApiServerRule {
 

@@ -3,12 +3,13 @@ package io.podcomposer.validation;
 import java.math.BigDecimal;
 
 /**
- * A resource quantity as the API server reads one (k8s.io/apimachinery resource.Quantity): a
- * signed decimal number, then a suffix that is binary ({@code Ki} to {@code Ei}), decimal SI
- * ({@code n}, {@code u}, {@code m}, none, {@code k}, {@code M} to {@code E}) or a decimal exponent
- * ({@code e3}, {@code E-2}). {@code 500m}, {@code 1.5}, {@code 128Mi}, {@code 1e3} and {@code 2G}
- * are quantities; the value is exact, so {@code 1} and {@code 1000m} compare equal. A text that is
- * none has no value and the API server's error instead.
+ * A resource quantity as the API server reads one (k8s.io/apimachinery
+ * resource.Quantity): a signed decimal number, then a suffix that is binary ({@code Ki}
+ * to {@code Ei}), decimal SI ({@code n}, {@code u}, {@code m}, none, {@code k}, {@code M}
+ * to {@code E}) or a decimal exponent ({@code e3}, {@code E-2}). {@code 500m},
+ * {@code 1.5}, {@code 128Mi}, {@code 1e3} and {@code 2G} are quantities; the value is
+ * exact, so {@code 1} and {@code 1000m} compare equal. A text that is none has no value
+ * and the API server's error instead.
  */
 record Quantity(String text, BigDecimal value, String error) {
 
@@ -21,7 +22,10 @@ record Quantity(String text, BigDecimal value, String error) {
 
 	private static final String SUFFIX_CHARACTERS = "eEinumkKMGTP";
 
-	/** From 10^-9 to 10^18 in steps of 10^3; the blank stands for no suffix and never matches. */
+	/**
+	 * From 10^-9 to 10^18 in steps of 10^3; the blank stands for no suffix and never
+	 * matches.
+	 */
 	private static final String DECIMAL_SUFFIXES = "num kMGTPE";
 
 	private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
@@ -69,7 +73,10 @@ record Quantity(String text, BigDecimal value, String error) {
 		return new Quantity(text, value, null);
 	}
 
-	/** The power of ten of a decimal SI suffix or an exponent; null for a binary or unknown suffix. */
+	/**
+	 * The power of ten of a decimal SI suffix or an exponent; null for a binary or
+	 * unknown suffix.
+	 */
 	private static Integer decimalExponent(String suffix) {
 		if (suffix.isEmpty()) {
 			return 0;

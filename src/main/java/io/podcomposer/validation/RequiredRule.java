@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
  * <li>the pod's {@code containers}: at least one;</li>
  * <li>every container's {@code image};</li>
  * <li>every volume mount's {@code name} and {@code mountPath};</li>
- * <li>in {@code volumes}: a {@code configMap}'s {@code name}, a {@code secret}'s {@code secretName},
- * a {@code persistentVolumeClaim}'s {@code claimName} and a {@code hostPath}'s {@code path}.</li>
+ * <li>in {@code volumes}: a {@code configMap}'s {@code name}, a {@code secret}'s
+ * {@code secretName}, a {@code persistentVolumeClaim}'s {@code claimName} and a
+ * {@code hostPath}'s {@code path}.</li>
  * </ul>
  * Container and volume names are the {@code names} rule's.
  */
@@ -56,7 +57,10 @@ final class RequiredRule extends ApiServerRule {
 		}
 	}
 
-	/** A field of an object that is unset; a parent of the wrong type is the structure rule's. */
+	/**
+	 * A field of an object that is unset; a parent of the wrong type is the structure
+	 * rule's.
+	 */
 	private static boolean missing(JsonNode parent, String field) {
 		return parent.isObject() && Nodes.unsetText(parent.path(field));
 	}

@@ -9,8 +9,9 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
  * {@code resize-policy}: each entry of a container's {@code resizePolicy} names a
- * {@code resourceName} of {@code cpu} or {@code memory}, once, and a {@code restartPolicy} of
- * {@code NotRequired} or {@code RestartContainer}; both are required.
+ * {@code resourceName} of {@code cpu} or {@code memory}, once, and a
+ * {@code restartPolicy} of {@code NotRequired} or {@code RestartContainer}; both are
+ * required.
  */
 final class ResizePolicyRule extends ApiServerRule {
 

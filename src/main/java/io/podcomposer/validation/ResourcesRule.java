@@ -8,11 +8,12 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code resources}: every container's {@code resources.limits} and {@code resources.requests}
- * hold quantities ({@code 500m}, {@code 1.5}, {@code 128Mi}, {@code 1e3}, {@code 2G}; see
- * {@link Quantity}) that are not negative, and no request is above the limit of the same resource,
- * compared by value ({@code 1500m} is above {@code 1}). A quantity is echoed as written; the API
- * server writes it in its canonical form.
+ * {@code resources}: every container's {@code resources.limits} and
+ * {@code resources.requests} hold quantities ({@code 500m}, {@code 1.5}, {@code 128Mi},
+ * {@code 1e3}, {@code 2G}; see {@link Quantity}) that are not negative, and no request is
+ * above the limit of the same resource, compared by value ({@code 1500m} is above
+ * {@code 1}). A quantity is echoed as written; the API server writes it in its canonical
+ * form.
  */
 final class ResourcesRule extends ApiServerRule {
 
@@ -31,9 +32,8 @@ final class ResourcesRule extends ApiServerRule {
 			requests.forEach((name, request) -> {
 				Quantity limit = limits.get(name);
 				if (limit != null && request.value().compareTo(limit.value()) > 0) {
-					findings.add(container.path("resources.requests"),
-							Messages.invalid(request.text(), "must be less than or equal to " + name + " limit of "
-									+ limit.text()));
+					findings.add(container.path("resources.requests"), Messages.invalid(request.text(),
+							"must be less than or equal to " + name + " limit of " + limit.text()));
 				}
 			});
 		}

@@ -3,9 +3,9 @@ package io.podcomposer.validation;
 import io.podcomposer.manifest.PodView;
 
 /**
- * {@code restart-policy}: the pod's {@code restartPolicy} is {@code Always} (the default),
- * {@code OnFailure} or {@code Never}. What a workload kind allows of these is the
- * {@code workload-restart-policy} rule's.
+ * {@code restart-policy}: the pod's {@code restartPolicy} is {@code Always} (the
+ * default), {@code OnFailure} or {@code Never}. What a workload kind allows of these is
+ * the {@code workload-restart-policy} rule's.
  */
 final class RestartPolicyRule extends ApiServerRule {
 

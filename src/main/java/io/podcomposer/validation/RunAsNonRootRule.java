@@ -8,10 +8,10 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * {@code runAsNonRoot} not true, looking at the pod's {@code securityContext.runAsNonRoot} and
- * each container's, which wins where set. With it the kubelet refuses to start an image that
- * would run as root. Told once for the pod when neither it nor any container sets it, else for
- * each container left without it.
+ * {@code runAsNonRoot} not true, looking at the pod's
+ * {@code securityContext.runAsNonRoot} and each container's, which wins where set. With
+ * it the kubelet refuses to start an image that would run as root. Told once for the pod
+ * when neither it nor any container sets it, else for each container left without it.
  */
 final class RunAsNonRootRule implements ValidationRule {
 
@@ -29,8 +29,7 @@ final class RunAsNonRootRule implements ValidationRule {
 	public void check(PodView pod, Findings findings) {
 		JsonNode podValue = pod.podSpec().path("securityContext").path("runAsNonRoot");
 		List<ContainerRef> containers = PodParts.scheduled(pod);
-		boolean anyContainerSets = containers.stream()
-			.anyMatch((container) -> runAsNonRoot(container).isBoolean());
+		boolean anyContainerSets = containers.stream().anyMatch((container) -> runAsNonRoot(container).isBoolean());
 		if (!podValue.isBoolean() && !anyContainerSets) {
 			findings.add(pod.specPath("securityContext.runAsNonRoot"),
 					"runAsNonRoot is not set: set it to true so that an image running as root is refused");
@@ -39,8 +38,8 @@ final class RunAsNonRootRule implements ValidationRule {
 		for (ContainerRef container : containers) {
 			JsonNode value = runAsNonRoot(container).isBoolean() ? runAsNonRoot(container) : podValue;
 			if (!value.isBoolean() || !value.booleanValue()) {
-				findings.add(container.path("securityContext.runAsNonRoot"), PodParts.label(container)
-						+ " may run as root: set runAsNonRoot to true here or on the pod");
+				findings.add(container.path("securityContext.runAsNonRoot"),
+						PodParts.label(container) + " may run as root: set runAsNonRoot to true here or on the pod");
 			}
 		}
 	}

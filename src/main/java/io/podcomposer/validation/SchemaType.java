@@ -17,12 +17,13 @@ import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 
 /**
- * What a field must hold for the API server to decode it, read from the official client's model
- * classes (client-java-api): each model class is an object whose fields are its
- * {@code @SerializedName} fields, typed as the API's Go struct is. Each type knows its Go name, as
- * the API server's decoding errors print it ({@code int32}, {@code []v1.Container},
- * {@code map[string]string}). Model objects are made once per class and read their fields on first
- * use, so a kind's schema costs nothing until a document of it is checked.
+ * What a field must hold for the API server to decode it, read from the official client's
+ * model classes (client-java-api): each model class is an object whose fields are its
+ * {@code @SerializedName} fields, typed as the API's Go struct is. Each type knows its Go
+ * name, as the API server's decoding errors print it ({@code int32},
+ * {@code []v1.Container}, {@code map[string]string}). Model objects are made once per
+ * class and read their fields on first use, so a kind's schema costs nothing until a
+ * document of it is checked.
  */
 final class SchemaType {
 
@@ -65,7 +66,9 @@ final class SchemaType {
 
 	private final Class<?> model;
 
-	/** An object's fields by JSON name, read on first use; written once, then only read. */
+	/**
+	 * An object's fields by JSON name, read on first use; written once, then only read.
+	 */
 	private volatile Map<String, SchemaType> fields;
 
 	private volatile List<String> fieldNames;
@@ -86,7 +89,10 @@ final class SchemaType {
 		return this.kind;
 	}
 
-	/** The type as Go prints it: {@code int32}, {@code v1.PodSpec}, {@code []v1.Container}. */
+	/**
+	 * The type as Go prints it: {@code int32}, {@code v1.PodSpec},
+	 * {@code []v1.Container}.
+	 */
 	String goName() {
 		return this.goName;
 	}
@@ -115,7 +121,8 @@ final class SchemaType {
 	private Map<String, SchemaType> fields() {
 		Map<String, SchemaType> read = this.fields;
 		if (read == null) {
-			// two threads may both read the class: the result is the same, and fieldNames is set first
+			// two threads may both read the class: the result is the same, and fieldNames
+			// is set first
 			Map<String, SchemaType> all = new HashMap<>();
 			for (Field field : this.model.getDeclaredFields()) {
 				SerializedName name = field.getAnnotation(SerializedName.class);
@@ -179,8 +186,9 @@ final class SchemaType {
 	}
 
 	/**
-	 * The Go name of a model class: its version prefix as the package, the rest as the type, as in
-	 * {@code V1PodSpec} → {@code v1.PodSpec}, {@code CoreV1EventSeries} → {@code v1.EventSeries}.
+	 * The Go name of a model class: its version prefix as the package, the rest as the
+	 * type, as in {@code V1PodSpec} → {@code v1.PodSpec}, {@code CoreV1EventSeries} →
+	 * {@code v1.EventSeries}.
 	 */
 	private static String goName(Class<?> model) {
 		String name = model.getSimpleName();

@@ -6,9 +6,10 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code security-context-ids}: the user and group ids of the pod's {@code securityContext}
- * ({@code runAsUser}, {@code runAsGroup}, {@code fsGroup}, each of {@code supplementalGroups}) and of
- * every container's ({@code runAsUser}, {@code runAsGroup}) are from 0 to 2147483647.
+ * {@code security-context-ids}: the user and group ids of the pod's
+ * {@code securityContext} ({@code runAsUser}, {@code runAsGroup}, {@code fsGroup}, each
+ * of {@code supplementalGroups}) and of every container's ({@code runAsUser},
+ * {@code runAsGroup}) are from 0 to 2147483647.
  */
 final class SecurityContextIdsRule extends ApiServerRule {
 

@@ -6,11 +6,11 @@ import io.podcomposer.manifest.PodView.ContainerRef;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code security-profiles}: a {@code seccompProfile} or {@code appArmorProfile}, of the pod or
- * of a container, has a {@code type} of {@code Localhost}, {@code RuntimeDefault} or
- * {@code Unconfined}; a {@code localhostProfile} exactly when the type is {@code Localhost}, and
- * for seccomp a relative path with no {@code ..} element, as it names a file under the kubelet's
- * seccomp directory.
+ * {@code security-profiles}: a {@code seccompProfile} or {@code appArmorProfile}, of the
+ * pod or of a container, has a {@code type} of {@code Localhost}, {@code RuntimeDefault}
+ * or {@code Unconfined}; a {@code localhostProfile} exactly when the type is
+ * {@code Localhost}, and for seccomp a relative path with no {@code ..} element, as it
+ * names a file under the kubelet's seccomp directory.
  */
 final class SecurityProfilesRule extends ApiServerRule {
 
@@ -44,7 +44,8 @@ final class SecurityProfilesRule extends ApiServerRule {
 		TYPES.check(profile.path("type"), path + ".type", findings);
 		String localhost = Nodes.text(profile.path("localhostProfile"));
 		if ("Localhost".equals(type) && localhost == null) {
-			findings.add(path + ".localhostProfile", Messages.required("must be set when " + what + " type is Localhost"));
+			findings.add(path + ".localhostProfile",
+					Messages.required("must be set when " + what + " type is Localhost"));
 		}
 		else if ("Localhost".equals(type) && what.equals("seccomp") && SubPathsRule.problem(localhost) != null) {
 			findings.add(path + ".localhostProfile", Messages.invalid(localhost, SubPathsRule.problem(localhost)));

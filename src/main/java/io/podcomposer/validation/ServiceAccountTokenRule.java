@@ -5,9 +5,10 @@ import tools.jackson.databind.JsonNode;
 import io.podcomposer.manifest.PodView;
 
 /**
- * The service-account token mounted when nothing asks for it: {@code automountServiceAccountToken}
- * is not false and neither {@code serviceAccountName} nor the older {@code serviceAccount} is set.
- * A pod that does not call the Kubernetes API then carries a credential it never uses.
+ * The service-account token mounted when nothing asks for it:
+ * {@code automountServiceAccountToken} is not false and neither
+ * {@code serviceAccountName} nor the older {@code serviceAccount} is set. A pod that does
+ * not call the Kubernetes API then carries a credential it never uses.
  */
 final class ServiceAccountTokenRule implements ValidationRule {
 

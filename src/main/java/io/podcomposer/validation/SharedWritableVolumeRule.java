@@ -13,10 +13,11 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * One volume mounted read-write ({@code volumeMounts[].readOnly} not true) by two or more of the
- * containers and sidecars, which run at the same time. Often meant, as for a shared emptyDir;
- * told so that the containers that only read mount it read-only. Told at the volume in
- * {@code volumes}, or at the second mount when the pod declares no such volume.
+ * One volume mounted read-write ({@code volumeMounts[].readOnly} not true) by two or more
+ * of the containers and sidecars, which run at the same time. Often meant, as for a
+ * shared emptyDir; told so that the containers that only read mount it read-only. Told at
+ * the volume in {@code volumes}, or at the second mount when the pod declares no such
+ * volume.
  */
 final class SharedWritableVolumeRule implements ValidationRule {
 
@@ -42,7 +43,8 @@ final class SharedWritableVolumeRule implements ValidationRule {
 					continue;
 				}
 				List<ContainerRef> containers = writers.computeIfAbsent(volume, (key) -> new ArrayList<>());
-				// a container's mounts come one after another: it is new to the list unless it is the last
+				// a container's mounts come one after another: it is new to the list
+				// unless it is the last
 				if (containers.isEmpty() || containers.get(containers.size() - 1) != container) {
 					containers.add(container);
 					if (containers.size() == 2) {
@@ -57,13 +59,18 @@ final class SharedWritableVolumeRule implements ValidationRule {
 						+ ": set readOnly on the mounts of the containers that only read it"));
 	}
 
-	/** The first few, so that the message stays a line however many containers there are. */
+	/**
+	 * The first few, so that the message stays a line however many containers there are.
+	 */
 	private static String names(List<ContainerRef> containers) {
 		String first = containers.stream().limit(3).map(PodParts::label).collect(Collectors.joining(", "));
 		return (containers.size() <= 3) ? first : first + " and " + (containers.size() - 3) + " more";
 	}
 
-	/** The path of each volume's name, the first of a name; once, as a pod may have thousands. */
+	/**
+	 * The path of each volume's name, the first of a name; once, as a pod may have
+	 * thousands.
+	 */
 	private static Map<String, String> declaredVolumes(PodView pod) {
 		Map<String, String> paths = new HashMap<>();
 		JsonNode volumes = pod.podSpec().path("volumes");

@@ -10,21 +10,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code structure}: the object decodes, as the API server decodes it with strict field
- * validation (what {@code kubectl apply} asks for since 1.27), against the schema of its kind in the
- * official client's models (see {@link SchemaType}, {@link BuiltInKinds}):
+ * validation (what {@code kubectl apply} asks for since 1.27), against the schema of its
+ * kind in the official client's models (see {@link SchemaType}, {@link BuiltInKinds}):
  * <ul>
- * <li>every field is one the kind has: else {@code strict decoding error: unknown field "<path>"},
- * with the field it most likely meant;</li>
- * <li>every value has the field's type: objects, lists, maps, strings, booleans, numbers, integers
- * within int32 or int64 (a quoted {@code "80"} or a {@code 1.5} is none), int-or-string ports,
- * string or number quantities, base64 text for bytes; else the decoder's
+ * <li>every field is one the kind has: else
+ * {@code strict decoding error: unknown field "<path>"}, with the field it most likely
+ * meant;</li>
+ * <li>every value has the field's type: objects, lists, maps, strings, booleans, numbers,
+ * integers within int32 or int64 (a quoted {@code "80"} or a {@code 1.5} is none),
+ * int-or-string ports, string or number quantities, base64 text for bytes; else the
+ * decoder's
  * {@code json: cannot unmarshal <value> into Go struct field <Struct>.<path> of type <type>};</li>
- * <li>a null is unset, not wrong; {@code status} is not looked at, as the API server ignores it
- * on create; free-form fields (RawExtension, JSON) take anything.</li>
+ * <li>a null is unset, not wrong; {@code status} is not looked at, as the API server
+ * ignores it on create; free-form fields (RawExtension, JSON) take anything.</li>
  * </ul>
  * The other rules read a wrongly typed field as unset and leave it to this one. A
- * {@code ${NAME}} placeholder is a string: in a string field it is fine, in an integer field it is
- * the wrong type, as the value it is filled with is a string too.
+ * {@code ${NAME}} placeholder is a string: in a string field it is fine, in an integer
+ * field it is the wrong type, as the value it is filled with is a string too.
  */
 final class StructureRule extends ApiServerRule {
 
@@ -89,8 +91,8 @@ final class StructureRule extends ApiServerRule {
 					return;
 				}
 				for (Map.Entry<String, JsonNode> entry : node.properties()) {
-					walk(entry.getValue(), type.element(), struct,
-							path.append('[').append(entry.getKey()).append(']'), findings);
+					walk(entry.getValue(), type.element(), struct, path.append('[').append(entry.getKey()).append(']'),
+							findings);
 					path.setLength(mark);
 				}
 			}
@@ -127,10 +129,11 @@ final class StructureRule extends ApiServerRule {
 				}
 			}
 			case INT_OR_STRING -> {
-				// IntOrString decodes a non-string as a Go int32 on its own, without the field's name
+				// IntOrString decodes a non-string as a Go int32 on its own, without the
+				// field's name
 				if (!node.isString() && !(node.isIntegralNumber() && node.canConvertToInt())) {
-					findings.add(path.toString(), "json: cannot unmarshal " + jsonValue(node, true)
-							+ " into Go value of type int32");
+					findings.add(path.toString(),
+							"json: cannot unmarshal " + jsonValue(node, true) + " into Go value of type int32");
 				}
 			}
 			case QUANTITY -> {
@@ -170,8 +173,9 @@ final class StructureRule extends ApiServerRule {
 	}
 
 	/**
-	 * Go's {@code UnmarshalTypeError}: the struct that holds the field, then the field's path from
-	 * the root by JSON names without list indexes or map keys, then the Go type it decodes into.
+	 * Go's {@code UnmarshalTypeError}: the struct that holds the field, then the field's
+	 * path from the root by JSON names without list indexes or map keys, then the Go type
+	 * it decodes into.
 	 */
 	private static void wrongType(JsonNode node, SchemaType type, SchemaType struct, StringBuilder path,
 			Findings findings) {
@@ -180,7 +184,10 @@ final class StructureRule extends ApiServerRule {
 				+ struct.structName() + "." + withoutIndexes(path) + " of type " + type.goName());
 	}
 
-	/** The value as Go's decoder names it; a number that is no integer of the type also shows itself. */
+	/**
+	 * The value as Go's decoder names it; a number that is no integer of the type also
+	 * shows itself.
+	 */
 	static String jsonValue(JsonNode node, boolean integer) {
 		if (node.isObject()) {
 			return "object";

@@ -4,11 +4,11 @@ import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
- * {@code sub-paths}: a volume mount's {@code subPath} and {@code subPathExpr} are relative paths
- * with no {@code ..} element, so a container cannot reach outside its volume; a mount sets one of
- * them at most. As upstream, a path that leaves the volume is told without the mount's index
- * ({@code spec.containers[0].volumeMounts.subPath}), and both set at the mount's own
- * {@code subPathExpr}.
+ * {@code sub-paths}: a volume mount's {@code subPath} and {@code subPathExpr} are
+ * relative paths with no {@code ..} element, so a container cannot reach outside its
+ * volume; a mount sets one of them at most. As upstream, a path that leaves the volume is
+ * told without the mount's index ({@code spec.containers[0].volumeMounts.subPath}), and
+ * both set at the mount's own {@code subPathExpr}.
  */
 final class SubPathsRule extends ApiServerRule {
 

@@ -4,8 +4,9 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * {@code termination-message-policy}: every container's {@code terminationMessagePolicy} is
- * {@code File} or {@code FallbackToLogsOnError}; unset, the API server sets {@code File}.
+ * {@code termination-message-policy}: every container's {@code terminationMessagePolicy}
+ * is {@code File} or {@code FallbackToLogsOnError}; unset, the API server sets
+ * {@code File}.
  */
 final class TerminationMessagePolicyRule extends ApiServerRule {
 
@@ -18,8 +19,8 @@ final class TerminationMessagePolicyRule extends ApiServerRule {
 	@Override
 	public void check(PodView pod, Findings findings) {
 		for (ContainerRef container : pod.allContainers()) {
-			POLICIES.check(container.node().path("terminationMessagePolicy"), container.path("terminationMessagePolicy"),
-					findings);
+			POLICIES.check(container.node().path("terminationMessagePolicy"),
+					container.path("terminationMessagePolicy"), findings);
 		}
 	}
 

@@ -7,11 +7,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code tolerations}: each of the pod's {@code tolerations}
  * <ul>
- * <li>has a qualified name as {@code key}, or no key and {@code operator: Exists} (match every taint);</li>
- * <li>has {@code operator} {@code Equal} (the default) with a label value as {@code value}, or
- * {@code Exists} with no {@code value};</li>
- * <li>has {@code effect} {@code NoSchedule}, {@code PreferNoSchedule}, {@code NoExecute} or none
- * (every effect), and {@code NoExecute} when it sets {@code tolerationSeconds}.</li>
+ * <li>has a qualified name as {@code key}, or no key and {@code operator: Exists} (match
+ * every taint);</li>
+ * <li>has {@code operator} {@code Equal} (the default) with a label value as
+ * {@code value}, or {@code Exists} with no {@code value};</li>
+ * <li>has {@code effect} {@code NoSchedule}, {@code PreferNoSchedule}, {@code NoExecute}
+ * or none (every effect), and {@code NoExecute} when it sets
+ * {@code tolerationSeconds}.</li>
  * </ul>
  */
 final class TolerationsRule extends ApiServerRule {
@@ -39,7 +41,8 @@ final class TolerationsRule extends ApiServerRule {
 		}
 		for (String field : FIELDS) {
 			if (!Nodes.absent(toleration.path(field)) && !toleration.path(field).isString()) {
-				// the structure rule's; the other fields cannot be judged without this one
+				// the structure rule's; the other fields cannot be judged without this
+				// one
 				return;
 			}
 		}

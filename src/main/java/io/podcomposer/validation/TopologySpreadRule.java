@@ -10,12 +10,13 @@ import tools.jackson.databind.JsonNode;
  * {@code topology-spread}: each of the pod's {@code topologySpreadConstraints}
  * <ul>
  * <li>has a {@code maxSkew} above 0 and a {@code topologyKey};</li>
- * <li>has {@code whenUnsatisfiable} {@code DoNotSchedule} or {@code ScheduleAnyway}, and no other
- * constraint has the same {@code topologyKey} and {@code whenUnsatisfiable} (told at the first,
- * at the pair's made-up path, as upstream);</li>
- * <li>has a {@code minDomains}, when set, above 0 and only with {@code DoNotSchedule};</li>
- * <li>has {@code nodeAffinityPolicy} and {@code nodeTaintsPolicy}, when set, {@code Honor} or
- * {@code Ignore}, and a well-formed {@code labelSelector}.</li>
+ * <li>has {@code whenUnsatisfiable} {@code DoNotSchedule} or {@code ScheduleAnyway}, and
+ * no other constraint has the same {@code topologyKey} and {@code whenUnsatisfiable}
+ * (told at the first, at the pair's made-up path, as upstream);</li>
+ * <li>has a {@code minDomains}, when set, above 0 and only with
+ * {@code DoNotSchedule};</li>
+ * <li>has {@code nodeAffinityPolicy} and {@code nodeTaintsPolicy}, when set,
+ * {@code Honor} or {@code Ignore}, and a well-formed {@code labelSelector}.</li>
  * </ul>
  */
 final class TopologySpreadRule extends ApiServerRule {
@@ -54,8 +55,8 @@ final class TopologySpreadRule extends ApiServerRule {
 				findings.add(constraint.path("whenUnsatisfiable"), Messages.notSupported(action, SUPPORTED_ACTIONS));
 			}
 			if (repeatedLater(constraint, constraints.subList(i + 1, constraints.size()))) {
-				findings.add(constraint.path("{topologyKey, whenUnsatisfiable}"), Messages.duplicate(
-						"{" + textOrEmpty(constraint.get("topologyKey")) + ", " + action + "}"));
+				findings.add(constraint.path("{topologyKey, whenUnsatisfiable}"),
+						Messages.duplicate("{" + textOrEmpty(constraint.get("topologyKey")) + ", " + action + "}"));
 			}
 			checkMinDomains(constraint, action, findings);
 			for (String field : new String[] { "nodeAffinityPolicy", "nodeTaintsPolicy" }) {
@@ -88,15 +89,18 @@ final class TopologySpreadRule extends ApiServerRule {
 		String key = textOrEmpty(constraint.get("topologyKey"));
 		String action = textOrEmpty(constraint.get("whenUnsatisfiable"));
 		for (ListEntry other : later) {
-			if (key != null && key.equals(textOrEmpty(other.get("topologyKey")))
-					&& action != null && action.equals(textOrEmpty(other.get("whenUnsatisfiable")))) {
+			if (key != null && key.equals(textOrEmpty(other.get("topologyKey"))) && action != null
+					&& action.equals(textOrEmpty(other.get("whenUnsatisfiable")))) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	/** A string field as Go holds it: unset is empty; another type is the structure rule's (null). */
+	/**
+	 * A string field as Go holds it: unset is empty; another type is the structure rule's
+	 * (null).
+	 */
 	private static String textOrEmpty(JsonNode node) {
 		return Nodes.absent(node) ? "" : Nodes.text(node);
 	}

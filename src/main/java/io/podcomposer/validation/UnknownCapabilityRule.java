@@ -6,10 +6,11 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * Names in every container's {@code securityContext.capabilities.add} and {@code .drop} that are
- * not Linux capabilities as Kubernetes writes them ({@link LinuxCapabilities}): a typo, or a
- * {@code CAP_} prefix. The API server takes any string, but the container runtime refuses to start
- * the container, so this is an error like those the API server would refuse, not a hint.
+ * Names in every container's {@code securityContext.capabilities.add} and {@code .drop}
+ * that are not Linux capabilities as Kubernetes writes them ({@link LinuxCapabilities}):
+ * a typo, or a {@code CAP_} prefix. The API server takes any string, but the container
+ * runtime refuses to start the container, so this is an error like those the API server
+ * would refuse, not a hint.
  */
 final class UnknownCapabilityRule implements ValidationRule {
 

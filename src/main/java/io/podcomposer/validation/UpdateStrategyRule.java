@@ -6,27 +6,30 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * {@code update-strategy}: how a Deployment, DaemonSet or StatefulSet replaces its pods, with the
- * API server's defaults filled in first (so a field left out counts as its default).
+ * {@code update-strategy}: how a Deployment, DaemonSet or StatefulSet replaces its pods,
+ * with the API server's defaults filled in first (so a field left out counts as its
+ * default).
  * <ul>
- * <li>Deployment {@code strategy}: no {@code rollingUpdate} with {@code type: Recreate}; for
- * {@code RollingUpdate} (the default), {@code maxUnavailable} and {@code maxSurge} (25% each
- * by default) are counts of 0 or more or percentages, not both 0, and {@code maxUnavailable} is
- * not above 100%. {@code progressDeadlineSeconds} (600 by default) is above
- * {@code minReadySeconds}.</li>
- * <li>DaemonSet {@code updateStrategy.rollingUpdate}: {@code maxUnavailable} (1 by default) and
- * {@code maxSurge} (0) are such counts, neither above 100%, and exactly one of them is not 0.</li>
+ * <li>Deployment {@code strategy}: no {@code rollingUpdate} with {@code type: Recreate};
+ * for {@code RollingUpdate} (the default), {@code maxUnavailable} and {@code maxSurge}
+ * (25% each by default) are counts of 0 or more or percentages, not both 0, and
+ * {@code maxUnavailable} is not above 100%. {@code progressDeadlineSeconds} (600 by
+ * default) is above {@code minReadySeconds}.</li>
+ * <li>DaemonSet {@code updateStrategy.rollingUpdate}: {@code maxUnavailable} (1 by
+ * default) and {@code maxSurge} (0) are such counts, neither above 100%, and exactly one
+ * of them is not 0.</li>
  * <li>StatefulSet: {@code podManagementPolicy} is {@code OrderedReady} (the default) or
- * {@code Parallel}; {@code updateStrategy.rollingUpdate.partition} is not negative and its
- * {@code maxUnavailable}, when set, is such a count, not 0 and not above 100%;
+ * {@code Parallel}; {@code updateStrategy.rollingUpdate.partition} is not negative and
+ * its {@code maxUnavailable}, when set, is such a count, not 0 and not above 100%;
  * {@code ordinals.start} is not negative; {@code persistentVolumeClaimRetentionPolicy}'s
- * {@code whenDeleted} and {@code whenScaled} are {@code Retain} (the default) or {@code Delete}.</li>
+ * {@code whenDeleted} and {@code whenScaled} are {@code Retain} (the default) or
+ * {@code Delete}.</li>
  * </ul>
- * A strategy's {@code type} is one of its kind's ({@code Recreate} or {@code RollingUpdate} for a
- * Deployment, {@code RollingUpdate} or {@code OnDelete} for the others), and a StatefulSet's
- * {@code OnDelete} has no {@code rollingUpdate}; upstream prints the whole strategy as a Go struct
- * there, we print its type. Counts are shown as Go prints an {@code intstr.IntOrString}, as
- * upstream does.
+ * A strategy's {@code type} is one of its kind's ({@code Recreate} or
+ * {@code RollingUpdate} for a Deployment, {@code RollingUpdate} or {@code OnDelete} for
+ * the others), and a StatefulSet's {@code OnDelete} has no {@code rollingUpdate};
+ * upstream prints the whole strategy as a Go struct there, we print its type. Counts are
+ * shown as Go prints an {@code intstr.IntOrString}, as upstream does.
  */
 final class UpdateStrategyRule extends ApiServerRule {
 
@@ -81,9 +84,11 @@ final class UpdateStrategyRule extends ApiServerRule {
 		}
 		Long minReady = Nodes.integer(spec.path("minReadySeconds"));
 		JsonNode deadlineNode = spec.path("progressDeadlineSeconds");
-		Long deadline = Nodes.absent(deadlineNode) ? Long.valueOf(DEFAULT_PROGRESS_DEADLINE) : Nodes.integer(deadlineNode);
+		Long deadline = Nodes.absent(deadlineNode) ? Long.valueOf(DEFAULT_PROGRESS_DEADLINE)
+				: Nodes.integer(deadlineNode);
 		if (deadline != null && deadline <= ((minReady != null) ? minReady : 0)) {
-			findings.add("spec.progressDeadlineSeconds", Messages.invalid(deadline, "must be greater than minReadySeconds"));
+			findings.add("spec.progressDeadlineSeconds",
+					Messages.invalid(deadline, "must be greater than minReadySeconds"));
 		}
 	}
 
@@ -142,7 +147,8 @@ final class UpdateStrategyRule extends ApiServerRule {
 			IntOrPercent maxUnavailable = IntOrPercent.of(rollingUpdate.path("maxUnavailable"));
 			checkCount(maxUnavailable, path + ".maxUnavailable", findings);
 			if (maxUnavailable != null && maxUnavailable.value() == 0) {
-				findings.add(path + ".maxUnavailable", Messages.invalidAsShown(maxUnavailable.goValue(), "cannot be 0"));
+				findings.add(path + ".maxUnavailable",
+						Messages.invalidAsShown(maxUnavailable.goValue(), "cannot be 0"));
 			}
 			checkNotAbove100Percent(maxUnavailable, path + ".maxUnavailable", findings);
 		}
@@ -154,12 +160,15 @@ final class UpdateStrategyRule extends ApiServerRule {
 		for (String field : new String[] { "whenDeleted", "whenScaled" }) {
 			String value = Nodes.text(retention.path(field));
 			if (value != null && !value.equals("Retain") && !value.equals("Delete")) {
-				findings.add("spec.persistentVolumeClaimRetentionPolicy." + field, Messages.notSupported(value, RETENTION));
+				findings.add("spec.persistentVolumeClaimRetentionPolicy." + field,
+						Messages.notSupported(value, RETENTION));
 			}
 		}
 	}
 
-	/** The count a field holds, its default when unset; null when it holds another type. */
+	/**
+	 * The count a field holds, its default when unset; null when it holds another type.
+	 */
 	private static IntOrPercent count(JsonNode node, JsonNode byDefault) {
 		return IntOrPercent.of(Nodes.absent(node) ? byDefault : node);
 	}

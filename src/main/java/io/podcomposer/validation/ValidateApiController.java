@@ -25,9 +25,10 @@ import static io.podcomposer.manifest.DocumentBody.X_YAML;
 import static io.podcomposer.manifest.DocumentBody.YAML;
 
 /**
- * {@code POST /api/v1/validate}: a manifest, or a file of them, in; what the API server would say
- * of each, the best-practice hints and the Pod Security level out. It keeps nothing. A body that
- * parses always gets a 200, however wrong its fields: those are the answer's errors.
+ * {@code POST /api/v1/validate}: a manifest, or a file of them, in; what the API server
+ * would say of each, the best-practice hints and the Pod Security level out. It keeps
+ * nothing. A body that parses always gets a 200, however wrong its fields: those are the
+ * answer's errors.
  */
 @RestController
 @Tag(name = "Validate")
@@ -56,55 +57,55 @@ class ValidateApiController {
 					+ "(a custom resource) is not checked: checked false, valid true, and a warning saying so; an "
 					+ "unknown kind in a built-in group (apps/v1 Pod) is an error. An object that names no kind is "
 					+ "an error of its document in a file, and 422 when sent alone.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-					@Content(mediaType = YAML, examples = {
-							@ExampleObject(name = "pod", value = """
-									apiVersion: v1
-									kind: Pod
-									metadata:
-									  name: web
-									spec:
-									  containers:
-									  - name: web
-									    image: nginx:1.27
-									    securityContext:
-									      capabilities:
-									        add: [IPC_LOCK]"""),
-							@ExampleObject(name = "file", value = """
-									apiVersion: v1
-									kind: Service
-									metadata: {name: web}
-									spec:
-									  selector: {app: web}
-									  ports: [{port: 80}]
-									---
-									apiVersion: v1
-									kind: ConfigMap
-									metadata: {name: web}
-									data: {mode: fast}""") }),
-					@Content(mediaType = X_YAML), @Content(mediaType = TEXT_YAML), @Content(mediaType = JSON) }))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = YAML, examples = { @ExampleObject(name = "pod", value = """
+							apiVersion: v1
+							kind: Pod
+							metadata:
+							  name: web
+							spec:
+							  containers:
+							  - name: web
+							    image: nginx:1.27
+							    securityContext:
+							      capabilities:
+							        add: [IPC_LOCK]"""), @ExampleObject(name = "file", value = """
+							apiVersion: v1
+							kind: Service
+							metadata: {name: web}
+							spec:
+							  selector: {app: web}
+							  ports: [{port: 80}]
+							---
+							apiVersion: v1
+							kind: ConfigMap
+							metadata: {name: web}
+							data: {mode: fast}""") }), @Content(mediaType = X_YAML), @Content(mediaType = TEXT_YAML),
+							@Content(mediaType = JSON) }))
 	@ApiResponse(responseCode = "200", description = "The findings, whether or not the objects are valid",
-			content = @Content(mediaType = JSON,
-					schema = @Schema(oneOf = { ValidationReport.class, FileReport.class }),
-					examples = { @ExampleObject(name = "one object", value = """
-							{"valid": true, "errors": [],
-							 "warnings": [{"path": "spec.containers[0].image",
-							   "message": "image \\"nginx:latest\\" uses :latest: pin a version or a digest",
-							   "rule": "image-tag"}],
-							 "podSecurity": {"level": "privileged", "violations": [{"level": "baseline",
-							   "check": "capabilities_baseline", "reason": "non-default capabilities",
-							   "detail": "container \\"web\\" must not include \\"IPC_LOCK\\" in securityContext.capabilities.add",
-							   "paths": ["spec.containers[0].securityContext.capabilities.add"]}]}}"""),
-							@ExampleObject(name = "a file", value = """
-									{"valid": false, "documents": [
-									 {"index": 0, "path": "documents[0]", "kind": "Service", "name": "web", "checked": true,
-									  "valid": false, "errors": [{"path": "spec.ports[0].prot",
-									  "message": "strict decoding error: unknown field \\"spec.ports[0].prot\\"; did you mean \\"port\\"?",
-									  "rule": "structure"}], "warnings": []},
-									 {"index": 1, "path": "documents[1]", "kind": "Widget", "name": "w", "checked": false,
-									  "valid": true, "errors": [], "warnings": [{"path": "kind", "message":
-									  "not checked: \\"example.com/v1\\" \\"Widget\\" is no built-in kind of Kubernetes 1.36 (a custom resource?), so its fields were not looked at",
-									  "rule": "kind"}]}]}""") }))
+			content = @Content(mediaType = JSON, schema = @Schema(oneOf = { ValidationReport.class, FileReport.class }),
+					examples = {
+							@ExampleObject(name = "one object",
+									value = """
+											{"valid": true, "errors": [],
+											 "warnings": [{"path": "spec.containers[0].image",
+											   "message": "image \\"nginx:latest\\" uses :latest: pin a version or a digest",
+											   "rule": "image-tag"}],
+											 "podSecurity": {"level": "privileged", "violations": [{"level": "baseline",
+											   "check": "capabilities_baseline", "reason": "non-default capabilities",
+											   "detail": "container \\"web\\" must not include \\"IPC_LOCK\\" in securityContext.capabilities.add",
+											   "paths": ["spec.containers[0].securityContext.capabilities.add"]}]}}"""),
+							@ExampleObject(name = "a file",
+									value = """
+											{"valid": false, "documents": [
+											 {"index": 0, "path": "documents[0]", "kind": "Service", "name": "web", "checked": true,
+											  "valid": false, "errors": [{"path": "spec.ports[0].prot",
+											  "message": "strict decoding error: unknown field \\"spec.ports[0].prot\\"; did you mean \\"port\\"?",
+											  "rule": "structure"}], "warnings": []},
+											 {"index": 1, "path": "documents[1]", "kind": "Widget", "name": "w", "checked": false,
+											  "valid": true, "errors": [], "warnings": [{"path": "kind", "message":
+											  "not checked: \\"example.com/v1\\" \\"Widget\\" is no built-in kind of Kubernetes 1.36 (a custom resource?), so its fields were not looked at",
+											  "rule": "kind"}]}]}""") }))
 	@ApiResponse(responseCode = "400",
 			description = "Not well-formed YAML or JSON (line and column in detail), empty, not UTF-8, "
 					+ "or beyond the reader's limits: aliases, nesting depth, custom tags",

@@ -2,7 +2,10 @@ package io.podcomposer.validation;
 
 import java.util.List;
 
-/** Every rule the validator runs: the API server's (errors) and the best-practice hints (warnings). */
+/**
+ * Every rule the validator runs: the API server's (errors) and the best-practice hints
+ * (warnings).
+ */
 final class ValidationRules {
 
 	static final List<ValidationRule> ALL = List.of(
@@ -17,8 +20,9 @@ final class ValidationRules {
 			new WorkloadRestartPolicyRule(), new WorkloadCountsRule(), new CronScheduleRule(), new VolumeRangesRule(),
 			new SecurityContextIdsRule(), new DnsConfigRule(), new HostAliasesRule(), new TopologySpreadRule(),
 			new UpdateStrategyRule(), new JobModesRule(), new PodSpecNamesRule(), new HostPortsUniqueRule(),
-			new AffinityRule(), new TerminationMessagePolicyRule(), new VolumeItemPathsRule(), new PrivilegeEscalationRule(), new EphemeralContainersRule(),
-			new ResizePolicyRule(), new FieldValuesRule(), new SecurityProfilesRule(), new MountOptionsRule(),
+			new AffinityRule(), new TerminationMessagePolicyRule(), new VolumeItemPathsRule(),
+			new PrivilegeEscalationRule(), new EphemeralContainersRule(), new ResizePolicyRule(), new FieldValuesRule(),
+			new SecurityProfilesRule(), new MountOptionsRule(),
 			// best-practice hints
 			new MissingResourcesRule(), new MissingReadinessProbeRule(), new ImageTagRule(), new RunAsNonRootRule(),
 			new PrivilegedContainerRule(), new WritableRootFilesystemRule(), new HostPathVolumeRule(),

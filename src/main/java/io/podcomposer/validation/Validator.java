@@ -4,7 +4,10 @@ import io.podcomposer.manifest.Manifest;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.podsecurity.PodSecurityEvaluator;
 
-/** Runs every rule of {@link ValidationRules} and the Pod Security checks over one manifest. */
+/**
+ * Runs every rule of {@link ValidationRules} and the Pod Security checks over one
+ * manifest.
+ */
 public final class Validator {
 
 	private Validator() {

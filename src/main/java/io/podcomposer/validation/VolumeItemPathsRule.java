@@ -4,10 +4,10 @@ import io.podcomposer.manifest.Nodes;
 import io.podcomposer.manifest.PodView;
 
 /**
- * {@code item-paths}: each file a {@code configMap}, {@code secret}, {@code downwardAPI} or
- * {@code projected} volume projects has a {@code path}, relative, with no {@code ..} element and
- * not starting with {@code ..}: a file outside the volume, or the volume's own {@code ..data}
- * link, cannot be written.
+ * {@code item-paths}: each file a {@code configMap}, {@code secret}, {@code downwardAPI}
+ * or {@code projected} volume projects has a {@code path}, relative, with no {@code ..}
+ * element and not starting with {@code ..}: a file outside the volume, or the volume's
+ * own {@code ..data} link, cannot be written.
  */
 final class VolumeItemPathsRule extends ApiServerRule {
 

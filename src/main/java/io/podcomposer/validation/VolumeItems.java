@@ -7,10 +7,10 @@ import tools.jackson.databind.JsonNode;
 import io.podcomposer.manifest.Nodes;
 
 /**
- * The files a volume projects: the {@code items} of a {@code configMap}, {@code secret} or
- * {@code downwardAPI} volume, and of each source of a {@code projected} one, each with the path
- * the API server gives it. As upstream, a {@code downwardAPI} item is told without its index
- * ({@code spec.volumes[0].downwardAPI.mode}).
+ * The files a volume projects: the {@code items} of a {@code configMap}, {@code secret}
+ * or {@code downwardAPI} volume, and of each source of a {@code projected} one, each with
+ * the path the API server gives it. As upstream, a {@code downwardAPI} item is told
+ * without its index ({@code spec.volumes[0].downwardAPI.mode}).
  */
 final class VolumeItems {
 
@@ -19,7 +19,9 @@ final class VolumeItems {
 	private VolumeItems() {
 	}
 
-	/** Calls {@code each} with every item of the volume and the path its fields hang from. */
+	/**
+	 * Calls {@code each} with every item of the volume and the path its fields hang from.
+	 */
 	static void forEach(ListEntry volume, BiConsumer<JsonNode, String> each) {
 		for (String source : KEY_TO_PATH_SOURCES) {
 			keyToPathItems(volume.get(source), volume.path(source), each);

@@ -9,8 +9,8 @@ import io.podcomposer.manifest.WorkloadKind;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code volume-mounts}: the {@code name} of every container's {@code volumeMounts} entry names one
- * of the pod's {@code volumes}; in a StatefulSet it may also name one of its
+ * {@code volume-mounts}: the {@code name} of every container's {@code volumeMounts} entry
+ * names one of the pod's {@code volumes}; in a StatefulSet it may also name one of its
  * {@code volumeClaimTemplates}, whose claims the controller adds to each pod as volumes.
  */
 final class VolumeMountsRule extends ApiServerRule {

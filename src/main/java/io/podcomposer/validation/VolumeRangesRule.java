@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * <li>an {@code emptyDir}'s {@code sizeLimit} is a quantity that is not negative;</li>
  * <li>the file modes, {@code defaultMode} of a {@code configMap}, {@code secret},
  * {@code downwardAPI} or {@code projected} volume and {@code mode} of each of their
- * {@code items} (in a projected volume, of each source's items), are from 0 to 0777 (511).</li>
+ * {@code items} (in a projected volume, of each source's items), are from 0 to 0777
+ * (511).</li>
  * </ul>
  * As upstream, a {@code downwardAPI} item's mode is told without the item's index
  * ({@code spec.volumes[0].downwardAPI.mode}).

@@ -8,10 +8,12 @@ import tools.jackson.databind.JsonNode;
  * {@code workload-counts}: the workload's counts and durations are not negative.
  * <ul>
  * <li>Deployment, ReplicaSet, StatefulSet: {@code replicas}; with DaemonSet also
- * {@code minReadySeconds}; Deployment and DaemonSet also {@code revisionHistoryLimit} (upstream
- * leaves a StatefulSet's unchecked); Deployment also {@code progressDeadlineSeconds}.</li>
- * <li>Job, and a CronJob's {@code jobTemplate.spec}: {@code parallelism}, {@code completions},
- * {@code backoffLimit}, {@code activeDeadlineSeconds}, {@code ttlSecondsAfterFinished}.</li>
+ * {@code minReadySeconds}; Deployment and DaemonSet also {@code revisionHistoryLimit}
+ * (upstream leaves a StatefulSet's unchecked); Deployment also
+ * {@code progressDeadlineSeconds}.</li>
+ * <li>Job, and a CronJob's {@code jobTemplate.spec}: {@code parallelism},
+ * {@code completions}, {@code backoffLimit}, {@code activeDeadlineSeconds},
+ * {@code ttlSecondsAfterFinished}.</li>
  * <li>CronJob: {@code startingDeadlineSeconds}, {@code successfulJobsHistoryLimit},
  * {@code failedJobsHistoryLimit}.</li>
  * </ul>

@@ -6,10 +6,10 @@ import io.podcomposer.manifest.PodView;
 /**
  * {@code workload-restart-policy}: the template's {@code restartPolicy} suits the kind.
  * <ul>
- * <li>Deployment, ReplicaSet, StatefulSet, DaemonSet keep pods running: {@code Always}, which is
- * also what an unset policy becomes;</li>
- * <li>Job and CronJob run pods to completion: {@code OnFailure} or {@code Never}, and required,
- * as unset becomes {@code Always}.</li>
+ * <li>Deployment, ReplicaSet, StatefulSet, DaemonSet keep pods running: {@code Always},
+ * which is also what an unset policy becomes;</li>
+ * <li>Job and CronJob run pods to completion: {@code OnFailure} or {@code Never}, and
+ * required, as unset becomes {@code Always}.</li>
  * </ul>
  * A value that is none of the three is the {@code restart-policy} rule's.
  */

@@ -8,16 +8,19 @@ import io.podcomposer.manifest.WorkloadKind;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code workload-selector}: the {@code spec.selector} of a workload and the labels of its pod
- * template.
+ * {@code workload-selector}: the {@code spec.selector} of a workload and the labels of
+ * its pod template.
  * <ul>
- * <li>Deployment, ReplicaSet, StatefulSet, DaemonSet: a selector is required and may not be empty;</li>
- * <li>Job: the API server makes the selector unless {@code manualSelector} is true; with it, a
- * selector is required, without it none may be given;</li>
- * <li>CronJob: its {@code jobTemplate.spec} may have neither selector nor {@code manualSelector: true};</li>
+ * <li>Deployment, ReplicaSet, StatefulSet, DaemonSet: a selector is required and may not
+ * be empty;</li>
+ * <li>Job: the API server makes the selector unless {@code manualSelector} is true; with
+ * it, a selector is required, without it none may be given;</li>
+ * <li>CronJob: its {@code jobTemplate.spec} may have neither selector nor
+ * {@code manualSelector: true};</li>
  * <li>a given selector is well formed: label syntax in {@code matchLabels}, and in
  * {@code matchExpressions} a qualified {@code key}, an {@code operator} of {@code In},
- * {@code NotIn} (with {@code values}), {@code Exists} or {@code DoesNotExist} (without);</li>
+ * {@code NotIn} (with {@code values}), {@code Exists} or {@code DoesNotExist}
+ * (without);</li>
  * <li>and it selects the template's labels ({@code spec.template.metadata.labels}).</li>
  * </ul>
  * Selectors are shown as JSON where the API server prints its Go struct.
@@ -67,7 +70,10 @@ final class WorkloadSelectorRule extends ApiServerRule {
 		}
 	}
 
-	/** Labels of the wrong type, or under a template of the wrong type, are the structure rule's. */
+	/**
+	 * Labels of the wrong type, or under a template of the wrong type, are the structure
+	 * rule's.
+	 */
 	private static boolean labelsKnown(PodView pod) {
 		JsonNode labels = pod.podMetadata().path("labels");
 		return Workloads.podSpecReachable(pod) && Nodes.objectOrAbsent(pod.podMetadata())
@@ -81,8 +87,7 @@ final class WorkloadSelectorRule extends ApiServerRule {
 					Messages.invalid(selector, "`selector` will be auto-generated"));
 		}
 		if (Nodes.isTrue(jobSpec.path("manualSelector"))) {
-			findings.add("spec.jobTemplate.spec.manualSelector",
-					"Unsupported value: true: " + MANUAL_SELECTOR_VALUES);
+			findings.add("spec.jobTemplate.spec.manualSelector", "Unsupported value: true: " + MANUAL_SELECTOR_VALUES);
 		}
 	}
 

@@ -4,8 +4,8 @@ import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
 
 /**
- * Containers and init containers whose {@code securityContext.readOnlyRootFilesystem} is not
- * true: an intruder can then change the image's files.
+ * Containers and init containers whose {@code securityContext.readOnlyRootFilesystem} is
+ * not true: an intruder can then change the image's files.
  */
 final class WritableRootFilesystemRule implements ValidationRule {
 

@@ -22,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * For the deploy benchmarks: the fake API server, and the portal started in this JVM on a data
- * folder of its own, with the fake added as a cluster and a template of a web app's pod, both
- * through the API.
+ * For the deploy benchmarks: the fake API server, and the portal started in this JVM on a
+ * data folder of its own, with the fake added as a cluster and a template of a web app's
+ * pod, both through the API.
  */
 final class BenchPortal implements AutoCloseable {
 
@@ -37,7 +37,10 @@ final class BenchPortal implements AutoCloseable {
 
 	static final List<String> IMAGES = List.of("registry.example/shop/web:1.4.0", "registry.example/shop/web:1.4.1");
 
-	/** A web app's pod of the usual size, that passes Pod Security "restricted"; %s is its name. */
+	/**
+	 * A web app's pod of the usual size, that passes Pod Security "restricted"; %s is its
+	 * name.
+	 */
 	static final String POD = """
 			apiVersion: v1
 			kind: Pod
@@ -102,12 +105,15 @@ final class BenchPortal implements AutoCloseable {
 	}
 
 	/**
-	 * Starts both; the fake waits {@code latency} before each answer and has the namespace
-	 * {@link #NAMESPACE}. {@code arguments} go to the portal after the benchmark's own.
+	 * Starts both; the fake waits {@code latency} before each answer and has the
+	 * namespace {@link #NAMESPACE}. {@code arguments} go to the portal after the
+	 * benchmark's own.
 	 */
 	static BenchPortal start(Duration latency, String... arguments) throws IOException {
-		// the JDK's HTTP server under the fake otherwise waits out the client's delayed ACK (40 ms)
-		// between the head and the body of each answer, which would drown what is measured
+		// the JDK's HTTP server under the fake otherwise waits out the client's delayed
+		// ACK (40 ms)
+		// between the head and the body of each answer, which would drown what is
+		// measured
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		Path dataDir = Files.createTempDirectory("deploy-bench");
 		FakeKubernetes fake = FakeKubernetes.start(CLUSTER_TOKEN);
@@ -128,7 +134,10 @@ final class BenchPortal implements AutoCloseable {
 		}
 	}
 
-	/** The body of {@code POST /api/v1/deployments} of the template into {@code namespace}, with {@code %s} for the image. */
+	/**
+	 * The body of {@code POST /api/v1/deployments} of the template into
+	 * {@code namespace}, with {@code %s} for the image.
+	 */
 	String deployBody(String namespace) {
 		ObjectNode deploy = JsonMapper.shared()
 			.createObjectNode()
@@ -139,16 +148,23 @@ final class BenchPortal implements AutoCloseable {
 		return deploy.toString();
 	}
 
-	/** A POST with the admin's bearer token; its answer's body, or an exception unless it had the expected status. */
+	/**
+	 * A POST with the admin's bearer token; its answer's body, or an exception unless it
+	 * had the expected status.
+	 */
 	String send(HttpClient http, String path, String contentType, String body, int expected) throws IOException {
 		HttpResponse<String> response = post(http, path, contentType, body);
 		if (response.statusCode() != expected) {
-			throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+			throw new IllegalStateException(
+					"POST " + path + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return response.body();
 	}
 
-	/** A POST with the admin's bearer token; a minute without an answer is an exception, not a hang. */
+	/**
+	 * A POST with the admin's bearer token; a minute without an answer is an exception,
+	 * not a hang.
+	 */
 	HttpResponse<String> post(HttpClient http, String path, String contentType, String body) throws IOException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.url + path))
 			.timeout(Duration.ofMinutes(1))

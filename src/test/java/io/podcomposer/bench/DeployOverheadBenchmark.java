@@ -31,29 +31,36 @@ import static io.podcomposer.bench.BenchPortal.NAMESPACE;
 import static io.podcomposer.bench.BenchPortal.POD;
 
 /**
- * A deploy's own overhead over the raw API calls it makes, against {@link FakeKubernetes}: the
- * portal started in this JVM on a data folder of its own, and rounds of, interleaved,
+ * A deploy's own overhead over the raw API calls it makes, against
+ * {@link FakeKubernetes}: the portal started in this JVM on a data folder of its own, and
+ * rounds of, interleaved,
  * <ul>
- * <li>RAW: the four calls of a deploy (GET namespace, GET pod, server-side apply dry run, server-side
- * apply) made with client-java on one {@link ApiClient} built once, as a hand-written tool would;</li>
- * <li>PORTAL: {@code POST /api/v1/deployments} over loopback HTTP with a bearer token, on a
- * keep-alive client: the whole deploy, record and audit included;</li>
- * <li>KUBECTL, in some of the measured rounds, spread over them: what a user does instead,
- * {@code kubectl apply --server-side --dry-run=server -f pod.yaml} and then
- * {@code kubectl apply --server-side -f pod.yaml}, two processes, with a kubeconfig for the fake
- * and kubectl's cache (discovery, OpenAPI) as warm as after a user's first commands.</li>
+ * <li>RAW: the four calls of a deploy (GET namespace, GET pod, server-side apply dry run,
+ * server-side apply) made with client-java on one {@link ApiClient} built once, as a
+ * hand-written tool would;</li>
+ * <li>PORTAL: {@code POST /api/v1/deployments} over loopback HTTP with a bearer token, on
+ * a keep-alive client: the whole deploy, record and audit included;</li>
+ * <li>KUBECTL, in some of the measured rounds, spread over them: what a user does
+ * instead, {@code kubectl apply --server-side --dry-run=server -f pod.yaml} and then
+ * {@code kubectl apply --server-side -f pod.yaml}, two processes, with a kubeconfig for
+ * the fake and kubectl's cache (discovery, OpenAPI) as warm as after a user's first
+ * commands.</li>
  * </ul>
- * Each round all change the image of their own pod (two tags in turn), so that each applies a real
- * change. Not a test: run it with {@code ./mvnw -q -B -Pdeploy-bench test-compile exec:exec}
- * (see the profile in pom.xml). Arguments: warm-up rounds, measured rounds, how many milliseconds
- * the fake waits before each answer, as a cluster further away would (0: none), how many of the
- * measured rounds also time kubectl (0: none), and the kubectl to run.
- * The warm-up is long because the deploy path is long: after 100 rounds much of it still ran
- * interpreted or half-compiled, and the portal took twice the time it takes after 10,000.
+ * Each round all change the image of their own pod (two tags in turn), so that each
+ * applies a real change. Not a test: run it with
+ * {@code ./mvnw -q -B -Pdeploy-bench test-compile exec:exec} (see the profile in
+ * pom.xml). Arguments: warm-up rounds, measured rounds, how many milliseconds the fake
+ * waits before each answer, as a cluster further away would (0: none), how many of the
+ * measured rounds also time kubectl (0: none), and the kubectl to run. The warm-up is
+ * long because the deploy path is long: after 100 rounds much of it still ran interpreted
+ * or half-compiled, and the portal took twice the time it takes after 10,000.
  */
 public final class DeployOverheadBenchmark {
 
-	/** How many kubectl pairs run before the measured ones: the first fills kubectl's caches. */
+	/**
+	 * How many kubectl pairs run before the measured ones: the first fills kubectl's
+	 * caches.
+	 */
 	private static final int KUBECTL_WARM_UP = 5;
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -96,7 +103,8 @@ public final class DeployOverheadBenchmark {
 			System.out.printf(Locale.ROOT,
 					"Deploy overhead: %d warm-up and %d measured rounds (%d with kubectl), %d ms added to each answer, "
 							+ "Java %s, %d cores, load average %.1f%n",
-					warmUp, rounds, kubectlRounds, latencyMillis, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+					warmUp, rounds, kubectlRounds, latencyMillis, Runtime.version(),
+					Runtime.getRuntime().availableProcessors(),
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 			if (kubectlRounds > 0) {
 				System.out.println("kubectl: " + kubectl.version());
@@ -120,7 +128,8 @@ public final class DeployOverheadBenchmark {
 			long[] times = round(warmUp + round);
 			raw[round] = times[0];
 			portal[round] = times[1];
-			// spread evenly over the measured rounds, so that the portal's and kubectl's times come from the same minutes
+			// spread evenly over the measured rounds, so that the portal's and kubectl's
+			// times come from the same minutes
 			if (kubectlDone < kubectlRounds && (long) round * kubectlRounds >= (long) kubectlDone * rounds) {
 				kubectl[kubectlDone++] = this.kubectl.deploy();
 			}
@@ -134,17 +143,22 @@ public final class DeployOverheadBenchmark {
 		if (kubectlRounds > 0) {
 			System.out.println(kubectlStats.line("KUBECTL"));
 		}
-		System.out.printf(Locale.ROOT, "Overhead over the raw calls: median %+.1f %%, mean %+.1f %% (target: at most 20 %%)%n",
+		System.out.printf(Locale.ROOT,
+				"Overhead over the raw calls: median %+.1f %%, mean %+.1f %% (target: at most 20 %%)%n",
 				(portalStats.p50() / rawStats.p50() - 1) * 100, (portalStats.mean() / rawStats.mean() - 1) * 100);
 		if (kubectlRounds > 0) {
-			System.out.printf(Locale.ROOT, "Portal against kubectl: median %.3f x (target: at most 0.25 x), mean %.3f x%n",
+			System.out.printf(Locale.ROOT,
+					"Portal against kubectl: median %.3f x (target: at most 0.25 x), mean %.3f x%n",
 					portalStats.p50() / kubectlStats.p50(), portalStats.mean() / kubectlStats.mean());
 		}
 		System.out.printf(Locale.ROOT, "Load average at the end: %.1f%n",
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
-	/** One deploy each way, the order switched every round; their times in nanoseconds, raw first. */
+	/**
+	 * One deploy each way, the order switched every round; their times in nanoseconds,
+	 * raw first.
+	 */
 	private long[] round(int round) throws IOException, InterruptedException {
 		String image = IMAGES.get(round % IMAGES.size());
 		long raw;
@@ -191,7 +205,8 @@ public final class DeployOverheadBenchmark {
 
 	private static <T extends KubernetesApiResponse<?>> T expect(T response, String what) {
 		if (!response.isSuccess() && !(what.equals("GET pod") && response.getHttpStatusCode() == 404)) {
-			throw new IllegalStateException(what + " failed: " + response.getHttpStatusCode() + " " + response.getStatus());
+			throw new IllegalStateException(
+					what + " failed: " + response.getHttpStatusCode() + " " + response.getStatus());
 		}
 		return response;
 	}
@@ -203,8 +218,8 @@ public final class DeployOverheadBenchmark {
 	}
 
 	/**
-	 * kubectl as a user runs it: a kubeconfig for the fake, its own cache folder, and a pod file
-	 * written with the round's image before the two commands.
+	 * kubectl as a user runs it: a kubeconfig for the fake, its own cache folder, and a
+	 * pod file written with the round's image before the two commands.
 	 */
 	private static final class Kubectl {
 
@@ -235,8 +250,8 @@ public final class DeployOverheadBenchmark {
 		}
 
 		/**
-		 * The dry run, then the apply, of the other image than last time; their time in nanoseconds,
-		 * the file written before and the outcome checked after.
+		 * The dry run, then the apply, of the other image than last time; their time in
+		 * nanoseconds, the file written before and the outcome checked after.
 		 */
 		long deploy() throws IOException, InterruptedException {
 			String image = IMAGES.get(this.deploys++ % IMAGES.size());
@@ -246,7 +261,11 @@ public final class DeployOverheadBenchmark {
 			String apply = run("apply", "--server-side", "-f", this.podFile.toString());
 			long time = System.nanoTime() - start;
 			if (!dryRun.contains("serverside-applied (server dry run)") || !apply.contains("serverside-applied")
-					|| !this.fake.pod(NAMESPACE, POD_NAME).orElseThrow().at("/spec/containers/0/image").asString().equals(image)) {
+					|| !this.fake.pod(NAMESPACE, POD_NAME)
+						.orElseThrow()
+						.at("/spec/containers/0/image")
+						.asString()
+						.equals(image)) {
 				throw new IllegalStateException("kubectl did not apply " + image + ": " + dryRun + apply);
 			}
 			return time;

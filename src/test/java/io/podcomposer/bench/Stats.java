@@ -3,7 +3,9 @@ package io.podcomposer.bench;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Mean and percentiles (nearest rank) of times measured in nanoseconds, in milliseconds. */
+/**
+ * Mean and percentiles (nearest rank) of times measured in nanoseconds, in milliseconds.
+ */
 record Stats(double mean, double p50, double p95, double p99) {
 
 	static Stats of(long[] nanos) {
@@ -23,7 +25,8 @@ record Stats(double mean, double p50, double p95, double p99) {
 
 	/** The name, then mean, p50, p95 and p99. */
 	String line(String name) {
-		return String.format(Locale.ROOT, "%-8s %7.2f %7.2f %7.2f %7.2f", name, this.mean, this.p50, this.p95, this.p99);
+		return String.format(Locale.ROOT, "%-8s %7.2f %7.2f %7.2f %7.2f", name, this.mean, this.p50, this.p95,
+				this.p99);
 	}
 
 }

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The cluster given as a kubeconfig file at start, as docker compose gives the portal its k3s:
- * the portal started as an operator starts it, against the fake API server.
+ * The cluster given as a kubeconfig file at start, as docker compose gives the portal its
+ * k3s: the portal started as an operator starts it, against the fake API server.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BootstrapClusterTest {
@@ -37,22 +37,24 @@ class BootstrapClusterTest {
 	@Test
 	void aKubeconfigWrittenAfterStartUpIsAddedOnceAndReachesItsCluster(CapturedOutput output) throws Exception {
 		Path kubeconfig = this.shared.resolve("kubeconfig.yaml");
-		try (FakeKubernetes cluster = FakeKubernetes.start(TOKEN); ClusterPortal portal = start(kubeconfig, "1m", cluster.url())) {
+		try (FakeKubernetes cluster = FakeKubernetes.start(TOKEN);
+				ClusterPortal portal = start(kubeconfig, "1m", cluster.url())) {
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(output.getAll()).contains("The kubeconfig " + kubeconfig
 						+ " for the cluster local-k3s is not there yet; looking for it every 1 s for up to PT1M."));
 			assertThat(named(portal, "local-k3s")).isEmpty();
 
 			// as k3s writes it: the server as seen from inside its own container
-			Files.writeString(kubeconfig, FakeKubeconfig.of(cluster, TOKEN).replace(cluster.url(), "https://127.0.0.1:1"));
+			Files.writeString(kubeconfig,
+					FakeKubeconfig.of(cluster, TOKEN).replace(cluster.url(), "https://127.0.0.1:1"));
 			JsonNode added = await().atMost(Duration.ofSeconds(10))
 				.until(() -> named(portal, "local-k3s"), (found) -> !found.isEmpty())
 				.get(0);
 			assertThat(added.get("server").asString()).as("rewritten by the setting").isEqualTo(cluster.url());
 			assertThat(added.get("createdBy").asString()).isEqualTo("system");
 			assertThat(portal.check(added.get("id").asLong()).get("reachable").asBoolean()).isTrue();
-			assertThat(output.getAll()).contains("Added the cluster local-k3s from the kubeconfig " + kubeconfig
-					+ ", at " + cluster.url() + ".");
+			assertThat(output.getAll()).contains(
+					"Added the cluster local-k3s from the kubeconfig " + kubeconfig + ", at " + cluster.url() + ".");
 			assertThat(output.getAll()).doesNotContain(TOKEN);
 		}
 
@@ -66,9 +68,9 @@ class BootstrapClusterTest {
 	@Test
 	void ofTwoInstancesStartingTogetherOneAddsTheCluster(CapturedOutput output) throws Exception {
 		Path kubeconfig = this.shared.resolve("kubeconfig.yaml");
-		try (FakeKubernetes cluster = FakeKubernetes.start(TOKEN);
-				ClusterPortal portal = start(kubeconfig, "0s", "")) {
-			// the background thread gives up at once; the two calls below find the file at the same moment
+		try (FakeKubernetes cluster = FakeKubernetes.start(TOKEN); ClusterPortal portal = start(kubeconfig, "0s", "")) {
+			// the background thread gives up at once; the two calls below find the file
+			// at the same moment
 			await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("was not written within PT0S"));
 			BootstrapCluster bootstrap = portal.bean(BootstrapCluster.class);
 			assertThat(bootstrap.addOnce()).isEqualTo(Outcome.NOT_WRITTEN);
@@ -114,7 +116,10 @@ class BootstrapClusterTest {
 		}
 	}
 
-	/** As the compose file sets it: the name by default; the server, when given, replaces the file's. */
+	/**
+	 * As the compose file sets it: the name by default; the server, when given, replaces
+	 * the file's.
+	 */
 	private ClusterPortal start(Path kubeconfig, String wait, String server) {
 		return ClusterPortal.start(this.dataDir, BootstrapCluster.KUBECONFIG + "=" + kubeconfig,
 				"podcomposer.clusters.bootstrap.wait=" + wait, "podcomposer.clusters.bootstrap.server=" + server);

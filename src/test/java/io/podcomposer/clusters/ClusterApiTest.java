@@ -32,7 +32,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /api/v1/clusters}: add from a kubeconfig, read, delete; refusals as problems; changes audited. */
+/**
+ * {@code /api/v1/clusters}: add from a kubeconfig, read, delete; refusals as problems;
+ * changes audited.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @AlsoOnPostgres
@@ -59,7 +62,8 @@ class ClusterApiTest {
 	void anAdminAddsReadsAndDeletesACluster() {
 		String name = unique();
 
-		MvcTestResult added = send(HttpMethod.POST, "/api/v1/clusters", body(name, KubeconfigTest.TWO_CONTEXTS, "staging"));
+		MvcTestResult added = send(HttpMethod.POST, "/api/v1/clusters",
+				body(name, KubeconfigTest.TWO_CONTEXTS, "staging"));
 
 		assertThat(added).hasStatus(HttpStatus.CREATED);
 		JsonNode cluster = json(added);
@@ -84,12 +88,14 @@ class ClusterApiTest {
 		assertThat(send(HttpMethod.DELETE, "/api/v1/clusters/" + id, null)).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(send(HttpMethod.GET, "/api/v1/clusters/" + id, null)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(this.jdbc.queryForList("select action from audit_entry where target = ? order by id", String.class,
-				name)).containsExactly("CLUSTER_ADD", "CLUSTER_DELETE");
+				name))
+			.containsExactly("CLUSTER_ADD", "CLUSTER_DELETE");
 	}
 
 	@Test
 	void theCurrentContextIsUsedWhenNoneIsGiven() {
-		MvcTestResult added = send(HttpMethod.POST, "/api/v1/clusters", body(unique(), KubeconfigTest.TWO_CONTEXTS, null));
+		MvcTestResult added = send(HttpMethod.POST, "/api/v1/clusters",
+				body(unique(), KubeconfigTest.TWO_CONTEXTS, null));
 
 		assertThat(added).hasStatus(HttpStatus.CREATED);
 		assertThat(json(added).get("context").asString()).isEqualTo("kind-dev");
@@ -110,7 +116,8 @@ class ClusterApiTest {
 		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), exec, "staging")),
 				HttpStatus.UNPROCESSABLE_CONTENT, "The user staging-admin uses exec");
 		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), exec, "staging")),
-				HttpStatus.UNPROCESSABLE_CONTENT, "podcomposer.clusters.allow-exec=true (PODCOMPOSER_CLUSTERS_ALLOW_EXEC)");
+				HttpStatus.UNPROCESSABLE_CONTENT,
+				"podcomposer.clusters.allow-exec=true (PODCOMPOSER_CLUSTERS_ALLOW_EXEC)");
 		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body("in-cluster", KubeconfigTest.TWO_CONTEXTS, null)),
 				HttpStatus.UNPROCESSABLE_CONTENT, "The name in-cluster is kept for the cluster the portal runs in");
 		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), KubeconfigTest.TWO_CONTEXTS, "prod")),
@@ -119,18 +126,21 @@ class ClusterApiTest {
 				HttpStatus.UNPROCESSABLE_CONTENT, "not valid YAML");
 		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body("Not A Name", KubeconfigTest.TWO_CONTEXTS, null)),
 				HttpStatus.UNPROCESSABLE_CONTENT, "The name must be");
-		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", "{}"), HttpStatus.UNPROCESSABLE_CONTENT, "The name must be");
+		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", "{}"), HttpStatus.UNPROCESSABLE_CONTENT,
+				"The name must be");
 		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", "{\"name\": "), HttpStatus.BAD_REQUEST, null);
 		assertProblem(send(HttpMethod.GET, "/api/v1/clusters/9223372036854775806", null), HttpStatus.NOT_FOUND,
 				"There is no cluster");
-		assertProblem(send(HttpMethod.DELETE, "/api/v1/clusters/9223372036854775806", null), HttpStatus.NOT_FOUND, null);
+		assertProblem(send(HttpMethod.DELETE, "/api/v1/clusters/9223372036854775806", null), HttpStatus.NOT_FOUND,
+				null);
 	}
 
 	@Test
 	void aClusterIsCheckedAndItsNamespacesListedThroughItsStoredCredentials() {
 		try (FakeKubernetes cluster = FakeKubernetes.start("fake-cluster-token")) {
 			String kubeconfig = kubeconfigFor(cluster, "fake-cluster-token");
-			long id = json(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), kubeconfig, null))).get("id").asLong();
+			long id = json(send(HttpMethod.POST, "/api/v1/clusters", body(unique(), kubeconfig, null))).get("id")
+				.asLong();
 
 			JsonNode check = json(send(HttpMethod.POST, "/api/v1/clusters/" + id + "/check", null));
 			assertThat(check.get("reachable").asBoolean()).isTrue();
@@ -153,7 +163,9 @@ class ClusterApiTest {
 	void anotherServersAnswerIsNotQuotedByTheCheckNorTheNamespaces() {
 		try (NotKubernetes other = NotKubernetes.htmlPage(200)) {
 			long id = json(send(HttpMethod.POST, "/api/v1/clusters",
-					body(unique(), FakeKubeconfig.forServer(other.url(), "a-token"), null))).get("id").asLong();
+					body(unique(), FakeKubeconfig.forServer(other.url(), "a-token"), null)))
+				.get("id")
+				.asLong();
 
 			MvcTestResult check = send(HttpMethod.POST, "/api/v1/clusters/" + id + "/check", null);
 			assertThat(check).hasStatusOk();
@@ -202,14 +214,14 @@ class ClusterApiTest {
 
 		assertProblem(refused, HttpStatus.UNPROCESSABLE_CONTENT,
 				"The cluster staging's server URL holds a user name or "
-				+ "password (user@host); give the URL without them, and the credentials in the kubeconfig's user");
+						+ "password (user@host); give the URL without them, and the credentials in the kubeconfig's user");
 		assertThat(json(refused).toString()).doesNotContain("hunter2");
 		String userOnly = KubeconfigTest.TWO_CONTEXTS.replace("https://staging.example.com:6443",
 				"https://hunter2@staging.example.com:6443");
 		assertProblem(send(HttpMethod.POST, "/api/v1/clusters", body(name, userOnly, "staging")),
 				HttpStatus.UNPROCESSABLE_CONTENT, "holds a user name or password");
-		assertThat(send(HttpMethod.GET, "/api/v1/clusters", null).getResponse()).satisfies(
-				(response) -> assertThat(response.getContentAsString()).doesNotContain("hunter2"));
+		assertThat(send(HttpMethod.GET, "/api/v1/clusters", null).getResponse())
+			.satisfies((response) -> assertThat(response.getContentAsString()).doesNotContain("hunter2"));
 		MvcTestResult audit = send(HttpMethod.GET, "/api/v1/audit?action=CLUSTER_ADD&size=200", null);
 		assertThat(audit).hasStatusOk();
 		assertThat(json(audit).toString()).doesNotContain("hunter2");
@@ -218,14 +230,16 @@ class ClusterApiTest {
 	@Test
 	void anExecClusterKeptFromBeforeIsNotRunWhileExecIsOff(@TempDir Path scripts) throws IOException {
 		Path ran = scripts.resolve("ran");
-		String command = ExecScripts.write(scripts.resolve("get-token"), "touch " + ran + "\n"
-				+ ExecScripts.printing("\"token\": \"fake-cluster-token\""));
+		String command = ExecScripts.write(scripts.resolve("get-token"),
+				"touch " + ran + "\n" + ExecScripts.printing("\"token\": \"fake-cluster-token\""));
 		try (FakeKubernetes cluster = FakeKubernetes.start("fake-cluster-token")) {
 			Kubeconfig kept = Kubeconfig.read(ClusterExecTest.execKubeconfig(cluster, command, "x", "y"), null, true);
 			String name = unique();
-			long id = this.repository.saveAndFlush(new Cluster(name, kept,
-					Base64.getEncoder().encodeToString(this.cipher.encrypt(kept.credentials().toJson())), Instant.now(),
-					TestAdmin.NAME)).getId();
+			long id = this.repository
+				.saveAndFlush(new Cluster(name, kept,
+						Base64.getEncoder().encodeToString(this.cipher.encrypt(kept.credentials().toJson())),
+						Instant.now(), TestAdmin.NAME))
+				.getId();
 
 			JsonNode check = json(send(HttpMethod.POST, "/api/v1/clusters/" + id + "/check", null));
 
@@ -238,12 +252,17 @@ class ClusterApiTest {
 		}
 	}
 
-	/** A kubeconfig for the fake cluster: its address, its CA as data, and a bearer token. */
+	/**
+	 * A kubeconfig for the fake cluster: its address, its CA as data, and a bearer token.
+	 */
 	static String kubeconfigFor(FakeKubernetes cluster, String token) {
 		return FakeKubeconfig.of(cluster, token);
 	}
 
-	/** A kubeconfig for the fake cluster: its address, its CA as data, and the user's lines (indented four spaces). */
+	/**
+	 * A kubeconfig for the fake cluster: its address, its CA as data, and the user's
+	 * lines (indented four spaces).
+	 */
 	static String kubeconfigWithUser(FakeKubernetes cluster, String userLines) {
 		return FakeKubeconfig.withUser(cluster, userLines);
 	}
@@ -264,7 +283,9 @@ class ClusterApiTest {
 	}
 
 	private MvcTestResult send(HttpMethod method, String uri, String body) {
-		MockMvcRequestBuilder request = this.mvc.method(method).uri(uri).header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER);
+		MockMvcRequestBuilder request = this.mvc.method(method)
+			.uri(uri)
+			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER);
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).content(body);
 		}

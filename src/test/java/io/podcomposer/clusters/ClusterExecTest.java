@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A kubeconfig with exec, where the operator allows it: the command runs on each connection and
- * its ExecCredential signs in, or the check says why it did not. A limit of 1 s, for the test.
+ * A kubeconfig with exec, where the operator allows it: the command runs on each
+ * connection and its ExecCredential signs in, or the check says why it did not. A limit
+ * of 1 s, for the test.
  */
 @SpringBootTest(properties = { "podcomposer.clusters.allow-exec=true", "podcomposer.clusters.exec-timeout=1s" })
 @AutoConfigureMockMvc
@@ -69,8 +70,8 @@ class ClusterExecTest {
 		JsonNode check = check(add(execKubeconfig(this.cluster, command, "x", "y")).get("id").asLong());
 
 		assertThat(check.get("reachable").asBoolean()).isFalse();
-		assertThat(check.get("message").asString()).isEqualTo(
-				"The exec command " + command + " failed with exit code 2: token expired: run aws sso login")
+		assertThat(check.get("message").asString())
+			.isEqualTo("The exec command " + command + " failed with exit code 2: token expired: run aws sso login")
 			.doesNotContain(TOKEN);
 		assertThat(this.cluster.requests()).isEmpty();
 	}
@@ -82,8 +83,8 @@ class ClusterExecTest {
 		JsonNode check = check(add(execKubeconfig(this.cluster, command, "x", "y")).get("id").asLong());
 
 		assertThat(check.get("reachable").asBoolean()).isFalse();
-		assertThat(check.get("message").asString()).isEqualTo(
-				"The exec command " + command + " did not finish within 1 s and was stopped.");
+		assertThat(check.get("message").asString())
+			.isEqualTo("The exec command " + command + " did not finish within 1 s and was stopped.");
 	}
 
 	@Test
@@ -93,31 +94,41 @@ class ClusterExecTest {
 		JsonNode check = check(add(execKubeconfig(this.cluster, command, "x", "y")).get("id").asLong());
 
 		assertThat(check.get("reachable").asBoolean()).isFalse();
-		assertThat(check.get("message").asString()).isEqualTo(
-				"The exec command " + command + " printed no ExecCredential JSON.");
+		assertThat(check.get("message").asString())
+			.isEqualTo("The exec command " + command + " printed no ExecCredential JSON.");
 	}
 
-	/** A kubeconfig for the fake cluster whose user runs the command with one argument and SECRET in its environment. */
+	/**
+	 * A kubeconfig for the fake cluster whose user runs the command with one argument and
+	 * SECRET in its environment.
+	 */
 	static String execKubeconfig(FakeKubernetes cluster, String command, String argument, String secret) {
 		return ClusterApiTest.kubeconfigWithUser(cluster, """
 				exec:
 				      apiVersion: %s
 				      command: '%s'
 				      args: ['%s']
-				      env: [{name: SECRET, value: '%s'}]""".formatted(ExecScripts.API_VERSION, command, argument, secret));
+				      env: [{name: SECRET, value: '%s'}]""".formatted(ExecScripts.API_VERSION, command, argument,
+				secret));
 	}
 
 	private JsonNode add(String kubeconfig) {
 		String name = "exec-" + Long.toString(System.nanoTime(), 36);
-		MvcTestResult added = this.mvc.post().uri("/api/v1/clusters").header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
-			.contentType(MediaType.APPLICATION_JSON).content(ClusterApiTest.body(name, kubeconfig, null)).exchange();
+		MvcTestResult added = this.mvc.post()
+			.uri("/api/v1/clusters")
+			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(ClusterApiTest.body(name, kubeconfig, null))
+			.exchange();
 		assertThat(added).hasStatus(HttpStatus.CREATED);
 		return ClusterApiTest.json(added);
 	}
 
 	private JsonNode check(long id) {
-		MvcTestResult check = this.mvc.post().uri("/api/v1/clusters/" + id + "/check")
-			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER).exchange();
+		MvcTestResult check = this.mvc.post()
+			.uri("/api/v1/clusters/" + id + "/check")
+			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
+			.exchange();
 		assertThat(check).hasStatusOk();
 		return ClusterApiTest.json(check);
 	}

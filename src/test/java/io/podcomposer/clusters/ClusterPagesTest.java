@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** The {@code /clusters} page: the list with its warning for an unchecked certificate, and adding from a paste or a file. */
+/**
+ * The {@code /clusters} page: the list with its warning for an unchecked certificate, and
+ * adding from a paste or a file.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @AlsoOnPostgres
@@ -39,9 +42,14 @@ class ClusterPagesTest {
 	void aPastedKubeconfigAddsAClusterThatIsListedWithItsWarning() throws Exception {
 		String name = "page-" + Long.toString(System.nanoTime(), 36);
 
-		assertThat(this.mvc.post().uri("/clusters").multipart().param("name", name)
-			.param("kubeconfig", KubeconfigTest.TWO_CONTEXTS).param("context", "staging").with(ADMIN).with(csrf()))
-			.hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/clusters");
+		assertThat(this.mvc.post()
+			.uri("/clusters")
+			.multipart()
+			.param("name", name)
+			.param("kubeconfig", KubeconfigTest.TWO_CONTEXTS)
+			.param("context", "staging")
+			.with(ADMIN)
+			.with(csrf())).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/clusters");
 
 		Element row = row(page(), name);
 		assertThat(row.select("td[data-label=Server]").text()).contains("https://staging.example.com:6443",
@@ -69,8 +77,15 @@ class ClusterPagesTest {
 		String withPassword = KubeconfigTest.TWO_CONTEXTS.replace("https://staging.example.com:6443",
 				"https://ops:hunter2@staging.example.com:6443");
 
-		MvcTestResult refused = this.mvc.post().uri("/clusters").multipart().param("name", "refused-one")
-			.param("kubeconfig", withPassword).param("context", "staging").with(ADMIN).with(csrf()).exchange();
+		MvcTestResult refused = this.mvc.post()
+			.uri("/clusters")
+			.multipart()
+			.param("name", "refused-one")
+			.param("kubeconfig", withPassword)
+			.param("context", "staging")
+			.with(ADMIN)
+			.with(csrf())
+			.exchange();
 
 		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		String html = refused.getResponse().getContentAsString();
@@ -90,9 +105,13 @@ class ClusterPagesTest {
 	void eachClusterRowLoadsItsStateAndCanCheckAgain() throws Exception {
 		String name = "state-" + Long.toString(System.nanoTime(), 36);
 		try (FakeKubernetes cluster = FakeKubernetes.start("state-token")) {
-			assertThat(this.mvc.post().uri("/clusters").multipart().param("name", name)
-				.param("kubeconfig", ClusterApiTest.kubeconfigFor(cluster, "state-token")).with(ADMIN).with(csrf()))
-				.hasStatus(HttpStatus.FOUND);
+			assertThat(this.mvc.post()
+				.uri("/clusters")
+				.multipart()
+				.param("name", name)
+				.param("kubeconfig", ClusterApiTest.kubeconfigFor(cluster, "state-token"))
+				.with(ADMIN)
+				.with(csrf())).hasStatus(HttpStatus.FOUND);
 			String check = row(page(), name).select(".cluster-state[hx-trigger=load]").attr("hx-post");
 			assertThat(check).matches("/clusters/\\d+/check");
 
@@ -108,7 +127,8 @@ class ClusterPagesTest {
 			Document many = fragment(check);
 			assertThat(many.select(".cluster-namespaces").text()).as("six named, the rest counted")
 				.isEqualTo("7 namespaces: a1, a2, a3, a4, a5, default and 1 more");
-			assertThat(many.select(".cluster-namespaces").attr("title")).isEqualTo("a1, a2, a3, a4, a5, default, kube-system");
+			assertThat(many.select(".cluster-namespaces").attr("title"))
+				.isEqualTo("a1, a2, a3, a4, a5, default, kube-system");
 
 			cluster.goDown();
 			Document down = fragment(check);
@@ -118,7 +138,12 @@ class ClusterPagesTest {
 	}
 
 	private Document fragment(String uri) throws Exception {
-		MvcTestResult result = this.mvc.post().uri(uri).header("HX-Request", "true").with(ADMIN).with(csrf()).exchange();
+		MvcTestResult result = this.mvc.post()
+			.uri(uri)
+			.header("HX-Request", "true")
+			.with(ADMIN)
+			.with(csrf())
+			.exchange();
 		assertThat(result).hasStatusOk();
 		return Jsoup.parse(result.getResponse().getContentAsString());
 	}

@@ -24,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The portal started on a data folder of a test's own, with cluster settings given as an operator
- * gives them, and its cluster API called over HTTP with an admin token. Command-line arguments, so
- * that they win over the settings the build gives every test.
+ * The portal started on a data folder of a test's own, with cluster settings given as an
+ * operator gives them, and its cluster API called over HTTP with an admin token.
+ * Command-line arguments, so that they win over the settings the build gives every test.
  */
 final class ClusterPortal implements AutoCloseable {
 
@@ -40,14 +40,17 @@ final class ClusterPortal implements AutoCloseable {
 		this.context = context;
 	}
 
-	/** @param settings such as {@code podcomposer.clusters.allow-exec=true} */
+	/**
+	 * @param settings such as {@code podcomposer.clusters.allow-exec=true}
+	 */
 	static ClusterPortal start(Path dataDir, String... settings) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--podcomposer.data-dir=" + dataDir,
 				"--PODCOMPOSER_ADMIN_PASSWORD=cluster-portal-password", "--PODCOMPOSER_ADMIN_TOKEN=" + ADMIN_TOKEN));
 		for (String setting : settings) {
 			args.add("--" + setting);
 		}
-		return new ClusterPortal(new SpringApplicationBuilder(PodComposerApplication.class).run(args.toArray(String[]::new)));
+		return new ClusterPortal(
+				new SpringApplicationBuilder(PodComposerApplication.class).run(args.toArray(String[]::new)));
 	}
 
 	<T> T bean(Class<T> type) {
@@ -61,7 +64,8 @@ final class ClusterPortal implements AutoCloseable {
 					+ this.context.getEnvironment().getRequiredProperty("local.server.port") + path))
 			.header("Authorization", "Bearer " + ADMIN_TOKEN)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -89,7 +93,10 @@ final class ClusterPortal implements AutoCloseable {
 		return JsonMapper.shared().readTree(check.body());
 	}
 
-	/** Runs the call on two threads let go at the same moment, as two instances starting together. */
+	/**
+	 * Runs the call on two threads let go at the same moment, as two instances starting
+	 * together.
+	 */
 	static <T> List<T> twiceAtOnce(Callable<T> call) throws InterruptedException, ExecutionException {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		CountDownLatch start = new CountDownLatch(1);

@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A cluster's token goes in and never comes out: not in an API answer, the audit log, the database
- * file or the log. A portal of its own, so that its database can be closed and read from disk.
+ * A cluster's token goes in and never comes out: not in an API answer, the audit log, the
+ * database file or the log. A portal of its own, so that its database can be closed and
+ * read from disk.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClusterSecretsTest {
@@ -67,7 +68,8 @@ class ClusterSecretsTest {
 		assertThat(disk).doesNotContain(TOKEN);
 		assertThat(output.getAll()).as("the log").contains("Started").doesNotContain(TOKEN);
 		assertThat(PosixFilePermissions
-			.toString(Files.getPosixFilePermissions(dataDir.resolve(CredentialCipher.KEY_FILE)))).isEqualTo("rw-------");
+			.toString(Files.getPosixFilePermissions(dataDir.resolve(CredentialCipher.KEY_FILE))))
+			.isEqualTo("rw-------");
 	}
 
 	@Test
@@ -76,9 +78,8 @@ class ClusterSecretsTest {
 		List<String> answers = new ArrayList<>();
 		try (FakeKubernetes cluster = FakeKubernetes.start(EXEC_TOKEN);
 				ClusterPortal portal = ClusterPortal.start(dataDir, "podcomposer.clusters.allow-exec=true")) {
-			String command = ExecScripts.write(scripts.resolve("get-token"),
-					"[ \"$SECRET\" = '" + EXEC_SECRET + "' ] || exit 9\n"
-							+ ExecScripts.printing("\"token\": \"" + EXEC_TOKEN + "\""));
+			String command = ExecScripts.write(scripts.resolve("get-token"), "[ \"$SECRET\" = '" + EXEC_SECRET
+					+ "' ] || exit 9\n" + ExecScripts.printing("\"token\": \"" + EXEC_TOKEN + "\""));
 			HttpResponse<String> added = portal.send("POST", "/api/v1/clusters", ClusterApiTest.body("exec-secret-test",
 					ClusterExecTest.execKubeconfig(cluster, command, "--secret-arg", EXEC_SECRET), null));
 			assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
@@ -86,7 +87,8 @@ class ClusterSecretsTest {
 			assertThat(view.get("authKind").asString()).isEqualTo("EXEC");
 			String id = view.get("id").asString();
 			HttpResponse<String> check = portal.send("POST", "/api/v1/clusters/" + id + "/check", null);
-			assertThat(JsonMapper.shared().readTree(check.body()).get("reachable").asBoolean()).as(check.body()).isTrue();
+			assertThat(JsonMapper.shared().readTree(check.body()).get("reachable").asBoolean()).as(check.body())
+				.isTrue();
 			answers.add(added.body());
 			answers.add(check.body());
 			answers.add(portal.send("GET", "/api/v1/clusters/" + id + "/namespaces", null).body());
@@ -107,7 +109,8 @@ class ClusterSecretsTest {
 
 	private static List<String> audit(ClusterPortal portal) {
 		return portal.bean(JdbcTemplate.class)
-			.queryForList("select concat(action, ' ', target, ' ', coalesce(detail, '')) from audit_entry", String.class);
+			.queryForList("select concat(action, ' ', target, ' ', coalesce(detail, '')) from audit_entry",
+					String.class);
 	}
 
 }

@@ -14,20 +14,22 @@ import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The cluster settings are checked as the portal starts: a bad one stops it, saying which and why. */
+/**
+ * The cluster settings are checked as the portal starts: a bad one stops it, saying which
+ * and why.
+ */
 class ClusterSettingsTest {
 
 	/** As application.properties sets them when no variable is set. */
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(Settings.class)
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class)
 		.withPropertyValues("podcomposer.clusters.in-cluster.enabled=false",
 				"podcomposer.clusters.in-cluster.service-account-dir=/var/run/secrets/kubernetes.io/serviceaccount",
 				"podcomposer.clusters.in-cluster.host=kubernetes.default.svc",
 				"podcomposer.clusters.in-cluster.port=443", "podcomposer.clusters.allow-exec=false",
-				"podcomposer.clusters.allow-local-servers=false",
-				"podcomposer.clusters.exec-timeout=15s", "podcomposer.clusters.timeout=15s",
-				"podcomposer.clusters.bootstrap.kubeconfig=", "podcomposer.clusters.bootstrap.name=local-k3s",
-				"podcomposer.clusters.bootstrap.server=", "podcomposer.clusters.bootstrap.wait=5m");
+				"podcomposer.clusters.allow-local-servers=false", "podcomposer.clusters.exec-timeout=15s",
+				"podcomposer.clusters.timeout=15s", "podcomposer.clusters.bootstrap.kubeconfig=",
+				"podcomposer.clusters.bootstrap.name=local-k3s", "podcomposer.clusters.bootstrap.server=",
+				"podcomposer.clusters.bootstrap.wait=5m");
 
 	@Test
 	void theDefaultsBind() {
@@ -97,15 +99,20 @@ class ClusterSettingsTest {
 	private void assertRefused(String setting, String property, String reason) {
 		this.runner.withPropertyValues(setting).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(startupReport(context.getStartupFailure())).contains("Property: podcomposer.clusters." + property)
+			assertThat(startupReport(context.getStartupFailure()))
+				.contains("Property: podcomposer.clusters." + property)
 				.contains("Reason: " + reason);
 		});
 	}
 
-	/** What the start-up prints for the failure: the analysis of the first of Boot's analyzers that knows it. */
+	/**
+	 * What the start-up prints for the failure: the analysis of the first of Boot's
+	 * analyzers that knows it.
+	 */
 	private static String startupReport(Throwable failure) {
 		return SpringFactoriesLoader.forDefaultResourceLocation()
-			// those that need the failed context's bean factory are left out: the binding ones do not
+			// those that need the failed context's bean factory are left out: the binding
+			// ones do not
 			.load(FailureAnalyzer.class, FailureHandler.handleMessage((message, notMade) -> {
 			}))
 			.stream()

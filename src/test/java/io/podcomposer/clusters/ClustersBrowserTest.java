@@ -19,7 +19,10 @@ import static io.podcomposer.BrowserSupport.type;
 import static io.podcomposer.BrowserSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The clusters page in a browser: a cluster added names its namespaces; checking it again drops the "added" notice. */
+/**
+ * The clusters page in a browser: a cluster added names its namespaces; checking it again
+ * drops the "added" notice.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClustersBrowserTest extends BrowserTest {
 
@@ -34,17 +37,20 @@ class ClustersBrowserTest extends BrowserTest {
 			type(browser, "name", name);
 			paste(browser, field(browser, "kubeconfig"), FakeKubeconfig.of(cluster, TOKEN));
 			clickToNextPage(browser, browser.findElement(By.cssSelector("form[enctype] button[type=submit]")));
-			assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Cluster " + name + " added");
+			assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+				.startsWith("Cluster " + name + " added");
 
 			String row = "//tr[td[@data-label='Name'][normalize-space(.)='" + name + "']]";
-			WebElement namespaces = waitFor(browser, (driver) -> driver.findElement(By.xpath(row + "//span[contains(@class, 'cluster-namespaces')]")));
+			WebElement namespaces = waitFor(browser,
+					(driver) -> driver.findElement(By.xpath(row + "//span[contains(@class, 'cluster-namespaces')]")));
 			assertThat(namespaces.getText()).isEqualTo("3 namespaces: default, kube-system, team-a");
 
 			click(browser, browser.findElement(By.xpath(row + "//button[normalize-space(.)='Check again']")));
 			waitFor(browser, (driver) -> driver.findElements(By.cssSelector(".notice")).isEmpty());
-			waitFor(browser, (driver) -> driver.findElement(By.xpath(row + "//span[contains(@class, 'cluster-namespaces')]"))
-				.getText()
-				.equals("3 namespaces: default, kube-system, team-a"));
+			waitFor(browser,
+					(driver) -> driver.findElement(By.xpath(row + "//span[contains(@class, 'cluster-namespaces')]"))
+						.getText()
+						.equals("3 namespaces: default, kube-system, team-a"));
 		}
 	}
 

@@ -38,8 +38,10 @@ class CredentialCipherTest {
 		byte[] sealed = cipher.encrypt(SECRET);
 		sealed[sealed.length - 20] ^= 1;
 
-		assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(sealed)).withMessageContaining("were changed");
-		assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(new byte[5])).withMessageContaining("too short");
+		assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(sealed))
+			.withMessageContaining("were changed");
+		assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(new byte[5]))
+			.withMessageContaining("too short");
 	}
 
 	@Test

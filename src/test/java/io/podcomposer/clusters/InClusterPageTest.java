@@ -14,7 +14,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** The portal's own cluster on the clusters page: marked as such, and without a button to remove it. */
+/**
+ * The portal's own cluster on the clusters page: marked as such, and without a button to
+ * remove it.
+ */
 @SpringBootTest(properties = { "podcomposer.clusters.in-cluster.enabled=true",
 		"podcomposer.clusters.in-cluster.service-account-dir=target/no-service-account",
 		"podcomposer.clusters.in-cluster.host=kubernetes.test", "podcomposer.clusters.in-cluster.port=6443" })

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "This cluster": a portal started as in a pod, with a service account folder of the test's own
- * and the Kubernetes service address pointing at the fake API server.
+ * "This cluster": a portal started as in a pod, with a service account folder of the
+ * test's own and the Kubernetes service address pointing at the fake API server.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InClusterTest {
@@ -49,8 +49,9 @@ class InClusterTest {
 			assertThat(row.get("server").asString()).isEqualTo(cluster.url());
 			assertThat(row.get("authKind").asString()).isEqualTo("SERVICE_ACCOUNT");
 			assertThat(row.get("createdBy").asString()).isEqualTo("system");
-			assertThat(portal.check(id).get("message").asString()).startsWith("The service account's token cannot be read "
-					+ "from " + this.serviceAccount.resolve("token") + " (NoSuchFileException)");
+			assertThat(portal.check(id).get("message").asString())
+				.startsWith("The service account's token cannot be read " + "from "
+						+ this.serviceAccount.resolve("token") + " (NoSuchFileException)");
 
 			Files.writeString(this.serviceAccount.resolve("ca.crt"), cluster.caPem());
 			Files.writeString(this.serviceAccount.resolve("token"), TOKEN + "\n");
@@ -61,7 +62,8 @@ class InClusterTest {
 			Files.writeString(this.serviceAccount.resolve("token"), "no-longer-valid");
 			assertThat(portal.check(id).get("message").asString()).contains("401");
 
-			// the kubelet rotates the projected token: the next connection uses the new one
+			// the kubelet rotates the projected token: the next connection uses the new
+			// one
 			cluster.allowServiceAccountToken(ROTATED);
 			Files.writeString(this.serviceAccount.resolve("token"), ROTATED);
 			JsonNode rotated = portal.check(id);
@@ -75,7 +77,8 @@ class InClusterTest {
 			assertThat(portal.bean(InClusterAccount.class).createOnce()).as("made again").isFalse();
 			assertThat(rows(portal)).isEqualTo(1);
 		}
-		assertThat(FreshPortal.everyFile(this.dataDir)).as("the database, which holds the row").contains("in-cluster")
+		assertThat(FreshPortal.everyFile(this.dataDir)).as("the database, which holds the row")
+			.contains("in-cluster")
 			.doesNotContain(TOKEN, ROTATED);
 
 		try (FakeKubernetes cluster = FakeKubernetes.start(TOKEN); ClusterPortal portal = start(cluster, false)) {
@@ -116,7 +119,10 @@ class InClusterTest {
 	}
 
 	private static JsonNode inCluster(ClusterPortal portal) {
-		List<JsonNode> offered = portal.clusters().stream().filter((each) -> each.get("inCluster").asBoolean()).toList();
+		List<JsonNode> offered = portal.clusters()
+			.stream()
+			.filter((each) -> each.get("inCluster").asBoolean())
+			.toList();
 		assertThat(offered).hasSize(1);
 		assertThat(offered.get(0).get("name").asString()).isEqualTo("in-cluster");
 		return offered.get(0);

@@ -46,15 +46,19 @@ class KubeconfigTest {
 			    token: eyJhbGciOiJSUzI1NiJ9.staging-token
 			""";
 
-	/** Rows kept from before such URLs were refused are shown without their credentials. */
+	/**
+	 * Rows kept from before such URLs were refused are shown without their credentials.
+	 */
 	@Test
 	void aServerUrlIsShownWithoutItsUserNameAndPassword() {
 		assertThat(Kubeconfig.withoutUserInfo("https://ops:hunter2@staging.example.com:6443"))
 			.isEqualTo("https://staging.example.com:6443/");
-		assertThat(Kubeconfig.withoutUserInfo("https://hunter2@10.0.0.1:6443/k8s")).isEqualTo("https://10.0.0.1:6443/k8s");
+		assertThat(Kubeconfig.withoutUserInfo("https://hunter2@10.0.0.1:6443/k8s"))
+			.isEqualTo("https://10.0.0.1:6443/k8s");
 		assertThat(Kubeconfig.withoutUserInfo("https://staging.example.com:6443"))
 			.isEqualTo("https://staging.example.com:6443");
-		assertThat(Kubeconfig.withoutUserInfo("https://staging.example.com/a@b")).isEqualTo("https://staging.example.com/a@b");
+		assertThat(Kubeconfig.withoutUserInfo("https://staging.example.com/a@b"))
+			.isEqualTo("https://staging.example.com/a@b");
 	}
 
 	@Test
@@ -83,7 +87,8 @@ class KubeconfigTest {
 
 	@Test
 	void anUnknownContextIsRefusedListingTheOnesThereAre() {
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(TWO_CONTEXTS, "prod", false))
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(TWO_CONTEXTS, "prod", false))
 			.withMessage("The kubeconfig has no context prod; it has kind-dev, staging.");
 	}
 
@@ -132,9 +137,10 @@ class KubeconfigTest {
 
 		Kubeconfig config = Kubeconfig.read(text, null, true);
 
-		assertThat(config.credentials()).isEqualTo(Credentials.exec(new ExecCredentialPlugin.Command(
-				"client.authentication.k8s.io/v1", "aws", List.of("eks", "get-token", "--cluster-name", "prod"),
-				Map.of("AWS_PROFILE", "prod", "AWS_REGION", "eu-west-1"))));
+		assertThat(config.credentials())
+			.isEqualTo(Credentials.exec(new ExecCredentialPlugin.Command("client.authentication.k8s.io/v1", "aws",
+					List.of("eks", "get-token", "--cluster-name", "prod"),
+					Map.of("AWS_PROFILE", "prod", "AWS_REGION", "eu-west-1"))));
 		assertThat(config.credentials().exec().env().keySet()).containsExactly("AWS_PROFILE", "AWS_REGION");
 		assertThat(config.toString()).contains("EXEC").doesNotContain("get-token");
 		assertThat(Credentials.fromJson(config.credentials().toJson())).isEqualTo(config.credentials());
@@ -149,11 +155,12 @@ class KubeconfigTest {
 			.isThrownBy(() -> Kubeconfig.read(basic("exec: {command: aws}"), null, true))
 			.withMessage("The user lab-user's exec has no apiVersion.");
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(
-					basic("exec: {apiVersion: v1, command: aws, env: [{name: A}]}"), null, true))
+			.isThrownBy(
+					() -> Kubeconfig.read(basic("exec: {apiVersion: v1, command: aws, env: [{name: A}]}"), null, true))
 			.withMessageContaining("an env entry without a name and a value");
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(basic("token: abc\n    exec: {apiVersion: v1, command: aws}"), null, true))
+			.isThrownBy(
+					() -> Kubeconfig.read(basic("token: abc\n    exec: {apiVersion: v1, command: aws}"), null, true))
 			.withMessageContaining("more than one kind of credentials (TOKEN, EXEC)");
 	}
 
@@ -181,7 +188,8 @@ class KubeconfigTest {
 			.withMessageContaining("token-file");
 		assertThatExceptionOfType(KubeconfigException.class)
 			.isThrownBy(() -> Kubeconfig.read(
-					basic("client-certificate: /home/me/.minikube/client.crt\n    client-key: /home/me/client.key"), null, false))
+					basic("client-certificate: /home/me/.minikube/client.crt\n    client-key: /home/me/client.key"),
+					null, false))
 			.withMessageContaining("with client-certificate,")
 			.withMessageContaining("give the client-certificate-data inline");
 		assertThatExceptionOfType(KubeconfigException.class)
@@ -203,7 +211,8 @@ class KubeconfigTest {
 		assertThatExceptionOfType(KubeconfigException.class)
 			.isThrownBy(() -> Kubeconfig.read(basic("client-certificate-data: Q0VSVA=="), null, false))
 			.withMessageContaining("needs both client-certificate-data and client-key-data");
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read(basic("username: ops"), null, false))
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read(basic("username: ops"), null, false))
 			.withMessageContaining("needs both username and password");
 	}
 
@@ -211,17 +220,22 @@ class KubeconfigTest {
 	void brokenOrIncompleteTextIsRefusedClearly() {
 		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("", null, false))
 			.withMessage("The kubeconfig is empty.");
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("clusters: [", null, false))
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read("clusters: [", null, false))
 			.withMessageStartingWith("The kubeconfig is not valid YAML");
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("- a\n- b\n", null, false))
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read("- a\n- b\n", null, false))
 			.withMessageContaining("must be a YAML map");
-		assertThatExceptionOfType(KubeconfigException.class).isThrownBy(() -> Kubeconfig.read("kind: Config\n", null, false))
+		assertThatExceptionOfType(KubeconfigException.class)
+			.isThrownBy(() -> Kubeconfig.read("kind: Config\n", null, false))
 			.withMessage("The kubeconfig has no contexts.");
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(TWO_CONTEXTS.replace("  user: staging-admin", "  user: nobody"), "staging", false))
+			.isThrownBy(() -> Kubeconfig.read(TWO_CONTEXTS.replace("  user: staging-admin", "  user: nobody"),
+					"staging", false))
 			.withMessage("The kubeconfig's users have no entry named nobody.");
 		assertThatExceptionOfType(KubeconfigException.class)
-			.isThrownBy(() -> Kubeconfig.read(basic("token: abc").replace("http://10.0.0.5:8080", "10.0.0.5:8080"), null, false))
+			.isThrownBy(() -> Kubeconfig.read(basic("token: abc").replace("http://10.0.0.5:8080", "10.0.0.5:8080"),
+					null, false))
 			.withMessageContaining("must be an http or https URL");
 	}
 

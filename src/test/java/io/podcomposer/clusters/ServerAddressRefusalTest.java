@@ -24,9 +24,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With local servers not allowed, as the portal starts by default: clusters on the portal's own
- * host, link-local and metadata addresses are refused when added, and a name that resolves to
- * the host is refused when called, before anything is sent.
+ * With local servers not allowed, as the portal starts by default: clusters on the
+ * portal's own host, link-local and metadata addresses are refused when added, and a name
+ * that resolves to the host is refused when called, before anything is sent.
  */
 @SpringBootTest(properties = "podcomposer.clusters.allow-local-servers=false")
 @AutoConfigureMockMvc
@@ -70,12 +70,15 @@ class ServerAddressRefusalTest {
 	@Test
 	void aClusterWhoseNameNowResolvesToTheHostIsRefusedWhenCalled() {
 		try (FakeKubernetes cluster = FakeKubernetes.start("re-pointed-token")) {
-			// as if its name resolved elsewhere when it was added, and DNS points it at the host now
+			// as if its name resolved elsewhere when it was added, and DNS points it at
+			// the host now
 			String server = cluster.url().replace("127.0.0.1", "localhost");
 			Kubeconfig kept = Kubeconfig.read(FakeKubeconfig.forServer(server, "re-pointed-token"), null, false);
-			long id = this.repository.saveAndFlush(new Cluster("re-pointed-" + System.nanoTime(), kept,
-					Base64.getEncoder().encodeToString(this.cipher.encrypt(kept.credentials().toJson())), Instant.now(),
-					TestAdmin.NAME)).getId();
+			long id = this.repository
+				.saveAndFlush(new Cluster("re-pointed-" + System.nanoTime(), kept,
+						Base64.getEncoder().encodeToString(this.cipher.encrypt(kept.credentials().toJson())),
+						Instant.now(), TestAdmin.NAME))
+				.getId();
 
 			JsonNode check = ClusterApiTest.json(send("POST", "/api/v1/clusters/" + id + "/check"));
 

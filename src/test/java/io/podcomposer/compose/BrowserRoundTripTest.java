@@ -27,9 +27,9 @@ import static io.podcomposer.compose.TestManifests.toYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The round trip through the page: the editor drawn for a manifest, its form submitted as a
- * browser submits it, must preview the same manifest. This is where the template, the binder
- * and HTML's own rules meet the applier.
+ * The round trip through the page: the editor drawn for a manifest, its form submitted as
+ * a browser submits it, must preview the same manifest. This is where the template, the
+ * binder and HTML's own rules meet the applier.
  */
 @WebMvcTest(ComposeController.class)
 @Import({ ComposerService.class, ComposerDrafts.class, WorkMeters.class, SimpleMeterRegistry.class })
@@ -124,10 +124,16 @@ class BrowserRoundTripTest {
 		assertThat(yaml(submit(editor))).contains("downwardAPI:").doesNotContain("emptyDir");
 	}
 
-	/** What a "+" button does in the browser: a copy of the group's row template with the next index. */
+	/**
+	 * What a "+" button does in the browser: a copy of the group's row template with the
+	 * next index.
+	 */
 	private static Element addRow(Element card, String rowClass) {
-		Element group = card.select(".row-group").stream()
-			.filter((candidate) -> candidate.selectFirst("template " + rowClass) != null).findFirst().orElseThrow();
+		Element group = card.select(".row-group")
+			.stream()
+			.filter((candidate) -> candidate.selectFirst("template " + rowClass) != null)
+			.findFirst()
+			.orElseThrow();
 		Element rows = group.selectFirst("[data-rows]");
 		String html = group.selectFirst("template").html().replace("ROW_INDEX", rows.attr("data-next"));
 		Element row = Jsoup.parseBodyFragment(html).body().child(0);
@@ -144,7 +150,9 @@ class BrowserRoundTripTest {
 		return page(form(editor, this.mvc.post().uri("/compose/preview")));
 	}
 
-	/** What the page's script does when a select that changes the form's shape changes. */
+	/**
+	 * What the page's script does when a select that changes the form's shape changes.
+	 */
 	private Document refresh(Document editor, String select, String value) {
 		editor.select("#compose-form select[name=" + select + "] option")
 			.forEach((option) -> option.attr("selected", option.val().equals(value)));

@@ -45,8 +45,11 @@ class ComposeControllerTest {
 
 	@Test
 	void goingBackToTheComposerAfterHtmxForgotItGivesTheWholePage() {
-		Document page = Jsoup.parse(body(this.mvc.get().uri("/compose").header("HX-Request", "true")
-			.header("HX-History-Restore-Request", "true").exchange()));
+		Document page = Jsoup.parse(body(this.mvc.get()
+			.uri("/compose")
+			.header("HX-Request", "true")
+			.header("HX-History-Restore-Request", "true")
+			.exchange()));
 
 		assertThat(page.select("header.topbar")).hasSize(1);
 		assertThat(page.select("#editor #compose-form")).hasSize(1);
@@ -61,13 +64,16 @@ class ComposeControllerTest {
 
 		String html = body(this.mvc.get().uri("/compose").session(session).exchange());
 
-		assertThat(html).contains("name: locked-memory", "- IPC_LOCK").doesNotContain("Restored your draft", "data-changed=\"true\"");
+		assertThat(html).contains("name: locked-memory", "- IPC_LOCK")
+			.doesNotContain("Restored your draft", "data-changed=\"true\"");
 	}
 
 	@Test
 	void everyChangeIsKeptAndThePageOpensWithItAsARestoredDraft() {
 		MockHttpSession session = new MockHttpSession();
-		body(this.mvc.post().uri("/compose/preview").session(session)
+		body(this.mvc.post()
+			.uri("/compose/preview")
+			.session(session)
 			.param("manifest", json(TestManifests.example("two-containers")))
 			.param("name", "kept-pod")
 			.param("containers[0].name", "app")
@@ -94,7 +100,9 @@ class ComposeControllerTest {
 		String yaml = "# mine\napiVersion: v1\nkind: Pod\nmetadata:\n  name: typed\nspec:\n  containers:\n"
 				+ "  - name: app\n    image: nginx:latest\n";
 
-		Document answer = Jsoup.parse(body(this.mvc.post().uri("/compose/preview").session(session)
+		Document answer = Jsoup.parse(body(this.mvc.post()
+			.uri("/compose/preview")
+			.session(session)
 			.param("manifest", json(Manifest.newPod("my-pod", "app", "nginx:1.27")))
 			.param("yaml", yaml)
 			.exchange()));
@@ -112,7 +120,8 @@ class ComposeControllerTest {
 
 	@Test
 	void yamlThatDoesNotReadGivesItsErrorAtItsLineInPlaceOfThePreviewAndLeavesTheForm() {
-		Document answer = Jsoup.parse(body(this.mvc.post().uri("/compose/preview")
+		Document answer = Jsoup.parse(body(this.mvc.post()
+			.uri("/compose/preview")
 			.param("manifest", json(Manifest.newPod("my-pod", "app", "nginx:1.27")))
 			.param("yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [oops\n")
 			.exchange()));
@@ -132,15 +141,18 @@ class ComposeControllerTest {
 		this.mvc.get().uri("/compose").param("example", "shared-volume").session(session).exchange();
 		String html = body(this.mvc.get().uri("/compose").session(session).exchange());
 
-		assertThat(html).doesNotContain("[i]").contains("name=\"labels[ROW_INDEX].key\"", "name=\"annotations[ROW_INDEX].key\"",
-				"name=\"pod.nodeSelector[ROW_INDEX].key\"", "name=\"pod.tolerations[ROW_INDEX].key\"",
-				"name=\"containers[0].ports[ROW_INDEX].name\"", "name=\"containers[0].env[ROW_INDEX].name\"",
-				"name=\"containers[0].envFrom[ROW_INDEX].name\"", "name=\"containers[0].volumeMounts[ROW_INDEX].mountPath\"");
+		assertThat(html).doesNotContain("[i]")
+			.contains("name=\"labels[ROW_INDEX].key\"", "name=\"annotations[ROW_INDEX].key\"",
+					"name=\"pod.nodeSelector[ROW_INDEX].key\"", "name=\"pod.tolerations[ROW_INDEX].key\"",
+					"name=\"containers[0].ports[ROW_INDEX].name\"", "name=\"containers[0].env[ROW_INDEX].name\"",
+					"name=\"containers[0].envFrom[ROW_INDEX].name\"",
+					"name=\"containers[0].volumeMounts[ROW_INDEX].mountPath\"");
 	}
 
 	@Test
 	void previewAppliesTheFormOntoTheManifestItWasDrawnFrom() {
-		String html = body(this.mvc.post().uri("/compose/preview")
+		String html = body(this.mvc.post()
+			.uri("/compose/preview")
 			.param("manifest", json(TestManifests.example("two-containers")))
 			.param("kind", "Pod")
 			.param("name", "shop")
@@ -158,8 +170,10 @@ class ComposeControllerTest {
 	void aRowRemovedInTheBrowserRemovesThatItemOnly() {
 		Manifest base = TestManifests.resource("web-pod.yaml");
 
-		// The browser sends what is left of the rows, with the indexes they were drawn with.
-		String html = body(this.mvc.post().uri("/compose/preview")
+		// The browser sends what is left of the rows, with the indexes they were drawn
+		// with.
+		String html = body(this.mvc.post()
+			.uri("/compose/preview")
 			.param("manifest", json(base))
 			.param("name", "web")
 			.param("containers[0].name", "app")
@@ -192,7 +206,9 @@ class ComposeControllerTest {
 	void malformedYamlStaysInTheYamlTabWithItsPlace() {
 		String yaml = "apiVersion: v1\nkind: Pod: x\n";
 
-		String html = body(this.mvc.post().uri("/compose/yaml").param("yaml", yaml)
+		String html = body(this.mvc.post()
+			.uri("/compose/yaml")
+			.param("yaml", yaml)
 			.param("manifest", json(TestManifests.example("two-containers")))
 			.exchange());
 
@@ -215,7 +231,8 @@ class ComposeControllerTest {
 				    - --verbose
 				""").exchange());
 
-		// HTML drops a line break right after <textarea>, so the first item would be lost.
+		// HTML drops a line break right after <textarea>, so the first item would be
+		// lost.
 		Matcher args = Pattern.compile("name=\"containers\\[0]\\.args\"[^>]*>([^<]*)</textarea>").matcher(html);
 		assertThat(args.find()).isTrue();
 		assertThat(args.group(1)).doesNotStartWith("\n");
@@ -235,14 +252,16 @@ class ComposeControllerTest {
 
 	@Test
 	void downloadGivesTheManifestAsAJsonAttachmentNamedAfterIt() {
-		MvcTestResult result = this.mvc.post().uri("/compose/download").param("format", "json")
+		MvcTestResult result = this.mvc.post()
+			.uri("/compose/download")
+			.param("format", "json")
 			.param("manifest", json(TestManifests.example("two-containers")))
 			.param("name", "shop")
 			.exchange();
 
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
-		assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
-			.startsWith("attachment").contains("filename=\"shop-pod.json\"");
+		assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment")
+			.contains("filename=\"shop-pod.json\"");
 		JsonNode downloaded = ManifestReader.readJson(body(result));
 		assertThat(downloaded.path("metadata").path("name").asString()).isEqualTo("shop");
 		assertThat(downloaded.path("kind").asString()).isEqualTo("Pod");
@@ -256,8 +275,9 @@ class ComposeControllerTest {
 		}
 		assertThat(body(this.mvc.post().uri("/compose/edit").param("manifest", "[]").param("op", ":").exchange()))
 			.contains(UNREADABLE);
-		assertThat(body(this.mvc.post().uri("/compose/yaml").param("manifest", "{not json").param("yaml", "[")
-			.exchange())).contains("Could not read the YAML");
+		assertThat(
+				body(this.mvc.post().uri("/compose/yaml").param("manifest", "{not json").param("yaml", "[").exchange()))
+			.contains("Could not read the YAML");
 		assertThat(this.mvc.post().uri("/compose/download").param("manifest", "\"text\"").exchange()).hasStatusOk();
 	}
 
@@ -282,15 +302,17 @@ class ComposeControllerTest {
 				   "volumes": [1, {"name": 2}], "tolerations": {"a": 1}, "securityContext": []}}
 				""";
 
-		assertThat(body(this.mvc.post().uri("/compose/yaml").param("yaml", slip).exchange()))
-			.contains("id=\"editor\"", "name: slip");
-		assertThat(body(this.mvc.post().uri("/compose/edit").param("manifest", shapes).param("op", "refresh")
-			.exchange())).contains("id=\"editor\"");
+		assertThat(body(this.mvc.post().uri("/compose/yaml").param("yaml", slip).exchange())).contains("id=\"editor\"",
+				"name: slip");
+		assertThat(
+				body(this.mvc.post().uri("/compose/edit").param("manifest", shapes).param("op", "refresh").exchange()))
+			.contains("id=\"editor\"");
 	}
 
 	@Test
 	void addVolumeMountsAtThePathOfEachTickedContainerAndItsCardSaysWhere() {
-		String html = body(this.mvc.post().uri("/compose/edit")
+		String html = body(this.mvc.post()
+			.uri("/compose/edit")
 			.param("manifest", json(TestManifests.example("two-containers")))
 			.param("name", "two-containers")
 			.param("containers[0].name", "web")
@@ -326,7 +348,8 @@ class ComposeControllerTest {
 		assertThat(page.select("input[name=name]").val()).isEqualTo("newer");
 		assertThat(page.select("#preview-yaml").text()).contains("name: newer").doesNotContain("older");
 
-		// another load of the page counts afresh, and a later change of the same number is kept
+		// another load of the page counts afresh, and a later change of the same number
+		// is kept
 		preview(session, "page-2", 1, "reloaded");
 		preview(session, "page-2", 2, "typed-on");
 		assertThat(body(this.mvc.get().uri("/compose").session(session).exchange())).contains("name: typed-on");
@@ -334,7 +357,8 @@ class ComposeControllerTest {
 
 	@Test
 	void aTooLongPageIdIsABadRequestNotAnError() {
-		assertThat(this.mvc.post().uri("/compose/preview")
+		assertThat(this.mvc.post()
+			.uri("/compose/preview")
 			.param("manifest", json(TestManifests.example("two-containers")))
 			.param("draftPage", "p".repeat(65))
 			.param("draftSequence", "1")
@@ -343,7 +367,8 @@ class ComposeControllerTest {
 
 	@Test
 	void thePreviewRedrawsWhereEachVolumeIsMountedOutOfBand() {
-		Document answer = Jsoup.parse(body(this.mvc.post().uri("/compose/preview")
+		Document answer = Jsoup.parse(body(this.mvc.post()
+			.uri("/compose/preview")
 			.param("manifest", json(TestManifests.example("shared-volume")))
 			.param("name", "shared-data")
 			.param("containers[0].name", "producer")
@@ -366,7 +391,9 @@ class ComposeControllerTest {
 	}
 
 	private void preview(MockHttpSession session, String page, int sequence, String name) {
-		assertThat(this.mvc.post().uri("/compose/preview").session(session)
+		assertThat(this.mvc.post()
+			.uri("/compose/preview")
+			.session(session)
 			.param("manifest", json(TestManifests.example("two-containers")))
 			.param("draftPage", page)
 			.param("draftSequence", String.valueOf(sequence))
@@ -378,7 +405,8 @@ class ComposeControllerTest {
 
 	@Test
 	void aNewVolumesPathThatAContainerAlreadyUsesIsAnErrorAtThatContainersMount() {
-		String html = body(this.mvc.post().uri("/compose/edit")
+		String html = body(this.mvc.post()
+			.uri("/compose/edit")
 			.param("manifest", json(TestManifests.example("shared-volume")))
 			.param("name", "shared-data")
 			.param("containers[0].name", "producer")
@@ -407,7 +435,8 @@ class ComposeControllerTest {
 	void userTextIsEscaped() {
 		String script = "<script>alert(1)</script>";
 
-		String html = body(this.mvc.post().uri("/compose/edit")
+		String html = body(this.mvc.post()
+			.uri("/compose/edit")
 			.param("manifest", json(TestManifests.example("two-containers")))
 			.param("name", script)
 			.param("labels[0].key", "app")
@@ -420,7 +449,8 @@ class ComposeControllerTest {
 
 	/** An op's button on the editor of a new pod: it sends the op with the form. */
 	private String editNewPod(String op) {
-		return body(this.mvc.post().uri("/compose/edit")
+		return body(this.mvc.post()
+			.uri("/compose/edit")
 			.param("manifest", json(Manifest.newPod("my-pod", "app", "nginx:1.27")))
 			.param("name", "my-pod")
 			.param("containers[0].name", "app")

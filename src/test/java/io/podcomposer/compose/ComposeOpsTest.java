@@ -212,7 +212,10 @@ class ComposeOpsTest {
 		return form;
 	}
 
-	/** A container's row of "Add a volume"; {@code into} is null where its box is not ticked. */
+	/**
+	 * A container's row of "Add a volume"; {@code into} is null where its box is not
+	 * ticked.
+	 */
 	private static NewMountForm row(String into, String mountPath) {
 		NewMountForm mount = new NewMountForm();
 		mount.into = into;
@@ -221,7 +224,11 @@ class ComposeOpsTest {
 	}
 
 	private static List<String> names(Manifest manifest, String list) {
-		return manifest.podSpec().path(list).values().stream().map((container) -> container.path("name").asString())
+		return manifest.podSpec()
+			.path(list)
+			.values()
+			.stream()
+			.map((container) -> container.path("name").asString())
 			.toList();
 	}
 

@@ -19,7 +19,10 @@ import static io.podcomposer.BrowserSupport.paste;
 import static io.podcomposer.BrowserSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The composer in a real browser: what a person does with the form, and the YAML it gives. */
+/**
+ * The composer in a real browser: what a person does with the form, and the YAML it
+ * gives.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ComposerBrowserTest extends BrowserTest {
 
@@ -145,7 +148,8 @@ class ComposerBrowserTest extends BrowserTest {
 		browser.findElement(By.cssSelector("[data-tab='yaml']")).click();
 		paste(browser, browser.findElement(By.id("yaml-text")), yaml);
 		browser.findElement(By.cssSelector("[data-tab='form']")).click();
-		waitFor(browser, (driver) -> "DB_HOST".equals(field(driver, "containers[0].env[0].name").getDomProperty("value")));
+		waitFor(browser,
+				(driver) -> "DB_HOST".equals(field(driver, "containers[0].env[0].name").getDomProperty("value")));
 
 		assertThat(new Select(field(browser, "containers[0].env[0].source")).getFirstSelectedOption().getText())
 			.isEqualTo("env file key");
@@ -168,7 +172,8 @@ class ComposerBrowserTest extends BrowserTest {
 		assertThat(policy.getFirstSelectedOption().getText()).isEqualTo("File (default)");
 		assertThat(previewYaml()).doesNotContain("terminationMessagePolicy");
 
-		// typed, as a person picks with the keyboard: a driver's option click fires change but not input
+		// typed, as a person picks with the keyboard: a driver's option click fires
+		// change but not input
 		field(browser, "containers[0].terminationMessagePolicy").sendKeys("Fa");
 		waitForPreview("terminationMessagePolicy: FallbackToLogsOnError");
 
@@ -187,7 +192,9 @@ class ComposerBrowserTest extends BrowserTest {
 		browser.findElement(By.cssSelector("[data-tab='form']")).click();
 		WebElement note = waitFor(browser, (driver) -> driver.findElements(By.xpath(
 				"//select[@name='containers[0].terminationMessagePolicy']/ancestor::label/small[@data-server-problem]"))
-			.stream().findFirst().orElse(null));
+			.stream()
+			.findFirst()
+			.orElse(null));
 		assertThat(note.getText())
 			.isEqualTo("Unsupported value: \"Logs\": supported values: \"File\", \"FallbackToLogsOnError\"");
 		WebElement select = field(browser, "containers[0].terminationMessagePolicy");
@@ -245,8 +252,12 @@ class ComposerBrowserTest extends BrowserTest {
 		paste(browser, browser.findElement(By.id("yaml-text")), broken);
 		browser.findElement(By.cssSelector("[data-tab='form']")).click();
 
-		WebElement error = waitFor(browser, (driver) -> driver.findElements(By.cssSelector("#yaml-form .error"))
-			.stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+		WebElement error = waitFor(browser,
+				(driver) -> driver.findElements(By.cssSelector("#yaml-form .error"))
+					.stream()
+					.filter(WebElement::isDisplayed)
+					.findFirst()
+					.orElse(null));
 		assertThat(error.getText()).containsPattern("line \\d+, column \\d+");
 		assertThat(browser.findElement(By.id("yaml-text")).getDomProperty("value")).isEqualTo(broken);
 		assertThat(browser.findElement(By.id("compose-form")).isDisplayed()).isFalse();
@@ -274,11 +285,12 @@ class ComposerBrowserTest extends BrowserTest {
 
 		waitForPreview("name: typed-pod");
 		assertThat(browser.findElement(By.cssSelector("#preview .pss-badge")).getText()).contains("Privileged");
-		WebElement latest = waitFor(browser, (driver) -> driver.findElements(By.cssSelector("#yaml-markers li"))
-			.stream()
-			.filter((marker) -> marker.getText().contains(":latest"))
-			.findFirst()
-			.orElse(null));
+		WebElement latest = waitFor(browser,
+				(driver) -> driver.findElements(By.cssSelector("#yaml-markers li"))
+					.stream()
+					.filter((marker) -> marker.getText().contains(":latest"))
+					.findFirst()
+					.orElse(null));
 		assertThat(latest.getText()).startsWith("line 10");
 		assertThat(browser.findElement(By.id("yaml-markers")).isDisplayed()).isTrue();
 
@@ -295,7 +307,8 @@ class ComposerBrowserTest extends BrowserTest {
 		paste(browser, area, typed.replace("typed-pod", "fixed-pod"));
 		waitForPreview("name: fixed-pod");
 		assertThat(browser.findElement(By.id("yaml-error")).isDisplayed()).isFalse();
-		// the form behind the tab holds the text too: saving and downloading take what the tab shows
+		// the form behind the tab holds the text too: saving and downloading take what
+		// the tab shows
 		assertThat(field(browser, "name").getDomProperty("value")).isEqualTo("fixed-pod");
 	}
 
@@ -343,8 +356,10 @@ class ComposerBrowserTest extends BrowserTest {
 		type("containers[0].ports[1].name", "metrics");
 		waitForPreview("containerPort: 9090");
 
-		browser.findElement(By.name("containers[0].ports[0].name")).findElement(By.xpath("./.."))
-			.findElement(By.cssSelector("[data-remove-row]")).click();
+		browser.findElement(By.name("containers[0].ports[0].name"))
+			.findElement(By.xpath("./.."))
+			.findElement(By.cssSelector("[data-remove-row]"))
+			.click();
 		waitFor(browser, (driver) -> !previewYaml().contains("containerPort: 80\n"));
 		JsonNode ports = ManifestReader.readYaml(previewYaml()).at("/spec/containers/0/ports");
 		assertThat(ports).hasSize(1);
@@ -365,7 +380,8 @@ class ComposerBrowserTest extends BrowserTest {
 
 		type("newVolume.name", "html");
 		type("newVolume.mounts[0].mountPath", "/usr/share/nginx/html");
-		// the other container's path follows the first one typed, until it is typed in itself
+		// the other container's path follows the first one typed, until it is typed in
+		// itself
 		assertThat(field(browser, "newVolume.mounts[1].mountPath").getDomProperty("value"))
 			.isEqualTo("/usr/share/nginx/html");
 		type("newVolume.mounts[1].mountPath", "/data");
@@ -408,8 +424,10 @@ class ComposerBrowserTest extends BrowserTest {
 		assertThat(mounts.getText()).isEqualTo("Mounted in producer at /data (rw), in consumer at /data (ro)");
 
 		type("containers[0].volumeMounts[0].mountPath", "/srv/out");
-		waitFor(browser, (driver) -> driver.findElement(By.cssSelector(".volume-card [data-volume-mounts]")).getText()
-			.equals("Mounted in producer at /srv/out (rw), in consumer at /data (ro)"));
+		waitFor(browser,
+				(driver) -> driver.findElement(By.cssSelector(".volume-card [data-volume-mounts]"))
+					.getText()
+					.equals("Mounted in producer at /srv/out (rw), in consumer at /data (ro)"));
 		assertThat(browser.findElement(By.cssSelector(".picture svg")).getText()).contains("/srv/out rw");
 
 		// the card's header follows the volume's name as it is typed
@@ -420,8 +438,10 @@ class ComposerBrowserTest extends BrowserTest {
 
 		// read-only ticked in the other container's mount row
 		click(browser, field(browser, "containers[1].volumeMounts[0].readOnly"));
-		waitFor(browser, (driver) -> driver.findElement(By.cssSelector(".volume-card [data-volume-mounts]")).getText()
-			.equals("Mounted in producer at /srv/out (rw), in consumer at /data (rw)"));
+		waitFor(browser,
+				(driver) -> driver.findElement(By.cssSelector(".volume-card [data-volume-mounts]"))
+					.getText()
+					.equals("Mounted in producer at /srv/out (rw), in consumer at /data (rw)"));
 		assertThat(browser.findElement(By.cssSelector(".picture svg")).getText()).contains("/data rw");
 	}
 

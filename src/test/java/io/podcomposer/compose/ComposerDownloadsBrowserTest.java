@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * What a browser downloads for the composer (issue 17): the first load with an empty cache, a
- * repeat load by the top bar's link, and one keystroke in the live preview, read from Chromium's
- * own network log. It prints the figures of docs/PERFORMANCE.md, "What a browser downloads", and
- * holds the two goals: a repeat load asks for no asset, and a first load is under 100 KB.
+ * What a browser downloads for the composer (issue 17): the first load with an empty
+ * cache, a repeat load by the top bar's link, and one keystroke in the live preview, read
+ * from Chromium's own network log. It prints the figures of docs/PERFORMANCE.md, "What a
+ * browser downloads", and holds the two goals: a repeat load asks for no asset, and a
+ * first load is under 100 KB.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ComposerDownloadsBrowserTest {
@@ -94,9 +95,10 @@ class ComposerDownloadsBrowserTest {
 
 	private static void print(String what, List<Request> requests) {
 		List<Request> network = overNetwork(requests);
-		System.out.printf("%s: %d requests over the network, %,d bytes received, %,d bytes of request bodies sent;"
-				+ " %d from the browser's cache%n", what, network.size(),
-				network.stream().mapToLong(Request::bytes).sum(),
+		System.out.printf(
+				"%s: %d requests over the network, %,d bytes received, %,d bytes of request bodies sent;"
+						+ " %d from the browser's cache%n",
+				what, network.size(), network.stream().mapToLong(Request::bytes).sum(),
 				network.stream().mapToLong(Request::sentBodyBytes).sum(), requests.size() - network.size());
 		for (Request request : requests) {
 			System.out.printf("  %-4s %3d %9s %-10s %s%n", request.method(), request.status(),

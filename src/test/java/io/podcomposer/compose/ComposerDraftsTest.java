@@ -12,8 +12,9 @@ import org.springframework.session.SessionRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drafts in the sessions the database keeps: each request reads its session when it starts, so
- * the order of the page's changes is checked against the stored session, not the request's copy.
+ * Drafts in the sessions the database keeps: each request reads its session when it
+ * starts, so the order of the page's changes is checked against the stored session, not
+ * the request's copy.
  */
 @SpringBootTest
 class ComposerDraftsTest {
@@ -27,7 +28,8 @@ class ComposerDraftsTest {
 	@Test
 	void aChangeThatEndsAfterALaterOneOfItsPageLeavesTheLaterDraftStored() {
 		String id = storedSession(this.sessions);
-		// two previews of one page, each request with the session as it was when both started
+		// two previews of one page, each request with the session as it was when both
+		// started
 		MockHttpSession earlier = new MockHttpSession(null, id);
 		MockHttpSession later = new MockHttpSession(null, id);
 
@@ -36,7 +38,8 @@ class ComposerDraftsTest {
 
 		assertThat(storedDraft(this.sessions, id).manifestJson()).isEqualTo("{\"later\":true}");
 
-		// another load of the page, and a starting point, replace it whatever their number
+		// another load of the page, and a starting point, replace it whatever their
+		// number
 		this.drafts.keep(earlier, edit("{\"reloaded\":true}", "page-2", 1));
 		assertThat(storedDraft(this.sessions, id).manifestJson()).isEqualTo("{\"reloaded\":true}");
 		this.drafts.keep(earlier, new Draft("{\"example\":true}", null, null));

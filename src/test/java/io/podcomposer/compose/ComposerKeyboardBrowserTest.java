@@ -16,8 +16,8 @@ import static io.podcomposer.BrowserSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The composer by keyboard and for a screen reader: tabs as the WAI-ARIA tabs pattern has them,
- * the page marked in the navigation, and a focus ring one can see.
+ * The composer by keyboard and for a screen reader: tabs as the WAI-ARIA tabs pattern has
+ * them, the page marked in the navigation, and a focus ring one can see.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ComposerKeyboardBrowserTest extends BrowserTest {

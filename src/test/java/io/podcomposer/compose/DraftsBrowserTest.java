@@ -17,8 +17,8 @@ import static io.podcomposer.BrowserSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Work in the composer is not lost: it survives the library, Back and a reload, comes back with a
- * note saying so, and is replaced or left only after asking.
+ * Work in the composer is not lost: it survives the library, Back and a reload, comes
+ * back with a note saying so, and is replaced or left only after asking.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DraftsBrowserTest extends BrowserTest {
@@ -71,16 +71,17 @@ class DraftsBrowserTest extends BrowserTest {
 		waitForPreview("name: latest-text");
 
 		// an earlier preview of this page, held up, handled after the latest
-		Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				const params = new URLSearchParams(new FormData(document.getElementById('compose-form')));
-				params.set('name', 'stale-text');
-				params.set('draftPage', window.lastDraftEdit.page);
-				params.set('draftSequence', String(window.lastDraftEdit.sequence - 1));
-				const header = document.querySelector('meta[name="csrf-header"]').content;
-				const token = document.querySelector('meta[name="csrf-token"]').content;
-				fetch('/compose/preview', { method: 'POST', body: params, headers: { [header]: token, 'HX-Request': 'true' } })
-				  .then((response) => done(response.status), (error) => done(String(error)));""");
+		Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						const params = new URLSearchParams(new FormData(document.getElementById('compose-form')));
+						params.set('name', 'stale-text');
+						params.set('draftPage', window.lastDraftEdit.page);
+						params.set('draftSequence', String(window.lastDraftEdit.sequence - 1));
+						const header = document.querySelector('meta[name="csrf-header"]').content;
+						const token = document.querySelector('meta[name="csrf-token"]').content;
+						fetch('/compose/preview', { method: 'POST', body: params, headers: { [header]: token, 'HX-Request': 'true' } })
+						  .then((response) => done(response.status), (error) => done(String(error)));""");
 		assertThat(status).isEqualTo(200L);
 
 		browser.navigate().refresh();
@@ -145,8 +146,8 @@ class DraftsBrowserTest extends BrowserTest {
 		waitForPreview("image: nginx:1.29");
 		assertThat(asksBeforeLeaving()).isTrue();
 		// what "Save revision…" sends, without the page going away, to ask the page
-		((JavascriptExecutor) browser).executeScript("document.getElementById('compose-form')"
-				+ ".dispatchEvent(new Event('submit', {bubbles: true}))");
+		((JavascriptExecutor) browser).executeScript(
+				"document.getElementById('compose-form')" + ".dispatchEvent(new Event('submit', {bubbles: true}))");
 		assertThat(asksBeforeLeaving()).as("saving").isFalse();
 		clickToNextPage(browser, browser.findElement(By.xpath("//button[normalize-space()='Save revision…']")));
 		clickToNextPage(browser, browser.findElement(By.cssSelector("#save-form button.primary")));
@@ -170,13 +171,14 @@ class DraftsBrowserTest extends BrowserTest {
 	}
 
 	/**
-	 * Whether leaving now would ask first. ChromeDriver answers a real leave's question itself
-	 * (WebDriver accepts "beforeunload" prompts), so the page is asked as the browser asks it.
+	 * Whether leaving now would ask first. ChromeDriver answers a real leave's question
+	 * itself (WebDriver accepts "beforeunload" prompts), so the page is asked as the
+	 * browser asks it.
 	 */
 	private static boolean asksBeforeLeaving() {
-		return (Boolean) ((JavascriptExecutor) browser).executeScript(
-				"const leaving = new Event('beforeunload', {cancelable: true});"
-						+ "window.dispatchEvent(leaving); return leaving.defaultPrevented;");
+		return (Boolean) ((JavascriptExecutor) browser)
+			.executeScript("const leaving = new Event('beforeunload', {cancelable: true});"
+					+ "window.dispatchEvent(leaving); return leaving.defaultPrevented;");
 	}
 
 	private void open(String path) {

@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The validator's findings as a person sees them while composing: beside the field, in the
- * preview's summary, and as the Pod Security badge. The tests need the API-server rules (a
- * container name must be a DNS label) and the Pod Security checks (capabilities_baseline): each
- * is skipped, saying so, while the build lacks what it needs.
+ * The validator's findings as a person sees them while composing: beside the field, in
+ * the preview's summary, and as the Pod Security badge. The tests need the API-server
+ * rules (a container name must be a DNS label) and the Pod Security checks
+ * (capabilities_baseline): each is skipped, saying so, while the build lacks what it
+ * needs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FindingsBrowserTest extends BrowserTest {
@@ -63,7 +64,8 @@ class FindingsBrowserTest extends BrowserTest {
 		new Select(container.findElement(By.cssSelector("[data-capability-picker]"))).selectByValue("IPC_LOCK");
 
 		waitFor(browser, (driver) -> badge().getText().contains("Pod Security: Privileged"));
-		assertThat(browser.findElement(By.cssSelector("#preview .pss")).getDomAttribute("class")).contains("pss-privileged");
+		assertThat(browser.findElement(By.cssSelector("#preview .pss")).getDomAttribute("class"))
+			.contains("pss-privileged");
 		click(browser, badge());
 		WebElement violation = waitFor(browser, (driver) -> driver.findElement(By.cssSelector("#preview .violation")));
 		assertThat(violation.getText()).contains("capabilities_baseline", "IPC_LOCK",
@@ -130,8 +132,11 @@ class FindingsBrowserTest extends BrowserTest {
 
 	private static void assumeContainerNameRule() {
 		Manifest uppercase = Manifest.newPod("web", "Web", "nginx:1.27");
-		assumeTrue(Validator.validate(uppercase).errors().stream()
-			.anyMatch((finding) -> finding.path().equals("spec.containers[0].name")),
+		assumeTrue(
+				Validator.validate(uppercase)
+					.errors()
+					.stream()
+					.anyMatch((finding) -> finding.path().equals("spec.containers[0].name")),
 				"needs the API-server rules: no rule refuses the container name \"Web\" in this build");
 	}
 

@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FormApplierTest {
 
-	/** Three ports with unknown fields, an env var, an httpGet probe, resources, kept pod fields, an emptyDir. */
+	/**
+	 * Three ports with unknown fields, an env var, an httpGet probe, resources, kept pod
+	 * fields, an emptyDir.
+	 */
 	private static final Manifest WEB = TestManifests.resource("web-pod.yaml");
 
 	@Test
@@ -354,7 +357,10 @@ class FormApplierTest {
 		assertThat(manifest.root().path("spec").path("selector").path("matchLabels")).isEqualTo(expected);
 	}
 
-	/** The lines of the second manifest's YAML that differ from the first's; both must have as many lines. */
+	/**
+	 * The lines of the second manifest's YAML that differ from the first's; both must
+	 * have as many lines.
+	 */
 	private static List<String> changedLines(Manifest before, Manifest after) {
 		List<String> old = toYaml(before).lines().toList();
 		List<String> now = toYaml(after).lines().toList();

@@ -52,7 +52,8 @@ class FormFieldNamesTest {
 		assertThat(name("spec.containers[0].env[3].valueFrom.secretKeyRef.key")).isEqualTo("containers[0].env[3].name");
 		assertThat(name("spec.containers[0].env[3].value")).isEqualTo("containers[0].env[3].value");
 		assertThat(name("spec.containers[0].envFrom[0].configMapRef.name")).isEqualTo("containers[0].envFrom[0].name");
-		assertThat(name("spec.containers[0].volumeMounts[1].readOnly")).isEqualTo("containers[0].volumeMounts[1].readOnly");
+		assertThat(name("spec.containers[0].volumeMounts[1].readOnly"))
+			.isEqualTo("containers[0].volumeMounts[1].readOnly");
 		assertThat(name("spec.containers[0].volumeMounts[1]")).isEqualTo("containers[0].volumeMounts[1].mountPath");
 		assertThat(name("spec.containers[0].resources.requests")).isEqualTo("containers[0].requestsCpu");
 		assertThat(name("spec.containers[0].resources.limits.memory")).isEqualTo("containers[0].limitsMemory");
@@ -60,14 +61,19 @@ class FormFieldNamesTest {
 			.isEqualTo("containers[0].requestsEphemeralStorage");
 		assertThat(name("spec.containers[0].readinessProbe")).isEqualTo("containers[0].readinessProbe.handler");
 		assertThat(name("spec.containers[0].livenessProbe.httpGet.port")).isEqualTo("containers[0].livenessProbe.port");
-		assertThat(name("spec.containers[0].startupProbe.grpc.service")).isEqualTo("containers[0].startupProbe.grpcService");
-		assertThat(name("spec.containers[0].startupProbe.periodSeconds")).isEqualTo("containers[0].startupProbe.periodSeconds");
+		assertThat(name("spec.containers[0].startupProbe.grpc.service"))
+			.isEqualTo("containers[0].startupProbe.grpcService");
+		assertThat(name("spec.containers[0].startupProbe.periodSeconds"))
+			.isEqualTo("containers[0].startupProbe.periodSeconds");
 		assertThat(name("spec.containers[0].securityContext.readOnlyRootFilesystem"))
 			.isEqualTo("containers[0].readOnlyRootFilesystem");
-		assertThat(name("spec.containers[0].securityContext.capabilities.add[1]")).isEqualTo("containers[0].capabilitiesAdd");
-		assertThat(name("spec.containers[0].securityContext.capabilities.drop")).isEqualTo("containers[0].capabilitiesDrop");
+		assertThat(name("spec.containers[0].securityContext.capabilities.add[1]"))
+			.isEqualTo("containers[0].capabilitiesAdd");
+		assertThat(name("spec.containers[0].securityContext.capabilities.drop"))
+			.isEqualTo("containers[0].capabilitiesDrop");
 		assertThat(name("spec.containers[0].securityContext.seLinuxOptions.user")).isNull();
-		assertThat(name("spec.containers[1].terminationMessagePolicy")).isEqualTo("containers[1].terminationMessagePolicy");
+		assertThat(name("spec.containers[1].terminationMessagePolicy"))
+			.isEqualTo("containers[1].terminationMessagePolicy");
 		assertThat(name("spec.containers[0].lifecycle.preStop")).isEqualTo("containers[0].otherYaml");
 		assertThat(name("spec.ephemeralContainers[0].image")).isNull();
 	}
@@ -77,7 +83,8 @@ class FormFieldNamesTest {
 		assertThat(name("spec.automountServiceAccountToken")).isEqualTo("pod.automountServiceAccountToken");
 		assertThat(name("spec.securityContext.runAsNonRoot")).isEqualTo("pod.runAsNonRoot");
 		assertThat(name("spec.securityContext.seccompProfile.type")).isEqualTo("pod.seccompProfile");
-		assertThat(name("spec.securityContext.seccompProfile.localhostProfile")).isEqualTo("pod.seccompLocalhostProfile");
+		assertThat(name("spec.securityContext.seccompProfile.localhostProfile"))
+			.isEqualTo("pod.seccompLocalhostProfile");
 		assertThat(name("spec.securityContext.shareProcessNamespace")).isEqualTo("pod.shareProcessNamespace");
 		assertThat(name("spec.securityContext.sysctls[0]")).isNull();
 		assertThat(name("spec.hostNetwork")).isEqualTo("pod.hostNetwork");

@@ -15,20 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 
 /**
- * The form drawn from a manifest, sent back unchanged, must give the same manifest: every field
- * it shows reads back to the same value and type, and every field it does not show is kept. The
- * valid corpus's pods ({@link ValidCorpus}) set every field of the pod spec.
+ * The form drawn from a manifest, sent back unchanged, must give the same manifest: every
+ * field it shows reads back to the same value and type, and every field it does not show
+ * is kept. The valid corpus's pods ({@link ValidCorpus}) set every field of the pod spec.
  */
 class FormRoundTripTest {
 
 	static Stream<Arguments> manifests() {
 		Manifest rich = TestManifests.resource("rich-pod.yaml");
-		return Stream.of(
-				arguments("example two-containers", TestManifests.example("two-containers")),
+		return Stream.of(arguments("example two-containers", TestManifests.example("two-containers")),
 				arguments("example shared-volume", TestManifests.example("shared-volume")),
 				arguments("example ipc-lock", TestManifests.example("ipc-lock")),
-				arguments("web pod", TestManifests.resource("web-pod.yaml")),
-				arguments("rich Pod", rich),
+				arguments("web pod", TestManifests.resource("web-pod.yaml")), arguments("rich Pod", rich),
 				// Jobs need no selector, so their pods often have no labels.
 				arguments("CronJob without pod labels", TestManifests.yaml("""
 						apiVersion: batch/v1
@@ -45,8 +43,7 @@ class FormRoundTripTest {
 						          containers:
 						          - name: report
 						            image: busybox:1.36
-						""")),
-				arguments("rich Deployment", wrapped(rich, WorkloadKind.DEPLOYMENT, """
+						""")), arguments("rich Deployment", wrapped(rich, WorkloadKind.DEPLOYMENT, """
 						strategy:
 						  type: RollingUpdate
 						  rollingUpdate:
@@ -55,8 +52,7 @@ class FormRoundTripTest {
 						minReadySeconds: 10
 						revisionHistoryLimit: 3
 						progressDeadlineSeconds: 600
-						""", null)),
-				arguments("rich StatefulSet", wrapped(rich, WorkloadKind.STATEFUL_SET, """
+						""", null)), arguments("rich StatefulSet", wrapped(rich, WorkloadKind.STATEFUL_SET, """
 						podManagementPolicy: Parallel
 						updateStrategy:
 						  type: RollingUpdate
@@ -75,8 +71,7 @@ class FormRoundTripTest {
 						    resources:
 						      requests:
 						        storage: 10Gi
-						""", null)),
-				arguments("rich CronJob", wrapped(rich, WorkloadKind.CRON_JOB, """
+						""", null)), arguments("rich CronJob", wrapped(rich, WorkloadKind.CRON_JOB, """
 						schedule: 30 2 * * *
 						timeZone: Europe/Berlin
 						concurrencyPolicy: Forbid

@@ -12,8 +12,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Renders {@code fragments/picture :: picture(picture)} without Spring, with the expression
- * language the portal uses (SpEL); other tests render their fragments the same way.
+ * Renders {@code fragments/picture :: picture(picture)} without Spring, with the
+ * expression language the portal uses (SpEL); other tests render their fragments the same
+ * way.
  */
 class PictureFragmentTest {
 
@@ -40,7 +41,8 @@ class PictureFragmentTest {
 		assertThat(svg).contains(">writer</text>", ">reader</text>", ">/data rw</text>", ">shared ×2</text>");
 		assertThat(svg).contains("class=\"pp-link pp-link--shared\" d=\"M",
 				"<title>writer mounts data at /data</title>");
-		// Parts the picture lacks (here a role tag, a hint, warnings) are left out, not drawn empty.
+		// Parts the picture lacks (here a role tag, a hint, warnings) are left out, not
+		// drawn empty.
 		assertThat(svg).doesNotContain("th:", "pp-role", "pp-hint", "pp-warning");
 	}
 

@@ -81,8 +81,8 @@ class PodPictureTest {
 
 		for (Link link : picture.links()) {
 			ContainerBox box = container(picture, link.container());
-			assertThat(link.path()).startsWith("M" + box.box().right() + " ").endsWith(" " + data.box().x() + " "
-					+ link.path().substring(link.path().lastIndexOf(' ') + 1));
+			assertThat(link.path()).startsWith("M" + box.box().right() + " ")
+				.endsWith(" " + data.box().x() + " " + link.path().substring(link.path().lastIndexOf(' ') + 1));
 			int endY = Integer.parseInt(link.path().substring(link.path().lastIndexOf(' ') + 1));
 			assertThat(endY).isBetween(data.box().y(), data.box().bottom());
 		}
@@ -118,14 +118,10 @@ class PodPictureTest {
 		assertThat(picture.links()).extracting((link) -> link.label().text())
 			.containsExactlyInAnyOrder("/etc/app ro", "/tmp rw", "/secrets ro", "/var/lib/data rw");
 		assertThat(picture.volumes()).extracting(VolumeNode::name, VolumeNode::type, VolumeNode::mounted)
-			.containsExactlyInAnyOrder(tuple("config", "configMap", true),
-					tuple("tmp", "emptyDir Memory", true),
-					tuple("creds", "secret", true),
-					tuple("claim", "persistentVolumeClaim", true),
-					tuple("logs", "hostPath", false),
-					tuple("info", "downwardAPI", false),
-					tuple("bundle", "projected", false),
-					tuple("scratch", "ephemeral", false),
+			.containsExactlyInAnyOrder(tuple("config", "configMap", true), tuple("tmp", "emptyDir Memory", true),
+					tuple("creds", "secret", true), tuple("claim", "persistentVolumeClaim", true),
+					tuple("logs", "hostPath", false), tuple("info", "downwardAPI", false),
+					tuple("bundle", "projected", false), tuple("scratch", "ephemeral", false),
 					tuple("bare", "emptyDir", false));
 		assertThat(picture.volumes()).filteredOn((volume) -> !volume.mounted())
 			.allSatisfy((volume) -> assertThat(volume.css()).contains("pp-volume--unmounted"));
@@ -204,10 +200,13 @@ class PodPictureTest {
 		assertThat(picture.warnings()).containsExactly("spec.containers[1].ports[0].containerPort: container \"a\" "
 				+ "already declares 8080/TCP: the containers share localhost, so this one cannot bind it");
 		assertThat(picture.warningBox()).isNotNull();
-		assertThat(String.join(" ", picture.warningLines().stream()
-			.filter((line) -> line.css().equals("pp-warning"))
-			.map(PodPicture.Text::text)
-			.toList())).isEqualTo(picture.warnings().get(0));
+		assertThat(String.join(" ",
+				picture.warningLines()
+					.stream()
+					.filter((line) -> line.css().equals("pp-warning"))
+					.map(PodPicture.Text::text)
+					.toList()))
+			.isEqualTo(picture.warnings().get(0));
 	}
 
 	@Test
@@ -248,9 +247,7 @@ class PodPictureTest {
 				""");
 
 		assertThat(picture.containers()).extracting(ContainerBox::name, ContainerBox::role)
-			.containsExactly(tuple("migrate", Role.INIT),
-					tuple("proxy", Role.SIDECAR),
-					tuple("app", Role.CONTAINER));
+			.containsExactly(tuple("migrate", Role.INIT), tuple("proxy", Role.SIDECAR), tuple("app", Role.CONTAINER));
 		assertThat(container(picture, "migrate").roleTag().text()).isEqualTo("init");
 		assertThat(container(picture, "proxy").roleTag().text()).isEqualTo("sidecar");
 		assertThat(container(picture, "proxy").css()).contains("pp-container--sidecar");
@@ -299,8 +296,7 @@ class PodPictureTest {
 				    volumeMounts: [{name: cache, mountPath: /cache}]
 				""");
 
-		assertThat(picture.warnings())
-			.containsExactly("spec.containers[0].volumeMounts[0].name: Not found: \"cache\"");
+		assertThat(picture.warnings()).containsExactly("spec.containers[0].volumeMounts[0].name: Not found: \"cache\"");
 		assertThat(picture.links()).isEmpty();
 		assertThat(picture.volumes()).isEmpty();
 	}
@@ -447,7 +443,8 @@ class PodPictureTest {
 		assertThat(PodPictureLayout.shortenPath("/usr/share/nginx/html", 16)).isEqualTo("/usr/…/html");
 		assertThat(PodPictureLayout.shortenPath("/var/lib/app/", 11)).isEqualTo("/var/…/app/");
 		assertThat(PodPictureLayout.shortenPath("cache/a/b/c", 9)).isEqualTo("cache/…/c");
-		// where the first segment and the last are too long together, the last ones are kept
+		// where the first segment and the last are too long together, the last ones are
+		// kept
 		assertThat(PodPictureLayout.shortenPath("/configuration/settings.yaml", 16)).isEqualTo("…/settings.yaml");
 		assertThat(PodPictureLayout.shortenPath("/configuration/settings.yaml", 12)).isEqualTo("…ttings.yaml");
 		assertThat(PodPictureLayout.shortenPath("(no path)", 4)).isEqualTo("…th)");

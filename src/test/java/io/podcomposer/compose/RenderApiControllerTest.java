@@ -118,9 +118,10 @@ class RenderApiControllerTest {
 
 	@Test
 	void jsonInJsonOut() throws Exception {
-		this.mvc.perform(post("/api/v1/render").contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.content(POD_JSON))
+		this.mvc
+			.perform(post("/api/v1/render").contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.content(POD_JSON))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
 			.andExpect(content().json(POD_JSON, JsonCompareMode.STRICT));
@@ -137,13 +138,15 @@ class RenderApiControllerTest {
 
 	@Test
 	void followsTheClientsPreferenceByQuality() throws Exception {
-		this.mvc.perform(post("/api/v1/render").contentType(YAML)
-			.header("Accept", "application/yaml;q=0.5, application/json")
-			.content(POD_YAML))
+		this.mvc
+			.perform(post("/api/v1/render").contentType(YAML)
+				.header("Accept", "application/yaml;q=0.5, application/json")
+				.content(POD_YAML))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
-		this.mvc.perform(post("/api/v1/render").contentType(YAML).header("Accept", "text/html, */*;q=0.1")
-			.content(POD_YAML))
+		this.mvc
+			.perform(
+					post("/api/v1/render").contentType(YAML).header("Accept", "text/html, */*;q=0.1").content(POD_YAML))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(YAML));
 	}
@@ -183,9 +186,11 @@ class RenderApiControllerTest {
 	void tellsWhatAConversionChangedInWarnings() throws Exception {
 		String unlabelled = POD_YAML.replace("  labels:\n    app: web\n", "");
 
-		this.mvc.perform(post("/api/v1/render").param("kind", "Job").contentType(YAML)
-			.accept(MediaType.APPLICATION_JSON)
-			.content(unlabelled))
+		this.mvc
+			.perform(post("/api/v1/render").param("kind", "Job")
+				.contentType(YAML)
+				.accept(MediaType.APPLICATION_JSON)
+				.content(unlabelled))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.spec.template.metadata.labels.app").value("web"))
 			.andExpect(jsonPath("$.spec.template.spec.restartPolicy").value("Never"))
@@ -195,11 +200,13 @@ class RenderApiControllerTest {
 
 	@Test
 	void keepsWarningsPrintableAsciiSoTheServerSendsThem() throws Exception {
-		String unlabelled = POD_YAML.replace("  labels:\n    app: web\n", "").replace("name: web\n", "name: \"w\u00e9b\"\n");
+		String unlabelled = POD_YAML.replace("  labels:\n    app: web\n", "")
+			.replace("name: web\n", "name: \"w\u00e9b\"\n");
 
 		this.mvc.perform(post("/api/v1/render").param("kind", "Deployment").contentType(YAML).content(unlabelled))
 			.andExpect(status().isOk())
-			.andExpect(header().string("Warning", "299 - \"The pod had no labels, so it gets app: w?b for the selector.\""));
+			.andExpect(header().string("Warning",
+					"299 - \"The pod had no labels, so it gets app: w?b for the selector.\""));
 	}
 
 	@Test
@@ -224,8 +231,10 @@ class RenderApiControllerTest {
 				 "values": {"TAG": "1.29"}}
 				""".formatted(POD_JSON.replace("nginx:1.27", "nginx:${TAG}"));
 
-		this.mvc.perform(post("/api/v1/render").param("kind", "CronJob").contentType(MediaType.APPLICATION_JSON)
-			.content(template))
+		this.mvc
+			.perform(post("/api/v1/render").param("kind", "CronJob")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(template))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(YAML))
 			.andExpect(content().string(containsString("kind: CronJob\n")))
@@ -266,8 +275,8 @@ class RenderApiControllerTest {
 
 		expectProblem(
 				this.mvc.perform(post("/api/v1/render").contentType(MediaType.APPLICATION_JSON).content(template)), 422)
-			.andExpect(jsonPath("$.errors[*].path").value(contains("parameters[0].name",
-					"parameters[1].default", "values.OK")));
+			.andExpect(jsonPath("$.errors[*].path")
+				.value(contains("parameters[0].name", "parameters[1].default", "values.OK")));
 	}
 
 	@Test
@@ -300,8 +309,9 @@ class RenderApiControllerTest {
 	void anUnsupportedContentTypeIs415() throws Exception {
 		expectProblem(this.mvc.perform(post("/api/v1/render").contentType(MediaType.TEXT_PLAIN).content(POD_YAML)),
 				415);
-		expectProblem(this.mvc.perform(post("/api/v1/render").header("Content-Type", "application/json;charset=bogus")
-			.content(POD_JSON)), 415);
+		expectProblem(this.mvc
+			.perform(post("/api/v1/render").header("Content-Type", "application/json;charset=bogus").content(POD_JSON)),
+				415);
 	}
 
 	@Test
@@ -317,17 +327,21 @@ class RenderApiControllerTest {
 
 		expectProblem(this.mvc.perform(post("/api/v1/render").contentType(YAML).content(service)), 422)
 			.andExpect(jsonPath("$.detail", startsWith("kind \"Service\" is not supported")));
-		expectProblem(this.mvc.perform(post("/api/v1/render").contentType(YAML)
-			.content(TEMPLATE_YAML.replace("kind: Pod", "kind: Service") + "values: {REPLICA_NAME: web}\n")), 422)
+		expectProblem(
+				this.mvc.perform(post("/api/v1/render").contentType(YAML)
+					.content(TEMPLATE_YAML.replace("kind: Pod", "kind: Service") + "values: {REPLICA_NAME: web}\n")),
+				422)
 			.andExpect(jsonPath("$.detail", startsWith("kind \"Service\" is not supported")));
 	}
 
 	@Test
 	void anUnacceptableAcceptIs406() throws Exception {
-		expectProblem(this.mvc.perform(post("/api/v1/render").contentType(YAML).accept(MediaType.TEXT_HTML)
-			.content(POD_YAML)), 406);
-		expectProblem(this.mvc.perform(post("/api/v1/render").contentType(YAML).header("Accept", "not a type")
-			.content(POD_YAML)), 406);
+		expectProblem(this.mvc
+			.perform(post("/api/v1/render").contentType(YAML).accept(MediaType.TEXT_HTML).content(POD_YAML)), 406);
+		expectProblem(
+				this.mvc
+					.perform(post("/api/v1/render").contentType(YAML).header("Accept", "not a type").content(POD_YAML)),
+				406);
 	}
 
 	@Test

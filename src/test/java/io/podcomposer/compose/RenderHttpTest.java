@@ -22,7 +22,10 @@ import io.podcomposer.system.RequestBodyLimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The render endpoint over real HTTP, in the whole application, with bytes as a client sends them. */
+/**
+ * The render endpoint over real HTTP, in the whole application, with bytes as a client
+ * sends them.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RenderHttpTest {
 
@@ -98,8 +101,8 @@ class RenderHttpTest {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"title\":\"Pod Composer API\"", "\"/api/v1/render\"",
-				"application/x-yaml", "\"kind\"",
-				"Placeholders ${NAME} in string", "$${NAME} stays a literal ${NAME}.", "nginx:${IMAGE_TAG}");
+				"application/x-yaml", "\"kind\"", "Placeholders ${NAME} in string", "$${NAME} stays a literal ${NAME}.",
+				"nginx:${IMAGE_TAG}");
 	}
 
 	private HttpResponse<String> post(String path, String contentType, BodyPublisher body) throws Exception {

@@ -20,7 +20,10 @@ import io.podcomposer.validation.ValidationReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The report in the preview, from a report made up here, so that each piece of the view is pinned. */
+/**
+ * The report in the preview, from a report made up here, so that each piece of the view
+ * is pinned.
+ */
 class ReportViewTest {
 
 	private static final Manifest POD = TestManifests.example("ipc-lock");
@@ -28,22 +31,22 @@ class ReportViewTest {
 	private static final ValidationReport PRIVILEGED = new ValidationReport(false,
 			List.of(new Finding("spec.containers[0].name", "must be <b>lower case</b>", "dns-label"),
 					new Finding("spec.securityContext.sysctls[0].name", "not for you", "sysctl")),
-			List.of(new Finding("spec.containers[1].securityContext.capabilities.add[0]", "typo", "unknown-capability")),
-			new PodSecurityResult(Level.PRIVILEGED, List.of(
-					new Violation(Level.BASELINE, "capabilities_baseline", "non-default capabilities",
-							"container \"container2\" must not include \"IPC_LOCK\" in securityContext.capabilities.add",
-							List.of("spec.containers[1].securityContext.capabilities.add")),
-					new Violation(Level.RESTRICTED, "runAsNonRoot", "runAsNonRoot != true",
-							"pod or container \"app\" must set securityContext.runAsNonRoot=true",
-							List.of("spec.securityContext.runAsNonRoot")))));
+			List.of(new Finding("spec.containers[1].securityContext.capabilities.add[0]", "typo",
+					"unknown-capability")),
+			new PodSecurityResult(Level.PRIVILEGED, List
+				.of(new Violation(Level.BASELINE, "capabilities_baseline", "non-default capabilities",
+						"container \"container2\" must not include \"IPC_LOCK\" in securityContext.capabilities.add",
+						List.of("spec.containers[1].securityContext.capabilities.add")),
+						new Violation(Level.RESTRICTED, "runAsNonRoot", "runAsNonRoot != true",
+								"pod or container \"app\" must set securityContext.runAsNonRoot=true",
+								List.of("spec.securityContext.runAsNonRoot")))));
 
 	@Test
 	void eachFindingKnowsItsInputAndLine() {
 		ReportView view = ReportView.of(PRIVILEGED, POD, ManifestWriter.toYaml(POD.root()));
 
 		assertThat(view.errors()).extracting(ReportView.FindingView::field, ReportView.FindingView::line)
-			.containsExactly(tuple("containers[0].name", 9),
-					tuple(null, 7));
+			.containsExactly(tuple("containers[0].name", 9), tuple(null, 7));
 		assertThat(view.warnings().get(0).field()).isEqualTo("containers[1].capabilitiesAdd");
 		assertThat(view.warnings().get(0).line()).isEqualTo(22);
 		assertThat(view.counts()).isEqualTo("2 errors · 1 warning");
@@ -55,9 +58,9 @@ class ReportViewTest {
 
 		assertThat(badge.title()).isEqualTo("Privileged");
 		assertThat(badge.admittedBy()).isEqualTo("Namespaces that enforce baseline or restricted would refuse it.");
-		assertThat(badge.violations().get(0).remedy()).isEqualTo("remove the capability from "
-				+ "securityContext.capabilities.add, or run the pod in a namespace whose "
-				+ "pod-security.kubernetes.io/enforce label is privileged");
+		assertThat(badge.violations().get(0).remedy()).isEqualTo(
+				"remove the capability from " + "securityContext.capabilities.add, or run the pod in a namespace whose "
+						+ "pod-security.kubernetes.io/enforce label is privileged");
 		assertThat(badge.violations().get(0).refusedBy()).isEqualTo("namespaces that enforce baseline or restricted");
 		assertThat(badge.violations().get(1).remedy()).startsWith("set securityContext.runAsNonRoot to true");
 		assertThat(badge.violations().get(1).refusedBy()).isEqualTo("namespaces that enforce restricted");
@@ -67,14 +70,16 @@ class ReportViewTest {
 	void thePreviewDrawsTheBadgeAndTheListsAsText() {
 		ComposerService composer = new ComposerService(new WorkMeters(new SimpleMeterRegistry()));
 		PreviewView plain = composer.preview(POD, List.of(), List.of());
-		PreviewView preview = new PreviewView(plain.yaml(), plain.json(), plain.fileName(), plain.kindName(), plain.picture(),
-				plain.kept(), plain.notes(), plain.problems(), ReportView.of(PRIVILEGED, POD, plain.yaml()),
-				plain.placeholders());
+		PreviewView preview = new PreviewView(plain.yaml(), plain.json(), plain.fileName(), plain.kindName(),
+				plain.picture(), plain.kept(), plain.notes(), plain.problems(),
+				ReportView.of(PRIVILEGED, POD, plain.yaml()), plain.placeholders());
 
 		Document html = Jsoup.parse(render(preview));
 
-		assertThat(html.select(".pss.pss-privileged > summary").text()).isEqualTo("Pod Security: Privileged 2 checks fail");
-		assertThat(html.select(".violation").get(0).text()).contains("capabilities_baseline baseline non-default capabilities",
+		assertThat(html.select(".pss.pss-privileged > summary").text())
+			.isEqualTo("Pod Security: Privileged 2 checks fail");
+		assertThat(html.select(".violation").get(0).text()).contains(
+				"capabilities_baseline baseline non-default capabilities",
 				"Change: remove the capability from securityContext.capabilities.add",
 				"Refused by: namespaces that enforce baseline or restricted",
 				"spec.containers[1].securityContext.capabilities.add");

@@ -18,9 +18,10 @@ import static io.podcomposer.BrowserSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The composer's save and deploy actions say what they do: one "Save as template…" and a deploy
- * hint naming the kind for new work; while a template is edited, "Save revision…" as the one
- * primary action, "Save as a new template…" beside it, and no hint to save first.
+ * The composer's save and deploy actions say what they do: one "Save as template…" and a
+ * deploy hint naming the kind for new work; while a template is edited, "Save revision…"
+ * as the one primary action, "Save as a new template…" beside it, and no hint to save
+ * first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TemplateBarBrowserTest extends BrowserTest {
@@ -29,11 +30,13 @@ class TemplateBarBrowserTest extends BrowserTest {
 	void theDeployHintNamesTheKind() {
 		open("/compose?start=new");
 		assertThat(deployHint()).singleElement()
-			.satisfies((hint) -> assertThat(hint.getText()).startsWith("To deploy this Pod, save it as a template first"));
+			.satisfies(
+					(hint) -> assertThat(hint.getText()).startsWith("To deploy this Pod, save it as a template first"));
 
 		new Select(field(browser, "kind")).selectByValue("Deployment");
 		waitForPreview("kind: Deployment");
-		waitFor(browser, (driver) -> deployHint().stream().anyMatch((hint) -> hint.getText().startsWith("To deploy this Deployment,")));
+		waitFor(browser, (driver) -> deployHint().stream()
+			.anyMatch((hint) -> hint.getText().startsWith("To deploy this Deployment,")));
 	}
 
 	@Test
@@ -46,13 +49,14 @@ class TemplateBarBrowserTest extends BrowserTest {
 		clickToNextPage(browser, browser.findElement(By.cssSelector("#save-form button.primary")));
 		clickToNextPage(browser, browser.findElement(By.linkText("Edit in composer")));
 
-		// after an edit the preview is redrawn: it must still know a template is being edited
+		// after an edit the preview is redrawn: it must still know a template is being
+		// edited
 		type("containers[0].image", "nginx:1.28");
 		waitForPreview("image: nginx:1.28");
 		assertThat(deployHint()).isEmpty();
 		assertThat(saveButtons("Save as template…")).isEmpty();
-		assertThat(browser.findElements(By.cssSelector("button.primary[formaction='/compose/save']")))
-			.singleElement().satisfies((save) -> assertThat(save.getText()).isEqualTo("Save revision…"));
+		assertThat(browser.findElements(By.cssSelector("button.primary[formaction='/compose/save']"))).singleElement()
+			.satisfies((save) -> assertThat(save.getText()).isEqualTo("Save revision…"));
 
 		clickToNextPage(browser, saveButton("Save as a new template…"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Save as template");

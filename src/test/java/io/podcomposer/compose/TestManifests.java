@@ -52,7 +52,10 @@ final class TestManifests {
 		return ManifestWriter.toYaml(manifest.root());
 	}
 
-	/** Applies the form drawn from {@code base}, after {@code edit} changed it, back onto {@code base}. */
+	/**
+	 * Applies the form drawn from {@code base}, after {@code edit} changed it, back onto
+	 * {@code base}.
+	 */
 	static FormApplier.Applied applyEdited(Manifest base, Consumer<ComposeForm> edit) {
 		ComposeForm form = FormReader.read(base);
 		edit.accept(form);

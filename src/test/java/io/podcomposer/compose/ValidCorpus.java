@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Named.named;
 
 /**
- * The pod-bearing manifests of the valid corpus ({@code validation/ValidCorpusTest}), which
- * together set every field of the pod spec: the round trips through the form and the page must
- * lose none of them.
+ * The pod-bearing manifests of the valid corpus ({@code validation/ValidCorpusTest}),
+ * which together set every field of the pod spec: the round trips through the form and
+ * the page must lose none of them.
  */
 final class ValidCorpus {
 

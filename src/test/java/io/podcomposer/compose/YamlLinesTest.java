@@ -38,7 +38,8 @@ class YamlLinesTest {
 		assertThat(this.lines.lineOf("spec.template.spec.containers[0].image")).isEqualTo(12);
 		assertThat(this.lines.lineOf("spec.template.spec.containers[0].ports[0].containerPort")).isEqualTo(14);
 		assertThat(this.lines.lineOf("spec.template.spec.containers[1]")).isEqualTo(15);
-		assertThat(this.lines.lineOf("spec.template.spec.containers[1].securityContext.capabilities.add[1]")).isEqualTo(20);
+		assertThat(this.lines.lineOf("spec.template.spec.containers[1].securityContext.capabilities.add[1]"))
+			.isEqualTo(20);
 	}
 
 	@Test

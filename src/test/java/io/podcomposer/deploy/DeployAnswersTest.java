@@ -25,7 +25,8 @@ class DeployAnswersTest {
 
 	@Test
 	void anEndedDeployLeadsToItsRecord() {
-		assertThat(show(() -> Deployer.DeployOutcome.ended(record(7, DeployStatus.Applied)))).isEqualTo("redirect:/deployments/7");
+		assertThat(show(() -> Deployer.DeployOutcome.ended(record(7, DeployStatus.Applied))))
+			.isEqualTo("redirect:/deployments/7");
 	}
 
 	@Test
@@ -53,8 +54,8 @@ class DeployAnswersTest {
 				() -> "web to staging/team-a", "/templates/1/deploy", latest, "/templates/1/deploy", this.model,
 				this.response, BACK);
 
-		assertThat(((DeployAnswers.Confirmation) this.model.get("confirmation")).fields()).containsExactly(
-				new DeployForm.Field("namespace", "team-a"), new DeployForm.Field("revision", "3"));
+		assertThat(((DeployAnswers.Confirmation) this.model.get("confirmation")).fields())
+			.containsExactly(new DeployForm.Field("namespace", "team-a"), new DeployForm.Field("revision", "3"));
 	}
 
 	@Test
@@ -84,8 +85,8 @@ class DeployAnswersTest {
 		assertThat(show(() -> Deployer.DeployOutcome.dryRun(passed)))
 			.isEqualTo("dry run: The server-side dry run passed: Pod web would be created.");
 		assertThat(show(() -> {
-			throw new DeployProblem(Kind.INVALID, "Dry run: refused by the cluster", "forbidden", null,
-					List.of(), null, true);
+			throw new DeployProblem(Kind.INVALID, "Dry run: refused by the cluster", "forbidden", null, List.of(), null,
+					true);
 		})).isEqualTo("failed: forbidden, no record");
 		assertThat(this.response.getStatus()).isEqualTo(422);
 	}
@@ -93,8 +94,8 @@ class DeployAnswersTest {
 	@Test
 	void aFailedDeployGoesBackWithItsRecordAndBadInputWithTheReason() {
 		assertThat(show(() -> {
-			throw new DeployProblem(Kind.INVALID, "Refused", "forbidden", record(11, DeployStatus.Failed),
-					List.of(), null, false);
+			throw new DeployProblem(Kind.INVALID, "Refused", "forbidden", record(11, DeployStatus.Failed), List.of(),
+					null, false);
 		})).isEqualTo("failed: forbidden, record 11");
 
 		assertThat(show(() -> {
@@ -107,8 +108,8 @@ class DeployAnswersTest {
 	}
 
 	private String show(Supplier<Deployer.DeployOutcome> deploy) {
-		return DeployAnswers.show(deploy, () -> "web to staging/team-a", "/templates/1/deploy", FIELDS, "/templates/1/deploy", this.model, this.response,
-				BACK);
+		return DeployAnswers.show(deploy, () -> "web to staging/team-a", "/templates/1/deploy", FIELDS,
+				"/templates/1/deploy", this.model, this.response, BACK);
 	}
 
 	/** Says where the answer went back to, and with what. */

@@ -31,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The deploy journey in a real browser against the fake cluster: add the cluster from its
- * kubeconfig, deploy the starter catalog's shared-memory pair and watch it run, with events and
- * both containers' logs; see the form warn that a baseline namespace will refuse it, with Deploy
- * off, and a dry run there refused once on the form with what would pass; a dry run that passes
- * shown on the form and not kept as a deployment; delete it.
+ * kubeconfig, deploy the starter catalog's shared-memory pair and watch it run, with
+ * events and both containers' logs; see the form warn that a baseline namespace will
+ * refuse it, with Deploy off, and a dry run there refused once on the form with what
+ * would pass; a dry run that passes shown on the form and not kept as a deployment;
+ * delete it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeployJourneyBrowserTest extends BrowserTest {
@@ -69,17 +70,22 @@ class DeployJourneyBrowserTest extends BrowserTest {
 		type(browser, "name", clusterName);
 		paste(browser, field(browser, "kubeconfig"), FakeKubeconfig.of(cluster, TOKEN));
 		clickToNextPage(browser, browser.findElement(By.cssSelector("form[enctype] button[type=submit]")));
-		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Cluster " + clusterName + " added");
-		waitFor(browser, (driver) -> driver.findElements(By.xpath("//tr[td[@data-label='Name'][normalize-space(.)='" + clusterName + "']]//span[text()='reachable']"))
+		assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+			.startsWith("Cluster " + clusterName + " added");
+		waitFor(browser, (driver) -> driver
+			.findElements(By.xpath(
+					"//tr[td[@data-label='Name'][normalize-space(.)='" + clusterName + "']]//span[text()='reachable']"))
 			.size() == 1);
 
-		// 2. the shared-memory pair deployed from its template page, running, with events and both logs
+		// 2. the shared-memory pair deployed from its template page, running, with events
+		// and both logs
 		String record = deployTheSharedMemoryPair(clusterName, "default");
 		assertThat(browser.findElement(By.cssSelector(".page-head .status")).getText()).isEqualTo("Applied");
 		waitFor(browser, (driver) -> text("#live .pod .phase").equals("Running")
 				&& text("#live .pod-ip").matches("\\d+\\.\\d+\\.\\d+\\.\\d+"));
 		waitFor(browser, (driver) -> !driver.findElements(By.cssSelector("#live .events-table tbody tr")).isEmpty());
-		assertThat(browser.findElements(By.cssSelector("#live tr[data-container]")).stream()
+		assertThat(browser.findElements(By.cssSelector("#live tr[data-container]"))
+			.stream()
 			.map((row) -> row.getDomAttribute("data-container"))).containsExactly("producer", "consumer");
 		Select source = new Select(browser.findElement(By.name("source")));
 		assertThat(source.getOptions()).extracting(WebElement::getText)
@@ -94,7 +100,8 @@ class DeployJourneyBrowserTest extends BrowserTest {
 			assertThat(browser.findElement(By.id("log-output")).getDomAttribute("class")).doesNotContain("log-problem");
 		}
 
-		// 3. a namespace that enforces baseline: the form says so before anything is sent, and Deploy is off
+		// 3. a namespace that enforces baseline: the form says so before anything is
+		// sent, and Deploy is off
 		openTheForm(clusterName);
 		assertThat(browser.findElement(By.cssSelector("#namespace-list option[value=locked]")).getDomAttribute("label"))
 			.isEqualTo("Pod Security: enforces baseline");
@@ -104,18 +111,22 @@ class DeployJourneyBrowserTest extends BrowserTest {
 				"Namespace locked enforces Pod Security baseline and this pod is privileged: the cluster will refuse it.",
 				"capabilities_baseline: non-default capabilities (container \"consumer\" must not include \"IPC_LOCK\"");
 		waitFor(browser, (driver) -> !deployButton().isEnabled());
-		assertThat(text("#deploy-blocked")).startsWith("Deploy is off: Namespace locked enforces Pod Security baseline");
+		assertThat(text("#deploy-blocked"))
+			.startsWith("Deploy is off: Namespace locked enforces Pod Security baseline");
 		long deploymentsBefore = deployments();
 
-		// its dry run is refused by the cluster: shown once, on the form, with the checks to change; Deploy stays off
+		// its dry run is refused by the cluster: shown once, on the form, with the checks
+		// to change; Deploy stays off
 		clickToNextPage(browser, browser.findElement(By.cssSelector("button[value=dryRun]")));
 		assertThat(text("#deploy-result h2")).isEqualTo("Dry run: refused by the cluster");
-		assertThat(text("#deploy-result .cluster-words")).contains("violates PodSecurity \"baseline:latest\"", "IPC_LOCK");
+		assertThat(text("#deploy-result .cluster-words")).contains("violates PodSecurity \"baseline:latest\"",
+				"IPC_LOCK");
 		assertThat(text("#deploy-result .fixes")).startsWith("capabilities_baseline: non-default capabilities");
 		assertThat(browser.findElement(By.tagName("main")).getText().split("violates PodSecurity", -1)).hasSize(2);
 		assertThat(deployButton().isEnabled()).isFalse();
 		waitFor(browser, (driver) -> text("#namespace-fit").contains("enforces baseline"));
-		assertThat(browser.findElements(By.cssSelector("#namespace-fit .fit-warning"))).as("the checks show once").isEmpty();
+		assertThat(browser.findElements(By.cssSelector("#namespace-fit .fit-warning"))).as("the checks show once")
+			.isEmpty();
 		assertThat(deployButton().isEnabled()).isFalse();
 
 		// a dry run that passes shows on the form, and is no deployment
@@ -139,17 +150,24 @@ class DeployJourneyBrowserTest extends BrowserTest {
 		assertThat(cluster.pod("default", "shared-memory-pair")).isEmpty();
 	}
 
-	/** From the template page through the deploy form; answers the deployment page's address. */
+	/**
+	 * From the template page through the deploy form; answers the deployment page's
+	 * address.
+	 */
 	private String deployTheSharedMemoryPair(String clusterName, String namespace) {
 		openTheForm(clusterName);
 		type(browser, "namespace", namespace);
-		waitFor(browser, (driver) -> text("#namespace-fit").contains("this pod is privileged") && deployButton().isEnabled());
+		waitFor(browser,
+				(driver) -> text("#namespace-fit").contains("this pod is privileged") && deployButton().isEnabled());
 		clickToNextPage(browser, deployButton());
 		assertThat(browser.getCurrentUrl()).matches(".*/deployments/\\d+");
 		return browser.getCurrentUrl();
 	}
 
-	/** The shared-memory pair's deploy form, from its template page, with the cluster chosen and its namespaces listed. */
+	/**
+	 * The shared-memory pair's deploy form, from its template page, with the cluster
+	 * chosen and its namespaces listed.
+	 */
 	private void openTheForm(String clusterName) {
 		openSignedIn("/templates?q=shared-memory-ipc");
 		clickToNextPage(browser, browser.findElement(By.linkText("shared-memory-ipc")));
@@ -180,7 +198,6 @@ class DeployJourneyBrowserTest extends BrowserTest {
 	private static String text(String css) {
 		return browser.findElement(By.cssSelector(css)).getText();
 	}
-
 
 	/** The shared-memory pair is a starter template; another test may have deleted it. */
 	private void restoreTheStarterCatalog() throws Exception {

@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deploying through a cluster's credentials never shows them: not in a record, an answer, the
- * audit log, the database files or the log, whether the deploy works or fails.
+ * Deploying through a cluster's credentials never shows them: not in a record, an answer,
+ * the audit log, the database files or the log, whether the deploy works or fails.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DeploySecretsTest {
@@ -42,10 +42,12 @@ class DeploySecretsTest {
 				FreshPortal portal = FreshPortal.start(dataDir, "deploy-secrets-password", ADMIN_TOKEN)) {
 			fake.createNamespace("guarded", Map.of(NamespaceFit.ENFORCE_LABEL, "baseline"));
 			String base = "http://localhost:" + portal.port() + "/api/v1/";
-			long clusterId = portal.bean(ClusterService.class).add("secret-deploy", FakeKubeconfig.of(fake, CLUSTER_TOKEN), null)
+			long clusterId = portal.bean(ClusterService.class)
+				.add("secret-deploy", FakeKubeconfig.of(fake, CLUSTER_TOKEN), null)
 				.id();
 			HttpResponse<String> template = send(base + "templates", "application/yaml",
-					"name: secret-deploy\nmanifest:\n" + DeployTests.SHARED_MEMORY_POD.formatted("shm", "busybox:1.36").indent(2));
+					"name: secret-deploy\nmanifest:\n"
+							+ DeployTests.SHARED_MEMORY_POD.formatted("shm", "busybox:1.36").indent(2));
 			assertThat(template.statusCode()).isEqualTo(201);
 			long templateId = JsonMapper.shared().readTree(template.body()).get("id").asLong();
 
@@ -72,7 +74,8 @@ class DeploySecretsTest {
 
 	private static HttpResponse<String> send(String url, String contentType, String body)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + ADMIN_TOKEN);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN);
 		if (body != null) {
 			request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
 		}

@@ -23,12 +23,18 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the deploy tests share: templates and clusters made over REST, calls as a user, answers as JSON. */
+/**
+ * What the deploy tests share: templates and clusters made over REST, calls as a user,
+ * answers as JSON.
+ */
 final class DeployTests {
 
 	static final String CLUSTER_TOKEN = "fake-deploy-token";
 
-	/** Two containers sharing a Memory emptyDir at /dev/shm, one with IPC_LOCK: Privileged, refused by baseline. */
+	/**
+	 * Two containers sharing a Memory emptyDir at /dev/shm, one with IPC_LOCK:
+	 * Privileged, refused by baseline.
+	 */
 	static final String SHARED_MEMORY_POD = """
 			apiVersion: v1
 			kind: Pod
@@ -50,7 +56,10 @@ final class DeployTests {
 			    emptyDir: {medium: Memory, sizeLimit: 256Mi}
 			""";
 
-	/** A Deployment of two replicas named and labelled as its {@code %s}, with an {@code IMAGE}. */
+	/**
+	 * A Deployment of two replicas named and labelled as its {@code %s}, with an
+	 * {@code IMAGE}.
+	 */
 	static final String WEB_DEPLOYMENT = """
 			apiVersion: apps/v1
 			kind: Deployment
@@ -77,17 +86,21 @@ final class DeployTests {
 		return clusters.add(unique("fake"), FakeKubeconfig.of(fake, CLUSTER_TOKEN), null).id();
 	}
 
-	/** Saves a template whose manifest is the YAML, with an {@code IMAGE} parameter defaulting to busybox. */
+	/**
+	 * Saves a template whose manifest is the YAML, with an {@code IMAGE} parameter
+	 * defaulting to busybox.
+	 */
 	static long template(MockMvcTester mvc, String manifestYaml) {
-		String body = "name: " + unique("deploy") + "\n"
-				+ "parameters:\n- name: IMAGE\n  default: busybox:1.36\n"
+		String body = "name: " + unique("deploy") + "\n" + "parameters:\n- name: IMAGE\n  default: busybox:1.36\n"
 				+ "manifest:\n" + manifestYaml.indent(2);
-		MvcTestResult created = send(mvc, HttpMethod.POST, "/api/v1/templates", body, "application/yaml", TestAdmin.BEARER);
+		MvcTestResult created = send(mvc, HttpMethod.POST, "/api/v1/templates", body, "application/yaml",
+				TestAdmin.BEARER);
 		return json(created).get("id").asLong();
 	}
 
 	static ObjectNode deployBody(long templateId, long clusterId, String namespace) {
-		ObjectNode body = JsonMapper.shared().createObjectNode()
+		ObjectNode body = JsonMapper.shared()
+			.createObjectNode()
 			.put("templateId", templateId)
 			.put("clusterId", clusterId)
 			.put("namespace", namespace);
@@ -100,7 +113,10 @@ final class DeployTests {
 				TestAdmin.BEARER);
 	}
 
-	/** Deploys the manifest as a new template with this IMAGE to team-a; answers the record's id. */
+	/**
+	 * Deploys the manifest as a new template with this IMAGE to team-a; answers the
+	 * record's id.
+	 */
 	static long deployed(MockMvcTester mvc, long clusterId, String manifest, String image) {
 		ObjectNode body = deployBody(template(mvc, manifest), clusterId, "team-a");
 		body.withObject("/values").put("IMAGE", image);
@@ -140,9 +156,13 @@ final class DeployTests {
 		}
 	}
 
-	/** The deployment's live state once it meets the condition, read again and again for up to 10 s. */
+	/**
+	 * The deployment's live state once it meets the condition, read again and again for
+	 * up to 10 s.
+	 */
 	static JsonNode waitForLive(MockMvcTester mvc, long id, Predicate<JsonNode> condition) {
-		return await().alias("the live state").atMost(Duration.ofSeconds(10))
+		return await().alias("the live state")
+			.atMost(Duration.ofSeconds(10))
 			.until(() -> json(call(mvc, HttpMethod.GET, "/api/v1/deployments/" + id)).get("live"), condition);
 	}
 

@@ -34,8 +34,8 @@ import static io.podcomposer.deploy.DeployTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/v1/deployments} against the fake API server: the deploy sequence on the wire, the
- * records, the live state, delete and redeploy, and each way a deploy fails.
+ * {@code /api/v1/deployments} against the fake API server: the deploy sequence on the
+ * wire, the records, the live state, delete and redeploy, and each way a deploy fails.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -119,8 +119,9 @@ class DeploymentApiTest {
 	@Test
 	void theLiveStateShowsThePodRunningWithItsIpAndContainers() throws InterruptedException {
 		String pod = unique("live");
-		long id = json(deploy(this.mvc, deployBody(
-				DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(pod, "${IMAGE}")), this.clusterId, "team-a")))
+		long id = json(deploy(this.mvc,
+				deployBody(DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(pod, "${IMAGE}")), this.clusterId,
+						"team-a")))
 			.get("id")
 			.asLong();
 
@@ -145,7 +146,8 @@ class DeploymentApiTest {
 		body.withObject("/values").put("IMAGE", FakeKubernetes.MISSING_IMAGE_HOST + "/nothing:1");
 		long id = json(deploy(this.mvc, body)).get("id").asLong();
 
-		JsonNode producer = waitFor(id, (live) -> live.at("/containers/0/reason").asString("").equals("ImagePullBackOff"))
+		JsonNode producer = waitFor(id,
+				(live) -> live.at("/containers/0/reason").asString("").equals("ImagePullBackOff"))
 			.at("/containers/0");
 
 		assertThat(producer.get("state").asString()).isEqualTo("waiting");
@@ -172,19 +174,19 @@ class DeploymentApiTest {
 		assertThat(result.get("message").asString()).contains("would be created");
 		assertThat(result.get("namespace").asString()).isEqualTo("team-a");
 		assertThat(this.fake.pod("team-a", pod)).isEmpty();
-		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("PATCH")))
-			.singleElement()
+		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("PATCH"))).singleElement()
 			.satisfies((request) -> assertThat(request.query()).containsEntry("dryRun", "All"));
 
 		// refused, it is no Failed deployment either
-		MvcTestResult refused = deploy(this.mvc, deployBody(templateId, this.clusterId, "restricted-team").put("dryRun", true));
+		MvcTestResult refused = deploy(this.mvc,
+				deployBody(templateId, this.clusterId, "restricted-team").put("dryRun", true));
 		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(json(refused).get("dryRun").asBoolean()).isTrue();
 		assertThat(json(refused).has("deployment")).isFalse();
-		assertThat(json(refused).at("/podSecurity/failingChecks/0/check").asString()).isEqualTo("capabilities_baseline");
-		assertThat(json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments?templateId=" + templateId)).get("items").isEmpty())
-			.as("no dry run is in the history")
-			.isTrue();
+		assertThat(json(refused).at("/podSecurity/failingChecks/0/check").asString())
+			.isEqualTo("capabilities_baseline");
+		assertThat(json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments?templateId=" + templateId)).get("items")
+			.isEmpty()).as("no dry run is in the history").isTrue();
 	}
 
 	@Test
@@ -200,7 +202,8 @@ class DeploymentApiTest {
 
 		ObjectNode changed = deployBody(templateId, this.clusterId, "team-a");
 		changed.withObject("/values").put("IMAGE", "busybox:1.37");
-		// the fake's scheduler and kubelet write the pod once after it is created: done, nobody else writes
+		// the fake's scheduler and kubelet write the pod once after it is created: done,
+		// nobody else writes
 		waitForPhase(first, "Running");
 		int seen = this.fake.requests().size();
 		JsonNode configured = json(deploy(this.mvc, changed));
@@ -220,16 +223,20 @@ class DeploymentApiTest {
 		long templateId = DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(pod, "${IMAGE}"));
 		long first = json(deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a"))).get("id").asLong();
 		waitForPhase(first, "Running");
-		// as the scheduler binding a new pod, or a controller labelling it, right after the portal read it
-		this.fake.afterAnswering("GET", "/api/v1/namespaces/team-a/pods/" + pod, () -> this.fake.applyAs("labeller",
-				"team-a", "{apiVersion: v1, kind: Pod, metadata: {name: %s, labels: {seen: 'yes'}}}".formatted(pod), false));
+		// as the scheduler binding a new pod, or a controller labelling it, right after
+		// the portal read it
+		this.fake.afterAnswering("GET", "/api/v1/namespaces/team-a/pods/" + pod,
+				() -> this.fake.applyAs("labeller", "team-a",
+						"{apiVersion: v1, kind: Pod, metadata: {name: %s, labels: {seen: 'yes'}}}".formatted(pod),
+						false));
 
 		JsonNode again = json(call(this.mvc, HttpMethod.POST, "/api/v1/deployments/" + first + "/redeploy"));
 
 		assertThat(again.get("message").asString()).isEqualTo("Pod " + pod + " unchanged.");
 		assertThat(again.get("diff").asString()).isEmpty();
 		assertThat(this.fake.pod("team-a", pod).orElseThrow().at("/metadata/labels/seen").asString()).isEqualTo("yes");
-		// the dry run answered another resourceVersion than the one read: read again, dry-run again
+		// the dry run answered another resourceVersion than the one read: read again,
+		// dry-run again
 		assertThat(this.fake.requests()
 			.stream()
 			.filter((request) -> request.path().equals("/api/v1/namespaces/team-a/pods/" + pod))
@@ -240,8 +247,9 @@ class DeploymentApiTest {
 	@Test
 	void deleteRemovesThePodAndKeepsTheRecordMarkedDeleted() {
 		String pod = unique("gone");
-		long id = json(deploy(this.mvc, deployBody(
-				DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(pod, "${IMAGE}")), this.clusterId, "team-a")))
+		long id = json(deploy(this.mvc,
+				deployBody(DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(pod, "${IMAGE}")), this.clusterId,
+						"team-a")))
 			.get("id")
 			.asLong();
 
@@ -275,22 +283,22 @@ class DeploymentApiTest {
 		JsonNode record = problem.get("deployment");
 		assertThat(record.get("status").asString()).isEqualTo("Failed");
 		assertThat(record.get("message").asString()).isEqualTo(problem.get("detail").asString());
-		assertThat(record.get("warnings").get(0).asString())
-			.isEqualTo("Namespace restricted-team enforces Pod Security baseline and this pod is privileged: the cluster "
-					+ "will refuse it. To pass, change capabilities_baseline: non-default capabilities (container "
-					+ "\"consumer\" must not include \"IPC_LOCK\" in securityContext.capabilities.add).");
+		assertThat(record.get("warnings").get(0).asString()).isEqualTo(
+				"Namespace restricted-team enforces Pod Security baseline and this pod is privileged: the cluster "
+						+ "will refuse it. To pass, change capabilities_baseline: non-default capabilities (container "
+						+ "\"consumer\" must not include \"IPC_LOCK\" in securityContext.capabilities.add).");
 		assertThat(problem.at("/podSecurity/enforced").asString()).isEqualTo("baseline");
 		assertThat(problem.at("/podSecurity/podLevel").asString()).isEqualTo("privileged");
 		assertThat(problem.at("/podSecurity/failingChecks").valueStream().map((check) -> check.get("check").asString()))
 			.containsExactly("capabilities_baseline");
 		assertThat(this.fake.pod("restricted-team", pod)).isEmpty();
 		// the dry run was refused: no apply followed
-		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("PATCH")))
-			.singleElement()
+		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("PATCH"))).singleElement()
 			.satisfies((request) -> assertThat(request.query()).containsEntry("dryRun", "All"));
-		assertThat(json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + record.get("id").asLong()))
-			.get("status")
-			.asString()).isEqualTo("Failed");
+		assertThat(
+				json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + record.get("id").asLong())).get("status")
+					.asString())
+			.isEqualTo("Failed");
 	}
 
 	@Test
@@ -300,7 +308,8 @@ class DeploymentApiTest {
 		MvcTestResult refused = deploy(this.mvc, deployBody(templateId, this.clusterId, "no-such-team"));
 
 		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-		assertThat(json(refused).get("detail").asString()).endsWith("has no namespace no-such-team: namespaces \"no-such-team\" not found");
+		assertThat(json(refused).get("detail").asString())
+			.endsWith("has no namespace no-such-team: namespaces \"no-such-team\" not found");
 		assertThat(json(refused).at("/deployment/status").asString()).isEqualTo("Failed");
 	}
 
@@ -320,8 +329,8 @@ class DeploymentApiTest {
 
 		assertThat(blocked).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(json(blocked).get("title").asString()).isEqualTo("Blocked by validation");
-		assertThat(json(blocked).get("detail").asString()).startsWith("Not sent to the cluster: 1 validation error: "
-				+ "spec.containers[1].name: Duplicate value: \"app\"");
+		assertThat(json(blocked).get("detail").asString()).startsWith(
+				"Not sent to the cluster: 1 validation error: " + "spec.containers[1].name: Duplicate value: \"app\"");
 		assertThat(json(blocked).at("/deployment/status").asString()).isEqualTo("Failed");
 		assertThat(this.fake.requests()).isEmpty();
 	}
@@ -341,8 +350,8 @@ class DeploymentApiTest {
 				HttpStatus.UNPROCESSABLE_CONTENT, "kind must be one of");
 		assertProblem(deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a").put("revision", 9)),
 				HttpStatus.NOT_FOUND, "has no revision 9");
-		assertProblem(DeployTests.send(this.mvc, HttpMethod.POST, "/api/v1/deployments", "{\"templateId\": ", "application/json",
-				TestAdmin.BEARER), HttpStatus.BAD_REQUEST, null);
+		assertProblem(DeployTests.send(this.mvc, HttpMethod.POST, "/api/v1/deployments", "{\"templateId\": ",
+				"application/json", TestAdmin.BEARER), HttpStatus.BAD_REQUEST, null);
 
 		assertThat(this.jdbc.queryForObject("select count(*) from deployment_record", Long.class)).isEqualTo(before);
 		assertThat(this.fake.requests()).isEmpty();
@@ -376,8 +385,9 @@ class DeploymentApiTest {
 	@Test
 	void rejectedCredentialsAreA502SayingSo() {
 		long templateId = DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(unique("creds"), "${IMAGE}"));
-		long wrongToken = this.clusters.add(unique("wrong"), io.podcomposer.kube.FakeKubeconfig.of(this.fake, "not-the-token"),
-				null).id();
+		long wrongToken = this.clusters
+			.add(unique("wrong"), io.podcomposer.kube.FakeKubeconfig.of(this.fake, "not-the-token"), null)
+			.id();
 
 		MvcTestResult failed = deploy(this.mvc, deployBody(templateId, wrongToken, "team-a"));
 
@@ -390,7 +400,8 @@ class DeploymentApiTest {
 	void theHistoryIsNewestFirstAndFilters() {
 		long templateId = DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(unique("hist"), "${IMAGE}"));
 		long first = json(deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a"))).get("id").asLong();
-		long second = json(deploy(this.mvc, deployBody(templateId, this.clusterId, "no-such-team"))).at("/deployment/id")
+		long second = json(deploy(this.mvc, deployBody(templateId, this.clusterId, "no-such-team")))
+			.at("/deployment/id")
 			.asLong();
 
 		JsonNode byTemplate = json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments?templateId=" + templateId));
@@ -409,7 +420,8 @@ class DeploymentApiTest {
 	void eachDeployIsTimedAndCountedByHowItEnded() {
 		String before = Prometheus.scrape(this.mvc);
 		assertThat(before).as("every result from the start")
-			.contains("podcomposer_deploys_total{result=\"Applied\"}", "podcomposer_deploys_total{result=\"DryRunPassed\"}",
+			.contains("podcomposer_deploys_total{result=\"Applied\"}",
+					"podcomposer_deploys_total{result=\"DryRunPassed\"}",
 					"podcomposer_deploys_total{result=\"Failed\"}");
 		long templateId = DeployTests.template(this.mvc, SHARED_MEMORY_POD.formatted(unique("counted"), "${IMAGE}"));
 		ObjectNode dryRun = deployBody(templateId, this.clusterId, "team-a").put("dryRun", true);
@@ -431,13 +443,17 @@ class DeploymentApiTest {
 			.isGreaterThanOrEqualTo(Prometheus.value(before, "podcomposer_validate_seconds_count") + 3);
 	}
 
-	/** The calls about {@code namespace} and what is in it since the {@code from}th request, as "METHOD path". */
+	/**
+	 * The calls about {@code namespace} and what is in it since the {@code from}th
+	 * request, as "METHOD path".
+	 */
 	private List<String> calls(int from, String namespace) {
 		List<RecordedRequest> all = this.fake.requests();
 		return all.subList(from, all.size())
 			.stream()
 			.map((request) -> request.method() + " " + request.path())
-			.filter((call) -> call.endsWith("/namespaces/" + namespace) || call.contains("/namespaces/" + namespace + "/"))
+			.filter((call) -> call.endsWith("/namespaces/" + namespace)
+					|| call.contains("/namespaces/" + namespace + "/"))
 			.toList();
 	}
 

@@ -37,10 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code health} in {@code GET /api/v1/deployments} and {@code /{id}} against the fake API
- * server: derived from the live state, for pods and workloads, and Unknown at once when the
- * cluster cannot be asked; {@code replacedBy} on a deploy a newer one replaced; how many calls the
- * health of a page takes, and that a slow cluster gets no more reads while one has run past the wait.
+ * {@code health} in {@code GET /api/v1/deployments} and {@code /{id}} against the fake
+ * API server: derived from the live state, for pods and workloads, and Unknown at once
+ * when the cluster cannot be asked; {@code replacedBy} on a deploy a newer one replaced;
+ * how many calls the health of a page takes, and that a slow cluster gets no more reads
+ * while one has run past the wait.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -54,7 +55,6 @@ class DeploymentHealthApiTest {
 			  containers:
 			  - {name: app, image: "${IMAGE}"}
 			""";
-
 
 	private static final String UNPULLABLE = FakeKubernetes.MISSING_IMAGE_HOST + "/web:1";
 
@@ -97,7 +97,8 @@ class DeploymentHealthApiTest {
 
 	@Test
 	void aPodThatCannotPullItsImageIsDegradedInItsRecordAndInTheHistory() throws InterruptedException {
-		long id = deployed(SHARED_MEMORY_POD.formatted(unique("pull"), "${IMAGE}"), FakeKubernetes.MISSING_IMAGE_HOST + "/nothing:1");
+		long id = deployed(SHARED_MEMORY_POD.formatted(unique("pull"), "${IMAGE}"),
+				FakeKubernetes.MISSING_IMAGE_HOST + "/nothing:1");
 
 		JsonNode health = waitForHealth(id, (each) -> !each.get("status").asString().equals("Progressing"));
 
@@ -146,13 +147,15 @@ class DeploymentHealthApiTest {
 		JsonNode missing = historyItem(outside).get("health");
 		assertThat(missing.get("status").asString()).isEqualTo("Missing");
 		assertThat(missing.get("reason").asString()).isEqualTo("NotInCluster");
-		assertThat(json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + outside)).at("/health/status").asString())
+		assertThat(
+				json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + outside)).at("/health/status").asString())
 			.isEqualTo("Missing");
 	}
 
 	@Test
 	void aDeploymentWhosePodsCannotPullIsDegradedAndAJobThatRanIsHealthy() throws InterruptedException {
-		long web = deployed(DeployTests.WEB_DEPLOYMENT.formatted(unique("web")), FakeKubernetes.MISSING_IMAGE_HOST + "/web:2");
+		long web = deployed(DeployTests.WEB_DEPLOYMENT.formatted(unique("web")),
+				FakeKubernetes.MISSING_IMAGE_HOST + "/web:2");
 		long job = deployed(ONCE_JOB.formatted(unique("once")), "busybox:1.36");
 
 		JsonNode stuck = waitForHealth(web, (health) -> health.get("status").asString().equals("Degraded"));
@@ -202,9 +205,9 @@ class DeploymentHealthApiTest {
 		long healthyWeb = deployed(DeployTests.WEB_DEPLOYMENT.formatted(unique("web")), "busybox:1.36");
 		String stuck = unique("stuck");
 		long stuckWeb = deployed(DeployTests.WEB_DEPLOYMENT.formatted(stuck), UNPULLABLE);
-		await().atMost(Duration.ofSeconds(10)).until(this::historyHealth,
-				(settled) -> status(settled, running, alsoRunning, healthyWeb).equals("Healthy")
-						&& status(settled, pullingPod, stuckWeb).equals("Degraded"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(this::historyHealth, (settled) -> status(settled, running, alsoRunning, healthyWeb).equals("Healthy")
+					&& status(settled, pullingPod, stuckWeb).equals("Degraded"));
 
 		int before = this.fake.requests().size();
 		Map<Long, JsonNode> health = historyHealth();
@@ -214,8 +217,9 @@ class DeploymentHealthApiTest {
 		assertThat(health.get(pullingPod).get("reason").asString()).isEqualTo("ImagePullBackOff");
 		assertThat(health.get(stuckWeb).get("status").asString()).isEqualTo("Degraded");
 		assertThat(health.get(stuckWeb).get("reason").asString()).isEqualTo("ImagePullBackOff");
-		assertThat(asked).extracting((request) -> request.method() + " " + request.path() + " "
-				+ request.query().getOrDefault("labelSelector", ""))
+		assertThat(asked)
+			.extracting((request) -> request.method() + " " + request.path() + " "
+					+ request.query().getOrDefault("labelSelector", ""))
 			.containsExactlyInAnyOrder("GET /api/v1/namespaces/team-a/pods ",
 					"GET /apis/apps/v1/namespaces/team-a/deployments ",
 					"GET /api/v1/namespaces/team-a/pods app=" + stuck);
@@ -236,14 +240,16 @@ class DeploymentHealthApiTest {
 		try {
 			CompletableFuture<Map<ObjectKey, Health>> held = CompletableFuture
 				.supplyAsync(() -> this.reader.read(List.of(pod("held"))));
-			await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+			await().atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(20))
 				.until(() -> this.fake.requests().stream().anyMatch((request) -> request.path().equals(heldPath)));
 			assertThat(health(this.reader.read(List.of(pod("quick"))), "quick").status())
 				.as("another read of the cluster, started while the first waits, ends")
 				.isEqualTo(Status.Missing);
 			assertThat(health(held.get(10, TimeUnit.SECONDS), "held").reason()).isEqualTo("ClusterTimedOut");
 
-			// the first read has now run past the wait: the cluster is not asked again while it runs
+			// the first read has now run past the wait: the cluster is not asked again
+			// while it runs
 			int before = this.fake.requests().size();
 			Health notAsked = health(this.reader.read(List.of(pod("quick"))), "quick");
 			assertThat(notAsked.status()).isEqualTo(Status.Unknown);
@@ -253,7 +259,8 @@ class DeploymentHealthApiTest {
 		finally {
 			release.countDown();
 		}
-		Health after = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+		Health after = await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(50))
 			.until(() -> health(this.reader.read(List.of(pod("quick"))), "quick"),
 					(health) -> health.status() != Status.Unknown);
 		assertThat(after.status()).as("asked again once the slow read ended").isEqualTo(Status.Missing);
@@ -261,8 +268,8 @@ class DeploymentHealthApiTest {
 
 	/** A record of a pod in team-a of the fake, as if applied. */
 	private DeploymentRecord pod(String name) {
-		return new DeploymentRecord(new DeployTarget(1, "t", 1, this.clusterId, "fake", "team-a"), "{}", "{}", "Pod", name,
-				Instant.now(), "tester");
+		return new DeploymentRecord(new DeployTarget(1, "t", 1, this.clusterId, "fake", "team-a"), "{}", "{}", "Pod",
+				name, Instant.now(), "tester");
 	}
 
 	private static Health health(Map<ObjectKey, Health> read, String name) {
@@ -276,7 +283,8 @@ class DeploymentHealthApiTest {
 
 	/** The one status of these records' health, or "mixed". */
 	private static String status(Map<Long, JsonNode> health, long... ids) {
-		List<String> statuses = Arrays.stream(ids).mapToObj((id) -> health.get(id).get("status").asString())
+		List<String> statuses = Arrays.stream(ids)
+			.mapToObj((id) -> health.get(id).get("status").asString())
 			.distinct()
 			.toList();
 		return (statuses.size() == 1) ? statuses.get(0) : "mixed";
@@ -292,13 +300,16 @@ class DeploymentHealthApiTest {
 		return health;
 	}
 
-	/** Deploys the manifest as a new template with this IMAGE; answers the record's id. */
+	/**
+	 * Deploys the manifest as a new template with this IMAGE; answers the record's id.
+	 */
 	private long deployed(String manifest, String image) {
 		return DeployTests.deployed(this.mvc, this.clusterId, manifest, image);
 	}
 
 	private JsonNode historyItem(long id) {
-		for (JsonNode item : json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments?clusterId=" + this.clusterId)).get("items")) {
+		for (JsonNode item : json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments?clusterId=" + this.clusterId))
+			.get("items")) {
 			if (item.get("id").asLong() == id) {
 				return item;
 			}
@@ -306,9 +317,13 @@ class DeploymentHealthApiTest {
 		throw new AssertionError("deployment " + id + " is not in the history");
 	}
 
-	/** The record's health once it meets the condition, read again and again for up to 10 s. */
+	/**
+	 * The record's health once it meets the condition, read again and again for up to 10
+	 * s.
+	 */
 	private JsonNode waitForHealth(long id, Predicate<JsonNode> condition) {
-		return await().alias("the health").atMost(Duration.ofSeconds(10))
+		return await().alias("the health")
+			.atMost(Duration.ofSeconds(10))
 			.until(() -> json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + id)).get("health"), condition);
 	}
 

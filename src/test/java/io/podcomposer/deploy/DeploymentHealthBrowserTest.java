@@ -28,9 +28,9 @@ import static io.podcomposer.BrowserSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Deployments page in a browser: a pod deployed three times whose image cannot be pulled is
- * one row, Degraded with ImagePullBackOff, its three deploys underneath; the oldest deploy's page
- * says a newer one replaced it and links to it.
+ * The Deployments page in a browser: a pod deployed three times whose image cannot be
+ * pulled is one row, Degraded with ImagePullBackOff, its three deploys underneath; the
+ * oldest deploy's page says a newer one replaced it and links to it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeploymentHealthBrowserTest extends BrowserTest {
@@ -66,7 +66,8 @@ class DeploymentHealthBrowserTest extends BrowserTest {
 		long templateId = post("/api/v1/templates", "application/yaml", template).get("id").asLong();
 		long first = post("/api/v1/deployments", "application/json", """
 				{"templateId": %d, "clusterId": %d, "namespace": "team-a"}""".formatted(templateId, clusterId))
-			.get("id").asLong();
+			.get("id")
+			.asLong();
 		long second = post("/api/v1/deployments/" + first + "/redeploy", "application/json", "{}").get("id").asLong();
 		long third = post("/api/v1/deployments/" + first + "/redeploy", "application/json", "{}").get("id").asLong();
 
@@ -101,7 +102,8 @@ class DeploymentHealthBrowserTest extends BrowserTest {
 		assertThat(browser.getCurrentUrl()).endsWith("/deployments/" + third);
 		assertThat(browser.findElements(By.cssSelector(".replaced-note"))).isEmpty();
 		assertThat(text("#live .live-health .health-status")).isEqualTo("Degraded");
-		assertThat(text("#live .live-health .health-message")).startsWith("Container producer of pod " + pod + ": Back-off");
+		assertThat(text("#live .live-health .health-message"))
+			.startsWith("Container producer of pod " + pod + ": Back-off");
 	}
 
 	private static String text(String css) {

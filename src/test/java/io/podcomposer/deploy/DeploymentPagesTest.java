@@ -37,9 +37,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The deploy form and the deployment pages against the fake Kubernetes API server: defaults,
- * deploying, a refusal in the cluster's words, confirming changes to a live object, the history,
- * where a template runs, and deleting.
+ * The deploy form and the deployment pages against the fake Kubernetes API server:
+ * defaults, deploying, a refusal in the cluster's words, confirming changes to a live
+ * object, the history, where a template runs, and deleting.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -84,7 +84,8 @@ class DeploymentPagesTest {
 		long template = template(unique("form"), "nginx");
 
 		Document form = page("/templates/" + template + "/deploy", deployer);
-		assertThat(form.select("select[name=clusterId] option").eachText()).anyMatch((text) -> text.startsWith(this.clusterName));
+		assertThat(form.select("select[name=clusterId] option").eachText())
+			.anyMatch((text) -> text.startsWith(this.clusterName));
 		assertThat(form.select("select[name=clusterId]").attr("hx-get")).isEqualTo("/deployments/namespaces");
 		assertThat(form.select("input[name=values.TAG]").val()).isEqualTo("1.27");
 		assertThat(form.select("select[name=kind] option[selected]").val()).isEqualTo("Pod");
@@ -97,7 +98,8 @@ class DeploymentPagesTest {
 
 		assertThat(deploy(template, "team-a", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
 		Document again = page("/templates/" + template + "/deploy", deployer);
-		assertThat(again.select("select[name=clusterId] option[selected]").val()).isEqualTo(String.valueOf(this.clusterId));
+		assertThat(again.select("select[name=clusterId] option[selected]").val())
+			.isEqualTo(String.valueOf(this.clusterId));
 		assertThat(again.select("input[name=namespace]").val()).isEqualTo("team-a");
 	}
 
@@ -106,8 +108,11 @@ class DeploymentPagesTest {
 		RequestPostProcessor deployer = deployer();
 		String name = unique("ipc");
 		long template = template(name, "ipc");
-		// over REST nothing is judged before the cluster: it refuses, and the record is kept
-		MvcTestResult refused = this.mvc.post().uri("/api/v1/deployments").header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
+		// over REST nothing is judged before the cluster: it refuses, and the record is
+		// kept
+		MvcTestResult refused = this.mvc.post()
+			.uri("/api/v1/deployments")
+			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"templateId": %d, "clusterId": %d, "namespace": "locked", "values": {"TAG": "1.28"}}"""
@@ -129,13 +134,15 @@ class DeploymentPagesTest {
 		Document form = page(page.select(".deployment-actions .primary").attr("href"), deployer);
 		assertThat(form.select("input[name=namespace]").val()).isEqualTo("locked");
 		assertThat(form.select("input[name=values.TAG]").val()).isEqualTo("1.28");
-		assertThat(form.select("select[name=clusterId] option[selected]").val()).isEqualTo(String.valueOf(this.clusterId));
+		assertThat(form.select("select[name=clusterId] option[selected]").val())
+			.isEqualTo(String.valueOf(this.clusterId));
 	}
 
 	@Test
 	void aNewcomersFirstFormStartsInTheNamespaceTheClustersKubeconfigContextNames() throws Exception {
 		String kubeconfig = FakeKubeconfig.of(this.cluster, TOKEN)
-			.replace("context: {cluster: fake, user: deployer}", "context: {cluster: fake, user: deployer, namespace: team-a}");
+			.replace("context: {cluster: fake, user: deployer}",
+					"context: {cluster: fake, user: deployer, namespace: team-a}");
 		ClusterView named = this.clusters.add(unique("ctx"), kubeconfig, null);
 		assertThat(named.namespace()).isEqualTo("team-a");
 
@@ -175,7 +182,8 @@ class DeploymentPagesTest {
 		assertThat(live.select(".events-table td[data-label=Reason]").eachText()).isNotEmpty();
 		assertThat(page.select("#logs select[name=source] option").eachAttr("value")).containsExactly(name + "/web");
 		Document logs = fragment(record + "/logs?source=" + name + "/web&tailLines=50", deployer);
-		assertThat(logs.select("pre#log-output").text()).contains("starting container \"web\" from image \"nginx:1.28\"");
+		assertThat(logs.select("pre#log-output").text())
+			.contains("starting container \"web\" from image \"nginx:1.28\"");
 
 		Document asViewer = page(record, user(unique("viewer")).roles("VIEWER"));
 		assertThat(asViewer.select(".deployment-actions button")).isEmpty();
@@ -191,12 +199,17 @@ class DeploymentPagesTest {
 			.getRedirectedUrl();
 
 		Document live = eventually(() -> fragment(record, deployer),
-				(fragment) -> fragment.select("tr[data-container=web] .container-state").text().contains("ImagePullBackOff"));
-		assertThat(live.select("tr[data-container=web] .container-state").text()).startsWith("waiting ImagePullBackOff");
+				(fragment) -> fragment.select("tr[data-container=web] .container-state")
+					.text()
+					.contains("ImagePullBackOff"));
+		assertThat(live.select("tr[data-container=web] .container-state").text())
+			.startsWith("waiting ImagePullBackOff");
 		assertThat(live.select("tr[data-container=web] .container-state .badge").hasClass("danger")).isTrue();
 		assertThat(live.select("tr[data-container=web] td[data-label=Ready]").text()).isEqualTo("no");
-		assertThat(live.select(".events-table tr.warning td[data-label=Message]").text()).contains(FakeKubernetes.MISSING_IMAGE_HOST);
-		assertThat(live.select(".live-health").text()).startsWith("Degraded ImagePullBackOff Container web of pod " + name);
+		assertThat(live.select(".events-table tr.warning td[data-label=Message]").text())
+			.contains(FakeKubernetes.MISSING_IMAGE_HOST);
+		assertThat(live.select(".live-health").text())
+			.startsWith("Degraded ImagePullBackOff Container web of pod " + name);
 		assertThat(live.select("#page-health[hx-swap-oob=true]").text()).as("the page head's health, refreshed")
 			.isEqualTo("Degraded ImagePullBackOff");
 		Document logs = fragment(record + "/logs?source=" + name + "/web", deployer);
@@ -209,9 +222,14 @@ class DeploymentPagesTest {
 		String name = unique("replicated");
 		long template = template(name, "nginx");
 
-		MvcTestResult deployed = this.mvc.post().uri("/templates/" + template + "/deploy")
-			.param("clusterId", String.valueOf(this.clusterId)).param("namespace", "default").param("kind", "Deployment")
-			.with(deployer).with(csrf()).exchange();
+		MvcTestResult deployed = this.mvc.post()
+			.uri("/templates/" + template + "/deploy")
+			.param("clusterId", String.valueOf(this.clusterId))
+			.param("namespace", "default")
+			.param("kind", "Deployment")
+			.with(deployer)
+			.with(csrf())
+			.exchange();
 
 		String record = deployed.getResponse().getRedirectedUrl();
 		Document live = eventually(() -> fragment(record, deployer),
@@ -229,7 +247,8 @@ class DeploymentPagesTest {
 		long template = template(name, "ipc");
 
 		Document namespaces = page("/deployments/namespaces?clusterId=" + this.clusterId, deployer);
-		assertThat(namespaces.select("option[value=locked]").attr("label")).isEqualTo("Pod Security: enforces baseline");
+		assertThat(namespaces.select("option[value=locked]").attr("label"))
+			.isEqualTo("Pod Security: enforces baseline");
 		assertThat(namespaces.select("option[value=team-a]").attr("label")).isEqualTo("Pod Security: no enforce label");
 
 		Document locked = fit(template, "locked", deployer);
@@ -244,7 +263,8 @@ class DeploymentPagesTest {
 		assertThat(locked.select("#deploy-blocked").text()).startsWith("Deploy is off: Namespace locked enforces");
 
 		Document open = fit(template, "team-a", deployer);
-		assertThat(open.select(".namespace-level").text()).contains("no enforce label", "the cluster's default level applies");
+		assertThat(open.select(".namespace-level").text()).contains("no enforce label",
+				"the cluster's default level applies");
 		assertThat(open.select(".fit-warning")).isEmpty();
 		assertThat(open.select("button[value=deploy]").hasAttr("disabled")).isFalse();
 		assertThat(fit(template, "no-such-namespace", deployer).select(".fit-warning").text())
@@ -319,19 +339,30 @@ class DeploymentPagesTest {
 		Document form = Jsoup.parse(refused.getResponse().getContentAsString());
 		assertThat(form.select("#deploy-result")).hasSize(1);
 		assertThat(form.select("#deploy-result h2").text()).isEqualTo("Dry run: refused by the cluster");
-		assertThat(form.select("#deploy-result .cluster-words").text()).contains("violates PodSecurity \"baseline:latest\"");
-		assertThat(form.select("#deploy-result .fixes li").eachText()).containsExactly("capabilities_baseline: non-default "
-				+ "capabilities (container \"consumer\" must not include \"IPC_LOCK\" in securityContext.capabilities.add)");
+		assertThat(form.select("#deploy-result .cluster-words").text())
+			.contains("violates PodSecurity \"baseline:latest\"");
+		assertThat(form.select("#deploy-result .fixes li").eachText())
+			.containsExactly("capabilities_baseline: non-default "
+					+ "capabilities (container \"consumer\" must not include \"IPC_LOCK\" in securityContext.capabilities.add)");
 		assertThat(form.text().split("violates PodSecurity", -1)).as("the refusal shows once").hasSize(2);
 		assertThat(form.select("button[value=deploy]").hasAttr("disabled")).isTrue();
 		String refusedForm = form.select("input[name=refused]").val();
 		assertThat(refusedForm).isNotBlank();
 
 		// the fit, asked with the refused form, does not list the checks a second time
-		Document fit = Jsoup.parse(this.mvc.get().uri("/templates/" + template + "/deploy/fit")
-			.param("clusterId", String.valueOf(this.clusterId)).param("namespace", "locked").param("kind", "")
-			.param("revision", "").param("values.TAG", "1.27").param("values.TIER", "front").param("refused", refusedForm)
-			.with(deployer).exchange().getResponse().getContentAsString());
+		Document fit = Jsoup.parse(this.mvc.get()
+			.uri("/templates/" + template + "/deploy/fit")
+			.param("clusterId", String.valueOf(this.clusterId))
+			.param("namespace", "locked")
+			.param("kind", "")
+			.param("revision", "")
+			.param("values.TAG", "1.27")
+			.param("values.TIER", "front")
+			.param("refused", refusedForm)
+			.with(deployer)
+			.exchange()
+			.getResponse()
+			.getContentAsString());
 		assertThat(fit.select(".fit-warning")).isEmpty();
 		assertThat(fit.select("button[value=deploy]").hasAttr("disabled")).isTrue();
 	}
@@ -362,15 +393,17 @@ class DeploymentPagesTest {
 		assertThat(paused).hasStatusOk();
 		Document confirm = Jsoup.parse(paused.getResponse().getContentAsString());
 		assertThat(confirm.select("h1").text()).isEqualTo("Apply these changes?");
-		assertThat(confirm.select(".confirm-subject").text()).isEqualTo(name + ", the latest revision, to "
-				+ this.clusterName + "/default");
+		assertThat(confirm.select(".confirm-subject").text())
+			.isEqualTo(name + ", the latest revision, to " + this.clusterName + "/default");
 		assertThat(confirm.select("table.diff tr.removed").text()).contains("tier: front");
 		assertThat(confirm.select("table.diff tr.added").text()).contains("tier: back");
-		assertThat(this.cluster.pod("default", name).orElseThrow().at("/metadata/labels/tier").asString()).isEqualTo("front");
+		assertThat(this.cluster.pod("default", name).orElseThrow().at("/metadata/labels/tier").asString())
+			.isEqualTo("front");
 
 		MvcTestResult applied = repost(confirm, deployer);
 		assertThat(applied).hasStatus(HttpStatus.FOUND);
-		assertThat(this.cluster.pod("default", name).orElseThrow().at("/metadata/labels/tier").asString()).isEqualTo("back");
+		assertThat(this.cluster.pod("default", name).orElseThrow().at("/metadata/labels/tier").asString())
+			.isEqualTo("back");
 		Document record = page(applied.getResponse().getRedirectedUrl(), deployer);
 		assertThat(record.select(".deploy-message").text()).isEqualTo("Pod " + name + " configured.");
 		assertThat(record.select(".deploy-diff table.diff tr.added").text()).contains("tier: back");
@@ -407,7 +440,8 @@ class DeploymentPagesTest {
 		assertThat(form.select("input[name=namespace]").val()).isEqualTo("default");
 		assertThat(form.select("button[value=deploy]").hasAttr("disabled")).isFalse();
 		assertThat(this.cluster.pod("default", name)).isEmpty();
-		assertThat(this.mvc.get().uri("/api/v1/deployments?templateId=" + template)
+		assertThat(this.mvc.get()
+			.uri("/api/v1/deployments?templateId=" + template)
 			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)).bodyJson()
 			.extractingPath("$.items")
 			.asArray()
@@ -457,7 +491,8 @@ class DeploymentPagesTest {
 
 		MvcTestResult takenOver = repost(conflict, deployer);
 		assertThat(takenOver).hasStatus(HttpStatus.FOUND);
-		assertThat(this.cluster.pod("default", name).orElseThrow().at("/metadata/labels/tier").asString()).isEqualTo("front");
+		assertThat(this.cluster.pod("default", name).orElseThrow().at("/metadata/labels/tier").asString())
+			.isEqualTo("front");
 		assertThat(page(takenOver.getResponse().getRedirectedUrl(), deployer).select(".deploy-message").text())
 			.contains("taking over fields of other managers");
 	}
@@ -482,10 +517,12 @@ class DeploymentPagesTest {
 			.contains("Nothing deployed that matches yet.");
 
 		Document templatePage = page("/templates/" + firstTemplate, deployer);
-		assertThat(templatePage.select("#runs [hx-get]").attr("hx-get")).isEqualTo("/templates/" + firstTemplate + "/runs");
+		assertThat(templatePage.select("#runs [hx-get]").attr("hx-get"))
+			.isEqualTo("/templates/" + firstTemplate + "/runs");
 		assertThat(templatePage.select(".template-actions a").eachText()).contains("Deploy…");
 		assertThat(page("/templates/" + firstTemplate, user(unique("viewer")).roles("VIEWER"))
-			.select(".template-actions a").eachText()).doesNotContain("Deploy…");
+			.select(".template-actions a")
+			.eachText()).doesNotContain("Deploy…");
 		Document runs = page("/templates/" + firstTemplate + "/runs", deployer);
 		assertThat(runs.select(".runs-list a").attr("href")).isEqualTo(record);
 		assertThat(runs.select(".runs-list li").text()).contains("Pod " + first, this.clusterName + " / default");
@@ -516,11 +553,13 @@ class DeploymentPagesTest {
 			away.createNamespace("team-a", Map.of());
 			String awayName = unique("away");
 			long awayId = this.clusters.add(awayName, FakeKubeconfig.of(away, TOKEN), null).id();
-			assertThat(sendDeployForm(template, awayId, "team-a", "deploy", Map.of(), deployer)).hasStatus(HttpStatus.FOUND);
+			assertThat(sendDeployForm(template, awayId, "team-a", "deploy", Map.of(), deployer))
+				.hasStatus(HttpStatus.FOUND);
 			away.goDown();
 
 			Document runs = eventually(() -> page("/templates/" + template + "/runs", deployer),
-					(found) -> found.select(".runs-list li:contains(" + this.clusterName + ") .health-status").text()
+					(found) -> found.select(".runs-list li:contains(" + this.clusterName + ") .health-status")
+						.text()
 						.equals("Degraded"));
 			Element stuck = runs.select(".runs-list li:contains(" + this.clusterName + ")").first();
 			assertThat(stuck.select(".health-reason").text()).isEqualTo("ImagePullBackOff");
@@ -528,7 +567,8 @@ class DeploymentPagesTest {
 
 			long started = System.nanoTime();
 			Element unreachable = page("/templates/" + template + "/runs", deployer)
-				.select(".runs-list li:contains(" + awayName + ")").first();
+				.select(".runs-list li:contains(" + awayName + ")")
+				.first();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
 			assertThat(unreachable.select(".health-status").text()).isEqualTo("Unknown");
 			assertThat(unreachable.select(".health-reason").text()).isEqualTo("ClusterUnreachable");
@@ -546,15 +586,24 @@ class DeploymentPagesTest {
 				+ "&kind=&revision=", who);
 	}
 
-	private MvcTestResult deploy(long template, String namespace, Map<String, String> values, RequestPostProcessor who) {
+	private MvcTestResult deploy(long template, String namespace, Map<String, String> values,
+			RequestPostProcessor who) {
 		return sendDeployForm(template, this.clusterId, namespace, "deploy", values, who);
 	}
 
-	/** The deploy page's form sent with its button for {@code action}, the kind and revision left as they are. */
+	/**
+	 * The deploy page's form sent with its button for {@code action}, the kind and
+	 * revision left as they are.
+	 */
 	private MvcTestResult sendDeployForm(long template, long clusterId, String namespace, String action,
 			Map<String, String> values, RequestPostProcessor who) {
-		var request = this.mvc.post().uri("/templates/" + template + "/deploy").param("clusterId", String.valueOf(clusterId))
-			.param("namespace", namespace).param("kind", "").param("revision", "").param("action", action);
+		var request = this.mvc.post()
+			.uri("/templates/" + template + "/deploy")
+			.param("clusterId", String.valueOf(clusterId))
+			.param("namespace", namespace)
+			.param("kind", "")
+			.param("revision", "")
+			.param("action", action);
 		values.forEach(request::param);
 		return request.with(who).with(csrf()).exchange();
 	}
@@ -573,7 +622,10 @@ class DeploymentPagesTest {
 		return Jsoup.parse(result.getResponse().getContentAsString());
 	}
 
-	/** What {@code read} answers once it satisfies {@code done}; the simulated cluster takes a moment. */
+	/**
+	 * What {@code read} answers once it satisfies {@code done}; the simulated cluster
+	 * takes a moment.
+	 */
 	private static Document eventually(Callable<Document> read, Predicate<Document> done) {
 		return await().alias("what the page shows").atMost(Duration.ofSeconds(10)).until(read, done);
 	}
@@ -585,8 +637,8 @@ class DeploymentPagesTest {
 	}
 
 	/**
-	 * A template named as its pod: an nginx with a tag and a tier label, the same from a registry that cannot be
-	 * pulled from, or a pod with IPC_LOCK.
+	 * A template named as its pod: an nginx with a tag and a tier label, the same from a
+	 * registry that cannot be pulled from, or a pod with IPC_LOCK.
 	 */
 	private long template(String name, String shape) {
 		String manifest = switch (shape) {
@@ -605,8 +657,12 @@ class DeploymentPagesTest {
 		String body = """
 				{"name": "%s", "parameters": [{"name": "TAG", "default": "1.27"}, {"name": "TIER", "default": "front"}],
 				 "manifest": %s}""".formatted(name, manifest);
-		MvcTestResult created = this.mvc.post().uri("/api/v1/templates").header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
-			.contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		MvcTestResult created = this.mvc.post()
+			.uri("/api/v1/templates")
+			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
 		assertThat(created).hasStatus(HttpStatus.CREATED);
 		try {
 			return JsonMapper.shared().readTree(created.getResponse().getContentAsString()).get("id").asLong();

@@ -27,14 +27,17 @@ import static io.podcomposer.deploy.DeployTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A redeploy that changes what the cluster does not change in place: refused before anything is
- * sent, naming the changes, unless {@code replace} asks to delete the object and create it again.
+ * A redeploy that changes what the cluster does not change in place: refused before
+ * anything is sent, naming the changes, unless {@code replace} asks to delete the object
+ * and create it again.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class DeploymentReplaceTest {
 
-	/** A bare pod; revision 2 adds args and resources, which a Pod cannot take in place. */
+	/**
+	 * A bare pod; revision 2 adds args and resources, which a Pod cannot take in place.
+	 */
 	static final String POD = """
 			apiVersion: v1
 			kind: Pod
@@ -94,8 +97,7 @@ class DeploymentReplaceTest {
 		assertThat(problem.at("/immutableChanges/0/message").asString())
 			.startsWith("Forbidden: pod updates may not change fields other than `spec.containers[*].image`");
 		assertThat(problem.get("detail").asString()).contains("Send replace: true");
-		assertThat(this.fake.requests().subList(seen, this.fake.requests().size()))
-			.as("nothing but reads was sent")
+		assertThat(this.fake.requests().subList(seen, this.fake.requests().size())).as("nothing but reads was sent")
 			.allMatch((request) -> request.method().equals("GET"));
 
 		seen = this.fake.requests().size();
@@ -117,8 +119,9 @@ class DeploymentReplaceTest {
 	}
 
 	/**
-	 * A replace cannot be undone once the delete went through: when the cluster then refuses the
-	 * create, the answer and the history say that nothing runs under the name any more.
+	 * A replace cannot be undone once the delete went through: when the cluster then
+	 * refuses the create, the answer and the history say that nothing runs under the name
+	 * any more.
 	 */
 	@Test
 	void aReplaceWhoseCreateIsRefusedSaysTheObjectIsGone() {
@@ -133,9 +136,10 @@ class DeploymentReplaceTest {
 
 		assertThat(failed).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(json(failed).at("/deployment/status").asString()).isEqualTo("Failed");
-		assertThat(json(failed).get("detail").asString()).startsWith("Pod " + pod
-				+ " was deleted, but creating it again failed: ")
-			.endsWith("Nothing runs under that name now: correct the cause and deploy again, or redeploy an earlier revision.");
+		assertThat(json(failed).get("detail").asString())
+			.startsWith("Pod " + pod + " was deleted, but creating it again failed: ")
+			.endsWith(
+					"Nothing runs under that name now: correct the cause and deploy again, or redeploy an earlier revision.");
 		assertThat(this.fake.pod("team-a", pod)).isEmpty();
 	}
 
@@ -145,8 +149,8 @@ class DeploymentReplaceTest {
 		String gated = POD.formatted(pod) + "  schedulingGates: [{name: example.com/quota}]\n";
 		long templateId = DeployTests.template(this.mvc, gated);
 		JsonNode first = json(DeployTests.deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a")));
-		newRevision(this.mvc, templateId, gated.replace("{name: example.com/quota}]",
-				"{name: example.com/quota}, {name: example.com/zone}]"));
+		newRevision(this.mvc, templateId,
+				gated.replace("{name: example.com/quota}]", "{name: example.com/quota}, {name: example.com/zone}]"));
 
 		MvcTestResult refused = redeploy(first.get("id").asLong(), "{\"latest\": true}");
 
@@ -168,8 +172,10 @@ class DeploymentReplaceTest {
 		String pod = unique("removed");
 		long templateId = DeployTests.template(this.mvc, POD_WITH_ARGS.formatted(pod));
 		JsonNode first = json(DeployTests.deploy(this.mvc, deployBody(templateId, this.clusterId, "team-a")));
-		// args removed: the live object does not say the portal set them, so only the cluster sees the change
-		newRevision(this.mvc, templateId, POD.formatted(pod) + "    resources: {requests: {cpu: 100m, memory: 64Mi}}\n");
+		// args removed: the live object does not say the portal set them, so only the
+		// cluster sees the change
+		newRevision(this.mvc, templateId,
+				POD.formatted(pod) + "    resources: {requests: {cpu: 100m, memory: 64Mi}}\n");
 
 		MvcTestResult refused = redeploy(first.get("id").asLong(), "{\"latest\": true}");
 
@@ -228,10 +234,12 @@ class DeploymentReplaceTest {
 		newRevision(this.mvc, templateId, POD_WITH_ARGS.formatted(pod));
 		int seen = this.fake.requests().size();
 
-		Deployer.DeployOutcome outcome = this.deployer.deploy(new DeployRequest(templateId, null, this.clusterId, "team-a",
-				Map.of(), null, true, false, false), true);
+		Deployer.DeployOutcome outcome = this.deployer.deploy(
+				new DeployRequest(templateId, null, this.clusterId, "team-a", Map.of(), null, true, false, false),
+				true);
 
-		assertThat(outcome.dryRun().message()).isEqualTo("Not dry-run: the cluster would refuse this change to Pod " + pod
+		assertThat(outcome.dryRun().message()).isEqualTo("Not dry-run: the cluster would refuse this change to Pod "
+				+ pod
 				+ ", since it does not change spec.containers[0].args, spec.containers[0].resources in place. Deploy "
 				+ "offers to replace it.");
 		assertThat(this.fake.requests().subList(seen, this.fake.requests().size()))

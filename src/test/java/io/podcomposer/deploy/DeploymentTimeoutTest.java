@@ -20,7 +20,10 @@ import static io.podcomposer.deploy.DeployTests.deployBody;
 import static io.podcomposer.deploy.DeployTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A slow cluster: the deploy gives up after the configured timeout (here 1 s; 15 s at most) with a 504. */
+/**
+ * A slow cluster: the deploy gives up after the configured timeout (here 1 s; 15 s at
+ * most) with a 504.
+ */
 @SpringBootTest(properties = "podcomposer.clusters.timeout=1s")
 @AutoConfigureMockMvc
 @AlsoOnPostgres
@@ -53,9 +56,11 @@ class DeploymentTimeoutTest {
 			// the cluster would have taken 30 s; the portal never waits longer than 15
 			assertThat(took).isLessThan(Duration.ofSeconds(15));
 			fake.beSlow(Duration.ZERO);
-			assertThat(json(DeployTests.call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + record.get("id").asLong()))
-				.get("message")
-				.asString()).isEqualTo(json(failed).get("detail").asString());
+			assertThat(
+					json(DeployTests.call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + record.get("id").asLong()))
+						.get("message")
+						.asString())
+				.isEqualTo(json(failed).get("detail").asString());
 		}
 	}
 

@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Against the fake API server with its controller, events, logs, field managers and RBAC: a
- * workload and its pods, logs, another manager's fields, drift and a denial.
+ * Against the fake API server with its controller, events, logs, field managers and RBAC:
+ * a workload and its pods, logs, another manager's fields, drift and a denial.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -91,8 +91,8 @@ class DeploymentWorkloadTest {
 		assertThat(live.get("pods").valueStream().map((pod) -> pod.get("name").asString()))
 			.allMatch((pod) -> pod.startsWith(name + "-"));
 		assertThat(live.get("pods").valueStream().map((pod) -> pod.get("phase").asString())).containsOnly("Running");
-		assertThat(live.get("events").valueStream().map((event) -> event.get("reason").asString())).contains(
-				"ScalingReplicaSet", "SuccessfulCreate", "Scheduled", "Started");
+		assertThat(live.get("events").valueStream().map((event) -> event.get("reason").asString()))
+			.contains("ScalingReplicaSet", "SuccessfulCreate", "Scheduled", "Started");
 		assertThat(live.get("conditions").valueStream().map((condition) -> condition.get("type").asString()))
 			.contains("Available");
 	}
@@ -107,10 +107,12 @@ class DeploymentWorkloadTest {
 		assertThat(record.get("warnings").get(0).asString())
 			.startsWith("Namespace guarded enforces Pod Security baseline and this pod is privileged: "
 					+ "the cluster will refuse to create its pods. To pass, change capabilities_baseline: ");
-		JsonNode live = waitFor(record.get("id").asLong(), (state) -> state.get("events")
+		JsonNode live = waitFor(record.get("id").asLong(),
+				(state) -> state.get("events")
+					.valueStream()
+					.anyMatch((event) -> event.get("reason").asString().equals("FailedCreate")));
+		assertThat(live.get("events")
 			.valueStream()
-			.anyMatch((event) -> event.get("reason").asString().equals("FailedCreate")));
-		assertThat(live.get("events").valueStream()
 			.filter((event) -> event.get("reason").asString().equals("FailedCreate"))
 			.findFirst()
 			.orElseThrow()
@@ -162,7 +164,8 @@ class DeploymentWorkloadTest {
 		MvcTestResult refused = call(this.mvc, HttpMethod.POST, "/api/v1/deployments/" + id + "/redeploy");
 		assertThat(refused).hasStatus(HttpStatus.CONFLICT);
 		JsonNode problem = json(refused);
-		assertThat(problem.get("detail").asString()).contains("Apply failed with 1 conflict: conflict with \"kubectl\"");
+		assertThat(problem.get("detail").asString())
+			.contains("Apply failed with 1 conflict: conflict with \"kubectl\"");
 		assertThat(problem.get("conflicts").get(0).get("manager").asString()).isEqualTo("kubectl");
 		assertThat(problem.get("conflicts").get(0).get("field").asString())
 			.isEqualTo(".spec.containers[name=\"producer\"].image");
@@ -174,7 +177,8 @@ class DeploymentWorkloadTest {
 		assertThat(json(takenOver).get("message").asString()).contains("taking over fields of other managers");
 		assertThat(this.fake.pod("team-a", pod).orElseThrow().at("/spec/containers/0/image").asString())
 			.isEqualTo("busybox:1.36");
-		assertThat(json(call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + json(takenOver).get("id").asLong() + "/drift"))
+		assertThat(json(
+				call(this.mvc, HttpMethod.GET, "/api/v1/deployments/" + json(takenOver).get("id").asLong() + "/drift"))
 			.get("diff")
 			.asString()).isEmpty();
 	}
@@ -203,14 +207,14 @@ class DeploymentWorkloadTest {
 		assertThat(this.fake.object("apps/v1", "Deployment", "team-a", name)).isEmpty();
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.fake.podsOwnedBy("Deployment", "team-a", name)).isEmpty());
-		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("DELETE")))
-			.singleElement()
-			.satisfies((request) -> assertThat(request.path()).isEqualTo("/apis/apps/v1/namespaces/team-a/deployments/" + name));
+		assertThat(this.fake.requests().stream().filter((request) -> request.method().equals("DELETE"))).singleElement()
+			.satisfies((request) -> assertThat(request.path())
+				.isEqualTo("/apis/apps/v1/namespaces/team-a/deployments/" + name));
 	}
 
 	private long applied(String manifest, String namespace) {
-		MvcTestResult deployed = deploy(this.mvc, deployBody(DeployTests.template(this.mvc, manifest), this.clusterId,
-				namespace));
+		MvcTestResult deployed = deploy(this.mvc,
+				deployBody(DeployTests.template(this.mvc, manifest), this.clusterId, namespace));
 		assertThat(deployed).hasStatus(HttpStatus.CREATED);
 		return json(deployed).get("id").asLong();
 	}

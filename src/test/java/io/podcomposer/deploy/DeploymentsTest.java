@@ -30,13 +30,13 @@ class DeploymentsTest {
 				status: {phase: Running}
 				""");
 
-		assertThat(ManifestWriter.toYaml(DriftReader.project(applied, live))).isEqualTo(ManifestWriter.toYaml(
-				ManifestReader.readYaml("""
-						metadata: {name: web, labels: {app: web}}
-						spec:
-						  containers:
-						  - {name: app, image: "nginx:1.28", args: [a]}
-						""")));
+		assertThat(ManifestWriter.toYaml(DriftReader.project(applied, live)))
+			.isEqualTo(ManifestWriter.toYaml(ManifestReader.readYaml("""
+					metadata: {name: web, labels: {app: web}}
+					spec:
+					  containers:
+					  - {name: app, image: "nginx:1.28", args: [a]}
+					""")));
 	}
 
 	@Test
@@ -66,16 +66,18 @@ class DeploymentsTest {
 
 	@Test
 	void theDeployDiffLeavesOutWhatTheServerKeepsForItself() {
-		JsonNode live = ManifestReader.readYaml("""
-				metadata: {name: web, uid: 1, resourceVersion: "7", generation: 2, creationTimestamp: "2026-01-01T00:00:00Z",
-				           managedFields: [{manager: pod-composer}]}
-				spec: {containers: [{name: app, image: "nginx:1.27"}]}
-				status: {phase: Running}
-				""");
-		JsonNode sameButNewer = ManifestReader.readYaml("""
-				metadata: {name: web, uid: 1, resourceVersion: "8", generation: 3, creationTimestamp: "2026-01-01T00:00:00Z"}
-				spec: {containers: [{name: app, image: "nginx:1.27"}]}
-				""");
+		JsonNode live = ManifestReader.readYaml(
+				"""
+						metadata: {name: web, uid: 1, resourceVersion: "7", generation: 2, creationTimestamp: "2026-01-01T00:00:00Z",
+						           managedFields: [{manager: pod-composer}]}
+						spec: {containers: [{name: app, image: "nginx:1.27"}]}
+						status: {phase: Running}
+						""");
+		JsonNode sameButNewer = ManifestReader.readYaml(
+				"""
+						metadata: {name: web, uid: 1, resourceVersion: "8", generation: 3, creationTimestamp: "2026-01-01T00:00:00Z"}
+						spec: {containers: [{name: app, image: "nginx:1.27"}]}
+						""");
 		JsonNode changed = ManifestReader.readYaml("""
 				metadata: {name: web}
 				spec: {containers: [{name: app, image: "nginx:1.28"}]}

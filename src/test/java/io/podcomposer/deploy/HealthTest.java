@@ -41,18 +41,22 @@ class HealthTest {
 
 		assertThat(health.status()).isEqualTo(Status.Degraded);
 		assertThat(health.reason()).isEqualTo("ImagePullBackOff");
-		assertThat(health.message()).isEqualTo("Container app of pod web-2: Back-off pulling image \"registry.invalid/x:1\"");
+		assertThat(health.message())
+			.isEqualTo("Container app of pod web-2: Back-off pulling image \"registry.invalid/x:1\"");
 		assertThat(health.bad()).isTrue();
 	}
 
 	@Test
 	void aCrashingContainerIsDegradedAlsoInAnInitContainer() {
-		assertThat(pod("""
-				metadata: {name: web-3}
-				status:
-				  phase: Running
-				  containerStatuses: [{name: app, restartCount: 5, state: {waiting: {reason: CrashLoopBackOff, message: back-off 5m0s}}}]
-				""").reason()).isEqualTo("CrashLoopBackOff");
+		assertThat(
+				pod("""
+						metadata: {name: web-3}
+						status:
+						  phase: Running
+						  containerStatuses: [{name: app, restartCount: 5, state: {waiting: {reason: CrashLoopBackOff, message: back-off 5m0s}}}]
+						""")
+					.reason())
+			.isEqualTo("CrashLoopBackOff");
 		assertThat(pod("""
 				metadata: {name: web-4}
 				status:
@@ -82,23 +86,27 @@ class HealthTest {
 
 	@Test
 	void anUnschedulablePodIsDegradedAndAFailedOneSaysWhy() {
-		assertThat(pod("""
-				metadata: {name: big}
-				status:
-				  phase: Pending
-				  conditions: [{type: PodScheduled, status: "False", reason: Unschedulable, message: "0/3 nodes are available: 3 Insufficient memory."}]
-				""")).isEqualTo(new Health(Status.Degraded, "Unschedulable", "0/3 nodes are available: 3 Insufficient memory."));
+		assertThat(
+				pod("""
+						metadata: {name: big}
+						status:
+						  phase: Pending
+						  conditions: [{type: PodScheduled, status: "False", reason: Unschedulable, message: "0/3 nodes are available: 3 Insufficient memory."}]
+						"""))
+			.isEqualTo(new Health(Status.Degraded, "Unschedulable", "0/3 nodes are available: 3 Insufficient memory."));
 		Health failed = pod("""
 				metadata: {name: once}
 				status:
 				  phase: Failed
 				  containerStatuses: [{name: app, state: {terminated: {exitCode: 3, reason: Error}}}]
 				""");
-		assertThat(failed).isEqualTo(new Health(Status.Degraded, "PodFailed", "Pod once failed: container app exited with 3 (Error)"));
+		assertThat(failed).isEqualTo(
+				new Health(Status.Degraded, "PodFailed", "Pod once failed: container app exited with 3 (Error)"));
 		assertThat(pod("""
 				metadata: {name: evicted}
 				status: {phase: Failed, reason: Evicted, message: "The node was low on resource: memory."}
-				""")).isEqualTo(new Health(Status.Degraded, "Evicted", "Pod evicted failed: The node was low on resource: memory."));
+				""")).isEqualTo(
+				new Health(Status.Degraded, "Evicted", "Pod evicted failed: The node was low on resource: memory."));
 	}
 
 	@Test
@@ -145,19 +153,26 @@ class HealthTest {
 
 	@Test
 	void aWorkloadWhosePodsAreRefusedOrWhoseRolloutStalledIsDegraded() {
-		assertThat(Health.of(WorkloadKind.DEPLOYMENT, yaml("""
-				metadata: {name: web}
-				spec: {replicas: 1}
-				status:
-				  conditions:
-				  - {type: ReplicaFailure, status: "True", reason: FailedCreate, message: "pods \\"web-\\" is forbidden: violates PodSecurity"}
-				"""), List.of())).isEqualTo(new Health(Status.Degraded, "FailedCreate", "pods \"web-\" is forbidden: violates PodSecurity"));
-		assertThat(Health.of(WorkloadKind.DEPLOYMENT, yaml("""
-				metadata: {name: web}
-				spec: {replicas: 1}
-				status:
-				  conditions: [{type: Progressing, status: "False", reason: ProgressDeadlineExceeded, message: "ReplicaSet web-1 has timed out progressing."}]
-				"""), List.of()).reason()).isEqualTo("ProgressDeadlineExceeded");
+		assertThat(Health.of(WorkloadKind.DEPLOYMENT,
+				yaml("""
+						metadata: {name: web}
+						spec: {replicas: 1}
+						status:
+						  conditions:
+						  - {type: ReplicaFailure, status: "True", reason: FailedCreate, message: "pods \\"web-\\" is forbidden: violates PodSecurity"}
+						"""),
+				List.of()))
+			.isEqualTo(new Health(Status.Degraded, "FailedCreate", "pods \"web-\" is forbidden: violates PodSecurity"));
+		assertThat(Health
+			.of(WorkloadKind.DEPLOYMENT,
+					yaml("""
+							metadata: {name: web}
+							spec: {replicas: 1}
+							status:
+							  conditions: [{type: Progressing, status: "False", reason: ProgressDeadlineExceeded, message: "ReplicaSet web-1 has timed out progressing."}]
+							"""),
+					List.of())
+			.reason()).isEqualTo("ProgressDeadlineExceeded");
 		assertThat(Health.of(WorkloadKind.DAEMON_SET, yaml("""
 				metadata: {name: agent}
 				status: {desiredNumberScheduled: 2, numberReady: 2, numberAvailable: 2, updatedNumberScheduled: 1}
@@ -175,17 +190,22 @@ class HealthTest {
 				metadata: {name: once}
 				status: {succeeded: 1, conditions: [{type: Complete, status: "True"}]}
 				"""), List.of())).isEqualTo(new Health(Status.Healthy, "Complete", "Succeeded 1."));
-		assertThat(Health.of(WorkloadKind.JOB, yaml("""
-				metadata: {name: once}
-				status: {failed: 7, conditions: [{type: Failed, status: "True", reason: BackoffLimitExceeded, message: Job has reached the specified backoff limit}]}
-				"""), List.of())).isEqualTo(new Health(Status.Degraded, "BackoffLimitExceeded", "Job has reached the specified backoff limit"));
+		assertThat(Health.of(WorkloadKind.JOB,
+				yaml("""
+						metadata: {name: once}
+						status: {failed: 7, conditions: [{type: Failed, status: "True", reason: BackoffLimitExceeded, message: Job has reached the specified backoff limit}]}
+						"""),
+				List.of()))
+			.isEqualTo(
+					new Health(Status.Degraded, "BackoffLimitExceeded", "Job has reached the specified backoff limit"));
 		JsonNode running = yaml("""
 				metadata: {name: once}
 				status: {active: 1}
 				""");
 		assertThat(Health.of(WorkloadKind.JOB, running, List.of(yaml(RUNNING_POD))))
 			.isEqualTo(new Health(Status.Progressing, "Running", "Active 1, succeeded 0, failed 0."));
-		assertThat(Health.of(WorkloadKind.JOB, running, List.of(yaml(PULL_BACK_OFF_POD))).reason()).isEqualTo("ImagePullBackOff");
+		assertThat(Health.of(WorkloadKind.JOB, running, List.of(yaml(PULL_BACK_OFF_POD))).reason())
+			.isEqualTo("ImagePullBackOff");
 	}
 
 	@Test
@@ -194,7 +214,8 @@ class HealthTest {
 				metadata: {name: nightly}
 				spec: {schedule: "0 3 * * *"}
 				status: {lastScheduleTime: "2026-11-29T03:00:00Z", lastSuccessfulTime: "2026-11-28T03:00:07Z"}
-				"""), List.of())).extracting(Health::status, Health::reason).containsExactly(Status.Degraded, "LastJobFailed");
+				"""), List.of())).extracting(Health::status, Health::reason)
+			.containsExactly(Status.Degraded, "LastJobFailed");
 		assertThat(Health.of(WorkloadKind.CRON_JOB, yaml("""
 				metadata: {name: nightly}
 				spec: {schedule: "0 3 * * *"}

@@ -22,9 +22,9 @@ import static io.podcomposer.deploy.DeployTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bare pod redeployed with new args and resources: the confirmation says, before anything is
- * sent, that the cluster will refuse the change and which fields, and offers Replace, which stops
- * the pod and creates it again.
+ * A bare pod redeployed with new args and resources: the confirmation says, before
+ * anything is sent, that the cluster will refuse the change and which fields, and offers
+ * Replace, which stops the pod and creates it again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc

@@ -48,9 +48,10 @@ class ClusterProbeTest {
 		assertThat(check.reachable()).isTrue();
 		assertThat(check.serverVersion()).isEqualTo(FakeKubernetes.GIT_VERSION);
 		assertThat(check.namespaces()).isEmpty();
-		assertThat(check.message()).isEqualTo("Namespaces cannot be listed: The cluster denied the request (403 Forbidden): "
-				+ "namespaces is forbidden: User \"system:serviceaccount:ci:deployer\" cannot list resource \"namespaces\" "
-				+ "in API group \"\" at the cluster scope");
+		assertThat(check.message())
+			.isEqualTo("Namespaces cannot be listed: The cluster denied the request (403 Forbidden): "
+					+ "namespaces is forbidden: User \"system:serviceaccount:ci:deployer\" cannot list resource \"namespaces\" "
+					+ "in API group \"\" at the cluster scope");
 	}
 
 	@Test
@@ -166,8 +167,7 @@ class ClusterProbeTest {
 
 	@Test
 	void timeoutsAreNeverLongerThanFifteenSeconds() {
-		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken(TOKEN),
-				Duration.ofMinutes(5));
+		KubeConnection connection = fake.connection(fake.caPem(), false, new BearerToken(TOKEN), Duration.ofMinutes(5));
 
 		assertThat(connection.timeout()).isEqualTo(Duration.ofSeconds(15));
 		assertThat(connection.apiClient().getReadTimeout()).isEqualTo(15_000);
@@ -177,10 +177,9 @@ class ClusterProbeTest {
 	@Test
 	void caDataOrAClientCertificateThatCannotBeReadIsSaidInPlainWords() {
 		String notPem = "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n";
-		for (KubeConnection connection : new KubeConnection[] {
-				fake.connection(notPem, false, new BearerToken(TOKEN)),
-				fake.connection("not base64 at all!", false, new BearerToken(TOKEN)),
-				fake.connection(fake.caPem(), false, new KubeConnection.Credentials.ClientCertificate(notPem, notPem)) }) {
+		for (KubeConnection connection : new KubeConnection[] { fake.connection(notPem, false, new BearerToken(TOKEN)),
+				fake.connection("not base64 at all!", false, new BearerToken(TOKEN)), fake.connection(fake.caPem(),
+						false, new KubeConnection.Credentials.ClientCertificate(notPem, notPem)) }) {
 			ClusterCheck check = ClusterProbe.check(connection);
 
 			assertThat(check.reachable()).isFalse();
@@ -196,4 +195,5 @@ class ClusterProbeTest {
 
 		assertThat(connection.toString()).doesNotContain(TOKEN);
 	}
+
 }

@@ -3,13 +3,19 @@ package io.podcomposer.kube;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The defaults the API server fills into what it stores, as far as the portal reads them back. */
+/**
+ * The defaults the API server fills into what it stores, as far as the portal reads them
+ * back.
+ */
 final class Defaults {
 
 	private Defaults() {
 	}
 
-	/** Defaults of an object of the given type; the pod template of a workload gets the pod defaults. */
+	/**
+	 * Defaults of an object of the given type; the pod template of a workload gets the
+	 * pod defaults.
+	 */
 	static void apply(ResourceType type, ObjectNode object) {
 		ObjectNode spec = object.withObject("/spec");
 		if (type.equals(ResourceType.PODS)) {
@@ -59,7 +65,8 @@ final class Defaults {
 			for (JsonNode container : spec.path(field)) {
 				if (container instanceof ObjectNode c && !c.has("imagePullPolicy")) {
 					String image = c.path("image").asString("");
-					boolean latest = image.endsWith(":latest") || !image.substring(image.lastIndexOf('/') + 1).contains(":");
+					boolean latest = image.endsWith(":latest")
+							|| !image.substring(image.lastIndexOf('/') + 1).contains(":");
 					c.put("imagePullPolicy", latest && !image.contains("@") ? "Always" : "IfNotPresent");
 					c.put("terminationMessagePath", "/dev/termination-log");
 					c.put("terminationMessagePolicy", "File");
@@ -73,4 +80,5 @@ final class Defaults {
 			node.put(field, value);
 		}
 	}
+
 }

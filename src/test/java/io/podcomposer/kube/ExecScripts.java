@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Small shell scripts that stand in for a kubeconfig's exec command, such as {@code aws eks get-token}. */
+/**
+ * Small shell scripts that stand in for a kubeconfig's exec command, such as
+ * {@code aws eks get-token}.
+ */
 public final class ExecScripts {
 
 	public static final String API_VERSION = "client.authentication.k8s.io/v1";
@@ -13,7 +16,10 @@ public final class ExecScripts {
 	private ExecScripts() {
 	}
 
-	/** Script lines that print an ExecCredential with the given status fields, JSON that may hold shell variables. */
+	/**
+	 * Script lines that print an ExecCredential with the given status fields, JSON that
+	 * may hold shell variables.
+	 */
 	public static String printing(String statusFields) {
 		return "printf '%s\\n' \"{\\\"apiVersion\\\": \\\"" + API_VERSION
 				+ "\\\", \\\"kind\\\": \\\"ExecCredential\\\", \\\"status\\\": {" + statusFields.replace("\"", "\\\"")

@@ -22,10 +22,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the fake API server stores, and the parts of a cluster that act on it: the controllers
- * that create pods for workloads and keep their status, the scheduler and kubelet that run pods,
- * and the events they all record. Every method holds the instance's lock; stored objects are
- * changed only under it.
+ * What the fake API server stores, and the parts of a cluster that act on it: the
+ * controllers that create pods for workloads and keep their status, the scheduler and
+ * kubelet that run pods, and the events they all record. Every method holds the
+ * instance's lock; stored objects are changed only under it.
  */
 final class FakeCluster implements AutoCloseable {
 
@@ -38,7 +38,10 @@ final class FakeCluster implements AutoCloseable {
 
 	private final Map<String, ObjectNode> objects = new ConcurrentHashMap<>();
 
-	/** Why a controller last failed to create a pod, by owner key; gone once one is created. */
+	/**
+	 * Why a controller last failed to create a pod, by owner key; gone once one is
+	 * created.
+	 */
 	private final Map<String, String> failedCreates = new ConcurrentHashMap<>();
 
 	/** When each running container started, by {@code ns/pod/container}, for its log. */
@@ -51,7 +54,10 @@ final class FakeCluster implements AutoCloseable {
 
 	private final AtomicLong podIps = new AtomicLong(1);
 
-	/** The nanoseconds in the name of the last event, so that names are unique and sort by time. */
+	/**
+	 * The nanoseconds in the name of the last event, so that names are unique and sort by
+	 * time.
+	 */
 	private long lastEventNanos;
 
 	private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
@@ -77,15 +83,18 @@ final class FakeCluster implements AutoCloseable {
 		objects.put(key(type, metadata.path("namespace").asString(""), metadata.path("name").asString()), object);
 	}
 
-	/** Gives the metadata a uid, creation time and a new resource version, keeping those of the previous one. */
+	/**
+	 * Gives the metadata a uid, creation time and a new resource version, keeping those
+	 * of the previous one.
+	 */
 	synchronized void stamp(ObjectNode metadata, JsonNode previous) {
 		stamp(metadata, previous, true);
 	}
 
 	/**
-	 * As {@link #stamp(ObjectNode, JsonNode)} for a write that is {@code stored}; a dry run stores
-	 * nothing, so its answer keeps the previous resource version, none for a create, as the API
-	 * server's dry-run storage answers.
+	 * As {@link #stamp(ObjectNode, JsonNode)} for a write that is {@code stored}; a dry
+	 * run stores nothing, so its answer keeps the previous resource version, none for a
+	 * create, as the API server's dry-run storage answers.
 	 */
 	synchronized void stamp(ObjectNode metadata, JsonNode previous, boolean stored) {
 		metadata.put("uid", previous == null ? UUID.randomUUID().toString() : previous.path("uid").asString());
@@ -106,8 +115,8 @@ final class FakeCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes an object for a client: as {@link #delete}, and the controller of a deleted pod
-	 * replaces it.
+	 * Deletes an object for a client: as {@link #delete}, and the controller of a deleted
+	 * pod replaces it.
 	 */
 	synchronized ObjectNode deleteForClient(ResourceType type, String namespace, String name) {
 		ObjectNode removed = delete(type, namespace, name);
@@ -124,13 +133,17 @@ final class FakeCluster implements AutoCloseable {
 		return removed;
 	}
 
-	/** Deletes an object and, as background propagation would, everything it owns; the kubelet stops a pod's containers. */
+	/**
+	 * Deletes an object and, as background propagation would, everything it owns; the
+	 * kubelet stops a pod's containers.
+	 */
 	synchronized ObjectNode delete(ResourceType type, String namespace, String name) {
 		ObjectNode removed = objects.remove(key(type, namespace, name));
 		if (removed != null && type.equals(ResourceType.PODS)) {
 			for (JsonNode container : removed.at("/status/containerStatuses")) {
 				if (container.at("/state/running").isObject()) {
-					event(removed, "kubelet", "Normal", "Killing", "Stopping container " + container.path("name").asString());
+					event(removed, "kubelet", "Normal", "Killing",
+							"Stopping container " + container.path("name").asString());
 				}
 			}
 		}
@@ -146,7 +159,10 @@ final class FakeCluster implements AutoCloseable {
 		return removed;
 	}
 
-	/** After an apply was stored: the kubelet runs a new pod, the controllers act on a workload. */
+	/**
+	 * After an apply was stored: the kubelet runs a new pod, the controllers act on a
+	 * workload.
+	 */
 	synchronized void applied(ResourceType type, ObjectNode object) {
 		String namespace = object.path("metadata").path("namespace").asString();
 		String name = object.path("metadata").path("name").asString();
@@ -198,13 +214,15 @@ final class FakeCluster implements AutoCloseable {
 			source.put("host", NODE);
 		}
 		event.put("firstTimestamp", now()).put("lastTimestamp", now()).put("count", 1).put("type", type);
-		event.put("eventTime", time).put("reportingComponent", component).put("reportingInstance", component.equals("kubelet") ? NODE : "");
+		event.put("eventTime", time)
+			.put("reportingComponent", component)
+			.put("reportingInstance", component.equals("kubelet") ? NODE : "");
 		put(ResourceType.EVENTS, event);
 	}
 
 	/**
-	 * The log of a container, one start-up line naming container and image, one when ready, then one a
-	 * second while it runs; empty when it has not started.
+	 * The log of a container, one start-up line naming container and image, one when
+	 * ready, then one a second while it runs; empty when it has not started.
 	 */
 	synchronized List<String> log(String namespace, String pod, String container, String image) {
 		String key = namespace + "/" + pod + "/" + container;
@@ -278,7 +296,10 @@ final class FakeCluster implements AutoCloseable {
 		refreshStatuses(namespace);
 	}
 
-	/** A Deployment's ReplicaSet for its template, scaled up; the ReplicaSets of older templates scaled to 0. */
+	/**
+	 * A Deployment's ReplicaSet for its template, scaled up; the ReplicaSets of older
+	 * templates scaled to 0.
+	 */
 	private void deploy(ObjectNode deployment, String hash) {
 		String namespace = deployment.path("metadata").path("namespace").asString();
 		String name = deployment.path("metadata").path("name").asString() + "-" + hash;
@@ -314,8 +335,9 @@ final class FakeCluster implements AutoCloseable {
 		}
 		((ObjectNode) replicaSet.get("spec")).put("replicas", replicas);
 		if (before != replicas) {
-			event(deployment, "deployment-controller", "Normal", "ScalingReplicaSet", "Scaled "
-					+ (replicas > before ? "up" : "down") + " replica set " + name + " from " + before + " to " + replicas);
+			event(deployment, "deployment-controller", "Normal", "ScalingReplicaSet",
+					"Scaled " + (replicas > before ? "up" : "down") + " replica set " + name + " from " + before
+							+ " to " + replicas);
 		}
 		scale(replicaSet, replicas, null);
 	}
@@ -327,7 +349,8 @@ final class FakeCluster implements AutoCloseable {
 		for (ObjectNode pod : ownedBy(ResourceType.PODS, statefulSet)) {
 			String podName = pod.path("metadata").path("name").asString();
 			int ordinal = Integer.parseInt(podName.substring(name.length() + 1));
-			if (ordinal >= replicas || !revision.equals(pod.at("/metadata/labels/controller-revision-hash").asString())) {
+			if (ordinal >= replicas
+					|| !revision.equals(pod.at("/metadata/labels/controller-revision-hash").asString())) {
 				delete(ResourceType.PODS, namespace, podName);
 				event(statefulSet, "statefulset-controller", "Normal", "SuccessfulDelete",
 						"delete Pod " + podName + " in StatefulSet " + name + " successful");
@@ -343,8 +366,10 @@ final class FakeCluster implements AutoCloseable {
 					.put("apps.kubernetes.io/pod-index", Integer.toString(ordinal));
 				((ObjectNode) pod.get("spec")).put("hostname", podName);
 				Optional<String> refusal = admit(pod);
-				String failure = refusal.map(reason -> "create Pod " + podName + " in StatefulSet " + name
-						+ " failed error: pods \"" + podName + "\" is forbidden: " + reason).orElse(null);
+				String failure = refusal
+					.map(reason -> "create Pod " + podName + " in StatefulSet " + name + " failed error: pods \""
+							+ podName + "\" is forbidden: " + reason)
+					.orElse(null);
 				created(statefulSet, pod, failure, "create Pod " + podName + " in StatefulSet " + name + " successful");
 				if (failure != null) {
 					return;
@@ -354,8 +379,9 @@ final class FakeCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Brings the pods a controller owns to {@code replicas}: the excess deleted, the missing created
-	 * from its template with a generated name. A revision, when given, replaces pods of another.
+	 * Brings the pods a controller owns to {@code replicas}: the excess deleted, the
+	 * missing created from its template with a generated name. A revision, when given,
+	 * replaces pods of another.
 	 */
 	private void scale(ObjectNode owner, int replicas, String revision) {
 		String namespace = owner.path("metadata").path("namespace").asString();
@@ -380,7 +406,9 @@ final class FakeCluster implements AutoCloseable {
 			ObjectNode metadata = (ObjectNode) pod.get("metadata");
 			metadata.put("generateName", name + "-");
 			if (revision != null) {
-				metadata.withObject("/labels").put("controller-revision-hash", revision).put("pod-template-generation", "1");
+				metadata.withObject("/labels")
+					.put("controller-revision-hash", revision)
+					.put("pod-template-generation", "1");
 			}
 			if (owner.path("kind").asString().equals("Job")) {
 				String uid = owner.path("metadata").path("uid").asString();
@@ -392,7 +420,8 @@ final class FakeCluster implements AutoCloseable {
 			}
 			Optional<String> refusal = admit(pod);
 			// admission runs before the name is generated: the refusal names the prefix
-			String failure = refusal.map(reason -> "Error creating: pods \"" + name + "-\" is forbidden: " + reason).orElse(null);
+			String failure = refusal.map(reason -> "Error creating: pods \"" + name + "-\" is forbidden: " + reason)
+				.orElse(null);
 			created(owner, pod, failure, "Created pod: " + metadata.path("name").asString());
 			if (failure != null) {
 				return;
@@ -426,7 +455,8 @@ final class FakeCluster implements AutoCloseable {
 	}
 
 	private Optional<String> admit(ObjectNode pod) {
-		return PodSecurityBaseline.refusal(get(ResourceType.NAMESPACES, "", pod.at("/metadata/namespace").asString()), pod);
+		return PodSecurityBaseline.refusal(get(ResourceType.NAMESPACES, "", pod.at("/metadata/namespace").asString()),
+				pod);
 	}
 
 	private ObjectNode newPod(ObjectNode owner, String name) {
@@ -461,16 +491,14 @@ final class FakeCluster implements AutoCloseable {
 
 	private List<ObjectNode> ownedBy(ResourceType type, JsonNode owner) {
 		String uid = owner.path("metadata").path("uid").asString();
-		return list(type, owner.path("metadata").path("namespace").asString()).stream()
-			.filter(object -> {
-				for (JsonNode reference : object.path("metadata").path("ownerReferences")) {
-					if (reference.path("uid").asString().equals(uid) && reference.path("controller").asBoolean()) {
-						return true;
-					}
+		return list(type, owner.path("metadata").path("namespace").asString()).stream().filter(object -> {
+			for (JsonNode reference : object.path("metadata").path("ownerReferences")) {
+				if (reference.path("uid").asString().equals(uid) && reference.path("controller").asBoolean()) {
+					return true;
 				}
-				return false;
-			})
-			.toList();
+			}
+			return false;
+		}).toList();
 	}
 
 	/** Every workload's status in the namespace, from its pods as they are now. */
@@ -479,10 +507,12 @@ final class FakeCluster implements AutoCloseable {
 				ResourceType.DAEMONSETS, ResourceType.JOBS, ResourceType.CRONJOBS)) {
 			for (ObjectNode workload : list(type, namespace)) {
 				JsonNode before = workload.path("status").deepCopy();
-				WorkloadStatus.refresh(type, workload, podsOwnedBy(type, namespace, workload.at("/metadata/name").asString()),
+				WorkloadStatus.refresh(type, workload,
+						podsOwnedBy(type, namespace, workload.at("/metadata/name").asString()),
 						failedCreates.get(key(workload)), this::currentReplicaSet);
 				if (!before.equals(workload.path("status"))) {
-					workload.withObject("/metadata").put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
+					workload.withObject("/metadata")
+						.put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
 				}
 			}
 		}
@@ -490,23 +520,27 @@ final class FakeCluster implements AutoCloseable {
 
 	private Optional<ObjectNode> currentReplicaSet(ObjectNode deployment) {
 		String name = deployment.at("/metadata/name").asString() + "-" + hash(deployment.at("/spec/template"));
-		return Optional.ofNullable(get(ResourceType.REPLICASETS, deployment.at("/metadata/namespace").asString(), name));
+		return Optional
+			.ofNullable(get(ResourceType.REPLICASETS, deployment.at("/metadata/namespace").asString(), name));
 	}
 
 	// --- scheduler and kubelet
 
 	/**
-	 * The pod is scheduled and gets an IP; its containers run, unless an image names a registry host
-	 * {@link FakeKubernetes#MISSING_IMAGE_HOST}, which cannot be pulled. Each step is an event.
+	 * The pod is scheduled and gets an IP; its containers run, unless an image names a
+	 * registry host {@link FakeKubernetes#MISSING_IMAGE_HOST}, which cannot be pulled.
+	 * Each step is an event.
 	 */
 	private void run(String namespace, String name, String uid) {
 		ObjectNode pod = get(ResourceType.PODS, namespace, name);
-		if (pod == null || !pod.path("metadata").path("uid").asString().equals(uid) || pod.at("/spec/nodeName").isString()) {
+		if (pod == null || !pod.path("metadata").path("uid").asString().equals(uid)
+				|| pod.at("/spec/nodeName").isString()) {
 			return;
 		}
 		String startTime = now();
 		((ObjectNode) pod.get("spec")).put("nodeName", NODE);
-		event(pod, "default-scheduler", "Normal", "Scheduled", "Successfully assigned " + namespace + "/" + name + " to " + NODE);
+		event(pod, "default-scheduler", "Normal", "Scheduled",
+				"Successfully assigned " + namespace + "/" + name + " to " + NODE);
 		ObjectNode status = pod.putObject("status")
 			.put("hostIP", "10.0.0.1")
 			.put("podIP", "10.244.0." + podIps.incrementAndGet())
@@ -538,9 +572,11 @@ final class FakeCluster implements AutoCloseable {
 			}
 			else {
 				String host = image.substring(0, image.indexOf('/'));
-				event(pod, "kubelet", "Warning", "Failed", "Failed to pull image \"" + image + "\": failed to pull and unpack image \""
-						+ image + "\": failed to resolve reference \"" + image + "\": failed to do request: Head \"https://"
-						+ host + "/v2/\": dial tcp: lookup " + host + ": no such host");
+				event(pod, "kubelet", "Warning", "Failed",
+						"Failed to pull image \"" + image + "\": failed to pull and unpack image \"" + image
+								+ "\": failed to resolve reference \"" + image
+								+ "\": failed to do request: Head \"https://" + host + "/v2/\": dial tcp: lookup "
+								+ host + ": no such host");
 				event(pod, "kubelet", "Warning", "Failed", "Error: ErrImagePull");
 				event(pod, "kubelet", "Normal", "BackOff", "Back-off pulling image \"" + image + "\"");
 				event(pod, "kubelet", "Warning", "Failed", "Error: ImagePullBackOff");
@@ -554,7 +590,10 @@ final class FakeCluster implements AutoCloseable {
 		ArrayNode conditions = status.putArray("conditions");
 		for (String type : List.of("PodScheduled", "Initialized", "ContainersReady", "Ready")) {
 			boolean met = allRunning || type.equals("PodScheduled") || type.equals("Initialized");
-			conditions.addObject().put("type", type).put("status", met ? "True" : "False").put("lastTransitionTime", startTime);
+			conditions.addObject()
+				.put("type", type)
+				.put("status", met ? "True" : "False")
+				.put("lastTransitionTime", startTime);
 		}
 		pod.withObject("/metadata").put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
 		if (allRunning && pod.at("/metadata/ownerReferences/0/kind").asString().equals("Job")) {
@@ -587,7 +626,9 @@ final class FakeCluster implements AutoCloseable {
 		}
 		for (JsonNode condition : status.path("conditions")) {
 			if (condition.path("type").asString().endsWith("Ready")) {
-				((ObjectNode) condition).put("status", "False").put("reason", "PodCompleted").put("lastTransitionTime", finishedAt);
+				((ObjectNode) condition).put("status", "False")
+					.put("reason", "PodCompleted")
+					.put("lastTransitionTime", finishedAt);
 			}
 		}
 		pod.withObject("/metadata").put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
@@ -598,7 +639,10 @@ final class FakeCluster implements AutoCloseable {
 		}
 	}
 
-	/** A hash of a pod template, as the controllers name revisions: 10 characters of the safe alphabet. */
+	/**
+	 * A hash of a pod template, as the controllers name revisions: 10 characters of the
+	 * safe alphabet.
+	 */
 	static String hash(JsonNode template) {
 		long hash = 0xcbf29ce484222325L;
 		for (byte b : template.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
@@ -633,4 +677,5 @@ final class FakeCluster implements AutoCloseable {
 	static String now() {
 		return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 	}
+
 }

@@ -9,7 +9,9 @@ public final class FakeKubeconfig {
 	private FakeKubeconfig() {
 	}
 
-	/** A kubeconfig for the fake cluster: its address, its CA as data, and a bearer token. */
+	/**
+	 * A kubeconfig for the fake cluster: its address, its CA as data, and a bearer token.
+	 */
 	public static String of(FakeKubernetes cluster, String token) {
 		return withUser(cluster, "token: " + token);
 	}
@@ -19,13 +21,21 @@ public final class FakeKubeconfig {
 		return kubeconfig("server: " + server, "token: " + token);
 	}
 
-	/** A kubeconfig for the fake cluster: its address, its CA as data, and the user's lines (indented four spaces). */
+	/**
+	 * A kubeconfig for the fake cluster: its address, its CA as data, and the user's
+	 * lines (indented four spaces).
+	 */
 	public static String withUser(FakeKubernetes cluster, String userLines) {
-		return kubeconfig("server: " + cluster.url() + "\n    certificate-authority-data: "
-				+ Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.US_ASCII)), userLines);
+		return kubeconfig(
+				"server: " + cluster.url() + "\n    certificate-authority-data: "
+						+ Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.US_ASCII)),
+				userLines);
 	}
 
-	/** One cluster, one user and the context joining them; the lines are indented four spaces. */
+	/**
+	 * One cluster, one user and the context joining them; the lines are indented four
+	 * spaces.
+	 */
 	private static String kubeconfig(String clusterLines, String userLines) {
 		return """
 				apiVersion: v1

@@ -47,14 +47,15 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A Kubernetes API server for tests, in the test JVM on a loopback port. It speaks the wire
- * protocol of the calls the portal makes: HTTPS with its own {@link TestCa}; bearer tokens,
- * basic auth or client certificates; {@code /version} and discovery; namespaces with labels;
- * pods, events and the workloads of {@code apps/v1} and {@code batch/v1} by server-side apply
- * (dry run and field managers honoured), get, list by label or field selector, and delete; pod logs.
- * A simulated scheduler, kubelet and controllers ({@link FakeCluster}) run what is applied and
- * record events. Pod Security "baseline", validation and RBAC denials answer in the API server's
- * words. Faults can be switched on: down, slow, 500. Every request is logged for tests to assert on.
+ * A Kubernetes API server for tests, in the test JVM on a loopback port. It speaks the
+ * wire protocol of the calls the portal makes: HTTPS with its own {@link TestCa}; bearer
+ * tokens, basic auth or client certificates; {@code /version} and discovery; namespaces
+ * with labels; pods, events and the workloads of {@code apps/v1} and {@code batch/v1} by
+ * server-side apply (dry run and field managers honoured), get, list by label or field
+ * selector, and delete; pod logs. A simulated scheduler, kubelet and controllers
+ * ({@link FakeCluster}) run what is applied and record events. Pod Security "baseline",
+ * validation and RBAC denials answer in the API server's words. Faults can be switched
+ * on: down, slow, 500. Every request is logged for tests to assert on.
  */
 public final class FakeKubernetes implements AutoCloseable {
 
@@ -62,7 +63,10 @@ public final class FakeKubernetes implements AutoCloseable {
 
 	public static final String SERVICE_ACCOUNT = "system:serviceaccount:ci:deployer";
 
-	/** Images from this registry host cannot be pulled: their pods wait in ImagePullBackOff. */
+	/**
+	 * Images from this registry host cannot be pulled: their pods wait in
+	 * ImagePullBackOff.
+	 */
 	public static final String MISSING_IMAGE_HOST = "registry.invalid";
 
 	/** The user basic auth accepts, with the bearer token as password. */
@@ -75,14 +79,17 @@ public final class FakeKubernetes implements AutoCloseable {
 
 	private static final String APPLY_YAML = "application/apply-patch+yaml";
 
-	/** The values {@code fieldValidation} may take; empty is the default, {@code Warn}. */
+	/**
+	 * The values {@code fieldValidation} may take; empty is the default, {@code Warn}.
+	 */
 	private static final Set<String> FIELD_VALIDATIONS = Set.of("", "Ignore", "Warn", "Strict");
 
 	/** HTTP's date, with the day in two digits, which Go's parser insists on. */
 	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
 			Locale.US);
 
-	private static final Pattern CORE = Pattern.compile("/api/v1/(?:namespaces/([^/]+)/)?([a-z]+)(?:/([^/]+))?(?:/([a-z]+))?");
+	private static final Pattern CORE = Pattern
+		.compile("/api/v1/(?:namespaces/([^/]+)/)?([a-z]+)(?:/([^/]+))?(?:/([a-z]+))?");
 
 	private static final Pattern GROUP = Pattern
 		.compile("/apis/([a-z.]+)/(v1)/(?:namespaces/([^/]+)/)?([a-z]+)(?:/([^/]+))?(?:/([a-z]+))?");
@@ -156,15 +163,19 @@ public final class FakeKubernetes implements AutoCloseable {
 		return connection(caPem(), false, new KubeConnection.Credentials.BearerToken(token), timeout);
 	}
 
-	/** A connection to this server with the given trust and credentials, and the longest timeout. */
+	/**
+	 * A connection to this server with the given trust and credentials, and the longest
+	 * timeout.
+	 */
 	public KubeConnection connection(String certificateAuthority, boolean insecure,
 			KubeConnection.Credentials credentials) {
 		return connection(certificateAuthority, insecure, credentials, KubeConnection.MAX_TIMEOUT);
 	}
 
 	/**
-	 * A connection to this server with the given trust and credentials. The server listens on
-	 * loopback, so local servers are allowed, as an operator allows a kind cluster on the host.
+	 * A connection to this server with the given trust and credentials. The server
+	 * listens on loopback, so local servers are allowed, as an operator allows a kind
+	 * cluster on the host.
 	 */
 	public KubeConnection connection(String certificateAuthority, boolean insecure,
 			KubeConnection.Credentials credentials, Duration timeout) {
@@ -173,8 +184,8 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	/**
-	 * A second token, of the service account {@link #SERVICE_ACCOUNT}, that RBAC lets do all but
-	 * list namespaces, as many deploy accounts are.
+	 * A second token, of the service account {@link #SERVICE_ACCOUNT}, that RBAC lets do
+	 * all but list namespaces, as many deploy accounts are.
 	 */
 	public void allowServiceAccountToken(String token) {
 		this.serviceAccountToken = token;
@@ -190,7 +201,9 @@ public final class FakeKubernetes implements AutoCloseable {
 		return List.copyOf(requests);
 	}
 
-	/** Creates a namespace with these labels besides {@code kubernetes.io/metadata.name}. */
+	/**
+	 * Creates a namespace with these labels besides {@code kubernetes.io/metadata.name}.
+	 */
 	public void createNamespace(String name, Map<String, String> labels) {
 		ObjectNode namespace = NODES.objectNode().put("apiVersion", "v1").put("kind", "Namespace");
 		ObjectNode metadata = namespace.putObject("metadata").put("name", name);
@@ -207,16 +220,23 @@ public final class FakeKubernetes implements AutoCloseable {
 		return object("v1", "Pod", namespace, name);
 	}
 
-	/** A copy of a stored object of a kind the server serves; the namespace is ignored for namespaces. */
+	/**
+	 * A copy of a stored object of a kind the server serves; the namespace is ignored for
+	 * namespaces.
+	 */
 	public Optional<JsonNode> object(String apiVersion, String kind, String namespace, String name) {
 		ResourceType type = ResourceType.ofKind(apiVersion, kind)
 			.orElseThrow(() -> new IllegalArgumentException("not served: " + apiVersion + " " + kind));
 		synchronized (cluster) {
-			return Optional.ofNullable(cluster.get(type, type.namespaced() ? namespace : "", name)).map(JsonNode::deepCopy);
+			return Optional.ofNullable(cluster.get(type, type.namespaced() ? namespace : "", name))
+				.map(JsonNode::deepCopy);
 		}
 	}
 
-	/** Copies of the pods a workload controls (a Deployment's through its ReplicaSets), by name. */
+	/**
+	 * Copies of the pods a workload controls (a Deployment's through its ReplicaSets), by
+	 * name.
+	 */
 	public List<JsonNode> podsOwnedBy(String kind, String namespace, String name) {
 		ResourceType type = ResourceType.ALL.stream()
 			.filter(candidate -> candidate.kind().equals(kind))
@@ -240,16 +260,18 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	/**
-	 * Server-side apply of one object as another field manager (for example {@code kubectl}), without
-	 * HTTP; returns the stored object, or throws {@link IllegalStateException} with the Status message.
+	 * Server-side apply of one object as another field manager (for example
+	 * {@code kubectl}), without HTTP; returns the stored object, or throws
+	 * {@link IllegalStateException} with the Status message.
 	 */
 	public JsonNode applyAs(String manager, String namespace, String yaml, boolean force) {
 		return writeAs(manager, "Apply", namespace, yaml, force);
 	}
 
 	/**
-	 * A plain update of one object by another field manager (as {@code kubectl edit} or a client-side
-	 * apply make): it takes the fields it changes, without conflicts; returns the stored object.
+	 * A plain update of one object by another field manager (as {@code kubectl edit} or a
+	 * client-side apply make): it takes the fields it changes, without conflicts; returns
+	 * the stored object.
 	 */
 	public JsonNode updateAs(String manager, String namespace, String yaml) {
 		return writeAs(manager, "Update", namespace, yaml, true);
@@ -270,8 +292,9 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	/**
-	 * From now on, every user is refused {@code verb} (get, list, patch, delete, create) on
-	 * {@code resource} (a plural such as {@code pods}, {@code deployments}, {@code pods/log}).
+	 * From now on, every user is refused {@code verb} (get, list, patch, delete, create)
+	 * on {@code resource} (a plural such as {@code pods}, {@code deployments},
+	 * {@code pods/log}).
 	 */
 	public void deny(String verb, String resource) {
 		denials.add(verb + " " + resource);
@@ -288,8 +311,8 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	/**
-	 * Once, right after answering {@code method path} and before the client reads the answer,
-	 * makes a change, as another writer working between two of a client's calls.
+	 * Once, right after answering {@code method path} and before the client reads the
+	 * answer, makes a change, as another writer working between two of a client's calls.
 	 */
 	public void afterAnswering(String method, String path, Runnable change) {
 		afterAnswers.put(method + " " + path, change);
@@ -317,7 +340,8 @@ public final class FakeKubernetes implements AutoCloseable {
 			requests.add(new RecordedRequest(method, uri.getPath(), query, contentType, body));
 			if (!slowness.isZero()) {
 				try {
-					// a slow cluster is what the tests that set it are about: a sleep, not a wait
+					// a slow cluster is what the tests that set it are about: a sleep,
+					// not a wait
 					Thread.sleep(slowness.toMillis());
 				}
 				catch (InterruptedException ex) {
@@ -345,12 +369,14 @@ public final class FakeKubernetes implements AutoCloseable {
 			if (change != null) {
 				change.run();
 			}
-			exchange.getResponseHeaders().set("Content-Type", answer.text() != null ? "text/plain" : "application/json");
+			exchange.getResponseHeaders()
+				.set("Content-Type", answer.text() != null ? "text/plain" : "application/json");
 			answer.headers().forEach(exchange.getResponseHeaders()::set);
 			for (String warning : answer.warnings()) {
 				exchange.getResponseHeaders().add("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\"");
 			}
-			exchange.sendResponseHeaders(answer.code(), answer.follow() != null ? 0 : bytes.length == 0 ? -1 : bytes.length);
+			exchange.sendResponseHeaders(answer.code(),
+					answer.follow() != null ? 0 : bytes.length == 0 ? -1 : bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(bytes);
 				if (answer.follow() != null) {
@@ -362,15 +388,16 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	/**
-	 * Streams the lines a followed log gains, until the container stops, the pod is gone, the client
-	 * hangs up or ten minutes have passed.
+	 * Streams the lines a followed log gains, until the container stops, the pod is gone,
+	 * the client hangs up or ten minutes have passed.
 	 */
 	private static void follow(OutputStream out, LogFollow follow) throws IOException {
 		int sent = follow.sent();
 		Instant end = Instant.now().plus(Duration.ofMinutes(10));
 		while (Instant.now().isBefore(end)) {
 			try {
-				// the server side of a followed log, as the kubelet pushes lines: no test waits here
+				// the server side of a followed log, as the kubelet pushes lines: no test
+				// waits here
 				Thread.sleep(200);
 			}
 			catch (InterruptedException ex) {
@@ -393,9 +420,9 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	/**
-	 * Who is calling: the bearer token's user, {@link #BASIC_USER} with the token as password, the
-	 * service account, or the common name of a client certificate the CA signed (the TLS handshake
-	 * has checked it); empty when none of them.
+	 * Who is calling: the bearer token's user, {@link #BASIC_USER} with the token as
+	 * password, the service account, or the common name of a client certificate the CA
+	 * signed (the TLS handshake has checked it); empty when none of them.
 	 */
 	private Optional<String> user(HttpExchange exchange) {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -422,8 +449,8 @@ public final class FakeKubernetes implements AutoCloseable {
 		return Optional.empty();
 	}
 
-	private Answer route(String method, String requestPath, Map<String, String> query, String contentType,
-			String body, String user) {
+	private Answer route(String method, String requestPath, Map<String, String> query, String contentType, String body,
+			String user) {
 		// client-java asks for "/version/"
 		String path = requestPath.length() > 1 && requestPath.endsWith("/")
 				? requestPath.substring(0, requestPath.length() - 1) : requestPath;
@@ -439,7 +466,8 @@ public final class FakeKubernetes implements AutoCloseable {
 		Matcher match;
 		Request request;
 		if ((match = CORE.matcher(path)).matches()) {
-			request = new Request(ResourceType.of("", "v1", match.group(2)), match.group(1), match.group(3), match.group(4));
+			request = new Request(ResourceType.of("", "v1", match.group(2)), match.group(1), match.group(3),
+					match.group(4));
 		}
 		else if ((match = GROUP.matcher(path)).matches()) {
 			request = new Request(ResourceType.of(match.group(1), match.group(2), match.group(4)), match.group(3),
@@ -472,7 +500,8 @@ public final class FakeKubernetes implements AutoCloseable {
 		String name = request.name();
 		return switch (verb) {
 			case "list" -> ok(list(type, namespace, query));
-			case "create" -> type.equals(ResourceType.NAMESPACES) ? createNamespace(body) : failure(Statuses.methodNotAllowed());
+			case "create" ->
+				type.equals(ResourceType.NAMESPACES) ? createNamespace(body) : failure(Statuses.methodNotAllowed());
 			case "get" -> {
 				ObjectNode found = cluster.get(type, type.namespaced() ? namespace : "", name);
 				if (found == null) {
@@ -522,8 +551,9 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	/**
-	 * A group version's OpenAPI document. Under the hash of its content it never changes, so it may
-	 * be cached for good (kubectl keeps it on disk); under another hash it has moved there.
+	 * A group version's OpenAPI document. Under the hash of its content it never changes,
+	 * so it may be cached for good (kubectl keeps it on disk); under another hash it has
+	 * moved there.
 	 */
 	private static Answer openApiDocument(String path, String hash) {
 		Optional<byte[]> document = OpenApiV3.document(path);
@@ -569,7 +599,8 @@ public final class FakeKubernetes implements AutoCloseable {
 		if (type.equals(ResourceType.PODS)) {
 			return ok(removed);
 		}
-		// gone at once, no finalizer to wait for: the API server answers a Status, not the object
+		// gone at once, no finalizer to wait for: the API server answers a Status, not
+		// the object
 		ObjectNode success = NODES.objectNode().put("kind", "Status").put("apiVersion", "v1");
 		success.putObject("metadata");
 		success.put("status", "Success");
@@ -591,13 +622,17 @@ public final class FakeKubernetes implements AutoCloseable {
 		}
 		String name = given.path("metadata").path("name").asString("");
 		if (name.isEmpty()) {
-			return status(422, "Invalid", "Namespace \"\" is invalid: metadata.name: Required value: name or generateName is required");
+			return status(422, "Invalid",
+					"Namespace \"\" is invalid: metadata.name: Required value: name or generateName is required");
 		}
 		if (cluster.get(ResourceType.NAMESPACES, "", name) != null) {
 			return status(409, "AlreadyExists", "namespaces \"" + name + "\" already exists");
 		}
 		Map<String, String> labels = new LinkedHashMap<>();
-		given.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
+		given.path("metadata")
+			.path("labels")
+			.properties()
+			.forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
 		createNamespace(name, labels);
 		return new Answer(201, cluster.get(ResourceType.NAMESPACES, "", name));
 	}
@@ -628,14 +663,16 @@ public final class FakeKubernetes implements AutoCloseable {
 		String apiVersion = config.path("apiVersion").asString("");
 		String kind = config.path("kind").asString("");
 		if (!apiVersion.equals(type.apiVersion()) || !kind.equals(type.kind())) {
-			// the field manager's version check, printing the group/version and kind as Go does
+			// the field manager's version check, printing the group/version and kind as
+			// Go does
 			String groupVersion = apiVersion.contains("/") ? apiVersion : "/" + apiVersion;
 			return status(400, "BadRequest", "invalid object type: " + groupVersion + ", Kind=" + kind);
 		}
 		String fieldValidation = query.getOrDefault("fieldValidation", "");
 		if (!FIELD_VALIDATIONS.contains(fieldValidation)) {
-			return status(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value: \""
-					+ fieldValidation + "\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"");
+			return status(422, "Invalid",
+					"PatchOptions.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value: \"" + fieldValidation
+							+ "\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"");
 		}
 		List<String> undeclared = KnownFields.undeclared(type, config);
 		if (!undeclared.isEmpty()) {
@@ -647,7 +684,8 @@ public final class FakeKubernetes implements AutoCloseable {
 		if (repeated.isEmpty()) {
 			return store(type, namespace, name, config, writer, dryRun);
 		}
-		// the apply itself decodes leniently (the last value wins); the strict decoding comes after it
+		// the apply itself decodes leniently (the last value wins); the strict decoding
+		// comes after it
 		if (fieldValidation.equals("Strict")) {
 			Answer tried = store(type, namespace, name, config, writer, true);
 			return tried.code() >= 300 ? tried
@@ -660,14 +698,16 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	/**
-	 * Server-side apply builds a typed object from the patch before any field validation is asked
-	 * about, so a field the schema does not declare fails whatever {@code fieldValidation} says
-	 * (which for an apply only governs duplicate fields, see {@link RepeatedKeys}): as the API server does, with a plain error
-	 * it answers as a 500 without a reason (kubernetes/kubernetes#122480).
+	 * Server-side apply builds a typed object from the patch before any field validation
+	 * is asked about, so a field the schema does not declare fails whatever
+	 * {@code fieldValidation} says (which for an apply only governs duplicate fields, see
+	 * {@link RepeatedKeys}): as the API server does, with a plain error it answers as a
+	 * 500 without a reason (kubernetes/kubernetes#122480).
 	 */
 	private static Answer undeclaredFields(ResourceType type, String namespace, String name, List<String> undeclared) {
 		String errors = undeclared.size() == 1 ? undeclared.get(0) + ": field not declared in schema"
-				: "errors:\n" + undeclared.stream().map(field -> "  " + field + ": field not declared in schema")
+				: "errors:\n" + undeclared.stream()
+					.map(field -> "  " + field + ": field not declared in schema")
 					.collect(Collectors.joining("\n"));
 		String groupVersion = type.group().isEmpty() ? "/" + type.version() : type.apiVersion();
 		ObjectNode status = Statuses.failure(500, "", "failed to create typed patch object (" + namespace + "/" + name
@@ -678,7 +718,8 @@ public final class FakeKubernetes implements AutoCloseable {
 
 	/**
 	 * A write of a checked configuration by a field manager: name and namespace, the
-	 * namespace's existence, validation, Pod Security, field ownership; stored unless a dry run.
+	 * namespace's existence, validation, Pod Security, field ownership; stored unless a
+	 * dry run.
 	 */
 	private Answer store(ResourceType type, String namespace, String name, ObjectNode config, Writer writer,
 			boolean dryRun) {
@@ -692,7 +733,8 @@ public final class FakeKubernetes implements AutoCloseable {
 		}
 		String givenNamespace = config.path("metadata").path("namespace").asString(namespace);
 		if (!givenNamespace.equals(namespace)) {
-			return status(400, "BadRequest", "the namespace of the provided object does not match the namespace sent on the request");
+			return status(400, "BadRequest",
+					"the namespace of the provided object does not match the namespace sent on the request");
 		}
 		ObjectNode namespaceObject = cluster.get(ResourceType.NAMESPACES, "", namespace);
 		if (namespaceObject == null) {
@@ -727,7 +769,8 @@ public final class FakeKubernetes implements AutoCloseable {
 		else if (type.isWorkload()) {
 			JsonNode template = type.equals(ResourceType.CRONJOBS) ? stored.at("/spec/jobTemplate/spec/template")
 					: stored.at("/spec/template");
-			PodSecurityBaseline.refusal(namespaceObject, template).ifPresent(refusal -> warnings.add("would " + refusal));
+			PodSecurityBaseline.refusal(namespaceObject, template)
+				.ifPresent(refusal -> warnings.add("would " + refusal));
 		}
 		// apiVersion and kind lead, as the API server writes them
 		ObjectNode ordered = NODES.objectNode().put("apiVersion", type.apiVersion()).put("kind", type.kind());
@@ -755,8 +798,8 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	/**
-	 * A pod's log as {@code text/plain}, of the container asked for or its only one; the last
-	 * {@code tailLines} when asked.
+	 * A pod's log as {@code text/plain}, of the container asked for or its only one; the
+	 * last {@code tailLines} when asked.
 	 */
 	private Answer log(ObjectNode pod, Map<String, String> query) {
 		String name = pod.at("/metadata/name").asString();
@@ -781,9 +824,10 @@ public final class FakeKubernetes implements AutoCloseable {
 		}
 		if (!state.has("running") && !state.has("terminated")) {
 			String reason = state.at("/waiting/reason").asString("ContainerCreating");
-			return status(400, "BadRequest", "container \"" + container + "\" in pod \"" + name + "\" is waiting to start: "
-					+ (reason.equals("ImagePullBackOff") || reason.equals("ErrImagePull") ? "trying and failing to pull image"
-							: reason));
+			return status(400, "BadRequest",
+					"container \"" + container + "\" in pod \"" + name + "\" is waiting to start: "
+							+ (reason.equals("ImagePullBackOff") || reason.equals("ErrImagePull")
+									? "trying and failing to pull image" : reason));
 		}
 		String image = "";
 		for (JsonNode spec : pod.at("/spec/containers")) {
@@ -806,7 +850,8 @@ public final class FakeKubernetes implements AutoCloseable {
 				tail = Integer.parseInt(query.get("tailLines"));
 			}
 			catch (NumberFormatException ex) {
-				return status(400, "BadRequest", "tailLines: Invalid value: \"" + query.get("tailLines") + "\": must be an integer");
+				return status(400, "BadRequest",
+						"tailLines: Invalid value: \"" + query.get("tailLines") + "\": must be an integer");
 			}
 			lines = lines.subList(Math.max(0, lines.size() - tail), lines.size());
 		}
@@ -815,7 +860,10 @@ public final class FakeKubernetes implements AutoCloseable {
 		return new Answer(200, null, text.toString(), List.of(), follow);
 	}
 
-	/** A container's log as it is now, and whether it still runs; empty once its pod is gone. */
+	/**
+	 * A container's log as it is now, and whether it still runs; empty once its pod is
+	 * gone.
+	 */
 	private Optional<LogTail> tail(String namespace, String pod, String uid, String container, String image) {
 		synchronized (cluster) {
 			ObjectNode current = cluster.get(ResourceType.PODS, namespace, pod);
@@ -876,8 +924,9 @@ public final class FakeKubernetes implements AutoCloseable {
 	}
 
 	/**
-	 * An answer: a JSON body, or {@code text} for a log, then more of it when followed; with
-	 * {@code Warning} headers, and other headers that may replace the {@code Content-Type}.
+	 * An answer: a JSON body, or {@code text} for a log, then more of it when followed;
+	 * with {@code Warning} headers, and other headers that may replace the
+	 * {@code Content-Type}.
 	 */
 	private record Answer(int code, ObjectNode body, String text, List<String> warnings, LogFollow follow,
 			Map<String, String> headers) {
@@ -898,11 +947,17 @@ public final class FakeKubernetes implements AutoCloseable {
 	private record LogTail(List<String> lines, boolean running) {
 	}
 
-	/** Who writes an object, how ({@code Apply} or {@code Update}), and whether it takes fields from others. */
+	/**
+	 * Who writes an object, how ({@code Apply} or {@code Update}), and whether it takes
+	 * fields from others.
+	 */
 	private record Writer(String manager, String operation, boolean force) {
 	}
 
-	/** What a resource path names; the type is empty when the server does not serve it. */
+	/**
+	 * What a resource path names; the type is empty when the server does not serve it.
+	 */
 	private record Request(Optional<ResourceType> type, String namespace, String name, String subresource) {
 	}
+
 }

@@ -96,12 +96,14 @@ class FakeKubernetesTest {
 			.isEqualTo("pod-composer");
 		V1Pod read = api.readNamespacedPod("web", "default").execute();
 		assertThat(read.getMetadata().getUid()).isEqualTo(applied.getMetadata().getUid());
-		// an update's dry run answers with the version it started from, as the API server's dry-run storage does
+		// an update's dry run answers with the version it started from, as the API
+		// server's dry-run storage does
 		V1Pod changeDryRun = apply("default", "web", yaml.replace("nginx:1.27", "nginx:1.28"), true);
 		assertThat(changeDryRun.getMetadata().getResourceVersion()).isEqualTo(read.getMetadata().getResourceVersion());
 		assertThat(changeDryRun.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
 		assertThat(read.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.27");
-		DynamicKubernetesObject dynamic = new DynamicKubernetesApi("", "v1", "pods", client).get("default", "web").getObject();
+		DynamicKubernetesObject dynamic = new DynamicKubernetesApi("", "v1", "pods", client).get("default", "web")
+			.getObject();
 		assertThat(last().path()).isEqualTo("/api/v1/namespaces/default/pods/web");
 		assertThat(dynamic.getMetadata().getUid()).isEqualTo(applied.getMetadata().getUid());
 	}
@@ -153,13 +155,15 @@ class FakeKubernetesTest {
 		assertThat(pod.getStatus().getContainerStatuses()).singleElement().satisfies(container -> {
 			assertThat(container.getReady()).isFalse();
 			assertThat(container.getState().getWaiting().getReason()).isEqualTo("ImagePullBackOff");
-			assertThat(container.getState().getWaiting().getMessage()).isEqualTo("Back-off pulling image \"" + image + "\"");
+			assertThat(container.getState().getWaiting().getMessage())
+				.isEqualTo("Back-off pulling image \"" + image + "\"");
 		});
 	}
 
 	@Test
 	void podsAreListedByLabelSelectorAndDeleted() throws ApiException {
-		for (String[] pod : List.of(new String[] { "a-1", "a" }, new String[] { "a-2", "a" }, new String[] { "b-1", "b" })) {
+		for (String[] pod : List.of(new String[] { "a-1", "a" }, new String[] { "a-2", "a" },
+				new String[] { "b-1", "b" })) {
 			Manifest manifest = Manifest.newPod(pod[0], "main", "nginx:1.27");
 			((ObjectNode) manifest.root().get("metadata")).putObject("labels").put("app", pod[1]);
 			apply("default", pod[0], podYaml(manifest), false);
@@ -182,15 +186,16 @@ class FakeKubernetesTest {
 
 	@Test
 	void namespacesAreCreatedWithLabelsAndListed() throws ApiException {
-		V1Namespace namespace = new V1Namespace()
-			.metadata(new V1ObjectMeta().name("team-a").labels(Map.of("pod-security.kubernetes.io/enforce", "baseline")));
+		V1Namespace namespace = new V1Namespace().metadata(
+				new V1ObjectMeta().name("team-a").labels(Map.of("pod-security.kubernetes.io/enforce", "baseline")));
 
 		api.createNamespace(namespace).execute();
 
 		assertThat(api.readNamespace("team-a").execute().getMetadata().getLabels())
 			.containsEntry("pod-security.kubernetes.io/enforce", "baseline")
 			.containsEntry("kubernetes.io/metadata.name", "team-a");
-		assertThat(api.listNamespace().labelSelector("pod-security.kubernetes.io/enforce=baseline").execute().getItems())
+		assertThat(
+				api.listNamespace().labelSelector("pod-security.kubernetes.io/enforce=baseline").execute().getItems())
 			.extracting(item -> item.getMetadata().getName())
 			.containsExactly("team-a");
 		assertThat(status(() -> api.createNamespace(namespace).execute())).isEqualTo(409);
@@ -199,10 +204,12 @@ class FakeKubernetesTest {
 
 	@Test
 	void aPodInAMissingNamespaceIsNotFound() {
-		ApiException refused = refusal(() -> apply("missing", "web", podYaml(Manifest.newPod("web", "main", "nginx:1.27")), false));
+		ApiException refused = refusal(
+				() -> apply("missing", "web", podYaml(Manifest.newPod("web", "main", "nginx:1.27")), false));
 
 		assertThat(refused.getCode()).isEqualTo(404);
-		assertThat(ClusterFailure.statusMessage(refused.getResponseBody())).isEqualTo("namespaces \"missing\" not found");
+		assertThat(ClusterFailure.statusMessage(refused.getResponseBody()))
+			.isEqualTo("namespaces \"missing\" not found");
 	}
 
 	@Test
@@ -231,7 +238,10 @@ class FakeKubernetesTest {
 		ObjectNode spec = manifest.editPodSpec();
 		spec.put("hostNetwork", true).put("hostPID", true);
 		spec.putArray("volumes").addObject().put("name", "root").putObject("hostPath").put("path", "/");
-		((ObjectNode) spec.get("containers").get(0)).putArray("ports").addObject().put("containerPort", 80).put("hostPort", 8080);
+		((ObjectNode) spec.get("containers").get(0)).putArray("ports")
+			.addObject()
+			.put("containerPort", 80)
+			.put("hostPort", 8080);
 		((ObjectNode) spec.get("containers").get(0)).putObject("securityContext").put("privileged", true);
 
 		ApiException refused = refusal(() -> apply("secure", "x", podYaml(manifest), true));
@@ -255,7 +265,10 @@ class FakeKubernetesTest {
 			.satisfies(pods -> assertThat(pods.getSubResources()).contains("log"));
 	}
 
-	/** What kubectl reads before it leaves validation to the server (fieldValidation=Strict), and how it caches it. */
+	/**
+	 * What kubectl reads before it leaves validation to the server
+	 * (fieldValidation=Strict), and how it caches it.
+	 */
 	@Test
 	void openApiV3NamesEachGroupVersionsDocumentUnderItsHashWithThePatchParametersKubectlLooksFor() throws Exception {
 		JsonNode paths = ManifestReader.readJson(get("/openapi/v3").body().string()).path("paths");
@@ -330,12 +343,14 @@ class FakeKubernetesTest {
 
 		api.deleteNamespacedPod(pods.get(0).getMetadata().getName(), "default").execute();
 
-		List<String> replaced = eventuallyPods("web", names -> names.size() == 2 && !names.contains(pods.get(0).getMetadata().getName()));
+		List<String> replaced = eventuallyPods("web",
+				names -> names.size() == 2 && !names.contains(pods.get(0).getMetadata().getName()));
 		assertThat(replaced).contains(pods.get(1).getMetadata().getName());
 		assertThat(api.listNamespacedEvent("default")
 			.fieldSelector("involvedObject.name=" + pods.get(0).getMetadata().getName() + ",reason=Killing")
 			.execute()
-			.getItems()).singleElement().satisfies(event -> assertThat(event.getMessage()).isEqualTo("Stopping container app"));
+			.getItems()).singleElement()
+			.satisfies(event -> assertThat(event.getMessage()).isEqualTo("Stopping container app"));
 		String replicaSet = pods.get(0).getMetadata().getOwnerReferences().get(0).getName();
 		assertThat(apps.readNamespacedReplicaSet(replicaSet, "default").execute().getMetadata().getOwnerReferences())
 			.singleElement()
@@ -344,9 +359,12 @@ class FakeKubernetesTest {
 
 	@Test
 	void eachWorkloadKindHasItsPodsAndStatus() throws Exception {
-		applyWorkload("apps", "statefulsets", "db", workload("apps/v1", "StatefulSet", "db", "replicas: 2", "postgres:17"), false);
-		applyWorkload("apps", "daemonsets", "agent", workload("apps/v1", "DaemonSet", "agent", "", "fluent-bit:3"), false);
-		applyWorkload("apps", "replicasets", "cache", workload("apps/v1", "ReplicaSet", "cache", "replicas: 1", "redis:7"), false);
+		applyWorkload("apps", "statefulsets", "db",
+				workload("apps/v1", "StatefulSet", "db", "replicas: 2", "postgres:17"), false);
+		applyWorkload("apps", "daemonsets", "agent", workload("apps/v1", "DaemonSet", "agent", "", "fluent-bit:3"),
+				false);
+		applyWorkload("apps", "replicasets", "cache",
+				workload("apps/v1", "ReplicaSet", "cache", "replicas: 1", "redis:7"), false);
 		applyWorkload("batch", "jobs", "migrate", job("migrate", "flyway:11"), false);
 		applyWorkload("batch", "cronjobs", "nightly", cronJob("nightly", "backup:1"), false);
 
@@ -366,12 +384,16 @@ class FakeKubernetesTest {
 		V1Job job = eventually(() -> batch.readNamespacedJob("migrate", "default").execute(),
 				read -> read.getStatus().getStartTime() != null);
 		assertThat(job.getSpec().getParallelism()).isEqualTo(1);
-		assertThat(api.listNamespacedPod("default").labelSelector("batch.kubernetes.io/job-name=migrate").execute().getItems())
-			.singleElement()
+		assertThat(api.listNamespacedPod("default")
+			.labelSelector("batch.kubernetes.io/job-name=migrate")
+			.execute()
+			.getItems()).singleElement()
 			.satisfies(pod -> assertThat(pod.getMetadata().getOwnerReferences().get(0).getKind()).isEqualTo("Job"));
-		assertThat(batch.readNamespacedCronJob("nightly", "default").execute().getSpec().getSchedule()).isEqualTo("0 2 * * *");
+		assertThat(batch.readNamespacedCronJob("nightly", "default").execute().getSpec().getSchedule())
+			.isEqualTo("0 2 * * *");
 		assertThat(fake.podsOwnedBy("CronJob", "default", "nightly")).isEmpty();
-		assertThat(names(new DynamicKubernetesApi("batch", "v1", "jobs", client).list("default").getObject().getItems()))
+		assertThat(
+				names(new DynamicKubernetesApi("batch", "v1", "jobs", client).list("default").getObject().getItems()))
 			.containsExactly("migrate");
 	}
 
@@ -384,14 +406,16 @@ class FakeKubernetesTest {
 
 		assertThat(job.getStatus().getActive()).isNull();
 		assertThat(job.getStatus().getCompletionTime()).isNotNull();
-		assertThat(job.getStatus().getConditions()).extracting(condition -> condition.getType() + "=" + condition.getStatus())
+		assertThat(job.getStatus().getConditions())
+			.extracting(condition -> condition.getType() + "=" + condition.getStatus())
 			.containsExactly("SuccessCriteriaMet=True", "Complete=True");
 		JsonNode pod = fake.podsOwnedBy("Job", "default", "migrate").get(0);
 		assertThat(pod.at("/status/phase").asString()).isEqualTo("Succeeded");
 		assertThat(pod.at("/status/containerStatuses/0/state/terminated/reason").asString()).isEqualTo("Completed");
 		assertThat(api.readNamespacedPodLog(pod.at("/metadata/name").asString(), "default").tailLines(1).execute())
 			.contains("done, exit code 0");
-		assertThat(api.listNamespacedEvent("default").fieldSelector("involvedObject.kind=Job,involvedObject.name=migrate")
+		assertThat(api.listNamespacedEvent("default")
+			.fieldSelector("involvedObject.kind=Job,involvedObject.name=migrate")
 			.execute()
 			.getItems()).extracting(CoreV1Event::getReason).containsExactly("SuccessfulCreate", "Completed");
 	}
@@ -421,10 +445,12 @@ class FakeKubernetesTest {
 		List<String> after = eventuallyPods("web", pods -> pods.size() == 1 && !pods.equals(before));
 		assertThat(fake.podsOwnedBy("Deployment", "default", "web")).singleElement()
 			.satisfies(pod -> assertThat(pod.at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.28"));
-		assertThat(apps.readNamespacedDeployment("web", "default").execute().getMetadata().getGeneration()).isEqualTo(2);
+		assertThat(apps.readNamespacedDeployment("web", "default").execute().getMetadata().getGeneration())
+			.isEqualTo(2);
 		assertThat(after).doesNotContainAnyElementsOf(before);
 
-		KubernetesApiResponse<DynamicKubernetesObject> deleted = new DynamicKubernetesApi("apps", "v1", "deployments", client)
+		KubernetesApiResponse<DynamicKubernetesObject> deleted = new DynamicKubernetesApi("apps", "v1", "deployments",
+				client)
 			.delete("default", "web");
 
 		assertThat(deleted.isSuccess()).isTrue();
@@ -432,8 +458,9 @@ class FakeKubernetesTest {
 		assertThat(fake.object("apps/v1", "Deployment", "default", "web")).isEmpty();
 		assertThat(api.listNamespacedPod("default").execute().getItems()).isEmpty();
 		assertThat(apps.listNamespacedReplicaSet("default").execute().getItems()).isEmpty();
-		assertThat(new DynamicKubernetesApi("apps", "v1", "deployments", client).get("default", "web").getStatus().getMessage())
-			.isEqualTo("deployments.apps \"web\" not found");
+		assertThat(new DynamicKubernetesApi("apps", "v1", "deployments", client).get("default", "web")
+			.getStatus()
+			.getMessage()).isEqualTo("deployments.apps \"web\" not found");
 	}
 
 	@Test
@@ -459,7 +486,8 @@ class FakeKubernetesTest {
 
 		try (Response admitted = client.getHttpClient().newCall(apply).execute()) {
 			assertThat(admitted.code()).isEqualTo(201);
-			assertThat(admitted.headers("Warning")).containsExactly("299 - \"would " + violation.replace("\"", "\\\"") + "\"");
+			assertThat(admitted.headers("Warning"))
+				.containsExactly("299 - \"would " + violation.replace("\"", "\\\"") + "\"");
 		}
 		V1Deployment deployment = eventually(() -> apps.readNamespacedDeployment("web", "secure").execute(),
 				read -> read.getStatus().getConditions() != null && read.getStatus().getConditions().size() == 3);
@@ -471,7 +499,8 @@ class FakeKubernetesTest {
 			.get(0);
 		assertThat(failed.getType()).isEqualTo("Warning");
 		assertThat(failed.getReason()).isEqualTo("FailedCreate");
-		assertThat(failed.getMessage()).isEqualTo("Error creating: pods \"" + replicaSet + "-\" is forbidden: " + violation);
+		assertThat(failed.getMessage())
+			.isEqualTo("Error creating: pods \"" + replicaSet + "-\" is forbidden: " + violation);
 		assertThat(deployment.getStatus().getConditions()).anySatisfy(condition -> {
 			assertThat(condition.getType()).isEqualTo("ReplicaFailure");
 			assertThat(condition.getMessage()).isEqualTo(failed.getMessage());
@@ -482,10 +511,12 @@ class FakeKubernetesTest {
 	@Test
 	void theSchedulerKubeletAndControllersRecordEvents() throws Exception {
 		applyWorkload("apps", "deployments", "web", deployment("web", "nginx:1.27", 1), false);
-		apply("default", "broken", podYaml(Manifest.newPod("broken", "main", FakeKubernetes.MISSING_IMAGE_HOST + "/x:1")), false);
+		apply("default", "broken",
+				podYaml(Manifest.newPod("broken", "main", FakeKubernetes.MISSING_IMAGE_HOST + "/x:1")), false);
 		String pod = eventuallyPods("web", pods -> pods.size() == 1).get(0);
 		afterTheKubelet("broken");
-		eventually(() -> api.readNamespacedPod(pod, "default").execute(), read -> read.getStatus().getStartTime() != null);
+		eventually(() -> api.readNamespacedPod(pod, "default").execute(),
+				read -> read.getStatus().getStartTime() != null);
 
 		List<CoreV1Event> podEvents = api.listNamespacedEvent("default")
 			.fieldSelector("involvedObject.name=" + pod + ",involvedObject.kind=Pod")
@@ -511,22 +542,23 @@ class FakeKubernetesTest {
 			.execute()
 			.getItems();
 		assertThat(broken).extracting(CoreV1Event::getReason).contains("Pulling", "Failed", "BackOff");
-		assertThat(broken).filteredOn(event -> event.getReason().equals("Failed"))
-			.first()
-			.satisfies(event -> {
-				assertThat(event.getType()).isEqualTo("Warning");
-				assertThat(event.getMessage()).startsWith("Failed to pull image \"registry.invalid/x:1\": ");
-			});
+		assertThat(broken).filteredOn(event -> event.getReason().equals("Failed")).first().satisfies(event -> {
+			assertThat(event.getType()).isEqualTo("Warning");
+			assertThat(event.getMessage()).startsWith("Failed to pull image \"registry.invalid/x:1\": ");
+		});
 		String replicaSet = pod.substring(0, pod.lastIndexOf('-'));
-		assertThat(api.listNamespacedEvent("default").fieldSelector("involvedObject.kind=ReplicaSet").execute().getItems())
+		assertThat(
+				api.listNamespacedEvent("default").fieldSelector("involvedObject.kind=ReplicaSet").execute().getItems())
 			.singleElement()
 			.satisfies(event -> {
 				assertThat(event.getReason()).isEqualTo("SuccessfulCreate");
 				assertThat(event.getMessage()).isEqualTo("Created pod: " + pod);
 			});
-		assertThat(api.listNamespacedEvent("default").fieldSelector("involvedObject.kind=Deployment").execute().getItems())
+		assertThat(
+				api.listNamespacedEvent("default").fieldSelector("involvedObject.kind=Deployment").execute().getItems())
 			.singleElement()
-			.satisfies(event -> assertThat(event.getMessage()).isEqualTo("Scaled up replica set " + replicaSet + " from 0 to 1"));
+			.satisfies(event -> assertThat(event.getMessage())
+				.isEqualTo("Scaled up replica set " + replicaSet + " from 0 to 1"));
 		assertThat(fake.events("default")).hasSizeGreaterThan(podEvents.size() + broken.size());
 	}
 
@@ -587,7 +619,8 @@ class FakeKubernetesTest {
 	void applyingAFieldAnotherManagerOwnsIsAConflictUntilForced() throws ApiException {
 		fake.applyAs("kubectl", "default", podYaml(Manifest.newPod("web", "app", "nginx:1.27")), false);
 
-		ApiException refused = refusal(() -> apply("default", "web", podYaml(Manifest.newPod("web", "app", "nginx:1.28")), false));
+		ApiException refused = refusal(
+				() -> apply("default", "web", podYaml(Manifest.newPod("web", "app", "nginx:1.28")), false));
 
 		assertThat(refused.getCode()).isEqualTo(409);
 		JsonNode status = ManifestReader.readJson(refused.getResponseBody());
@@ -601,14 +634,15 @@ class FakeKubernetesTest {
 		apply("default", "web", podYaml(Manifest.newPod("web", "app", "nginx:1.27")), false);
 		JsonNode shared = fake.pod("default", "web").orElseThrow();
 		assertThat(shared.at("/metadata/managedFields")).hasSize(2)
-			.allSatisfy(entry -> assertThat(entry.at("/fieldsV1/f:spec/f:containers/k:{\"name\":\"app\"}/f:image").isObject()).isTrue());
+			.allSatisfy(entry -> assertThat(
+					entry.at("/fieldsV1/f:spec/f:containers/k:{\"name\":\"app\"}/f:image").isObject())
+				.isTrue());
 
-		V1Pod forced = PatchUtils.patch(V1Pod.class,
-				() -> api.patchNamespacedPod("web", "default", new V1Patch(podYaml(Manifest.newPod("web", "app", "nginx:1.28"))))
-					.fieldManager("pod-composer")
-					.force(true)
-					.buildCall(null),
-				V1Patch.PATCH_FORMAT_APPLY_YAML, client);
+		V1Pod forced = PatchUtils.patch(V1Pod.class, () -> api
+			.patchNamespacedPod("web", "default", new V1Patch(podYaml(Manifest.newPod("web", "app", "nginx:1.28"))))
+			.fieldManager("pod-composer")
+			.force(true)
+			.buildCall(null), V1Patch.PATCH_FORMAT_APPLY_YAML, client);
 
 		assertThat(forced.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
 		JsonNode kubectl = managedFields("web", "kubectl");
@@ -621,10 +655,11 @@ class FakeKubernetesTest {
 		apply("default", "web", podYaml(Manifest.newPod("web", "app", "nginx:1.27")), false);
 		fake.updateAs("kubectl", "default", podYaml(Manifest.newPod("web", "app", "nginx:1.28")));
 
-		ApiException refused = refusal(() -> apply("default", "web", podYaml(Manifest.newPod("web", "app", "nginx:1.27")), false));
+		ApiException refused = refusal(
+				() -> apply("default", "web", podYaml(Manifest.newPod("web", "app", "nginx:1.27")), false));
 
-		assertThat(ClusterFailure.statusMessage(refused.getResponseBody()))
-			.isEqualTo("Apply failed with 1 conflict: conflict with \"kubectl\" using v1: .spec.containers[name=\"app\"].image");
+		assertThat(ClusterFailure.statusMessage(refused.getResponseBody())).isEqualTo(
+				"Apply failed with 1 conflict: conflict with \"kubectl\" using v1: .spec.containers[name=\"app\"].image");
 		JsonNode kubectl = managedFields("web", "kubectl");
 		assertThat(kubectl.path("operation").asString()).isEqualTo("Update");
 		assertThat(kubectl.at("/fieldsV1/f:spec/f:containers/k:{\"name\":\"app\"}/f:image").isObject()).isTrue();
@@ -647,14 +682,16 @@ class FakeKubernetesTest {
 
 		assertThat(ClusterFailure.statusMessage(refused.getResponseBody())).isEqualTo("Apply failed with 2 conflicts: "
 				+ "conflicts with \"kubectl\":\n- .metadata.labels.tier\n- .spec.containers[name=\"app\"].image");
-		assertThat(fake.pod("default", "web").orElseThrow().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.27");
+		assertThat(fake.pod("default", "web").orElseThrow().at("/spec/containers/0/image").asString())
+			.isEqualTo("nginx:1.27");
 	}
 
 	@Test
 	void fieldsAManagerNoLongerAppliesAreRemovedUnlessAnotherOwnsThem() throws ApiException {
 		Manifest first = Manifest.newPod("web", "app", "nginx:1.27");
 		((ObjectNode) first.root().get("metadata")).putObject("labels").put("a", "1").put("b", "2");
-		// a Pod's spec cannot lose a container in place (the API server refuses it): an annotation goes instead
+		// a Pod's spec cannot lose a container in place (the API server refuses it): an
+		// annotation goes instead
 		((ObjectNode) first.root().get("metadata")).putObject("annotations").put("note", "first");
 		apply("default", "web", podYaml(first), false);
 		Manifest theirs = Manifest.newPod("web", "app", "nginx:1.27");
@@ -676,15 +713,17 @@ class FakeKubernetesTest {
 		fake.deny("get", "pods/log");
 		fake.deny("list", "namespaces");
 
-		assertThat(applyWorkload("apps", "deployments", "web", deployment("web", "nginx:1.27", 1), false).getStatus().getMessage())
+		assertThat(applyWorkload("apps", "deployments", "web", deployment("web", "nginx:1.27", 1), false).getStatus()
+			.getMessage())
 			.isEqualTo("deployments.apps \"web\" is forbidden: User \"kubernetes-admin\" cannot patch resource "
 					+ "\"deployments\" in API group \"apps\" in the namespace \"default\"");
-		assertThat(ClusterFailure.statusMessage(refusal(() -> api.listNamespacedPod("default").execute()).getResponseBody()))
+		assertThat(ClusterFailure
+			.statusMessage(refusal(() -> api.listNamespacedPod("default").execute()).getResponseBody()))
 			.isEqualTo("pods is forbidden: User \"kubernetes-admin\" cannot list resource \"pods\" in API group \"\" "
 					+ "in the namespace \"default\"");
-		assertThat(logRefusal(() -> api.readNamespacedPodLog("web", "default").execute()))
-			.isEqualTo("pods \"web\" is forbidden: User \"kubernetes-admin\" cannot get resource \"pods/log\" in API group "
-					+ "\"\" in the namespace \"default\"");
+		assertThat(logRefusal(() -> api.readNamespacedPodLog("web", "default").execute())).isEqualTo(
+				"pods \"web\" is forbidden: User \"kubernetes-admin\" cannot get resource \"pods/log\" in API group "
+						+ "\"\" in the namespace \"default\"");
 		assertThat(ClusterFailure.statusMessage(refusal(() -> api.listNamespace().execute()).getResponseBody()))
 			.isEqualTo("namespaces is forbidden: User \"kubernetes-admin\" cannot list resource \"namespaces\" in API "
 					+ "group \"\" at the cluster scope");
@@ -701,15 +740,19 @@ class FakeKubernetesTest {
 		assertThat(refused.getCode()).isEqualTo(422);
 		JsonNode status = ManifestReader.readJson(refused.getResponseBody());
 		assertThat(status.path("reason").asString()).isEqualTo("Invalid");
-		assertThat(status.path("message").asString()).isEqualTo("Pod \"x\" is invalid: spec.containers[0].image: Required value");
+		assertThat(status.path("message").asString())
+			.isEqualTo("Pod \"x\" is invalid: spec.containers[0].image: Required value");
 		assertThat(status.at("/details/causes/0/field").asString()).isEqualTo("spec.containers[0].image");
-		assertThat(ClusterFailure.statusMessage(refusal(() -> apply("default", "Web_1",
-				podYaml(Manifest.newPod("Web_1", "c", "nginx:1.27")), false)).getResponseBody()))
-			.startsWith("Pod \"Web_1\" is invalid: metadata.name: Invalid value: \"Web_1\": a lowercase RFC 1123 subdomain "
-					+ "must consist of lower case alphanumeric characters");
+		assertThat(ClusterFailure.statusMessage(
+				refusal(() -> apply("default", "Web_1", podYaml(Manifest.newPod("Web_1", "c", "nginx:1.27")), false))
+					.getResponseBody()))
+			.startsWith(
+					"Pod \"Web_1\" is invalid: metadata.name: Invalid value: \"Web_1\": a lowercase RFC 1123 subdomain "
+							+ "must consist of lower case alphanumeric characters");
 		assertThat(applyWorkload("batch", "jobs", "j", workload("batch/v1", "Job", "j", "", "busybox:1"), false)
 			.getStatus()
-			.getMessage()).isEqualTo("Job.batch \"j\" is invalid: spec.template.spec.restartPolicy: Unsupported value: "
+			.getMessage())
+			.isEqualTo("Job.batch \"j\" is invalid: spec.template.spec.restartPolicy: Unsupported value: "
 					+ "\"Always\": supported values: \"OnFailure\", \"Never\"");
 	}
 
@@ -725,7 +768,8 @@ class FakeKubernetesTest {
 	}
 
 	private static String job(String name, String image) {
-		return workload("batch/v1", "Job", name, "", image).replace("    spec:\n", "    spec:\n      restartPolicy: Never\n");
+		return workload("batch/v1", "Job", name, "", image).replace("    spec:\n",
+				"    spec:\n      restartPolicy: Never\n");
 	}
 
 	private static String cronJob(String name, String image) {
@@ -747,9 +791,13 @@ class FakeKubernetesTest {
 				""".formatted(name, image);
 	}
 
-	/** A workload with a selector and template labelled {@code app: NAME}; {@code specLine} is an extra spec field. */
+	/**
+	 * A workload with a selector and template labelled {@code app: NAME};
+	 * {@code specLine} is an extra spec field.
+	 */
 	private static String workload(String apiVersion, String kind, String name, String specLine, String image) {
-		String selector = apiVersion.startsWith("apps/") ? "  selector:\n    matchLabels:\n      app: " + name + "\n" : "";
+		String selector = apiVersion.startsWith("apps/") ? "  selector:\n    matchLabels:\n      app: " + name + "\n"
+				: "";
 		return """
 				apiVersion: %s
 				kind: %s
@@ -777,9 +825,13 @@ class FakeKubernetesTest {
 		throw new AssertionError("no managed fields of " + manager);
 	}
 
-	/** The names of the pods labelled {@code app: APP}, once they satisfy the condition (five seconds at most). */
+	/**
+	 * The names of the pods labelled {@code app: APP}, once they satisfy the condition
+	 * (five seconds at most).
+	 */
 	private List<String> eventuallyPods(String app, Predicate<List<String>> condition) throws Exception {
-		return eventually(() -> names(api.listNamespacedPod("default").labelSelector("app=" + app).execute().getItems()),
+		return eventually(
+				() -> names(api.listNamespacedPod("default").labelSelector("app=" + app).execute().getItems()),
 				condition);
 	}
 
@@ -809,9 +861,14 @@ class FakeKubernetesTest {
 		return ManifestWriter.toYaml(manifest.root());
 	}
 
-	/** A GET with the server's token and no redirect followed, sent with client-java's HTTP client. */
+	/**
+	 * A GET with the server's token and no redirect followed, sent with client-java's
+	 * HTTP client.
+	 */
 	private Response get(String path) throws IOException {
-		Request request = new Request.Builder().url(fake.url() + path).header("Authorization", "Bearer " + TOKEN).build();
+		Request request = new Request.Builder().url(fake.url() + path)
+			.header("Authorization", "Bearer " + TOKEN)
+			.build();
 		return client.getHttpClient().newBuilder().followRedirects(false).build().newCall(request).execute();
 	}
 
@@ -838,5 +895,7 @@ class FakeKubernetesTest {
 	private interface ApiCall {
 
 		void run() throws ApiException;
+
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-/** Field selectors: {@code a.b=c}, {@code a.b==c}, {@code a.b!=c}, comma-joined, on any field path. */
+/**
+ * Field selectors: {@code a.b=c}, {@code a.b==c}, {@code a.b!=c}, comma-joined, on any
+ * field path.
+ */
 record FieldSelector(List<String[]> requirements) {
 
 	static FieldSelector parse(String text) {
@@ -17,7 +20,8 @@ record FieldSelector(List<String[]> requirements) {
 			}
 			boolean negated = requirement.contains("!=");
 			String[] sides = requirement.split(negated ? "!=" : "==?", 2);
-			requirements.add(new String[] { negated ? "!=" : "=", sides[0].strip(), sides.length > 1 ? sides[1].strip() : "" });
+			requirements
+				.add(new String[] { negated ? "!=" : "=", sides[0].strip(), sides.length > 1 ? sides[1].strip() : "" });
 		}
 		return new FieldSelector(requirements);
 	}

@@ -27,14 +27,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Fields the schema does not declare: the fake refuses them in a server-side apply as the API
- * server does, and the portal asks for strict field validation and says what the cluster refused.
+ * Fields the schema does not declare: the fake refuses them in a server-side apply as the
+ * API server does, and the portal asks for strict field validation and says what the
+ * cluster refused.
  */
 class FieldValidationTest {
 
 	private static final String TOKEN = "fake-token-for-field-validation";
 
-	/** A pod with a typo in a container's field name, the most common manifest mistake. */
+	/**
+	 * A pod with a typo in a container's field name, the most common manifest mistake.
+	 */
 	static final String TYPO_POD = """
 			apiVersion: v1
 			kind: Pod
@@ -55,7 +58,10 @@ class FieldValidationTest {
 		fake.close();
 	}
 
-	/** Server-side apply types the patch before it looks at fieldValidation, which for an apply only governs duplicates. */
+	/**
+	 * Server-side apply types the patch before it looks at fieldValidation, which for an
+	 * apply only governs duplicates.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "Strict", "Warn", "Ignore" })
 	void anUndeclaredFieldIsRefusedByAnApplyWhateverTheFieldValidation(String fieldValidation) {
@@ -63,8 +69,9 @@ class FieldValidationTest {
 
 		assertThat(refused.getCode()).isEqualTo(500);
 		JsonNode status = ManifestReader.readJson(refused.getResponseBody());
-		assertThat(status.path("message").asString()).isEqualTo("failed to create typed patch object (default/web; /v1, "
-				+ "Kind=Pod): .spec.containers[name=\"web\"].imagePullPolicyy: field not declared in schema");
+		assertThat(status.path("message").asString())
+			.isEqualTo("failed to create typed patch object (default/web; /v1, "
+					+ "Kind=Pod): .spec.containers[name=\"web\"].imagePullPolicyy: field not declared in schema");
 		assertThat(status.has("reason")).isFalse();
 		assertThat(fake.pod("default", "web")).isEmpty();
 	}
@@ -87,10 +94,12 @@ class FieldValidationTest {
 		ClusterCalls calls = new ClusterCalls(fake.connection(Duration.ofSeconds(5)), client);
 
 		assertThatExceptionOfType(ClusterCallException.class)
-			.isThrownBy(() -> calls.apply(WorkloadKind.DEPLOYMENT, "default", ManifestReader.readYaml(deployment), false, false))
-			.withMessageEndingWith("failed to create typed patch object (default/web; apps/v1, Kind=Deployment): errors:\n"
-					+ "  .metadata.labelz: field not declared in schema\n"
-					+ "  .spec.template.spec.containers[name=\"web\"].env[name=\"A\"].valu: field not declared in schema");
+			.isThrownBy(() -> calls.apply(WorkloadKind.DEPLOYMENT, "default", ManifestReader.readYaml(deployment),
+					false, false))
+			.withMessageEndingWith(
+					"failed to create typed patch object (default/web; apps/v1, Kind=Deployment): errors:\n"
+							+ "  .metadata.labelz: field not declared in schema\n"
+							+ "  .spec.template.spec.containers[name=\"web\"].env[name=\"A\"].valu: field not declared in schema");
 	}
 
 	@Test
@@ -115,7 +124,8 @@ class FieldValidationTest {
 				    volumeMounts: [{name: data, mountPath: /data}]
 				""";
 
-		assertThat(apply(pod, "Strict", false).getSpec().getContainers().get(0).getImagePullPolicy()).isEqualTo("Always");
+		assertThat(apply(pod, "Strict", false).getSpec().getContainers().get(0).getImagePullPolicy())
+			.isEqualTo("Always");
 	}
 
 	@Test
@@ -139,8 +149,7 @@ class FieldValidationTest {
 		assertThat(fake.requests()).filteredOn(request -> request.method().equals("PATCH"))
 			.extracting(RecordedRequest::query)
 			.extracting(query -> query.get("dryRun"), query -> query.get("fieldValidation"))
-			.containsExactly(tuple("All", "Strict"),
-					tuple(null, "Strict"));
+			.containsExactly(tuple("All", "Strict"), tuple(null, "Strict"));
 	}
 
 	@Test
@@ -184,8 +193,8 @@ class FieldValidationTest {
 
 	@Test
 	void aStrictApplyOfAnInvalidObjectWithARepeatedKeyIsRefusedForTheInvalidObjectFirst() {
-		ApiException refused = refusal(REPEATED_POD.replace("    image: nginx:1.28\n", "    image: ''\n    image: ''\n"),
-					"Strict", false);
+		ApiException refused = refusal(
+				REPEATED_POD.replace("    image: nginx:1.28\n", "    image: ''\n    image: ''\n"), "Strict", false);
 
 		assertThat(refused.getCode()).isEqualTo(422);
 		assertThat(ClusterFailure.statusMessage(refused.getResponseBody()))
@@ -196,14 +205,17 @@ class FieldValidationTest {
 	void aRepeatedKeyInAWarnApplyIsAWarningAndTheLastValueIsApplied() throws IOException, ApiException {
 		try (Response response = rawApply(REPEATED_POD, "Warn")) {
 			assertThat(response.code()).isEqualTo(201);
-			assertThat(response.headers("Warning")).containsExactly("299 - \"line 8: key \\\"image\\\" already set in map\"");
+			assertThat(response.headers("Warning"))
+				.containsExactly("299 - \"line 8: key \\\"image\\\" already set in map\"");
 		}
-		assertThat(fake.pod("default", "web").orElseThrow().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.28");
+		assertThat(fake.pod("default", "web").orElseThrow().at("/spec/containers/0/image").asString())
+			.isEqualTo("nginx:1.28");
 	}
 
 	@Test
 	void aRepeatedKeyInAnIgnoreApplyIsAcceptedSilently() throws IOException, ApiException {
-		try (Response response = rawApply(REPEATED_POD + "  restartPolicy: Never\n  restartPolicy: Always\n", "Ignore")) {
+		try (Response response = rawApply(REPEATED_POD + "  restartPolicy: Never\n  restartPolicy: Always\n",
+				"Ignore")) {
 			assertThat(response.code()).isEqualTo(201);
 			assertThat(response.headers("Warning")).isEmpty();
 		}
@@ -211,7 +223,8 @@ class FieldValidationTest {
 	}
 
 	private ApiException refusal(String yaml, String fieldValidation, boolean dryRun) {
-		return assertThatExceptionOfType(ApiException.class).isThrownBy(() -> apply(yaml, fieldValidation, dryRun)).actual();
+		return assertThatExceptionOfType(ApiException.class).isThrownBy(() -> apply(yaml, fieldValidation, dryRun))
+			.actual();
 	}
 
 	/** An apply of the text as it is, its answer's headers to read. */

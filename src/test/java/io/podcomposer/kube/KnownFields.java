@@ -14,23 +14,28 @@ import io.kubernetes.client.util.ModelMapper;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fields the API server's schema declares for the kinds the fake serves, read from the
- * official client's models (their {@code @SerializedName} fields), so that they are the fields of
- * the Kubernetes version client-java was generated from, not a hand-kept list.
+ * The fields the API server's schema declares for the kinds the fake serves, read from
+ * the official client's models (their {@code @SerializedName} fields), so that they are
+ * the fields of the Kubernetes version client-java was generated from, not a hand-kept
+ * list.
  */
 final class KnownFields {
 
 	private static final String MODELS = "io.kubernetes.client.openapi.models.";
 
-	/** The JSON name of each field of a model class and its Java type, by class; built once a class. */
+	/**
+	 * The JSON name of each field of a model class and its Java type, by class; built
+	 * once a class.
+	 */
 	private static final Map<Class<?>, Map<String, Type>> FIELDS = new ConcurrentHashMap<>();
 
 	private KnownFields() {
 	}
 
 	/**
-	 * The fields of an applied object that its kind's schema does not declare, each as the
-	 * structured-merge-diff path server-side apply names it ({@code .spec.containers[name="web"].x}).
+	 * The fields of an applied object that its kind's schema does not declare, each as
+	 * the structured-merge-diff path server-side apply names it
+	 * ({@code .spec.containers[name="web"].x}).
 	 */
 	static List<String> undeclared(ResourceType type, JsonNode object) {
 		Class<?> model = ModelMapper.preBuiltGetApiTypeClass(type.group(), type.version(), type.kind());
@@ -53,11 +58,13 @@ final class KnownFields {
 				}
 			}
 			else if (Map.class.isAssignableFrom(raw) && value.isObject()) {
-				value.properties().forEach(entry -> walk(arguments[1], entry.getValue(), path + "." + entry.getKey(), found));
+				value.properties()
+					.forEach(entry -> walk(arguments[1], entry.getValue(), path + "." + entry.getKey(), found));
 			}
 			return;
 		}
-		if (!(type instanceof Class<?> model) || !model.getName().startsWith(MODELS) || model.isEnum() || !value.isObject()) {
+		if (!(type instanceof Class<?> model) || !model.getName().startsWith(MODELS) || model.isEnum()
+				|| !value.isObject()) {
 			return;
 		}
 		Map<String, Type> fields = fields(model);
@@ -73,7 +80,10 @@ final class KnownFields {
 		});
 	}
 
-	/** How a path names a list element: by its name when it has one (the usual list map key), else by index. */
+	/**
+	 * How a path names a list element: by its name when it has one (the usual list map
+	 * key), else by index.
+	 */
 	private static String element(JsonNode element, int index) {
 		JsonNode name = element.path("name");
 		return name.isString() ? "[name=\"" + name.asString() + "\"]" : "[" + index + "]";
@@ -82,7 +92,8 @@ final class KnownFields {
 	private static Map<String, Type> fields(Class<?> model) {
 		return FIELDS.computeIfAbsent(model, (type) -> {
 			Map<String, Type> fields = new HashMap<>();
-			for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+			for (Class<?> current = type; current != null
+					&& current != Object.class; current = current.getSuperclass()) {
 				for (Field field : current.getDeclaredFields()) {
 					SerializedName name = field.getAnnotation(SerializedName.class);
 					if (name != null) {
@@ -93,4 +104,5 @@ final class KnownFields {
 			return Map.copyOf(fields);
 		});
 	}
+
 }

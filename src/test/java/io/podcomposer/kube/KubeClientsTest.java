@@ -38,8 +38,7 @@ class KubeClientsTest {
 
 	@Test
 	void changedCredentialsGetANewClientThatSignsInWithThem() {
-		KubeConnection old = fake.connection(fake.caPem(), false, new BearerToken("old-token"),
-				Duration.ofSeconds(5));
+		KubeConnection old = fake.connection(fake.caPem(), false, new BearerToken("old-token"), Duration.ofSeconds(5));
 		ApiClient first = clients.client(1, old);
 		assertThatThrownBy(() -> new ClusterCalls(old, first).namespace("default"))
 			.isInstanceOfSatisfying(ClusterCallException.class, (ex) -> assertThat(ex.status()).isEqualTo(401));

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * kubectl, the user's alternative that the deploy benchmark times, against the fake: a server-side
- * apply with its default validation works, which needs discovery and the OpenAPI v3 documents.
- * Runs where a kubectl is on the PATH (not in CI, which has none).
+ * kubectl, the user's alternative that the deploy benchmark times, against the fake: a
+ * server-side apply with its default validation works, which needs discovery and the
+ * OpenAPI v3 documents. Runs where a kubectl is on the PATH (not in CI, which has none).
  */
 class KubectlAgainstFakeTest {
 
@@ -57,9 +57,11 @@ class KubectlAgainstFakeTest {
 		assertThat(fake.pod("team", "web")).isEmpty();
 		assertThat(kubectl("apply", "--server-side", "-f", "pod.yaml")).isEqualTo("pod/web serverside-applied\n");
 
-		assertThat(fake.pod("team", "web").orElseThrow().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.27");
+		assertThat(fake.pod("team", "web").orElseThrow().at("/spec/containers/0/image").asString())
+			.isEqualTo("nginx:1.27");
 		assertThat(fake.requests()).filteredOn(request -> request.method().equals("PATCH"))
-			.extracting(request -> request.query().get("fieldValidation"), request -> request.query().get("fieldManager"))
+			.extracting(request -> request.query().get("fieldValidation"),
+					request -> request.query().get("fieldManager"))
 			.containsOnly(tuple("Strict", "kubectl"));
 	}
 
@@ -73,8 +75,9 @@ class KubectlAgainstFakeTest {
 		Run run = run("apply", "--server-side", "--validate=strict", "-f", "pod.yaml");
 
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.output()).isEqualTo("Error from server: failed to create typed patch object (team/web; /v1, Kind=Pod): "
-				+ ".spec.containers[name=\"web\"].imagePullPolicyy: field not declared in schema\n");
+		assertThat(run.output())
+			.isEqualTo("Error from server: failed to create typed patch object (team/web; /v1, Kind=Pod): "
+					+ ".spec.containers[name=\"web\"].imagePullPolicyy: field not declared in schema\n");
 		assertThat(fake.pod("team", "web")).isEmpty();
 	}
 
@@ -103,7 +106,8 @@ class KubectlAgainstFakeTest {
 		String pod = FieldValidationTest.TYPO_POD.replace("    imagePullPolicyy: Always\n", "");
 		Files.writeString(dir.resolve("pod.yaml"), pod + "  schedulingGates: [{name: example.com/quota}]\n");
 		kubectl("apply", "--server-side", "-f", "pod.yaml");
-		Files.writeString(dir.resolve("pod.yaml"), pod + "  schedulingGates: [{name: example.com/quota}, {name: b.io/c}]\n");
+		Files.writeString(dir.resolve("pod.yaml"),
+				pod + "  schedulingGates: [{name: example.com/quota}, {name: b.io/c}]\n");
 
 		Run run = run("apply", "--server-side", "-f", "pod.yaml");
 
@@ -113,9 +117,10 @@ class KubectlAgainstFakeTest {
 	}
 
 	/**
-	 * kubectl reads the file itself and sends the object it read, so a key given twice never
-	 * reaches the API server from kubectl: the last value is applied, with no error or warning.
-	 * Only a client that sends the text as written (curl, a CI step) meets the strict refusal.
+	 * kubectl reads the file itself and sends the object it read, so a key given twice
+	 * never reaches the API server from kubectl: the last value is applied, with no error
+	 * or warning. Only a client that sends the text as written (curl, a CI step) meets
+	 * the strict refusal.
 	 */
 	@Test
 	void kubectlsServerSideApplyOfARepeatedKeySendsTheLastValueOnly() throws Exception {
@@ -126,7 +131,8 @@ class KubectlAgainstFakeTest {
 
 		assertThat(kubectl("apply", "--server-side", "-f", "pod.yaml")).isEqualTo("pod/web serverside-applied\n");
 
-		assertThat(fake.pod("team", "web").orElseThrow().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.28");
+		assertThat(fake.pod("team", "web").orElseThrow().at("/spec/containers/0/image").asString())
+			.isEqualTo("nginx:1.28");
 	}
 
 	private String kubectl(String... arguments) throws IOException, InterruptedException {

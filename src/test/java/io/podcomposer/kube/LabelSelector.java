@@ -5,7 +5,10 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-/** The equality-based label selectors: {@code a=b}, {@code a==b}, {@code a!=b}, {@code a}, {@code !a}. */
+/**
+ * The equality-based label selectors: {@code a=b}, {@code a==b}, {@code a!=b}, {@code a},
+ * {@code !a}.
+ */
 record LabelSelector(List<String[]> requirements) {
 
 	static LabelSelector parse(String text) {

@@ -17,14 +17,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Server-side apply as the API server does it, simplified: each manager owns a set of field paths
- * kept in {@code metadata.managedFields} as {@code FieldsV1}; lists of maps with a merge key merge
- * item by item, other lists are atomic. Applying a field another manager owns with a different value
- * is a conflict unless forced; fields a manager stops applying, and nobody else owns, are removed.
+ * Server-side apply as the API server does it, simplified: each manager owns a set of
+ * field paths kept in {@code metadata.managedFields} as {@code FieldsV1}; lists of maps
+ * with a merge key merge item by item, other lists are atomic. Applying a field another
+ * manager owns with a different value is a conflict unless forced; fields a manager stops
+ * applying, and nobody else owns, are removed.
  */
 final class ManagedFields {
 
-	/** The lists that merge by key, and their keys, as the Kubernetes OpenAPI schema declares them. */
+	/**
+	 * The lists that merge by key, and their keys, as the Kubernetes OpenAPI schema
+	 * declares them.
+	 */
 	private static final Map<String, List<String>> LIST_KEYS = Map.of("containers", List.of("name"), "initContainers",
 			List.of("name"), "ephemeralContainers", List.of("name"), "volumes", List.of("name"), "volumeMounts",
 			List.of("mountPath"), "env", List.of("name"), "ports", List.of("containerPort", "protocol"),
@@ -42,7 +46,9 @@ final class ManagedFields {
 			return display(path);
 		}
 
-		/** The manager as the API server names it: an updater with the version it wrote. */
+		/**
+		 * The manager as the API server names it: an updater with the version it wrote.
+		 */
 		String owner() {
 			return operation.equals("Update") ? "\"" + manager + "\" using " + apiVersion : "\"" + manager + "\"";
 		}
@@ -57,10 +63,11 @@ final class ManagedFields {
 	}
 
 	/**
-	 * Writes {@code config} as {@code manager} onto {@code existing} (null when new), with
-	 * {@code operation} {@code Apply} (server-side apply: conflicts unless forced, fields no longer
-	 * applied removed) or {@code Update} (a plain update: takes the fields it changes, removes
-	 * nothing). The result carries the new {@code managedFields}; {@code existing} is not changed.
+	 * Writes {@code config} as {@code manager} onto {@code existing} (null when new),
+	 * with {@code operation} {@code Apply} (server-side apply: conflicts unless forced,
+	 * fields no longer applied removed) or {@code Update} (a plain update: takes the
+	 * fields it changes, removes nothing). The result carries the new
+	 * {@code managedFields}; {@code existing} is not changed.
 	 */
 	static Outcome write(ObjectNode existing, ObjectNode config, String manager, String operation, boolean force,
 			String time) {
@@ -136,7 +143,9 @@ final class ManagedFields {
 		return new Outcome(object, conflicts);
 	}
 
-	/** The field paths an applied configuration sets; identity and status are not owned. */
+	/**
+	 * The field paths an applied configuration sets; identity and status are not owned.
+	 */
 	static Set<List<String>> paths(JsonNode node) {
 		Set<List<String>> paths = new LinkedHashSet<>();
 		node.properties().forEach(field -> {
@@ -144,8 +153,10 @@ final class ManagedFields {
 				case "apiVersion", "kind", "status" -> {
 				}
 				case "metadata" -> field.getValue().properties().forEach(meta -> {
-					if (!List.of("name", "namespace", "managedFields", "uid", "resourceVersion", "generation",
-							"creationTimestamp").contains(meta.getKey())) {
+					if (!List
+						.of("name", "namespace", "managedFields", "uid", "resourceVersion", "generation",
+								"creationTimestamp")
+						.contains(meta.getKey())) {
 						collect(meta.getKey(), meta.getValue(), List.of("f:metadata"), paths);
 					}
 				});
@@ -221,7 +232,10 @@ final class ManagedFields {
 		return text.toString();
 	}
 
-	/** Merges an applied configuration into an object: maps by field, keyed lists by key, the rest replaced. */
+	/**
+	 * Merges an applied configuration into an object: maps by field, keyed lists by key,
+	 * the rest replaced.
+	 */
 	static void merge(ObjectNode target, JsonNode config) {
 		config.properties().forEach(field -> {
 			String name = field.getKey();
@@ -269,7 +283,8 @@ final class ManagedFields {
 		List<String> parentPath = path.subList(0, path.size() - 1);
 		if (last.equals(".")) {
 			boolean stillOwned = kept.stream()
-				.anyMatch(other -> other.size() > parentPath.size() && other.subList(0, parentPath.size()).equals(parentPath));
+				.anyMatch(other -> other.size() > parentPath.size()
+						&& other.subList(0, parentPath.size()).equals(parentPath));
 			JsonNode list = valueAt(root, parentPath.subList(0, parentPath.size() - 1));
 			JsonNode item = valueAt(root, parentPath);
 			if (!stillOwned && list instanceof ArrayNode array) {
@@ -309,7 +324,10 @@ final class ManagedFields {
 		return true;
 	}
 
-	/** The merge key of a list item as FieldsV1 writes it: {@code {"name":"app"}}; protocol defaults to TCP. */
+	/**
+	 * The merge key of a list item as FieldsV1 writes it: {@code {"name":"app"}};
+	 * protocol defaults to TCP.
+	 */
 	private static String key(String field, JsonNode item) {
 		ObjectNode key = NODES.objectNode();
 		for (String name : LIST_KEYS.get(field)) {
@@ -329,4 +347,5 @@ final class ManagedFields {
 		longer.add(element);
 		return List.copyOf(longer);
 	}
+
 }

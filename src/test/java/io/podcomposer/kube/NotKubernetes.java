@@ -10,9 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Some other HTTP server on loopback, as an internal service a cluster's address might point at:
- * it answers every request with the same status, media type and body, and keeps the
- * {@code Authorization} headers it was sent.
+ * Some other HTTP server on loopback, as an internal service a cluster's address might
+ * point at: it answers every request with the same status, media type and body, and keeps
+ * the {@code Authorization} headers it was sent.
  */
 public final class NotKubernetes implements AutoCloseable {
 
@@ -69,7 +69,10 @@ public final class NotKubernetes implements AutoCloseable {
 				"<html><body><h1>Internal console</h1><p>api key: " + SECRET + "</p></body></html>");
 	}
 
-	/** A JSON answer of some internal service, holding {@link #SECRET}, with a {@code message} too. */
+	/**
+	 * A JSON answer of some internal service, holding {@link #SECRET}, with a
+	 * {@code message} too.
+	 */
 	public static NotKubernetes json(int status) {
 		return answering(status, "application/json",
 				"{\"message\": \"" + SECRET + "\", \"items\": [\"" + SECRET + "\"]}");

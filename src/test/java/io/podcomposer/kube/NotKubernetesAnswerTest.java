@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * A cluster whose address answers as some other HTTP server: nothing it says reaches a check or
- * a call's failure, only its status and media type in fixed words.
+ * A cluster whose address answers as some other HTTP server: nothing it says reaches a
+ * check or a call's failure, only its status and media type in fixed words.
  */
 class NotKubernetesAnswerTest {
 
@@ -34,9 +34,8 @@ class NotKubernetesAnswerTest {
 				new NotKubernetesCase(401, "text/html", () -> NotKubernetes.htmlPage(401)),
 				new NotKubernetesCase(302, "text/html", () -> NotKubernetes.htmlPage(302)),
 				new NotKubernetesCase(200, "application/json", () -> NotKubernetes.json(200)),
-				new NotKubernetesCase(404, "application/json", () -> NotKubernetes.json(404)),
-				new NotKubernetesCase(503, "text/plain", () -> NotKubernetes.answering(503, "text/plain",
-						NotKubernetes.SECRET)));
+				new NotKubernetesCase(404, "application/json", () -> NotKubernetes.json(404)), new NotKubernetesCase(
+						503, "text/plain", () -> NotKubernetes.answering(503, "text/plain", NotKubernetes.SECRET)));
 	}
 
 	@ParameterizedTest
@@ -84,7 +83,8 @@ class NotKubernetesAnswerTest {
 						.contains("not a Kubernetes API server");
 					continue;
 				}
-				// a delete says only that it went through; a log, which is text of any kind, comes back as sent
+				// a delete says only that it went through; a log, which is text of any
+				// kind, comes back as sent
 				assertThat(i).as("call " + i + " answered " + answer).isIn(4, each.size() - 1);
 				assertThat(given.status()).isEqualTo(200);
 			}

@@ -15,17 +15,21 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The OpenAPI v3 documents of the fake, as far as kubectl reads them: {@code /openapi/v3} names
- * one document a group version under a URL with its content's hash, and each document has the
- * PATCH of every kind the fake applies, with the {@code fieldValidation} parameter. That parameter
- * is how kubectl learns that the server validates fields itself, so it validates nothing on its
- * side and sends {@code fieldValidation=Strict}; without it, kubectl refuses to apply.
+ * The OpenAPI v3 documents of the fake, as far as kubectl reads them: {@code /openapi/v3}
+ * names one document a group version under a URL with its content's hash, and each
+ * document has the PATCH of every kind the fake applies, with the {@code fieldValidation}
+ * parameter. That parameter is how kubectl learns that the server validates fields
+ * itself, so it validates nothing on its side and sends {@code fieldValidation=Strict};
+ * without it, kubectl refuses to apply.
  */
 final class OpenApiV3 {
 
 	static final String ROOT = "/openapi/v3";
 
-	/** Each group version's document as the bytes served, by path below the root ({@code api/v1}, {@code apis/apps/v1}). */
+	/**
+	 * Each group version's document as the bytes served, by path below the root
+	 * ({@code api/v1}, {@code apis/apps/v1}).
+	 */
 	private static final Map<String, byte[]> DOCUMENTS = documents();
 
 	private OpenApiV3() {
@@ -40,12 +44,17 @@ final class OpenApiV3 {
 		return root;
 	}
 
-	/** A group version's document, by its path below the root; empty when there is none. */
+	/**
+	 * A group version's document, by its path below the root; empty when there is none.
+	 */
 	static Optional<byte[]> document(String path) {
 		return Optional.ofNullable(DOCUMENTS.get(path));
 	}
 
-	/** The hash in a document's URL, which is also its entity tag: SHA-512 of its content, as the API server makes it. */
+	/**
+	 * The hash in a document's URL, which is also its entity tag: SHA-512 of its content,
+	 * as the API server makes it.
+	 */
 	static String hash(byte[] document) {
 		try {
 			return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-512").digest(document));

@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The part of the Pod Security admission controller the fake API server needs: in a namespace
- * labelled {@code pod-security.kubernetes.io/enforce: baseline} (or restricted), a pod adding a
- * capability beyond the default set, sharing a host namespace, mounting a hostPath volume, using a
- * host port or running privileged is refused in the controller's words.
+ * The part of the Pod Security admission controller the fake API server needs: in a
+ * namespace labelled {@code pod-security.kubernetes.io/enforce: baseline} (or
+ * restricted), a pod adding a capability beyond the default set, sharing a host
+ * namespace, mounting a hostPath volume, using a host port or running privileged is
+ * refused in the controller's words.
  */
 final class PodSecurityBaseline {
 
@@ -27,7 +28,9 @@ final class PodSecurityBaseline {
 	private PodSecurityBaseline() {
 	}
 
-	/** Why the namespace's enforced level refuses the pod, or nothing when it allows it. */
+	/**
+	 * Why the namespace's enforced level refuses the pod, or nothing when it allows it.
+	 */
 	static Optional<String> refusal(JsonNode namespace, JsonNode pod) {
 		JsonNode labels = namespace.path("metadata").path("labels");
 		String level = labels.path(ENFORCE).asString("privileged");
@@ -120,7 +123,8 @@ final class PodSecurityBaseline {
 			return Optional.empty();
 		}
 		return Optional.of("hostPort (" + plural(names, "container", "containers") + " " + quoted(names) + " "
-				+ plural(names, "uses", "use") + " " + plural(ports, "hostPort", "hostPorts") + " " + String.join(", ", ports) + ")");
+				+ plural(names, "uses", "use") + " " + plural(ports, "hostPort", "hostPorts") + " "
+				+ String.join(", ", ports) + ")");
 	}
 
 	private static String plural(Collection<String> items, String one, String many) {
@@ -130,4 +134,5 @@ final class PodSecurityBaseline {
 	private static String quoted(Collection<String> items) {
 		return items.stream().map(item -> "\"" + item + "\"").collect(Collectors.joining(", "));
 	}
+
 }

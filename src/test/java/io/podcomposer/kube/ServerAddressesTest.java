@@ -11,7 +11,10 @@ import io.podcomposer.kube.KubeConnection.Credentials.BearerToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Which cluster servers may be called: never the portal's own host unless allowed, never link-local or metadata. */
+/**
+ * Which cluster servers may be called: never the portal's own host unless allowed, never
+ * link-local or metadata.
+ */
 class ServerAddressesTest {
 
 	private static final String TOKEN = "token-that-must-not-leave";
@@ -23,8 +26,8 @@ class ServerAddressesTest {
 			"https://[::127.0.0.1]", "http://0.0.0.0:6443", "http://0", "http://[::]", "https://localhost:6443",
 			"https://LOCALHOST" })
 	void theHostsOwnAddressesAreRefusedUnlessAllowed(String server) {
-		assertThat(ServerAddresses.LOCAL_REFUSED.refusal(server)).hasValueSatisfying((refusal) -> assertThat(refusal)
-			.contains("an address of the portal's own host",
+		assertThat(ServerAddresses.LOCAL_REFUSED.refusal(server))
+			.hasValueSatisfying((refusal) -> assertThat(refusal).contains("an address of the portal's own host",
 					"podcomposer.clusters.allow-local-servers=true (PODCOMPOSER_CLUSTERS_ALLOW_LOCAL_SERVERS)",
 					"kind or k3s cluster on the same host"));
 		assertThat(ServerAddresses.LOCAL_ALLOWED.refusal(server)).isEmpty();

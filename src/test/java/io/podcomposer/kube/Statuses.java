@@ -31,7 +31,10 @@ final class Statuses {
 		return failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
 	}
 
-	/** An RBAC refusal; {@code name} is null for a list, {@code namespace} for the cluster scope. */
+	/**
+	 * An RBAC refusal; {@code name} is null for a list, {@code namespace} for the cluster
+	 * scope.
+	 */
 	static ObjectNode forbidden(String user, String verb, ResourceType type, String resource, String namespace,
 			String name) {
 		String subject = name == null ? type.qualifiedPlural() : type.qualifiedPlural() + " \"" + name + "\"";
@@ -55,7 +58,10 @@ final class Statuses {
 		return status;
 	}
 
-	/** The 409 of an apply that would take fields other managers own, worded as the API server words it. */
+	/**
+	 * The 409 of an apply that would take fields other managers own, worded as the API
+	 * server words it.
+	 */
 	static ObjectNode conflict(List<ManagedFields.Conflict> conflicts) {
 		String message;
 		if (conflicts.size() == 1) {
@@ -64,7 +70,8 @@ final class Statuses {
 		}
 		else {
 			Map<String, List<ManagedFields.Conflict>> byManager = new TreeMap<>();
-			conflicts.forEach(conflict -> byManager.computeIfAbsent(conflict.owner(), m -> new ArrayList<>()).add(conflict));
+			conflicts
+				.forEach(conflict -> byManager.computeIfAbsent(conflict.owner(), m -> new ArrayList<>()).add(conflict));
 			List<String> lines = new ArrayList<>();
 			byManager.values().forEach(own -> {
 				lines.add("conflicts with " + own.get(0).owner() + ":");
@@ -100,4 +107,5 @@ final class Statuses {
 		status.put("status", "Failure").put("message", message).put("reason", reason).put("code", code);
 		return status;
 	}
+
 }

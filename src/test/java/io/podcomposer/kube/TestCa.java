@@ -32,8 +32,9 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A certificate authority made for one test run, as a cluster has its own: it signs the fake API
- * server's certificate for 127.0.0.1 and localhost, and gives its certificate as PEM for the client.
+ * A certificate authority made for one test run, as a cluster has its own: it signs the
+ * fake API server's certificate for 127.0.0.1 and localhost, and gives its certificate as
+ * PEM for the client.
  */
 final class TestCa {
 
@@ -59,7 +60,10 @@ final class TestCa {
 		}
 	}
 
-	/** The CA certificate as a kubeconfig's certificate-authority-data holds it, before base64. */
+	/**
+	 * The CA certificate as a kubeconfig's certificate-authority-data holds it, before
+	 * base64.
+	 */
 	String certificatePem() {
 		return pem(certificate);
 	}
@@ -75,14 +79,19 @@ final class TestCa {
 		return out.toString();
 	}
 
-	/** A client certificate and its key, both PEM, as a kubeconfig user's *-data fields hold them. */
+	/**
+	 * A client certificate and its key, both PEM, as a kubeconfig user's *-data fields
+	 * hold them.
+	 */
 	ClientCertificate issueClientCertificate(String user) {
 		try {
 			KeyPair clientKeys = newKeyPair();
 			X509v3CertificateBuilder builder = builder(new X500Name("CN=" + user), subject, clientKeys)
 				.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-			// PKCS#8: BouncyCastle writes an EC key in SEC1 form without its public key, which client-java cannot read
-			return new ClientCertificate(pem(sign(builder, keys)), pem(new JcaPKCS8Generator(clientKeys.getPrivate(), null)));
+			// PKCS#8: BouncyCastle writes an EC key in SEC1 form without its public key,
+			// which client-java cannot read
+			return new ClientCertificate(pem(sign(builder, keys)),
+					pem(new JcaPKCS8Generator(clientKeys.getPrivate(), null)));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("cannot make a client certificate", ex);
@@ -93,16 +102,15 @@ final class TestCa {
 	}
 
 	/**
-	 * TLS for a server on the loopback interface, with a certificate this CA signed; it asks for,
-	 * but does not require, a client certificate signed by this CA.
+	 * TLS for a server on the loopback interface, with a certificate this CA signed; it
+	 * asks for, but does not require, a client certificate signed by this CA.
 	 */
 	SSLContext serverContext() {
 		try {
 			KeyPair serverKeys = newKeyPair();
 			GeneralNames names = new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "localhost"),
 					new GeneralName(GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress()) });
-			X509v3CertificateBuilder builder = builder(new X500Name("CN=fake-kube-apiserver"), subject,
-					serverKeys)
+			X509v3CertificateBuilder builder = builder(new X500Name("CN=fake-kube-apiserver"), subject, serverKeys)
 				.addExtension(Extension.subjectAlternativeName, false, names)
 				.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 			X509Certificate serverCertificate = sign(builder, keys);
@@ -116,7 +124,8 @@ final class TestCa {
 			KeyStore trusted = KeyStore.getInstance("PKCS12");
 			trusted.load(null, null);
 			trusted.setCertificateEntry("ca", certificate);
-			TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			TrustManagerFactory trustManagers = TrustManagerFactory
+				.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 			trustManagers.init(trusted);
 			SSLContext context = SSLContext.getInstance("TLS");
 			context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
@@ -144,4 +153,5 @@ final class TestCa {
 		ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
 		return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
 	}
+
 }

@@ -13,11 +13,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The API server's validation of an update, as far as the kinds the fake serves go: what may not
- * change once an object exists (upstream's ValidatePodUpdate, the apps and batch update
- * validation), in its words. Where the API server prints a Go value (%#v of an internal struct,
- * the cmp.Diff after a refused pod update) the fake prints the same shape for the values the
- * portal sends, not the byte-identical dump of every defaulted field.
+ * The API server's validation of an update, as far as the kinds the fake serves go: what
+ * may not change once an object exists (upstream's ValidatePodUpdate, the apps and batch
+ * update validation), in its words. Where the API server prints a Go value (%#v of an
+ * internal struct, the cmp.Diff after a refused pod update) the fake prints the same
+ * shape for the values the portal sends, not the byte-identical dump of every defaulted
+ * field.
  */
 final class UpdateValidation {
 
@@ -34,14 +35,19 @@ final class UpdateValidation {
 	private static final String NODE_SELECTOR_TERMS = "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution"
 			+ ".nodeSelectorTerms";
 
-	/** The Job spec fields that never change once set (upstream's ValidateJobSpecUpdate). */
-	private static final List<String> JOB_IMMUTABLE = List.of("completionMode", "podFailurePolicy", "backoffLimitPerIndex",
-			"managedBy", "successPolicy");
+	/**
+	 * The Job spec fields that never change once set (upstream's ValidateJobSpecUpdate).
+	 */
+	private static final List<String> JOB_IMMUTABLE = List.of("completionMode", "podFailurePolicy",
+			"backoffLimitPerIndex", "managedBy", "successPolicy");
 
 	private UpdateValidation() {
 	}
 
-	/** Why the API server refuses to change the existing object into the updated one; empty when it does not. */
+	/**
+	 * Why the API server refuses to change the existing object into the updated one;
+	 * empty when it does not.
+	 */
 	static List<Validation.FieldError> errors(ResourceType type, JsonNode existing, JsonNode updated) {
 		List<Validation.FieldError> errors = new ArrayList<>();
 		JsonNode oldSpec = existing.path("spec");
@@ -51,8 +57,8 @@ final class UpdateValidation {
 		}
 		else if (type.equals(ResourceType.STATEFULSETS)) {
 			ObjectNode munged = (ObjectNode) newSpec.deepCopy();
-			copyFields(oldSpec, munged, List.of("replicas", "ordinals", "template", "updateStrategy", "revisionHistoryLimit",
-					"persistentVolumeClaimRetentionPolicy", "minReadySeconds"));
+			copyFields(oldSpec, munged, List.of("replicas", "ordinals", "template", "updateStrategy",
+					"revisionHistoryLimit", "persistentVolumeClaimRetentionPolicy", "minReadySeconds"));
 			if (!munged.equals(oldSpec)) {
 				errors.add(forbidden("spec", STATEFULSET_UPDATE));
 			}
@@ -82,8 +88,9 @@ final class UpdateValidation {
 	}
 
 	/**
-	 * Completions never change, except in an Indexed Job (elastic Indexed Jobs), where they change
-	 * together with parallelism: the new completions must equal the new parallelism.
+	 * Completions never change, except in an Indexed Job (elastic Indexed Jobs), where
+	 * they change together with parallelism: the new completions must equal the new
+	 * parallelism.
 	 */
 	private static void completions(JsonNode oldSpec, JsonNode newSpec, List<Validation.FieldError> errors) {
 		JsonNode completions = newSpec.path("completions");
@@ -118,7 +125,8 @@ final class UpdateValidation {
 		}
 		for (JsonNode toleration : oldSpec.path("tolerations")) {
 			if (!containsToleration(newSpec.path("tolerations"), toleration)) {
-				errors.add(forbidden("spec.tolerations", "existing toleration can not be modified except its tolerationSeconds"));
+				errors.add(forbidden("spec.tolerations",
+						"existing toleration can not be modified except its tolerationSeconds"));
 				break;
 			}
 		}
@@ -157,8 +165,9 @@ final class UpdateValidation {
 	}
 
 	/**
-	 * A pod that still has scheduling gates may gain node selector entries and node affinity
-	 * requirements (never lose or change them); the munged spec then takes the old ones.
+	 * A pod that still has scheduling gates may gain node selector entries and node
+	 * affinity requirements (never lose or change them); the munged spec then takes the
+	 * old ones.
 	 */
 	private static void gatedPod(JsonNode oldSpec, ObjectNode munged, List<Validation.FieldError> errors) {
 		JsonNode oldSelector = oldSpec.path("nodeSelector");
@@ -166,8 +175,9 @@ final class UpdateValidation {
 		if (!oldSelector.equals(newSelector)) {
 			for (Map.Entry<String, JsonNode> entry : oldSelector.properties()) {
 				if (!entry.getValue().equals(newSelector.path(entry.getKey()))) {
-					errors.add(new Validation.FieldError("spec.nodeSelector", "FieldValueInvalid", "Invalid value: "
-							+ goStringMap(newSelector) + ": only additions to spec.nodeSelector are allowed (no mutations or deletions)"));
+					errors.add(new Validation.FieldError("spec.nodeSelector", "FieldValueInvalid",
+							"Invalid value: " + goStringMap(newSelector)
+									+ ": only additions to spec.nodeSelector are allowed (no mutations or deletions)"));
 					break;
 				}
 			}
@@ -181,14 +191,16 @@ final class UpdateValidation {
 		JsonNode oldTerms = oldAffinity.at("/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms");
 		JsonNode newTerms = newAffinity.at("/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms");
 		if (!oldTerms.isEmpty() && oldTerms.size() != newTerms.size()) {
-			errors.add(new Validation.FieldError(NODE_SELECTOR_TERMS, "FieldValueInvalid", "Invalid value: "
-					+ (newTerms.isMissingNode() ? "[]core.NodeSelectorTerm(nil)" : newTerms) + ": no additions/deletions to non-empty NodeSelectorTerms list are allowed"));
+			errors.add(new Validation.FieldError(NODE_SELECTOR_TERMS, "FieldValueInvalid",
+					"Invalid value: " + (newTerms.isMissingNode() ? "[]core.NodeSelectorTerm(nil)" : newTerms)
+							+ ": no additions/deletions to non-empty NodeSelectorTerms list are allowed"));
 		}
 		else {
 			for (int i = 0; i < oldTerms.size(); i++) {
 				if (!onlyAdditions(oldTerms.get(i), newTerms.get(i))) {
 					errors.add(new Validation.FieldError(NODE_SELECTOR_TERMS + "[" + i + "]", "FieldValueInvalid",
-							"Invalid value: " + newTerms.get(i) + ": only additions are allowed (no mutations or deletions)"));
+							"Invalid value: " + newTerms.get(i)
+									+ ": only additions are allowed (no mutations or deletions)"));
 				}
 			}
 		}
@@ -202,7 +214,10 @@ final class UpdateValidation {
 		}
 	}
 
-	/** Whether the new term keeps the old one's match expressions and fields, in order, and only adds to them. */
+	/**
+	 * Whether the new term keeps the old one's match expressions and fields, in order,
+	 * and only adds to them.
+	 */
 	private static boolean onlyAdditions(JsonNode oldTerm, JsonNode newTerm) {
 		boolean oldEmpty = oldTerm.path("matchExpressions").isEmpty() && oldTerm.path("matchFields").isEmpty();
 		if (oldEmpty) {
@@ -223,7 +238,10 @@ final class UpdateValidation {
 		return true;
 	}
 
-	/** The spec's changes as cmp.Diff shows them under the refusal: old lines with "-", new ones with "+". */
+	/**
+	 * The spec's changes as cmp.Diff shows them under the refusal: old lines with "-",
+	 * new ones with "+".
+	 */
 	private static String specDiff(JsonNode before, JsonNode after) {
 		StringBuilder diff = new StringBuilder("  core.PodSpec{\n");
 		diffLines(before, after, "", diff);
@@ -237,7 +255,8 @@ final class UpdateValidation {
 		if (before.isObject() && after.isObject()) {
 			Set<String> names = new LinkedHashSet<>(before.propertyNames());
 			names.addAll(after.propertyNames());
-			names.forEach(name -> diffLines(before.path(name), after.path(name), path.isEmpty() ? name : path + "." + name, diff));
+			names.forEach(name -> diffLines(before.path(name), after.path(name),
+					path.isEmpty() ? name : path + "." + name, diff));
 			return;
 		}
 		if (before.isArray() && after.isArray() && before.size() == after.size()) {
@@ -273,7 +292,10 @@ final class UpdateValidation {
 		return names;
 	}
 
-	/** Sets the named fields of {@code into} to those of {@code from}, removing those {@code from} lacks. */
+	/**
+	 * Sets the named fields of {@code into} to those of {@code from}, removing those
+	 * {@code from} lacks.
+	 */
 	private static void copyFields(JsonNode from, ObjectNode into, List<String> fields) {
 		for (String field : fields) {
 			into.remove(field);
@@ -283,9 +305,13 @@ final class UpdateValidation {
 		}
 	}
 
-	/** The old template with the new one's labels, annotations, node selector, node affinity, tolerations and scheduling gates. */
+	/**
+	 * The old template with the new one's labels, annotations, node selector, node
+	 * affinity, tolerations and scheduling gates.
+	 */
 	private static JsonNode withSchedulingOf(JsonNode oldTemplate, JsonNode newTemplate) {
-		ObjectNode template = oldTemplate.isObject() ? (ObjectNode) oldTemplate.deepCopy() : JsonNodeFactory.instance.objectNode();
+		ObjectNode template = oldTemplate.isObject() ? (ObjectNode) oldTemplate.deepCopy()
+				: JsonNodeFactory.instance.objectNode();
 		for (String part : List.of("/metadata/labels", "/metadata/annotations", "/spec/nodeSelector",
 				"/spec/affinity/nodeAffinity", "/spec/tolerations", "/spec/schedulingGates")) {
 			String parent = part.substring(0, part.lastIndexOf('/'));
@@ -305,14 +331,18 @@ final class UpdateValidation {
 		return template;
 	}
 
-	private static void immutable(String field, JsonNode oldValue, JsonNode newValue, List<Validation.FieldError> errors) {
+	private static void immutable(String field, JsonNode oldValue, JsonNode newValue,
+			List<Validation.FieldError> errors) {
 		if (!oldValue.equals(newValue)) {
 			errors.add(new Validation.FieldError(field, "FieldValueInvalid",
 					"Invalid value: " + goValue(field, newValue) + ": " + IMMUTABLE));
 		}
 	}
 
-	/** The new value as Go's %#v prints it in the message, for the values it is printed for here. */
+	/**
+	 * The new value as Go's %#v prints it in the message, for the values it is printed
+	 * for here.
+	 */
 	private static String goValue(String field, JsonNode value) {
 		if (value.isMissingNode() || value.isNull()) {
 			return "\"null\"";
@@ -330,7 +360,10 @@ final class UpdateValidation {
 		return value.toString();
 	}
 
-	/** A {@code map[string]string} as %#v prints it: keys sorted, {@code (nil)} when absent. */
+	/**
+	 * A {@code map[string]string} as %#v prints it: keys sorted, {@code (nil)} when
+	 * absent.
+	 */
 	private static String goStringMap(JsonNode map) {
 		if (!map.isObject()) {
 			return "map[string]string(nil)";
@@ -351,8 +384,8 @@ final class UpdateValidation {
 			List<String> values = new ArrayList<>();
 			requirement.path("values").forEach(value -> values.add("\"" + value.asString() + "\""));
 			printed.add("v1.LabelSelectorRequirement{Key:\"" + requirement.path("key").asString() + "\", Operator:\""
-					+ requirement.path("operator").asString() + "\", Values:"
-					+ (requirement.path("values").isArray() ? "[]string{" + String.join(", ", values) + "}" : "[]string(nil)")
+					+ requirement.path("operator").asString() + "\", Values:" + (requirement.path("values").isArray()
+							? "[]string{" + String.join(", ", values) + "}" : "[]string(nil)")
 					+ "}");
 		}
 		return "[]v1.LabelSelectorRequirement{" + String.join(", ", printed) + "}";
@@ -361,4 +394,5 @@ final class UpdateValidation {
 	private static Validation.FieldError forbidden(String field, String detail) {
 		return new Validation.FieldError(field, "FieldValueForbidden", "Forbidden: " + detail);
 	}
+
 }

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** The fake API server refuses the updates a real one refuses, in its words, and allows the rest. */
+/**
+ * The fake API server refuses the updates a real one refuses, in its words, and allows
+ * the rest.
+ */
 class UpdateValidationTest {
 
 	private static final String POD = """
@@ -43,37 +46,41 @@ class UpdateValidationTest {
 		fake.applyAs("test", "default", POD, false);
 
 		fake.applyAs("test", "default", POD.replace("nginx:1.27", "nginx:1.28"), false);
-		assertThat(fake.pod("default", "web").orElseThrow().at("/spec/containers/0/image").asString()).isEqualTo("nginx:1.28");
+		assertThat(fake.pod("default", "web").orElseThrow().at("/spec/containers/0/image").asString())
+			.isEqualTo("nginx:1.28");
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.applyAs("test", "default", POD.replace("nginx:1.27", "nginx:1.28\n    args: [-g]"), false))
+		assertThatIllegalStateException().isThrownBy(
+				() -> fake.applyAs("test", "default", POD.replace("nginx:1.27", "nginx:1.28\n    args: [-g]"), false))
 			.withMessage("422 Pod \"web\" is invalid: spec: Forbidden: " + UpdateValidation.POD_UPDATE + "\n"
 					+ "  core.PodSpec{\n+ \tcontainers[0].args: [\"-g\"],\n  }\n");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> fake.applyAs("test", "default",
 					POD.replace("nginx:1.27", "nginx:1.28\n    resources: {limits: {cpu: 100m}}"), false))
-			.withMessageStartingWith("422 Pod \"web\" is invalid: spec: Forbidden: pod updates may not change fields other than");
+			.withMessageStartingWith(
+					"422 Pod \"web\" is invalid: spec: Forbidden: pod updates may not change fields other than");
 	}
 
 	@Test
 	void aPodsActiveDeadlineMayOnlyBeLoweredAndTolerationsOnlyAdded() {
-		fake.applyAs("test", "default", POD + "  activeDeadlineSeconds: 60\n  tolerations: [{key: a, operator: Exists}]\n", false);
-
 		fake.applyAs("test", "default",
-				POD + "  activeDeadlineSeconds: 30\n  tolerations: [{key: a, operator: Exists}, {key: b, operator: Exists}]\n",
+				POD + "  activeDeadlineSeconds: 60\n  tolerations: [{key: a, operator: Exists}]\n", false);
+
+		fake.applyAs("test", "default", POD
+				+ "  activeDeadlineSeconds: 30\n  tolerations: [{key: a, operator: Exists}, {key: b, operator: Exists}]\n",
 				false);
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.applyAs("test", "default",
-					POD + "  activeDeadlineSeconds: 90\n  tolerations: [{key: a, operator: Exists}, {key: b, operator: Exists}]\n",
-					false))
-			.withMessage("422 Pod \"web\" is invalid: spec.activeDeadlineSeconds: Invalid value: 90: must be less than or "
-					+ "equal to previous value");
+		assertThatIllegalStateException().isThrownBy(() -> fake.applyAs("test", "default", POD
+				+ "  activeDeadlineSeconds: 90\n  tolerations: [{key: a, operator: Exists}, {key: b, operator: Exists}]\n",
+				false))
+			.withMessage(
+					"422 Pod \"web\" is invalid: spec.activeDeadlineSeconds: Invalid value: 90: must be less than or "
+							+ "equal to previous value");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> fake.applyAs("test", "default",
 					POD + "  activeDeadlineSeconds: 30\n  tolerations: [{key: b, operator: Exists}]\n", false))
-			.withMessage("422 Pod \"web\" is invalid: spec.tolerations: Forbidden: existing toleration can not be modified "
-					+ "except its tolerationSeconds");
+			.withMessage(
+					"422 Pod \"web\" is invalid: spec.tolerations: Forbidden: existing toleration can not be modified "
+							+ "except its tolerationSeconds");
 	}
 
 	@Test
@@ -85,10 +92,13 @@ class UpdateValidationTest {
 				POD + "  tolerations: [{key: a, operator: Exists, effect: NoExecute, tolerationSeconds: 10}]\n", false);
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.applyAs("test", "default", POD.replace("    image: nginx:1.27\n",
-					"    image: nginx:1.27\n  - {name: side, image: busybox:1.37}\n")
-					+ "  tolerations: [{key: a, operator: Exists, effect: NoExecute, tolerationSeconds: 10}]\n", false))
-			.withMessage("422 Pod \"web\" is invalid: spec.containers: Forbidden: pod updates may not add or remove containers");
+			.isThrownBy(() -> fake.applyAs("test", "default",
+					POD.replace("    image: nginx:1.27\n",
+							"    image: nginx:1.27\n  - {name: side, image: busybox:1.37}\n")
+							+ "  tolerations: [{key: a, operator: Exists, effect: NoExecute, tolerationSeconds: 10}]\n",
+					false))
+			.withMessage(
+					"422 Pod \"web\" is invalid: spec.containers: Forbidden: pod updates may not add or remove containers");
 	}
 
 	@Test
@@ -98,8 +108,9 @@ class UpdateValidationTest {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> fake.applyAs("test", "default",
 					POD + "  schedulingGates: [{name: example.com/quota}, {name: example.com/zone}]\n", false))
-			.withMessage("422 Pod \"web\" is invalid: spec.schedulingGates[1].name: Forbidden: only deletion is allowed, "
-					+ "but found new scheduling gate 'example.com/zone'");
+			.withMessage(
+					"422 Pod \"web\" is invalid: spec.schedulingGates[1].name: Forbidden: only deletion is allowed, "
+							+ "but found new scheduling gate 'example.com/zone'");
 
 		fake.applyAs("test", "default", POD + "  schedulingGates: []\n", false);
 		assertThat(fake.pod("default", "web").orElseThrow().at("/spec/schedulingGates")).isEmpty();
@@ -118,7 +129,8 @@ class UpdateValidationTest {
 				""", false);
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.applyAs("test", "default", gated.replace("{disk: ssd}", "{disk: hdd, zone: a}"), false))
+			.isThrownBy(
+					() -> fake.applyAs("test", "default", gated.replace("{disk: ssd}", "{disk: hdd, zone: a}"), false))
 			.withMessageStartingWith("422 Pod \"web\" is invalid: [spec.nodeSelector: Invalid value: "
 					+ "map[string]string{\"disk\":\"hdd\", \"zone\":\"a\"}: only additions to spec.nodeSelector are allowed "
 					+ "(no mutations or deletions), spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution"
@@ -126,8 +138,8 @@ class UpdateValidationTest {
 
 		String ungated = POD.replace("{name: web}", "{name: plain}") + "  nodeSelector: {disk: ssd}\n";
 		fake.applyAs("test", "default", ungated, false);
-		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.applyAs("test", "default", ungated.replace("{disk: ssd}", "{disk: ssd, zone: a}"), false))
+		assertThatIllegalStateException().isThrownBy(
+				() -> fake.applyAs("test", "default", ungated.replace("{disk: ssd}", "{disk: ssd, zone: a}"), false))
 			.withMessage("422 Pod \"plain\" is invalid: spec: Forbidden: " + UpdateValidation.POD_UPDATE + "\n"
 					+ "  core.PodSpec{\n+ \tnodeSelector.zone: \"a\",\n  }\n");
 	}
@@ -146,21 +158,25 @@ class UpdateValidationTest {
 				""";
 		fake.applyAs("test", "default", deployment, false);
 
-		fake.applyAs("test", "default", deployment.replace("nginx:1.27}]}", "nginx:1.28}, {name: b, image: b:1}]}"), false);
+		fake.applyAs("test", "default", deployment.replace("nginx:1.27}]}", "nginx:1.28}, {name: b, image: b:1}]}"),
+				false);
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.applyAs("test", "default", deployment.replace("{app: web}}", "{app: web, tier: front}}"),
-					false))
-			.withMessage("422 Deployment.apps \"web\" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:"
-					+ "map[string]string{\"app\":\"web\", \"tier\":\"front\"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: "
-					+ "field is immutable");
+			.isThrownBy(() -> fake.applyAs("test", "default",
+					deployment.replace("{app: web}}", "{app: web, tier: front}}"), false))
+			.withMessage(
+					"422 Deployment.apps \"web\" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:"
+							+ "map[string]string{\"app\":\"web\", \"tier\":\"front\"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: "
+							+ "field is immutable");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> fake.applyAs("test", "default", deployment.replace("{matchLabels: {app: web}}",
-					"{matchLabels: {app: web}, matchExpressions: [{key: tier, operator: In, values: [front, back]}]}"), false))
-			.withMessage("422 Deployment.apps \"web\" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:"
-					+ "map[string]string{\"app\":\"web\"}, MatchExpressions:[]v1.LabelSelectorRequirement{"
-					+ "v1.LabelSelectorRequirement{Key:\"tier\", Operator:\"In\", Values:[]string{\"front\", \"back\"}}}}: "
-					+ "field is immutable");
+					"{matchLabels: {app: web}, matchExpressions: [{key: tier, operator: In, values: [front, back]}]}"),
+					false))
+			.withMessage(
+					"422 Deployment.apps \"web\" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:"
+							+ "map[string]string{\"app\":\"web\"}, MatchExpressions:[]v1.LabelSelectorRequirement{"
+							+ "v1.LabelSelectorRequirement{Key:\"tier\", Operator:\"In\", Values:[]string{\"front\", \"back\"}}}}: "
+							+ "field is immutable");
 	}
 
 	@Test
@@ -183,8 +199,10 @@ class UpdateValidationTest {
 			.replace("postgres:17}", "postgres:17.1, args: [-c, x=1]}"), false);
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.applyAs("test", "default", statefulSet.replace("serviceName: db", "serviceName: db2"), false))
-			.withMessage("422 StatefulSet.apps \"db\" is invalid: spec: Forbidden: " + UpdateValidation.STATEFULSET_UPDATE);
+			.isThrownBy(() -> fake.applyAs("test", "default",
+					statefulSet.replace("serviceName: db", "serviceName: db2"), false))
+			.withMessage(
+					"422 StatefulSet.apps \"db\" is invalid: spec: Forbidden: " + UpdateValidation.STATEFULSET_UPDATE);
 	}
 
 	@Test
@@ -192,8 +210,8 @@ class UpdateValidationTest {
 		String job = SUSPENDED_JOB;
 		fake.applyAs("test", "default", job, false);
 
-		fake.applyAs("test", "default", job.replace("restartPolicy: Never", "restartPolicy: Never\n      nodeSelector: {zone: a}"),
-				false);
+		fake.applyAs("test", "default",
+				job.replace("restartPolicy: Never", "restartPolicy: Never\n      nodeSelector: {zone: a}"), false);
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> fake.applyAs("test", "default", job.replace("busybox:1.37", "busybox:1.38"), false))
@@ -214,11 +232,10 @@ class UpdateValidationTest {
 
 		fake.applyAs("test", "default", job + nodeAffinity, false);
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.applyAs("test", "default", job + nodeAffinity + """
-					        podAffinity:
-					          requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: zone, labelSelector: {}}]
-					""", false))
+		assertThatIllegalStateException().isThrownBy(() -> fake.applyAs("test", "default", job + nodeAffinity + """
+				        podAffinity:
+				          requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: zone, labelSelector: {}}]
+				""", false))
 			.withMessage("422 Job.batch \"once\" is invalid: spec.template: Invalid value: core.PodTemplateSpec{...}: "
 					+ "field is immutable");
 	}
@@ -240,19 +257,26 @@ class UpdateValidationTest {
 				""";
 		fake.applyAs("test", "default", indexed, false);
 
-		fake.applyAs("test", "default", indexed.replace("completions: 3", "completions: 5").replace("parallelism: 3",
-				"parallelism: 5"), false);
+		fake.applyAs("test", "default",
+				indexed.replace("completions: 3", "completions: 5").replace("parallelism: 3", "parallelism: 5"), false);
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.applyAs("test", "default", indexed.replace("completions: 3", "completions: 6")
-				.replace("parallelism: 3", "parallelism: 5"), false))
-			.withMessage("422 Job.batch \"indexed\" is invalid: spec.completions: Invalid value: 6: can only be modified in "
-					+ "tandem with spec.parallelism");
+			.isThrownBy(
+					() -> fake.applyAs("test", "default",
+							indexed.replace("completions: 3", "completions: 6")
+								.replace("parallelism: 3", "parallelism: 5"),
+							false))
+			.withMessage(
+					"422 Job.batch \"indexed\" is invalid: spec.completions: Invalid value: 6: can only be modified in "
+							+ "tandem with spec.parallelism");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.applyAs("test", "default", indexed.replace("completions: 3", "completions: 4")
-				.replace("completionMode: Indexed", "completionMode: NonIndexed"), false))
-			.withMessage("422 Job.batch \"indexed\" is invalid: [spec.completions: Invalid value: 4: field is immutable, "
-					+ "spec.completionMode: Invalid value: \"NonIndexed\": field is immutable]");
+			.isThrownBy(() -> fake.applyAs("test", "default",
+					indexed.replace("completions: 3", "completions: 4")
+						.replace("completionMode: Indexed", "completionMode: NonIndexed"),
+					false))
+			.withMessage(
+					"422 Job.batch \"indexed\" is invalid: [spec.completions: Invalid value: 4: field is immutable, "
+							+ "spec.completionMode: Invalid value: \"NonIndexed\": field is immutable]");
 	}
 
 }

@@ -18,7 +18,10 @@ final class Validation {
 	private Validation() {
 	}
 
-	/** One field error: {@code reason} is the Status cause type, {@code message} what follows the field. */
+	/**
+	 * One field error: {@code reason} is the Status cause type, {@code message} what
+	 * follows the field.
+	 */
 	record FieldError(String field, String reason, String message) {
 
 		@Override
@@ -41,8 +44,8 @@ final class Validation {
 			case "CronJob" -> "spec.jobTemplate.spec.template.";
 			default -> "spec.template.";
 		};
-		JsonNode template = type.equals(ResourceType.PODS) ? object
-				: type.equals(ResourceType.CRONJOBS) ? object.at("/spec/jobTemplate/spec/template") : object.at("/spec/template");
+		JsonNode template = type.equals(ResourceType.PODS) ? object : type.equals(ResourceType.CRONJOBS)
+				? object.at("/spec/jobTemplate/spec/template") : object.at("/spec/template");
 		if (type.group().equals("apps")) {
 			selector(object, errors);
 		}
@@ -101,4 +104,5 @@ final class Validation {
 					"Invalid value: " + goMap + ": `selector` does not match template `labels`"));
 		}
 	}
+
 }

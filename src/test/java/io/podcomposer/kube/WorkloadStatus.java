@@ -8,16 +8,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The {@code status} the controllers keep on a workload, computed from the pods it owns. */
+/**
+ * The {@code status} the controllers keep on a workload, computed from the pods it owns.
+ */
 final class WorkloadStatus {
 
 	private WorkloadStatus() {
 	}
 
 	/**
-	 * A new object's status before a controller wrote one, as the API server answers it: the
-	 * fields its types never leave out, at zero. client-java refuses a StatefulSet, ReplicaSet or
-	 * DaemonSet whose status lacks them.
+	 * A new object's status before a controller wrote one, as the API server answers it:
+	 * the fields its types never leave out, at zero. client-java refuses a StatefulSet,
+	 * ReplicaSet or DaemonSet whose status lacks them.
 	 */
 	static void initial(ResourceType type, ObjectNode status) {
 		switch (type.kind()) {
@@ -54,11 +56,15 @@ final class WorkloadStatus {
 				putIfPositive(status, "unavailableReplicas", desired - ready);
 				String rsName = current.map(rs -> rs.at("/metadata/name").asString()).orElse("");
 				boolean available = ready >= desired;
-				deploymentCondition(status, "Available", available, available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-						available ? "Deployment has minimum availability." : "Deployment does not have minimum availability.", now);
+				deploymentCondition(status, "Available", available,
+						available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+						available ? "Deployment has minimum availability."
+								: "Deployment does not have minimum availability.",
+						now);
 				boolean done = available && updated == desired && pods.size() == desired;
 				deploymentCondition(status, "Progressing", true, done ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
-						"ReplicaSet \"" + rsName + "\" " + (done ? "has successfully progressed." : "is progressing."), now);
+						"ReplicaSet \"" + rsName + "\" " + (done ? "has successfully progressed." : "is progressing."),
+						now);
 				String rsFailure = current.map(rs -> rs.at("/status/conditions/0/message").asString("")).orElse("");
 				if (!rsFailure.isEmpty()) {
 					deploymentCondition(status, "ReplicaFailure", true, "FailedCreate", rsFailure, now);
@@ -74,7 +80,8 @@ final class WorkloadStatus {
 				}
 			}
 			case "StatefulSet" -> {
-				String revision = workload.at("/metadata/name").asString() + "-" + FakeCluster.hash(workload.at("/spec/template"));
+				String revision = workload.at("/metadata/name").asString() + "-"
+						+ FakeCluster.hash(workload.at("/spec/template"));
 				status.put("observedGeneration", generation).put("replicas", pods.size());
 				putIfPositive(status, "readyReplicas", ready);
 				putIfPositive(status, "availableReplicas", ready);
@@ -92,7 +99,9 @@ final class WorkloadStatus {
 				putIfPositive(status, "numberUnavailable", 1 - ready);
 			}
 			case "Job" -> {
-				long succeeded = pods.stream().filter(pod -> pod.at("/status/phase").asString().equals("Succeeded")).count();
+				long succeeded = pods.stream()
+					.filter(pod -> pod.at("/status/phase").asString().equals("Succeeded"))
+					.count();
 				if (!workload.at("/spec/suspend").asBoolean(false)) {
 					status.put("startTime", workload.at("/metadata/creationTimestamp").asString());
 				}
@@ -102,22 +111,29 @@ final class WorkloadStatus {
 				status.putObject("uncountedTerminatedPods");
 				if (succeeded >= workload.at("/spec/completions").asInt(1)) {
 					status.put("completionTime", previous.path("completionTime").asString(now));
-					condition(status, "SuccessCriteriaMet", true, "CompletionsReached", "Reached expected number of succeeded pods", now);
-					condition(status, "Complete", true, "CompletionsReached", "Reached expected number of succeeded pods", now);
+					condition(status, "SuccessCriteriaMet", true, "CompletionsReached",
+							"Reached expected number of succeeded pods", now);
+					condition(status, "Complete", true, "CompletionsReached",
+							"Reached expected number of succeeded pods", now);
 				}
 			}
 			default -> {
-				// a CronJob has pods only through the Jobs it starts on schedule, and none has come due yet
+				// a CronJob has pods only through the Jobs it starts on schedule, and
+				// none has come due yet
 			}
 		}
 		keepTransitionTimes(previous, status);
 	}
 
-	/** A condition keeps the time its status last changed, and the time it was last updated while unchanged. */
+	/**
+	 * A condition keeps the time its status last changed, and the time it was last
+	 * updated while unchanged.
+	 */
 	private static void keepTransitionTimes(JsonNode previous, ObjectNode status) {
 		for (JsonNode condition : status.path("conditions")) {
 			for (JsonNode before : previous.path("conditions")) {
-				if (before.path("type").equals(condition.path("type")) && before.path("status").equals(condition.path("status"))) {
+				if (before.path("type").equals(condition.path("type"))
+						&& before.path("status").equals(condition.path("status"))) {
 					((ObjectNode) condition).set("lastTransitionTime", before.path("lastTransitionTime"));
 					if (condition.has("lastUpdateTime") && before.path("reason").equals(condition.path("reason"))
 							&& before.path("message").equals(condition.path("message"))) {
@@ -143,7 +159,8 @@ final class WorkloadStatus {
 		}
 	}
 
-	private static void condition(ObjectNode status, String type, boolean met, String reason, String message, String now) {
+	private static void condition(ObjectNode status, String type, boolean met, String reason, String message,
+			String now) {
 		status.withArray("conditions")
 			.addObject()
 			.put("type", type)
@@ -160,4 +177,5 @@ final class WorkloadStatus {
 		ArrayNode conditions = (ArrayNode) status.get("conditions");
 		((ObjectNode) conditions.get(conditions.size() - 1)).put("lastUpdateTime", now);
 	}
+
 }

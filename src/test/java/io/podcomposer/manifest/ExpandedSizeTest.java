@@ -9,14 +9,18 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Aliases and placeholders are counted as what they expand to, before anything is expanded. */
+/**
+ * Aliases and placeholders are counted as what they expand to, before anything is
+ * expanded.
+ */
 class ExpandedSizeTest {
 
 	private static final String LONG = "x".repeat(100 * 1024);
 
 	@Test
 	void refusesScalarAliasesThatExpandPastTheLimit() {
-		// 100 KiB of text that stands for 1.1 MiB: SnakeYAML's alias limit counts only lists and maps
+		// 100 KiB of text that stands for 1.1 MiB: SnakeYAML's alias limit counts only
+		// lists and maps
 		String yaml = "a: &a \"" + LONG + "\"\nb: [" + "*a, ".repeat(10) + "*a]\n";
 
 		assertThatExceptionOfType(ManifestTooLargeException.class).isThrownBy(() -> ManifestReader.readYaml(yaml))

@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class KindConversionTest {
 
-	/** A pod with fields the converter has no reason to know, to see that none is lost. */
+	/**
+	 * A pod with fields the converter has no reason to know, to see that none is lost.
+	 */
 	private static final String LABELLED_POD = """
 			apiVersion: v1
 			kind: Pod
@@ -64,7 +66,10 @@ class KindConversionTest {
 			  fooBar: 42
 			""";
 
-	/** One object of each kind, with labels, a restartPolicy and the fields only its kind has. */
+	/**
+	 * One object of each kind, with labels, a restartPolicy and the fields only its kind
+	 * has.
+	 */
 	private static final Map<WorkloadKind, String> OF_EACH_KIND = Map.of(WorkloadKind.POD, """
 			apiVersion: v1
 			kind: Pod
@@ -211,10 +216,16 @@ class KindConversionTest {
 			Manifest original = read(OF_EACH_KIND.get(kind));
 			for (WorkloadKind first : EnumSet.complementOf(EnumSet.of(kind))) {
 				for (WorkloadKind second : EnumSet.complementOf(EnumSet.of(kind, first))) {
-					Manifest back = original.convertTo(first).manifest().convertTo(second).manifest().convertTo(kind)
+					Manifest back = original.convertTo(first)
+						.manifest()
+						.convertTo(second)
+						.manifest()
+						.convertTo(kind)
 						.manifest();
-					assertThat(back).as(kind.kindName() + " → " + first.kindName() + " → " + second.kindName() + " → "
-							+ kind.kindName()).isEqualTo(original);
+					assertThat(back)
+						.as(kind.kindName() + " → " + first.kindName() + " → " + second.kindName() + " → "
+								+ kind.kindName())
+						.isEqualTo(original);
 				}
 			}
 		}
@@ -231,7 +242,8 @@ class KindConversionTest {
 
 		assertThat(pod.podSpec().path("restartPolicy").asString()).isEqualTo("Never");
 		assertThat(pod.podMetadata().path("labels").properties()).as("the app label the Deployment needed is gone")
-			.extracting(Map.Entry::getKey).containsExactly("tier");
+			.extracting(Map.Entry::getKey)
+			.containsExactly("tier");
 		assertThat(pod.podSpec().path("containers")).hasSize(2);
 		pod.editPodSpec().put("restartPolicy", "OnFailure");
 
@@ -239,7 +251,8 @@ class KindConversionTest {
 		assertThat(again.root().path("spec").path("replicas").intValue()).isEqualTo(4);
 		assertThat(again.podSpec().has("restartPolicy")).isFalse();
 		assertThat(again.convertTo(WorkloadKind.POD).manifest().podSpec().path("restartPolicy").asString())
-			.as("the restartPolicy chosen last").isEqualTo("OnFailure");
+			.as("the restartPolicy chosen last")
+			.isEqualTo("OnFailure");
 	}
 
 	@Test
@@ -390,8 +403,12 @@ class KindConversionTest {
 
 		assertThat(statefulSet.root().path("spec").path("replicas").intValue()).isEqualTo(5);
 		assertThat(statefulSet.root().path("spec").path("serviceName").asString()).isEqualTo("web");
-		assertThat(read(LABELLED_POD).convertTo(WorkloadKind.REPLICA_SET).manifest().root().path("spec")
-			.path("replicas").intValue()).isEqualTo(1);
+		assertThat(read(LABELLED_POD).convertTo(WorkloadKind.REPLICA_SET)
+			.manifest()
+			.root()
+			.path("spec")
+			.path("replicas")
+			.intValue()).isEqualTo(1);
 		assertThat(statefulSet.convertTo(WorkloadKind.DAEMON_SET).manifest().root().path("spec").has("replicas"))
 			.isFalse();
 	}

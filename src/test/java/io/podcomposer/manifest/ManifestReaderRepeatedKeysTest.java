@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * YAML that kubectl reads and SnakeYAML did not: go-yaml's escapes, and a key given twice in one
- * mapping, which is read with the last value and named for the API server's duplicate-field error.
- * The reader's limits hold for such texts as for any other.
+ * YAML that kubectl reads and SnakeYAML did not: go-yaml's escapes, and a key given twice
+ * in one mapping, which is read with the last value and named for the API server's
+ * duplicate-field error. The reader's limits hold for such texts as for any other.
  */
 class ManifestReaderRepeatedKeysTest {
 
@@ -63,9 +63,9 @@ class ManifestReaderRepeatedKeysTest {
 	}
 
 	/**
-	 * Half a surrogate pair is no character: go-yaml refuses its escape, and a database could not
-	 * keep it. Refused in a value and a key, in YAML (at its place) and in JSON (by its field); a
-	 * whole pair, escaped or not, reads.
+	 * Half a surrogate pair is no character: go-yaml refuses its escape, and a database
+	 * could not keep it. Refused in a value and a key, in YAML (at its place) and in JSON
+	 * (by its field); a whole pair, escaped or not, reads.
 	 */
 	@Test
 	void refusesAnEscapedHalfOfASurrogatePair() {
@@ -182,7 +182,8 @@ class ManifestReaderRepeatedKeysTest {
 
 	@Test
 	void fiftyThousandRepeatsOfOneKeyReadInOnePass() {
-		// SnakeYAML's own way (the reader leaves it switched off) takes quadratic time and logs each repeat
+		// SnakeYAML's own way (the reader leaves it switched off) takes quadratic time
+		// and logs each repeat
 		String yaml = "a: 1\n".repeat(50_000);
 
 		JsonNode read = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ManifestReader.readYaml(yaml));
@@ -195,8 +196,14 @@ class ManifestReaderRepeatedKeysTest {
 		StringBuilder yaml = new StringBuilder("a: &a {k: lol, k: lol, k: lol, k: lol, k: lol, k: lol, k: lol}\n");
 		char previous = 'a';
 		for (char level = 'b'; level <= 'i'; level++) {
-			yaml.append(level).append(": &").append(level).append(" {")
-				.append(("k: *" + previous + ", ").repeat(8)).append("k: *").append(previous).append("}\n");
+			yaml.append(level)
+				.append(": &")
+				.append(level)
+				.append(" {")
+				.append(("k: *" + previous + ", ").repeat(8))
+				.append("k: *")
+				.append(previous)
+				.append("}\n");
 			previous = level;
 		}
 
@@ -219,7 +226,8 @@ class ManifestReaderRepeatedKeysTest {
 
 	@Test
 	void repeatedValuesCountTowardsTheExpansionLimitBeforeTheyAreDropped() {
-		// an alias to a list of 10,000 values given to one key 30 times: the tree would hold one copy
+		// an alias to a list of 10,000 values given to one key 30 times: the tree would
+		// hold one copy
 		String yaml = "l: &l [" + "1, ".repeat(9_999) + "1]\nm:\n" + "  k: *l\n".repeat(30);
 
 		assertRefusedQuickly(yaml, "expands to more than " + ExpandedSize.MAX_CHARS + " characters");

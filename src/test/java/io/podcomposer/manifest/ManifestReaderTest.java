@@ -62,8 +62,7 @@ class ManifestReaderTest {
 				spec: x: y
 				""";
 
-		assertRefusedAt(() -> ManifestReader.readYaml(yaml), 3, 8)
-			.withMessage("mapping values are not allowed here");
+		assertRefusedAt(() -> ManifestReader.readYaml(yaml), 3, 8).withMessage("mapping values are not allowed here");
 		assertRefusedAt(() -> ManifestReader.readYaml("metadata:\n  name: web\n\tnamespace: x\n"), 3, 1)
 			.withMessageContaining("TAB");
 	}
@@ -79,8 +78,14 @@ class ManifestReaderTest {
 		StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
 		char previous = 'a';
 		for (char level = 'b'; level <= 'i'; level++) {
-			yaml.append(level).append(": &").append(level).append(" [")
-				.append(("*" + previous + ", ").repeat(8)).append('*').append(previous).append("]\n");
+			yaml.append(level)
+				.append(": &")
+				.append(level)
+				.append(" [")
+				.append(("*" + previous + ", ").repeat(8))
+				.append('*')
+				.append(previous)
+				.append("]\n");
 			previous = level;
 		}
 
@@ -92,8 +97,15 @@ class ManifestReaderTest {
 		// 20 levels of two aliases each: 40 aliases, but 2^20 lists once expanded
 		StringBuilder yaml = new StringBuilder("l0: &l0 [lol]\n");
 		for (int level = 1; level <= 20; level++) {
-			yaml.append("l").append(level).append(": &l").append(level)
-				.append(" [*l").append(level - 1).append(", *l").append(level - 1).append("]\n");
+			yaml.append("l")
+				.append(level)
+				.append(": &l")
+				.append(level)
+				.append(" [*l")
+				.append(level - 1)
+				.append(", *l")
+				.append(level - 1)
+				.append("]\n");
 		}
 
 		assertRefusedQuickly(yaml.toString(), "expands to more than " + ExpandedSize.MAX_CHARS + " characters");
@@ -106,7 +118,8 @@ class ManifestReaderTest {
 
 	@Test
 	void refusesDepthBuiltFromAliases() {
-		// each alias adds 40 levels, so three stay far under the alias limit and reach 121 levels
+		// each alias adds 40 levels, so three stay far under the alias limit and reach
+		// 121 levels
 		String piece = "[".repeat(40);
 		String close = "]".repeat(40);
 		String yaml = "a: &a " + piece + "x" + close + "\n" + "b: &b " + piece + "*a" + close + "\n" + "c: &c " + piece
@@ -193,7 +206,8 @@ class ManifestReaderTest {
 
 	@Test
 	void anEmptyDocumentInAStreamIsANullUnlessItIsAtTheEnd() {
-		List<JsonNode> documents = ManifestReader.readYamlDocuments("kind: Pod\n---\n# nothing\n---\nkind: Job\n---\n---\n");
+		List<JsonNode> documents = ManifestReader
+			.readYamlDocuments("kind: Pod\n---\n# nothing\n---\nkind: Job\n---\n---\n");
 
 		assertThat(documents).hasSize(3);
 		assertThat(documents.get(1).isNull()).isTrue();

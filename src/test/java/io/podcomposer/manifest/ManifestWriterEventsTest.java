@@ -26,8 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The writer hands events straight to SnakeYAML's emitter; it must write byte for byte what it
- * wrote when it dumped Java maps and lists through {@code Yaml.dump} (kept here as the measure).
+ * The writer hands events straight to SnakeYAML's emitter; it must write byte for byte
+ * what it wrote when it dumped Java maps and lists through {@code Yaml.dump} (kept here
+ * as the measure).
  */
 class ManifestWriterEventsTest {
 
@@ -72,8 +73,11 @@ class ManifestWriterEventsTest {
 		}
 		trees.add(numbers());
 		trees.add(NODES.objectNode().putNull("a").set("b", NODES.arrayNode().addNull().add(NODES.objectNode())));
-		trees.add(NODES.objectNode().set("a", NODES.arrayNode().add(NODES.arrayNode().add(NODES.arrayNode()))
-			.add(NODES.objectNode().set("b", NODES.arrayNode().add(1).add("c")))));
+		trees.add(NODES.objectNode()
+			.set("a",
+					NODES.arrayNode()
+						.add(NODES.arrayNode().add(NODES.arrayNode()))
+						.add(NODES.objectNode().set("b", NODES.arrayNode().add(1).add("c")))));
 		trees.add(NODES.objectNode().put("data", new byte[] { 1, 2, 3 }).putPOJO("pojo", List.of("a")));
 		trees.add(NODES.arrayNode());
 		trees.add(NODES.objectNode());
@@ -82,7 +86,8 @@ class ManifestWriterEventsTest {
 		trees.add(NODES.booleanNode(false));
 		trees.add(NODES.missingNode());
 		return trees.stream()
-			.map((tree) -> DynamicTest.dynamicTest(ManifestCorpus.name(tree.toString()), () -> assertWritesAsBefore(tree)));
+			.map((tree) -> DynamicTest.dynamicTest(ManifestCorpus.name(tree.toString()),
+					() -> assertWritesAsBefore(tree)));
 	}
 
 	private static ObjectNode numbers() {
@@ -119,7 +124,10 @@ class ManifestWriterEventsTest {
 		assertThat(ManifestWriter.toYamlAsGiven(tree)).isEqualTo(dumpedAsBefore(tree));
 	}
 
-	/** How ManifestWriter wrote YAML before: the tree as Java maps and lists, dumped by SnakeYAML. */
+	/**
+	 * How ManifestWriter wrote YAML before: the tree as Java maps and lists, dumped by
+	 * SnakeYAML.
+	 */
 	private static String dumpedAsBefore(JsonNode tree) {
 		DumperOptions options = ManifestWriter.dumperOptions();
 		return new Yaml(new BlockStringRepresenter(options), options).dump(toPlain(tree));

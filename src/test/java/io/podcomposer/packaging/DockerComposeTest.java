@@ -17,9 +17,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The wiring of docker-compose.yml, checked as far as a machine without a Docker engine can: the
- * three services, the kubeconfig k3s writes reaching the portal through a shared volume at the
- * paths the settings name, the database the portal is pointed at, ports, and start order.
+ * The wiring of docker-compose.yml, checked as far as a machine without a Docker engine
+ * can: the three services, the kubeconfig k3s writes reaching the portal through a shared
+ * volume at the paths the settings name, the database the portal is pointed at, ports,
+ * and start order.
  */
 class DockerComposeTest {
 
@@ -35,7 +36,8 @@ class DockerComposeTest {
 		assertThat(strings(this.services.path("portal").path("ports"))).containsExactly("8080:8080");
 		for (String service : List.of("postgres", "k3s")) {
 			assertThat(this.services.path("portal").path("depends_on").path(service).path("condition").asString())
-				.as(service).isEqualTo("service_healthy");
+				.as(service)
+				.isEqualTo("service_healthy");
 			assertThat(strings(this.services.path(service).path("healthcheck").path("test"))).as(service).isNotEmpty();
 		}
 	}
@@ -89,8 +91,8 @@ class DockerComposeTest {
 
 	@Test
 	void everyVariableGivenToThePortalIsASettingItReads() {
-		assertThat(environment("portal").keySet()).isNotEmpty().allSatisfy((name) -> assertThat(PortalSettings.reads(name))
-			.as(name + " is read by the portal").isTrue());
+		assertThat(environment("portal").keySet()).isNotEmpty()
+			.allSatisfy((name) -> assertThat(PortalSettings.reads(name)).as(name + " is read by the portal").isTrue());
 		assertThat(PortalSettings.reads("PODCOMPOSER_NO_SUCH_SETTING")).isFalse();
 	}
 
@@ -115,7 +117,9 @@ class DockerComposeTest {
 
 	private Map<String, String> environment(String service) {
 		Map<String, String> environment = new LinkedHashMap<>();
-		this.services.path(service).path("environment").properties()
+		this.services.path(service)
+			.path("environment")
+			.properties()
 			.forEach((entry) -> environment.put(entry.getKey(), entry.getValue().asString()));
 		return environment;
 	}

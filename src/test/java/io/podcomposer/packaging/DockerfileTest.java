@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The image recipe, checked without a Docker engine: its instructions, that .dockerignore lets
- * through what the build copies, and its health check run for real against a started portal.
+ * The image recipe, checked without a Docker engine: its instructions, that .dockerignore
+ * lets through what the build copies, and its health check run for real against a started
+ * portal.
  */
 class DockerfileTest {
 
@@ -41,20 +42,23 @@ class DockerfileTest {
 		assertThat(startingWith("VOLUME ")).containsExactly("VOLUME /data");
 	}
 
-	/** The toolchain of the build asks for a JDK of the runtime's version; both stages have it. */
+	/**
+	 * The toolchain of the build asks for a JDK of the runtime's version; both stages
+	 * have it.
+	 */
 	@Test
 	void buildsAndRunsOnTheJavaVersionThePomAsksFor() throws IOException {
 		String pom = Files.readString(Path.of("pom.xml"));
 		String version = pom.replaceAll("(?s).*<runtime\\.java\\.version>([0-9]+)</runtime\\.java\\.version>.*", "$1");
 		assertThat(version).matches("[0-9]+");
-		assertThat(startingWith("FROM ")).allSatisfy(
-				(stage) -> assertThat(stage).startsWith("FROM eclipse-temurin:" + version + "-"));
+		assertThat(startingWith("FROM "))
+			.allSatisfy((stage) -> assertThat(stage).startsWith("FROM eclipse-temurin:" + version + "-"));
 	}
 
 	/**
-	 * The image starts as scripts/launch.sh starts the jar anywhere: the cache made at build time
-	 * by the script's training run, as root after the application is in place, so that it is
-	 * written beside it and read-only to the user who starts it.
+	 * The image starts as scripts/launch.sh starts the jar anywhere: the cache made at
+	 * build time by the script's training run, as root after the application is in place,
+	 * so that it is written beside it and read-only to the user who starts it.
 	 */
 	@Test
 	void startsThroughTheLaunchScriptWithTheCacheOfItsTrainingRunMadeAtBuildTime() throws IOException {
@@ -66,7 +70,8 @@ class DockerfileTest {
 			.isGreaterThan(this.instructions.indexOf("COPY scripts/launch.sh ./"))
 			.isLessThan(this.instructions.indexOf(startingWith("USER ").get(0)));
 		assertThat(startingWith("ENTRYPOINT ")).containsExactly("ENTRYPOINT [\"./launch.sh\", \"application.jar\"]");
-		// what the script gives java: the cache, the context of the build, a heap that follows the container
+		// what the script gives java: the cache, the context of the build, a heap that
+		// follows the container
 		String launch = Files.readString(Path.of("scripts/launch.sh"));
 		assertThat(launch).contains("-XX:AOTCacheOutput=", "-XX:AOTCache=", "-Dspring.aot.enabled=true",
 				"-XX:MaxRAMPercentage=", "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");

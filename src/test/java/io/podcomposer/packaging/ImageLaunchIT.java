@@ -26,13 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The packaged jar started the way the image starts it, through {@code scripts/launch.sh}, which
- * no other test does: its layers put together as the Dockerfile does, the JVM's ahead-of-time
- * cache made once by the script's training run, then starts that map it, with the application
- * context worked out at build time (Spring AOT), whose conditions were evaluated then and not at
- * start-up. On H2, and on PostgreSQL with the {@code postgres} profile when the build has a
- * database for it (as .ci/run gives). Also the script over a launch folder of another build of the
- * jar, and the plain jar on the Java 17 that runs Maven: the bytecode stays at 17. Runs after
+ * The packaged jar started the way the image starts it, through
+ * {@code scripts/launch.sh}, which no other test does: its layers put together as the
+ * Dockerfile does, the JVM's ahead-of-time cache made once by the script's training run,
+ * then starts that map it, with the application context worked out at build time (Spring
+ * AOT), whose conditions were evaluated then and not at start-up. On H2, and on
+ * PostgreSQL with the {@code postgres} profile when the build has a database for it (as
+ * .ci/run gives). Also the script over a launch folder of another build of the jar, and
+ * the plain jar on the Java 17 that runs Maven: the bytecode stays at 17. Runs after
  * {@code package}, as {@code verify} does.
  */
 class ImageLaunchIT {
@@ -45,10 +46,16 @@ class ImageLaunchIT {
 
 	private static final Duration START_UP = Duration.ofMinutes(3);
 
-	/** A start with the training run first: the portal started, used and stopped, the cache written. */
+	/**
+	 * A start with the training run first: the portal started, used and stopped, the
+	 * cache written.
+	 */
 	private static final Duration TRAINING = Duration.ofMinutes(10);
 
-	/** The image's application folder: the layers, and the launch folder the training run fills. */
+	/**
+	 * The image's application folder: the layers, and the launch folder the training run
+	 * fills.
+	 */
 	@TempDir
 	static Path image;
 
@@ -62,8 +69,8 @@ class ImageLaunchIT {
 		Process prepare = launch(application, List.of("--prepare", "application.jar"), Map.of(), log);
 		if (!prepare.waitFor(TRAINING.toSeconds(), TimeUnit.SECONDS)) {
 			stop(prepare);
-			throw new AssertionError("the training run did not end within " + TRAINING + "; its log:\n"
-					+ Files.readString(log));
+			throw new AssertionError(
+					"the training run did not end within " + TRAINING + "; its log:\n" + Files.readString(log));
 		}
 		assertThat(prepare.exitValue()).as(Files.readString(log)).isZero();
 		assertThat(cache(application, "application")).isNotEmptyFile();
@@ -85,8 +92,8 @@ class ImageLaunchIT {
 	}
 
 	/**
-	 * The jar as a developer starts it, over the launch folder of an earlier build: extracted and
-	 * trained anew, then started with the new cache.
+	 * The jar as a developer starts it, over the launch folder of an earlier build:
+	 * extracted and trained anew, then started with the new cache.
 	 */
 	@Test
 	void aLaunchFolderMadeForAnotherBuildOfTheJarIsMadeAnew(@TempDir Path work) throws Exception {
@@ -124,8 +131,9 @@ class ImageLaunchIT {
 	}
 
 	/**
-	 * The jar built for release 17 still starts and answers on Java 17, plainly with java -jar: the
-	 * Java that runs Maven when it is 17 to 24 (the build's toolchain runs this test on 25).
+	 * The jar built for release 17 still starts and answers on Java 17, plainly with java
+	 * -jar: the Java that runs Maven when it is 17 to 24 (the build's toolchain runs this
+	 * test on 25).
 	 */
 	@Test
 	void thePlainJarStartsAndAnswersOnJava17(@TempDir Path work) throws Exception {
@@ -166,23 +174,26 @@ class ImageLaunchIT {
 		finally {
 			stop(portal);
 		}
-		// the image's folder is read-only to its user: a start with the cache made writes nothing there
+		// the image's folder is read-only to its user: a start with the cache made writes
+		// nothing there
 		assertThat(files(application.resolve("application.launch"))).isEqualTo(before);
 	}
 
 	/**
-	 * The JVM keeps a cache it uses mapped into its memory, and unmaps one it refuses (with a
-	 * warning, or an error where it cannot go on without it).
+	 * The JVM keeps a cache it uses mapped into its memory, and unmaps one it refuses
+	 * (with a warning, or an error where it cannot go on without it).
 	 */
 	private static void assertUsesTheCache(Process portal, Path cache, Path log) throws IOException {
 		assertThat(Files.readString(log)).doesNotContain("Unable to use AOT cache", "[error][aot");
 		assertThat(Files.readString(Path.of("/proc", Long.toString(portal.pid()), "maps")))
-			.as("the memory map of the portal's JVM").contains(cache.toRealPath().toString());
+			.as("the memory map of the portal's JVM")
+			.contains(cache.toRealPath().toString());
 	}
 
 	/**
-	 * Validate, save, find and render a template through the API, and load the sign-in page (on
-	 * PostgreSQL the database is the test suite's, whose admin has a password of its own).
+	 * Validate, save, find and render a template through the API, and load the sign-in
+	 * page (on PostgreSQL the database is the test suite's, whose admin has a password of
+	 * its own).
 	 */
 	private static void use(PortalClient client) {
 		String pod = """
@@ -200,9 +211,8 @@ class ImageLaunchIT {
 		assertThat(json(validated).path("valid").asBoolean()).isTrue();
 
 		String name = "launched-" + UUID.randomUUID().toString().substring(0, 8);
-		HttpResponse<String> created = client.post("/api/v1/templates", "application/json",
-				"{\"name\": \"" + name + "\", \"tags\": [\"image\"], \"manifest\": " + ManifestReader.readYaml(pod) + "}",
-				BEARER);
+		HttpResponse<String> created = client.post("/api/v1/templates", "application/json", "{\"name\": \"" + name
+				+ "\", \"tags\": [\"image\"], \"manifest\": " + ManifestReader.readYaml(pod) + "}", BEARER);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		long id = json(created).path("id").asLong();
 
@@ -252,12 +262,15 @@ class ImageLaunchIT {
 		}
 	}
 
-	/** The packaged jar's layers extracted and put together in one folder, as the image's build stages do. */
+	/**
+	 * The packaged jar's layers extracted and put together in one folder, as the image's
+	 * build stages do.
+	 */
 	private static Path extracted(Path work) throws Exception {
 		Files.copy(packagedJar(), work.resolve("application.jar"));
 		Path layers = work.resolve("extracted");
-		Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", "application.jar", "extract", "--layers",
-				"--destination", layers.toString())
+		Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", "application.jar", "extract",
+				"--layers", "--destination", layers.toString())
 			.directory(work.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("extract.log").toFile())
@@ -319,13 +332,16 @@ class ImageLaunchIT {
 		return environment;
 	}
 
-	/** Starts COMMAND with ENVIRONMENT instead of the build's settings for the portal and its JVM. */
+	/**
+	 * Starts COMMAND with ENVIRONMENT instead of the build's settings for the portal and
+	 * its JVM.
+	 */
 	private static Process start(ProcessBuilder command, Map<String, String> environment, Path log) throws IOException {
 		command.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		Map<String, String> inherited = command.environment();
 		inherited.keySet()
-			.removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("PODCOMPOSER_") || name.equals("JAVA_OPTS")
-					|| name.equals("JAVA_TOOL_OPTIONS"));
+			.removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("PODCOMPOSER_")
+					|| name.equals("JAVA_OPTS") || name.equals("JAVA_TOOL_OPTIONS"));
 		inherited.putAll(environment);
 		return command.start();
 	}

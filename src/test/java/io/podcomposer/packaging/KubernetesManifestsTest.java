@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * deploy/kubernetes: the portal's own validator accepts the Deployment at the restricted Pod
- * Security level, the RBAC rules grant exactly the calls a deploy makes, and the pieces refer to
- * each other by the right names.
+ * deploy/kubernetes: the portal's own validator accepts the Deployment at the restricted
+ * Pod Security level, the RBAC rules grant exactly the calls a deploy makes, and the
+ * pieces refer to each other by the right names.
  */
 class KubernetesManifestsTest {
 
@@ -39,7 +39,8 @@ class KubernetesManifestsTest {
 		assertThat(report.valid()).isTrue();
 		assertThat(report.podSecurity().violations()).isEmpty();
 		assertThat(report.podSecurity().level()).isEqualTo(Level.RESTRICTED);
-		assertThat(the("Namespace").path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asString())
+		assertThat(
+				the("Namespace").path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asString())
 			.isEqualTo("restricted");
 	}
 
@@ -48,16 +49,18 @@ class KubernetesManifestsTest {
 		JsonNode deployment = the("Deployment");
 		assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
 		JsonNode container = deployment.at("/spec/template/spec/containers/0");
-		for (String secret : List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
-				"PODCOMPOSER_SECRET_KEY")) {
+		for (String secret : List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
+				"SPRING_DATASOURCE_PASSWORD", "PODCOMPOSER_SECRET_KEY")) {
 			JsonNode reference = env(container, secret).path("valueFrom").path("secretKeyRef");
 			assertThat(reference.path("name").asString()).as(secret).isNotEmpty();
 			assertThat(reference.path("optional").asBoolean(false)).as(secret).isFalse();
 		}
 		assertThat(env(container, "SPRING_PROFILES_ACTIVE").path("value").asString()).isEqualTo("postgres");
 		assertThat(env(container, "PODCOMPOSER_IN_CLUSTER_ENABLED").path("value").asString()).isEqualTo("true");
-		container.path("env").valueStream().map((each) -> each.path("name").asString()).forEach((name) -> assertThat(
-				PortalSettings.reads(name)).as(name + " is read by the portal").isTrue());
+		container.path("env")
+			.valueStream()
+			.map((each) -> each.path("name").asString())
+			.forEach((name) -> assertThat(PortalSettings.reads(name)).as(name + " is read by the portal").isTrue());
 	}
 
 	@Test
@@ -85,10 +88,12 @@ class KubernetesManifestsTest {
 		assertThat(deployment.at("/spec/template/spec/serviceAccountName").asString())
 			.isEqualTo(account.at("/metadata/name").asString());
 		JsonNode binding = the("ClusterRoleBinding");
-		assertThat(binding.at("/roleRef/name").asString()).isEqualTo(the("ClusterRole").at("/metadata/name").asString());
+		assertThat(binding.at("/roleRef/name").asString())
+			.isEqualTo(the("ClusterRole").at("/metadata/name").asString());
 		assertThat(binding.at("/subjects/0/kind").asString()).isEqualTo("ServiceAccount");
 		assertThat(binding.at("/subjects/0/name").asString()).isEqualTo(account.at("/metadata/name").asString());
-		assertThat(binding.at("/subjects/0/namespace").asString()).isEqualTo(account.at("/metadata/namespace").asString());
+		assertThat(binding.at("/subjects/0/namespace").asString())
+			.isEqualTo(account.at("/metadata/namespace").asString());
 		JsonNode service = the("Service");
 		assertThat(service.at("/spec/selector")).isEqualTo(deployment.at("/spec/template/metadata/labels"));
 		assertThat(service.at("/spec/ports/0/targetPort").asString())
@@ -98,11 +103,12 @@ class KubernetesManifestsTest {
 	@Test
 	void theRoleGrantsExactlyTheCallsADeployMakes() {
 		Set<String> needed = new TreeSet<>();
-		// io.podcomposer.kube.ClusterCalls: apply (a patch; a create when the object is new), get, list and
+		// io.podcomposer.kube.ClusterCalls: apply (a patch; a create when the object is
+		// new), get, list and
 		// delete of every kind the portal composes
 		for (WorkloadKind kind : WorkloadKind.values()) {
-			String group = kind.apiVersion().contains("/") ? kind.apiVersion().substring(0, kind.apiVersion().indexOf('/'))
-					: "";
+			String group = kind.apiVersion().contains("/")
+					? kind.apiVersion().substring(0, kind.apiVersion().indexOf('/')) : "";
 			for (String verb : List.of("patch", "create", "get", "list", "delete")) {
 				needed.add(group + "/" + kind.resource() + " " + verb);
 			}
@@ -130,15 +136,17 @@ class KubernetesManifestsTest {
 		assertThat(the("Deployment").at("/spec/template/spec/containers/0/image").asString())
 			.startsWith(kustomization.at("/images/0/name").asString() + ":");
 		try (Stream<Path> files = Files.list(FOLDER)) {
-			assertThat(strings(kustomization.path("resources"))).containsExactlyInAnyOrderElementsOf(files
-				.map((file) -> file.getFileName().toString())
-				.filter((name) -> !name.equals("kustomization.yaml"))
-				.toList());
+			assertThat(strings(kustomization.path("resources")))
+				.containsExactlyInAnyOrderElementsOf(files.map((file) -> file.getFileName().toString())
+					.filter((name) -> !name.equals("kustomization.yaml"))
+					.toList());
 		}
 	}
 
 	private JsonNode the(String kind) {
-		List<JsonNode> found = this.objects.stream().filter((each) -> each.path("kind").asString().equals(kind)).toList();
+		List<JsonNode> found = this.objects.stream()
+			.filter((each) -> each.path("kind").asString().equals(kind))
+			.toList();
 		assertThat(found).as(kind).hasSize(1);
 		return found.get(0);
 	}

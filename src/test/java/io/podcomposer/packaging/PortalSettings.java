@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The environment variables the portal reads: those its own settings and code name as
- * {@code ${NAME}}, and those Spring Boot binds to a property it or the portal knows, by the
- * relaxed-binding rule (dots to underscores, dashes dropped, upper case).
+ * {@code ${NAME}}, and those Spring Boot binds to a property it or the portal knows, by
+ * the relaxed-binding rule (dots to underscores, dashes dropped, upper case).
  */
 final class PortalSettings {
 
@@ -40,8 +40,10 @@ final class PortalSettings {
 		Set<String> names = new HashSet<>();
 		try (Stream<Path> sources = Stream.concat(Files.walk(Path.of("src/main/java")),
 				Files.list(Path.of("src/main/resources")))) {
-			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")
-					|| path.getFileName().toString().matches("application.*\\.properties")).toList()) {
+			for (Path source : sources
+				.filter((path) -> path.toString().endsWith(".java")
+						|| path.getFileName().toString().matches("application.*\\.properties"))
+				.toList()) {
 				String text = Files.readString(source, StandardCharsets.UTF_8);
 				Matcher placeholder = PLACEHOLDER.matcher(text);
 				while (placeholder.find()) {

@@ -37,12 +37,12 @@ class AllowPrivilegeEscalationCheckTest {
 				- name: d
 				  securityContext:
 				    allowPrivilegeEscalation: false
-				""")))).isEqualTo(new Violation(Level.RESTRICTED, "allowPrivilegeEscalation",
-				"allowPrivilegeEscalation != false",
-				"containers \"a\", \"b\", \"c\" must set securityContext.allowPrivilegeEscalation=false",
-				paths(kind, "spec.containers[0].securityContext.allowPrivilegeEscalation",
-						"spec.containers[1].securityContext.allowPrivilegeEscalation",
-						"spec.containers[2].securityContext.allowPrivilegeEscalation")));
+				"""))))
+			.isEqualTo(new Violation(Level.RESTRICTED, "allowPrivilegeEscalation", "allowPrivilegeEscalation != false",
+					"containers \"a\", \"b\", \"c\" must set securityContext.allowPrivilegeEscalation=false",
+					paths(kind, "spec.containers[0].securityContext.allowPrivilegeEscalation",
+							"spec.containers[1].securityContext.allowPrivilegeEscalation",
+							"spec.containers[2].securityContext.allowPrivilegeEscalation")));
 	}
 
 }

@@ -85,8 +85,8 @@ class AppArmorProfileCheckTest {
 				containers:
 				- name: a
 				"""))).detail()).isEqualTo("annotations must not set AppArmor profile type to "
-						+ "\"container.apparmor.security.beta.kubernetes.io/a-b=\"unconfined\"\", "
-						+ "\"container.apparmor.security.beta.kubernetes.io/a=\"unconfined\"\"");
+				+ "\"container.apparmor.security.beta.kubernetes.io/a-b=\"unconfined\"\", "
+				+ "\"container.apparmor.security.beta.kubernetes.io/a=\"unconfined\"\"");
 	}
 
 }

@@ -40,7 +40,8 @@ class CapabilitiesRestrictedCheckTest {
 				    capabilities:
 				      drop: [ALL]
 				      add: [NET_BIND_SERVICE, SYS_TIME, CHOWN]
-				""")))).isEqualTo(new Violation(Level.RESTRICTED, "capabilities_restricted", "unrestricted capabilities",
+				""")))).isEqualTo(new Violation(Level.RESTRICTED, "capabilities_restricted",
+				"unrestricted capabilities",
 				"containers \"a\", \"b\" must set securityContext.capabilities.drop=[\"ALL\"]; "
 						+ "container \"c\" must not include \"CHOWN\", \"SYS_TIME\" in securityContext.capabilities.add",
 				paths(kind, "spec.containers[0].securityContext.capabilities.drop",

@@ -44,9 +44,8 @@ class HostPortsCheckTest {
 				  - containerPort: 8080
 				    hostPort: 8080
 				""")))).isEqualTo(new Violation(Level.BASELINE, "hostPorts", "hostPort",
-				"containers \"b\", \"c\" use hostPorts 10000, 8080",
-				paths(kind, "spec.containers[1].ports[0].hostPort", "spec.containers[1].ports[1].hostPort",
-						"spec.containers[2].ports[0].hostPort")));
+				"containers \"b\", \"c\" use hostPorts 10000, 8080", paths(kind, "spec.containers[1].ports[0].hostPort",
+						"spec.containers[1].ports[1].hostPort", "spec.containers[2].ports[0].hostPort")));
 	}
 
 	@Test
@@ -59,9 +58,9 @@ class HostPortsCheckTest {
 				    hostPort: 53
 				containers:
 				- name: a
-				""")))).isEqualTo(new Violation(Level.BASELINE, "hostPorts", "hostPort",
-				"container \"init\" uses hostPort 53",
-				paths(WorkloadKind.POD, "spec.initContainers[0].ports[0].hostPort")));
+				"""))))
+			.isEqualTo(new Violation(Level.BASELINE, "hostPorts", "hostPort", "container \"init\" uses hostPort 53",
+					paths(WorkloadKind.POD, "spec.initContainers[0].ports[0].hostPort")));
 	}
 
 }

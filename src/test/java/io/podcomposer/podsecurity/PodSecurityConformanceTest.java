@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The portal must judge every pod of the admission controller's own test data as the cluster
- * does. The fixtures live in shared/conformance/pod-security beside the project (see its
- * README.md); a plain clone without them skips this test.
+ * The portal must judge every pod of the admission controller's own test data as the
+ * cluster does. The fixtures live in shared/conformance/pod-security beside the project
+ * (see its README.md); a plain clone without them skips this test.
  */
 class PodSecurityConformanceTest {
 
@@ -33,8 +33,9 @@ class PodSecurityConformanceTest {
 		Path root = fixtures();
 		if (root == null) {
 			// one skipped test, so that the report shows the skip and why
-			return Stream.of(DynamicTest.dynamicTest("fixtures", () -> assumeTrue(false, "no Pod Security fixtures at ../"
-					+ FIXTURES.toString().replace('\\', '/') + " beside the project: conformance not checked")));
+			return Stream
+				.of(DynamicTest.dynamicTest("fixtures", () -> assumeTrue(false, "no Pod Security fixtures at ../"
+						+ FIXTURES.toString().replace('\\', '/') + " beside the project: conformance not checked")));
 		}
 		List<DynamicTest> tests = new ArrayList<>();
 		for (String level : List.of("baseline", "restricted")) {
@@ -42,8 +43,9 @@ class PodSecurityConformanceTest {
 				try (Stream<Path> files = Files.list(root.resolve(level).resolve(outcome))) {
 					files.filter((file) -> file.getFileName().toString().endsWith(".yaml"))
 						.sorted()
-						.forEach((file) -> tests.add(DynamicTest.dynamicTest(level + "/" + outcome + "/" + file.getFileName(),
-								file.toUri(), () -> assertVerdict(file, level, outcome))));
+						.forEach((file) -> tests
+							.add(DynamicTest.dynamicTest(level + "/" + outcome + "/" + file.getFileName(), file.toUri(),
+									() -> assertVerdict(file, level, outcome))));
 				}
 			}
 		}
@@ -63,7 +65,8 @@ class PodSecurityConformanceTest {
 		assertThat(result.level()).as("level of %s, violations %s", file.getFileName(), result.violations())
 			.isIn(expected);
 		if (outcome.equals("fail")) {
-			// a failing fixture is named after the check that fails it, lower-cased and numbered
+			// a failing fixture is named after the check that fails it, lower-cased and
+			// numbered
 			String check = file.getFileName().toString().replaceFirst("\\d*\\.yaml$", "");
 			assertThat(result.violations()).extracting((violation) -> violation.check().toLowerCase(Locale.ROOT))
 				.as("checks failing %s", file.getFileName())
@@ -71,7 +74,9 @@ class PodSecurityConformanceTest {
 		}
 	}
 
-	/** ../shared/… from the working directory, else beside the project root that holds it. */
+	/**
+	 * ../shared/… from the working directory, else beside the project root that holds it.
+	 */
 	private static Path fixtures() {
 		Path fromWorkingDirectory = Path.of("..").resolve(FIXTURES);
 		if (Files.isDirectory(fromWorkingDirectory)) {

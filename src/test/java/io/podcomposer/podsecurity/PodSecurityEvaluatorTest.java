@@ -118,9 +118,8 @@ class PodSecurityEvaluatorTest {
 			"{metadata: [x], spec: {containers: [{securityContext: {runAsUser: '0', seccompProfile: {type: 1},"
 					+ " procMount: 7, windowsOptions: x, seLinuxOptions: {type: [x], user: 1}}}]}}" })
 	void neverThrowsOnOddInput(String fields) {
-		String yaml = "apiVersion: v1\nkind: Pod\n"
-				+ (fields.startsWith("{") ? fields.substring(1, fields.length() - 1).replace(", spec:", "\nspec:")
-						: fields);
+		String yaml = "apiVersion: v1\nkind: Pod\n" + (fields.startsWith("{")
+				? fields.substring(1, fields.length() - 1).replace(", spec:", "\nspec:") : fields);
 		PodView pod = view(yaml);
 		for (PodSecurityCheck check : PodSecurityChecks.ALL) {
 			check.check(pod);

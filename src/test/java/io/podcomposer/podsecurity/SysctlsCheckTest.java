@@ -39,9 +39,9 @@ class SysctlsCheckTest {
 				  - {name: kernel.msgmax, value: "65536"}
 				containers:
 				- name: a
-				""")))).isEqualTo(new Violation(Level.BASELINE, "sysctls", "forbidden sysctls",
-				"vm.swappiness, kernel.msgmax",
-				paths(kind, "spec.securityContext.sysctls[0].name", "spec.securityContext.sysctls[2].name")));
+				"""))))
+			.isEqualTo(new Violation(Level.BASELINE, "sysctls", "forbidden sysctls", "vm.swappiness, kernel.msgmax",
+					paths(kind, "spec.securityContext.sysctls[0].name", "spec.securityContext.sysctls[2].name")));
 	}
 
 }

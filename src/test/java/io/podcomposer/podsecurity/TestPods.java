@@ -15,7 +15,10 @@ import io.podcomposer.manifest.ManifestReader;
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.WorkloadKind;
 
-/** Pods for the check tests, written as YAML and judged as a Pod or wrapped into another kind. */
+/**
+ * Pods for the check tests, written as YAML and judged as a Pod or wrapped into another
+ * kind.
+ */
 final class TestPods {
 
 	private TestPods() {
@@ -51,7 +54,10 @@ final class TestPods {
 		return new PodView((kind == WorkloadKind.POD) ? pod : pod.convertTo(kind).manifest());
 	}
 
-	/** Paths written for a Pod ({@code spec.…}, {@code metadata.…}) as they read in {@code kind}. */
+	/**
+	 * Paths written for a Pod ({@code spec.…}, {@code metadata.…}) as they read in
+	 * {@code kind}.
+	 */
 	static List<String> paths(WorkloadKind kind, String... podPaths) {
 		String template = String.join(".", kind.templatePath());
 		return Arrays.stream(podPaths).map((path) -> template.isEmpty() ? path : template + "." + path).toList();

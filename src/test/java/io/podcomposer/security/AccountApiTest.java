@@ -28,7 +28,9 @@ import static io.podcomposer.security.AccountTests.json;
 import static io.podcomposer.security.AccountTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /api/v1/me} and {@code /api/v1/tokens} with the real security: Bearer tokens. */
+/**
+ * {@code /api/v1/me} and {@code /api/v1/tokens} with the real security: Bearer tokens.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @AlsoOnPostgres
@@ -55,11 +57,15 @@ class AccountApiTest {
 	@Test
 	void withoutAValidTokenTheApiAnswers401AsAProblem() {
 		MvcTestResult none = this.mvc.get().uri("/api/v1/me").exchange();
-		MvcTestResult wrong = this.mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, bearer("pct_nope"))
+		MvcTestResult wrong = this.mvc.get()
+			.uri("/api/v1/me")
+			.header(HttpHeaders.AUTHORIZATION, bearer("pct_nope"))
 			.exchange();
 
-		assertThat(none).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(wrong).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(none).hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(wrong).hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
@@ -91,24 +97,26 @@ class AccountApiTest {
 		Map<String, Object> row = this.jdbc.queryForMap("select * from api_token where id = ?", issued.id());
 
 		assertThat(row.get("TOKEN_HASH")).isEqualTo(sha256Hex(issued.token()));
-		assertThat(row.values()).allSatisfy((column) -> assertThat(String.valueOf(column)).doesNotContain(issued.token()));
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from audit_entry where target like ? or detail like ?", Integer.class,
-				"%" + issued.token() + "%", "%" + issued.token() + "%"))
+		assertThat(row.values())
+			.allSatisfy((column) -> assertThat(String.valueOf(column)).doesNotContain(issued.token()));
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where target like ? or detail like ?",
+				Integer.class, "%" + issued.token() + "%", "%" + issued.token() + "%"))
 			.isZero();
 	}
 
 	@Test
 	void aRevokedTokenNoLongerSignsIn() {
 		String owner = userToken(unique("rev"), Role.VIEWER);
-		String value = json(post("/api/v1/tokens", bearer(owner), "{\"name\": \"short-lived\"}")).get("token").asString();
+		String value = json(post("/api/v1/tokens", bearer(owner), "{\"name\": \"short-lived\"}")).get("token")
+			.asString();
 		long id = tokenNamed(json(get("/api/v1/tokens", bearer(owner))), "short-lived").get("id").asLong();
 
 		assertThat(this.mvc.delete().uri("/api/v1/tokens/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer(owner)))
 			.hasStatus(HttpStatus.NO_CONTENT);
 
 		assertThat(get("/api/v1/me", bearer(value))).hasStatus(HttpStatus.UNAUTHORIZED);
-		assertThat(json(get("/api/v1/tokens", bearer(owner))).valueStream().map((token) -> token.get("name").asString()))
+		assertThat(
+				json(get("/api/v1/tokens", bearer(owner))).valueStream().map((token) -> token.get("name").asString()))
 			.doesNotContain("short-lived");
 	}
 
@@ -118,11 +126,13 @@ class AccountApiTest {
 		String bob = userToken(unique("bob"), Role.ADMIN);
 		long aliceTokenId = json(get("/api/v1/tokens", bearer(alice))).get(0).get("id").asLong();
 
-		MvcTestResult result = this.mvc.delete().uri("/api/v1/tokens/{id}", aliceTokenId)
+		MvcTestResult result = this.mvc.delete()
+			.uri("/api/v1/tokens/{id}", aliceTokenId)
 			.header(HttpHeaders.AUTHORIZATION, bearer(bob))
 			.exchange();
 
-		assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(get("/api/v1/me", bearer(alice))).hasStatusOk();
 	}
 
@@ -130,7 +140,8 @@ class AccountApiTest {
 	void aTokenNeedsAName() {
 		MvcTestResult result = post("/api/v1/tokens", TestAdmin.BEARER, "{\"name\": \"  \"}");
 
-		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(json(result).at("/errors/0/path").asString()).isEqualTo("name");
 	}
 
@@ -149,7 +160,8 @@ class AccountApiTest {
 	void malformedJsonIsA400WithWhereItBrokeButNotTheText() {
 		MvcTestResult result = post("/api/v1/tokens", TestAdmin.BEARER, "{\"name\": \"ok\",\n \"x\": secret-text}");
 
-		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		JsonNode problem = json(result);
 		assertThat(problem.get("line").asInt()).isEqualTo(2);
 		assertThat(problem.get("detail").asString()).contains("line 2").doesNotContain("secret");
@@ -160,8 +172,12 @@ class AccountApiTest {
 	}
 
 	private MvcTestResult post(String path, String authorization, String body) {
-		return this.mvc.post().uri(path).header(HttpHeaders.AUTHORIZATION, authorization)
-			.contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		return this.mvc.post()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, authorization)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
 	}
 
 	private String createUser(String name, Role role) {
@@ -174,7 +190,9 @@ class AccountApiTest {
 	}
 
 	private static JsonNode tokenNamed(JsonNode tokens, String name) {
-		List<JsonNode> found = tokens.valueStream().filter((token) -> token.get("name").asString().equals(name)).toList();
+		List<JsonNode> found = tokens.valueStream()
+			.filter((token) -> token.get("name").asString().equals(name))
+			.toList();
 		assertThat(found).hasSize(1);
 		return found.get(0);
 	}
@@ -182,7 +200,8 @@ class AccountApiTest {
 	/** Computed here, not with the code under test. */
 	private static String sha256Hex(String value) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -18,8 +18,8 @@ import static io.podcomposer.security.AccountTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An admin gives a user one role, the highest, by a radio button; a user changes their own
- * password on the profile page and signs in with the new one.
+ * An admin gives a user one role, the highest, by a radio button; a user changes their
+ * own password on the profile page and signs in with the new one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountBrowserTest extends BrowserTest {
@@ -78,7 +78,8 @@ class AccountBrowserTest extends BrowserTest {
 	}
 
 	private static String checkedRole() {
-		return browser.findElements(By.cssSelector("input[name=role]")).stream()
+		return browser.findElements(By.cssSelector("input[name=role]"))
+			.stream()
 			.filter(WebElement::isSelected)
 			.map((radio) -> radio.getDomAttribute("value"))
 			.reduce((one, two) -> one + "," + two)

@@ -29,8 +29,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The profile and admin pages with the real security: forms with CSRF, redirect-after-post with
- * flash messages kept in the session, refusals shown on the page.
+ * The profile and admin pages with the real security: forms with CSRF,
+ * redirect-after-post with flash messages kept in the session, refusals shown on the
+ * page.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -51,7 +52,10 @@ class AccountPagesTest {
 
 	private final MockHttpSession session = new MockHttpSession();
 
-	/** Whether the session carries a user signed in with the form, or requests are the admin's. */
+	/**
+	 * Whether the session carries a user signed in with the form, or requests are the
+	 * admin's.
+	 */
 	private boolean signedIn;
 
 	@Test
@@ -66,8 +70,12 @@ class AccountPagesTest {
 			.containsExactly("EDITOR");
 		assertThat(before.select(".empty").text()).isEqualTo("No tokens yet.");
 
-		MvcTestResult issued = this.mvc.post().uri("/profile/tokens").param("tokenName", "laptop").with(csrf())
-			.session(this.session).exchange();
+		MvcTestResult issued = this.mvc.post()
+			.uri("/profile/tokens")
+			.param("tokenName", "laptop")
+			.with(csrf())
+			.session(this.session)
+			.exchange();
 		assertThat(issued).hasStatusOk().hasHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 
 		Document shown = Jsoup.parse(issued.getResponse().getContentAsString());
@@ -98,7 +106,12 @@ class AccountPagesTest {
 		signIn(name);
 
 		this.mvc.post().uri("/profile/tokens").param("tokenName", markup).with(csrf()).session(this.session).exchange();
-		String html = this.mvc.get().uri("/profile").session(this.session).exchange().getResponse().getContentAsString();
+		String html = this.mvc.get()
+			.uri("/profile")
+			.session(this.session)
+			.exchange()
+			.getResponse()
+			.getContentAsString();
 
 		assertThat(html).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
 		Document page = Jsoup.parse(html);
@@ -115,7 +128,10 @@ class AccountPagesTest {
 	void anAdminCreatesChangesDisablesAndDeletesAUser() throws UnsupportedEncodingException {
 		String name = unique("quinn");
 
-		assertThat(admin(this.mvc.post().uri("/admin/users").param("name", name).param("password", PASSWORD)
+		assertThat(admin(this.mvc.post()
+			.uri("/admin/users")
+			.param("name", name)
+			.param("password", PASSWORD)
 			.param("role", "DEPLOYER"))).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/users");
 		Document list = page("/admin/users");
 		assertThat(list.select(".notice").text()).isEqualTo("User " + name + " created.");
@@ -127,17 +143,17 @@ class AccountPagesTest {
 		String userPage = "/admin/users/" + name;
 		Document shown = page(userPage);
 		assertThat(shown.select("h1").text()).isEqualTo(name);
-		assertThat(shown.select("input[name=role][type=radio]").eachAttr("value"))
-			.containsExactly("VIEWER", "EDITOR", "DEPLOYER", "ADMIN");
+		assertThat(shown.select("input[name=role][type=radio]").eachAttr("value")).containsExactly("VIEWER", "EDITOR",
+				"DEPLOYER", "ADMIN");
 		assertThat(shown.select("input[name=role][checked]").eachAttr("value")).containsExactly("DEPLOYER");
 		assertThat(shown.select(".role-option:has(input[value=DEPLOYER]) .role-description").text())
 			.isEqualTo("Also deploys to clusters, reads pod logs and deletes deployments.");
-		assertThat(admin(this.mvc.post().uri(userPage + "/roles").param("role", "VIEWER")))
-			.hasRedirectedUrl(userPage);
+		assertThat(admin(this.mvc.post().uri(userPage + "/roles").param("role", "VIEWER"))).hasRedirectedUrl(userPage);
 		assertThat(this.accounts.user(name).roles()).containsExactly(Role.VIEWER);
 		assertThat(page(userPage).select(".notice").text()).isEqualTo("Role saved: " + name + " is now a VIEWER.");
 
-		assertThat(admin(this.mvc.post().uri(userPage + "/enabled").param("enabled", "false"))).hasRedirectedUrl(userPage);
+		assertThat(admin(this.mvc.post().uri(userPage + "/enabled").param("enabled", "false")))
+			.hasRedirectedUrl(userPage);
 		assertThat(this.accounts.user(name).enabled()).isFalse();
 		assertThat(page(userPage).select(".page-head .badge.danger").text()).isEqualTo("disabled");
 
@@ -147,7 +163,8 @@ class AccountPagesTest {
 
 		MvcTestResult robot = admin(this.mvc.post().uri(userPage + "/tokens").param("tokenName", "robot")).exchange();
 		assertThat(robot).hasStatusOk();
-		assertThat(Jsoup.parse(robot.getResponse().getContentAsString()).select("#issued-token").val()).startsWith("pct_");
+		assertThat(Jsoup.parse(robot.getResponse().getContentAsString()).select("#issued-token").val())
+			.startsWith("pct_");
 		assertThat(page(userPage).select("#issued-token")).as("shown once").isEmpty();
 		assertThat(this.accounts.tokens(name)).extracting(AccountService.TokenView::name).containsExactly("robot");
 
@@ -159,8 +176,11 @@ class AccountPagesTest {
 	@Test
 	void refusedChangesAreShownNextToTheirForms() throws Exception {
 		String markup = "<script>alert(1)</script>";
-		admin(this.mvc.post().uri("/admin/users").param("name", markup).param("password", PASSWORD).param("role", "EDITOR"))
-			.exchange();
+		admin(this.mvc.post()
+			.uri("/admin/users")
+			.param("name", markup)
+			.param("password", PASSWORD)
+			.param("role", "EDITOR")).exchange();
 		String html = admin(this.mvc.get().uri("/admin/users")).exchange().getResponse().getContentAsString();
 		Document list = Jsoup.parse(html);
 		assertThat(list.select("form .form-problem").text()).startsWith("a user name is");
@@ -218,8 +238,11 @@ class AccountPagesTest {
 	@Test
 	void theAuditPageFiltersByActorAndAction() {
 		String name = unique("sam");
-		admin(this.mvc.post().uri("/admin/users").param("name", name).param("password", PASSWORD).param("role", "VIEWER"))
-			.exchange();
+		admin(this.mvc.post()
+			.uri("/admin/users")
+			.param("name", name)
+			.param("password", PASSWORD)
+			.param("role", "VIEWER")).exchange();
 
 		Document created = page("/admin/audit?actor=admin&action=USER_CREATED");
 		List<Element> rows = created.select("#audit-results tbody tr");
@@ -232,7 +255,8 @@ class AccountPagesTest {
 		assertThat(rows.get(0).select(".badge.ok").text()).isEqualTo("success");
 		assertThat(created.select("select[name=action] option[selected]").val()).isEqualTo("USER_CREATED");
 
-		assertThat(page("/admin/audit?actor=nobody-at-all").select("#audit-results").text()).contains("No entries match.");
+		assertThat(page("/admin/audit?actor=nobody-at-all").select("#audit-results").text())
+			.contains("No entries match.");
 	}
 
 	@Test
@@ -240,24 +264,40 @@ class AccountPagesTest {
 		for (String path : List.of("/admin/users", "/admin/audit", "/admin/users/admin")) {
 			assertThat(this.mvc.get().uri(path).with(user("vic").roles("DEPLOYER"))).hasStatus(HttpStatus.FORBIDDEN);
 		}
-		assertThat(this.mvc.post().uri("/admin/users").param("name", unique("x")).param("password", PASSWORD)
-			.param("role", "ADMIN").with(user("vic").roles("DEPLOYER")).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.post()
+			.uri("/admin/users")
+			.param("name", unique("x"))
+			.param("password", PASSWORD)
+			.param("role", "ADMIN")
+			.with(user("vic").roles("DEPLOYER"))
+			.with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
 	void aFormWithoutItsCsrfTokenIsRefused() {
-		assertThat(this.mvc.post().uri("/admin/users").param("name", unique("y")).param("password", PASSWORD)
-			.param("role", "ADMIN").with(user(TestAdmin.NAME).roles("ADMIN"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.post()
+			.uri("/admin/users")
+			.param("name", unique("y"))
+			.param("password", PASSWORD)
+			.param("role", "ADMIN")
+			.with(user(TestAdmin.NAME).roles("ADMIN"))).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	/** Signs in through the login form; the session then carries the user. */
 	private void signIn(String name) {
-		assertThat(this.mvc.post().uri("/login").param("username", name).param("password", PASSWORD).with(csrf())
+		assertThat(this.mvc.post()
+			.uri("/login")
+			.param("username", name)
+			.param("password", PASSWORD)
+			.with(csrf())
 			.session(this.session)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/compose");
 		this.signedIn = true;
 	}
 
-	/** A request by the bootstrap admin, in this test's session (which keeps flash messages), with CSRF. */
+	/**
+	 * A request by the bootstrap admin, in this test's session (which keeps flash
+	 * messages), with CSRF.
+	 */
 	private MockMvcRequestBuilder admin(MockMvcRequestBuilder request) {
 		return request.with(user(TestAdmin.NAME).roles("ADMIN")).with(csrf()).session(this.session);
 	}

@@ -26,7 +26,9 @@ class AdminBootstrapTest {
 	void withoutAPasswordSetAGeneratedOneIsPrintedOnceAndSignsIn(CapturedOutput output, @TempDir Path dataDir) {
 		String password;
 		try (FreshPortal portal = FreshPortal.start(dataDir, "", "")) {
-			List<String> printed = PRINTED_PASSWORD.matcher(output.getOut()).results().map((found) -> found.group(1))
+			List<String> printed = PRINTED_PASSWORD.matcher(output.getOut())
+				.results()
+				.map((found) -> found.group(1))
 				.toList();
 			assertThat(printed).as("the marked block with the password").hasSize(1);
 			password = printed.get(0);

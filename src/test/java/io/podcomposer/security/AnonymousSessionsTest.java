@@ -18,10 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sessions, rows in the database, are for people signed in: API calls, anonymous page requests
- * (whatever headers they carry) and wrong passwords leave the session tables as they were. A
- * portal of the class's own: a MockMvc test's {@code csrf()} puts a session-backed CSRF token
- * repository into the filter chain of the context it runs in.
+ * Sessions, rows in the database, are for people signed in: API calls, anonymous page
+ * requests (whatever headers they carry) and wrong passwords leave the session tables as
+ * they were. A portal of the class's own: a MockMvc test's {@code csrf()} puts a
+ * session-backed CSRF token repository into the filter chain of the context it runs in.
  */
 @AlsoOnPostgres
 class AnonymousSessionsTest {
@@ -87,8 +87,8 @@ class AnonymousSessionsTest {
 
 		HttpResponse<String> signedIn = client.signIn(TestAdmin.NAME, TestAdmin.PASSWORD);
 
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).contains("/templates?q=web"));
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).contains("/templates?q=web"));
 		String returned = signedIn.headers().firstValue("Location").orElseThrow();
 		assertThat(client.get(returned.substring(returned.indexOf("/templates"))).statusCode()).isEqualTo(200);
 	}

@@ -17,7 +17,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** API tokens: kept only as a hash, and refused when wrong, revoked or of a disabled user. */
+/**
+ * API tokens: kept only as a hash, and refused when wrong, revoked or of a disabled user.
+ */
 @SecurityTest
 @AlsoOnPostgres
 class ApiTokenTest {

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A failure is audited even when the work it belongs to is rolled back; a success stands or falls
- * with its work. Both overloads of {@link AuditLog#record}, which once differed: the one without an
- * actor called the other on {@code this}, past the transaction proxy.
+ * A failure is audited even when the work it belongs to is rolled back; a success stands
+ * or falls with its work. Both overloads of {@link AuditLog#record}, which once differed:
+ * the one without an actor called the other on {@code this}, past the transaction proxy.
  */
 @SecurityTest
 @AlsoOnPostgres
@@ -76,9 +76,10 @@ class AuditLogTest {
 	void aRefusedClusterAddIsAudited() throws Exception {
 		String name = "refused-" + UUID.randomUUID().toString().substring(0, 8);
 
-		int status = this.mvc.perform(post("/api/v1/clusters").header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"" + name + "\", \"kubeconfig\": \"apiVersion: v1\\nkind: Config\\n\"}"))
+		int status = this.mvc
+			.perform(post("/api/v1/clusters").header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"" + name + "\", \"kubeconfig\": \"apiVersion: v1\\nkind: Config\\n\"}"))
 			.andReturn()
 			.getResponse()
 			.getStatus();

@@ -13,7 +13,8 @@ class AuthenticatedTokensTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
 
-	private static final AuthenticatedTokens.Bearer ALICE = new AuthenticatedTokens.Bearer("alice", Set.of(Role.VIEWER));
+	private static final AuthenticatedTokens.Bearer ALICE = new AuthenticatedTokens.Bearer("alice",
+			Set.of(Role.VIEWER));
 
 	private final AuthenticatedTokens tokens = new AuthenticatedTokens();
 
@@ -37,7 +38,8 @@ class AuthenticatedTokensTest {
 			// a call that read the accounts before the change committed
 			this.tokens.remember("hash", ALICE, NOW);
 			TransactionSynchronizationManager.getSynchronizations()
-				.forEach((synchronization) -> synchronization.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+				.forEach((synchronization) -> synchronization
+					.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
 
 			assertThat(this.tokens.find("hash", NOW)).isEmpty();
 		}

@@ -41,9 +41,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * Every endpoint and page against every kind of caller, from one table. An endpoint of the
- * application without a row fails the build: a new endpoint has to be placed here, as it has in
- * {@link AccessRules}.
+ * Every endpoint and page against every kind of caller, from one table. An endpoint of
+ * the application without a row fails the build: a new endpoint has to be placed here, as
+ * it has in {@link AccessRules}.
  */
 @SecurityTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,13 +60,11 @@ class AuthorizationMatrixTest {
 		.param("containers[0].image", "nginx:1.27");
 
 	/**
-	 * Who may call what: the least role. Null is everyone, signed in or not; VIEWER also stands
-	 * for "any signed-in user", as every role includes it.
+	 * Who may call what: the least role. Null is everyone, signed in or not; VIEWER also
+	 * stands for "any signed-in user", as every role includes it.
 	 */
-	private static final List<Endpoint> TABLE = List.of(
-			page(HttpMethod.GET, "/login", null),
-			page(HttpMethod.GET, "/", Role.VIEWER),
-			page(HttpMethod.GET, "/compose", Role.VIEWER),
+	private static final List<Endpoint> TABLE = List.of(page(HttpMethod.GET, "/login", null),
+			page(HttpMethod.GET, "/", Role.VIEWER), page(HttpMethod.GET, "/compose", Role.VIEWER),
 			page(HttpMethod.POST, "/compose/preview", Role.VIEWER).with(A_FORM),
 			page(HttpMethod.POST, "/compose/edit", Role.VIEWER).with(A_FORM),
 			page(HttpMethod.POST, "/compose/download", Role.VIEWER).with(A_FORM),
@@ -80,14 +78,16 @@ class AuthorizationMatrixTest {
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content(POD_JSON)),
 			api(HttpMethod.POST, "/api/v1/validate", Role.VIEWER)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content(POD_JSON)),
-			// the template library; the sample template 1 need not exist, so nothing real changes
+			// the template library; the sample template 1 need not exist, so nothing real
+			// changes
 			api(HttpMethod.GET, "/api/v1/templates", Role.VIEWER),
 			api(HttpMethod.POST, "/api/v1/templates", Role.EDITOR)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
 			api(HttpMethod.GET, "/api/v1/templates/{id}", Role.VIEWER),
 			api(HttpMethod.PUT, "/api/v1/templates/{id}", Role.EDITOR)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
-			// deleting is called on an id no test makes: a template that other tests use stays
+			// deleting is called on an id no test makes: a template that other tests use
+			// stays
 			api(HttpMethod.DELETE, "/api/v1/templates/{id}", Role.EDITOR).at("/api/v1/templates/9223372036854775807"),
 			api(HttpMethod.GET, "/api/v1/templates/{id}/revisions", Role.VIEWER),
 			api(HttpMethod.GET, "/api/v1/templates/{id}/revisions/{number}", Role.VIEWER),
@@ -98,8 +98,7 @@ class AuthorizationMatrixTest {
 			api(HttpMethod.POST, "/api/v1/templates/{id}/revisions/{number}/restore", Role.EDITOR)
 				.at("/api/v1/templates/9223372036854775807/revisions/1/restore"),
 			// the library pages; writes go to an id no test makes
-			page(HttpMethod.GET, "/templates", Role.VIEWER),
-			page(HttpMethod.GET, "/templates/{id}", Role.VIEWER),
+			page(HttpMethod.GET, "/templates", Role.VIEWER), page(HttpMethod.GET, "/templates/{id}", Role.VIEWER),
 			page(HttpMethod.GET, "/templates/{id}/render", Role.VIEWER),
 			page(HttpMethod.GET, "/templates/{id}/diff", Role.VIEWER),
 			page(HttpMethod.GET, "/templates/{id}/manifest.yaml", Role.VIEWER),
@@ -115,57 +114,55 @@ class AuthorizationMatrixTest {
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
 			api(HttpMethod.GET, "/api/v1/templates/export", Role.VIEWER).at("/api/v1/templates/export?tag=matrix-none"),
 			page(HttpMethod.GET, "/templates/import", Role.EDITOR),
-			page(HttpMethod.POST, "/templates/import", Role.EDITOR)
-				.with((request) -> request.param("text", "{}")),
+			page(HttpMethod.POST, "/templates/import", Role.EDITOR).with((request) -> request.param("text", "{}")),
 			page(HttpMethod.GET, "/templates/export", Role.VIEWER).at("/templates/export?tag=matrix-none"),
-			// re-creates only missing starter templates, so calling it changes nothing another test uses
+			// re-creates only missing starter templates, so calling it changes nothing
+			// another test uses
 			api(HttpMethod.POST, "/api/v1/templates/catalog", Role.ADMIN),
 			// one's own account and tokens
-			page(HttpMethod.GET, "/profile", Role.VIEWER),
-			page(HttpMethod.POST, "/profile/tokens", Role.VIEWER),
-			// the repetition differs, so that the caller's password is neither checked nor changed
-			page(HttpMethod.POST, "/profile/password", Role.VIEWER)
-				.with((request) -> request.param("newPassword", "a-long-password").param("repeatedPassword", "differs")),
+			page(HttpMethod.GET, "/profile", Role.VIEWER), page(HttpMethod.POST, "/profile/tokens", Role.VIEWER),
+			// the repetition differs, so that the caller's password is neither checked
+			// nor changed
+			page(HttpMethod.POST, "/profile/password", Role.VIEWER).with(
+					(request) -> request.param("newPassword", "a-long-password").param("repeatedPassword", "differs")),
 			page(HttpMethod.POST, "/profile/tokens/{id}/revoke", Role.VIEWER),
-			api(HttpMethod.GET, "/api/v1/me", Role.VIEWER),
-			api(HttpMethod.GET, "/api/v1/tokens", Role.VIEWER),
+			api(HttpMethod.GET, "/api/v1/me", Role.VIEWER), api(HttpMethod.GET, "/api/v1/tokens", Role.VIEWER),
 			api(HttpMethod.POST, "/api/v1/tokens", Role.VIEWER),
 			api(HttpMethod.DELETE, "/api/v1/tokens/{id}", Role.VIEWER),
-			// users and the audit log; the sample user "1" does not exist, so nothing real changes
-			page(HttpMethod.GET, "/admin", Role.ADMIN),
-			page(HttpMethod.GET, "/admin/users", Role.ADMIN),
-			page(HttpMethod.POST, "/admin/users", Role.ADMIN),
-			page(HttpMethod.GET, "/admin/users/{name}", Role.ADMIN),
+			// users and the audit log; the sample user "1" does not exist, so nothing
+			// real changes
+			page(HttpMethod.GET, "/admin", Role.ADMIN), page(HttpMethod.GET, "/admin/users", Role.ADMIN),
+			page(HttpMethod.POST, "/admin/users", Role.ADMIN), page(HttpMethod.GET, "/admin/users/{name}", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/users/{name}/roles", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/users/{name}/password", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/users/{name}/enabled", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/users/{name}/delete", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/users/{name}/tokens", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/users/{name}/tokens/{id}/revoke", Role.ADMIN),
-			page(HttpMethod.GET, "/admin/audit", Role.ADMIN),
-			page(HttpMethod.GET, "/admin/catalog", Role.ADMIN),
+			page(HttpMethod.GET, "/admin/audit", Role.ADMIN), page(HttpMethod.GET, "/admin/catalog", Role.ADMIN),
 			page(HttpMethod.POST, "/admin/catalog/restore", Role.ADMIN),
-			api(HttpMethod.GET, "/api/v1/users", Role.ADMIN),
-			api(HttpMethod.POST, "/api/v1/users", Role.ADMIN),
+			api(HttpMethod.GET, "/api/v1/users", Role.ADMIN), api(HttpMethod.POST, "/api/v1/users", Role.ADMIN),
 			api(HttpMethod.GET, "/api/v1/users/{name}", Role.ADMIN),
 			api(HttpMethod.PUT, "/api/v1/users/{name}", Role.ADMIN),
 			api(HttpMethod.DELETE, "/api/v1/users/{name}", Role.ADMIN),
 			api(HttpMethod.POST, "/api/v1/users/{name}/tokens", Role.ADMIN),
 			api(HttpMethod.GET, "/api/v1/audit", Role.ADMIN),
-			// clusters; the sample cluster 1 need not exist, and the add's body is refused (422)
+			// clusters; the sample cluster 1 need not exist, and the add's body is
+			// refused (422)
 			api(HttpMethod.GET, "/api/v1/clusters", Role.DEPLOYER),
 			api(HttpMethod.POST, "/api/v1/clusters", Role.ADMIN)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
 			api(HttpMethod.GET, "/api/v1/clusters/{id}", Role.DEPLOYER),
 			api(HttpMethod.DELETE, "/api/v1/clusters/{id}", Role.ADMIN).at("/api/v1/clusters/9223372036854775807"),
-			api(HttpMethod.POST, "/api/v1/clusters/{id}/check", Role.ADMIN).at("/api/v1/clusters/9223372036854775807/check"),
+			api(HttpMethod.POST, "/api/v1/clusters/{id}/check", Role.ADMIN)
+				.at("/api/v1/clusters/9223372036854775807/check"),
 			api(HttpMethod.GET, "/api/v1/clusters/{id}/namespaces", Role.DEPLOYER)
 				.at("/api/v1/clusters/9223372036854775807/namespaces"),
-			page(HttpMethod.GET, "/clusters", Role.ADMIN),
-			page(HttpMethod.POST, "/clusters", Role.ADMIN),
+			page(HttpMethod.GET, "/clusters", Role.ADMIN), page(HttpMethod.POST, "/clusters", Role.ADMIN),
 			page(HttpMethod.POST, "/clusters/{id}/delete", Role.ADMIN).at("/clusters/9223372036854775807/delete"),
 			page(HttpMethod.POST, "/clusters/{id}/check", Role.ADMIN).at("/clusters/9223372036854775807/check"),
-			// deployments; the sample deployment does not exist, and the deploy's body is refused (422)
+			// deployments; the sample deployment does not exist, and the deploy's body is
+			// refused (422)
 			api(HttpMethod.POST, "/api/v1/deployments", Role.DEPLOYER)
 				.with((request) -> request.contentType(MediaType.APPLICATION_JSON).content("{}")),
 			api(HttpMethod.GET, "/api/v1/deployments", Role.VIEWER),
@@ -178,7 +175,8 @@ class AuthorizationMatrixTest {
 				.at("/api/v1/deployments/9223372036854775807/redeploy"),
 			api(HttpMethod.DELETE, "/api/v1/deployments/{id}", Role.DEPLOYER)
 				.at("/api/v1/deployments/9223372036854775807"),
-			// the deployment pages; the sample template and deployment do not exist, so nothing is deployed
+			// the deployment pages; the sample template and deployment do not exist, so
+			// nothing is deployed
 			page(HttpMethod.GET, "/templates/{id}/deploy", Role.DEPLOYER).at("/templates/9223372036854775807/deploy"),
 			page(HttpMethod.POST, "/templates/{id}/deploy", Role.DEPLOYER).at("/templates/9223372036854775807/deploy"),
 			page(HttpMethod.GET, "/templates/{id}/deploy/fit", Role.DEPLOYER)
@@ -190,15 +188,16 @@ class AuthorizationMatrixTest {
 			page(HttpMethod.GET, "/deployments/{id}", Role.VIEWER).at("/deployments/9223372036854775807"),
 			page(HttpMethod.GET, "/deployments/{id}/drift", Role.VIEWER).at("/deployments/9223372036854775807/drift"),
 			page(HttpMethod.GET, "/deployments/{id}/logs", Role.DEPLOYER).at("/deployments/9223372036854775807/logs"),
-			page(HttpMethod.GET, "/deployments/{id}/delete", Role.DEPLOYER).at("/deployments/9223372036854775807/delete"),
-			page(HttpMethod.POST, "/deployments/{id}/delete", Role.DEPLOYER).at("/deployments/9223372036854775807/delete"),
+			page(HttpMethod.GET, "/deployments/{id}/delete", Role.DEPLOYER)
+				.at("/deployments/9223372036854775807/delete"),
+			page(HttpMethod.POST, "/deployments/{id}/delete", Role.DEPLOYER)
+				.at("/deployments/9223372036854775807/delete"),
 			page(HttpMethod.POST, "/deployments/{id}/redeploy", Role.DEPLOYER)
 				.at("/deployments/9223372036854775807/redeploy"),
-			// operations: probes need no one; build details and metrics take a token, as a scraper sends
-			api(HttpMethod.GET, "/actuator/health", null),
-			api(HttpMethod.GET, "/actuator/health/liveness", null),
-			api(HttpMethod.GET, "/actuator/health/readiness", null),
-			api(HttpMethod.GET, "/actuator/info", Role.VIEWER),
+			// operations: probes need no one; build details and metrics take a token, as
+			// a scraper sends
+			api(HttpMethod.GET, "/actuator/health", null), api(HttpMethod.GET, "/actuator/health/liveness", null),
+			api(HttpMethod.GET, "/actuator/health/readiness", null), api(HttpMethod.GET, "/actuator/info", Role.VIEWER),
 			api(HttpMethod.GET, "/actuator/prometheus", Role.VIEWER));
 
 	@Autowired
@@ -251,7 +250,8 @@ class AuthorizationMatrixTest {
 			}
 			Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
 			for (String pattern : mapping.getPatternValues()) {
-				// a mapping without methods answers all of them, so it needs a row per method
+				// a mapping without methods answers all of them, so it needs a row per
+				// method
 				(methods.isEmpty() ? Set.of(RequestMethod.values()) : methods)
 					.forEach((method) -> endpoints.add(method + " " + pattern));
 			}
@@ -280,19 +280,20 @@ class AuthorizationMatrixTest {
 
 	@Test
 	void refusesAnonymousCallersOfAnUnknownApiPath() throws Exception {
-		assertUnauthenticatedProblem(this.mvc.perform(MockMvcRequestBuilders.get("/api/v1/nothing-here"))
-			.andReturn()
-			.getResponse());
+		assertUnauthenticatedProblem(
+				this.mvc.perform(MockMvcRequestBuilders.get("/api/v1/nothing-here")).andReturn().getResponse());
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/actuator", "/actuator/env", "/actuator/info", "/actuator/beans", "/actuator/prometheus" })
+	@ValueSource(
+			strings = { "/actuator", "/actuator/env", "/actuator/info", "/actuator/beans", "/actuator/prometheus" })
 	void refusesAnonymousCallersOfTheActuatorButHealth(String path) throws Exception {
 		assertUnauthenticatedProblem(this.mvc.perform(MockMvcRequestBuilders.get(path)).andReturn().getResponse());
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/actuator", "/actuator/env", "/actuator/beans", "/actuator/metrics", "/actuator/loggers" })
+	@ValueSource(
+			strings = { "/actuator", "/actuator/env", "/actuator/beans", "/actuator/metrics", "/actuator/loggers" })
 	void refusesEvenAnAdminsTokenTheActuatorsOtherEndpoints(String path) throws Exception {
 		MockHttpServletResponse response = this.mvc
 			.perform(MockMvcRequestBuilders.get(path)
@@ -303,7 +304,10 @@ class AuthorizationMatrixTest {
 		assertThat(response.getStatus()).isEqualTo(403);
 	}
 
-	/** HEAD is GET without the body (Tomcat leaves it out): whoever may GET may HEAD, and nobody else. */
+	/**
+	 * HEAD is GET without the body (Tomcat leaves it out): whoever may GET may HEAD, and
+	 * nobody else.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/v1/templates", "/api/v1/me", "/api/v1/clusters", "/api/v1/deployments",
 			"/actuator/info" })
@@ -353,8 +357,8 @@ class AuthorizationMatrixTest {
 	@Test
 	void aBearerTokenDoesNotSignInAPage() throws Exception {
 		MockHttpServletResponse response = this.mvc
-			.perform(MockMvcRequestBuilders.get("/compose").header(HttpHeaders.AUTHORIZATION,
-					"Bearer " + this.tokens.get(Role.ADMIN)))
+			.perform(MockMvcRequestBuilders.get("/compose")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.tokens.get(Role.ADMIN)))
 			.andReturn()
 			.getResponse();
 
@@ -398,7 +402,9 @@ class AuthorizationMatrixTest {
 		}
 	}
 
-	/** Signed in to the pages as the user made for a role, with what the real user has. */
+	/**
+	 * Signed in to the pages as the user made for a role, with what the real user has.
+	 */
 	private RequestPostProcessor as(Role role) {
 		return user(this.userDetails.loadUserByUsername(this.users.get(role)));
 	}
@@ -424,8 +430,9 @@ class AuthorizationMatrixTest {
 	}
 
 	/**
-	 * One row: a mapping as the handler declares it, the least role that may call it, and a body
-	 * to send; the path to call, when the pattern with 1 for each variable will not do.
+	 * One row: a mapping as the handler declares it, the least role that may call it, and
+	 * a body to send; the path to call, when the pattern with 1 for each variable will
+	 * not do.
 	 */
 	private record Endpoint(HttpMethod method, String pattern, Role least, boolean api,
 			UnaryOperator<MockHttpServletRequestBuilder> body, String sample) {
@@ -438,7 +445,9 @@ class AuthorizationMatrixTest {
 			return new Endpoint(this.method, this.pattern, this.least, this.api, this.body, samplePath);
 		}
 
-		/** The path called: the sample, else the pattern with 1 for each path variable. */
+		/**
+		 * The path called: the sample, else the pattern with 1 for each path variable.
+		 */
 		String path() {
 			return (this.sample != null) ? this.sample : this.pattern.replaceAll("\\{[^}]+}", "1");
 		}

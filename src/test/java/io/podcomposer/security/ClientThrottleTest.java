@@ -26,9 +26,10 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Failed sign-ins and unknown API tokens from one client address, past a limit (5 here), get a
- * 429 with Retry-After, after a parallel burst too; other addresses go on. The client address is
- * the one the test's proxy (a loopback address, so trusted) names in X-Forwarded-For.
+ * Failed sign-ins and unknown API tokens from one client address, past a limit (5 here),
+ * get a 429 with Retry-After, after a parallel burst too; other addresses go on. The
+ * client address is the one the test's proxy (a loopback address, so trusted) names in
+ * X-Forwarded-For.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "podcomposer.security.throttle.failures=5", "podcomposer.security.throttle.window=1m" })
@@ -61,8 +62,8 @@ class ClientThrottleTest {
 		HttpResponse<String> throttled = me("Bearer pct_guess-5", client);
 
 		assertThat(throttled.statusCode()).isEqualTo(429);
-		assertThat(throttled.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(throttled.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(Integer.parseInt(throttled.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
 		assertThat(throttled.body()).contains("try again in");
 		assertThat(me(TestAdmin.BEARER, client).statusCode()).as("even a good token, from that client").isEqualTo(429);
@@ -75,8 +76,7 @@ class ClientThrottleTest {
 	void aParallelBurstOfUnknownTokensIsThrottled() throws Exception {
 		String client = newAddress();
 
-		List<HttpResponse<String>> answers = inParallel(40,
-				(i) -> me("Bearer pct_guess-" + i, client));
+		List<HttpResponse<String>> answers = inParallel(40, (i) -> me("Bearer pct_guess-" + i, client));
 
 		assertThat(answers).extracting(HttpResponse::statusCode).isSubsetOf(401, 429);
 		assertThat(me("Bearer pct_guess", client).statusCode()).isEqualTo(429);
@@ -96,8 +96,8 @@ class ClientThrottleTest {
 		String client = newAddress();
 		String name = TestAccounts.create(this.accounts, "throttled", Role.VIEWER);
 		for (int i = 0; i < 5; i++) {
-			assertThat(signIn(name, "wrong-password-" + i, client).headers().firstValue("Location")).hasValueSatisfying(
-					(location) -> assertThat(location).endsWith("/login?error"));
+			assertThat(signIn(name, "wrong-password-" + i, client).headers().firstValue("Location"))
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?error"));
 		}
 
 		HttpResponse<String> throttled = signIn(name, TestAccounts.PASSWORD, client);

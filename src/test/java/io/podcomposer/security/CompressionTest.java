@@ -22,9 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Text answers are gzipped for a client that accepts it, and only then; what guards an answer
- * (its security headers, the body limit, its problem) holds the same either way. The CSRF token of
- * a compressed page is masked anew in each answer (BREACH, see docs/SECURITY.md).
+ * Text answers are gzipped for a client that accepts it, and only then; what guards an
+ * answer (its security headers, the body limit, its problem) holds the same either way.
+ * The CSRF token of a compressed page is masked anew in each answer (BREACH, see
+ * docs/SECURITY.md).
  */
 @SecurityTest
 class CompressionTest {
@@ -75,12 +76,12 @@ class CompressionTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "application/json", "application/yaml" })
 	void apiAnswersAreGzipped(String type) {
-		HttpResponse<byte[]> export = new PortalClient(this.port).getBytes("/api/v1/templates/export",
-				"Authorization", TestAdmin.BEARER, "Accept", type, "Accept-Encoding", GZIP);
+		HttpResponse<byte[]> export = new PortalClient(this.port).getBytes("/api/v1/templates/export", "Authorization",
+				TestAdmin.BEARER, "Accept", type, "Accept-Encoding", GZIP);
 
 		assertThat(export.statusCode()).isEqualTo(200);
-		assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith(type));
+		assertThat(export.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith(type));
 		assertThat(export.headers().firstValue("Content-Encoding")).hasValue(GZIP);
 		assertThat(text(export)).contains("production-web");
 	}
@@ -122,13 +123,14 @@ class CompressionTest {
 		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(SecurityConfig.PAGE_POLICY);
 		assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-		assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(
-				(cache) -> assertThat(cache).contains("no-store"));
+		assertThat(page.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store"));
 	}
 
 	/**
-	 * BREACH guesses a secret that comes back the same in each compressed answer; Spring Security
-	 * XORs the session's CSRF token with fresh random bytes for each answer, and takes any of them.
+	 * BREACH guesses a secret that comes back the same in each compressed answer; Spring
+	 * Security XORs the session's CSRF token with fresh random bytes for each answer, and
+	 * takes any of them.
 	 */
 	@Test
 	void theCsrfTokenOfAPageIsMaskedAnewInEachAnswer() {

@@ -12,7 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pages take no state-changing request without the CSRF token; the API needs none with a Bearer token (SessionApiTest). */
+/**
+ * Pages take no state-changing request without the CSRF token; the API needs none with a
+ * Bearer token (SessionApiTest).
+ */
 @SecurityTest
 @AlsoOnPostgres
 class CsrfTest {

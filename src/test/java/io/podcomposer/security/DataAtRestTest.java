@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What the portal writes to disk holds no password, no token and no cluster credential: only
- * hashes and ciphertext. On the embedded H2 its files are read; on PostgreSQL (when the build runs
- * the tests there) every table's every value.
+ * What the portal writes to disk holds no password, no token and no cluster credential:
+ * only hashes and ciphertext. On the embedded H2 its files are read; on PostgreSQL (when
+ * the build runs the tests there) every table's every value.
  */
 @AlsoOnPostgres
 class DataAtRestTest {
@@ -66,22 +66,25 @@ class DataAtRestTest {
 	}
 
 	/**
-	 * Signing in and out, wrong passwords, API calls, anonymous pages asked for with a token and a
-	 * cookie (a saved request would keep those headers), a user and a cluster added over the API.
+	 * Signing in and out, wrong passwords, API calls, anonymous pages asked for with a
+	 * token and a cookie (a saved request would keep those headers), a user and a cluster
+	 * added over the API.
 	 */
 	@Test
 	void aMixedRunLeavesNoSecretInTheDatabase(@TempDir Path dataDir) throws IOException {
 		List<String> settings = TestDatabase.create(dataDir);
 		boolean embedded = settings.stream().noneMatch((setting) -> setting.startsWith("--spring.datasource.url="));
 		String adminBearer = "Bearer " + ADMIN_TOKEN;
-		List<String> secrets = new ArrayList<>(List.of(ADMIN_PASSWORD, ADMIN_TOKEN, PASSWORD, WRONG_PASSWORD,
-				CLUSTER_TOKEN, COOKIE));
+		List<String> secrets = new ArrayList<>(
+				List.of(ADMIN_PASSWORD, ADMIN_TOKEN, PASSWORD, WRONG_PASSWORD, CLUSTER_TOKEN, COOKIE));
 		String tables;
 		try (FreshPortal portal = FreshPortal.start(ADMIN_PASSWORD, ADMIN_TOKEN, settings)) {
 			PortalClient api = new PortalClient(portal.port());
-			assertThat(api.post("/api/v1/users", "application/json",
-					"{\"name\": \"at-rest\", \"password\": \"" + PASSWORD + "\", \"roles\": [\"VIEWER\"]}",
-					"Authorization", adminBearer).statusCode()).isEqualTo(201);
+			assertThat(api
+				.post("/api/v1/users", "application/json",
+						"{\"name\": \"at-rest\", \"password\": \"" + PASSWORD + "\", \"roles\": [\"VIEWER\"]}",
+						"Authorization", adminBearer)
+				.statusCode()).isEqualTo(201);
 			HttpResponse<String> issued = api.post("/api/v1/users/at-rest/tokens", "application/json",
 					"{\"name\": \"ci\"}", "Authorization", adminBearer);
 			assertThat(issued.statusCode()).isEqualTo(201);
@@ -117,7 +120,10 @@ class DataAtRestTest {
 		}
 	}
 
-	/** A kubeconfig whose user is a bearer token; the server is not called when a cluster is added. */
+	/**
+	 * A kubeconfig whose user is a bearer token; the server is not called when a cluster
+	 * is added.
+	 */
 	private static String clusterBody() {
 		String kubeconfig = """
 				apiVersion: v1
@@ -141,7 +147,9 @@ class DataAtRestTest {
 		return JsonMapper.shared().createObjectNode().put("name", "at-rest").put("kubeconfig", kubeconfig).toString();
 	}
 
-	/** Every value of every table of the application's schema, binary ones as ISO-8859-1. */
+	/**
+	 * Every value of every table of the application's schema, binary ones as ISO-8859-1.
+	 */
 	private static String everyValue(JdbcTemplate jdbc) {
 		return jdbc.execute((java.sql.Connection connection) -> {
 			StringBuilder values = new StringBuilder();

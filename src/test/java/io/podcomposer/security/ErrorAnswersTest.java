@@ -18,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What went wrong is told without the server's insides: no stack trace, no exception class. */
+/**
+ * What went wrong is told without the server's insides: no stack trace, no exception
+ * class.
+ */
 @SecurityTest
 @AlsoOnPostgres
 class ErrorAnswersTest {
@@ -72,8 +75,8 @@ class ErrorAnswersTest {
 
 	@Test
 	void aBodyTypeTheApiDoesNotRead() {
-		HttpResponse<String> response = this.client.post("/api/v1/render", "text/plain", "kind: Pod",
-				"Authorization", TestAdmin.BEARER);
+		HttpResponse<String> response = this.client.post("/api/v1/render", "text/plain", "kind: Pod", "Authorization",
+				TestAdmin.BEARER);
 
 		assertTellsNoInsides(response, 415);
 	}
@@ -122,28 +125,30 @@ class ErrorAnswersTest {
 
 		for (HttpResponse<String> answer : List.of(known, unknown)) {
 			assertThat(answer.statusCode()).isEqualTo(302);
-			assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(
-					(location) -> assertThat(location).endsWith("/login?error"));
+			assertThat(answer.headers().firstValue("Location"))
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?error"));
 		}
 	}
 
-	/** Spring Security's firewall refuses these before any filter chain: the answer is still ours. */
+	/**
+	 * Spring Security's firewall refuses these before any filter chain: the answer is
+	 * still ours.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/v1/templates;x=1", "/api/v1/templates/%25ff", "/api/v1/templates/%ff",
-			"/templates/%ff", "/api/v1//templates",
-			"/templates;jsessionid=1", "/templates/%2e%2e/admin" })
+			"/templates/%ff", "/api/v1//templates", "/templates;jsessionid=1", "/templates/%2e%2e/admin" })
 	void aPathTheFirewallRefuses(String path) {
 		HttpResponse<String> response = this.client.get(path, "Authorization", TestAdmin.BEARER);
 
 		assertTellsNoInsides(response, 400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":400");
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(ProblemResponses.API_POLICY);
-		assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
-				(cache) -> assertThat(cache).contains("no-store"));
+		assertThat(response.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store"));
 	}
 
 	@Test

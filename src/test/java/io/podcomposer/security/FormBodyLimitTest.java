@@ -12,8 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Page forms are limited to 1 MiB, as the API's bodies are (server.tomcat.max-http-form-post-size):
- * Tomcat refuses to parse a larger one, and that is answered 413, not 500.
+ * Page forms are limited to 1 MiB, as the API's bodies are
+ * (server.tomcat.max-http-form-post-size): Tomcat refuses to parse a larger one, and that
+ * is answered 413, not 500.
  */
 @SecurityTest
 class FormBodyLimitTest {
@@ -41,7 +42,10 @@ class FormBodyLimitTest {
 		assertThat(response.statusCode()).isEqualTo(413);
 	}
 
-	/** As htmx sends it: the CSRF token in a header, so that the form is first parsed by the controller. */
+	/**
+	 * As htmx sends it: the CSRF token in a header, so that the form is first parsed by
+	 * the controller.
+	 */
 	@Test
 	void anHtmxFormOverOneMebibyteIsRefusedWith413() {
 		HttpResponse<String> response = this.client.post("/compose/preview", Map.of("name", OVER_THE_LIMIT),

@@ -15,9 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The application started as an operator starts it, on a data folder of the test's own, with the
- * admin settings given (empty: not set). Command-line arguments, so that they win over the
- * settings the build gives every test.
+ * The application started as an operator starts it, on a data folder of the test's own,
+ * with the admin settings given (empty: not set). Command-line arguments, so that they
+ * win over the settings the build gives every test.
  */
 public final class FreshPortal implements AutoCloseable {
 
@@ -31,12 +31,16 @@ public final class FreshPortal implements AutoCloseable {
 		return start(adminPassword, adminToken, List.of("--podcomposer.data-dir=" + dataDir));
 	}
 
-	/** @param settings such as those of {@link io.podcomposer.TestDatabase#create}, as command-line arguments */
+	/**
+	 * @param settings such as those of {@link io.podcomposer.TestDatabase#create}, as
+	 * command-line arguments
+	 */
 	public static FreshPortal start(String adminPassword, String adminToken, List<String> settings) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--PODCOMPOSER_ADMIN_PASSWORD=" + adminPassword,
 				"--PODCOMPOSER_ADMIN_TOKEN=" + adminToken));
 		args.addAll(settings);
-		return new FreshPortal(new SpringApplicationBuilder(PodComposerApplication.class).run(args.toArray(String[]::new)));
+		return new FreshPortal(
+				new SpringApplicationBuilder(PodComposerApplication.class).run(args.toArray(String[]::new)));
 	}
 
 	public int port() {

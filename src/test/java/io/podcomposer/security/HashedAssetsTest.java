@@ -17,8 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pages link each asset by a URL with a hash of its content, which a browser may keep for a year;
- * the plain URL still answers, but is asked again on each use (see SecurityHeadersTest).
+ * Pages link each asset by a URL with a hash of its content, which a browser may keep for
+ * a year; the plain URL still answers, but is asked again on each use (see
+ * SecurityHeadersTest).
  */
 @SecurityTest
 class HashedAssetsTest {
@@ -70,21 +71,29 @@ class HashedAssetsTest {
 		assertThat(again.headers().firstValue("Cache-Control")).hasValue(A_YEAR);
 	}
 
-	/** As an old page would ask after an upgrade: those bytes are gone, and no year is promised. */
+	/**
+	 * As an old page would ask after an upgrade: those bytes are gone, and no year is
+	 * promised.
+	 */
 	@Test
 	void aHashOfOtherContentIsNotFound() {
 		HttpResponse<String> answer = new PortalClient(this.port).get("/css/app-0123456789abcdef0123456789abcdef.css");
 
 		assertThat(answer.statusCode()).isEqualTo(404);
-		assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(
-				(cache) -> assertThat(cache).doesNotContain("max-age=31536000", "immutable"));
+		assertThat(answer.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((cache) -> assertThat(cache).doesNotContain("max-age=31536000", "immutable"));
 	}
 
-	/** What the rendered pages above do not reach: every template links its assets through Thymeleaf. */
+	/**
+	 * What the rendered pages above do not reach: every template links its assets through
+	 * Thymeleaf.
+	 */
 	@Test
 	void everyTemplateLinksItsAssetsAsThymeleafLinks() throws IOException {
 		for (Path template : SecurityHeadersTest.templates()) {
-			List<Attribute> links = Jsoup.parse(Files.readString(template)).getAllElements().stream()
+			List<Attribute> links = Jsoup.parse(Files.readString(template))
+				.getAllElements()
+				.stream()
 				.flatMap((element) -> element.attributes().asList().stream())
 				.filter((attribute) -> attribute.getKey().matches("(th:|data-th-)?(src|href)"))
 				.toList();
@@ -92,13 +101,16 @@ class HashedAssetsTest {
 				.filteredOn((link) -> !link.getKey().contains("th"))
 				.noneMatch((link) -> ASSET.matcher(link.getValue()).matches());
 			assertThat(links).as(template + ": asset links not written as @{...}")
-				.filteredOn((link) -> link.getKey().contains("th") && link.getValue().matches(".*/(css|js|img|webjars)/.*"))
+				.filteredOn(
+						(link) -> link.getKey().contains("th") && link.getValue().matches(".*/(css|js|img|webjars)/.*"))
 				.allMatch((link) -> link.getValue().startsWith("@{/"));
 		}
 	}
 
 	private static List<String> assetLinks(String page) {
-		return Jsoup.parse(page).select("link[href], script[src], img[src]").stream()
+		return Jsoup.parse(page)
+			.select("link[href], script[src], img[src]")
+			.stream()
 			.map((element) -> element.hasAttr("src") ? element.attr("src") : element.attr("href"))
 			.filter((link) -> ASSET.matcher(link).matches())
 			.toList();

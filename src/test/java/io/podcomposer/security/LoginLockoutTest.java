@@ -26,8 +26,9 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 /**
- * Ten failed logins in a row lock an account for 15 minutes, whatever password comes next, and
- * its API tokens with it. Parallel attempts are counted as if they came one after another.
+ * Ten failed logins in a row lock an account for 15 minutes, whatever password comes
+ * next, and its API tokens with it. Parallel attempts are counted as if they came one
+ * after another.
  */
 @SecurityTest
 @AlsoOnPostgres
@@ -106,7 +107,8 @@ class LoginLockoutTest {
 		assertThat(signIn(typed, "whatever-else")).isEqualTo("/login?error");
 
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where action = 'LOGIN_FAILED'",
-				Integer.class)).isEqualTo(before + 1);
+				Integer.class))
+			.isEqualTo(before + 1);
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from audit_entry where actor like ? or target like ? or detail like ?", Integer.class,
 				"%" + typed + "%", "%" + typed + "%", "%" + typed + "%"))
@@ -138,7 +140,8 @@ class LoginLockoutTest {
 		String name = newUser();
 		List<Future<String>> burst = inParallel(Collections.nCopies(29, WRONG), name);
 		// ten attempts counted: the tenth may still be having its password checked
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(5))
 			.until(() -> failedLogins(name) >= 10 || burst.stream().allMatch(Future::isDone));
 
 		assertThat(signIn(name, TestAccounts.PASSWORD)).isEqualTo("/login?error");
@@ -157,14 +160,17 @@ class LoginLockoutTest {
 
 		HttpResponse<String> locked = client.get("/api/v1/me", "Authorization", bearer);
 		assertThat(locked.statusCode()).isEqualTo(401);
-		assertThat(locked.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(locked.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(locked.body()).contains("disabled or locked");
 		this.clock.advance(LoginAttempts.LOCKOUT);
 		assertThat(client.get("/api/v1/me", "Authorization", bearer).statusCode()).as("the lock ended").isEqualTo(200);
 	}
 
-	/** Each password signed in with by a client of its own, all let go at once: where each will be sent. */
+	/**
+	 * Each password signed in with by a client of its own, all let go at once: where each
+	 * will be sent.
+	 */
 	private List<Future<String>> inParallel(List<String> passwords, String name) throws InterruptedException {
 		ExecutorService threads = Executors.newFixedThreadPool(passwords.size());
 		CountDownLatch ready = new CountDownLatch(passwords.size());

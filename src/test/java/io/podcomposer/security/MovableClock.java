@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The real time plus an offset that a test moves forward, standing in for the application's
- * clock. Time keeps running, so whatever other tests in the same context record stays ordered.
+ * The real time plus an offset that a test moves forward, standing in for the
+ * application's clock. Time keeps running, so whatever other tests in the same context
+ * record stays ordered.
  */
 final class MovableClock extends Clock {
 

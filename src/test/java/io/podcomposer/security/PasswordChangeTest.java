@@ -16,8 +16,9 @@ import static io.podcomposer.security.AccountTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Users change their own password on the profile page: the current one first, the new one twice
- * and by the rules an admin's reset follows; audited; their other sessions end, this one stays.
+ * Users change their own password on the profile page: the current one first, the new one
+ * twice and by the rules an admin's reset follows; audited; their other sessions end,
+ * this one stays.
  */
 @SecurityTest
 class PasswordChangeTest {
@@ -44,7 +45,8 @@ class PasswordChangeTest {
 		HttpResponse<String> changed = change(here, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
 
 		assertThat(changed.statusCode()).isEqualTo(302);
-		assertThat(changed.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/profile"));
+		assertThat(changed.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/profile"));
 		Document profile = profile(here);
 		assertThat(profile.select(".notice").text()).startsWith("Password changed.");
 		assertThat(elsewhere.get("/profile").headers().firstValue("Location"))
@@ -64,7 +66,8 @@ class PasswordChangeTest {
 
 		assertThat(problem(client)).isEqualTo("the current password is not right");
 		assertThat(audited(name, "PASSWORD_CHANGE_FAILED", "FAILURE")).isOne();
-		assertThat(this.jdbc.queryForObject("select failed_logins from user_account where name = ?", Integer.class, name))
+		assertThat(
+				this.jdbc.queryForObject("select failed_logins from user_account where name = ?", Integer.class, name))
 			.isOne();
 		PortalClient.signedIn(this.port, name, PASSWORD);
 	}
@@ -106,7 +109,8 @@ class PasswordChangeTest {
 		return name;
 	}
 
-	private static HttpResponse<String> change(PortalClient client, String current, String newPassword, String repeated) {
+	private static HttpResponse<String> change(PortalClient client, String current, String newPassword,
+			String repeated) {
 		String csrf = profile(client).selectFirst("form[action='/profile/password'] input[name=_csrf]").val();
 		return client.post("/profile/password", Map.of("currentPassword", current, "newPassword", newPassword,
 				"repeatedPassword", repeated, "_csrf", csrf));
@@ -123,8 +127,9 @@ class PasswordChangeTest {
 	}
 
 	private Integer audited(String name, String action, String outcome) {
-		return this.jdbc.queryForObject("select count(*) from audit_entry where target = ? and action = ? and outcome = ?",
-				Integer.class, name, action, outcome);
+		return this.jdbc.queryForObject(
+				"select count(*) from audit_entry where target = ? and action = ? and outcome = ?", Integer.class, name,
+				action, outcome);
 	}
 
 }

@@ -21,8 +21,8 @@ import org.jsoup.nodes.Document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A browser without a browser: real HTTP to a running portal, keeping its cookies and following
- * no redirects, so that tests see every answer as it is sent.
+ * A browser without a browser: real HTTP to a running portal, keeping its cookies and
+ * following no redirects, so that tests see every answer as it is sent.
  */
 public final class PortalClient {
 
@@ -82,7 +82,10 @@ public final class PortalClient {
 			.method(method, BodyPublishers.ofString(body)));
 	}
 
-	/** {@link #POD_JSON} through the render API, sending the headers given (name/value pairs). */
+	/**
+	 * {@link #POD_JSON} through the render API, sending the headers given (name/value
+	 * pairs).
+	 */
 	HttpResponse<String> render(String... headers) {
 		return post("/api/v1/render", "application/json", POD_JSON, headers);
 	}
@@ -101,15 +104,18 @@ public final class PortalClient {
 	}
 
 	/**
-	 * Signs in through the login form, as a browser does, sending the headers given (name/value
-	 * pairs); the answer is the redirect.
+	 * Signs in through the login form, as a browser does, sending the headers given
+	 * (name/value pairs); the answer is the redirect.
 	 */
 	public HttpResponse<String> signIn(String name, String password, String... headers) {
 		String csrf = Jsoup.parse(get("/login", headers).body()).selectFirst("input[name=_csrf]").val();
 		return post("/login", Map.of("username", name, "password", password, "_csrf", csrf), headers);
 	}
 
-	/** The CSRF token and the header to send it in, as the composer names them for its scripts. */
+	/**
+	 * The CSRF token and the header to send it in, as the composer names them for its
+	 * scripts.
+	 */
 	Map.Entry<String, String> csrf() {
 		Document page = Jsoup.parse(get("/compose").body());
 		return Map.entry(page.selectFirst("meta[name=csrf-header]").attr("content"),
@@ -120,7 +126,10 @@ public final class PortalClient {
 		return this.cookies.get(SESSION_COOKIE);
 	}
 
-	/** The value of a cookie the portal set and the client sends back; null when it has none. */
+	/**
+	 * The value of a cookie the portal set and the client sends back; null when it has
+	 * none.
+	 */
 	String cookie(String name) {
 		return this.cookies.get(name);
 	}
@@ -136,9 +145,11 @@ public final class PortalClient {
 			request.headers(headers);
 		}
 		if (!this.cookies.isEmpty()) {
-			request.header("Cookie", this.cookies.entrySet().stream()
-				.map((cookie) -> cookie.getKey() + "=" + cookie.getValue())
-				.collect(Collectors.joining("; ")));
+			request.header("Cookie",
+					this.cookies.entrySet()
+						.stream()
+						.map((cookie) -> cookie.getKey() + "=" + cookie.getValue())
+						.collect(Collectors.joining("; ")));
 		}
 		return request;
 	}
@@ -177,7 +188,8 @@ public final class PortalClient {
 	}
 
 	private static String encode(Map<String, String> form) {
-		return form.entrySet().stream()
+		return form.entrySet()
+			.stream()
 			.map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));

@@ -13,9 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A refused page says which role it needs and which the caller has, highlights where the request
- * went (never the composer), and a form without its CSRF token says it expired. The API's 403
- * names the role too. {@code /admin} is the admin pages' home.
+ * A refused page says which role it needs and which the caller has, highlights where the
+ * request went (never the composer), and a form without its CSRF token says it expired.
+ * The API's 403 names the role too. {@code /admin} is the admin pages' home.
  */
 @SecurityTest
 class RefusalPagesTest {
@@ -53,8 +53,10 @@ class RefusalPagesTest {
 			assertThat(refused.statusCode()).as(path).isEqualTo(403);
 			Document page = Jsoup.parse(refused.body());
 			assertThat(page.select(".error-page h2").text()).as(path).isEqualTo("This needs the ADMIN role");
-			assertThat(page.select(".refusal").text()).as(path).contains(", a DEPLOYER. An ADMIN also manages clusters");
-			// the Admin and Clusters links are not shown to a DEPLOYER: nothing else may stand in for them
+			assertThat(page.select(".refusal").text()).as(path)
+				.contains(", a DEPLOYER. An ADMIN also manages clusters");
+			// the Admin and Clusters links are not shown to a DEPLOYER: nothing else may
+			// stand in for them
 			assertThat(page.select(".topnav a.active")).as(path).isEmpty();
 		}
 	}
@@ -98,7 +100,8 @@ class RefusalPagesTest {
 		HttpResponse<String> home = PortalClient.admin(this.port).get("/admin");
 
 		assertThat(home.statusCode()).isEqualTo(302);
-		assertThat(home.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/admin/users"));
+		assertThat(home.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/admin/users"));
 	}
 
 	private String someone(Role role) {

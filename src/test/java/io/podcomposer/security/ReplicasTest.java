@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two replicas of the portal started together on one database, as a Deployment with two
- * replicas starts them: the one-time start-up work is done once, and a session made on one
- * replica is good on the other.
+ * replicas starts them: the one-time start-up work is done once, and a session made on
+ * one replica is good on the other.
  */
 @AlsoOnPostgres
 class ReplicasTest {
@@ -35,7 +35,8 @@ class ReplicasTest {
 	@Test
 	void twoReplicasStartingTogetherDoTheStartUpWorkOnceAndShareSessions(@TempDir Path dataDir) throws Exception {
 		List<String> settings = new ArrayList<>(TestDatabase.create(dataDir));
-		// replicas share the key that encrypts cluster credentials, as an operator's Secret gives it them
+		// replicas share the key that encrypts cluster credentials, as an operator's
+		// Secret gives it them
 		settings.add("--PODCOMPOSER_SECRET_KEY=" + Base64.getEncoder().encodeToString(new byte[32]));
 		settings.add("--podcomposer.clusters.in-cluster.enabled=true");
 		settings.add("--podcomposer.clusters.in-cluster.service-account-dir=" + dataDir.resolve("serviceaccount"));
@@ -45,8 +46,10 @@ class ReplicasTest {
 			start.await();
 			return FreshPortal.start(PASSWORD, TOKEN, settings);
 		};
-		// Real replicas are separate processes; two in one JVM would each reconfigure the one shared
-		// Logback context while the other logs through it, which fails either start now and then.
+		// Real replicas are separate processes; two in one JVM would each reconfigure the
+		// one shared
+		// Logback context while the other logs through it, which fails either start now
+		// and then.
 		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
 		List<Future<FreshPortal>> replicas = List.of(pool.submit(replica), pool.submit(replica));
 		start.countDown();
@@ -54,7 +57,8 @@ class ReplicasTest {
 			assertThat(one.count("user_account")).as("users").isEqualTo(1);
 			assertThat(one.count("api_token")).as("tokens").isEqualTo(1);
 			assertThat(one.count("startup_task")).isEqualTo(1);
-			assertThat(one.count("template")).as("catalog templates").isPositive()
+			assertThat(one.count("template")).as("catalog templates")
+				.isPositive()
 				.isEqualTo(one.count("template_revision"));
 			assertThat(one.count("cluster")).as("the in-cluster row").isEqualTo(1);
 			assertThat(audited(one, "USER_CREATED")).isEqualTo(1);

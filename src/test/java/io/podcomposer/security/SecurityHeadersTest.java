@@ -23,8 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The headers that keep a browser from running injected script or framing a page, on every kind
- * of answer; and the templates, which must not need the inline script the policy forbids.
+ * The headers that keep a browser from running injected script or framing a page, on
+ * every kind of answer; and the templates, which must not need the inline script the
+ * policy forbids.
  */
 @SecurityTest
 class SecurityHeadersTest {
@@ -49,8 +50,9 @@ class SecurityHeadersTest {
 	}
 
 	/**
-	 * An asset by its plain URL (an old page's, a bookmark's) is asked again on each use, and costs a
-	 * 304 while unchanged, not its bytes; pages link hashed URLs instead (HashedAssetsTest).
+	 * An asset by its plain URL (an old page's, a bookmark's) is asked again on each use,
+	 * and costs a 304 while unchanged, not its bytes; pages link hashed URLs instead
+	 * (HashedAssetsTest).
 	 */
 	@Test
 	void assetsAreRevalidatedNotDownloadedAgain() {
@@ -70,9 +72,12 @@ class SecurityHeadersTest {
 			Document page = Jsoup.parse(Files.readString(template));
 			assertThat(page.select("script")).as(template + ": scripts without a body")
 				.allMatch((script) -> script.data().isBlank());
-			assertThat(page.getAllElements().stream().flatMap((element) -> element.attributes().asList().stream())
+			assertThat(page.getAllElements()
+				.stream()
+				.flatMap((element) -> element.attributes().asList().stream())
 				.map(Attribute::getKey))
-				// on…= and th:on…= handlers; htmx's hx-on evaluates its value as script too
+				// on…= and th:on…= handlers; htmx's hx-on evaluates its value as script
+				// too
 				.as(template + ": event handler attributes")
 				.noneMatch((name) -> name.matches("(th:|data-th-)?on\\w+") || name.startsWith("hx-on"));
 			assertThat(Files.readString(template)).as(template.toString()).doesNotContainIgnoringCase("javascript:");
@@ -96,8 +101,8 @@ class SecurityHeadersTest {
 			case "login page" -> client.get("/login");
 			case "api answer" -> client.render("Authorization", TestAdmin.BEARER);
 			case "api refusal" -> client.get("/api/v1/render");
-			case "error page" -> expect(PortalClient.admin(this.port).get("/nothing-here", "Accept", "text/html"), 403,
-					"text/html");
+			case "error page" ->
+				expect(PortalClient.admin(this.port).get("/nothing-here", "Accept", "text/html"), 403, "text/html");
 			case "api docs" -> client.get("/swagger-ui/index.html");
 			default -> throw new IllegalArgumentException(kind);
 		};
@@ -105,8 +110,8 @@ class SecurityHeadersTest {
 
 	private static HttpResponse<String> expect(HttpResponse<String> response, int status, String type) {
 		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith(type));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith(type));
 		return response;
 	}
 

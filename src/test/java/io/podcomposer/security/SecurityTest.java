@@ -11,8 +11,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole application with its real security, on a port and through MockMvc, with a clock
- * tests can move. One annotation so that every security test shares one cached context.
+ * The whole application with its real security, on a port and through MockMvc, with a
+ * clock tests can move. One annotation so that every security test shares one cached
+ * context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -19,11 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A person signed in to the portal may call the API from the same browser (Swagger UI's "Try it
- * out"): the session signs the call in with the user's role, and a change needs the session's
- * CSRF token as a header, which the pages hand over in a cookie. A portal of the class's own,
- * over real HTTP: a MockMvc test's {@code csrf()} swaps the token repositories of the context it
- * runs in for one of its own.
+ * A person signed in to the portal may call the API from the same browser (Swagger UI's
+ * "Try it out"): the session signs the call in with the user's role, and a change needs
+ * the session's CSRF token as a header, which the pages hand over in a cookie. A portal
+ * of the class's own, over real HTTP: a MockMvc test's {@code csrf()} swaps the token
+ * repositories of the context it runs in for one of its own.
  */
 class SessionApiTest {
 
@@ -63,8 +63,8 @@ class SessionApiTest {
 		HttpResponse<String> templates = PortalClient.admin(this.port).get("/api/v1/templates");
 
 		assertThat(templates.statusCode()).isEqualTo(200);
-		assertThat(templates.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(templates.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 	}
 
 	@Test
@@ -91,13 +91,17 @@ class SessionApiTest {
 		assertThat(signedInWithPageOpen().render("X-CSRF-TOKEN", "not-the-token").statusCode()).isEqualTo(403);
 	}
 
-	/** What a form on another site can send: the cookie, and a token as a form field, never as a header. */
+	/**
+	 * What a form on another site can send: the cookie, and a token as a form field,
+	 * never as a header.
+	 */
 	@Test
 	void aCrossSiteFormPostWithOnlyTheCookieIsRefused() {
 		PortalClient client = signedInWithPageOpen();
 
 		HttpResponse<String> refused = client.post("/api/v1/validate",
-				Map.of("_csrf", client.cookie(SessionCsrf.COOKIE), "apiVersion", "v1"), "Origin", "https://elsewhere.example");
+				Map.of("_csrf", client.cookie(SessionCsrf.COOKIE), "apiVersion", "v1"), "Origin",
+				"https://elsewhere.example");
 
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -109,7 +113,8 @@ class SessionApiTest {
 		PortalClient client = PortalClient.admin(this.port);
 		HttpResponse<String> page = client.get("/compose");
 
-		assertThat(page.headers().allValues("Set-Cookie")).filteredOn((cookie) -> cookie.startsWith(SessionCsrf.COOKIE + "="))
+		assertThat(page.headers().allValues("Set-Cookie"))
+			.filteredOn((cookie) -> cookie.startsWith(SessionCsrf.COOKIE + "="))
 			.singleElement()
 			.satisfies((cookie) -> assertThat(cookie.toLowerCase()).contains("; samesite=strict", "; path=/")
 				.doesNotContain("httponly"));
@@ -138,8 +143,8 @@ class SessionApiTest {
 		PortalClient client = PortalClient.signedIn(this.port, viewer, TestAccounts.PASSWORD);
 		client.get("/compose");
 
-		HttpResponse<String> refused = client.post("/api/v1/templates", "application/json", template(),
-				"X-CSRF-TOKEN", client.cookie(SessionCsrf.COOKIE));
+		HttpResponse<String> refused = client.post("/api/v1/templates", "application/json", template(), "X-CSRF-TOKEN",
+				client.cookie(SessionCsrf.COOKIE));
 
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -163,8 +168,9 @@ class SessionApiTest {
 			for (HttpResponse<String> answer : List.of(read, change)) {
 				assertThat(answer.statusCode()).isEqualTo(401);
 				assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-				assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(
-						(set) -> set.startsWith(PortalClient.SESSION_COOKIE + "=") && !set.toLowerCase().contains("max-age=0"));
+				assertThat(answer.headers().allValues("Set-Cookie"))
+					.noneMatch((set) -> set.startsWith(PortalClient.SESSION_COOKIE + "=")
+							&& !set.toLowerCase().contains("max-age=0"));
 			}
 		}
 

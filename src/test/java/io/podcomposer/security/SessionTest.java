@@ -55,14 +55,17 @@ class SessionTest {
 			.satisfies((cookie) -> assertThat(cookie.toLowerCase()).contains("; httponly", "; samesite=lax"));
 	}
 
-	/** Tomcat takes X-Forwarded-Proto from a proxy on an internal address, as the test's loopback is. */
+	/**
+	 * Tomcat takes X-Forwarded-Proto from a proxy on an internal address, as the test's
+	 * loopback is.
+	 */
 	@Test
 	void theSessionCookieIsSecureBehindATlsProxy() {
 		HttpResponse<String> login = new PortalClient(this.port).signIn(TestAdmin.NAME, TestAdmin.PASSWORD,
 				"X-Forwarded-Proto", "https");
 
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).startsWith("https://").endsWith("/compose"));
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).startsWith("https://").endsWith("/compose"));
 		assertThat(login.headers().allValues("Set-Cookie"))
 			.filteredOn((cookie) -> cookie.startsWith(PortalClient.SESSION_COOKIE + "="))
 			.singleElement()
@@ -77,8 +80,8 @@ class SessionTest {
 		HttpResponse<String> logout = client.post("/logout", Map.of("_csrf", client.csrf().getValue()));
 
 		assertThat(logout.statusCode()).isEqualTo(302);
-		assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).endsWith("/login?logout"));
+		assertThat(logout.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?logout"));
 		client.setSessionId(session);
 		assertThat(client.get("/compose").statusCode()).as("the session of before signing out").isEqualTo(302);
 	}
@@ -90,12 +93,15 @@ class SessionTest {
 		PortalClient client = PortalClient.signedIn(this.port, name, "a-long-password");
 		long signedIn = lastAccess(name);
 
-		// as pages link them (hashed) and as a bookmark might (plain); the links from a page of another client
+		// as pages link them (hashed) and as a bookmark might (plain); the links from a
+		// page of another client
 		List<String> assets = new ArrayList<>(List.of("/css/app.css", "/js/composer.js", "/img/logo.svg"));
-		Jsoup.parse(new PortalClient(this.port).get("/login").body()).select("link[rel=stylesheet], script[src]")
+		Jsoup.parse(new PortalClient(this.port).get("/login").body())
+			.select("link[rel=stylesheet], script[src]")
 			.forEach((link) -> assets.add(link.hasAttr("src") ? link.attr("src") : link.attr("href")));
 
-		// time passes, so that a touch of the session by an asset would show in its last access: the
+		// time passes, so that a touch of the session by an asset would show in its last
+		// access: the
 		// sleep is the thing under test, not a wait for something to happen
 		Thread.sleep(5);
 		for (String asset : assets) {

@@ -14,9 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signed in to the portal, a person uses Swagger UI's "Try it out" without pasting a token: the
- * session signs the calls in, and Swagger UI sends the session's CSRF token with a change. The
- * Authorize button still sends an API token where there is no session.
+ * Signed in to the portal, a person uses Swagger UI's "Try it out" without pasting a
+ * token: the session signs the calls in, and Swagger UI sends the session's CSRF token
+ * with a change. The Authorize button still sends an API token where there is no session.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SwaggerUiBrowserTest extends BrowserTest {
@@ -44,10 +44,12 @@ class SwaggerUiBrowserTest extends BrowserTest {
 
 			BrowserSupport.click(signedOut, BrowserSupport.waitFor(signedOut,
 					(ready) -> ready.findElement(By.cssSelector(".auth-wrapper button.authorize"))));
-			WebElement dialog = BrowserSupport.waitFor(signedOut, (ready) -> ready.findElement(By.cssSelector(".auth-container")));
+			WebElement dialog = BrowserSupport.waitFor(signedOut,
+					(ready) -> ready.findElement(By.cssSelector(".auth-container")));
 			dialog.findElement(By.cssSelector("input")).sendKeys(TestAdmin.TOKEN);
 			dialog.findElement(By.cssSelector("button.authorize")).click();
-			BrowserSupport.waitFor(signedOut, (ready) -> ready.findElement(By.cssSelector(".auth-container button.btn-done")))
+			BrowserSupport
+				.waitFor(signedOut, (ready) -> ready.findElement(By.cssSelector(".auth-container button.btn-done")))
 				.click();
 
 			assertThat(tryItOut(signedOut, "post", "/api/v1/validate")).isEqualTo("200");
@@ -57,21 +59,24 @@ class SwaggerUiBrowserTest extends BrowserTest {
 		}
 	}
 
-	/** Opens an operation, clicks Try it out and Execute with what it shows, and reads the status. */
+	/**
+	 * Opens an operation, clicks Try it out and Execute with what it shows, and reads the
+	 * status.
+	 */
 	static String tryItOut(WebDriver driver, String method, String path) {
 		WebElement operation = operation(driver, method, path);
 		BrowserSupport.click(driver, operation.findElement(By.cssSelector(".opblock-summary-control")));
 		BrowserSupport.click(driver, BrowserSupport.waitFor(driver,
 				(ready) -> operation.findElement(By.cssSelector("button.try-out__btn"))));
-		BrowserSupport.click(driver, BrowserSupport.waitFor(driver,
-				(ready) -> operation.findElement(By.cssSelector("button.execute"))));
-		return BrowserSupport.waitFor(driver, (ready) -> operation
-			.findElements(By.cssSelector(".live-responses-table tbody .response-col_status"))
-			.stream()
-			.map(WebElement::getText)
-			.filter((status) -> !status.isBlank())
-			.findFirst()
-			.orElse(null));
+		BrowserSupport.click(driver,
+				BrowserSupport.waitFor(driver, (ready) -> operation.findElement(By.cssSelector("button.execute"))));
+		return BrowserSupport.waitFor(driver,
+				(ready) -> operation.findElements(By.cssSelector(".live-responses-table tbody .response-col_status"))
+					.stream()
+					.map(WebElement::getText)
+					.filter((status) -> !status.isBlank())
+					.findFirst()
+					.orElse(null));
 	}
 
 	static WebElement operation(WebDriver driver, String method, String path) {

@@ -16,8 +16,8 @@ public final class TestAccounts {
 	}
 
 	/**
-	 * A new user with {@link #PASSWORD}; the test database lives for the whole run, so every name
-	 * is new: the prefix and a random part.
+	 * A new user with {@link #PASSWORD}; the test database lives for the whole run, so
+	 * every name is new: the prefix and a random part.
 	 */
 	public static String create(AccountService accounts, String prefix, Role... roles) {
 		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -25,7 +25,10 @@ public final class TestAccounts {
 		return name;
 	}
 
-	/** The SHA-256 of a token as lower-case hex, worked out here rather than by the code under test. */
+	/**
+	 * The SHA-256 of a token as lower-case hex, worked out here rather than by the code
+	 * under test.
+	 */
 	static String sha256(String token) {
 		try {
 			return HexFormat.of()

@@ -19,7 +19,10 @@ import static io.podcomposer.security.AccountTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-/** A change to an account ends its browser sessions: nobody goes on with what no longer holds. */
+/**
+ * A change to an account ends its browser sessions: nobody goes on with what no longer
+ * holds.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(MockSessionIds.class)
@@ -67,7 +70,11 @@ class UserSessionsTest {
 		String name = unique("sess");
 		this.accounts.create(name, PASSWORD, Set.of(Role.EDITOR));
 		MockHttpSession session = new MockHttpSession();
-		assertThat(this.mvc.post().uri("/login").param("username", name).param("password", PASSWORD).with(csrf())
+		assertThat(this.mvc.post()
+			.uri("/login")
+			.param("username", name)
+			.param("password", PASSWORD)
+			.with(csrf())
 			.session(session)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/compose");
 		assertThat(this.mvc.get().uri("/compose").session(session)).hasStatusOk();
 

@@ -24,7 +24,10 @@ import static io.podcomposer.security.AccountTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-/** {@code /api/v1/users} and {@code /api/v1/audit}: admin only, refusals as problems, every change audited. */
+/**
+ * {@code /api/v1/users} and {@code /api/v1/audit}: admin only, refusals as problems,
+ * every change audited.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @AlsoOnPostgres
@@ -75,14 +78,16 @@ class UsersApiTest {
 
 		assertThat(send("PUT", "/api/v1/users/" + name, "{\"password\": \"" + newPassword + "\"}")).hasStatusOk();
 
-		assertThat(this.jdbc.queryForObject("select password_hash from user_account where name = ?", String.class, name))
-			.startsWith("{bcrypt}").doesNotContain(newPassword);
+		assertThat(
+				this.jdbc.queryForObject("select password_hash from user_account where name = ?", String.class, name))
+			.startsWith("{bcrypt}")
+			.doesNotContain(newPassword);
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where detail like ? or target like ?",
 				Integer.class, "%" + newPassword + "%", "%" + newPassword + "%"))
 			.isZero();
-		assertThat(this.mvc.post().uri("/login").param("username", name).param("password", newPassword)
-			.with(csrf()))
-			.hasStatus(HttpStatus.FOUND).hasHeader(HttpHeaders.LOCATION, "/compose");
+		assertThat(this.mvc.post().uri("/login").param("username", name).param("password", newPassword).with(csrf()))
+			.hasStatus(HttpStatus.FOUND)
+			.hasHeader(HttpHeaders.LOCATION, "/compose");
 	}
 
 	@Test
@@ -103,8 +108,8 @@ class UsersApiTest {
 				HttpStatus.UNPROCESSABLE_CONTENT, "name");
 		assertProblem(send("PUT", "/api/v1/users/" + name, "{\"name\": \"someone-else\"}"),
 				HttpStatus.UNPROCESSABLE_CONTENT, "name");
-		assertProblem(send("PUT", "/api/v1/users/" + name, "{\"roles\": [\"admin\"]}"), HttpStatus.UNPROCESSABLE_CONTENT,
-				"roles[0]");
+		assertProblem(send("PUT", "/api/v1/users/" + name, "{\"roles\": [\"admin\"]}"),
+				HttpStatus.UNPROCESSABLE_CONTENT, "roles[0]");
 		assertProblem(send("PUT", "/api/v1/users/" + name, "{\"enabled\": \"maybe\"}"), HttpStatus.BAD_REQUEST, null);
 		assertProblem(send("POST", "/api/v1/users", "{\"name\": "), HttpStatus.BAD_REQUEST, null);
 		assertProblem(send("POST", "/api/v1/users", "{\"roles\": \"VIEWER\"}"), HttpStatus.BAD_REQUEST, null);
@@ -116,12 +121,14 @@ class UsersApiTest {
 
 	@Test
 	void thePortalKeepsAnEnabledAdmin() {
-		// other tests' admins would let the change through: disable them first (each test makes its own)
+		// other tests' admins would let the change through: disable them first (each test
+		// makes its own)
 		json(send("GET", "/api/v1/users", null)).valueStream()
 			.filter((user) -> !user.get("name").asString().equals(TestAdmin.NAME) && user.get("enabled").asBoolean()
 					&& user.get("roles").toString().contains("ADMIN"))
-			.forEach((user) -> assertThat(send("PUT", "/api/v1/users/" + user.get("name").asString(),
-					"{\"enabled\": false}")).hasStatusOk());
+			.forEach((user) -> assertThat(
+					send("PUT", "/api/v1/users/" + user.get("name").asString(), "{\"enabled\": false}"))
+				.hasStatusOk());
 
 		assertProblem(send("PUT", "/api/v1/users/admin", "{\"roles\": [\"VIEWER\"]}"), HttpStatus.CONFLICT, null);
 		assertProblem(send("PUT", "/api/v1/users/admin", "{\"enabled\": false}"), HttpStatus.CONFLICT, null);
@@ -140,7 +147,8 @@ class UsersApiTest {
 		assertThat(issued).hasStatus(HttpStatus.CREATED);
 		String token = json(issued).get("token").asString();
 		assertThat(json(this.mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange())
-			.get("name").asString()).isEqualTo(name);
+			.get("name")
+			.asString()).isEqualTo(name);
 	}
 
 	@Test
@@ -151,10 +159,15 @@ class UsersApiTest {
 
 		for (MvcTestResult result : new MvcTestResult[] {
 				this.mvc.get().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, viewer).exchange(),
-				this.mvc.post().uri("/api/v1/users").header(HttpHeaders.AUTHORIZATION, viewer)
-					.contentType(MediaType.APPLICATION_JSON).content(user(unique("x"), PASSWORD, "\"ADMIN\"")).exchange(),
+				this.mvc.post()
+					.uri("/api/v1/users")
+					.header(HttpHeaders.AUTHORIZATION, viewer)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(user(unique("x"), PASSWORD, "\"ADMIN\""))
+					.exchange(),
 				this.mvc.get().uri("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, viewer).exchange() }) {
-			assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(result).hasStatus(HttpStatus.FORBIDDEN)
+				.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		}
 	}
 
@@ -164,10 +177,16 @@ class UsersApiTest {
 		send("POST", "/api/v1/users", user(name, PASSWORD, "\"VIEWER\""));
 		send("PUT", "/api/v1/users/" + name, "{\"roles\": [\"EDITOR\"]}");
 		String token = bearer(this.accounts.createToken(name, "own").token());
-		MvcTestResult created = this.mvc.post().uri("/api/v1/tokens").header(HttpHeaders.AUTHORIZATION, token)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"second\"}").exchange();
-		this.mvc.delete().uri("/api/v1/tokens/{id}", json(created).get("id").asLong())
-			.header(HttpHeaders.AUTHORIZATION, token).exchange();
+		MvcTestResult created = this.mvc.post()
+			.uri("/api/v1/tokens")
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"second\"}")
+			.exchange();
+		this.mvc.delete()
+			.uri("/api/v1/tokens/{id}", json(created).get("id").asLong())
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.exchange();
 
 		JsonNode byAdmin = json(send("GET", "/api/v1/audit?actor=admin&action=USER_CREATED&size=5", null));
 		assertThat(byAdmin.propertyNames()).containsExactlyInAnyOrder("items", "page", "size", "total");
@@ -186,13 +205,15 @@ class UsersApiTest {
 
 		JsonNode byUser = json(send("GET", "/api/v1/audit?actor=" + name, null));
 		assertThat(byUser.get("total").asLong()).isEqualTo(2);
-		assertThat(byUser.get("items").valueStream().map((entry) -> entry.get("action").asString() + " "
-				+ entry.get("target").asString()))
+		assertThat(byUser.get("items")
+			.valueStream()
+			.map((entry) -> entry.get("action").asString() + " " + entry.get("target").asString()))
 			.containsExactly("TOKEN_REVOKED " + name + "/second", "TOKEN_CREATED " + name + "/second");
 	}
 
 	private MvcTestResult send(String method, String path, String body) {
-		MockMvcRequestBuilder request = this.mvc.method(HttpMethod.valueOf(method)).uri(path)
+		MockMvcRequestBuilder request = this.mvc.method(HttpMethod.valueOf(method))
+			.uri(path)
 			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER);
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).content(body);

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Markup typed into the composer, in the form or the YAML tab, comes back as text wherever the
- * page shows it: the preview, the picture, the fields, an error. It never becomes an element.
+ * Markup typed into the composer, in the form or the YAML tab, comes back as text
+ * wherever the page shows it: the preview, the picture, the fields, an error. It never
+ * becomes an element.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class XssBrowserTest extends BrowserTest {
@@ -30,11 +31,13 @@ class XssBrowserTest extends BrowserTest {
 		open();
 		click(browser, browser.findElement(By.xpath("//button[normalize-space()='+ Label']")));
 		// the new row is the label without a key
-		WebElement key = waitFor(browser, (driver) -> driver.findElements(By.cssSelector("input[name^='labels[']"))
-			.stream()
-			.filter((input) -> input.getDomAttribute("name").endsWith(".key") && input.getDomProperty("value").isEmpty())
-			.findFirst()
-			.orElse(null));
+		WebElement key = waitFor(browser,
+				(driver) -> driver.findElements(By.cssSelector("input[name^='labels[']"))
+					.stream()
+					.filter((input) -> input.getDomAttribute("name").endsWith(".key")
+							&& input.getDomProperty("value").isEmpty())
+					.findFirst()
+					.orElse(null));
 		String row = key.getDomAttribute("name").replace(".key", "");
 		key.sendKeys("xss");
 		field(browser, row + ".value").sendKeys(ATTACK);
@@ -94,11 +97,13 @@ class XssBrowserTest extends BrowserTest {
 	private void assertNothingBecameMarkup() {
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.switchTo().alert());
 		assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
-		assertThat(((JavascriptExecutor) browser).executeScript(
-				"return document.querySelectorAll('[onerror]').length")).isEqualTo(0L);
+		assertThat(((JavascriptExecutor) browser).executeScript("return document.querySelectorAll('[onerror]').length"))
+			.isEqualTo(0L);
 	}
 
-	/** A new pod: the tests share a sign-in, and so the draft that the one before left. */
+	/**
+	 * A new pod: the tests share a sign-in, and so the draft that the one before left.
+	 */
 	private void open() {
 		openSignedIn("/compose?start=new");
 		waitFor(browser, (driver) -> !previewYaml().isEmpty());

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * What an operator's tools read: the health groups that probes ask, build and git details, and
- * the portal's timers in Prometheus.
+ * What an operator's tools read: the health groups that probes ask, build and git
+ * details, and the portal's timers in Prometheus.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -60,7 +60,8 @@ class ActuatorTest {
 			this.clusters.add("gone-" + UUID.randomUUID(), FakeKubeconfig.of(cluster, "health-token"), null);
 		}
 
-		for (String path : new String[] { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" }) {
+		for (String path : new String[] { "/actuator/health", "/actuator/health/liveness",
+				"/actuator/health/readiness" }) {
 			JsonNode health = json(asAdmin(this.mvc.get().uri(path)));
 			assertThat(health.get("status").asString()).as(path).isEqualTo("UP");
 			assertThat(health.get("components").propertyNames()).as(path)
@@ -70,10 +71,13 @@ class ActuatorTest {
 
 	@Test
 	void anonymousProbesGetTheStatusWithoutDetails() {
-		for (String path : new String[] { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" }) {
+		for (String path : new String[] { "/actuator/health", "/actuator/health/liveness",
+				"/actuator/health/readiness" }) {
 			MvcTestResult health = this.mvc.get().uri(path).exchange();
 			assertThat(health).as(path).hasStatusOk();
-			assertThat(json(health).propertyNames()).as(path).contains("status").doesNotContain("components", "details");
+			assertThat(json(health).propertyNames()).as(path)
+				.contains("status")
+				.doesNotContain("components", "details");
 		}
 	}
 
@@ -96,9 +100,11 @@ class ActuatorTest {
 	void renderingValidatingAndThePreviewAreTimed() {
 		String before = Prometheus.scrape(this.mvc);
 
-		assertThat(asAdmin(this.mvc.post().uri("/api/v1/render").contentType(MediaType.APPLICATION_JSON).content(POD_JSON)))
+		assertThat(asAdmin(
+				this.mvc.post().uri("/api/v1/render").contentType(MediaType.APPLICATION_JSON).content(POD_JSON)))
 			.hasStatusOk();
-		assertThat(asAdmin(this.mvc.post().uri("/api/v1/validate").contentType(MediaType.APPLICATION_JSON).content(POD_JSON)))
+		assertThat(asAdmin(
+				this.mvc.post().uri("/api/v1/validate").contentType(MediaType.APPLICATION_JSON).content(POD_JSON)))
 			.hasStatusOk();
 		assertThat(this.mvc.get().uri("/compose").with(user(TestAdmin.NAME).roles("VIEWER")).exchange()).hasStatusOk();
 

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OpenAPI description: every operation documents its error answers as problems, the
- * sections come in the order people use them, and Swagger UI's Authorize button is explained.
+ * sections come in the order people use them, and Swagger UI's Authorize button is
+ * explained.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -41,9 +42,13 @@ class ApiDescriptionTest {
 			JsonNode responses = method.getValue().get("responses");
 			assertThat(responses.has("401")).as(name + " documents 401").isTrue();
 			assertThat(responses.has("403")).as(name + " documents 403").isTrue();
-			responses.properties().stream().filter((response) -> response.getKey().matches("[45]\\d\\d")).forEach((error) ->
-				assertThat(error.getValue().at("/content/application~1problem+json/schema/$ref").asString())
-					.as(name + " " + error.getKey()).isEqualTo("#/components/schemas/Problem"));
+			responses.properties()
+				.stream()
+				.filter((response) -> response.getKey().matches("[45]\\d\\d"))
+				.forEach((error) -> assertThat(
+						error.getValue().at("/content/application~1problem+json/schema/$ref").asString())
+					.as(name + " " + error.getKey())
+					.isEqualTo("#/components/schemas/Problem"));
 			if (method.getValue().has("requestBody")) {
 				assertThat(responses.propertyNames()).as(name).contains("400", "413", "415", "422");
 			}
@@ -53,17 +58,18 @@ class ApiDescriptionTest {
 		}));
 		assertThat(operations).hasSizeGreaterThan(37).contains("POST /api/v1/render", "DELETE /api/v1/users/{name}");
 		assertThat(api.at("/paths/~1api~1v1~1users~1{name}/delete/responses/409/description").asString())
-			.as("a status the description names").startsWith("Conflict");
-		assertThat(api.at("/components/schemas/Problem/properties").propertyNames())
-			.contains("type", "title", "status", "detail", "errors");
+			.as("a status the description names")
+			.startsWith("Conflict");
+		assertThat(api.at("/components/schemas/Problem/properties").propertyNames()).contains("type", "title", "status",
+				"detail", "errors");
 	}
 
 	@Test
 	void theSectionsComeEverydayFirstAndAdminLast() throws Exception {
 		List<String> tags = description().get("tags").valueStream().map((tag) -> tag.get("name").asString()).toList();
 
-		assertThat(tags).containsExactly("Render", "Validate", "Templates", "Deployments", "Clusters", "Account", "Users",
-				"Audit");
+		assertThat(tags).containsExactly("Render", "Validate", "Templates", "Deployments", "Clusters", "Account",
+				"Users", "Audit");
 	}
 
 	@Test

@@ -27,8 +27,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Page links through {@link AssetLinks}, over a resource chain like Boot's: one handler for
- * {@code /**}, which every link matches, with the content strategy.
+ * Page links through {@link AssetLinks}, over a resource chain like Boot's: one handler
+ * for {@code /**}, which every link matches, with the content strategy.
  */
 class AssetLinksTest {
 

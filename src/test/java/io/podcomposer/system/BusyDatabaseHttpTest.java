@@ -31,21 +31,24 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A busy database over real HTTP, with the request threads as the portal runs them (virtual, on
- * Java 21 and later): more writers at once than Tomcat had platform threads and the pool has
- * connections, waiting for a row another transaction holds or for a connection, each answer 503
- * with Retry-After once H2's lock timeout or the pool's has passed; none hangs, and the portal
- * serves other requests meanwhile. Both timeouts are cut to a second here.
+ * A busy database over real HTTP, with the request threads as the portal runs them
+ * (virtual, on Java 21 and later): more writers at once than Tomcat had platform threads
+ * and the pool has connections, waiting for a row another transaction holds or for a
+ * connection, each answer 503 with Retry-After once H2's lock timeout or the pool's has
+ * passed; none hangs, and the portal serves other requests meanwhile. Both timeouts are
+ * cut to a second here.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:file:${podcomposer.data-dir}/podcomposer;LOCK_TIMEOUT=1000",
-		"spring.datasource.hikari.connection-timeout=1000" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:file:${podcomposer.data-dir}/podcomposer;LOCK_TIMEOUT=1000",
+				"spring.datasource.hikari.connection-timeout=1000" })
 class BusyDatabaseHttpTest {
 
 	/** More than Tomcat's 200 platform request threads. */
 	private static final int WRITERS = 250;
 
-	/** A request that gets no answer in this time hangs, as far as this test is concerned. */
+	/**
+	 * A request that gets no answer in this time hangs, as far as this test is concerned.
+	 */
 	private static final Duration HANG = Duration.ofSeconds(30);
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -106,7 +109,8 @@ class BusyDatabaseHttpTest {
 		PortalClient newcomer = new PortalClient(this.port);
 
 		List<HttpResponse<String>> answers = withThePoolTaken(() -> List.of(
-				// a token the portal has not seen lately is looked up before any controller runs
+				// a token the portal has not seen lately is looked up before any
+				// controller runs
 				this.http.send(request("/api/v1/templates").header("Authorization", "Bearer pct_" + UUID.randomUUID())
 					.GET()
 					.build(), BodyHandlers.ofString()),
@@ -125,7 +129,10 @@ class BusyDatabaseHttpTest {
 		assertThat(browser.get("/templates").statusCode()).isEqualTo(200);
 	}
 
-	/** Runs {@code work} while this test holds every connection of the pool, as requests that hold theirs for long. */
+	/**
+	 * Runs {@code work} while this test holds every connection of the pool, as requests
+	 * that hold theirs for long.
+	 */
 	private <T> T withThePoolTaken(Callable<T> work) throws Exception {
 		int size = this.dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
 		List<Connection> pool = new ArrayList<>();
@@ -143,10 +150,9 @@ class BusyDatabaseHttpTest {
 	}
 
 	private long createTemplate(String name) throws Exception {
-		HttpResponse<String> created = this.http.send(
-				request("/api/v1/templates").POST(BodyPublishers.ofString(document(name + "-" + UUID.randomUUID())))
-					.build(),
-				BodyHandlers.ofString());
+		HttpResponse<String> created = this.http
+			.send(request("/api/v1/templates").POST(BodyPublishers.ofString(document(name + "-" + UUID.randomUUID())))
+				.build(), BodyHandlers.ofString());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return JsonMapper.shared().readTree(created.body()).get("id").asLong();
 	}

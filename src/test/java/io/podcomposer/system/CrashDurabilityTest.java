@@ -34,11 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A save the portal answered with a 2xx survives the portal's process being killed
- * ({@code SIGKILL}) at any moment. The portal runs in a process of its own; writers create and
- * change templates from several threads until it is killed at a random moment; it starts again on
- * the same database, and every acknowledged revision must be there with its content, and each
- * template's revisions whole. On H2 the database dies with the process; on PostgreSQL only the
- * portal does.
+ * ({@code SIGKILL}) at any moment. The portal runs in a process of its own; writers
+ * create and change templates from several threads until it is killed at a random moment;
+ * it starts again on the same database, and every acknowledged revision must be there
+ * with its content, and each template's revisions whole. On H2 the database dies with the
+ * process; on PostgreSQL only the portal does.
  */
 @AlsoOnPostgres
 class CrashDurabilityTest {
@@ -75,8 +75,10 @@ class CrashDurabilityTest {
 			for (int round = 1; round <= ROUNDS; round++) {
 				Writers writers = new Writers(portal, round, acknowledged);
 				assertThat(writers.firstSaves.await(START_UP.toSeconds(), TimeUnit.SECONDS))
-					.as("the writers saved templates; the portal's log:%n%s", portal.log()).isTrue();
-				// the kill falls anywhere in the next second and a half of saves: a random moment is the
+					.as("the writers saved templates; the portal's log:%n%s", portal.log())
+					.isTrue();
+				// the kill falls anywhere in the next second and a half of saves: a
+				// random moment is the
 				// thing under test, so this sleep waits for no condition
 				Thread.sleep(random.nextInt(1500));
 				writers.killed();
@@ -86,8 +88,10 @@ class CrashDurabilityTest {
 
 				portal = Portal.start(work, round, database);
 				List<String> lost = lost(portal, acknowledged);
-				assertThat(lost).as("acknowledged saves missing after kill %d of %d acknowledged (seed %d)", round,
-						acknowledged.size(), seed).isEmpty();
+				assertThat(lost)
+					.as("acknowledged saves missing after kill %d of %d acknowledged (seed %d)", round,
+							acknowledged.size(), seed)
+					.isEmpty();
 			}
 		}
 		finally {
@@ -95,7 +99,10 @@ class CrashDurabilityTest {
 		}
 	}
 
-	/** What is missing of what was acknowledged: a template behind, a revision gone or changed, a gap. */
+	/**
+	 * What is missing of what was acknowledged: a template behind, a revision gone or
+	 * changed, a gap.
+	 */
 	private List<String> lost(Portal portal, Map<Long, Acknowledged> acknowledged) throws Exception {
 		List<String> lost = new ArrayList<>();
 		for (Map.Entry<Long, Acknowledged> entry : acknowledged.entrySet()) {
@@ -132,13 +139,12 @@ class CrashDurabilityTest {
 
 	private HttpResponse<String> send(Portal portal, String method, String path, String ifMatch, String body)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + portal.port() + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portal.port() + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("Authorization", "Bearer " + TOKEN)
 			.header("Content-Type", "application/json")
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (ifMatch != null) {
 			request.header("If-Match", ifMatch);
 		}
@@ -155,13 +161,17 @@ class CrashDurabilityTest {
 				+ "\"}]}}}";
 	}
 
-	/** The latest revision of a template that the portal answered 200 or 201 for, and its image. */
+	/**
+	 * The latest revision of a template that the portal answered 200 or 201 for, and its
+	 * image.
+	 */
 	private record Acknowledged(int revision, String image) {
 	}
 
 	/**
-	 * Threads that each create a template, save revisions of it, and go on to the next, until the
-	 * portal stops answering; each records what was acknowledged, and any answer that is not a 2xx.
+	 * Threads that each create a template, save revisions of it, and go on to the next,
+	 * until the portal stops answering; each records what was acknowledged, and any
+	 * answer that is not a 2xx.
 	 */
 	private final class Writers {
 
@@ -171,7 +181,10 @@ class CrashDurabilityTest {
 
 		private final Map<Long, Acknowledged> acknowledged;
 
-		/** Counted down by the first saves of the round, so that the kill falls among saves. */
+		/**
+		 * Counted down by the first saves of the round, so that the kill falls among
+		 * saves.
+		 */
 		final CountDownLatch firstSaves = new CountDownLatch(4 * WRITERS);
 
 		final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
@@ -241,7 +254,9 @@ class CrashDurabilityTest {
 			return "registry.example/" + name + ":r" + revision;
 		}
 
-		/** Waits for every writer to notice that the portal is gone; call after the kill. */
+		/**
+		 * Waits for every writer to notice that the portal is gone; call after the kill.
+		 */
 		void stop() throws InterruptedException {
 			for (Thread thread : this.threads) {
 				thread.join(Duration.ofMinutes(1).toMillis());
@@ -257,8 +272,8 @@ class CrashDurabilityTest {
 	}
 
 	/**
-	 * The portal in a {@code java} process of its own, started as an operator starts it, with the
-	 * test's classpath, its output in a log file of the run.
+	 * The portal in a {@code java} process of its own, started as an operator starts it,
+	 * with the test's classpath, its output in a log file of the run.
 	 */
 	private static final class Portal {
 
@@ -277,11 +292,11 @@ class CrashDurabilityTest {
 		}
 
 		static Portal start(Path work, int run, List<String> database) throws Exception {
-			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-				.toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-					PodComposerApplication.class.getName(), "--server.port=0",
-					"--server.address=127.0.0.1", "--PODCOMPOSER_ADMIN_PASSWORD=" + PASSWORD,
-					"--PODCOMPOSER_ADMIN_TOKEN=" + TOKEN));
+			List<String> command = new ArrayList<>(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+							"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+							PodComposerApplication.class.getName(), "--server.port=0", "--server.address=127.0.0.1",
+							"--PODCOMPOSER_ADMIN_PASSWORD=" + PASSWORD, "--PODCOMPOSER_ADMIN_TOKEN=" + TOKEN));
 			command.addAll(database);
 			Path log = work.resolve("portal-" + run + ".log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -300,11 +315,16 @@ class CrashDurabilityTest {
 			throw new AssertionError("not started within " + START_UP + "; its log:\n" + Files.readString(log));
 		}
 
-		/** Whether the portal has run its start-up tasks (the admin's token among them) and takes requests. */
+		/**
+		 * Whether the portal has run its start-up tasks (the admin's token among them)
+		 * and takes requests.
+		 */
 		private static boolean ready(int port) throws InterruptedException {
 			try {
-				return READINESS.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-					.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				return READINESS
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+						.build(), HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200;
 			}
 			catch (IOException notYet) {
 				return false;
@@ -319,7 +339,9 @@ class CrashDurabilityTest {
 			return Files.readString(this.log);
 		}
 
-		/** {@code SIGKILL} on Linux: no shutdown hook runs, nothing is flushed or closed. */
+		/**
+		 * {@code SIGKILL} on Linux: no shutdown hook runs, nothing is flushed or closed.
+		 */
 		void kill() throws InterruptedException {
 			this.process.destroyForcibly();
 			this.process.waitFor();

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A database that is busy (a row held past the lock timeout, no pooled connection free in time)
- * is a 503 the client may retry, never a 500: these are what a burst of writers meets, in a
- * controller or in a filter before it (the bearer token's lookup, the session store).
+ * A database that is busy (a row held past the lock timeout, no pooled connection free in
+ * time) is a 503 the client may retry, never a 500: these are what a burst of writers
+ * meets, in a controller or in a filter before it (the bearer token's lookup, the session
+ * store).
  */
 class DatabaseBusyAnswerTest {
 
@@ -72,10 +73,10 @@ class DatabaseBusyAnswerTest {
 		void fail(@PathVariable String failure) {
 			throw switch (failure) {
 				case "lock" -> new PessimisticLockingFailureException("Timeout trying to lock table");
-				case "transaction" -> new CannotCreateTransactionException("Could not open JPA EntityManager",
-						POOL_TIMEOUT.get());
-				case "connection" -> new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-						POOL_TIMEOUT.get());
+				case "transaction" ->
+					new CannotCreateTransactionException("Could not open JPA EntityManager", POOL_TIMEOUT.get());
+				case "connection" ->
+					new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", POOL_TIMEOUT.get());
 				default -> new DataIntegrityViolationException("unique index");
 			};
 		}

@@ -44,7 +44,8 @@ class H2PageCacheTest {
 			assertThat(processed).isSameAs(pool);
 			try (Connection connection = pool.getConnection();
 					ResultSet setting = connection.createStatement()
-						.executeQuery("select setting_value from information_schema.settings where setting_name = 'CACHE_SIZE'")) {
+						.executeQuery(
+								"select setting_value from information_schema.settings where setting_name = 'CACHE_SIZE'")) {
 				assertThat(setting.next()).isTrue();
 				return Long.parseLong(setting.getString(1));
 			}

@@ -53,16 +53,19 @@ import io.podcomposer.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an attacker would send, over real HTTP to the whole portal, at every endpoint that takes a
- * body: bombs, deep nesting, custom tags, wrong types, huge numbers, oversized and chunked bodies.
- * Every answer is a 4xx problem (or a 2xx), names no Java class and comes within {@link #BOUND}.
- * A bug found from outside gets its case here.
+ * What an attacker would send, over real HTTP to the whole portal, at every endpoint that
+ * takes a body: bombs, deep nesting, custom tags, wrong types, huge numbers, oversized
+ * and chunked bodies. Every answer is a 4xx problem (or a 2xx), names no Java class and
+ * comes within {@link #BOUND}. A bug found from outside gets its case here.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AlsoOnPostgres
 class HostileInputTest {
 
-	/** Generous: the machine builds other things meanwhile. An answer later than this fails the case. */
+	/**
+	 * Generous: the machine builds other things meanwhile. An answer later than this
+	 * fails the case.
+	 */
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
 	private static final List<String> CLASS_NAMES = List.of("java.", "tools.jackson", "org.springframework",
@@ -153,8 +156,8 @@ class HostileInputTest {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("hostileBodies")
 	void hostileBodiesGetA4xxProblemOrA2xxQuickly(Endpoint endpoint, String name, byte[] body) {
-		HttpResponse<String> response = send(this.port, endpoint.method(), endpoint.path(),
-				endpoint.contentType(), BodyPublishers.ofByteArray(body), TestAdmin.BEARER, "If-Match", "\"1\"");
+		HttpResponse<String> response = send(this.port, endpoint.method(), endpoint.path(), endpoint.contentType(),
+				BodyPublishers.ofByteArray(body), TestAdmin.BEARER, "If-Match", "\"1\"");
 
 		assertSafe(response);
 	}
@@ -172,7 +175,10 @@ class HostileInputTest {
 		return cases.stream();
 	}
 
-	/** Anything over 1 MiB, with its length declared or chunked, API or page: a 413 problem. */
+	/**
+	 * Anything over 1 MiB, with its length declared or chunked, API or page: a 413
+	 * problem.
+	 */
 	@ParameterizedTest(name = "{0} {1} {2} declared length: {3}")
 	@MethodSource("oversizedBodies")
 	void bodiesOverOneMebibyteAreRefusedWith413(String method, String path, String contentType, boolean declared) {
@@ -192,8 +198,8 @@ class HostileInputTest {
 		assertSafe(response);
 		// answered before the security filters, with the headers they would have added
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-				(policy) -> assertThat(policy).contains("frame-ancestors 'none'"));
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((policy) -> assertThat(policy).contains("frame-ancestors 'none'"));
 	}
 
 	static Stream<Arguments> queryValues() {
@@ -220,9 +226,9 @@ class HostileInputTest {
 	@Test
 	void passwordsOverSeventyTwoBytesGetA4xxProblem() {
 		String password = "é".repeat(50);
-		HttpResponse<String> created = send(this.port, "POST", "/api/v1/users", "application/json",
-				BodyPublishers.ofString("{\"name\": \"" + unique("longpw") + "\", \"password\": \"" + password
-						+ "\", \"roles\": [\"VIEWER\"]}"),
+		HttpResponse<String> created = send(
+				this.port, "POST", "/api/v1/users", "application/json", BodyPublishers.ofString("{\"name\": \""
+						+ unique("longpw") + "\", \"password\": \"" + password + "\", \"roles\": [\"VIEWER\"]}"),
 				TestAdmin.BEARER);
 		HttpResponse<String> updated = send(this.port, "PUT", "/api/v1/users/" + userName, "application/json",
 				BodyPublishers.ofString("{\"password\": \"" + password + "\"}"), TestAdmin.BEARER);
@@ -233,8 +239,8 @@ class HostileInputTest {
 	}
 
 	/**
-	 * The amplifications of issue 16 from a VIEWER, several at once: each refused quickly, and the
-	 * heap after a collection no larger than before, give or take.
+	 * The amplifications of issue 16 from a VIEWER, several at once: each refused
+	 * quickly, and the heap after a collection no larger than before, give or take.
 	 */
 	@Test
 	void amplificationsFromAViewerAreRefusedWithoutGrowingTheHeap() throws Exception {
@@ -263,7 +269,10 @@ class HostileInputTest {
 		assertThat(usedHeapAfterGc() - before).as("heap growth in bytes").isLessThan(64L * 1024 * 1024);
 	}
 
-	/** 21 KB of YAML that stood for a manifest too long for the column, on save and import. */
+	/**
+	 * 21 KB of YAML that stood for a manifest too long for the column, on save and
+	 * import.
+	 */
 	@Test
 	void aTemplateThatAliasesExpandPastTheLimitIsRefusedWith413() {
 		String template = """
@@ -288,8 +297,8 @@ class HostileInputTest {
 	}
 
 	/**
-	 * A manifest under the expansion limit whose JSON is still longer than the column: each
-	 * two-character {@code \0} of the YAML is six ({@code \u0000}) as JSON.
+	 * A manifest under the expansion limit whose JSON is still longer than the column:
+	 * each two-character {@code \0} of the YAML is six ({@code \u0000}) as JSON.
 	 */
 	@Test
 	void aTemplateTooLongForTheColumnIsRefusedWith422OnTheApiAndThePage() throws Exception {
@@ -312,7 +321,10 @@ class HostileInputTest {
 		assertThat(Jsoup.parse(imported.body()).text()).contains("1048576 characters");
 	}
 
-	/** The import page and the composer's YAML tab read the same texts, and say what is wrong. */
+	/**
+	 * The import page and the composer's YAML tab read the same texts, and say what is
+	 * wrong.
+	 */
 	@Test
 	void thePagesShowTheLimitInsteadOfFailing() throws Exception {
 		PageClient page = new PageClient(this.port);
@@ -322,20 +334,25 @@ class HostileInputTest {
 		HttpResponse<String> imported = page.post("/templates/import", Map.of("text", bomb, "tag", ""));
 		HttpResponse<String> yamlTab = page.post("/compose/yaml", Map.of("yaml", bomb));
 		// a query is at most a few KiB, but the template uses P a thousand times
-		HttpResponse<String> rendered = page.get("/templates/" + templateId + "/render?values.P=" + "v".repeat(4 * 1024));
+		HttpResponse<String> rendered = page
+			.get("/templates/" + templateId + "/render?values.P=" + "v".repeat(4 * 1024));
 
 		assertThat(imported.statusCode()).isEqualTo(422);
 		assertThat(Jsoup.parse(imported.body()).text()).contains("more than 1048576 characters");
 		assertThat(yamlTab.statusCode()).isEqualTo(200);
 		assertThat(Jsoup.parse(yamlTab.body()).text()).contains("more than 1048576 characters");
 		assertThat(rendered.statusCode()).isEqualTo(200);
-		assertThat(Jsoup.parse(rendered.body()).select(".form-problem").text()).contains("more than 1048576 characters");
+		assertThat(Jsoup.parse(rendered.body()).select(".form-problem").text())
+			.contains("more than 1048576 characters");
 		for (HttpResponse<String> response : List.of(imported, yamlTab, rendered)) {
 			assertThat(response.body()).doesNotContain(CLASS_NAMES);
 		}
 	}
 
-	/** A template's placeholders filled in past the limit, on render and on deploy (API and page). */
+	/**
+	 * A template's placeholders filled in past the limit, on render and on deploy (API
+	 * and page).
+	 */
 	@Test
 	void placeholderValuesThatWouldPassTheLimitAreRefusedBeforeRenderingOrDeploying() {
 		String values = "{\"P\": \"" + LONG + "\"}";
@@ -406,9 +423,10 @@ class HostileInputTest {
 				+ ", \"revision\": 1e999999, \"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"n\", "
 				+ "\"generation\": 1e999999}, \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"i\", "
 				+ "\"ports\": [{\"containerPort\": " + digits + "}]}], \"activeDeadlineSeconds\": -1e999999}}");
-		texts.put("huge YAML numbers", "apiVersion: v1\nkind: Pod\nmetadata: {name: n, generation: 0x" + "f".repeat(400)
-				+ "}\nspec: {containers: [{name: c, image: i, ports: [{containerPort: 1e999999}]}], "
-				+ "activeDeadlineSeconds: .inf, priority: " + digits + "}\n");
+		texts.put("huge YAML numbers",
+				"apiVersion: v1\nkind: Pod\nmetadata: {name: n, generation: 0x" + "f".repeat(400)
+						+ "}\nspec: {containers: [{name: c, image: i, ports: [{containerPort: 1e999999}]}], "
+						+ "activeDeadlineSeconds: .inf, priority: " + digits + "}\n");
 		texts.put("two JSON documents", "{} {}");
 		texts.put("control characters", "{\"name\": \"a\\u0000b\\u001b[31m\", \"kubeconfig\": \"\\u0000\"}");
 		texts.put("empty", "");
@@ -425,7 +443,10 @@ class HostileInputTest {
 				+ "*a]}]\n";
 	}
 
-	/** Anchored lists of aliases, each level ten of the one below: under SnakeYAML's alias limit. */
+	/**
+	 * Anchored lists of aliases, each level ten of the one below: under SnakeYAML's alias
+	 * limit.
+	 */
 	private static String nestedAliases() {
 		return """
 				a: &a "%s"
@@ -436,7 +457,9 @@ class HostileInputTest {
 				""".formatted("n".repeat(10 * 1024));
 	}
 
-	/** A render body: one placeholder used {@code times} times, filled with {@code value}. */
+	/**
+	 * A render body: one placeholder used {@code times} times, filled with {@code value}.
+	 */
 	private static String placeholders(String value, int times) {
 		return "manifest:\n  apiVersion: v1\n  kind: Pod\n  metadata: {name: web}\n  spec:\n"
 				+ "    containers: [{name: web, image: nginx, args: [\"" + "${P}".repeat(times) + "\"]}]\n"
@@ -511,7 +534,10 @@ class HostileInputTest {
 
 	}
 
-	/** A browser without a browser: signs in through the form and sends forms with the CSRF token. */
+	/**
+	 * A browser without a browser: signs in through the form and sends forms with the
+	 * CSRF token.
+	 */
 	private static final class PageClient {
 
 		private final HttpClient http = HttpClient.newBuilder()

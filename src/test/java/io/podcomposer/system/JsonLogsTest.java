@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The setting docs/OPERATING.md gives for a log collector, as an operator sets it: every line a JSON
- * object, and no credential in any. The portal runs in a JVM of its own, because logging is set up
- * once per JVM and the other tests' applications have set it up already.
+ * The setting docs/OPERATING.md gives for a log collector, as an operator sets it: every
+ * line a JSON object, and no credential in any. The portal runs in a JVM of its own,
+ * because logging is set up once per JVM and the other tests' applications have set it up
+ * already.
  */
 class JsonLogsTest {
 
@@ -57,7 +58,8 @@ class JsonLogsTest {
 		assertThat(logged).as("the log").isNotEmpty();
 		List<JsonNode> entries = logged.stream().map((line) -> JsonMapper.shared().readTree(line)).toList();
 		assertThat(entries).allMatch((entry) -> entry.has("@timestamp") && entry.at("/log/level").isString());
-		assertThat(entries.get(entries.size() - 1).path("message").asString()).startsWith("Started PodComposerApplication");
+		assertThat(entries.get(entries.size() - 1).path("message").asString())
+			.startsWith("Started PodComposerApplication");
 		assertThat(lines).noneMatch((line) -> line.contains(password) || line.contains(token));
 	}
 

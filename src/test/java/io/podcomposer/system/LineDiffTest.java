@@ -75,7 +75,8 @@ class LineDiffTest {
 		assertThat(hunk.header()).isEqualTo("@@ -1,5 +1,6 @@");
 		assertThat(hunk.lines()).containsExactly(new Line(Change.KEPT, "1", 1, 1), new Line(Change.KEPT, "2", 2, 2),
 				new Line(Change.REMOVED, "3", 3, 0), new Line(Change.ADDED, "three", 0, 3),
-				new Line(Change.KEPT, "4", 4, 4), new Line(Change.KEPT, "5", 5, 5), new Line(Change.ADDED, "six", 0, 6));
+				new Line(Change.KEPT, "4", 4, 4), new Line(Change.KEPT, "5", 5, 5),
+				new Line(Change.ADDED, "six", 0, 6));
 	}
 
 	@Test

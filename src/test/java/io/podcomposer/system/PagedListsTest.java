@@ -19,8 +19,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Page numbers and sizes out of range on every paged list, API and page: a page past what a query
- * can skip is a 400 that says so, a size out of range the nearest allowed, never a 500.
+ * Page numbers and sizes out of range on every paged list, API and page: a page past what
+ * a query can skip is a 400 that says so, a size out of range the nearest allowed, never
+ * a 500.
  */
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -17,7 +17,9 @@ public final class Prometheus {
 
 	/** The text a scraper gets. */
 	public static String scrape(MockMvcTester mvc) {
-		MvcTestResult scraped = mvc.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
+		MvcTestResult scraped = mvc.get()
+			.uri("/actuator/prometheus")
+			.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER)
 			.exchange();
 		assertThat(scraped).hasStatusOk();
 		try {
@@ -28,7 +30,10 @@ public final class Prometheus {
 		}
 	}
 
-	/** A sample's value, such as {@code podcomposer_deploys_total{result="Failed"}}; 0 when absent. */
+	/**
+	 * A sample's value, such as {@code podcomposer_deploys_total{result="Failed"}}; 0
+	 * when absent.
+	 */
 	public static double value(String scraped, String sample) {
 		return scraped.lines()
 			.filter((line) -> line.startsWith(sample + " "))

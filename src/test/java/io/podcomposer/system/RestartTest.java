@@ -25,7 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the portal keeps is still there after it stops and starts again on the same database. */
+/**
+ * What the portal keeps is still there after it stops and starts again on the same
+ * database.
+ */
 @AlsoOnPostgres
 class RestartTest {
 
@@ -70,7 +73,8 @@ class RestartTest {
 			assertThat(created.statusCode()).isEqualTo(201);
 			templateId = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
 			assertThat(send(portal, "PUT", "/api/v1/templates/" + templateId, ADMIN_TOKEN, "\"1\"",
-					"{\"name\": \"kept\", \"manifest\": " + pod("nginx:2") + "}").statusCode()).isEqualTo(200);
+					"{\"name\": \"kept\", \"manifest\": " + pod("nginx:2") + "}")
+				.statusCode()).isEqualTo(200);
 
 			AccountService accounts = portal.bean(AccountService.class);
 			accounts.create("keeper", "keeper-password", Set.of(Role.EDITOR));
@@ -78,11 +82,13 @@ class RestartTest {
 			ClusterView cluster = portal.bean(ClusterService.class).add("kept-cluster", KUBECONFIG, null);
 			clusterId = cluster.id();
 			JdbcTemplate jdbc = portal.bean(JdbcTemplate.class);
-			jdbc.update("""
-					insert into deployment_record (template_id, template_name, revision, parameter_values, cluster_id,
-					  cluster_name, namespace, kind, name, status, warnings, manifest, created_at, created_by)
-					values (?, 'kept', 2, '{}', ?, 'kept-cluster', 'default', 'Pod', 'web', 'Applied', '[]', 'kind: Pod',
-					  current_timestamp, 'admin')""", templateId, clusterId);
+			jdbc.update(
+					"""
+							insert into deployment_record (template_id, template_name, revision, parameter_values, cluster_id,
+							  cluster_name, namespace, kind, name, status, warnings, manifest, created_at, created_by)
+							values (?, 'kept', 2, '{}', ?, 'kept-cluster', 'default', 'Pod', 'web', 'Applied', '[]', 'kind: Pod',
+							  current_timestamp, 'admin')""",
+					templateId, clusterId);
 			deploymentId = jdbc.queryForObject("select max(id) from deployment_record", Long.class);
 			audited = portal.count("audit_entry");
 			assertThat(audited).as("template, user, token and cluster entries").isGreaterThanOrEqualTo(4);
@@ -115,7 +121,8 @@ class RestartTest {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + portal.port() + path))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
-			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					(body == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (ifMatch != null) {
 			request.header("If-Match", ifMatch);
 		}

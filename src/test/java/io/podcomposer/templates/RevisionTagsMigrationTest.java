@@ -28,18 +28,20 @@ class RevisionTagsMigrationTest {
 		assertThat(jdbc.queryForList("select tag_text from template_revision order by template_id, revision",
 				String.class))
 			.containsExactly("\nalpha\nteam-b\n", "\nalpha\nteam-b\n", "\n\n");
-		assertThat(Template.tags(jdbc.queryForObject("select tag_text from template_revision where template_id = 1 "
-				+ "and revision = 1", String.class))).containsExactly("alpha", "team-b");
-		assertThat(Template.tags(jdbc.queryForObject("select tag_text from template_revision where template_id = 2",
-				String.class))).isEmpty();
+		assertThat(Template.tags(jdbc.queryForObject(
+				"select tag_text from template_revision where template_id = 1 " + "and revision = 1", String.class)))
+			.containsExactly("alpha", "team-b");
+		assertThat(Template
+			.tags(jdbc.queryForObject("select tag_text from template_revision where template_id = 2", String.class)))
+			.isEmpty();
 	}
 
 	private static void template(JdbcTemplate jdbc, long id, String name, String tagText) {
 		jdbc.update("""
 				insert into template (id, name, description, parameters, revision, version, created_at, created_by,
 				  updated_at, updated_by, search_text, tag_text)
-				values (?, ?, null, '[]', 2, 0, current_timestamp, 'a', current_timestamp, 'a', ?, ?)""", id, name, name,
-				tagText);
+				values (?, ?, null, '[]', 2, 0, current_timestamp, 'a', current_timestamp, 'a', ?, ?)""", id, name,
+				name, tagText);
 	}
 
 	private static void revision(JdbcTemplate jdbc, long templateId, int number) {

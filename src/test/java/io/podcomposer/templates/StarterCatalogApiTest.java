@@ -20,7 +20,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** Restoring the starter catalog over REST and on its admin page, in the whole application. */
+/**
+ * Restoring the starter catalog over REST and on its admin page, in the whole
+ * application.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @AlsoOnPostgres
@@ -43,7 +46,8 @@ class StarterCatalogApiTest {
 	@Test
 	void theLibraryHasTheCatalogTaggedStarterByTheSystemUser() throws Exception {
 		JsonNode page = json(this.mvc
-			.perform(get("/api/v1/templates").param("tag", "starter").param("q", "production-web")
+			.perform(get("/api/v1/templates").param("tag", "starter")
+				.param("q", "production-web")
 				.header(HttpHeaders.AUTHORIZATION, TestAdmin.BEARER))
 			.andReturn()
 			.getResponse());
@@ -72,7 +76,8 @@ class StarterCatalogApiTest {
 		assertThat(restored.get("kept")).extracting(JsonNode::asString)
 			.hasSize(this.catalog.documents().size() - 1)
 			.doesNotContain("nightly-cronjob");
-		TemplateViews.Full back = this.templates.get(this.repository.findByName("nightly-cronjob").orElseThrow().getId());
+		TemplateViews.Full back = this.templates
+			.get(this.repository.findByName("nightly-cronjob").orElseThrow().getId());
 		assertThat(back.id()).isNotEqualTo(deleted.getId());
 		assertThat(back.createdBy()).isEqualTo("system");
 		assertThat(back.tags()).contains("starter");

@@ -19,15 +19,18 @@ import io.podcomposer.validation.Validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The starter catalog's templates as their files give them: valid, at their Pod Security level, well-kept. */
+/**
+ * The starter catalog's templates as their files give them: valid, at their Pod Security
+ * level, well-kept.
+ */
 class StarterCatalogDocumentsTest {
 
 	/** Every template of the catalog and the Pod Security level it meets. */
-	private static final Map<String, Level> LEVELS = Map.of("sidecar-log-shipper", Level.RESTRICTED,
-			"metrics-adapter", Level.RESTRICTED, "ambassador-proxy", Level.RESTRICTED,
+	private static final Map<String, Level> LEVELS = Map.of("sidecar-log-shipper", Level.RESTRICTED, "metrics-adapter",
+			Level.RESTRICTED, "ambassador-proxy", Level.RESTRICTED,
 			// IPC_LOCK is beyond Baseline
-			"shared-memory-ipc", Level.PRIVILEGED, "init-and-native-sidecar", Level.RESTRICTED,
-			"production-web", Level.RESTRICTED, "batch-job", Level.RESTRICTED, "nightly-cronjob", Level.RESTRICTED);
+			"shared-memory-ipc", Level.PRIVILEGED, "init-and-native-sidecar", Level.RESTRICTED, "production-web",
+			Level.RESTRICTED, "batch-job", Level.RESTRICTED, "nightly-cronjob", Level.RESTRICTED);
 
 	static Stream<TemplateDocument> documents() {
 		return StarterCatalog.load().stream();

@@ -18,7 +18,10 @@ import io.podcomposer.security.FreshPortal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The starter catalog on databases of their own: seeded once, and a deleted template stays deleted until restored. */
+/**
+ * The starter catalog on databases of their own: seeded once, and a deleted template
+ * stays deleted until restored.
+ */
 class StarterCatalogSeedingTest {
 
 	private static final String PASSWORD = "seeding-test-password";
@@ -58,7 +61,8 @@ class StarterCatalogSeedingTest {
 	void ofTwoInstancesSeedingOneDatabaseAtOnceOneSeeds(@TempDir Path dataDir) throws Exception {
 		try (FreshPortal portal = FreshPortal.start(dataDir, PASSWORD, "")) {
 			JdbcTemplate jdbc = portal.bean(JdbcTemplate.class);
-			// back to a database no instance has seeded; revisions and tags go with their templates
+			// back to a database no instance has seeded; revisions and tags go with their
+			// templates
 			jdbc.update("delete from template");
 			jdbc.update("delete from startup_task");
 			StarterCatalog catalog = portal.bean(StarterCatalog.class);

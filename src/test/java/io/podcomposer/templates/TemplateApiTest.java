@@ -39,7 +39,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-/** The templates API through the whole application, with its real security and database. */
+/**
+ * The templates API through the whole application, with its real security and database.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -106,9 +108,9 @@ class TemplateApiTest {
 	}
 
 	/**
-	 * A field given twice is refused with the API server's strict decoding words at its place, in
-	 * a YAML or a JSON body, on create and on update, and nothing is saved: the reader would keep
-	 * only the last value, and the template is the object kept whole.
+	 * A field given twice is refused with the API server's strict decoding words at its
+	 * place, in a YAML or a JSON body, on create and on update, and nothing is saved: the
+	 * reader would keep only the last value, and the template is the object kept whole.
 	 */
 	@Test
 	void aFieldGivenTwiceIsRefusedAndNothingIsSaved() throws Exception {
@@ -130,12 +132,11 @@ class TemplateApiTest {
 		assertThat(error.get("path").asString()).isEqualTo("manifest.spec.containers[0].image");
 		assertThat(error.get("message").asString())
 			.startsWith("strict decoding error: duplicate field \"spec.containers[0].image\"");
-		assertThat(json(call(get("/api/v1/templates").param("q", name), this.viewer)).get("total").asInt())
-			.isZero();
+		assertThat(json(call(get("/api/v1/templates").param("q", name), this.viewer)).get("total").asInt()).isZero();
 
 		long id = create(name, "first", "nginx:1", "t");
-		MockHttpServletResponse json = update(id, "\"1\"", document(name, "nginx:2", "t")
-			.replaceFirst("\\{", "{\"description\": \"a\", \"description\": \"b\", "));
+		MockHttpServletResponse json = update(id, "\"1\"", document(name, "nginx:2", "t").replaceFirst("\\{",
+				"{\"description\": \"a\", \"description\": \"b\", "));
 		assertThat(json.getStatus()).isEqualTo(422);
 		assertThat(json(json).get("errors").get(0).get("path").asString()).isEqualTo("description");
 		JsonNode current = json(call(get("/api/v1/templates/" + id), this.viewer));
@@ -172,14 +173,15 @@ class TemplateApiTest {
 		JsonNode tagged = json(call(get("/api/v1/templates").param("q", marker).param("tag", "beta"), this.viewer));
 		assertThat(ids(tagged)).containsExactly(byDescription);
 
-		JsonNode second = json(call(get("/api/v1/templates").param("q", marker).param("page", "1").param("size", "2"),
-				this.viewer));
+		JsonNode second = json(
+				call(get("/api/v1/templates").param("q", marker).param("page", "1").param("size", "2"), this.viewer));
 		assertThat(ids(second)).containsExactly(byName);
 		assertThat(second.get("page").asInt()).isEqualTo(1);
 		assertThat(second.get("size").asInt()).isEqualTo(2);
 		assertThat(second.get("total").asLong()).isEqualTo(3);
 
-		JsonNode byNameOrder = json(call(get("/api/v1/templates").param("q", marker).param("sort", "name"), this.viewer));
+		JsonNode byNameOrder = json(
+				call(get("/api/v1/templates").param("q", marker).param("sort", "name"), this.viewer));
 		assertThat(ids(byNameOrder)).containsExactly(byName, byTag, byDescription);
 		assertThat(call(get("/api/v1/templates").param("sort", "size"), this.viewer).getStatus()).isEqualTo(400);
 	}
@@ -203,8 +205,8 @@ class TemplateApiTest {
 		JsonNode found = json(call(get("/api/v1/templates").param("q", "shared vol " + marker), this.viewer));
 		assertThat(ids(found)).containsExactly(shared);
 		assertThat(found.get("total").asLong()).isEqualTo(1);
-		JsonNode acrossFields = json(call(get("/api/v1/templates").param("q", "STORAGE  " + marker + " containers"),
-				this.viewer));
+		JsonNode acrossFields = json(
+				call(get("/api/v1/templates").param("q", "STORAGE  " + marker + " containers"), this.viewer));
 		assertThat(ids(acrossFields)).containsExactly(shared);
 		assertThat(call(get("/api/v1/templates").param("q", "a b c d e f g h i j k l m n o p q r s t u"), this.viewer)
 			.getStatus()).isEqualTo(400);
@@ -238,8 +240,9 @@ class TemplateApiTest {
 	}
 
 	/**
-	 * Sixteen saves based on the same revision at once, several times over: one wins, and every
-	 * other is told 412, never a 500 of a lock that the database gave up waiting for.
+	 * Sixteen saves based on the same revision at once, several times over: one wins, and
+	 * every other is told 412, never a 500 of a lock that the database gave up waiting
+	 * for.
 	 */
 	@Test
 	void ofConcurrentWritersOfTheSameRevisionExactlyOneWins() throws Exception {
@@ -263,16 +266,20 @@ class TemplateApiTest {
 				List<String> statuses = new ArrayList<>();
 				for (Future<MockHttpServletResponse> answer : answers) {
 					MockHttpServletResponse response = answer.get();
-					statuses.add(response.getStatus() + ((response.getStatus() == 200) ? "" : " " + response.getContentAsString()));
+					statuses.add(response.getStatus()
+							+ ((response.getStatus() == 200) ? "" : " " + response.getContentAsString()));
 				}
 				assertThat(statuses).as("trial %d", trial).filteredOn((status) -> status.startsWith("200")).hasSize(1);
-				assertThat(statuses).as("trial %d", trial).filteredOn((status) -> status.startsWith("412")).hasSize(writers - 1);
+				assertThat(statuses).as("trial %d", trial)
+					.filteredOn((status) -> status.startsWith("412"))
+					.hasSize(writers - 1);
 				assertThat(this.revisions.summaries(id)).extracting(TemplateViews.RevisionSummary::revision)
 					.containsExactly(2, 1);
 			}
 		}
 		finally {
-			// no interrupt: one in the middle of a database write would close the database
+			// no interrupt: one in the middle of a database write would close the
+			// database
 			pool.shutdown();
 		}
 	}
@@ -290,8 +297,8 @@ class TemplateApiTest {
 		assertThat(first.at("/manifest/spec/containers/0/image").asString()).isEqualTo("nginx:1");
 		assertThat(call(get("/api/v1/templates/" + id + "/revisions/9"), this.viewer).getStatus()).isEqualTo(404);
 
-		MockHttpServletResponse diff = call(get("/api/v1/templates/" + id + "/diff").param("from", "1").param("to", "3"),
-				this.viewer);
+		MockHttpServletResponse diff = call(
+				get("/api/v1/templates/" + id + "/diff").param("from", "1").param("to", "3"), this.viewer);
 		assertThat(diff.getStatus()).isEqualTo(200);
 		assertThat(diff.getContentType()).startsWith(MediaType.TEXT_PLAIN_VALUE);
 		// the updates sent no description, so revision 3 has none
@@ -367,13 +374,15 @@ class TemplateApiTest {
 		assertThat(saved.getHeader(HttpHeaders.ETAG)).isEqualTo("\"1\"");
 		assertThat(json(saved).get("revision").asInt()).isEqualTo(1);
 		assertThat(this.revisions.summaries(id)).hasSize(1);
-		assertThat(update(id, "\"1\"", same.put("description", "Serves the cart").toString())
-			.getHeader(HttpHeaders.ETAG)).isEqualTo("\"2\"");
+		assertThat(
+				update(id, "\"1\"", same.put("description", "Serves the cart").toString()).getHeader(HttpHeaders.ETAG))
+			.isEqualTo("\"2\"");
 	}
 
 	/**
-	 * Restoring keeps the template's tags, as it keeps its name and description (the operation's
-	 * documentation says so); a restore that would change nothing else makes no revision.
+	 * Restoring keeps the template's tags, as it keeps its name and description (the
+	 * operation's documentation says so); a restore that would change nothing else makes
+	 * no revision.
 	 */
 	@Test
 	void restoringARevisionKeepsTheCurrentTagsAndMakesNoEmptyRevision() throws Exception {
@@ -382,18 +391,23 @@ class TemplateApiTest {
 		ObjectNode retagged = (ObjectNode) JSON.readTree(document(name, "nginx:1", "new"));
 		retagged.put("description", "r");
 		update(id, "\"1\"", retagged.toString());
-		update(id, "\"2\"", retagged.deepCopy().put("description", "r").set("manifest",
-				JSON.readTree(document(name, "nginx:3", "new")).get("manifest")).toString());
+		update(id, "\"2\"",
+				retagged.deepCopy()
+					.put("description", "r")
+					.set("manifest", JSON.readTree(document(name, "nginx:3", "new")).get("manifest"))
+					.toString());
 
 		MockHttpServletResponse restored = call(
-				post("/api/v1/templates/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"3\""), this.editor);
+				post("/api/v1/templates/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"3\""),
+				this.editor);
 
 		assertThat(restored.getHeader(HttpHeaders.ETAG)).isEqualTo("\"4\"");
 		JsonNode fourth = json(call(get("/api/v1/templates/" + id + "/revisions/4"), this.viewer));
 		assertThat(fourth.at("/manifest/spec/containers/0/image").asString()).isEqualTo("nginx:1");
 		assertThat(fourth.get("tags")).extracting(JsonNode::asString).containsExactly("new");
 		MockHttpServletResponse again = call(
-				post("/api/v1/templates/" + id + "/revisions/2/restore").header(HttpHeaders.IF_MATCH, "\"4\""), this.editor);
+				post("/api/v1/templates/" + id + "/revisions/2/restore").header(HttpHeaders.IF_MATCH, "\"4\""),
+				this.editor);
 		assertThat(again.getStatus()).isEqualTo(200);
 		assertThat(again.getHeader(HttpHeaders.ETAG)).isEqualTo("\"4\"");
 		assertThat(this.revisions.summaries(id)).hasSize(4);
@@ -424,7 +438,8 @@ class TemplateApiTest {
 		assertThat(third.get("message").asString()).isEqualTo("Restored revision 1");
 
 		assertThat(call(post("/api/v1/templates/" + id + "/revisions/9/restore").header(HttpHeaders.IF_MATCH, "\"3\""),
-				this.editor).getStatus()).isEqualTo(404);
+				this.editor)
+			.getStatus()).isEqualTo(404);
 	}
 
 	@Test
@@ -433,9 +448,12 @@ class TemplateApiTest {
 		String body = """
 				{"name": "%s", "parameters": [{"name": "IMAGE_TAG", "default": "1.27"}, {"name": "APP", "required": true}],
 				 "manifest": {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "${APP}", "labels": {"app": "web"}},
-				   "spec": {"containers": [{"name": "web", "image": "nginx:${IMAGE_TAG}"}]}}}""".formatted(name);
-		long id = json(call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON).content(body),
-				this.editor)).get("id").asLong();
+				   "spec": {"containers": [{"name": "web", "image": "nginx:${IMAGE_TAG}"}]}}}"""
+			.formatted(name);
+		long id = json(
+				call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON).content(body), this.editor))
+			.get("id")
+			.asLong();
 
 		MockHttpServletResponse yaml = call(get("/api/v1/templates/" + id + "/render").param("values.APP", "shop"),
 				this.viewer);
@@ -463,21 +481,28 @@ class TemplateApiTest {
 		assertThat(createStatus("{\"manifest\": " + pod + "}")).isEqualTo(422);
 		assertThat(createStatus("{\"name\": \"" + "n".repeat(254) + "\", \"manifest\": " + pod + "}")).isEqualTo(422);
 		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"tags\": [\"" + "t".repeat(64)
-				+ "\"], \"manifest\": " + pod + "}")).isEqualTo(422);
+				+ "\"], \"manifest\": " + pod + "}"))
+			.isEqualTo(422);
 		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"description\": \"" + "d".repeat(2001)
-				+ "\", \"manifest\": " + pod + "}")).isEqualTo(422);
+				+ "\", \"manifest\": " + pod + "}"))
+			.isEqualTo(422);
 		// PostgreSQL cannot store U+0000: refused on both databases, not a 500 on one
 		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"description\": \"a\\u0000b\", "
-				+ "\"manifest\": " + pod + "}")).isEqualTo(422);
+				+ "\"manifest\": " + pod + "}"))
+			.isEqualTo(422);
 		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"parameters\": [{\"name\": \"lower\"}], "
-				+ "\"manifest\": " + pod + "}")).isEqualTo(422);
+				+ "\"manifest\": " + pod + "}"))
+			.isEqualTo(422);
 		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"parameters\": [{\"name\": \"A\"}, "
-				+ "{\"name\": \"A\"}], \"manifest\": " + pod + "}")).isEqualTo(422);
+				+ "{\"name\": \"A\"}], \"manifest\": " + pod + "}"))
+			.isEqualTo(422);
 		assertThat(createStatus("{\"name\": \"" + unique("bad") + "\", \"manifest\": {\"apiVersion\": \"v1\", "
-				+ "\"kind\": \"Service\"}}")).isEqualTo(422);
+				+ "\"kind\": \"Service\"}}"))
+			.isEqualTo(422);
 
-		MockHttpServletResponse malformed = call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
-			.content("{\n  \"name\": ,\n}"), this.editor);
+		MockHttpServletResponse malformed = call(
+				post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON).content("{\n  \"name\": ,\n}"),
+				this.editor);
 		assertThat(malformed.getStatus()).isEqualTo(400);
 		assertThat(malformed.getContentAsString()).contains("line");
 
@@ -521,8 +546,9 @@ class TemplateApiTest {
 	private long create(String name, String description, String image, String tag) throws Exception {
 		ObjectNode document = (ObjectNode) JSON.readTree(document(name, image, tag));
 		document.put("description", description);
-		MockHttpServletResponse created = call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
-			.content(document.toString()), this.editor);
+		MockHttpServletResponse created = call(
+				post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON).content(document.toString()),
+				this.editor);
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		return json(created).get("id").asLong();
 	}

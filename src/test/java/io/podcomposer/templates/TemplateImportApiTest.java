@@ -35,7 +35,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-/** Import, export and restore through the REST API, with the real security and database. */
+/**
+ * Import, export and restore through the REST API, with the real security and database.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,9 +45,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class TemplateImportApiTest {
 
 	/**
-	 * A Deployment and a CronJob as a cluster or a person may write them: keys in no usual order
-	 * at every level, fields no form knows, nulls, empty maps and lists, quoted scalars that
-	 * would read as something else, a block string and a status.
+	 * A Deployment and a CronJob as a cluster or a person may write them: keys in no
+	 * usual order at every level, fields no form knows, nulls, empty maps and lists,
+	 * quoted scalars that would read as something else, a block string and a status.
 	 */
 	private static final String RICH = """
 			spec:
@@ -127,8 +129,8 @@ class TemplateImportApiTest {
 		assertThat(read.at("/manifest/metadata/name").asString()).isEqualTo(name);
 
 		// one audit entry for the import, naming what it made
-		JsonNode audit = json(call(get("/api/v1/audit").param("action", "TEMPLATE_IMPORT").param("size", "200"),
-				TestAdmin.BEARER));
+		JsonNode audit = json(
+				call(get("/api/v1/audit").param("action", "TEMPLATE_IMPORT").param("size", "200"), TestAdmin.BEARER));
 		assertThat(audit.get("items")).anySatisfy((entry) -> {
 			assertThat(entry.get("target").asString()).isEqualTo(name + ", " + name + "-b");
 			assertThat(entry.get("detail").asString()).isEqualTo("created 2, skipped 0, renamed 0");
@@ -161,11 +163,11 @@ class TemplateImportApiTest {
 	@Test
 	void acceptsAJsonBody() throws Exception {
 		String name = unique("json");
-		String list = "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": ["
-				+ ManifestReader.readYaml(pod(name)) + "]}";
+		String list = "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [" + ManifestReader.readYaml(pod(name))
+				+ "]}";
 
-		MockHttpServletResponse answer = call(post("/api/v1/templates/import").contentType(MediaType.APPLICATION_JSON)
-			.content(list), this.editor);
+		MockHttpServletResponse answer = call(
+				post("/api/v1/templates/import").contentType(MediaType.APPLICATION_JSON).content(list), this.editor);
 
 		assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(201);
 		assertThat(names(json(answer).get("items"))).containsExactly(name);
@@ -290,7 +292,8 @@ class TemplateImportApiTest {
 	void aKeyRepeatedInALaterDocumentIsTheApiServersDuplicateFieldErrorAndNothingIsImported() throws Exception {
 		String first = unique("first");
 		String second = unique("second");
-		String repeated = pod(second).replace("    image: nginx:1.27\n", "    image: nginx:1.27\n    image: nginx:1.28\n");
+		String repeated = pod(second).replace("    image: nginx:1.27\n",
+				"    image: nginx:1.27\n    image: nginx:1.28\n");
 
 		MockHttpServletResponse refused = importYaml(pod(first) + "---\n" + repeated, null);
 
@@ -318,9 +321,10 @@ class TemplateImportApiTest {
 			JsonNode stored = json(call(get("/api/v1/templates/" + id), this.viewer)).get("manifest");
 			// the same tree, key order included
 			assertThat(stored.toString()).isEqualTo(given.get(i).toString());
-			JsonNode rendered = json(call(get("/api/v1/templates/" + id + "/render").accept(MediaType.APPLICATION_JSON),
-					this.viewer));
-			// rendering leaves out nulls, which mean "not set" to Kubernetes; every other field is there
+			JsonNode rendered = json(
+					call(get("/api/v1/templates/" + id + "/render").accept(MediaType.APPLICATION_JSON), this.viewer));
+			// rendering leaves out nulls, which mean "not set" to Kubernetes; every other
+			// field is there
 			assertThat(rendered).isEqualTo(withoutNulls(given.get(i)));
 		}
 		assertThat(items.get(0).at("/manifest/spec/template/spec/containers/0/futureField/deep/4").asString())
@@ -365,7 +369,8 @@ class TemplateImportApiTest {
 
 		assertThat(yaml.getStatus()).isEqualTo(200);
 		assertThat(yaml.getContentType()).startsWith("application/yaml");
-		assertThat(yaml.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment; filename=\"templates-" + tag + "-")
+		assertThat(yaml.getHeader(HttpHeaders.CONTENT_DISPOSITION))
+			.startsWith("attachment; filename=\"templates-" + tag + "-")
 			.endsWith(".yaml\"");
 		JsonNode library = ManifestReader.readYaml(yaml.getContentAsString());
 		assertThat(library.get("apiVersion").asString()).isEqualTo("podcomposer.io/v1");
@@ -384,17 +389,20 @@ class TemplateImportApiTest {
 		assertThat(entry.get("createdAt").asString()).isEqualTo(template.get("createdAt").asString());
 		assertThat(library.at("/templates/1/description").isNull()).isTrue();
 
-		MockHttpServletResponse all = call(get("/api/v1/templates/export").accept(MediaType.APPLICATION_JSON), this.viewer);
+		MockHttpServletResponse all = call(get("/api/v1/templates/export").accept(MediaType.APPLICATION_JSON),
+				this.viewer);
 		assertThat(all.getContentType()).startsWith(MediaType.APPLICATION_JSON_VALUE);
-		assertThat(all.getHeader(HttpHeaders.CONTENT_DISPOSITION)).matches("attachment; filename=\"templates-\\d{8}\\.json\"");
+		assertThat(all.getHeader(HttpHeaders.CONTENT_DISPOSITION))
+			.matches("attachment; filename=\"templates-\\d{8}\\.json\"");
 		JsonNode whole = json(all);
 		assertThat(whole.has("tag")).isFalse();
 		List<String> exported = names(whole.get("templates"));
 		assertThat(exported).contains(name(first), name(second), name(other));
 		assertThat(exported).hasSize((int) json(call(get("/api/v1/templates"), this.viewer)).get("total").asLong());
 
-		JsonNode empty = ManifestReader.readYaml(
-				call(get("/api/v1/templates/export").param("tag", unique("no-such-tag")), this.viewer).getContentAsString());
+		JsonNode empty = ManifestReader
+			.readYaml(call(get("/api/v1/templates/export").param("tag", unique("no-such-tag")), this.viewer)
+				.getContentAsString());
 		assertThat(empty.get("templates")).isEmpty();
 	}
 
@@ -409,8 +417,8 @@ class TemplateImportApiTest {
 		}
 		assertThat(importYaml(file.toString(), tag).getStatus()).isEqualTo(201);
 
-		JsonNode library = json(call(get("/api/v1/templates/export").param("tag", tag).accept(MediaType.APPLICATION_JSON),
-				this.viewer));
+		JsonNode library = json(call(
+				get("/api/v1/templates/export").param("tag", tag).accept(MediaType.APPLICATION_JSON), this.viewer));
 
 		List<String> expected = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -442,8 +450,10 @@ class TemplateImportApiTest {
 		for (String field : List.of("name", "description", "tags", "parameters", "manifest")) {
 			assertThat(after.get(field)).as(field).isEqualTo(before.get(field));
 		}
-		JsonNode revision = json(call(get("/api/v1/templates/" + after.get("id").asLong() + "/revisions"), this.viewer));
-		assertThat(revision.at("/0/message").asString()).isEqualTo("restored from a library export, where it was at revision 1");
+		JsonNode revision = json(
+				call(get("/api/v1/templates/" + after.get("id").asLong() + "/revisions"), this.viewer));
+		assertThat(revision.at("/0/message").asString())
+			.isEqualTo("restored from a library export, where it was at revision 1");
 	}
 
 	@Test
@@ -527,14 +537,16 @@ class TemplateImportApiTest {
 			.containsExactly("templates[1].parameters[0].name", "templates[2].manifest", "templates[3].name");
 		assertNothingNamed(name);
 
-		MockHttpServletResponse wrongVersion = importYaml(library.replace("podcomposer.io/v1", "podcomposer.io/v9"), null);
+		MockHttpServletResponse wrongVersion = importYaml(library.replace("podcomposer.io/v1", "podcomposer.io/v9"),
+				null);
 		assertThat(json(wrongVersion).at("/errors/0/path").asString()).isEqualTo("apiVersion");
 	}
 
 	@Test
 	void aViewerExportsButDoesNotImport() throws Exception {
 		assertThat(call(post("/api/v1/templates/import").contentType("application/yaml").content(pod(unique("ro"))),
-				this.viewer).getStatus()).isEqualTo(403);
+				this.viewer)
+			.getStatus()).isEqualTo(403);
 		assertThat(call(get("/api/v1/templates/export").param("tag", unique("ro")), this.viewer).getStatus())
 			.isEqualTo(200);
 	}
@@ -550,8 +562,9 @@ class TemplateImportApiTest {
 		document.set("manifest", JSON.readTree("""
 				{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web", "annotations": {"x": null}},
 				 "spec": {"containers": [{"name": "web", "image": "%s"}]}}""".formatted(image)));
-		MockHttpServletResponse created = call(post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON)
-			.content(document.toString()), this.editor);
+		MockHttpServletResponse created = call(
+				post("/api/v1/templates").contentType(MediaType.APPLICATION_JSON).content(document.toString()),
+				this.editor);
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		return json(created).get("id").asLong();
 	}
@@ -576,7 +589,8 @@ class TemplateImportApiTest {
 	}
 
 	private MockHttpServletResponse importJson(String json) throws Exception {
-		return call(post("/api/v1/templates/import").contentType(MediaType.APPLICATION_JSON).content(json), this.editor);
+		return call(post("/api/v1/templates/import").contentType(MediaType.APPLICATION_JSON).content(json),
+				this.editor);
 	}
 
 	private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String bearer) throws Exception {

@@ -38,8 +38,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The import page as a signed-in editor uses it: forms with CSRF, the outcome after a redirect,
- * refusals next to the text, which is kept.
+ * The import page as a signed-in editor uses it: forms with CSRF, the outcome after a
+ * redirect, refusals next to the text, which is kept.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -104,14 +104,15 @@ class TemplateImportPageTest {
 		MockMultipartFile file = new MockMultipartFile("file", "pods.yaml", "application/yaml",
 				pod(name).getBytes(StandardCharsets.UTF_8));
 
-		MockHttpServletResponse answer = send(multipart("/templates/import").file(file).param("text", "")
-			.param("tag", tag));
+		MockHttpServletResponse answer = send(
+				multipart("/templates/import").file(file).param("text", "").param("tag", tag));
 
 		assertThat(answer.getStatus()).isEqualTo(302);
 		Template template = this.templates.findByName(name).orElseThrow();
-		assertThat(this.templates.findIdsLikeEvery(List.of(TemplateRepository.anywhere(name)),
-				TemplateRepository.anywhere(Template.tagLine(tag)), Pageable.unpaged()).getContent())
-			.containsExactly(template.getId());
+		assertThat(this.templates
+			.findIdsLikeEvery(List.of(TemplateRepository.anywhere(name)),
+					TemplateRepository.anywhere(Template.tagLine(tag)), Pageable.unpaged())
+			.getContent()).containsExactly(template.getId());
 		assertThat(page("/templates/import").select("input[name=tag]").first().val()).isEqualTo(tag);
 	}
 
@@ -173,8 +174,8 @@ class TemplateImportPageTest {
 				pod(unique("both")).getBytes(StandardCharsets.UTF_8));
 		String text = pod(unique("both"));
 
-		Document both = Jsoup.parse(send(multipart("/templates/import").file(file).param("text", text))
-			.getContentAsString());
+		Document both = Jsoup
+			.parse(send(multipart("/templates/import").file(file).param("text", text)).getContentAsString());
 		assertThat(both.select(".import-problems li").text()).startsWith("choose a file or paste text, not both");
 		assertThat(both.select("textarea[name=text]").first().wholeText()).isEqualTo(text);
 
@@ -185,14 +186,17 @@ class TemplateImportPageTest {
 	@Test
 	void needsACsrfTokenAndTheEditorRole() throws Exception {
 		String name = unique("csrf");
-		MockHttpServletResponse forged = this.mvc.perform(multipart("/templates/import").param("text", pod(name))
-			.session(this.session)).andReturn().getResponse();
+		MockHttpServletResponse forged = this.mvc
+			.perform(multipart("/templates/import").param("text", pod(name)).session(this.session))
+			.andReturn()
+			.getResponse();
 		assertThat(forged.getStatus()).isEqualTo(403);
 
 		MockHttpSession viewer = signIn(Role.VIEWER);
-		MockHttpServletResponse refused = this.mvc.perform(multipart("/templates/import").param("text", pod(name))
-			.with(csrf())
-			.session(viewer)).andReturn().getResponse();
+		MockHttpServletResponse refused = this.mvc
+			.perform(multipart("/templates/import").param("text", pod(name)).with(csrf()).session(viewer))
+			.andReturn()
+			.getResponse();
 		assertThat(refused.getStatus()).isEqualTo(403);
 		assertThat(this.mvc.perform(get("/templates/import").session(viewer)).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
@@ -205,19 +209,27 @@ class TemplateImportPageTest {
 		String tag = unique("dl");
 		send(importForm(pod(name)).param("tag", tag));
 
-		MockHttpServletResponse json = this.mvc.perform(get("/templates/export").param("tag", tag).param("format", "json")
-			.session(signIn(Role.VIEWER))).andReturn().getResponse();
+		MockHttpServletResponse json = this.mvc
+			.perform(get("/templates/export").param("tag", tag).param("format", "json").session(signIn(Role.VIEWER)))
+			.andReturn()
+			.getResponse();
 
 		assertThat(json.getStatus()).isEqualTo(200);
 		assertThat(json.getContentType()).startsWith("application/json");
-		assertThat(json.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment; filename=\"templates-" + tag);
+		assertThat(json.getHeader(HttpHeaders.CONTENT_DISPOSITION))
+			.startsWith("attachment; filename=\"templates-" + tag);
 		JsonNode library = ManifestReader.readJson(json.getContentAsString());
 		assertThat(library.at("/templates/0/name").asString()).isEqualTo(name);
-		MockHttpServletResponse yaml = this.mvc.perform(get("/templates/export").param("tag", tag).session(this.session))
-			.andReturn().getResponse();
-		assertThat(ManifestReader.readYaml(yaml.getContentAsString()).get("templates")).isEqualTo(library.get("templates"));
-		assertThat(this.mvc.perform(get("/templates/export").param("format", "xml").session(this.session)).andReturn()
-			.getResponse().getStatus()).isEqualTo(400);
+		MockHttpServletResponse yaml = this.mvc
+			.perform(get("/templates/export").param("tag", tag).session(this.session))
+			.andReturn()
+			.getResponse();
+		assertThat(ManifestReader.readYaml(yaml.getContentAsString()).get("templates"))
+			.isEqualTo(library.get("templates"));
+		assertThat(this.mvc.perform(get("/templates/export").param("format", "xml").session(this.session))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(400);
 	}
 
 	private static MockMultipartHttpServletRequestBuilder importForm(String text) {
@@ -237,10 +249,10 @@ class TemplateImportPageTest {
 	private MockHttpSession signIn(Role role) throws Exception {
 		String name = TestAccounts.create(this.accounts, "page-" + role.name().toLowerCase(), role);
 		MockHttpSession signedIn = new MockHttpSession();
-		MockHttpServletResponse login = this.mvc.perform(post("/login").param("username", name)
-			.param("password", PASSWORD)
-			.with(csrf())
-			.session(signedIn)).andReturn().getResponse();
+		MockHttpServletResponse login = this.mvc
+			.perform(post("/login").param("username", name).param("password", PASSWORD).with(csrf()).session(signedIn))
+			.andReturn()
+			.getResponse();
 		assertThat(login.getStatus()).isEqualTo(302);
 		return signedIn;
 	}

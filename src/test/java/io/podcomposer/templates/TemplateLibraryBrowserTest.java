@@ -24,9 +24,9 @@ import static io.podcomposer.BrowserSupport.waitForPageGone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The template library in a real browser, as a person uses it: compose a pod, save it as a
- * template, find it by search, edit it, save again, compare the two revisions, restore the first;
- * and a revision that changes only the tags.
+ * The template library in a real browser, as a person uses it: compose a pod, save it as
+ * a template, find it by search, edit it, save again, compare the two revisions, restore
+ * the first; and a revision that changes only the tags.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TemplateLibraryBrowserTest extends BrowserTest {
@@ -76,7 +76,8 @@ class TemplateLibraryBrowserTest extends BrowserTest {
 		waitFor(browser, (driver) -> browser.findElement(By.cssSelector(".placeholders li.declared")).isDisplayed());
 		type(browser, "containers[0].image", "nginx:1.28-${IMAGE_TAG}");
 		waitFor(browser, (driver) -> previewYaml(driver).contains("image: nginx:1.28-${IMAGE_TAG}"));
-		clickToNextPage(browser, browser.findElement(By.cssSelector(".template-bar button[formaction='/compose/save']")));
+		clickToNextPage(browser,
+				browser.findElement(By.cssSelector(".template-bar button[formaction='/compose/save']")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Save a new revision");
 		type(browser, "message", "a newer nginx");
 		clickToNextPage(browser, browser.findElement(By.cssSelector("#save-form button.primary")));
@@ -85,7 +86,8 @@ class TemplateLibraryBrowserTest extends BrowserTest {
 
 		// revision 1 against revision 2, as the page offers by default
 		clickToNextPage(browser, browser.findElement(By.cssSelector("#compare button[value=unified]")));
-		assertThat(browser.findElements(By.cssSelector("table.diff tr.removed, table.diff tr.added")).stream()
+		assertThat(browser.findElements(By.cssSelector("table.diff tr.removed, table.diff tr.added"))
+			.stream()
 			.map(WebElement::getText)
 			.toList()).anySatisfy((line) -> assertThat(line).contains("image: nginx:${IMAGE_TAG}"))
 			.anySatisfy((line) -> assertThat(line).contains("image: nginx:1.28-${IMAGE_TAG}"));
@@ -103,13 +105,16 @@ class TemplateLibraryBrowserTest extends BrowserTest {
 	@Test
 	void aRevisionThatChangesOnlyTheTagsShowsTheTagChangeInItsDiff() {
 		String name = "retag-" + UUID.randomUUID().toString().substring(0, 8);
-		long id = this.templates.create(new TemplateDocument(name, "An nginx", new LinkedHashSet<>(List.of("logging")),
-				List.of(), Manifest.newPod(name, "web", "nginx:1.27").root(), null)).id();
+		long id = this.templates
+			.create(new TemplateDocument(name, "An nginx", new LinkedHashSet<>(List.of("logging")), List.of(),
+					Manifest.newPod(name, "web", "nginx:1.27").root(), null))
+			.id();
 
 		openSignedIn("/templates/" + id);
 		clickToNextPage(browser, browser.findElement(By.linkText("Edit in composer")));
 		waitFor(browser, (driver) -> previewYaml(driver).contains("image: nginx:1.27"));
-		clickToNextPage(browser, browser.findElement(By.cssSelector(".template-bar button[formaction='/compose/save']")));
+		clickToNextPage(browser,
+				browser.findElement(By.cssSelector(".template-bar button[formaction='/compose/save']")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Save a new revision");
 		assertThat(field(browser, "tags").getDomProperty("value")).isEqualTo("logging");
 		type(browser, "tags", "sidecar, web");
@@ -124,13 +129,11 @@ class TemplateLibraryBrowserTest extends BrowserTest {
 			.singleElement()
 			.asString()
 			.contains("-logging");
-		assertThat(tags.findElements(By.cssSelector("tr.added")).stream().map(WebElement::getText).toList())
-			.hasSize(2)
+		assertThat(tags.findElements(By.cssSelector("tr.added")).stream().map(WebElement::getText).toList()).hasSize(2)
 			.anySatisfy((line) -> assertThat(line).contains("+sidecar"))
 			.anySatisfy((line) -> assertThat(line).contains("+web"));
 		assertThat(browser.findElement(By.cssSelector("section[aria-label=Changes]")).getText())
 			.contains("Revisions 1 and 2 have the same manifest.");
 	}
-
 
 }

@@ -40,8 +40,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The library pages through the whole application: its security, its database and the real
- * templates, read back with jsoup.
+ * The library pages through the whole application: its security, its database and the
+ * real templates, read back with jsoup.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -154,8 +154,13 @@ class TemplatePagesTest {
 		assertThat(full.select("form[role=search]").attr("hx-push-url")).isEqualTo("true");
 		assertThat(full.select("input[name=q]").val()).isEqualTo(marker);
 
-		MvcTestResult fragment = this.mvc.get().uri("/templates").param("q", marker).param("tag", marker)
-			.header("HX-Request", "true").with(as(this.viewer)).exchange();
+		MvcTestResult fragment = this.mvc.get()
+			.uri("/templates")
+			.param("q", marker)
+			.param("tag", marker)
+			.header("HX-Request", "true")
+			.with(as(this.viewer))
+			.exchange();
 		assertThat(fragment).hasStatusOk();
 		String html = fragment.getResponse().getContentAsString();
 		assertThat(html).doesNotContain("<html", "topbar", "role=\"search\"").startsWith("<section id=\"results\"");
@@ -165,8 +170,13 @@ class TemplatePagesTest {
 		assertThat(results.select("#export-link").attr("href")).isEqualTo("/templates/export?tag=" + marker);
 
 		// going back to a page htmx no longer holds asks for all of it
-		MvcTestResult restored = this.mvc.get().uri("/templates").param("q", marker).header("HX-Request", "true")
-			.header("HX-History-Restore-Request", "true").with(as(this.viewer)).exchange();
+		MvcTestResult restored = this.mvc.get()
+			.uri("/templates")
+			.param("q", marker)
+			.header("HX-Request", "true")
+			.header("HX-History-Restore-Request", "true")
+			.with(as(this.viewer))
+			.exchange();
 		assertThat(restored.getResponse().getContentAsString()).contains("<html", "role=\"search\"");
 	}
 
@@ -197,8 +207,9 @@ class TemplatePagesTest {
 			.isEqualTo("/templates?q=&tag=" + tag + "&sort=name&page=1");
 		assertThat(first.select(".pager").text()).contains("Page 1 of 2");
 
-		Document second = page(this.mvc.get().uri("/templates").param("tag", tag).param("sort", "name")
-			.param("page", "1"), this.viewer);
+		Document second = page(
+				this.mvc.get().uri("/templates").param("tag", tag).param("sort", "name").param("page", "1"),
+				this.viewer);
 		assertThat(second.select(".template-link").eachText()).containsExactly(tag + "-20", tag + "-21", tag + "-22");
 
 		Document newest = page(this.mvc.get().uri("/templates").param("tag", tag), this.viewer);
@@ -235,8 +246,9 @@ class TemplatePagesTest {
 			Document asWriter = page(this.mvc.get().uri("/templates/" + id), writer);
 			// deploying is a DEPLOYER's, which an admin is and an editor is not
 			assertThat(asWriter.select(".template-actions a, .template-actions button").eachText())
-				.containsExactly(Stream.concat(writer.equals(this.admin) ? Stream.of("Deploy…") : Stream.empty(),
-						Stream.of("Edit in composer", "Clone", "Export YAML", "Export JSON", "Delete"))
+				.containsExactly(Stream
+					.concat(writer.equals(this.admin) ? Stream.of("Deploy…") : Stream.empty(),
+							Stream.of("Edit in composer", "Clone", "Export YAML", "Export JSON", "Delete"))
 					.toArray(String[]::new));
 			assertThat(asWriter.select("a:contains(Edit in composer)").attr("href"))
 				.isEqualTo("/templates/" + id + "/edit");
@@ -264,8 +276,8 @@ class TemplatePagesTest {
 		assertThat(page.select("svg.pod-picture").attr("aria-label")).isNotBlank();
 		assertThat(page.select(".report .pss-badge").text()).isEqualTo("Pod Security: Restricted");
 		assertThat(page.select(".report .report-counts").text()).matches("\\d+ errors? · \\d+ warnings?");
-		assertThat(page.select(".parameters-table tbody tr td").eachText()).containsExactly("IMAGE_TAG", "the nginx tag",
-				"1.27");
+		assertThat(page.select(".parameters-table tbody tr td").eachText()).containsExactly("IMAGE_TAG",
+				"the nginx tag", "1.27");
 		assertThat(page.select("input[name=values.IMAGE_TAG]").attr("placeholder")).isEqualTo("1.27");
 		assertThat(page.select("select[name=kind] option").eachText()).containsExactly("Pod", "Deployment",
 				"ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob");
@@ -277,24 +289,29 @@ class TemplatePagesTest {
 
 	@Test
 	void rendersWithValuesAsAFragmentAndNamesAMissingRequiredValue() {
-		long id = create(unique("render"), null, "t", """
-				{"name": "NAME", "parameters": [{"name": "IMAGE_TAG", "default": "1.27"}, {"name": "APP", "required": true}],
-				 "manifest": {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "${APP}", "labels": {"app": "web"}},
-				   "spec": {"containers": [{"name": "web", "image": "nginx:${IMAGE_TAG}"}]}}}""");
+		long id = create(unique("render"), null, "t",
+				"""
+						{"name": "NAME", "parameters": [{"name": "IMAGE_TAG", "default": "1.27"}, {"name": "APP", "required": true}],
+						 "manifest": {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "${APP}", "labels": {"app": "web"}},
+						   "spec": {"containers": [{"name": "web", "image": "nginx:${IMAGE_TAG}"}]}}}""");
 		String render = "/templates/" + id + "/render";
 
-		Document missing = fragment(this.mvc.get().uri(render).param("values.APP", "").param("values.IMAGE_TAG", "")
-			.param("kind", "Pod"));
+		Document missing = fragment(
+				this.mvc.get().uri(render).param("values.APP", "").param("values.IMAGE_TAG", "").param("kind", "Pod"));
 		assertThat(missing.select(".form-problem").text())
 			.isEqualTo("Enter a value for APP: it is required and has no default.");
 		assertThat(missing.select("pre")).isEmpty();
 
-		Document rendered = fragment(this.mvc.get().uri(render).param("values.APP", "shop").param("values.IMAGE_TAG", "")
+		Document rendered = fragment(this.mvc.get()
+			.uri(render)
+			.param("values.APP", "shop")
+			.param("values.IMAGE_TAG", "")
 			.param("kind", "Deployment"));
 		assertThat(rendered.select(".form-problem")).isEmpty();
 		assertThat(rendered.select("pre").text()).contains("kind: Deployment", "name: shop", "image: nginx:1.27");
 
-		Document unknownKind = fragment(this.mvc.get().uri(render).param("values.APP", "shop").param("kind", "Service"));
+		Document unknownKind = fragment(
+				this.mvc.get().uri(render).param("values.APP", "shop").param("kind", "Service"));
 		assertThat(unknownKind.select(".form-problem").text()).startsWith("Could not render: kind \"Service\"");
 
 		// without JavaScript the form gets the whole page, with the values kept
@@ -314,7 +331,10 @@ class TemplatePagesTest {
 			assertThat(this.mvc.post().uri(path).with(as(this.editor)).with(csrf())).as(path)
 				.hasStatus(HttpStatus.NOT_FOUND);
 		}
-		assertThat(this.mvc.post().uri(UNKNOWN + "/revisions/1/restore").param("basedOn", "1").with(as(this.editor))
+		assertThat(this.mvc.post()
+			.uri(UNKNOWN + "/revisions/1/restore")
+			.param("basedOn", "1")
+			.with(as(this.editor))
 			.with(csrf())).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
@@ -409,7 +429,11 @@ class TemplatePagesTest {
 		Element form = page.select("form[action=/templates/" + id + "/revisions/1/restore]").first();
 		assertThat(form.select("input[name=basedOn]").val()).isEqualTo("2");
 
-		assertThat(this.mvc.post().uri(form.attr("action")).param("basedOn", "2").with(as(this.editor)).with(csrf())
+		assertThat(this.mvc.post()
+			.uri(form.attr("action"))
+			.param("basedOn", "2")
+			.with(as(this.editor))
+			.with(csrf())
 			.session(session)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/templates/" + id);
 		Document after = page(this.mvc.get().uri("/templates/" + id).session(session), this.editor);
 		assertThat(after.select(".notice").text()).isEqualTo("Revision 1 restored as revision 3.");
@@ -431,9 +455,12 @@ class TemplatePagesTest {
 				TemplateDocument.parameters(current.parameters()), current.manifest(), null));
 		MockHttpSession session = new MockHttpSession();
 
-		assertThat(this.mvc.post().uri("/templates/" + id + "/revisions/1/restore").param("basedOn", "2")
-			.with(as(this.editor)).with(csrf()).session(session)).hasStatus(HttpStatus.FOUND)
-			.hasRedirectedUrl("/templates/" + id);
+		assertThat(this.mvc.post()
+			.uri("/templates/" + id + "/revisions/1/restore")
+			.param("basedOn", "2")
+			.with(as(this.editor))
+			.with(csrf())
+			.session(session)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/templates/" + id);
 
 		Document after = page(this.mvc.get().uri("/templates/" + id).session(session), this.editor);
 		assertThat(after.select(".notice").text()).isEqualTo(
@@ -450,13 +477,16 @@ class TemplatePagesTest {
 		MockHttpSession session = new MockHttpSession();
 
 		// the user saw revision 2; someone saved revision 3 since
-		assertThat(this.mvc.post().uri("/templates/" + id + "/revisions/1/restore").param("basedOn", "2")
-			.with(as(this.editor)).with(csrf()).session(session)).hasStatus(HttpStatus.FOUND)
-			.hasRedirectedUrl("/templates/" + id);
+		assertThat(this.mvc.post()
+			.uri("/templates/" + id + "/revisions/1/restore")
+			.param("basedOn", "2")
+			.with(as(this.editor))
+			.with(csrf())
+			.session(session)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/templates/" + id);
 
 		Document after = page(this.mvc.get().uri("/templates/" + id).session(session), this.editor);
-		assertThat(after.select(".form-problem").text()).startsWith("Nothing was restored: the template was changed "
-				+ "since you opened it and is now at revision 3.");
+		assertThat(after.select(".form-problem").text()).startsWith(
+				"Nothing was restored: the template was changed " + "since you opened it and is now at revision 3.");
 		assertThat(this.revisions.summaries(id)).hasSize(3);
 		assertThat(this.templates.get(id).manifest().at("/spec/containers/0/image").asString()).isEqualTo("nginx:3");
 	}
@@ -468,7 +498,8 @@ class TemplatePagesTest {
 		String restore = "/templates/" + id + "/revisions/1/restore";
 
 		assertThat(this.mvc.post().uri(restore).param("basedOn", "2").with(as(this.editor))).hasStatus(403);
-		assertThat(this.mvc.post().uri(restore).param("basedOn", "2").with(as(this.viewer)).with(csrf())).hasStatus(403);
+		assertThat(this.mvc.post().uri(restore).param("basedOn", "2").with(as(this.viewer)).with(csrf()))
+			.hasStatus(403);
 		assertThat(this.revisions.summaries(id)).hasSize(2);
 	}
 
@@ -479,7 +510,10 @@ class TemplatePagesTest {
 		String name = unique("orig");
 		long id = create(name, "the original", "cl", pod("nginx:1"));
 
-		MvcTestResult first = this.mvc.post().uri("/templates/" + id + "/clone").with(as(this.editor)).with(csrf())
+		MvcTestResult first = this.mvc.post()
+			.uri("/templates/" + id + "/clone")
+			.with(as(this.editor))
+			.with(csrf())
 			.exchange();
 		assertThat(first).hasStatus(HttpStatus.FOUND);
 		long copyId = Long.parseLong(first.getResponse().getRedirectedUrl().replace("/templates/", ""));
@@ -491,12 +525,16 @@ class TemplatePagesTest {
 		assertThat(copy.parameters()).isEqualTo(this.templates.get(id).parameters());
 		assertThat(copy.revision()).isEqualTo(1);
 
-		MvcTestResult second = this.mvc.post().uri("/templates/" + id + "/clone").with(as(this.editor)).with(csrf())
+		MvcTestResult second = this.mvc.post()
+			.uri("/templates/" + id + "/clone")
+			.with(as(this.editor))
+			.with(csrf())
 			.exchange();
 		long secondId = Long.parseLong(second.getResponse().getRedirectedUrl().replace("/templates/", ""));
 		assertThat(this.templates.get(secondId).name()).isEqualTo(name + "-copy-2");
 
-		assertThat(this.mvc.post().uri("/templates/" + id + "/clone").with(as(this.viewer)).with(csrf())).hasStatus(403);
+		assertThat(this.mvc.post().uri("/templates/" + id + "/clone").with(as(this.viewer)).with(csrf()))
+			.hasStatus(403);
 		assertThat(this.mvc.post().uri("/templates/" + id + "/clone").with(as(this.editor))).hasStatus(403);
 	}
 
@@ -514,11 +552,14 @@ class TemplatePagesTest {
 		assertThat(this.templates.summary(id).name()).isEqualTo(name);
 
 		assertThat(this.mvc.get().uri("/templates/" + id + "/delete").with(as(this.viewer))).hasStatus(403);
-		assertThat(this.mvc.post().uri("/templates/" + id + "/delete").with(as(this.viewer)).with(csrf())).hasStatus(403);
+		assertThat(this.mvc.post().uri("/templates/" + id + "/delete").with(as(this.viewer)).with(csrf()))
+			.hasStatus(403);
 		assertThat(this.mvc.post().uri("/templates/" + id + "/delete").with(as(this.editor))).hasStatus(403);
 
-		assertThat(this.mvc.post().uri("/templates/" + id + "/delete").with(as(this.editor)).with(csrf())
-			.session(session)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/templates");
+		assertThat(
+				this.mvc.post().uri("/templates/" + id + "/delete").with(as(this.editor)).with(csrf()).session(session))
+			.hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/templates");
 		assertThat(page(this.mvc.get().uri("/templates").session(session), this.editor).select(".notice").text())
 			.isEqualTo("Template " + name + " deleted.");
 		assertThat(this.mvc.get().uri("/templates/" + id).with(as(this.viewer))).hasStatus(HttpStatus.NOT_FOUND);
@@ -558,7 +599,8 @@ class TemplatePagesTest {
 				? manifestOrDocument.replace("\"NAME\"", "\"" + name + "\"")
 				: """
 						{"name": "%s", "parameters": [{"name": "IMAGE_TAG", "description": "the nginx tag", "default": "1.27"}],
-						 "manifest": %s}""".formatted(name, manifestOrDocument);
+						 "manifest": %s}"""
+					.formatted(name, manifestOrDocument);
 		ObjectNode body = (ObjectNode) JsonMapper.shared().readTree(document);
 		body.putArray("tags").add(tag);
 		if (description != null) {
@@ -612,7 +654,9 @@ class TemplatePagesTest {
 	}
 
 	private static List<Long> ids(Document page) {
-		return page.select("a.template-link").eachAttr("href").stream()
+		return page.select("a.template-link")
+			.eachAttr("href")
+			.stream()
 			.map((href) -> Long.parseLong(href.replace("/templates/", "")))
 			.toList();
 	}

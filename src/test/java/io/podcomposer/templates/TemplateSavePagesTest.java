@@ -24,8 +24,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The composer's "save as template", editing a template in the composer, and a save that meets
- * someone else's newer revision: through the whole application, with its security and database.
+ * The composer's "save as template", editing a template in the composer, and a save that
+ * meets someone else's newer revision: through the whole application, with its security
+ * and database.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,12 +45,15 @@ class TemplateSavePagesTest {
 
 	@Test
 	void theComposerOffersToDeclareThePlaceholdersItFinds() {
-		Document preview = page(as("alice", this.mvc.post().uri("/compose/preview").param("manifest", POD)
-			.param("name", "web")
-			.param("containers[0].name", "app")
-			.param("containers[0].image", "nginx:${IMAGE_TAG}")
-			.param("containers[0].command", "${ENTRYPOINT} $${LITERAL}")
-			.param("declared", "IMAGE_TAG")));
+		Document preview = page(as("alice",
+				this.mvc.post()
+					.uri("/compose/preview")
+					.param("manifest", POD)
+					.param("name", "web")
+					.param("containers[0].name", "app")
+					.param("containers[0].image", "nginx:${IMAGE_TAG}")
+					.param("containers[0].command", "${ENTRYPOINT} $${LITERAL}")
+					.param("declared", "IMAGE_TAG")));
 
 		assertThat(preview.select(".placeholders li.declared").text()).contains("${IMAGE_TAG}", "declared");
 		assertThat(preview.select(".placeholders li.warning").eachText()).singleElement()
@@ -87,7 +91,9 @@ class TemplateSavePagesTest {
 	@Test
 	void aRefusedSaveShowsTheProblemsAndKeepsWhatWasTyped() {
 		String taken = unique("taken");
-		savedId(as("alice", this.mvc.post().uri("/templates/save")).params(formOf(page(as("alice", composeSave(taken, "nginx"))))).exchange());
+		savedId(as("alice", this.mvc.post().uri("/templates/save"))
+			.params(formOf(page(as("alice", composeSave(taken, "nginx")))))
+			.exchange());
 
 		Document save = page(as("alice", composeSave(taken, "nginx:${IMAGE_TAG}")));
 		Document refused = page(as("alice", this.mvc.post().uri("/templates/save"))
@@ -141,8 +147,8 @@ class TemplateSavePagesTest {
 		assertThat(this.templates.revision(id, 2).tags()).containsExactly("sidecar", "web");
 		assertThat(this.templates.revision(id, 1).tags()).containsExactly("web");
 
-		Document again = page(as("bob", composeEdit(page(as("bob", this.mvc.get().uri("/templates/" + id + "/edit"))),
-				"nginx:${IMAGE_TAG}")));
+		Document again = page(as("bob",
+				composeEdit(page(as("bob", this.mvc.get().uri("/templates/" + id + "/edit"))), "nginx:${IMAGE_TAG}")));
 		MvcTestResult unchanged = as("bob", this.mvc.post().uri("/templates/save"))
 			.params(formOf(again, "message", "nothing new"))
 			.exchange();
@@ -227,7 +233,10 @@ class TemplateSavePagesTest {
 			.param("containers[0].image", image);
 	}
 
-	/** The composer page's form and its template inputs, with the image changed, sent to "save". */
+	/**
+	 * The composer page's form and its template inputs, with the image changed, sent to
+	 * "save".
+	 */
 	private MockMvcRequestBuilder composeEdit(Document composer, String image) {
 		MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
 		for (Element input : composer.select("#compose-form input[name], input[form=compose-form]")) {
@@ -241,12 +250,18 @@ class TemplateSavePagesTest {
 		return this.mvc.post().uri("/compose/save").params(values);
 	}
 
-	/** A user of that name with the EDITOR role, or a VIEWER when null; CSRF as the page sends it. */
+	/**
+	 * A user of that name with the EDITOR role, or a VIEWER when null; CSRF as the page
+	 * sends it.
+	 */
 	private static MockMvcRequestBuilder as(String name, MockMvcRequestBuilder request) {
 		return request.with((name != null) ? user(name).roles("EDITOR") : user("vera").roles("VIEWER")).with(csrf());
 	}
 
-	/** What a form on the page sends: hidden inputs, text, and the checked boxes and radios. */
+	/**
+	 * What a form on the page sends: hidden inputs, text, and the checked boxes and
+	 * radios.
+	 */
 	private static MultiValueMap<String, String> formOf(Element form) {
 		MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
 		for (Element input : form.select("input[name], textarea[name]")) {
@@ -259,7 +274,10 @@ class TemplateSavePagesTest {
 		return values;
 	}
 
-	/** The save page's form, with the inputs named in {@code changes} (name, value, ...) typed over. */
+	/**
+	 * The save page's form, with the inputs named in {@code changes} (name, value, ...)
+	 * typed over.
+	 */
 	private static MultiValueMap<String, String> formOf(Document page, String... changes) {
 		MultiValueMap<String, String> values = formOf(page.select("#save-form").first());
 		for (int i = 0; i < changes.length; i += 2) {

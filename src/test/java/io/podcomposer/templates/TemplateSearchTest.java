@@ -23,7 +23,10 @@ import io.podcomposer.system.InvalidFieldsException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** What a template is found by: kept on every save, and filled in by V5 for the templates saved before. */
+/**
+ * What a template is found by: kept on every save, and filled in by V5 for the templates
+ * saved before.
+ */
 @SpringBootTest
 @AlsoOnPostgres
 class TemplateSearchTest {
@@ -55,8 +58,8 @@ class TemplateSearchTest {
 	@Test
 	void aTemplateIsFoundByEveryWordOfASearchInAnyOrderAndField() {
 		String marker = "words" + UUID.randomUUID().toString().substring(0, 8);
-		long volume = this.templates
-			.create(document(marker + "-shared-volume", "Writer and reader", Set.of("storage"))).id();
+		long volume = this.templates.create(document(marker + "-shared-volume", "Writer and reader", Set.of("storage")))
+			.id();
 		long memory = this.templates.create(document(marker + "-shared-memory", "Writer and reader", Set.of("ipc")))
 			.id();
 
@@ -75,14 +78,16 @@ class TemplateSearchTest {
 		String url = "jdbc:h2:file:" + folder.resolve("library");
 		JdbcTemplate jdbc = h2(url);
 		migrate(url, "4");
-		jdbc.update("""
-				insert into template (id, name, description, parameters, revision, version, created_at, created_by,
-				  updated_at, updated_by) values (?, ?, ?, '[]', 1, 0, current_timestamp, 'a', current_timestamp, 'a')""",
+		jdbc.update(
+				"""
+						insert into template (id, name, description, parameters, revision, version, created_at, created_by,
+						  updated_at, updated_by) values (?, ?, ?, '[]', 1, 0, current_timestamp, 'a', current_timestamp, 'a')""",
 				1, "Web-Shop", "Serves the SHOP");
 		jdbc.update("insert into template_tag (template_id, tag) values (1, 'Team-B'), (1, 'Alpha')");
-		jdbc.update("""
-				insert into template (id, name, description, parameters, revision, version, created_at, created_by,
-				  updated_at, updated_by) values (2, 'Bare', null, '[]', 1, 0, current_timestamp, 'a', current_timestamp, 'a')""");
+		jdbc.update(
+				"""
+						insert into template (id, name, description, parameters, revision, version, created_at, created_by,
+						  updated_at, updated_by) values (2, 'Bare', null, '[]', 1, 0, current_timestamp, 'a', current_timestamp, 'a')""");
 
 		migrate(url, "latest");
 
@@ -97,12 +102,13 @@ class TemplateSearchTest {
 		String url = "jdbc:h2:file:" + folder.resolve("library");
 		JdbcTemplate jdbc = h2(url);
 		migrate(url, "latest");
-		jdbc.update("""
-				insert into template (name, description, parameters, revision, version, created_at, created_by,
-				  updated_at, updated_by, search_text, tag_text)
-				select 'template-' || x, 'serves ' || x, '[]', 1, 0, current_timestamp, 'a', current_timestamp, 'a',
-				  'template-' || x || ' serves ' || x || ' team-' || mod(x, 10), char(10) || 'team-' || mod(x, 10) || char(10)
-				from system_range(1, 2000)""");
+		jdbc.update(
+				"""
+						insert into template (name, description, parameters, revision, version, created_at, created_by,
+						  updated_at, updated_by, search_text, tag_text)
+						select 'template-' || x, 'serves ' || x, '[]', 1, 0, current_timestamp, 'a', current_timestamp, 'a',
+						  'template-' || x || ' serves ' || x || ' team-' || mod(x, 10), char(10) || 'team-' || mod(x, 10) || char(10)
+						from system_range(1, 2000)""");
 		jdbc.execute("analyze");
 		// as the repository's queries ask, with the patterns as parameters
 		String text = "t.search_text like ? escape '!'";
@@ -113,8 +119,8 @@ class TemplateSearchTest {
 		assertThat(plan(jdbc, "select count(*) from template t where " + text + " and " + tag))
 			.contains("IX_TEMPLATE_SEARCH_TAGS");
 		assertThat(plan(jdbc, "select count(*) from template t where " + tag)).contains("IX_TEMPLATE_TAGS");
-		assertThat(plan(jdbc, "select count(*) from template t where " + text + " and " + text))
-			.as("a word each").contains("IX_TEMPLATE_SEARCH_TAGS");
+		assertThat(plan(jdbc, "select count(*) from template t where " + text + " and " + text)).as("a word each")
+			.contains("IX_TEMPLATE_SEARCH_TAGS");
 		for (String filter : List.of(text, tag, text + " and " + tag, text + " and " + text + " and " + tag)) {
 			assertThat(plan(jdbc, "select t.id from template t where " + filter + page)).as(filter)
 				.contains("IX_TEMPLATE_UPDATED_SEARCH", "index sorted");
@@ -151,9 +157,11 @@ class TemplateSearchTest {
 
 	@Test
 	void aTagMayNotHoldALineBreak() {
-		assertThatExceptionOfType(InvalidFieldsException.class)
-			.isThrownBy(() -> TemplateDocument.from(JsonMapper.shared().readTree("""
-					{"name": "n", "tags": ["fine", "two\\nlines"], "manifest": {"apiVersion": "v1", "kind": "Pod"}}""")))
+		assertThatExceptionOfType(InvalidFieldsException.class).isThrownBy(() -> TemplateDocument.from(JsonMapper
+			.shared()
+			.readTree(
+					"""
+							{"name": "n", "tags": ["fine", "two\\nlines"], "manifest": {"apiVersion": "v1", "kind": "Pod"}}""")))
 			.satisfies((ex) -> assertThat(ex.problems()).extracting(FieldProblem::path).containsExactly("tags[1]"));
 	}
 

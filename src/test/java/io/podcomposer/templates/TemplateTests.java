@@ -11,7 +11,10 @@ import io.podcomposer.security.AccountService;
 import io.podcomposer.security.Role;
 import io.podcomposer.security.TestAccounts;
 
-/** What the template tests share: users with a token, unique names, a pod, answers read as JSON. */
+/**
+ * What the template tests share: users with a token, unique names, a pod, answers read as
+ * JSON.
+ */
 final class TemplateTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();

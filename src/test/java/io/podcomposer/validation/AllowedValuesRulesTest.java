@@ -78,14 +78,17 @@ class AllowedValuesRulesTest {
 				- {key: dedicated, value: web, effect: NoRun}
 				- {value: web}
 				- {key: dedicated, effect: NoSchedule, tolerationSeconds: 60}
-				"""), finding("spec.tolerations[0].operator",
-				"Invalid value: \"web\": value must be empty when `operator` is 'Exists'"),
+				"""),
+				finding("spec.tolerations[0].operator",
+						"Invalid value: \"web\": value must be empty when `operator` is 'Exists'"),
 				finding("spec.tolerations[1].operator",
 						"Unsupported value: \"Matches\": supported values: \"Equal\", \"Exists\""),
-				finding("spec.tolerations[2].effect", "Unsupported value: \"NoRun\": supported values: "
-						+ "\"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\""),
-				finding("spec.tolerations[3].operator", "Invalid value: \"\": operator must be Exists when `key` is "
-						+ "empty, which means \"match all values and all keys\""),
+				finding("spec.tolerations[2].effect",
+						"Unsupported value: \"NoRun\": supported values: "
+								+ "\"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\""),
+				finding("spec.tolerations[3].operator",
+						"Invalid value: \"\": operator must be Exists when `key` is "
+								+ "empty, which means \"match all values and all keys\""),
 				finding("spec.tolerations[4].effect",
 						"Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set"));
 	}
@@ -118,8 +121,9 @@ class AllowedValuesRulesTest {
 				- name: web
 				  image: nginx:1.27
 				  restartPolicy: always
-				"""), finding("spec.initContainers[0].restartPolicy",
-				"Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\""),
+				"""),
+				finding("spec.initContainers[0].restartPolicy",
+						"Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\""),
 				finding("spec.initContainers[0].livenessProbe",
 						"Forbidden: may not be set for init containers without restartPolicy=Always"),
 				finding("spec.containers[0].restartPolicy",
@@ -128,8 +132,10 @@ class AllowedValuesRulesTest {
 
 	@Test
 	void anyContainerMayRestartOnItsOwnPolicySince134() {
-		// ContainerRestartRules (KEP-5307): an API server with the feature on takes the three
-		// values on init and regular containers; one with it off drops them before validating
+		// ContainerRestartRules (KEP-5307): an API server with the feature on takes the
+		// three
+		// values on init and regular containers; one with it off drops them before
+		// validating
 		assertFindings(new ContainerRestartPolicyRule(), pod("""
 				restartPolicy: Never
 				initContainers:

@@ -22,9 +22,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A field given twice in one mapping of the YAML: kubectl reads the text, the API server's strict
- * decoding refuses it. So validate answers 200 with the API server's error at the field, where it
- * answered 400 "duplicate key".
+ * A field given twice in one mapping of the YAML: kubectl reads the text, the API
+ * server's strict decoding refuses it. So validate answers 200 with the API server's
+ * error at the field, where it answered 400 "duplicate key".
  */
 @WebMvcTest(ValidateApiController.class)
 @Import({ ApiExceptionHandler.class, WorkMeters.class, SimpleMeterRegistry.class })
@@ -38,7 +38,6 @@ class DuplicateFieldsTest {
 			  imagePullPolicy: IfNotPresent
 			""") + "  replicas: 2\n";
 
-
 	@Autowired
 	private MockMvc mvc;
 
@@ -46,11 +45,9 @@ class DuplicateFieldsTest {
 	void eachRepeatedFieldIsTheApiServersStrictDecodingErrorAtItsPath() {
 		assertThat(RuleTesting.errors(DEPLOYMENT)).filteredOn((finding) -> finding.rule().equals("duplicate-field"))
 			.extracting(Finding::path, Finding::message)
-			.containsExactly(
-					tuple("spec.template.spec.containers[0].imagePullPolicy",
-							"strict decoding error: duplicate field \"spec.template.spec.containers[0].imagePullPolicy\""),
-					tuple("spec.replicas",
-							"strict decoding error: duplicate field \"spec.replicas\""));
+			.containsExactly(tuple("spec.template.spec.containers[0].imagePullPolicy",
+					"strict decoding error: duplicate field \"spec.template.spec.containers[0].imagePullPolicy\""),
+					tuple("spec.replicas", "strict decoding error: duplicate field \"spec.replicas\""));
 	}
 
 	@Test
@@ -58,9 +55,7 @@ class DuplicateFieldsTest {
 		String once = DEPLOYMENT.substring(0, DEPLOYMENT.lastIndexOf("  replicas: 2\n"))
 			.replace("        imagePullPolicy: IfNotPresent\n        imagePullPolicy", "        imagePullPolicy");
 
-		assertThat(RuleTesting.errors(once))
-			.extracting(Finding::rule)
-			.doesNotContain("duplicate-field");
+		assertThat(RuleTesting.errors(once)).extracting(Finding::rule).doesNotContain("duplicate-field");
 	}
 
 	@Test

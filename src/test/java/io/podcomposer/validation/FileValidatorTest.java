@@ -58,12 +58,14 @@ class FileValidatorTest {
 		FileReport report = FileValidator.validateAll(read(DEPLOYMENT + "---\n" + SERVICE + "---\n" + CONFIG_MAP));
 
 		assertThat(report.valid()).isTrue();
-		assertThat(report.documents()).extracting(DocumentReport::index, DocumentReport::path, DocumentReport::kind,
-				DocumentReport::name, DocumentReport::checked, DocumentReport::valid)
+		assertThat(report.documents())
+			.extracting(DocumentReport::index, DocumentReport::path, DocumentReport::kind, DocumentReport::name,
+					DocumentReport::checked, DocumentReport::valid)
 			.containsExactly(tuple(0, "documents[0]", "Deployment", "web", true, true),
 					tuple(1, "documents[1]", "Service", "web", true, true),
 					tuple(2, "documents[2]", "ConfigMap", "web", true, true));
-		// the pod kinds get every rule, the hints and Pod Security; the others the schema alone
+		// the pod kinds get every rule, the hints and Pod Security; the others the schema
+		// alone
 		assertThat(report.documents().get(0).podSecurity()).isNotNull();
 		assertThat(report.documents().get(0).warnings()).isNotEmpty();
 		assertThat(report.documents().subList(1, 3)).allSatisfy((document) -> {
@@ -82,7 +84,8 @@ class FileValidatorTest {
 		assertThat(report.documents()).extracting(DocumentReport::valid).containsExactly(false, false, true);
 		assertThat(report.documents().get(0).errors()).extracting(Finding::path, Finding::message, Finding::rule)
 			.containsExactly(tuple("spec.ports[0].prot",
-					"strict decoding error: unknown field \"spec.ports[0].prot\"; did you mean \"port\"?", "structure"));
+					"strict decoding error: unknown field \"spec.ports[0].prot\"; did you mean \"port\"?",
+					"structure"));
 		assertThat(report.documents().get(1).errors()).extracting(Finding::path, Finding::message)
 			.containsExactly(tuple("binaryData[logo]", "illegal base64 data at input byte 5"));
 	}
@@ -99,9 +102,10 @@ class FileValidatorTest {
 
 		assertThat(report.documents()).extracting(DocumentReport::path, DocumentReport::kind, DocumentReport::valid)
 			.containsExactly(tuple("items[0]", "ConfigMap", true), tuple("items[1]", "Service", false));
-		assertThat(FileValidator.validateAll(read(SERVICE + "---\napiVersion: v1\nkind: List\nitems: [" + "{apiVersion: "
-				+ "v1, kind: ConfigMap, metadata: {name: a}}]\n")).documents())
-			.extracting(DocumentReport::index, DocumentReport::path)
+		assertThat(FileValidator
+			.validateAll(read(SERVICE + "---\napiVersion: v1\nkind: List\nitems: [" + "{apiVersion: "
+					+ "v1, kind: ConfigMap, metadata: {name: a}}]\n"))
+			.documents()).extracting(DocumentReport::index, DocumentReport::path)
 			.containsExactly(tuple(0, "documents[0]"), tuple(1, "documents[1].items[0]"));
 		assertThat(FileValidator.validateAll(read("apiVersion: v1\nkind: List\nitems: {a: b}\n")).documents())
 			.extracting(DocumentReport::kind, DocumentReport::valid, (document) -> document.errors().get(0).path())
@@ -111,18 +115,19 @@ class FileValidatorTest {
 
 	@Test
 	void aCustomResourceIsNotCheckedAndAnUnknownBuiltInKindIsAnError() {
-		FileReport report = FileValidator.validateAll(read(WIDGET + "---\n" + SERVICE + "---\n"
-				+ "apiVersion: apps/v1\nkind: Pod\nmetadata: {name: p}\n---\n"
-				+ "apiVersion: apps/v1beta1\nkind: Gadget\nmetadata: {name: g}\n---\n"
-				+ "kind: Service\nmetadata: {name: s}\n---\n[not, an, object]\n"));
+		FileReport report = FileValidator.validateAll(
+				read(WIDGET + "---\n" + SERVICE + "---\n" + "apiVersion: apps/v1\nkind: Pod\nmetadata: {name: p}\n---\n"
+						+ "apiVersion: apps/v1beta1\nkind: Gadget\nmetadata: {name: g}\n---\n"
+						+ "kind: Service\nmetadata: {name: s}\n---\n[not, an, object]\n"));
 
 		assertThat(report.documents()).extracting(DocumentReport::kind, DocumentReport::checked, DocumentReport::valid)
 			.containsExactly(tuple("Widget", false, true), tuple("Service", true, true), tuple("Pod", true, false),
 					tuple("Gadget", true, false), tuple("Service", true, false), tuple(null, true, false));
 		assertThat(report.valid()).isFalse();
 		assertThat(report.documents().get(0).warnings()).extracting(Finding::path, Finding::message)
-			.containsExactly(tuple("kind", "not checked: \"example.com/v1\" \"Widget\" is no built-in kind of Kubernetes "
-					+ "1.36 (a custom resource?), so its fields were not looked at"));
+			.containsExactly(
+					tuple("kind", "not checked: \"example.com/v1\" \"Widget\" is no built-in kind of Kubernetes "
+							+ "1.36 (a custom resource?), so its fields were not looked at"));
 		assertThat(report.documents().subList(2, 6)).extracting((document) -> document.errors().get(0).message())
 			.containsExactly("no matches for kind \"Pod\" in version \"apps/v1\"; use v1",
 					"no matches for kind \"Gadget\" in version \"apps/v1beta1\"", "Object 'apiVersion' is missing",
@@ -186,7 +191,8 @@ class FileValidatorTest {
 		assertThat(report.documents().get(0).errors()).isEmpty();
 		assertThat(report.documents().get(1).name()).isEqualTo("api");
 		assertThat(report.documents().get(1).errors()).extracting(Finding::path, Finding::message, Finding::rule)
-			.containsExactly(tuple("metadata", "strict decoding error: duplicate field \"metadata\"", "duplicate-field"));
+			.containsExactly(
+					tuple("metadata", "strict decoding error: duplicate field \"metadata\"", "duplicate-field"));
 	}
 
 	private static List<JsonNode> read(String yaml) {

@@ -11,7 +11,10 @@ import io.podcomposer.manifest.PodView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** Each best-practice hint: a pod that sets it off, at the field it names, and one that does not. */
+/**
+ * Each best-practice hint: a pod that sets it off, at the field it names, and one that
+ * does not.
+ */
 class HintRulesTest {
 
 	/** A pod that follows every hint; the tests change one thing in it. */
@@ -97,7 +100,8 @@ class HintRulesTest {
 				""";
 
 		assertThat(paths(new MissingReadinessProbeRule(), deployment)).containsExactly(
-				"spec.template.spec.initContainers[1].readinessProbe", "spec.template.spec.containers[0].readinessProbe");
+				"spec.template.spec.initContainers[1].readinessProbe",
+				"spec.template.spec.containers[0].readinessProbe");
 	}
 
 	@Test
@@ -126,11 +130,13 @@ class HintRulesTest {
 				"nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31",
 				"registry:5000/team/app:1.2");
 
-		assertThat(findings(new ImageTagRule(), pod)).extracting(Finding::path, Finding::message).containsExactly(
-				tuple("spec.containers[0].image", "image \"nginx\" has no tag, so it means :latest: pin a version or a digest"),
-				tuple("spec.containers[1].image", "image \"nginx:latest\" uses :latest: pin a version or a digest"),
-				tuple("spec.containers[2].image",
-						"image \"registry:5000/team/app\" has no tag, so it means :latest: pin a version or a digest"));
+		assertThat(findings(new ImageTagRule(), pod)).extracting(Finding::path, Finding::message)
+			.containsExactly(
+					tuple("spec.containers[0].image",
+							"image \"nginx\" has no tag, so it means :latest: pin a version or a digest"),
+					tuple("spec.containers[1].image", "image \"nginx:latest\" uses :latest: pin a version or a digest"),
+					tuple("spec.containers[2].image",
+							"image \"registry:5000/team/app\" has no tag, so it means :latest: pin a version or a digest"));
 		assertThat(findings(new ImageTagRule(), CLEAN)).isEmpty();
 	}
 
@@ -143,13 +149,15 @@ class HintRulesTest {
 
 	@Test
 	void runAsNonRootIsToldForTheContainersThatLackIt() {
-		String pod = podWithImages("nginx:1.27", "busybox:1.36")
-			.replace("    image: nginx:1.27\n", "    image: nginx:1.27\n    securityContext: {runAsNonRoot: true}\n");
+		String pod = podWithImages("nginx:1.27", "busybox:1.36").replace("    image: nginx:1.27\n",
+				"    image: nginx:1.27\n    securityContext: {runAsNonRoot: true}\n");
 
-		assertThat(paths(new RunAsNonRootRule(), pod)).containsExactly("spec.containers[1].securityContext.runAsNonRoot");
+		assertThat(paths(new RunAsNonRootRule(), pod))
+			.containsExactly("spec.containers[1].securityContext.runAsNonRoot");
 		// a container's false wins over the pod's true
 		assertThat(paths(new RunAsNonRootRule(),
-				CLEAN.replace("      readOnlyRootFilesystem: true\n", "      readOnlyRootFilesystem: true\n      runAsNonRoot: false\n")))
+				CLEAN.replace("      readOnlyRootFilesystem: true\n",
+						"      readOnlyRootFilesystem: true\n      runAsNonRoot: false\n")))
 			.containsExactly("spec.containers[0].securityContext.runAsNonRoot");
 	}
 
@@ -158,9 +166,11 @@ class HintRulesTest {
 		String pod = CLEAN.replace("      readOnlyRootFilesystem: true\n",
 				"      readOnlyRootFilesystem: true\n      privileged: true\n");
 
-		assertThat(paths(new PrivilegedContainerRule(), pod)).containsExactly("spec.containers[0].securityContext.privileged");
+		assertThat(paths(new PrivilegedContainerRule(), pod))
+			.containsExactly("spec.containers[0].securityContext.privileged");
 		assertThat(messages(new PrivilegedContainerRule(), pod).get(0)).startsWith("container \"web\" is privileged");
-		assertThat(findings(new PrivilegedContainerRule(), pod.replace("privileged: true", "privileged: false"))).isEmpty();
+		assertThat(findings(new PrivilegedContainerRule(), pod.replace("privileged: true", "privileged: false")))
+			.isEmpty();
 	}
 
 	@Test
@@ -191,7 +201,8 @@ class HintRulesTest {
 
 		assertThat(findings(new HostPathVolumeRule(), daemonSet)).extracting(Finding::path)
 			.containsExactly("spec.template.spec.volumes[1].hostPath");
-		assertThat(messages(new HostPathVolumeRule(), daemonSet).get(0)).startsWith("volume \"varlog\" mounts a directory of the node");
+		assertThat(messages(new HostPathVolumeRule(), daemonSet).get(0))
+			.startsWith("volume \"varlog\" mounts a directory of the node");
 		assertThat(findings(new HostPathVolumeRule(), daemonSet.replace("hostPath: {path: /var/log}", "emptyDir: {}")))
 			.isEmpty();
 	}
@@ -201,7 +212,8 @@ class HintRulesTest {
 		String pod = CLEAN.replace("  automountServiceAccountToken: false\n", "");
 
 		assertThat(paths(new ServiceAccountTokenRule(), pod)).containsExactly("spec.automountServiceAccountToken");
-		assertThat(findings(new ServiceAccountTokenRule(), pod.replace("spec:\n", "spec:\n  serviceAccountName: reader\n")))
+		assertThat(findings(new ServiceAccountTokenRule(),
+				pod.replace("spec:\n", "spec:\n  serviceAccountName: reader\n")))
 			.isEmpty();
 	}
 
@@ -224,22 +236,29 @@ class HintRulesTest {
 				    ports: [{containerPort: 9090}]
 				""";
 
-		assertThat(findings(new DuplicatePortRule(), pod)).extracting(Finding::path, Finding::message).containsExactly(
-				tuple("spec.containers[1].ports[0].containerPort", "container \"proxy\" already declares 9090/TCP: "
-						+ "the containers share localhost, so this one cannot bind it"),
-				tuple("spec.containers[1].ports[2].containerPort", "container \"web\" already declares 8080/TCP: "
-						+ "the containers share localhost, so this one cannot bind it"));
+		assertThat(findings(new DuplicatePortRule(), pod)).extracting(Finding::path, Finding::message)
+			.containsExactly(
+					tuple("spec.containers[1].ports[0].containerPort",
+							"container \"proxy\" already declares 9090/TCP: "
+									+ "the containers share localhost, so this one cannot bind it"),
+					tuple("spec.containers[1].ports[2].containerPort", "container \"web\" already declares 8080/TCP: "
+							+ "the containers share localhost, so this one cannot bind it"));
 		assertThat(findings(new DuplicatePortRule(), CLEAN)).isEmpty();
 	}
 
 	@Test
 	void unknownCapabilityTellsATypoFromAPrefix() {
-		String pod = CLEAN.replace("        drop: [ALL]\n", "        add: [IPC_LOCK, IPC_LOKC, CAP_NET_ADMIN]\n        drop: [ALL, cap_chown]\n");
+		String pod = CLEAN.replace("        drop: [ALL]\n",
+				"        add: [IPC_LOCK, IPC_LOKC, CAP_NET_ADMIN]\n        drop: [ALL, cap_chown]\n");
 
-		assertThat(findings(new UnknownCapabilityRule(), pod)).extracting(Finding::path, Finding::message).containsExactly(
-				tuple("spec.containers[0].securityContext.capabilities.add[1]", "\"IPC_LOKC\" is not a Linux capability"),
-				tuple("spec.containers[0].securityContext.capabilities.add[2]", "\"CAP_NET_ADMIN\" should be written NET_ADMIN"),
-				tuple("spec.containers[0].securityContext.capabilities.drop[1]", "\"cap_chown\" should be written CHOWN"));
+		assertThat(findings(new UnknownCapabilityRule(), pod)).extracting(Finding::path, Finding::message)
+			.containsExactly(
+					tuple("spec.containers[0].securityContext.capabilities.add[1]",
+							"\"IPC_LOKC\" is not a Linux capability"),
+					tuple("spec.containers[0].securityContext.capabilities.add[2]",
+							"\"CAP_NET_ADMIN\" should be written NET_ADMIN"),
+					tuple("spec.containers[0].securityContext.capabilities.drop[1]",
+							"\"cap_chown\" should be written CHOWN"));
 		assertThat(findings(new UnknownCapabilityRule(), CLEAN)).isEmpty();
 	}
 
@@ -262,8 +281,9 @@ class HintRulesTest {
 				""";
 
 		assertThat(findings(new SharedWritableVolumeRule(), pod)).extracting(Finding::path, Finding::message)
-			.containsExactly(tuple("spec.volumes[0].name", "volume \"data\" is mounted read-write by container \"writer\", "
-					+ "container \"reader\": set readOnly on the mounts of the containers that only read it"));
+			.containsExactly(
+					tuple("spec.volumes[0].name", "volume \"data\" is mounted read-write by container \"writer\", "
+							+ "container \"reader\": set readOnly on the mounts of the containers that only read it"));
 		String readerReadsOnly = pod.replace("[{name: data, mountPath: /data}]\n  volumes",
 				"[{name: data, mountPath: /data, readOnly: true}]\n  volumes");
 		assertThat(findings(new SharedWritableVolumeRule(), readerReadsOnly)).isEmpty();
@@ -281,7 +301,8 @@ class HintRulesTest {
 				  - {name: b, image: busybox:1.36, volumeMounts: [{name: data, mountPath: /b}]}
 				""";
 
-		assertThat(paths(new SharedWritableVolumeRule(), pod)).containsExactly("spec.containers[1].volumeMounts[0].readOnly");
+		assertThat(paths(new SharedWritableVolumeRule(), pod))
+			.containsExactly("spec.containers[1].volumeMounts[0].readOnly");
 	}
 
 	@Test
@@ -312,12 +333,14 @@ class HintRulesTest {
 				""";
 
 		for (ValidationRule rule : ValidationRules.ALL) {
-			assertThat(findings(rule, odd)).as(rule.id()).allSatisfy((finding) -> assertThat(finding.path()).startsWith("spec."));
+			assertThat(findings(rule, odd)).as(rule.id())
+				.allSatisfy((finding) -> assertThat(finding.path()).startsWith("spec."));
 		}
 	}
 
 	private static String podWithImages(String... images) {
-		StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n");
+		StringBuilder yaml = new StringBuilder(
+				"apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n");
 		for (int i = 0; i < images.length; i++) {
 			yaml.append("  - name: c").append(i).append("\n    image: ").append(images[i]).append('\n');
 		}

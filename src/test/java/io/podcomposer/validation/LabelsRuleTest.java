@@ -58,8 +58,9 @@ class LabelsRuleTest {
 	@Test
 	void labelValuesHoldSixtyThreeCharactersAtMost() {
 		String value = "v".repeat(64);
-		assertFindings(this.rule, deployment(RuleTesting.ONE_CONTAINER)
-			.replace("      labels:\n        app: web", "      labels:\n        app: web\n        build: " + value),
+		assertFindings(this.rule,
+				deployment(RuleTesting.ONE_CONTAINER).replace("      labels:\n        app: web",
+						"      labels:\n        app: web\n        build: " + value),
 				finding("spec.template.metadata.labels",
 						"Invalid value: \"" + value + "\": must be no more than 63 characters"));
 	}

@@ -45,8 +45,9 @@ class PodSpecRulesTest {
 				  tcpSocket: {port: 80}
 				readinessProbe:
 				  periodSeconds: 5
-				""")), finding("spec.containers[0].livenessProbe.tcpSocket",
-				"Forbidden: may not specify more than 1 handler type"),
+				""")),
+				finding("spec.containers[0].livenessProbe.tcpSocket",
+						"Forbidden: may not specify more than 1 handler type"),
 				finding("spec.containers[0].readinessProbe", "Required value: must specify a handler type"));
 	}
 
@@ -115,10 +116,11 @@ class PodSpecRulesTest {
 				- name: data
 				""");
 		assertFindings(new SubPathsRule(), yaml.formatted("sites/..hidden/a..b"));
-		assertFindings(new SubPathsRule(), yaml.formatted("/etc"), finding(
-				"spec.containers[0].volumeMounts.subPath", "Invalid value: \"/etc\": must be a relative path"));
-		assertFindings(new SubPathsRule(), yaml.formatted("sites/../../etc"), finding(
-				"spec.containers[0].volumeMounts.subPath", "Invalid value: \"sites/../../etc\": must not contain '..'"));
+		assertFindings(new SubPathsRule(), yaml.formatted("/etc"),
+				finding("spec.containers[0].volumeMounts.subPath", "Invalid value: \"/etc\": must be a relative path"));
+		assertFindings(new SubPathsRule(), yaml.formatted("sites/../../etc"),
+				finding("spec.containers[0].volumeMounts.subPath",
+						"Invalid value: \"sites/../../etc\": must not contain '..'"));
 	}
 
 	@Test
@@ -144,8 +146,9 @@ class PodSpecRulesTest {
 				  ports:
 				  - containerPort: 80
 				    hostPort: 8080
-				"""), finding("spec.containers[0].ports[0].hostPort",
-				"Invalid value: 8080: must match `containerPort` when `hostNetwork` is true"),
+				"""),
+				finding("spec.containers[0].ports[0].hostPort",
+						"Invalid value: 8080: must match `containerPort` when `hostNetwork` is true"),
 				finding("spec.securityContext.shareProcessNamespace",
 						"Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled"));
 	}

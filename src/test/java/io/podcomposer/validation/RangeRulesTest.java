@@ -26,8 +26,9 @@ class RangeRulesTest {
 				  hostPort: -1
 				- name: http
 				- containerPort: 0
-				""")), finding("spec.containers[0].ports[0].containerPort",
-				"Invalid value: 70000: must be between 1 and 65535, inclusive"),
+				""")),
+				finding("spec.containers[0].ports[0].containerPort",
+						"Invalid value: 70000: must be between 1 and 65535, inclusive"),
 				finding("spec.containers[0].ports[0].hostPort",
 						"Invalid value: -1: must be between 1 and 65535, inclusive"),
 				finding("spec.containers[0].ports[1].containerPort", "Required value"),
@@ -62,8 +63,9 @@ class RangeRulesTest {
 				startupProbe:
 				  httpGet: {path: /, port: 80}
 				  failureThreshold: -3
-				""")), finding("spec.containers[0].livenessProbe.initialDelaySeconds",
-				"Invalid value: -5: must be greater than or equal to 0"),
+				""")),
+				finding("spec.containers[0].livenessProbe.initialDelaySeconds",
+						"Invalid value: -5: must be greater than or equal to 0"),
 				finding("spec.containers[0].livenessProbe.periodSeconds",
 						"Invalid value: -1: must be greater than or equal to 0"),
 				finding("spec.containers[0].livenessProbe.successThreshold", "Invalid value: 2: must be 1"),
@@ -87,16 +89,17 @@ class RangeRulesTest {
 
 	@Test
 	void workloadCountsAreNotNegative() {
-		assertFindings(new WorkloadCountsRule(), deployment(RuleTesting.ONE_CONTAINER).replace("replicas: 2",
-				"replicas: 0\n  revisionHistoryLimit: 0"));
-		assertFindings(new WorkloadCountsRule(), deployment(RuleTesting.ONE_CONTAINER).replace("replicas: 2",
-				"replicas: -1\n  minReadySeconds: -10"),
+		assertFindings(new WorkloadCountsRule(),
+				deployment(RuleTesting.ONE_CONTAINER).replace("replicas: 2", "replicas: 0\n  revisionHistoryLimit: 0"));
+		assertFindings(new WorkloadCountsRule(),
+				deployment(RuleTesting.ONE_CONTAINER).replace("replicas: 2", "replicas: -1\n  minReadySeconds: -10"),
 				finding("spec.replicas", "Invalid value: -1: must be greater than or equal to 0"),
 				finding("spec.minReadySeconds", "Invalid value: -10: must be greater than or equal to 0"));
-		assertFindings(new WorkloadCountsRule(), RuleTesting.cronJob(RuleTesting.ONE_CONTAINER)
-			.replace("    spec:\n      template:",
-					"    spec:\n      backoffLimit: -1\n      parallelism: 2\n      template:")
-			.replace("  schedule:", "  failedJobsHistoryLimit: -1\n  schedule:"),
+		assertFindings(new WorkloadCountsRule(),
+				RuleTesting.cronJob(RuleTesting.ONE_CONTAINER)
+					.replace("    spec:\n      template:",
+							"    spec:\n      backoffLimit: -1\n      parallelism: 2\n      template:")
+					.replace("  schedule:", "  failedJobsHistoryLimit: -1\n  schedule:"),
 				finding("spec.failedJobsHistoryLimit", "Invalid value: -1: must be greater than or equal to 0"),
 				finding("spec.jobTemplate.spec.backoffLimit", "Invalid value: -1: must be greater than or equal to 0"));
 	}

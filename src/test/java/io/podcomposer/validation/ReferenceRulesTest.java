@@ -96,12 +96,14 @@ class ReferenceRulesTest {
 				- name: NO_SOURCE
 				  valueFrom: {}
 				- value: nameless
-				""")), finding("spec.containers[0].env[0].valueFrom",
-				"Invalid value: \"\": may not be specified when `value` is not empty"),
+				""")),
+				finding("spec.containers[0].env[0].valueFrom",
+						"Invalid value: \"\": may not be specified when `value` is not empty"),
 				finding("spec.containers[0].env[1].valueFrom",
 						"Invalid value: \"\": may not have more than one field specified at a time"),
-				finding("spec.containers[0].env[2].valueFrom", "Invalid value: \"\": must specify one of: `fieldRef`, "
-						+ "`resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"),
+				finding("spec.containers[0].env[2].valueFrom",
+						"Invalid value: \"\": must specify one of: `fieldRef`, "
+								+ "`resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"),
 				finding("spec.containers[0].env[3].name", "Required value"));
 	}
 
@@ -141,8 +143,9 @@ class ReferenceRulesTest {
 				  image: busybox:1.36
 				  livenessProbe:
 				    tcpSocket: {port: http}
-				"""), finding("spec.containers[0].livenessProbe.httpGet.port",
-				"Not found: \"metrics\": must be the name of one of this container's ports"),
+				"""),
+				finding("spec.containers[0].livenessProbe.httpGet.port",
+						"Not found: \"metrics\": must be the name of one of this container's ports"),
 				finding("spec.containers[0].readinessProbe.tcpSocket.port",
 						"Invalid value: 0: must be between 1 and 65535, inclusive"),
 				finding("spec.containers[1].livenessProbe.tcpSocket.port",

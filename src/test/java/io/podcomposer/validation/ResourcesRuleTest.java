@@ -56,8 +56,9 @@ class ResourcesRuleTest {
 				  limits:
 				    cpu: 1
 				    memory: -1Gi
-				""")), finding("spec.containers[0].resources.limits[memory]",
-				"Invalid value: \"-1Gi\": must be greater than or equal to 0"),
+				""")),
+				finding("spec.containers[0].resources.limits[memory]",
+						"Invalid value: \"-1Gi\": must be greater than or equal to 0"),
 				finding("spec.containers[0].resources.requests[memory]",
 						"Invalid value: \"256 MiB\": " + Quantity.FORMAT_ERROR),
 				finding("spec.containers[0].resources.requests",

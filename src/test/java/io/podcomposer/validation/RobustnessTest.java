@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * Every rule over garbage: a rich manifest of each kind with each of its values, one at a time,
- * replaced by a value of every other type. No rule may throw.
+ * Every rule over garbage: a rich manifest of each kind with each of its values, one at a
+ * time, replaced by a value of every other type. No rule may throw.
  */
 class RobustnessTest {
 
@@ -89,7 +89,9 @@ class RobustnessTest {
 			NODES.arrayNode().add("x").add(7),
 			NODES.objectNode().put("", 1).set("x", NODES.arrayNode().add(NODES.nullNode())));
 
-	/** Where a value sits: the JSON pointer of its parent, and its field or index there. */
+	/**
+	 * Where a value sits: the JSON pointer of its parent, and its field or index there.
+	 */
 	private record Location(String parent, String field, int index) {
 
 		void put(ObjectNode root, JsonNode value) {
@@ -140,16 +142,24 @@ class RobustnessTest {
 					NODES.arrayNode().add(NODES.objectNode().set("metadata", NODES.objectNode().put("name", "pg"))));
 			case JOB -> spec.put("manualSelector", true)
 				.put("backoffLimit", 1)
-				.set("selector", NODES.objectNode().set("matchExpressions", NODES.arrayNode()
-					.add(NODES.objectNode().put("key", "app").put("operator", "In").set("values",
-							NODES.arrayNode().add("web")))));
+				.set("selector",
+						NODES.objectNode()
+							.set("matchExpressions",
+									NODES.arrayNode()
+										.add(NODES.objectNode()
+											.put("key", "app")
+											.put("operator", "In")
+											.set("values", NODES.arrayNode().add("web")))));
 			case CRON_JOB -> spec.put("timeZone", "Europe/Paris").put("concurrencyPolicy", "Forbid");
 			default -> {
 			}
 		}
 	}
 
-	/** Every value under node except apiVersion and kind, which make the manifest what it is. */
+	/**
+	 * Every value under node except apiVersion and kind, which make the manifest what it
+	 * is.
+	 */
 	private static void collect(JsonNode node, String pointer, List<Location> locations) {
 		if (node instanceof ObjectNode object) {
 			object.properties().forEach((field) -> {

@@ -18,9 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every field path the official models give a Pod-bearing kind, to a bounded depth, filled with a
- * value of its type, is accepted; each field name with its last letter doubled is refused at its
- * path with a "did you mean" naming the field.
+ * Every field path the official models give a Pod-bearing kind, to a bounded depth,
+ * filled with a value of its type, is accepted; each field name with its last letter
+ * doubled is refused at its path with a "did you mean" naming the field.
  */
 class SchemaPropertyTest {
 
@@ -30,7 +30,10 @@ class SchemaPropertyTest {
 
 	private final StructureRule rule = new StructureRule();
 
-	/** A place in the sample document: the object holding a field, the field, and its path. */
+	/**
+	 * A place in the sample document: the object holding a field, the field, and its
+	 * path.
+	 */
 	private record Place(ObjectNode holder, String field, String path, SchemaType type) {
 	}
 
@@ -48,7 +51,8 @@ class SchemaPropertyTest {
 		Set<String> tried = new HashSet<>();
 		for (Place place : places) {
 			String typo = place.field() + place.field().charAt(place.field().length() - 1);
-			// one try per field of each model; a typo that is another field's name is no typo
+			// one try per field of each model; a typo that is another field's name is no
+			// typo
 			if (!tried.add(place.type().goName() + "." + place.field()) || place.type().field(typo) != null) {
 				continue;
 			}
@@ -67,12 +71,13 @@ class SchemaPropertyTest {
 	@Test
 	void theBuiltInKindsAreEveryGroupsAndTellACustomResourceApart() {
 		assertThat(BuiltInKinds.modelClass("v1", "Pod")).isEqualTo(V1Pod.class);
-		for (String kind : List.of("v1 Service", "v1 ConfigMap", "v1 Secret", "v1 Namespace", "v1 PersistentVolumeClaim",
-				"apps/v1 Deployment", "batch/v1 CronJob", "networking.k8s.io/v1 Ingress",
+		for (String kind : List.of("v1 Service", "v1 ConfigMap", "v1 Secret", "v1 Namespace",
+				"v1 PersistentVolumeClaim", "apps/v1 Deployment", "batch/v1 CronJob", "networking.k8s.io/v1 Ingress",
 				"networking.k8s.io/v1 NetworkPolicy", "rbac.authorization.k8s.io/v1 ClusterRoleBinding",
-				"policy/v1 PodDisruptionBudget", "autoscaling/v2 HorizontalPodAutoscaler", "autoscaling/v1 HorizontalPodAutoscaler",
-				"storage.k8s.io/v1 StorageClass", "scheduling.k8s.io/v1 PriorityClass", "events.k8s.io/v1 Event",
-				"v1 Event", "apiextensions.k8s.io/v1 CustomResourceDefinition", "coordination.k8s.io/v1 Lease",
+				"policy/v1 PodDisruptionBudget", "autoscaling/v2 HorizontalPodAutoscaler",
+				"autoscaling/v1 HorizontalPodAutoscaler", "storage.k8s.io/v1 StorageClass",
+				"scheduling.k8s.io/v1 PriorityClass", "events.k8s.io/v1 Event", "v1 Event",
+				"apiextensions.k8s.io/v1 CustomResourceDefinition", "coordination.k8s.io/v1 Lease",
 				"admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration", "node.k8s.io/v1 RuntimeClass",
 				"discovery.k8s.io/v1 EndpointSlice", "certificates.k8s.io/v1 CertificateSigningRequest")) {
 			String[] apiVersionAndKind = kind.split(" ");
@@ -88,8 +93,10 @@ class SchemaPropertyTest {
 
 	@Test
 	void theModelsAreOfTheKubernetesReleaseTheAnswersName() {
-		// scheduling.k8s.io/v1alpha2 and the pod spec's schedulingGroup came with 1.36: a client of
-		// another release fails here, a reminder to change KUBERNETES_VERSION and docs/VALIDATION.md
+		// scheduling.k8s.io/v1alpha2 and the pod spec's schedulingGroup came with 1.36: a
+		// client of
+		// another release fails here, a reminder to change KUBERNETES_VERSION and
+		// docs/VALIDATION.md
 		assertThat(BuiltInKinds.KUBERNETES_VERSION).isEqualTo("1.36");
 		assertThat(BuiltInKinds.modelClass("scheduling.k8s.io/v1alpha2", "PodGroup")).isNotNull();
 		assertThat(SchemaType.of(BuiltInKinds.modelClass("v1", "Pod")).field("spec").field("schedulingGroup"))
@@ -103,7 +110,10 @@ class SchemaPropertyTest {
 		return findings.errors();
 	}
 
-	/** A value of the type; objects get every field, unless the model is already open above them. */
+	/**
+	 * A value of the type; objects get every field, unless the model is already open
+	 * above them.
+	 */
 	private static JsonNode sample(SchemaType type, String path, int depth, Set<SchemaType> open, List<Place> places) {
 		switch (type.kind()) {
 			case STRING:

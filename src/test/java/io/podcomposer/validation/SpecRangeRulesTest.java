@@ -10,8 +10,8 @@ import static io.podcomposer.validation.RuleTesting.pod;
 import static io.podcomposer.validation.RuleTesting.web;
 
 /**
- * The API server's range rules beyond ports, probes and counts: volumes, ids, DNS, host aliases,
- * topology spread, update strategies and Job modes, with its paths and words.
+ * The API server's range rules beyond ports, probes and counts: volumes, ids, DNS, host
+ * aliases, topology spread, update strategies and Job modes, with its paths and words.
  */
 class SpecRangeRulesTest {
 
@@ -46,8 +46,9 @@ class SpecRangeRulesTest {
 				    defaultMode: 600
 				    sources:
 				    - configMap: {name: c, items: [{key: k, path: k, mode: 999}]}
-				"""), finding("spec.volumes[0].emptyDir.sizeLimit",
-				"Forbidden: SizeLimit field must be a valid resource quantity"),
+				"""),
+				finding("spec.volumes[0].emptyDir.sizeLimit",
+						"Forbidden: SizeLimit field must be a valid resource quantity"),
 				finding("spec.volumes[1].configMap.defaultMode",
 						"Invalid value: 1000: must be a number between 0 and 0777 (octal), both inclusive"),
 				finding("spec.volumes[1].configMap.items[0].mode",
@@ -72,7 +73,8 @@ class SpecRangeRulesTest {
 				initContainers:
 				- {name: init, image: busybox, securityContext: {runAsGroup: -2}}
 				""" + web("securityContext: {runAsUser: 4294967296}")),
-				finding("spec.securityContext.runAsUser", "Invalid value: -1: must be between 0 and 2147483647, inclusive"),
+				finding("spec.securityContext.runAsUser",
+						"Invalid value: -1: must be between 0 and 2147483647, inclusive"),
 				finding("spec.securityContext.fsGroup",
 						"Invalid value: 2147483648: must be between 0 and 2147483647, inclusive"),
 				finding("spec.securityContext.supplementalGroups[1]",
@@ -102,11 +104,13 @@ class SpecRangeRulesTest {
 				  nameservers: [1.1.1.1, 8.8.8.8, 9.9.9.9, dns.example.com]
 				  searches: [Example.com]
 				  options: [{value: "1"}]
-				""" + ONE_CONTAINER), finding("spec.dnsConfig.nameservers",
-				"Invalid value: []string{\"1.1.1.1\", \"8.8.8.8\", \"9.9.9.9\", \"dns.example.com\"}: "
-						+ "must not have more than 3 nameservers"),
-				finding("spec.dnsConfig.nameservers[3]", "Invalid value: \"dns.example.com\": "
-						+ "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"),
+				""" + ONE_CONTAINER),
+				finding("spec.dnsConfig.nameservers",
+						"Invalid value: []string{\"1.1.1.1\", \"8.8.8.8\", \"9.9.9.9\", \"dns.example.com\"}: "
+								+ "must not have more than 3 nameservers"),
+				finding("spec.dnsConfig.nameservers[3]",
+						"Invalid value: \"dns.example.com\": "
+								+ "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"),
 				finding("spec.dnsConfig.searches[0]", "Invalid value: \"Example.com\": a lowercase RFC 1123 subdomain "
 						+ "must consist of lower case alphanumeric characters, '-' or '.', and must start and end with "
 						+ "an alphanumeric character (e.g. 'example.com', regex used for validation is "
@@ -117,11 +121,16 @@ class SpecRangeRulesTest {
 	@Test
 	void tooManySearchDomains() {
 		String searches = "d0.example.com" + ", d%d.example.com".repeat(32);
-		assertFindings(new DnsConfigRule(), pod("dnsConfig: {searches: [" + searches.formatted(
-				java.util.stream.IntStream.rangeClosed(1, 32).boxed().toArray()) + "]}\n" + ONE_CONTAINER),
-				finding("spec.dnsConfig.searches", "Invalid value: []string{" + String.join(", ",
-						java.util.stream.IntStream.rangeClosed(0, 32).mapToObj((i) -> "\"d" + i + ".example.com\"")
-							.toList()) + "}: must not have more than 32 search paths"));
+		assertFindings(new DnsConfigRule(),
+				pod("dnsConfig: {searches: ["
+						+ searches.formatted(java.util.stream.IntStream.rangeClosed(1, 32).boxed().toArray()) + "]}\n"
+						+ ONE_CONTAINER),
+				finding("spec.dnsConfig.searches",
+						"Invalid value: []string{" + String.join(", ",
+								java.util.stream.IntStream.rangeClosed(0, 32)
+									.mapToObj((i) -> "\"d" + i + ".example.com\"")
+									.toList())
+								+ "}: must not have more than 32 search paths"));
 	}
 
 	@Test
@@ -137,8 +146,9 @@ class SpecRangeRulesTest {
 				- {hostnames: [ok.local]}
 				- {ip: 010.0.0.1}
 				- {ip: "::ffff:10.0.0.1"}
-				""" + ONE_CONTAINER), finding("spec.hostAliases[0].ip",
-				"Invalid value: \"256.0.0.1\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"),
+				""" + ONE_CONTAINER),
+				finding("spec.hostAliases[0].ip",
+						"Invalid value: \"256.0.0.1\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"),
 				finding("spec.hostAliases[0].hostnames[0]", "Invalid value: \"Foo_Bar\": a lowercase RFC 1123 "
 						+ "subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and "
 						+ "end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
@@ -162,8 +172,8 @@ class SpecRangeRulesTest {
 				- {maxSkew: 0, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}
 				- {maxSkew: 1, whenUnsatisfiable: Sometimes, minDomains: 0, nodeAffinityPolicy: Always}
 				- {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}
-				""" + ONE_CONTAINER), finding("spec.topologySpreadConstraints[0].maxSkew",
-				"Invalid value: 0: must be greater than zero"),
+				""" + ONE_CONTAINER),
+				finding("spec.topologySpreadConstraints[0].maxSkew", "Invalid value: 0: must be greater than zero"),
 				finding("spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}",
 						"Duplicate value: \"{zone, DoNotSchedule}\""),
 				finding("spec.topologySpreadConstraints[1].topologyKey", "Required value: can not be empty"),
@@ -193,7 +203,9 @@ class SpecRangeRulesTest {
 		assertFindings(new UpdateStrategyRule(), withSpec(deployment(ONE_CONTAINER), """
 				strategy: {rollingUpdate: {maxUnavailable: 150%, maxSurge: -1}}
 				minReadySeconds: 600
-				"""), finding("spec.strategy.rollingUpdate.maxSurge", "Invalid value: -1: must be greater than or equal to 0"),
+				"""),
+				finding("spec.strategy.rollingUpdate.maxSurge",
+						"Invalid value: -1: must be greater than or equal to 0"),
 				finding("spec.strategy.rollingUpdate.maxUnavailable",
 						"Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:\"150%\"}: must not be greater than 100%"),
 				finding("spec.progressDeadlineSeconds", "Invalid value: 600: must be greater than minReadySeconds"));
@@ -207,7 +219,8 @@ class SpecRangeRulesTest {
 
 	@Test
 	void aDaemonSetSurgesOrLetsPodsGoNotBoth() {
-		assertFindings(new UpdateStrategyRule(), daemonSet("updateStrategy: {rollingUpdate: {maxUnavailable: 0, maxSurge: 10%}}"));
+		assertFindings(new UpdateStrategyRule(),
+				daemonSet("updateStrategy: {rollingUpdate: {maxUnavailable: 0, maxSurge: 10%}}"));
 		assertFindings(new UpdateStrategyRule(), daemonSet("updateStrategy: {type: OnDelete}"));
 		// maxUnavailable is 1 unless set
 		assertFindings(new UpdateStrategyRule(), daemonSet("updateStrategy: {rollingUpdate: {maxSurge: 1}}"),
@@ -232,8 +245,9 @@ class SpecRangeRulesTest {
 				updateStrategy: {rollingUpdate: {partition: -1, maxUnavailable: 0}}
 				ordinals: {start: -3}
 				persistentVolumeClaimRetentionPolicy: {whenDeleted: Keep}
-				"""), finding("spec.podManagementPolicy",
-				"Invalid value: \"AllAtOnce\": must be 'OrderedReady' or 'Parallel'"),
+				"""),
+				finding("spec.podManagementPolicy",
+						"Invalid value: \"AllAtOnce\": must be 'OrderedReady' or 'Parallel'"),
 				finding("spec.updateStrategy.rollingUpdate.partition",
 						"Invalid value: -1: must be greater than or equal to 0"),
 				finding("spec.updateStrategy.rollingUpdate.maxUnavailable",
@@ -270,8 +284,9 @@ class SpecRangeRulesTest {
 				completionMode: Sometimes
 				backoffLimitPerIndex: -1
 				podReplacementPolicy: Never
-				"""), finding("spec.completionMode",
-				"Unsupported value: \"Sometimes\": supported values: \"NonIndexed\", \"Indexed\""),
+				"""),
+				finding("spec.completionMode",
+						"Unsupported value: \"Sometimes\": supported values: \"NonIndexed\", \"Indexed\""),
 				finding("spec.backoffLimitPerIndex", "Invalid value: -1: must be greater than or equal to 0"),
 				finding("spec.podReplacementPolicy",
 						"Unsupported value: \"Never\": supported values: \"Failed\", \"TerminatingOrFailed\""));
@@ -285,8 +300,9 @@ class SpecRangeRulesTest {
 		String cronJob = cronJob("restartPolicy: OnFailure\n" + ONE_CONTAINER).replace("    spec:\n      template:",
 				"    spec:\n      podFailurePolicy: {rules: []}\n      podReplacementPolicy: TerminatingOrFailed\n"
 						+ "      template:");
-		assertFindings(new JobModesRule(), cronJob, finding("spec.jobTemplate.spec.podReplacementPolicy",
-				"Unsupported value: \"TerminatingOrFailed\": supported values: \"Failed\""),
+		assertFindings(new JobModesRule(), cronJob,
+				finding("spec.jobTemplate.spec.podReplacementPolicy",
+						"Unsupported value: \"TerminatingOrFailed\": supported values: \"Failed\""),
 				finding("spec.jobTemplate.spec.template.spec.restartPolicy",
 						"Invalid value: \"OnFailure\": only \"Never\" is supported when podFailurePolicy is specified"));
 	}
@@ -320,13 +336,14 @@ class SpecRangeRulesTest {
 
 	@Test
 	void aHostPortIsBoundOnceAcrossTheContainers() {
-		assertFindings(new HostPortsUniqueRule(), pod("""
-				initContainers:
-				- {name: init, image: busybox, ports: [{containerPort: 80, hostPort: 8080}]}
-				containers:
-				- {name: a, image: nginx, ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81, hostPort: 8080, protocol: UDP}]}
-				- {name: b, image: nginx, ports: [{containerPort: 80, hostPort: 8080, hostIP: 10.0.0.1}, {containerPort: 82}]}
-				"""));
+		assertFindings(new HostPortsUniqueRule(),
+				pod("""
+						initContainers:
+						- {name: init, image: busybox, ports: [{containerPort: 80, hostPort: 8080}]}
+						containers:
+						- {name: a, image: nginx, ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81, hostPort: 8080, protocol: UDP}]}
+						- {name: b, image: nginx, ports: [{containerPort: 80, hostPort: 8080, hostIP: 10.0.0.1}, {containerPort: 82}]}
+						"""));
 		assertFindings(new HostPortsUniqueRule(), pod("""
 				containers:
 				- {name: a, image: nginx, ports: [{containerPort: 80, hostPort: 8080}]}
@@ -365,8 +382,8 @@ class SpecRangeRulesTest {
 				  podAffinity:
 				    requiredDuringSchedulingIgnoredDuringExecution:
 				    - {labelSelector: {matchLabels: {app: web}}, namespaces: [Prod]}
-				""" + ONE_CONTAINER), finding(
-				"spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+				""" + ONE_CONTAINER),
+				finding("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
 						+ ".matchExpressions[0].operator", "Invalid value: \"Equals\": not a valid selector operator"),
 				finding("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
 						+ ".matchExpressions[1].values",
@@ -395,9 +412,9 @@ class SpecRangeRulesTest {
 				affinity:
 				  nodeAffinity:
 				    requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: []}
-				""" + ONE_CONTAINER), finding(
-				"spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms",
-				"Required value: must have at least one node selector term"));
+				""" + ONE_CONTAINER),
+				finding("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms",
+						"Required value: must have at least one node selector term"));
 	}
 
 	/** The manifest with these fields added to its top-level spec. */
@@ -406,8 +423,9 @@ class SpecRangeRulesTest {
 	}
 
 	private static String daemonSet(String fields) {
-		return withSpec(deployment(ONE_CONTAINER).replace("kind: Deployment", "kind: DaemonSet")
-			.replace("  replicas: 2\n", ""), fields);
+		return withSpec(
+				deployment(ONE_CONTAINER).replace("kind: Deployment", "kind: DaemonSet").replace("  replicas: 2\n", ""),
+				fields);
 	}
 
 	private static String statefulSet(String fields) {

@@ -65,8 +65,8 @@ class StructureRuleTest {
 								+ "did you mean \"securityContext\"?"),
 				finding("spec.containers[0].flavour",
 						"strict decoding error: unknown field \"spec.containers[0].flavour\""));
-		assertFindings(this.rule, deployment(RuleTesting.ONE_CONTAINER).replace("replicas: 2", "replica: 2"),
-				finding("spec.replica", "strict decoding error: unknown field \"spec.replica\"; did you mean \"replicas\"?"));
+		assertFindings(this.rule, deployment(RuleTesting.ONE_CONTAINER).replace("replicas: 2", "replica: 2"), finding(
+				"spec.replica", "strict decoding error: unknown field \"spec.replica\"; did you mean \"replicas\"?"));
 		assertFindings(this.rule, "apiVersion: v1\nkind: Pod\nmetadata: {name: web, lables: {a: b}}\nspec: {}\n",
 				finding("metadata.lables",
 						"strict decoding error: unknown field \"metadata.lables\"; did you mean \"labels\"?"));
@@ -80,9 +80,10 @@ class StructureRuleTest {
 				    requiredDuringSchedulingIgnoredDuringExecution:
 				    - nodeSelectorTerms:
 				      - matchExpressions: [{key: zone, operator: In, values: [a]}]
-				"""), finding("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution",
-				"json: cannot unmarshal array into Go struct field NodeAffinity.spec.affinity.nodeAffinity."
-						+ "requiredDuringSchedulingIgnoredDuringExecution of type v1.NodeSelector"));
+				"""),
+				finding("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution",
+						"json: cannot unmarshal array into Go struct field NodeAffinity.spec.affinity.nodeAffinity."
+								+ "requiredDuringSchedulingIgnoredDuringExecution of type v1.NodeSelector"));
 	}
 
 	@Test
@@ -109,18 +110,22 @@ class StructureRuleTest {
 				      tcpSocket: {port: 80.5}
 				  - nginx
 				  volumes: {data: {}}
-				""", finding("metadata.labels[version]",
-				"json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string"),
+				""",
+				finding("metadata.labels[version]",
+						"json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string"),
 				finding("spec.hostNetwork",
 						"json: cannot unmarshal string into Go struct field PodSpec.spec.hostNetwork of type bool"),
 				finding("spec.containers[0].args",
 						"json: cannot unmarshal string into Go struct field Container.spec.containers.args of type []string"),
-				finding("spec.containers[0].ports[0].containerPort", "json: cannot unmarshal string into Go struct "
-						+ "field ContainerPort.spec.containers.ports.containerPort of type int32"),
-				finding("spec.containers[0].ports[1].containerPort", "json: cannot unmarshal number 8080.5 into Go "
-						+ "struct field ContainerPort.spec.containers.ports.containerPort of type int32"),
-				finding("spec.containers[0].ports[2].containerPort", "json: cannot unmarshal number 3000000000 into Go "
-						+ "struct field ContainerPort.spec.containers.ports.containerPort of type int32"),
+				finding("spec.containers[0].ports[0].containerPort",
+						"json: cannot unmarshal string into Go struct "
+								+ "field ContainerPort.spec.containers.ports.containerPort of type int32"),
+				finding("spec.containers[0].ports[1].containerPort",
+						"json: cannot unmarshal number 8080.5 into Go "
+								+ "struct field ContainerPort.spec.containers.ports.containerPort of type int32"),
+				finding("spec.containers[0].ports[2].containerPort",
+						"json: cannot unmarshal number 3000000000 into Go "
+								+ "struct field ContainerPort.spec.containers.ports.containerPort of type int32"),
 				finding("spec.containers[0].resources.limits[cpu]", Quantity.FORMAT_ERROR),
 				finding("spec.containers[0].livenessProbe.tcpSocket.port",
 						"json: cannot unmarshal number 80.5 into Go value of type int32"),
@@ -132,15 +137,17 @@ class StructureRuleTest {
 
 	@Test
 	void int64FieldsTakeWhatInt32OnesCannot() {
-		assertFindings(this.rule, pod(web("securityContext: {runAsUser: 4294967296}")
-				+ "terminationGracePeriodSeconds: 99999999999999999999\n"),
+		assertFindings(this.rule,
+				pod(web("securityContext: {runAsUser: 4294967296}")
+						+ "terminationGracePeriodSeconds: 99999999999999999999\n"),
 				finding("spec.terminationGracePeriodSeconds", "json: cannot unmarshal number 99999999999999999999 into "
 						+ "Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64"));
 	}
 
 	@Test
 	void freeFormFieldsTakeAnythingAndBytesAreBase64() {
-		// a StatefulSet's claim templates hold a status the API server ignores, and managedFields a free fieldsV1
+		// a StatefulSet's claim templates hold a status the API server ignores, and
+		// managedFields a free fieldsV1
 		assertFindings(this.rule, """
 				apiVersion: apps/v1
 				kind: StatefulSet
@@ -171,17 +178,19 @@ class StructureRuleTest {
 
 	@Test
 	void aPlaceholderIsAStringWhereverItStands() {
-		// fine in a string; in an integer the filled-in value is a string too, which the API server refuses
-		assertFindings(this.rule, deployment("containers:\n- name: web\n  image: nginx:${IMAGE_TAG}\n")
-			.replace("replicas: 2", "replicas: ${REPLICAS}"),
+		// fine in a string; in an integer the filled-in value is a string too, which the
+		// API server refuses
+		assertFindings(this.rule,
+				deployment("containers:\n- name: web\n  image: nginx:${IMAGE_TAG}\n").replace("replicas: 2",
+						"replicas: ${REPLICAS}"),
 				finding("spec.replicas",
 						"json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32"));
 	}
 
 	@Test
 	void noOtherRuleIsFooledByAWrongType() {
-		assertThat(RuleTesting.errors(pod("containers: nginx\n"))).extracting(Finding::rule, Finding::path,
-				Finding::message)
+		assertThat(RuleTesting.errors(pod("containers: nginx\n")))
+			.extracting(Finding::rule, Finding::path, Finding::message)
 			.containsExactly(tuple("structure", "spec.containers",
 					"json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type []v1.Container"));
 		assertThat(RuleTesting.errors(pod("""
@@ -204,7 +213,8 @@ class StructureRuleTest {
 						+ "spec: {selector: {matchLabels: {a: b}}, template: x}\n",
 				"apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: web}\nspec: [nginx]\n",
 				deployment(RuleTesting.ONE_CONTAINER).replace("      labels:\n        app: web", "      labels: [web]"),
-				deployment(RuleTesting.ONE_CONTAINER).replace("    matchLabels:\n      app: web", "    matchLabels: app"))) {
+				deployment(RuleTesting.ONE_CONTAINER).replace("    matchLabels:\n      app: web",
+						"    matchLabels: app"))) {
 			assertThat(RuleTesting.errors(yaml)).as(yaml).extracting(Finding::rule).containsOnly("structure");
 		}
 	}

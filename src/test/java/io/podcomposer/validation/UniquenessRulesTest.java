@@ -99,7 +99,8 @@ class UniquenessRulesTest {
 				  mountPath: /data
 				- name: cache
 				  mountPath: /data
-				""")), finding("spec.containers[0].volumeMounts[1].mountPath", "Invalid value: \"/data\": must be unique"));
+				""")),
+				finding("spec.containers[0].volumeMounts[1].mountPath", "Invalid value: \"/data\": must be unique"));
 	}
 
 }

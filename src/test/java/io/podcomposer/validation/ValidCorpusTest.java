@@ -34,32 +34,37 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The "0 false errors" guard: a hand-written corpus of manifests the Kubernetes 1.36 API server
- * accepts on create ({@code src/test/resources/validation/valid-corpus}), each file validated as
- * {@code POST /api/v1/validate} validates it, must give no error on any object. Together the pod
- * specs of the corpus set every field of the official client's pod spec models, and its workloads
- * every field of each workload spec, so a field a new Kubernetes release adds fails here, naming
- * it, until the corpus uses it (or the exclusions below say why it cannot be set on create).
+ * The "0 false errors" guard: a hand-written corpus of manifests the Kubernetes 1.36 API
+ * server accepts on create ({@code src/test/resources/validation/valid-corpus}), each
+ * file validated as {@code POST /api/v1/validate} validates it, must give no error on any
+ * object. Together the pod specs of the corpus set every field of the official client's
+ * pod spec models, and its workloads every field of each workload spec, so a field a new
+ * Kubernetes release adds fails here, naming it, until the corpus uses it (or the
+ * exclusions below say why it cannot be set on create).
  */
 class ValidCorpusTest {
 
 	static final String CORPUS = "/validation/valid-corpus";
 
 	/**
-	 * Model fields no manifest can set on create, as {@code Model.field}, each with the reason.
-	 * A field listed here is not looked for in the corpus.
+	 * Model fields no manifest can set on create, as {@code Model.field}, each with the
+	 * reason. A field listed here is not looked for in the corpus.
 	 */
 	private static final Map<String, String> NOT_SETTABLE_ON_CREATE = Map.ofEntries(
-			// the API server refuses ephemeral containers in a created pod and in every pod
-			// template: they are added later, through the pods/ephemeralcontainers subresource
+			// the API server refuses ephemeral containers in a created pod and in every
+			// pod
+			// template: they are added later, through the pods/ephemeralcontainers
+			// subresource
 			Map.entry("V1PodSpec.ephemeralContainers", "only through the pods/ephemeralcontainers subresource"),
-			// an ephemeral volume's claim template takes labels and annotations only; the API server
+			// an ephemeral volume's claim template takes labels and annotations only; the
+			// API server
 			// answers "cannot be set" for every other metadata field
 			Map.entry("V1ObjectMeta.creationTimestamp", "set by the API server; not allowed in a claim template"),
 			Map.entry("V1ObjectMeta.deletionGracePeriodSeconds", "set by the API server on delete"),
 			Map.entry("V1ObjectMeta.deletionTimestamp", "set by the API server on delete"),
 			Map.entry("V1ObjectMeta.finalizers", "not allowed in a claim template"),
-			Map.entry("V1ObjectMeta.generateName", "not allowed in a claim template (the claim is named after the pod)"),
+			Map.entry("V1ObjectMeta.generateName",
+					"not allowed in a claim template (the claim is named after the pod)"),
 			Map.entry("V1ObjectMeta.generation", "set by the API server"),
 			Map.entry("V1ObjectMeta.managedFields", "written by the API server for server-side apply"),
 			Map.entry("V1ObjectMeta.name", "not allowed in a claim template (the claim is named after the pod)"),
@@ -68,13 +73,17 @@ class ValidCorpusTest {
 			Map.entry("V1ObjectMeta.resourceVersion", "set by the API server"),
 			Map.entry("V1ObjectMeta.selfLink", "no longer set by the API server"),
 			Map.entry("V1ObjectMeta.uid", "set by the API server"),
-			// a StatefulSet's claim templates are objects of their own, and the API server ignores a status
+			// a StatefulSet's claim templates are objects of their own, and the API
+			// server ignores a status
 			Map.entry("V1PersistentVolumeClaim.status", "written by the persistent volume controller"));
 
 	static Stream<String> files() {
 		try (Stream<Path> paths = Files.list(corpusDirectory())) {
-			return paths.map((path) -> path.getFileName().toString()).filter((name) -> name.endsWith(".yaml"))
-				.sorted().toList().stream();
+			return paths.map((path) -> path.getFileName().toString())
+				.filter((name) -> name.endsWith(".yaml"))
+				.sorted()
+				.toList()
+				.stream();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -128,23 +137,31 @@ class ValidCorpusTest {
 	void thePodSpecsOfTheCorpusSetEveryFieldOfThePodSpecModels() {
 		Set<String> used = new HashSet<>();
 		for (JsonNode object : allObjects()) {
-			WorkloadKind.fromKindName(Nodes.text(object.get("kind"))).ifPresent((kind) -> collectUsed(V1PodSpec.class,
-					object.at("/" + kind.podSpecPath().replace('.', '/')), used));
+			WorkloadKind.fromKindName(Nodes.text(object.get("kind")))
+				.ifPresent((kind) -> collectUsed(V1PodSpec.class, object.at("/" + kind.podSpecPath().replace('.', '/')),
+						used));
 		}
 		Set<String> missing = new TreeSet<>();
 		collectMissing(V1PodSpec.class, used, new HashSet<>(), missing);
 
-		assertThat(missing).as("pod spec fields no manifest of %s sets: add them to the corpus, valid as the API "
-				+ "server takes them, or to NOT_SETTABLE_ON_CREATE with the reason", CORPUS).isEmpty();
-		assertThat(NOT_SETTABLE_ON_CREATE.keySet()).as("exclusions the corpus sets after all").doesNotContainAnyElementsOf(used);
+		assertThat(missing)
+			.as("pod spec fields no manifest of %s sets: add them to the corpus, valid as the API "
+					+ "server takes them, or to NOT_SETTABLE_ON_CREATE with the reason", CORPUS)
+			.isEmpty();
+		assertThat(NOT_SETTABLE_ON_CREATE.keySet()).as("exclusions the corpus sets after all")
+			.doesNotContainAnyElementsOf(used);
 	}
 
-	/** {@code Model.field} of every field the corpus's pod-bearing objects set in their specs. */
+	/**
+	 * {@code Model.field} of every field the corpus's pod-bearing objects set in their
+	 * specs.
+	 */
 	private static Set<String> workloadFields() {
 		Set<String> used = new HashSet<>();
 		for (JsonNode object : allObjects()) {
-			WorkloadKind.fromKindName(Nodes.text(object.get("kind"))).ifPresent((kind) -> collectUsed(
-					kind.isPod() ? V1PodSpec.class : specModel(kind), object.get("spec"), used));
+			WorkloadKind.fromKindName(Nodes.text(object.get("kind")))
+				.ifPresent((kind) -> collectUsed(kind.isPod() ? V1PodSpec.class : specModel(kind), object.get("spec"),
+						used));
 		}
 		return used;
 	}
@@ -160,7 +177,10 @@ class ValidCorpusTest {
 		}
 	}
 
-	/** Marks {@code Model.field} for every field the JSON sets, following the model's types. */
+	/**
+	 * Marks {@code Model.field} for every field the JSON sets, following the model's
+	 * types.
+	 */
 	private static void collectUsed(Class<?> model, JsonNode node, Set<String> used) {
 		if (node == null || !node.isObject()) {
 			return;
@@ -185,7 +205,10 @@ class ValidCorpusTest {
 		}
 	}
 
-	/** Every field of every model reachable from the pod spec that the corpus leaves unset. */
+	/**
+	 * Every field of every model reachable from the pod spec that the corpus leaves
+	 * unset.
+	 */
 	private static void collectMissing(Class<?> model, Set<String> used, Set<Class<?>> seen, Set<String> missing) {
 		if (!seen.add(model)) {
 			return;
@@ -215,7 +238,10 @@ class ValidCorpusTest {
 		return fields;
 	}
 
-	/** The model class a field holds, or its list's or map's values do; null for plain values. */
+	/**
+	 * The model class a field holds, or its list's or map's values do; null for plain
+	 * values.
+	 */
 	private static Class<?> modelElement(Type type) {
 		Type element = type;
 		if (type instanceof ParameterizedType parameterized) {

@@ -41,7 +41,10 @@ class ValidateApiControllerTest {
 
 	private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
-	/** Meets every hint and the restricted level, so its answer is empty whatever rules and checks run. */
+	/**
+	 * Meets every hint and the restricted level, so its answer is empty whatever rules
+	 * and checks run.
+	 */
 	private static final String RESTRICTED_POD = """
 			apiVersion: v1
 			kind: Pod
@@ -88,7 +91,8 @@ class ValidateApiControllerTest {
 		String body = validate(MediaType.APPLICATION_JSON, POD_JSON).andExpect(status().isOk())
 			.andExpect(jsonPath("$.valid").value(true))
 			.andExpect(jsonPath("$.warnings[*].rule", hasItem("image-tag")))
-			.andExpect(jsonPath("$.warnings[?(@.rule == 'image-tag')].path").value(contains("spec.containers[0].image")))
+			.andExpect(
+					jsonPath("$.warnings[?(@.rule == 'image-tag')].path").value(contains("spec.containers[0].image")))
 			.andExpect(jsonPath("$.warnings[?(@.rule == 'image-tag')].message")
 				.value(contains("image \"nginx:latest\" uses :latest: pin a version or a digest")))
 			.andExpect(jsonPath("$.warnings[*].path", everyItem(startsWith("spec."))))
@@ -179,11 +183,12 @@ class ValidateApiControllerTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.valid").value(false))
 			.andExpect(jsonPath("$.errors[0].path").value("spec.ports[0].port"))
-			.andExpect(jsonPath("$.errors[0].message").value(
-					"json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32"));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32"));
 		validate(YAML, "apiVersion: apps/v1\nkind: Pod\nmetadata: {name: web}\n").andExpect(status().isOk())
 			.andExpect(jsonPath("$.valid").value(false))
-			.andExpect(jsonPath("$.errors[0].message").value("no matches for kind \"Pod\" in version \"apps/v1\"; use v1"));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("no matches for kind \"Pod\" in version \"apps/v1\"; use v1"));
 	}
 
 	@Test
@@ -231,9 +236,9 @@ class ValidateApiControllerTest {
 			.andExpect(jsonPath("$.documents[*].name").value(contains("web", "web", "web", "w")))
 			.andExpect(jsonPath("$.documents[*].valid").value(contains(false, true, true, true)))
 			.andExpect(jsonPath("$.documents[*].checked").value(contains(true, true, true, false)))
-			.andExpect(jsonPath("$.documents[0].errors[0].message").value(
-					"strict decoding error: unknown field \"spec.template.spec.containers[0].imagePullPolicyy\"; "
-							+ "did you mean \"imagePullPolicy\"?"))
+			.andExpect(jsonPath("$.documents[0].errors[0].message")
+				.value("strict decoding error: unknown field \"spec.template.spec.containers[0].imagePullPolicyy\"; "
+						+ "did you mean \"imagePullPolicy\"?"))
 			.andExpect(jsonPath("$.documents[0].podSecurity.level").isString())
 			.andExpect(jsonPath("$.documents[1].podSecurity").doesNotExist());
 		validate(MediaType.APPLICATION_JSON, """
@@ -270,7 +275,8 @@ class ValidateApiControllerTest {
 	@Test
 	void hostileDocumentsAre4xxInSecondsAndTheServerGoesOn() throws Exception {
 		validate(YAML, RESTRICTED_POD).andExpect(status().isOk());
-		StringBuilder laughs = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+		StringBuilder laughs = new StringBuilder(
+				"a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
 		for (char name = 'b'; name <= 'j'; name++) {
 			char previous = (char) (name - 1);
 			laughs.append(name).append(": &").append(name).append(" [");
@@ -287,8 +293,10 @@ class ValidateApiControllerTest {
 		for (String yaml : yamls) {
 			long started = System.nanoTime();
 			expectProblem(validate(YAML, yaml), 400);
-			// unguarded, these run for minutes or exhaust the heap; 5 s leaves room for a loaded machine
-			assertThat(Duration.ofNanos(System.nanoTime() - started)).as(yaml.substring(0, 30)).isLessThan(Duration.ofSeconds(5));
+			// unguarded, these run for minutes or exhaust the heap; 5 s leaves room for a
+			// loaded machine
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as(yaml.substring(0, 30))
+				.isLessThan(Duration.ofSeconds(5));
 		}
 		long started = System.nanoTime();
 		expectProblem(validate(MediaType.APPLICATION_JSON, "[".repeat(100_000) + "]".repeat(100_000)), 400)
@@ -303,9 +311,12 @@ class ValidateApiControllerTest {
 		StringBuilder containers = new StringBuilder();
 		StringBuilder volumes = new StringBuilder();
 		for (int i = 0; i < 2000; i++) {
-			containers.append((i == 0) ? "" : ",").append("{\"name\": \"c").append(i)
+			containers.append((i == 0) ? "" : ",")
+				.append("{\"name\": \"c")
+				.append(i)
 				.append("\", \"image\": \"nginx\", \"ports\": [{\"containerPort\": 8080}], \"volumeMounts\": ")
-				.append("[{\"name\": \"data\", \"mountPath\": \"/data\"}, {\"name\": \"v").append(i)
+				.append("[{\"name\": \"data\", \"mountPath\": \"/data\"}, {\"name\": \"v")
+				.append(i)
 				.append("\", \"mountPath\": \"/v\"}]}");
 			volumes.append((i == 0) ? "" : ",").append("{\"name\": \"v").append(i).append("\", \"emptyDir\": {}}");
 		}
@@ -313,7 +324,8 @@ class ValidateApiControllerTest {
 				+ "\"spec\": {\"containers\": [" + containers + "], \"volumes\": [" + volumes + "]}}";
 		validate(MediaType.APPLICATION_JSON, POD_JSON).andExpect(status().isOk());
 
-		// how fast is for the benchmarks; here, that every finding is still counted and summed up
+		// how fast is for the benchmarks; here, that every finding is still counted and
+		// summed up
 		validate(MediaType.APPLICATION_JSON, pod).andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings[?(@.rule == 'duplicate-port')]", hasSize(1999)))
 			.andExpect(jsonPath("$.warnings[?(@.rule == 'shared-writable-volume')].message").value(contains(

@@ -18,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The validate endpoint over real HTTP, in the whole application, signed in with an API token. */
+/**
+ * The validate endpoint over real HTTP, in the whole application, signed in with an API
+ * token.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ValidateHttpTest {
 
@@ -59,14 +62,19 @@ class ValidateHttpTest {
 	void refusesAnAliasBombAtOnceAndStaysHealthy() throws Exception {
 		StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
 		for (char name = 'b'; name <= 'z'; name++) {
-			bomb.append(name).append(": &").append(name).append(" [")
-				.append(String.join(", ", Collections.nCopies(10, "*" + (char) (name - 1)))).append("]\n");
+			bomb.append(name)
+				.append(": &")
+				.append(name)
+				.append(" [")
+				.append(String.join(", ", Collections.nCopies(10, "*" + (char) (name - 1))))
+				.append("]\n");
 		}
 
 		long started = System.nanoTime();
 		HttpResponse<String> response = post("application/yaml", bomb.toString());
 
-		// not a speed target (see the benchmarks): expanding it would take hours, so a loaded machine's
+		// not a speed target (see the benchmarks): expanding it would take hours, so a
+		// loaded machine's
 		// seconds still tell a refusal before expansion from none
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
 		assertThat(response.statusCode()).isEqualTo(413);

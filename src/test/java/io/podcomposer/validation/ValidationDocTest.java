@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/VALIDATION.md's rules table stays true to {@link ValidationRules}: every rule id it names
- * exists, every row names one or says why it is not covered, and every rule of the API server's
- * that we have has its row.
+ * docs/VALIDATION.md's rules table stays true to {@link ValidationRules}: every rule id
+ * it names exists, every row names one or says why it is not covered, and every rule of
+ * the API server's that we have has its row.
  */
 class ValidationDocTest {
 
@@ -50,7 +50,10 @@ class ValidationDocTest {
 			.allSatisfy((id) -> assertThat(named).as("rule ids in docs/VALIDATION.md").contains(id));
 	}
 
-	/** The last cell of each table row under "## Rules", up to the next section of the same level. */
+	/**
+	 * The last cell of each table row under "## Rules", up to the next section of the
+	 * same level.
+	 */
 	private static List<String> oursColumn() throws IOException {
 		List<String> lines = Files.readAllLines(Path.of("docs", "VALIDATION.md"));
 		int start = lines.indexOf("## Rules");
@@ -68,7 +71,10 @@ class ValidationDocTest {
 		return cells;
 	}
 
-	/** The rule ids a cell names: its code spans, which in this column are used for nothing else. */
+	/**
+	 * The rule ids a cell names: its code spans, which in this column are used for
+	 * nothing else.
+	 */
 	private static List<String> named(String cell) {
 		List<String> named = new ArrayList<>();
 		Matcher code = CODE.matcher(cell);

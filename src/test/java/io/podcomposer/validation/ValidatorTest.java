@@ -43,8 +43,8 @@ class ValidatorTest {
 			.satisfies((violation) -> {
 				assertThat(violation.check()).isEqualTo("capabilities_baseline");
 				assertThat(violation.reason()).isEqualTo("non-default capabilities");
-				assertThat(violation.detail())
-					.isEqualTo("container \"container2\" must not include \"IPC_LOCK\" in securityContext.capabilities.add");
+				assertThat(violation.detail()).isEqualTo(
+						"container \"container2\" must not include \"IPC_LOCK\" in securityContext.capabilities.add");
 				assertThat(violation.paths()).containsExactly("spec.containers[1].securityContext.capabilities.add");
 			});
 	}

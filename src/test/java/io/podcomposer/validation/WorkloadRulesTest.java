@@ -44,16 +44,18 @@ class WorkloadRulesTest {
 				    - {key: app, operator: Exists}
 				    - {key: canary, operator: DoesNotExist}
 				"""));
-		assertFindings(this.selector, JOB.formatted("manualSelector: true\n  selector: {matchLabels: {app: migrate}}",
-				"Never"));
+		assertFindings(this.selector,
+				JOB.formatted("manualSelector: true\n  selector: {matchLabels: {app: migrate}}", "Never"));
 		assertFindings(this.selector, JOB.formatted("parallelism: 1", "Never"));
 	}
 
 	@Test
 	void aSelectorThatMissesTheTemplateIsRefused() {
-		assertFindings(this.selector, deployment(RuleTesting.ONE_CONTAINER).replace("      app: web\n  template",
-				"      app: api\n  template"), finding("spec.template.metadata.labels",
-				"Invalid value: map[string]string{\"app\":\"web\"}: `selector` does not match template `labels`"));
+		assertFindings(this.selector,
+				deployment(RuleTesting.ONE_CONTAINER).replace("      app: web\n  template",
+						"      app: api\n  template"),
+				finding("spec.template.metadata.labels",
+						"Invalid value: map[string]string{\"app\":\"web\"}: `selector` does not match template `labels`"));
 		assertFindings(this.selector, deployment(RuleTesting.ONE_CONTAINER).replace("""
 				    matchLabels:
 				      app: web
@@ -62,8 +64,9 @@ class WorkloadRulesTest {
 				    - {key: app, operator: In}
 				    - {key: tier, operator: Exists, values: [web]}
 				    - {key: app, operator: Like, values: [web]}
-				"""), finding("spec.selector.matchExpressions[0].values",
-				"Required value: must be specified when `operator` is 'In' or 'NotIn'"),
+				"""),
+				finding("spec.selector.matchExpressions[0].values",
+						"Required value: must be specified when `operator` is 'In' or 'NotIn'"),
 				finding("spec.selector.matchExpressions[1].values",
 						"Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
 				finding("spec.selector.matchExpressions[2].operator",
@@ -87,8 +90,8 @@ class WorkloadRulesTest {
 	@Test
 	void jobsAndCronJobsLeaveTheSelectorToTheApiServer() {
 		assertFindings(this.selector, JOB.formatted("selector: {matchLabels: {app: migrate}}", "Never"),
-				finding("spec.selector", "Invalid value: {\"matchLabels\":{\"app\":\"migrate\"}}: "
-						+ "`selector` not auto-generated"));
+				finding("spec.selector",
+						"Invalid value: {\"matchLabels\":{\"app\":\"migrate\"}}: " + "`selector` not auto-generated"));
 		assertFindings(this.selector, cronJob(RuleTesting.ONE_CONTAINER).replace("    spec:\n      template:",
 				"    spec:\n      manualSelector: true\n      selector: {matchLabels: {app: web}}\n      template:"),
 				finding("spec.jobTemplate.spec.selector",
@@ -103,11 +106,10 @@ class WorkloadRulesTest {
 		assertFindings(rule, deployment(RuleTesting.ONE_CONTAINER));
 		assertFindings(rule, deployment("restartPolicy: Always\n" + RuleTesting.ONE_CONTAINER));
 		assertFindings(rule, JOB.formatted("parallelism: 1", "OnFailure"));
-		assertFindings(rule, deployment("restartPolicy: Never\n" + RuleTesting.ONE_CONTAINER),
-				finding("spec.template.spec.restartPolicy",
-						"Unsupported value: \"Never\": supported values: \"Always\""));
-		assertFindings(rule, JOB.formatted("parallelism: 1", "Always"), finding("spec.template.spec.restartPolicy",
-				"Required value: valid values: \"OnFailure\", \"Never\""));
+		assertFindings(rule, deployment("restartPolicy: Never\n" + RuleTesting.ONE_CONTAINER), finding(
+				"spec.template.spec.restartPolicy", "Unsupported value: \"Never\": supported values: \"Always\""));
+		assertFindings(rule, JOB.formatted("parallelism: 1", "Always"),
+				finding("spec.template.spec.restartPolicy", "Required value: valid values: \"OnFailure\", \"Never\""));
 		assertFindings(rule, cronJob(RuleTesting.ONE_CONTAINER),
 				finding("spec.jobTemplate.spec.template.spec.restartPolicy",
 						"Required value: valid values: \"OnFailure\", \"Never\""));
@@ -118,7 +120,8 @@ class WorkloadRulesTest {
 	void cronScheduleAndTimeZone() {
 		CronScheduleRule rule = new CronScheduleRule();
 		String cronJob = cronJob("restartPolicy: Never\n" + RuleTesting.ONE_CONTAINER);
-		assertFindings(rule, cronJob.replace("\"0 * * * *\"", "\"*/15 9-17 * JAN-mar mon-FRI\"\n  timeZone: Europe/Paris"));
+		assertFindings(rule,
+				cronJob.replace("\"0 * * * *\"", "\"*/15 9-17 * JAN-mar mon-FRI\"\n  timeZone: Europe/Paris"));
 		assertFindings(rule, cronJob.replace("\"0 * * * *\"", "\"@weekly\"\n  timeZone: Etc/UTC"));
 		assertFindings(rule, cronJob.replace("\"0 * * * *\"", "\"0 0 31 2 *\"\n  concurrencyPolicy: Forbid"));
 		assertFindings(rule, cronJob.replace("\"0 * * * *\"", "\"61 * * * *\""),

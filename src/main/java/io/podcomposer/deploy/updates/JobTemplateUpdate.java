@@ -8,14 +8,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A Job's {@code spec.template}, {@code spec.completionMode}, {@code spec.podFailurePolicy},
- * {@code spec.backoffLimitPerIndex}, {@code spec.managedBy} and {@code spec.successPolicy} never
- * change, except that a suspended Job that never started may change its template's labels,
- * annotations, {@code nodeSelector}, node affinity ({@code affinity.nodeAffinity}, not the pod
- * affinities), {@code tolerations} and {@code schedulingGates}; {@code spec.completions} never
- * changes either, except in an Indexed Job, where it changes together with
- * {@code spec.parallelism} (the new completions equal the new parallelism: elastic Indexed Jobs):
- * upstream's {@code ValidateJobSpecUpdate}.
+ * A Job's {@code spec.template}, {@code spec.completionMode},
+ * {@code spec.podFailurePolicy}, {@code spec.backoffLimitPerIndex},
+ * {@code spec.managedBy} and {@code spec.successPolicy} never change, except that a
+ * suspended Job that never started may change its template's labels, annotations,
+ * {@code nodeSelector}, node affinity ({@code affinity.nodeAffinity}, not the pod
+ * affinities), {@code tolerations} and {@code schedulingGates}; {@code spec.completions}
+ * never changes either, except in an Indexed Job, where it changes together with
+ * {@code spec.parallelism} (the new completions equal the new parallelism: elastic
+ * Indexed Jobs): upstream's {@code ValidateJobSpecUpdate}.
  */
 final class JobTemplateUpdate implements UpdateRule {
 
@@ -41,7 +42,8 @@ final class JobTemplateUpdate implements UpdateRule {
 		JsonNode completions = updated.at("/spec/completions");
 		if (!live.at("/spec/completions").equals(completions)) {
 			if (!updated.at("/spec/completionMode").asString("NonIndexed").equals("Indexed")) {
-				refused.add(new ImmutableChange(id(), "spec.completions", "Invalid value: " + completions + ": field is immutable"));
+				refused.add(new ImmutableChange(id(), "spec.completions",
+						"Invalid value: " + completions + ": field is immutable"));
 			}
 			else if (completions.isNumber() && completions.asLong() != updated.at("/spec/parallelism").asLong(1)) {
 				refused.add(new ImmutableChange(id(), "spec.completions",
@@ -65,7 +67,10 @@ final class JobTemplateUpdate implements UpdateRule {
 		return refused;
 	}
 
-	/** The template with the other's scheduling fields, which a suspended Job that never started may change. */
+	/**
+	 * The template with the other's scheduling fields, which a suspended Job that never
+	 * started may change.
+	 */
 	private static JsonNode withSchedulingOf(JsonNode template, JsonNode other) {
 		ObjectNode copy = JsonChanges.withFieldsOf(template, template, List.of());
 		for (String part : SCHEDULING) {

@@ -11,27 +11,35 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON work the update rules share: laying a deploy's fields over a live object, and the paths that differ. */
+/**
+ * The JSON work the update rules share: laying a deploy's fields over a live object, and
+ * the paths that differ.
+ */
 final class JsonChanges {
 
-	/** The fields that key the list maps of the kinds deployed, as their schema declares them. */
+	/**
+	 * The fields that key the list maps of the kinds deployed, as their schema declares
+	 * them.
+	 */
 	private static final List<String> KEYS = List.of("name", "mountPath", "containerPort", "devicePath");
 
 	private JsonChanges() {
 	}
 
 	/**
-	 * The live object as it would be with the given fields applied, as server-side apply merges
-	 * them: objects merge; a list whose elements have a key ({@code name}, {@code mountPath},
-	 * {@code containerPort}) merges element by element and keeps the live elements it does not
-	 * name (a service account token volume an admission plugin added); any other list is the given
-	 * one. So what the cluster filled in does not count as a change.
+	 * The live object as it would be with the given fields applied, as server-side apply
+	 * merges them: objects merge; a list whose elements have a key ({@code name},
+	 * {@code mountPath}, {@code containerPort}) merges element by element and keeps the
+	 * live elements it does not name (a service account token volume an admission plugin
+	 * added); any other list is the given one. So what the cluster filled in does not
+	 * count as a change.
 	 */
 	static JsonNode overlay(JsonNode live, JsonNode given) {
 		if (given instanceof ObjectNode object && live instanceof ObjectNode liveObject) {
 			ObjectNode merged = liveObject.deepCopy();
-			object.properties().forEach((entry) -> merged.set(entry.getKey(), overlay(liveObject.path(entry.getKey()),
-					entry.getValue())));
+			object.properties()
+				.forEach((entry) -> merged.set(entry.getKey(),
+						overlay(liveObject.path(entry.getKey()), entry.getValue())));
 			return merged;
 		}
 		if (given instanceof ArrayNode list && live instanceof ArrayNode liveList && !list.isEmpty()
@@ -101,9 +109,13 @@ final class JsonChanges {
 		changed.add(path);
 	}
 
-	/** A copy of the object with the named fields as they are in {@code from} (absent where absent there). */
+	/**
+	 * A copy of the object with the named fields as they are in {@code from} (absent
+	 * where absent there).
+	 */
 	static ObjectNode withFieldsOf(JsonNode object, JsonNode from, List<String> fields) {
-		ObjectNode copy = (object instanceof ObjectNode given) ? given.deepCopy() : JsonNodeFactory.instance.objectNode();
+		ObjectNode copy = (object instanceof ObjectNode given) ? given.deepCopy()
+				: JsonNodeFactory.instance.objectNode();
 		for (String field : fields) {
 			copy.remove(field);
 			if (from.has(field)) {
@@ -112,4 +124,5 @@ final class JsonChanges {
 		}
 		return copy;
 	}
+
 }

@@ -13,13 +13,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Pod's spec changes in place only in {@code spec.containers[*].image},
- * {@code spec.initContainers[*].image}, {@code spec.activeDeadlineSeconds} (set, or lowered),
- * {@code spec.tolerations} (only added to; an existing one may change its {@code tolerationSeconds}),
- * {@code spec.schedulingGates} (only removed) and {@code spec.terminationGracePeriodSeconds} (only to
- * 1 from a negative value); no container is added or removed; and while the pod still has scheduling
- * gates, {@code spec.nodeSelector} and the required node affinity's terms may gain entries (never
- * lose or change them): upstream's {@code ValidatePodUpdate}. Resources change only through the
- * {@code resize} subresource, which a deploy does not use, so here they are as fixed as the rest.
+ * {@code spec.initContainers[*].image}, {@code spec.activeDeadlineSeconds} (set, or
+ * lowered), {@code spec.tolerations} (only added to; an existing one may change its
+ * {@code tolerationSeconds}), {@code spec.schedulingGates} (only removed) and
+ * {@code spec.terminationGracePeriodSeconds} (only to 1 from a negative value); no
+ * container is added or removed; and while the pod still has scheduling gates,
+ * {@code spec.nodeSelector} and the required node affinity's terms may gain entries
+ * (never lose or change them): upstream's {@code ValidatePodUpdate}. Resources change
+ * only through the {@code resize} subresource, which a deploy does not use, so here they
+ * are as fixed as the rest.
  */
 final class PodSpecUpdate implements UpdateRule {
 
@@ -46,7 +48,8 @@ final class PodSpecUpdate implements UpdateRule {
 		List<ImmutableChange> refused = new ArrayList<>();
 		for (String list : List.of("containers", "initContainers")) {
 			if (given.path(list).size() != before.path(list).size()) {
-				refused.add(new ImmutableChange(id(), "spec." + list, "Forbidden: pod updates may not add or remove containers"));
+				refused.add(new ImmutableChange(id(), "spec." + list,
+						"Forbidden: pod updates may not add or remove containers"));
 				return refused;
 			}
 		}
@@ -81,12 +84,14 @@ final class PodSpecUpdate implements UpdateRule {
 		if (!before.path("schedulingGates").isEmpty()) {
 			gatedPlacement(before, after, refused);
 		}
-		JsonChanges.changedPaths(before, after, "spec").forEach((field) -> refused.add(new ImmutableChange(id(), field,
-				"Forbidden: " + MESSAGE)));
+		JsonChanges.changedPaths(before, after, "spec")
+			.forEach((field) -> refused.add(new ImmutableChange(id(), field, "Forbidden: " + MESSAGE)));
 		return refused;
 	}
 
-	/** A scheduling gate may only be removed: each one the pod did not have is refused. */
+	/**
+	 * A scheduling gate may only be removed: each one the pod did not have is refused.
+	 */
 	private void addedSchedulingGates(JsonNode before, JsonNode given, List<ImmutableChange> refused) {
 		Set<String> existing = new HashSet<>();
 		before.path("schedulingGates").forEach((gate) -> existing.add(gate.path("name").asString("")));
@@ -103,7 +108,8 @@ final class PodSpecUpdate implements UpdateRule {
 
 	/**
 	 * A pod that is still gated may gain node selector entries and required node affinity
-	 * requirements; what it had stays. The accepted additions are taken out of {@code after}.
+	 * requirements; what it had stays. The accepted additions are taken out of
+	 * {@code after}.
 	 */
 	private void gatedPlacement(JsonNode before, ObjectNode after, List<ImmutableChange> refused) {
 		for (Map.Entry<String, JsonNode> entry : before.path("nodeSelector").properties()) {
@@ -142,7 +148,10 @@ final class PodSpecUpdate implements UpdateRule {
 		}
 	}
 
-	/** Whether a node selector term keeps its match expressions and fields, in order, and only adds to them. */
+	/**
+	 * Whether a node selector term keeps its match expressions and fields, in order, and
+	 * only adds to them.
+	 */
 	private static boolean onlyAdded(JsonNode before, JsonNode after) {
 		if (before.path("matchExpressions").isEmpty() && before.path("matchFields").isEmpty()) {
 			return after.path("matchExpressions").isEmpty() && after.path("matchFields").isEmpty();

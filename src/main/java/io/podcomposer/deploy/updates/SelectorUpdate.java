@@ -10,9 +10,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A workload's {@code spec.selector} never changes, in its {@code matchLabels} or its
- * {@code matchExpressions} (Deployment, ReplicaSet and DaemonSet in their registry's update check,
- * Job in {@code ValidateJobSpecUpdate}: upstream's {@code ValidateImmutableField}). A StatefulSet's
- * selector falls under {@link StatefulSetSpecUpdate}, as upstream refuses it with the spec message.
+ * {@code matchExpressions} (Deployment, ReplicaSet and DaemonSet in their registry's
+ * update check, Job in {@code ValidateJobSpecUpdate}: upstream's
+ * {@code ValidateImmutableField}). A StatefulSet's selector falls under
+ * {@link StatefulSetSpecUpdate}, as upstream refuses it with the spec message.
  */
 final class SelectorUpdate implements UpdateRule {
 
@@ -33,11 +34,14 @@ final class SelectorUpdate implements UpdateRule {
 	public List<ImmutableChange> refused(JsonNode live, JsonNode updated) {
 		JsonNode before = live.at("/spec/selector");
 		JsonNode after = updated.at("/spec/selector");
-		return before.equals(after) ? List.of()
-				: List.of(new ImmutableChange(id(), "spec.selector", "Invalid value: " + goSelector(after) + ": field is immutable"));
+		return before.equals(after) ? List.of() : List.of(new ImmutableChange(id(), "spec.selector",
+				"Invalid value: " + goSelector(after) + ": field is immutable"));
 	}
 
-	/** The selector as the API server prints it in the refusal: Go's {@code %#v} of a {@code v1.LabelSelector}. */
+	/**
+	 * The selector as the API server prints it in the refusal: Go's {@code %#v} of a
+	 * {@code v1.LabelSelector}.
+	 */
 	static String goSelector(JsonNode selector) {
 		JsonNode labels = selector.path("matchLabels");
 		String matchLabels = !labels.isObject() ? "map[string]string(nil)"
@@ -56,8 +60,9 @@ final class SelectorUpdate implements UpdateRule {
 						: values.valueStream()
 							.map((value) -> "\"" + value.asString() + "\"")
 							.collect(Collectors.joining(", ", "[]string{", "}"));
-				requirements.add("v1.LabelSelectorRequirement{Key:\"" + requirement.path("key").asString() + "\", Operator:\""
-						+ requirement.path("operator").asString() + "\", Values:" + printedValues + "}");
+				requirements
+					.add("v1.LabelSelectorRequirement{Key:\"" + requirement.path("key").asString() + "\", Operator:\""
+							+ requirement.path("operator").asString() + "\", Values:" + printedValues + "}");
 			}
 			matchExpressions = "[]v1.LabelSelectorRequirement{" + String.join(", ", requirements) + "}";
 		}

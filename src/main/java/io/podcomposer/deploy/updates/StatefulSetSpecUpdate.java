@@ -6,10 +6,11 @@ import io.podcomposer.manifest.WorkloadKind;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A StatefulSet's spec changes only in {@code replicas}, {@code ordinals}, {@code template},
- * {@code updateStrategy}, {@code revisionHistoryLimit}, {@code persistentVolumeClaimRetentionPolicy}
- * and {@code minReadySeconds}: upstream's {@code ValidateStatefulSetUpdate}. A changed selector is
- * refused here too, with this message, as the API server refuses it.
+ * A StatefulSet's spec changes only in {@code replicas}, {@code ordinals},
+ * {@code template}, {@code updateStrategy}, {@code revisionHistoryLimit},
+ * {@code persistentVolumeClaimRetentionPolicy} and {@code minReadySeconds}: upstream's
+ * {@code ValidateStatefulSetUpdate}. A changed selector is refused here too, with this
+ * message, as the API server refuses it.
  */
 final class StatefulSetSpecUpdate implements UpdateRule {
 

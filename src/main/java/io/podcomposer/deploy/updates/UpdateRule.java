@@ -6,8 +6,9 @@ import io.podcomposer.manifest.WorkloadKind;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One of the API server's rules for what may change in an object that exists, in the style of
- * Pod Security's checks: an id, the kinds it covers, and the refused changes it finds.
+ * One of the API server's rules for what may change in an object that exists, in the
+ * style of Pod Security's checks: an id, the kinds it covers, and the refused changes it
+ * finds.
  */
 interface UpdateRule {
 

@@ -8,7 +8,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The portal's pre-check names the changes a cluster refuses to make in place, and lets the others pass. */
+/**
+ * The portal's pre-check names the changes a cluster refuses to make in place, and lets
+ * the others pass.
+ */
 class UpdateRulesTest {
 
 	/** A pod as the cluster has it: with the defaults it filled in. */
@@ -69,8 +72,10 @@ class UpdateRulesTest {
 				  selector: {matchLabels: {app: web}}
 				  template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: nginx:1.27}]}}
 				""");
-		assertThat(UpdateRules.refused(WorkloadKind.DEPLOYMENT, deployment, ManifestReader.readYaml(
-				"{spec: {replicas: 3, template: {spec: {containers: [{name: web, image: nginx:1.28}]}}}}"))).isEmpty();
+		assertThat(UpdateRules.refused(WorkloadKind.DEPLOYMENT, deployment,
+				ManifestReader.readYaml(
+						"{spec: {replicas: 3, template: {spec: {containers: [{name: web, image: nginx:1.28}]}}}}")))
+			.isEmpty();
 		assertThat(UpdateRules.refused(WorkloadKind.DEPLOYMENT, deployment,
 				ManifestReader.readYaml("{spec: {selector: {matchLabels: {app: web, v: '2'}}}}")))
 			.extracting(ImmutableChange::rule, ImmutableChange::field)
@@ -82,12 +87,13 @@ class UpdateRulesTest {
 			.extracting(ImmutableChange::field)
 			.containsExactly("spec.serviceName");
 
-		JsonNode job = ManifestReader.readYaml("""
-				{kind: Job, spec: {completions: 1, template: {spec: {restartPolicy: Never, containers: [{name: a, image: busybox:1.37}]}}},
-				 status: {startTime: '2026-01-01T00:00:00Z'}}
-				""");
-		assertThat(UpdateRules.refused(WorkloadKind.JOB, job, ManifestReader.readYaml(
-				"{spec: {template: {spec: {containers: [{name: a, image: busybox:1.38}]}}}}")))
+		JsonNode job = ManifestReader.readYaml(
+				"""
+						{kind: Job, spec: {completions: 1, template: {spec: {restartPolicy: Never, containers: [{name: a, image: busybox:1.37}]}}},
+						 status: {startTime: '2026-01-01T00:00:00Z'}}
+						""");
+		assertThat(UpdateRules.refused(WorkloadKind.JOB, job,
+				ManifestReader.readYaml("{spec: {template: {spec: {containers: [{name: a, image: busybox:1.38}]}}}}")))
 			.extracting(ImmutableChange::field)
 			.containsExactly("spec.template.spec.containers[0].image");
 	}
@@ -104,15 +110,18 @@ class UpdateRulesTest {
 				  containers: [{name: web, image: nginx:1.27}]
 				""");
 
-		assertThat(UpdateRules.refused(WorkloadKind.POD, live, ManifestReader.readYaml(
-				"{spec: {tolerations: [{key: a, operator: Exists, effect: NoExecute, tolerationSeconds: 5}]}}"))).isEmpty();
+		assertThat(UpdateRules.refused(WorkloadKind.POD, live, ManifestReader
+			.readYaml("{spec: {tolerations: [{key: a, operator: Exists, effect: NoExecute, tolerationSeconds: 5}]}}")))
+			.isEmpty();
 		assertThat(UpdateRules.refused(WorkloadKind.POD, live,
-				ManifestReader.readYaml("{spec: {schedulingGates: [{name: example.com/quota}, {name: example.com/zone}]}}")))
+				ManifestReader
+					.readYaml("{spec: {schedulingGates: [{name: example.com/quota}, {name: example.com/zone}]}}")))
 			.extracting(ImmutableChange::field, ImmutableChange::message)
 			.containsExactly(tuple("spec.schedulingGates[1].name",
 					"Forbidden: only deletion is allowed, but found new scheduling gate 'example.com/zone'"));
 		assertThat(UpdateRules.refused(WorkloadKind.POD, live,
-				ManifestReader.readYaml("{spec: {containers: [{name: web, image: nginx:1.27}, {name: side, image: b:1}]}}")))
+				ManifestReader
+					.readYaml("{spec: {containers: [{name: web, image: nginx:1.27}, {name: side, image: b:1}]}}")))
 			.extracting(ImmutableChange::field, ImmutableChange::message)
 			.containsExactly(tuple("spec.containers", "Forbidden: pod updates may not add or remove containers"));
 	}
@@ -144,23 +153,27 @@ class UpdateRulesTest {
 			.containsExactly(tuple("spec.nodeSelector",
 					"Invalid value: only additions to spec.nodeSelector are allowed (no mutations or deletions)"));
 
-		JsonNode ungated = ManifestReader.readYaml("{kind: Pod, spec: {nodeSelector: {disk: ssd}, containers: [{name: web, image: a}]}}");
+		JsonNode ungated = ManifestReader
+			.readYaml("{kind: Pod, spec: {nodeSelector: {disk: ssd}, containers: [{name: web, image: a}]}}");
 		assertThat(UpdateRules.refused(WorkloadKind.POD, ungated, placed)).extracting(ImmutableChange::field)
 			.containsExactly("spec.nodeSelector.zone", "spec.affinity");
 	}
 
 	@Test
 	void aSelectorChangeInItsExpressionsIsNamedInTheApiServersWordsAndAStatefulSetsUnderItsSpecRule() {
-		JsonNode deployment = ManifestReader.readYaml("{kind: Deployment, spec: {selector: {matchLabels: {app: web}}}}");
+		JsonNode deployment = ManifestReader
+			.readYaml("{kind: Deployment, spec: {selector: {matchLabels: {app: web}}}}");
 
-		assertThat(UpdateRules.refused(WorkloadKind.DEPLOYMENT, deployment, ManifestReader.readYaml(
-				"{spec: {selector: {matchExpressions: [{key: tier, operator: In, values: [front, back]}]}}}")))
+		assertThat(UpdateRules.refused(WorkloadKind.DEPLOYMENT, deployment,
+				ManifestReader.readYaml(
+						"{spec: {selector: {matchExpressions: [{key: tier, operator: In, values: [front, back]}]}}}")))
 			.extracting(ImmutableChange::message)
 			.containsExactly("Invalid value: v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"web\"}, "
 					+ "MatchExpressions:[]v1.LabelSelectorRequirement{v1.LabelSelectorRequirement{Key:\"tier\", "
 					+ "Operator:\"In\", Values:[]string{\"front\", \"back\"}}}}: field is immutable");
 
-		JsonNode statefulSet = ManifestReader.readYaml("{kind: StatefulSet, spec: {selector: {matchLabels: {app: db}}}}");
+		JsonNode statefulSet = ManifestReader
+			.readYaml("{kind: StatefulSet, spec: {selector: {matchLabels: {app: db}}}}");
 		assertThat(UpdateRules.refused(WorkloadKind.STATEFUL_SET, statefulSet,
 				ManifestReader.readYaml("{spec: {selector: {matchLabels: {app: db2}}}}")))
 			.extracting(ImmutableChange::rule, ImmutableChange::field)
@@ -175,7 +188,8 @@ class UpdateRulesTest {
 				""");
 
 		assertThat(UpdateRules.refused(WorkloadKind.JOB, indexed,
-				ManifestReader.readYaml("{spec: {completions: 5, parallelism: 5}}"))).isEmpty();
+				ManifestReader.readYaml("{spec: {completions: 5, parallelism: 5}}")))
+			.isEmpty();
 		assertThat(UpdateRules.refused(WorkloadKind.JOB, indexed,
 				ManifestReader.readYaml("{spec: {completions: 6, parallelism: 5}}")))
 			.extracting(ImmutableChange::message)
@@ -186,16 +200,19 @@ class UpdateRulesTest {
 			.containsExactly(tuple("spec.completions", "Invalid value: 4: field is immutable"),
 					tuple("spec.completionMode", "Invalid value: \"NonIndexed\": field is immutable"));
 
-		JsonNode suspended = ManifestReader.readYaml("""
-				{kind: Job, spec: {suspend: true, template: {spec: {restartPolicy: Never, containers: [{name: a, image: b}]}}}}
-				""");
-		assertThat(UpdateRules.refused(WorkloadKind.JOB, suspended, ManifestReader.readYaml("""
-				spec:
-				  template:
-				    spec:
-				      affinity:
-				        nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchFields: []}]}}
-				""")))
+		JsonNode suspended = ManifestReader.readYaml(
+				"""
+						{kind: Job, spec: {suspend: true, template: {spec: {restartPolicy: Never, containers: [{name: a, image: b}]}}}}
+						""");
+		assertThat(UpdateRules.refused(WorkloadKind.JOB, suspended,
+				ManifestReader.readYaml(
+						"""
+								spec:
+								  template:
+								    spec:
+								      affinity:
+								        nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchFields: []}]}}
+								""")))
 			.isEmpty();
 		assertThat(UpdateRules.refused(WorkloadKind.JOB, suspended, ManifestReader.readYaml("""
 				spec:
@@ -203,19 +220,19 @@ class UpdateRulesTest {
 				    spec:
 				      affinity:
 				        podAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: zone}]}
-				""")))
-			.extracting(ImmutableChange::field)
-			.containsExactly("spec.template.spec.affinity");
+				"""))).extracting(ImmutableChange::field).containsExactly("spec.template.spec.affinity");
 	}
 
 	@Test
 	void theClustersRefusalOfARemovedContainerIsTakenAsAChangeToReplace() {
-		assertThat(UpdateRules.refusedByCluster(422, "Pod \"web\" is invalid: spec.containers: Forbidden: pod updates may "
-				+ "not add or remove containers"))
+		assertThat(UpdateRules.refusedByCluster(422,
+				"Pod \"web\" is invalid: spec.containers: Forbidden: pod updates may "
+						+ "not add or remove containers"))
 			.get()
 			.extracting(ImmutableChange::rule, ImmutableChange::field)
 			.containsExactly("cluster", "spec.containers");
-		assertThat(UpdateRules.refusedByCluster(422, "Pod \"web\" is invalid: spec.containers[0].image: Required value"))
+		assertThat(
+				UpdateRules.refusedByCluster(422, "Pod \"web\" is invalid: spec.containers[0].image: Required value"))
 			.isEmpty();
 	}
 
