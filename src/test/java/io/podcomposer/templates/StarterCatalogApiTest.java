@@ -1,6 +1,12 @@
 package io.podcomposer.templates;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import io.podcomposer.AlsoOnPostgres;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,7 +98,14 @@ class StarterCatalogApiTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Restore the starter catalog", "sidecar-log-shipper", "metrics-adapter", "deleted");
+		Document document = Jsoup.parse(page);
+		assertThat(document.text()).contains("Restore the starter catalog");
+		Map<String, String> inLibrary = new HashMap<>();
+		for (Element row : document.select("tbody tr")) {
+			inLibrary.put(row.select("td[data-label=Template]").text(),
+					row.select("td[data-label=In the library]").text());
+		}
+		assertThat(inLibrary).containsEntry("metrics-adapter", "deleted").containsEntry("sidecar-log-shipper", "yes");
 
 		MockHttpServletResponse restored = this.mvc
 			.perform(post("/admin/catalog/restore").with(user(TestAdmin.NAME).roles("ADMIN")).with(csrf()))
