@@ -1,17 +1,7 @@
-// The profile and admin pages' browser side: copying a token shown once, asking before a form
-// that cannot be undone is sent, and dropping a notice that a later action makes old news (a
-// cluster "added" once it is checked again). The pages work without it, only less kindly.
-
-import { copyText } from './clipboard.js';
-
-document.addEventListener('click', async (event) => {
-  const button = event.target.closest('button[data-copy-from]');
-  if (!button) return;
-  const field = document.getElementById(button.dataset.copyFrom);
-  field.select();
-  await copyText(field.value);
-  button.textContent = 'Copied';
-});
+// The profile and admin pages' browser side: asking before a form that cannot be undone is
+// sent, and dropping a notice that a later action makes old news (a cluster "added" once it is
+// checked again). The pages work without it, only less kindly. Copying a token shown once is
+// composer.js's, which every page loads.
 
 document.addEventListener('submit', (event) => {
   const question = event.target.dataset.confirm;

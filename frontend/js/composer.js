@@ -3,8 +3,64 @@
 // and lines, and asking before work is replaced or left.
 // The server renders everything; this only moves what is already on the page.
 
-import { copyText } from './clipboard.js';
-import { markSelected } from './tabs.js';
+// One script, no imports: a module it imported would be fetched by a URL without the content
+// hash that lets a browser keep it, and asked for again on every page load. It is loaded on
+// every page (fragments/layout), so the copy buttons of the account pages are answered here too,
+// first, before anything that only the composer's page has.
+
+// Copying text to the clipboard: the preview's Copy, and a token or secret shown once.
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // no clipboard API outside secure contexts (plain http on another host): copy a selection the older way
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+}
+
+document.addEventListener('click', async (event) => {
+  const button = event.target.closest('button[data-copy-from]');
+  if (!button) return;
+  const field = document.getElementById(button.dataset.copyFrom);
+  field.select();
+  await copyText(field.value);
+  button.textContent = 'Copied';
+});
+
+// Tabs as the WAI-ARIA tabs pattern has them: only the selected tab is in the Tab order, and the
+// left and right arrows (Home and End too) move to the other tabs of its list and choose them.
+// Choosing a tab is the page's own work: a click, which its click handler answers.
+function markSelected(tabs, isSelected) {
+  tabs.forEach((tab) => {
+    const selected = isSelected(tab);
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+  });
+}
+
+const KEYS = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
+
+document.addEventListener('keydown', (event) => {
+  const tab = event.target.closest?.('[role="tablist"] > [role="tab"]');
+  if (!tab || !KEYS.includes(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+  const tabs = [...tab.parentElement.querySelectorAll(':scope > [role="tab"]')];
+  const at = tabs.indexOf(tab);
+  const next = {
+    ArrowLeft: tabs[(at - 1 + tabs.length) % tabs.length],
+    ArrowRight: tabs[(at + 1) % tabs.length],
+    Home: tabs[0],
+    End: tabs[tabs.length - 1],
+  }[event.key];
+  event.preventDefault();
+  next.click();
+  // after the click: the YAML tab's click puts the caret in its text, but the keys stay on the tabs
+  next.focus();
+});
 
 const form = () => document.getElementById('compose-form');
 const yamlForm = () => document.getElementById('yaml-form');
