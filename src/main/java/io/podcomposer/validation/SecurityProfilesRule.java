@@ -43,12 +43,14 @@ final class SecurityProfilesRule extends ApiServerRule {
 		}
 		TYPES.check(profile.path("type"), path + ".type", findings);
 		String localhost = Nodes.text(profile.path("localhostProfile"));
+		// a seccomp profile is a file under the kubelet's seccomp directory
+		String outside = (localhost != null && what.equals("seccomp")) ? SubPathsRule.problem(localhost) : null;
 		if ("Localhost".equals(type) && localhost == null) {
 			findings.add(path + ".localhostProfile",
 					Messages.required("must be set when " + what + " type is Localhost"));
 		}
-		else if ("Localhost".equals(type) && what.equals("seccomp") && SubPathsRule.problem(localhost) != null) {
-			findings.add(path + ".localhostProfile", Messages.invalid(localhost, SubPathsRule.problem(localhost)));
+		else if ("Localhost".equals(type) && outside != null) {
+			findings.add(path + ".localhostProfile", Messages.invalid(localhost, outside));
 		}
 		else if (type != null && !"Localhost".equals(type) && localhost != null) {
 			findings.add(path + ".localhostProfile",
