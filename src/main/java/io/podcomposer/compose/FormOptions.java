@@ -2,6 +2,7 @@ package io.podcomposer.compose;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.podcomposer.manifest.WorkloadKind;
 import io.podcomposer.validation.LinuxCapabilities;
@@ -21,7 +22,7 @@ public record FormOptions(List<String> kinds, List<String> pullPolicies, List<St
 			List.of("", "TCP", "UDP", "SCTP"), List.of("", "RuntimeDefault", "Localhost", "Unconfined"),
 			List.of("", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice",
 					"BlockDevice"),
-			List.of("value", "configMapKeyRef", "secretKeyRef", "fieldRef", "resourceFieldRef", "fileKeyRef"),
+			Stream.concat(Stream.of("value"), ContainerSection.ENV_SOURCES.stream()).toList(),
 			List.of("configMapRef", "secretRef"), List.of("none", "httpGet", "tcpSocket", "exec", "grpc"),
 			List.of("", "HTTP", "HTTPS"), VolumeSection.TYPES, List.of("", "Memory"), List.of("", "Equal", "Exists"),
 			List.of("", "NoSchedule", "PreferNoSchedule", "NoExecute"), List.of("", "Allow", "Forbid", "Replace"),
