@@ -77,6 +77,25 @@ class AccountBrowserTest extends BrowserTest {
 		}
 	}
 
+	/**
+	 * composer.js, which every page loads, answers the copy button of a token shown once.
+	 */
+	@Test
+	void aNewTokenIsSelectedAndCopiedByItsButton() {
+		openSignedIn("/profile");
+		browser.findElement(By.name("tokenName")).sendKeys(unique("copied"));
+		clickToNextPage(browser, browser.findElement(By.xpath("//button[normalize-space()='Create token']")));
+		WebElement token = browser.findElement(By.id("issued-token"));
+		WebElement copy = browser.findElement(By.cssSelector("button[data-copy-from='issued-token']"));
+
+		copy.click();
+
+		BrowserSupport.waitFor(browser, (driver) -> copy.getText().equals("Copied"));
+		assertThat(token.getDomProperty("selectionEnd"))
+			.isEqualTo(String.valueOf(token.getDomProperty("value").length()));
+		assertThat(token.getDomProperty("selectionStart")).isEqualTo("0");
+	}
+
 	private static String checkedRole() {
 		return browser.findElements(By.cssSelector("input[name=role]"))
 			.stream()
