@@ -1,8 +1,10 @@
 package io.podcomposer.validation;
 
+import java.util.Arrays;
+
 import io.podcomposer.manifest.PodView;
 import io.podcomposer.manifest.PodView.ContainerRef;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonPointer;
 
 /**
  * {@code field-values}: fields of the pod spec that take one of a few words, beyond those
@@ -35,6 +37,14 @@ final class FieldValuesRule extends ApiServerRule {
 	private static final String[] HTTP_HANDLERS = { "livenessProbe", "readinessProbe", "startupProbe",
 			"lifecycle.postStart", "lifecycle.preStop" };
 
+	/**
+	 * Each handler's {@code scheme}, as a pointer into the container; built once, not per
+	 * pod.
+	 */
+	private static final JsonPointer[] HTTP_SCHEME_POINTERS = Arrays.stream(HTTP_HANDLERS)
+		.map((handler) -> JsonPointer.compile("/" + handler.replace('.', '/') + "/httpGet/scheme"))
+		.toArray(JsonPointer[]::new);
+
 	FieldValuesRule() {
 		super("field-values");
 	}
@@ -44,9 +54,9 @@ final class FieldValuesRule extends ApiServerRule {
 		for (ContainerRef container : pod.allContainers()) {
 			PROC_MOUNT.check(container.node().path("securityContext").path("procMount"),
 					container.path("securityContext.procMount"), findings);
-			for (String handler : HTTP_HANDLERS) {
-				JsonNode httpGet = container.node().at("/" + handler.replace('.', '/')).path("httpGet");
-				HTTP_SCHEMES.check(httpGet.path("scheme"), container.path(handler + ".httpGet.scheme"), findings);
+			for (int i = 0; i < HTTP_HANDLERS.length; i++) {
+				HTTP_SCHEMES.check(container.node().at(HTTP_SCHEME_POINTERS[i]),
+						container.path(HTTP_HANDLERS[i] + ".httpGet.scheme"), findings);
 			}
 		}
 		for (ListEntry volume : ListEntry.inPodSpec(pod, "volumes")) {
